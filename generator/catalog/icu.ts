@@ -1,0 +1,106 @@
+/**
+ * ICU MessageFormat, through @formatjs/icu-messageformat-parser only: parse a
+ * message (markup is plain text: `ignoreTag`), and list the arguments it uses
+ * with the kind each is used as.
+ */
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { ParamType } from './model.js';
+
+export type ParseResult = { ok: true; ast: MessageFormatElement[] } | { ok: false; kind: string; message: string; offset: number };
+
+export function parseMessage(text: string): ParseResult {
+  try {
+    return { ok: true, ast: parse(text, { ignoreTag: true, requiresOtherClause: true }) };
+  } catch (error) {
+    const e = error as Error & { location?: { start: { offset: number } } };
+    return { ok: false, kind: e.message, message: describeIcuError(e.message), offset: e.location?.start.offset ?? 0 };
+  }
+}
+
+const ICU_ERRORS: Record<string, string> = {
+  EXPECT_ARGUMENT_CLOSING_BRACE: 'an argument is not closed with "}" (write a literal brace as \'{\')',
+  EMPTY_ARGUMENT: 'an argument "{}" has no name',
+  MALFORMED_ARGUMENT: 'an argument name is malformed',
+  EXPECT_ARGUMENT_TYPE: 'expected an argument type after ","',
+  INVALID_ARGUMENT_TYPE: 'unknown argument type (use number, date, time, plural, select or selectordinal)',
+  EXPECT_ARGUMENT_STYLE: 'expected an argument style after ","',
+  INVALID_NUMBER_SKELETON: 'invalid number skeleton',
+  INVALID_DATE_TIME_SKELETON: 'invalid date/time skeleton',
+  UNCLOSED_QUOTE_IN_ARGUMENT_STYLE: "a quote ' in an argument style is not closed",
+  EXPECT_SELECT_ARGUMENT_OPTIONS: 'a select has no options',
+  EXPECT_PLURAL_ARGUMENT_OFFSET_VALUE: 'a plural offset has no value',
+  INVALID_PLURAL_ARGUMENT_OFFSET_VALUE: 'a plural offset is not a number',
+  EXPECT_SELECT_ARGUMENT_SELECTOR: 'a select option has no selector',
+  EXPECT_PLURAL_ARGUMENT_SELECTOR: 'a plural option has no selector',
+  EXPECT_SELECT_ARGUMENT_SELECTOR_FRAGMENT: 'a select option has no {…} text',
+  EXPECT_PLURAL_ARGUMENT_SELECTOR_FRAGMENT: 'a plural option has no {…} text',
+  INVALID_PLURAL_ARGUMENT_SELECTOR: 'invalid plural selector (use zero, one, two, few, many, other or =N)',
+  DUPLICATE_PLURAL_ARGUMENT_SELECTOR: 'a plural selector is repeated',
+  DUPLICATE_SELECT_ARGUMENT_SELECTOR: 'a select selector is repeated',
+  MISSING_OTHER_CLAUSE: 'a plural or select has no "other" option',
+};
+
+function describeIcuError(kind: string): string {
+  return ICU_ERRORS[kind] ?? kind.toLowerCase().replace(/_/g, ' ');
+}
+
+/** Every argument a message uses, by name, with the kind of its first use. */
+export function argumentsOf(ast: readonly MessageFormatElement[]): Map<string, ParamType> {
+  const found = new Map<string, ParamType>();
+  walk(ast);
+  return found;
+
+  function walk(elements: readonly MessageFormatElement[]): void {
+    for (const el of elements) {
+      switch (el.type) {
+        case TYPE.argument:
+          add(el.value, 'string');
+          break;
+        case TYPE.number:
+          add(el.value, 'number');
+          break;
+        case TYPE.date:
+          add(el.value, 'date');
+          break;
+        case TYPE.time:
+          add(el.value, 'time');
+          break;
+        case TYPE.plural:
+          add(el.value, 'plural');
+          for (const option of Object.values(el.options)) walk(option.value);
+          break;
+        case TYPE.select:
+          add(el.value, 'select');
+          for (const option of Object.values(el.options)) walk(option.value);
+          break;
+        case TYPE.tag:
+          walk(el.children);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+
+  function add(name: string, type: ParamType): void {
+    const seen = found.get(name);
+    // A plural or select use says more than a plain `{n}` use of the same argument.
+    if (!seen || seen === 'string') found.set(name, type);
+  }
+}
+
+/** Every plural element, with the selectors it gives, anywhere in the message. */
+export function pluralsOf(ast: readonly MessageFormatElement[]): { arg: string; ordinal: boolean; selectors: string[] }[] {
+  const found: { arg: string; ordinal: boolean; selectors: string[] }[] = [];
+  const walk = (elements: readonly MessageFormatElement[]): void => {
+    for (const el of elements) {
+      if (el.type === TYPE.plural) {
+        found.push({ arg: el.value, ordinal: el.pluralType === 'ordinal', selectors: Object.keys(el.options) });
+      }
+      if (el.type === TYPE.plural || el.type === TYPE.select) for (const o of Object.values(el.options)) walk(o.value);
+      if (el.type === TYPE.tag) walk(el.children);
+    }
+  };
+  walk(ast);
+  return found;
+}

@@ -1,0 +1,204 @@
+/**
+ * Merges the layers into one catalog. Guarantees: the registry defines every
+ * key exactly once and no code sits inside another code's range; a later
+ * layer overrides an earlier one for the same key and locale and the
+ * replaced origins are kept; two files of the same layer giving the same key
+ * and locale are a conflict, reported, never resolved silently; messages and
+ * locales come out in one fixed order whatever the input order.
+ */
+import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
+import type { Config } from '../config/load-config.js';
+import { localeProblem } from '../config/load-config.js';
+import { compareKeys, keyOfCode, keyOfRange, parseKey, UNKNOWN_KEY } from './keys.js';
+import { pointerOf, type JsonFile } from './json-file.js';
+import type { MessageEntry, SourceFile } from './load-layers.js';
+import type { Catalog, Message, Origin, Param, Section, Translation } from './model.js';
+import { unsafeKeyReason } from './unsafe-keys.js';
+
+/** A key a layer mentions without text (an empty vendor message), kept so completeness checks can say why. */
+export interface Gap {
+  key: string;
+  locale: string;
+  origin: Origin;
+  doubts: string[];
+}
+
+export interface MergeResult {
+  catalog: Catalog;
+  gaps: Gap[];
+  diagnostics: Diagnostic[];
+}
+
+export function mergeLayers(files: readonly SourceFile[], config: Config): MergeResult {
+  const diagnostics: Diagnostic[] = [];
+  const sections = new Map<string, Section & { origin: Origin }>();
+  const messages = new Map<string, Message>();
+  const gaps: Gap[] = [];
+
+  for (const source of files) {
+    if (source.kind !== 'registry') continue;
+    const { json, layer } = source;
+    for (const [i, s] of (source.data.sections ?? []).entries()) {
+      const origin = originOf(layer, json, pointerOf('sections', i));
+      const first = sections.get(s.id);
+      if (first) {
+        diagnostics.push(error('registry/duplicate-section', `Section ${JSON.stringify(s.id)} is defined twice.`, origin, first.origin));
+        continue;
+      }
+      sections.set(s.id, { id: s.id, ...(s.part ? { part: s.part } : {}), titles: {}, origin });
+    }
+    for (const [i, entry] of source.data.codes.entries()) {
+      const origin = originOf(layer, json, pointerOf('codes', i));
+      const key = entry.code !== undefined ? keyOfCode(entry.code) : entry.range ? keyOfRange(entry.range) : entry.key!;
+      if (entry.key !== undefined) {
+        const unsafe = unsafeKeyReason(key);
+        if (unsafe) diagnostics.push(error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, originOf(layer, json, pointerOf('codes', i, 'key'))));
+        else if (parseKey(key)) diagnostics.push(error('registry/invalid-key', `Key ${JSON.stringify(key)} looks like a code; use "code" or "range" instead of "key".`, origin));
+      }
+      if (entry.range && entry.range[0] > entry.range[1]) {
+        diagnostics.push(error('registry/invalid-range', `Range ${key} ends before it starts.`, originOf(layer, json, pointerOf('codes', i, 'range'))));
+        continue;
+      }
+      const first = messages.get(key);
+      if (first) {
+        const what = entry.code !== undefined ? `Code ${key}` : `Key ${JSON.stringify(key)}`;
+        diagnostics.push(error('registry/duplicate-code', `${what} is defined twice.`, origin, first.origin));
+        continue;
+      }
+      if (!sections.has(entry.section)) {
+        diagnostics.push(error('registry/unknown-section', `Section ${JSON.stringify(entry.section)} is not defined in any registry "sections".`, originOf(layer, json, pointerOf('codes', i, 'section'))));
+      }
+      const params: Param[] = Object.entries(entry.params ?? {}).map(([name, p]) => ({ name, ...p }));
+      messages.set(key, {
+        key,
+        ...(entry.code !== undefined ? { code: entry.code } : {}),
+        ...(entry.range ? { range: [entry.range[0], entry.range[1]] as const } : {}),
+        section: entry.section,
+        ...(entry.description !== undefined ? { description: entry.description } : {}),
+        params,
+        translations: {},
+        origin,
+      });
+    }
+  }
+  diagnostics.push(...checkRanges([...messages.values()]));
+  if (!messages.has(UNKNOWN_KEY) && files.some((f) => f.kind === 'registry')) {
+    diagnostics.push({
+      ruleId: 'registry/missing-unknown',
+      severity: 'error',
+      message: `The registry has no "${UNKNOWN_KEY}" entry; every app needs the generic message for codes the catalog lacks.`,
+      place: { file: files.find((f) => f.kind === 'registry')!.json.file },
+    });
+  }
+
+  for (const source of files) {
+    if (source.kind !== 'messages') continue;
+    const { json, layer, data } = source;
+    const locale = data.locale;
+    const problem = localeProblem(locale) ?? (config.locales.includes(locale) ? undefined : `Locale ${JSON.stringify(locale)} is not listed in the config's "locales" (${config.locales.join(', ')}).`);
+    if (problem) {
+      diagnostics.push(error('locale/unknown-locale', problem, originOf(layer, json, '/locale')));
+      continue;
+    }
+    for (const [id, title] of Object.entries(data.sections ?? {})) {
+      const section = sections.get(id);
+      if (section) section.titles[locale] = title;
+      else diagnostics.push(error('locale/unknown-section', `Section ${JSON.stringify(id)} is not defined in the registry.`, originOf(layer, json, pointerOf('sections', id), true)));
+    }
+    for (const [key, value] of Object.entries(data.messages)) {
+      const origin = originOf(layer, json, pointerOf('messages', key), true);
+      const unsafe = unsafeKeyReason(key);
+      if (unsafe) {
+        diagnostics.push(error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, origin));
+        continue;
+      }
+      const message = messages.get(key);
+      if (!message) {
+        diagnostics.push({ ...error('locale/unknown-key', `Key ${JSON.stringify(key)} is not in the registry.`, origin), locale, key, hint: 'Add the code to a registry file, or remove the message.' });
+        continue;
+      }
+      const entry: MessageEntry = typeof value === 'string' ? { text: value } : value;
+      if (entry.text === undefined) {
+        gaps.push({ key, locale, origin, doubts: entry.doubts ?? [] });
+        continue;
+      }
+      const previous = message.translations[locale];
+      if (previous && previous.origin.layer === layer) {
+        diagnostics.push({ ...error('merge/conflict', `Key ${key} in ${locale} is given twice in layer ${JSON.stringify(layer)}; order files by putting them in separate layers.`, origin, previous.origin), locale, key });
+        continue;
+      }
+      const translation: Translation = {
+        text: entry.text,
+        ast: [],
+        state: entry.state ?? 'translated',
+        origin,
+        ...(previous ? { overrides: [...(previous.overrides ?? []), previous.origin] } : {}),
+        ...(entry.note !== undefined ? { note: entry.note } : {}),
+        ...(entry.doubts?.length ? { doubts: entry.doubts } : {}),
+      };
+      message.translations[locale] = translation;
+    }
+  }
+
+  const locales = [config.sourceLocale, ...config.locales.filter((l) => l !== config.sourceLocale).sort()];
+  return {
+    catalog: {
+      sourceLocale: config.sourceLocale,
+      locales,
+      namespace: config.namespace,
+      sections: [...sections.values()].map(({ origin: _origin, ...section }) => section),
+      messages: [...messages.values()].sort((a, b) => compareKeys(a.key, b.key)),
+    },
+    gaps,
+    diagnostics,
+  };
+}
+
+/** Overlapping ranges and codes inside a range make the code → key mapping ambiguous. */
+function checkRanges(messages: Message[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const ranges = messages.filter((m) => m.range).sort((a, b) => a.range![0] - b.range![0]);
+  for (let i = 1; i < ranges.length; i++) {
+    const [a, b] = [ranges[i - 1], ranges[i]];
+    if (b.range![0] <= a.range![1]) {
+      diagnostics.push(error('registry/overlapping-ranges', `Range ${b.key} overlaps range ${a.key}.`, b.origin, a.origin));
+    }
+  }
+  for (const m of messages) {
+    if (m.code === undefined) continue;
+    const range = findRange(ranges, m.code);
+    if (range) diagnostics.push(error('registry/code-in-range', `Code ${m.key} lies inside range ${range.key}; lookups by number would be ambiguous.`, m.origin, range.origin));
+  }
+  return diagnostics;
+}
+
+function findRange(sorted: Message[], code: number): Message | undefined {
+  let [lo, hi] = [0, sorted.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [from, to] = sorted[mid].range!;
+    if (code < from) hi = mid - 1;
+    else if (code > to) lo = mid + 1;
+    else return sorted[mid];
+  }
+  return undefined;
+}
+
+function originOf(layer: string, json: JsonFile, pointer: string, atKey = false): Origin {
+  const at = atKey ? json.locateKey(pointer) : json.locate(pointer);
+  return { layer, file: json.file, pointer, line: at.line, column: at.column };
+}
+
+export function placeOf(origin: Origin): Place {
+  return { file: origin.file, line: origin.line, column: origin.column, pointer: origin.pointer };
+}
+
+function error(ruleId: string, message: string, at: Origin, first?: Origin): Diagnostic {
+  return {
+    ruleId,
+    severity: 'error',
+    message,
+    place: placeOf(at),
+    ...(first ? { notes: [{ message: 'first defined here', place: placeOf(first) }] } : {}),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Semantic checks the schemas cannot express, on the merged catalog: ICU
+ * syntax (and the parsed form every target converts from), parameters that
+ * agree with the registry in every locale, the plural categories each
+ * locale needs (from Intl.PluralRules), and completeness. Fills each
+ * translation's `ast`; reports everything it finds in one pass.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Gap } from './merge.js';
+import { placeOf } from './merge.js';
+import { argumentsOf, parseMessage, pluralsOf } from './icu.js';
+import type { Catalog, Message, ParamType, Translation } from './model.js';
+
+/** Which declared types accept which uses in a message. */
+const COMPATIBLE: Record<ParamType, readonly ParamType[]> = {
+  string: ['string', 'select'],
+  select: ['select', 'string'],
+  number: ['number', 'plural', 'string'],
+  plural: ['plural', 'number', 'string'],
+  date: ['date', 'time', 'string'],
+  time: ['time', 'date', 'string'],
+};
+
+export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const gapsByKey = new Map<string, Gap[]>();
+  for (const gap of gaps) gapsByKey.set(`${gap.key}\u0000${gap.locale}`, [...(gapsByKey.get(`${gap.key}\u0000${gap.locale}`) ?? []), gap]);
+  const categories = new Map<string, Set<string>>();
+  const categoriesOf = (locale: string, ordinal: boolean): Set<string> => {
+    const id = `${locale}/${ordinal}`;
+    let set = categories.get(id);
+    if (!set) {
+      set = new Set(new Intl.PluralRules(locale, { type: ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions().pluralCategories);
+      categories.set(id, set);
+    }
+    return set;
+  };
+
+  for (const message of catalog.messages) {
+    for (const locale of catalog.locales) {
+      const translation = message.translations[locale];
+      if (!translation) {
+        const gap = gapsByKey.get(`${message.key}\u0000${locale}`);
+        const isSource = locale === catalog.sourceLocale;
+        diagnostics.push({
+          ruleId: isSource ? 'completeness/missing-source' : 'completeness/missing',
+          severity: isSource ? 'error' : 'warning',
+          message: isSource
+            ? `Key ${message.key} has no ${locale} text; the source locale must be complete.`
+            : `Key ${message.key} has no ${locale} text; apps fall back to ${catalog.sourceLocale}.`,
+          place: placeOf(gap?.[0].origin ?? message.origin),
+          locale,
+          key: message.key,
+          ...(gap ? { notes: gap.flatMap((g) => g.doubts.map((d) => ({ message: d, place: placeOf(g.origin) }))) } : {}),
+        });
+        continue;
+      }
+      checkTranslation(message, locale, translation);
+    }
+  }
+  for (const section of catalog.sections) {
+    for (const locale of catalog.locales) {
+      if (section.titles[locale] !== undefined) continue;
+      const isSource = locale === catalog.sourceLocale;
+      diagnostics.push({
+        ruleId: 'completeness/missing-section-title',
+        severity: isSource ? 'error' : 'warning',
+        message: `Section ${JSON.stringify(section.id)} has no ${locale} title.`,
+        locale,
+      });
+    }
+  }
+  return diagnostics;
+
+  function checkTranslation(message: Message, locale: string, translation: Translation): void {
+    const at = { place: placeOf(translation.origin), locale, key: message.key };
+    const parsed = parseMessage(translation.text);
+    if (!parsed.ok) {
+      diagnostics.push({ ruleId: 'icu/syntax', severity: 'error', message: `Key ${message.key} (${locale}): ICU syntax error at character ${parsed.offset + 1}: ${parsed.message}.`, ...at });
+      return;
+    }
+    translation.ast = parsed.ast;
+    const used = argumentsOf(parsed.ast);
+    const declared = new Map(message.params.map((p) => [p.name, p.type]));
+    for (const [name, use] of used) {
+      const type = declared.get(name);
+      if (!type) {
+        diagnostics.push({ ruleId: 'params/undeclared', severity: 'error', message: `Key ${message.key} (${locale}) uses {${name}}, which the registry does not declare for this key.`, ...at, hint: `Declare it in the registry entry's "params", or remove it from the text.` });
+      } else if (!COMPATIBLE[type].includes(use)) {
+        diagnostics.push({ ruleId: 'params/type-mismatch', severity: 'error', message: `Key ${message.key} (${locale}) uses {${name}} as ${use}, but the registry declares it as ${type}.`, ...at });
+      }
+    }
+    for (const name of declared.keys()) {
+      if (!used.has(name)) {
+        diagnostics.push({ ruleId: 'params/missing', severity: 'error', message: `Key ${message.key} (${locale}) does not use {${name}}, which every locale's text must carry.`, ...at });
+      }
+    }
+    for (const plural of pluralsOf(parsed.ast)) {
+      const needed = categoriesOf(locale, plural.ordinal);
+      const missing = [...needed].filter((c) => !plural.selectors.includes(c));
+      if (missing.length > 0) {
+        diagnostics.push({ ruleId: 'icu/missing-plural-category', severity: 'error', message: `Key ${message.key} (${locale}): the plural of {${plural.arg}} lacks ${missing.join(', ')}, which ${locale} needs.`, ...at });
+      }
+      const unused = plural.selectors.filter((s) => !s.startsWith('=') && !needed.has(s));
+      if (unused.length > 0) {
+        diagnostics.push({ ruleId: 'icu/unused-plural-category', severity: 'warning', message: `Key ${message.key} (${locale}): ${locale} never selects ${unused.join(', ')} in the plural of {${plural.arg}}.`, ...at });
+      }
+    }
+  }
+}

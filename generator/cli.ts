@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+/**
+ * The command line: parses flags, calls the library, prints, and picks the
+ * exit code — 0 clean (warnings allowed), 1 invalid input or stale output,
+ * 2 usage, config or internal error. Data goes to stdout, logs to stderr.
+ */
+import { readFile } from 'node:fs/promises';
+import { Command, CommanderError, Option } from 'commander';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { hasErrors } from './diagnostics/diagnostic.js';
+import { formatDiagnosticsJson } from './diagnostics/format-json.js';
+import { formatDiagnosticsText } from './diagnostics/format-text.js';
+import { generate, loadCatalog, type GenerateResult } from './pipeline.js';
+import { builtInTargets } from './targets/index.js';
+import { runImport } from './import-command.js';
+
+const EXIT_OK = 0;
+const EXIT_INVALID = 1;
+const EXIT_USAGE = 2;
+
+interface CommonFlags {
+  config?: string;
+  format: 'text' | 'json';
+  quiet?: boolean;
+}
+
+function useColor(stream: NodeJS.WriteStream): boolean {
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return Boolean(stream.isTTY);
+}
+
+function log(flags: CommonFlags, line: string): void {
+  if (!flags.quiet) process.stderr.write(`${line}\n`);
+}
+
+/** Prints diagnostics: JSON on stdout, or text on stderr (warnings and infos hidden by --quiet). */
+function report(flags: CommonFlags, diagnostics: readonly Diagnostic[], texts?: ReadonlyMap<string, string>): void {
+  if (flags.format === 'json') {
+    process.stdout.write(`${formatDiagnosticsJson(diagnostics)}\n`);
+    return;
+  }
+  const shown = flags.quiet ? diagnostics.filter((d) => d.severity === 'error') : diagnostics.filter((d) => d.severity !== 'info');
+  if (shown.length > 0) process.stderr.write(`${formatDiagnosticsText(shown, { color: useColor(process.stderr), texts })}\n`);
+}
+
+function exitCodeOf(diagnostics: readonly Diagnostic[]): number {
+  if (diagnostics.some((d) => d.severity === 'error' && (d.ruleId.startsWith('config/') || d.ruleId === 'catalog/schema'))) return EXIT_USAGE;
+  return hasErrors(diagnostics) ? EXIT_INVALID : EXIT_OK;
+}
+
+const configOption = () => new Option('-c, --config <file>', 'config file').default(undefined, 'codebook.config.json');
+const formatOption = () => new Option('--format <format>', 'diagnostics format').choices(['text', 'json']).default('text');
+const quietOption = () => new Option('-q, --quiet', 'print errors only');
+
+export function buildProgram(): Command {
+  const program = new Command('codebook')
+    .description('Turns one catalog of coded messages into localized bundles for every platform.')
+    .showHelpAfterError()
+    .exitOverride();
+
+  program
+    .command('generate')
+    .description('merge, validate and write every target')
+    .addOption(configOption())
+    .option('-o, --out <dir>', 'output folder (default: the config\'s "out")')
+    .option('-t, --targets <ids>', `comma-separated targets: ${builtInTargets.map((t) => t.id).join(', ')}`, (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option('--check', 'write nothing; exit 1 when any output file is stale, missing or orphaned')
+    .addOption(formatOption())
+    .addOption(quietOption())
+    .action(async (flags: CommonFlags & { out?: string; targets?: string[]; check?: boolean }) => {
+      const result = await generate({ config: flags.config, out: flags.out, targets: flags.targets, check: flags.check });
+      report(flags, result.diagnostics, result.texts);
+      process.exitCode = exitCodeOf(result.diagnostics);
+      if (process.exitCode !== EXIT_OK) return;
+      printOutcome(flags, result);
+    });
+
+  program
+    .command('validate')
+    .description('merge and validate the catalog; write nothing')
+    .addOption(configOption())
+    .addOption(formatOption())
+    .addOption(quietOption())
+    .action(async (flags: CommonFlags) => {
+      const result = await loadCatalog({ config: flags.config });
+      report(flags, result.diagnostics, result.texts);
+      process.exitCode = exitCodeOf(result.diagnostics);
+      if (process.exitCode === EXIT_OK && result.catalog) {
+        log(flags, `codebook: ${result.catalog.messages.length} messages in ${result.catalog.locales.join(', ')} are valid.`);
+      }
+    });
+
+  program
+    .command('import')
+    .description('import a vendor document into a locale source file')
+    .argument('<file>', 'the vendor document')
+    .requiredOption('-l, --locale <tag>', 'BCP 47 tag of the document\'s language')
+    .addOption(new Option('--from <shape>', 'document shape').choices(['auto', 'pipe-table', 'pdf-text']).default('auto'))
+    .option('-o, --out <file>', 'source file to write (default: locales/<locale>/vendor.json)')
+    .option('--check', 'write nothing; exit 1 when the file would change')
+    .addOption(formatOption())
+    .addOption(quietOption())
+    .action(async (file: string, flags: CommonFlags & { locale: string; from: string; out?: string; check?: boolean }) => {
+      const text = await readFile(file, 'utf8');
+      const result = await runImport(text, { ...flags, sourceName: file });
+      report({ ...flags, quiet: flags.quiet }, result.report);
+      if (flags.check && result.changed) {
+        log(flags, `codebook: ${result.out} is not what importing ${file} gives.`);
+        process.exitCode = EXIT_INVALID;
+        return;
+      }
+      log(flags, `codebook: ${result.keys} keys, ${result.report.length} report item(s); ${result.out} ${flags.check ? 'is up to date' : result.changed ? 'written' : 'unchanged'}.`);
+    });
+  return program;
+}
+
+function printOutcome(flags: CommonFlags, result: GenerateResult): void {
+  if (result.status) {
+    const { stale, missing, orphaned } = result.status;
+    const problems = [...stale.map((p) => `stale     ${p}`), ...missing.map((p) => `missing   ${p}`), ...orphaned.map((p) => `orphaned  ${p}`)];
+    if (problems.length > 0) {
+      process.stderr.write(`codebook: the output is out of date; run "codebook generate":\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
+      process.exitCode = EXIT_INVALID;
+    } else {
+      log(flags, `codebook: ${result.files?.size ?? 0} files up to date.`);
+    }
+  } else if (result.written) {
+    const { written, removed, unchanged } = result.written;
+    log(flags, `codebook: ${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed.`);
+  }
+}
+
+export async function main(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+      return;
+    }
+    process.stderr.write(`codebook: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = EXIT_USAGE;
+  }
+}
+
+await main(process.argv.slice(2));

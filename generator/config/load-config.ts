@@ -1,0 +1,119 @@
+/**
+ * Finds, parses and validates the config. Paths in the config are relative to
+ * the config file; everything returned here is resolved and defaulted, so no
+ * later stage reads the raw file.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { parseJsonFile, pointerOf } from '../catalog/json-file.js';
+import { validateAgainstSchema } from '../catalog/schemas.js';
+
+export const DEFAULT_CONFIG_FILE = 'codebook.config.json';
+
+export interface LayerConfig {
+  name: string;
+  files: string[];
+}
+
+export interface Config {
+  /** Absolute path of the config file. */
+  file: string;
+  /** Folder every relative path is resolved against. */
+  root: string;
+  sourceLocale: string;
+  locales: string[];
+  fallback: Record<string, string[]>;
+  namespace: string;
+  layers: LayerConfig[];
+  /** Absolute output folder. */
+  out: string;
+  targets?: string[];
+}
+
+interface RawConfig {
+  sourceLocale: string;
+  locales: string[];
+  fallback?: Record<string, string[]>;
+  namespace?: string;
+  layers: LayerConfig[];
+  out?: string;
+  targets?: string[];
+}
+
+export async function loadConfig(path: string, displayName = path): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    return { diagnostics: [{ ruleId: 'config/unreadable', severity: 'error', message: `Cannot read the config: ${reason}.`, place: { file: displayName } }] };
+  }
+  const { json, diagnostics } = parseJsonFile(displayName, text);
+  if (!json) return { diagnostics };
+  diagnostics.push(...validateAgainstSchema('config', json));
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const raw = json.value as RawConfig;
+  const place = (pointer: string) => ({ file: displayName, ...json.locate(pointer), pointer });
+  raw.locales.forEach((locale, i) => {
+    const problem = localeProblem(locale);
+    if (problem) diagnostics.push({ ruleId: 'config/invalid-locale', severity: 'error', message: problem, place: place(pointerOf('locales', i)) });
+  });
+  if (!raw.locales.includes(raw.sourceLocale)) {
+    diagnostics.push({
+      ruleId: 'config/invalid-locale',
+      severity: 'error',
+      message: `The source locale ${JSON.stringify(raw.sourceLocale)} is not listed in "locales".`,
+      place: place('/sourceLocale'),
+    });
+  }
+  for (const [locale, chain] of Object.entries(raw.fallback ?? {})) {
+    for (const [i, target] of [locale, ...chain].entries()) {
+      if (!raw.locales.includes(target)) {
+        diagnostics.push({
+          ruleId: 'config/invalid-locale',
+          severity: 'error',
+          message: `The fallback locale ${JSON.stringify(target)} is not listed in "locales".`,
+          place: place(i === 0 ? pointerOf('fallback', locale) : pointerOf('fallback', locale, i - 1)),
+        });
+      }
+    }
+  }
+  const names = new Set<string>();
+  raw.layers.forEach((layer, i) => {
+    if (names.has(layer.name)) {
+      diagnostics.push({ ruleId: 'config/duplicate-layer', severity: 'error', message: `Two layers are named ${JSON.stringify(layer.name)}.`, place: place(pointerOf('layers', i, 'name')) });
+    }
+    names.add(layer.name);
+  });
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const root = dirname(resolve(path));
+  return {
+    config: {
+      file: resolve(path),
+      root,
+      sourceLocale: raw.sourceLocale,
+      locales: raw.locales,
+      fallback: raw.fallback ?? {},
+      namespace: raw.namespace ?? 'errors',
+      layers: raw.layers,
+      out: resolve(root, raw.out ?? 'dist'),
+      ...(raw.targets ? { targets: raw.targets } : {}),
+    },
+    diagnostics,
+  };
+}
+
+/** Why a tag is not a canonical BCP 47 tag, or undefined when it is one. */
+export function localeProblem(tag: string): string | undefined {
+  let canonical: string;
+  try {
+    [canonical] = Intl.getCanonicalLocales(tag);
+  } catch {
+    return `${JSON.stringify(tag)} is not a BCP 47 language tag.`;
+  }
+  if (canonical !== tag) return `${JSON.stringify(tag)} is not in canonical form; write ${JSON.stringify(canonical)}.`;
+  return undefined;
+}

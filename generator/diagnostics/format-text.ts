@@ -1,0 +1,59 @@
+/**
+ * Diagnostics for people: one line per problem (`file:line:col  severity
+ * message  [rule]`), then the source line with a caret, then the notes.
+ * Colour only when the stream is a terminal and NO_COLOR is unset (or
+ * FORCE_COLOR is set), per no-color.org.
+ */
+import { styleText } from 'node:util';
+import type { Diagnostic, Place } from './diagnostic.js';
+
+export interface TextFormatOptions {
+  color: boolean;
+  /** Source texts by path, for code frames. */
+  texts?: ReadonlyMap<string, string>;
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], options: TextFormatOptions): string {
+  const paint = (style: Style, text: string) => (options.color ? styleText(style, text) : text);
+  const lines: string[] = [];
+  for (const d of sortDiagnostics(diagnostics)) {
+    const severity = paint(d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'cyan', d.severity);
+    lines.push(`${paint('bold', placeText(d.place) || 'codebook')}  ${severity}  ${d.message}  ${paint('gray', `[${d.ruleId}]`)}`);
+    const frame = codeFrame(d.place, options.texts);
+    if (frame) lines.push(...frame.map((l) => paint('gray', l)));
+    for (const note of d.notes ?? []) lines.push(`    note: ${note.message}${note.place ? ` (${placeText(note.place)})` : ''}`);
+    if (d.hint) lines.push(`    hint: ${d.hint}`);
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  if (errors + warnings > 0) lines.push(`${errors} error(s), ${warnings} warning(s)`);
+  return lines.join('\n');
+}
+
+export function placeText(place: Place | undefined): string {
+  if (!place) return '';
+  if (place.line === undefined) return place.file;
+  return `${place.file}:${place.line}:${place.column ?? 1}`;
+}
+
+function codeFrame(place: Place | undefined, texts: ReadonlyMap<string, string> | undefined): string[] | undefined {
+  const text = place?.line !== undefined ? texts?.get(place.file) : undefined;
+  if (!text || !place?.line) return undefined;
+  const line = text.split(/\r?\n/)[place.line - 1];
+  if (line === undefined) return undefined;
+  const gutter = String(place.line).length;
+  const shown = line.length > 160 ? `${line.slice(0, 157)}...` : line;
+  return [`  ${place.line} | ${shown}`, `  ${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, (place.column ?? 1) - 1))}^`];
+}
+
+/** File, line, column, rule: the same order on every run. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => [d.place?.file ?? '', d.place?.line ?? 0, d.place?.column ?? 0, d.ruleId, d.message] as const;
+  return [...diagnostics].sort((a, b) => {
+    const [ka, kb] = [key(a), key(b)];
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+    return 0;
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * Formats without ICU (i18next, Android, gettext, stringsdict…) carry a
+ * plural message as one string per category. This expands a message with
+ * one plural into those strings' parts; what such formats cannot carry
+ * (two plurals, a select, a nested plural) comes back as a reason.
+ */
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+
+export interface PluralSplit {
+  arg: string;
+  /** The parts of the whole message for each selector ("one", "=0"…); `#` stays a pound element. */
+  forms: Map<string, MessageFormatElement[]>;
+}
+
+export type SplitResult = { kind: 'plain' } | { kind: 'plural'; plural: PluralSplit } | { kind: 'unsupported'; reason: string };
+
+export function splitPlural(ast: readonly MessageFormatElement[]): SplitResult {
+  if (containsSelect(ast)) return { kind: 'unsupported', reason: 'a select argument' };
+  const at = ast.flatMap((el, i) => (el.type === TYPE.plural ? [i] : []));
+  if (at.length === 0) {
+    return containsPlural(ast) ? { kind: 'unsupported', reason: 'a plural inside markup' } : { kind: 'plain' };
+  }
+  if (at.length > 1) return { kind: 'unsupported', reason: 'more than one plural' };
+  const el = ast[at[0]];
+  if (el.type !== TYPE.plural) throw new Error('unreachable');
+  if (el.offset !== 0) return { kind: 'unsupported', reason: 'a plural offset' };
+  if (el.pluralType === 'ordinal') return { kind: 'unsupported', reason: 'an ordinal plural' };
+  const before = ast.slice(0, at[0]);
+  const after = ast.slice(at[0] + 1);
+  const forms = new Map<string, MessageFormatElement[]>();
+  for (const [selector, option] of Object.entries(el.options)) {
+    if (containsPlural(option.value)) return { kind: 'unsupported', reason: 'a plural nested in a plural' };
+    forms.set(selector, [...before, ...option.value, ...after]);
+  }
+  return { kind: 'plural', plural: { arg: el.value, forms } };
+}
+
+/** The selector whose text a locale shows for a category: the category itself, else `other`. */
+export function formFor(split: PluralSplit, category: string): MessageFormatElement[] {
+  return split.forms.get(category) ?? split.forms.get('other')!;
+}
+
+function containsSelect(elements: readonly MessageFormatElement[]): boolean {
+  return elements.some(
+    (el) =>
+      el.type === TYPE.select ||
+      (el.type === TYPE.plural && Object.values(el.options).some((o) => containsSelect(o.value))) ||
+      (el.type === TYPE.tag && containsSelect(el.children)),
+  );
+}
+
+function containsPlural(elements: readonly MessageFormatElement[]): boolean {
+  return elements.some((el) => el.type === TYPE.plural || (el.type === TYPE.tag && containsPlural(el.children)));
+}
+
+/** CLDR categories in CLDR order, the order every format lists plural forms in. */
+export const CATEGORY_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+
+export function pluralCategories(locale: string): string[] {
+  const found = new Set<string>(new Intl.PluralRules(locale).resolvedOptions().pluralCategories);
+  return CATEGORY_ORDER.filter((c) => found.has(c));
+}

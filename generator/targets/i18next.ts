@@ -1,0 +1,116 @@
+/**
+ * i18next JSON v4 resource bundles: `i18next/<locale>/<namespace>.json`, flat
+ * keys (the decimal code, the range, `unknown`), ICU converted to i18next's
+ * own syntax so a plain `i18next.init` without plugins shows the text:
+ * `{{name}}`, `{{n, number}}`, plural suffix keys for every category the
+ * locale has (i18next never falls back from a missing category to `_other`),
+ * `_zero` for `=0`. Untranslated messages are left out: an empty string
+ * would block fallback. No header: JSON has no comments.
+ */
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { Message } from '../catalog/model.js';
+import { placeOf } from '../catalog/merge.js';
+import { formFor, pluralCategories, splitPlural } from '../emit/plural-forms.js';
+import type { Target, TargetPlan } from '../emit/target.js';
+import { flatJson } from '../emit/flat-json.js';
+
+export const i18nextTarget: Target = {
+  id: 'i18next',
+  description: 'i18next JSON v4 bundles, one namespace file per locale',
+  plan(catalog) {
+    const plan: TargetPlan = { files: [], diagnostics: [] };
+    for (const locale of catalog.locales) {
+      const entries: [string, string][] = [];
+      for (const message of catalog.messages) {
+        const converted = i18nextEntries(message, locale);
+        if ('problem' in converted) {
+          const t = message.translations[locale];
+          plan.diagnostics.push({
+            ruleId: 'i18next/unrepresentable',
+            severity: 'error',
+            message: `Key ${message.key} (${locale}) cannot be written for i18next: ${converted.problem}.`,
+            target: 'i18next',
+            locale,
+            key: message.key,
+            ...(t ? { place: placeOf(t.origin) } : {}),
+          });
+        } else {
+          entries.push(...converted.entries);
+        }
+      }
+      plan.files.push({ path: `i18next/${locale}/${catalog.namespace}.json`, content: flatJson(entries) });
+    }
+    return plan;
+  },
+};
+
+/** The bundle entries of one message in one locale (none when untranslated), in output order. */
+export function i18nextEntries(message: Message, locale: string): { entries: [string, string][] } | { problem: string } {
+  const translation = message.translations[locale];
+  if (!translation) return { entries: [] };
+  const split = splitPlural(translation.ast);
+  if (split.kind === 'unsupported') return { problem: `i18next has no syntax for ${split.reason}` };
+  if (split.kind === 'plain') {
+    const text = toI18next(translation.ast);
+    return typeof text === 'string' ? { entries: [[message.key, text]] } : text;
+  }
+  const { arg } = split.plural;
+  if (arg !== 'count') return { problem: `i18next selects plural forms by {{count}} only; name the plural argument {count}, not {${arg}}` };
+  const entries: [string, string][] = [];
+  const exact = [...split.plural.forms.keys()].filter((s) => s.startsWith('='));
+  for (const selector of exact) {
+    if (selector !== '=0') return { problem: `i18next has no syntax for the exact plural selector ${selector} (only =0, as _zero)` };
+  }
+  const forms: [string, MessageFormatElement[]][] = exact.map((s) => ['zero', split.plural.forms.get(s)!]);
+  for (const category of pluralCategories(locale)) {
+    if (category === 'zero' && forms.length > 0) continue;
+    forms.push([category, formFor(split.plural, category)]);
+  }
+  for (const [category, elements] of forms) {
+    const text = toI18next(elements);
+    if (typeof text !== 'string') return text;
+    entries.push([`${message.key}_${category}`, text]);
+  }
+  return { entries };
+}
+
+/** One i18next string from ICU parts, or why it cannot be one. */
+function toI18next(elements: readonly MessageFormatElement[]): string | { problem: string } {
+  let out = '';
+  let literal = ''; // the current run of text; the parser may split one run into several elements
+  for (const el of elements) {
+    if (el.type === TYPE.literal) {
+      literal += el.value;
+      continue;
+    }
+    const piece = interpolationOf(el);
+    if (typeof piece !== 'string') return piece;
+    const problem = literalProblem(literal) ?? (literal.endsWith('{') ? 'a literal "{" directly before an argument would merge into i18next\'s {{…}}' : undefined);
+    if (problem) return { problem };
+    out += literal + piece;
+    literal = '';
+  }
+  const problem = literalProblem(literal);
+  return problem ? { problem } : out + literal;
+}
+
+function literalProblem(text: string): string | undefined {
+  const hazard = /\{\{|\}\}|\$t\(/.exec(text);
+  return hazard ? `the text contains ${JSON.stringify(hazard[0])}, which i18next always interprets and cannot escape` : undefined;
+}
+
+function interpolationOf(el: MessageFormatElement): string | { problem: string } {
+  switch (el.type) {
+    case TYPE.argument:
+      return `{{${el.value}}}`;
+    case TYPE.pound:
+      return '{{count}}';
+    case TYPE.number:
+      return el.style ? { problem: `the number style of {${el.value}} has no i18next equivalent` } : `{{${el.value}, number}}`;
+    case TYPE.date:
+    case TYPE.time:
+      return el.style ? { problem: `the date/time style of {${el.value}} has no i18next equivalent` } : `{{${el.value}, datetime}}`;
+    default:
+      return { problem: 'unsupported ICU element' };
+  }
+}
