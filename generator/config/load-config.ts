@@ -28,6 +28,8 @@ export interface Config {
   layers: LayerConfig[];
   /** Absolute output folder. */
   out: string;
+  /** Prefix of platform identifiers (`error_6014`). */
+  identifierPrefix: string;
   targets?: string[];
 }
 
@@ -38,6 +40,7 @@ interface RawConfig {
   namespace?: string;
   layers: LayerConfig[];
   out?: string;
+  identifierPrefix?: string;
   targets?: string[];
 }
 
@@ -100,6 +103,7 @@ export async function loadConfig(path: string, displayName = path): Promise<{ co
       namespace: raw.namespace ?? 'errors',
       layers: raw.layers,
       out: resolve(root, raw.out ?? 'dist'),
+      identifierPrefix: raw.identifierPrefix ?? 'error_',
       ...(raw.targets ? { targets: raw.targets } : {}),
     },
     diagnostics,

@@ -1,0 +1,39 @@
+/** Loads the test catalogs and renders targets in memory, for target tests. */
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
+import type { Target } from '../../generator/emit/target.js';
+import { loadCatalog, renderTargets } from '../../generator/pipeline.js';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const fixturesDir = join(repoRoot, 'test/fixtures');
+export const sharedDir = resolve(repoRoot, '../shared');
+
+/** The merged catalog of a fixture scenario (`hazards`) or of the repo itself (`default`); throws on errors. */
+export async function loadTestCatalog(scenario: 'default' | string) {
+  const config = scenario === 'default' ? join(repoRoot, 'codebook.config.json') : join(fixturesDir, scenario, 'codebook.config.json');
+  const result = await loadCatalog({ config, cwd: repoRoot });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 || !result.catalog || !result.config) throw new Error(`catalog ${scenario} has errors:\n${errors.map((e) => `${e.ruleId} ${e.message}`).join('\n')}`);
+  return { catalog: result.catalog, config: result.config };
+}
+
+/** Renders targets for a scenario into memory; `diagnostics` holds what the targets reported. */
+export async function renderScenario(scenario: string, targets: Target[]) {
+  const { catalog, config } = await loadTestCatalog(scenario);
+  const diagnostics: Diagnostic[] = [];
+  const files = renderTargets(catalog, config, targets, diagnostics);
+  return { catalog, config, files, diagnostics };
+}
+
+/** Writes rendered files into a fresh temporary folder and returns it. */
+export function writeToTemp(files: ReadonlyMap<string, string>, prefix = 'codebook-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}

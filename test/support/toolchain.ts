@@ -1,0 +1,41 @@
+/**
+ * Tests that need a system tool (aapt2, msgfmt, xmllint, java, GNUstep,
+ * chromium) ask for it here. On a developer machine a missing tool skips the
+ * test with a loud warning; under CI=true it fails, so CI can never pass by
+ * skipping. `.ci/install-toolchains.sh` installs them all.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const cache = new Map<string, string | undefined>();
+
+/** Absolute path of a command or file, or undefined. */
+export function findTool(name: string): string | undefined {
+  if (!cache.has(name)) {
+    let found: string | undefined;
+    if (name.startsWith('/')) found = existsSync(name) ? name : undefined;
+    else {
+      try {
+        found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || undefined;
+      } catch {
+        found = undefined;
+      }
+    }
+    cache.set(name, found);
+  }
+  return cache.get(name);
+}
+
+/**
+ * True when every tool is present. When one is missing: under CI=true this
+ * throws (the test fails); otherwise it prints a loud warning and returns
+ * false so the caller can skip (`describe.skipIf(!haveTools(...))`).
+ */
+export function haveTools(...names: string[]): boolean {
+  const missing = names.filter((n) => !findTool(n));
+  if (missing.length === 0) return true;
+  const message = `MISSING TOOLCHAIN: ${missing.join(', ')} — run "bash .ci/install-toolchains.sh"; tests that need it are skipped`;
+  if (process.env.CI === 'true') throw new Error(`${message} (CI=true: failing instead)`);
+  console.warn(`\n\u001b[41m\u001b[37m ${message} \u001b[0m\n`);
+  return false;
+}
