@@ -44,9 +44,11 @@ function report(flags: CommonFlags, diagnostics: readonly Diagnostic[], texts?: 
   if (shown.length > 0) process.stderr.write(`${formatDiagnosticsText(shown, { color: useColor(process.stderr), texts })}\n`);
 }
 
-function exitCodeOf(diagnostics: readonly Diagnostic[]): number {
-  if (diagnostics.some((d) => d.severity === 'error' && (d.ruleId.startsWith('config/') || d.ruleId === 'catalog/schema'))) return EXIT_USAGE;
-  return hasErrors(diagnostics) ? EXIT_INVALID : EXIT_OK;
+/** 2 when the config could not be used or a rule of the config or an internal check failed, 1 for other errors. */
+function exitCodeOf(result: { config?: unknown; diagnostics: readonly Diagnostic[] }): number {
+  const usage = !result.config || result.diagnostics.some((d) => d.severity === 'error' && (d.ruleId.startsWith('config/') || d.ruleId === 'catalog/schema'));
+  if (usage) return EXIT_USAGE;
+  return hasErrors(result.diagnostics) ? EXIT_INVALID : EXIT_OK;
 }
 
 const configOption = () => new Option('-c, --config <file>', 'config file').default(undefined, 'codebook.config.json');
@@ -71,7 +73,7 @@ export function buildProgram(): Command {
     .action(async (flags: CommonFlags & { out?: string; targets?: string[]; check?: boolean }) => {
       const result = await generate({ config: flags.config, out: flags.out, targets: flags.targets, check: flags.check });
       report(flags, result.diagnostics, result.texts);
-      process.exitCode = exitCodeOf(result.diagnostics);
+      process.exitCode = exitCodeOf(result);
       if (process.exitCode !== EXIT_OK) return;
       printOutcome(flags, result);
     });
@@ -85,7 +87,7 @@ export function buildProgram(): Command {
     .action(async (flags: CommonFlags) => {
       const result = await loadCatalog({ config: flags.config });
       report(flags, result.diagnostics, result.texts);
-      process.exitCode = exitCodeOf(result.diagnostics);
+      process.exitCode = exitCodeOf(result);
       if (process.exitCode === EXIT_OK && result.catalog) {
         log(flags, `codebook: ${result.catalog.messages.length} messages in ${result.catalog.locales.join(', ')} are valid.`);
       }

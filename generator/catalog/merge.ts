@@ -31,7 +31,7 @@ export interface MergeResult {
 
 export function mergeLayers(files: readonly SourceFile[], config: Config): MergeResult {
   const diagnostics: Diagnostic[] = [];
-  const sections = new Map<string, Section & { origin: Origin }>();
+  const sections = new Map<string, Section>();
   const messages = new Map<string, Message>();
   const gaps: Gap[] = [];
 
@@ -146,7 +146,7 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
       sourceLocale: config.sourceLocale,
       locales,
       namespace: config.namespace,
-      sections: [...sections.values()].map(({ origin: _origin, ...section }) => section),
+      sections: [...sections.values()],
       messages: [...messages.values()].sort((a, b) => compareKeys(a.key, b.key)),
     },
     gaps,

@@ -43,6 +43,7 @@ export interface Section {
   part?: string;
   /** Localized titles by locale. */
   titles: Record<string, string>;
+  origin: Origin;
 }
 
 export interface Message {

@@ -42,21 +42,23 @@ export function schemaErrorsOf(name: SchemaName, value: unknown): string[] {
 }
 
 /**
- * ajv reports a failed oneOf together with the failure of every branch. Keep
- * what helps: the errors of the branch whose type matched, or else one
- * summary error for the oneOf itself.
+ * ajv reports a failed oneOf together with the failure of every branch
+ * (branches reached through $ref carry the $ref's schema path, so errors are
+ * matched by instance path). Keep what helps: the errors of the branch whose
+ * type matched, or else one summary error for the oneOf itself.
  */
 function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
-  const oneOfs = errors.filter((e) => e.keyword === 'oneOf');
-  if (oneOfs.length === 0) return errors;
   const kept = new Set(errors);
-  for (const oneOf of oneOfs) {
-    const prefix = `${oneOf.schemaPath}/`;
-    const branchErrors = errors.filter((e) => e.schemaPath.startsWith(prefix) && e.instancePath.startsWith(oneOf.instancePath));
-    const informative = branchErrors.filter((e) => e.keyword !== 'type' && e.keyword !== 'required');
-    const matchedBranch = oneOf.params.passingSchemas == null && informative.length > 0;
-    for (const e of branchErrors) if (!matchedBranch || !informative.includes(e)) kept.delete(e);
-    if (matchedBranch) kept.delete(oneOf);
+  for (const oneOf of errors.filter((e) => e.keyword === 'oneOf')) {
+    const within = errors.filter((e) => e !== oneOf && (e.instancePath === oneOf.instancePath || e.instancePath.startsWith(`${oneOf.instancePath}/`)));
+    const shallow = (e: ErrorObject) => e.keyword === 'type' || e.keyword === 'required' || e.keyword === 'oneOf';
+    const informative = within.filter((e) => !shallow(e));
+    if (oneOf.params.passingSchemas == null && informative.length > 0) {
+      kept.delete(oneOf);
+      for (const e of within) if (shallow(e) && e.instancePath === oneOf.instancePath) kept.delete(e);
+    } else {
+      for (const e of within) kept.delete(e);
+    }
   }
   return errors.filter((e) => kept.has(e));
 }

@@ -66,6 +66,7 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
         ruleId: 'completeness/missing-section-title',
         severity: isSource ? 'error' : 'warning',
         message: `Section ${JSON.stringify(section.id)} has no ${locale} title.`,
+        place: placeOf(section.origin),
         locale,
       });
     }

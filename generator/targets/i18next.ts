@@ -104,7 +104,7 @@ function interpolationOf(el: MessageFormatElement): string | { problem: string }
     case TYPE.argument:
       return `{{${el.value}}}`;
     case TYPE.pound:
-      return '{{count}}';
+      return '{{count, number}}'; // ICU formats # as a number in the locale (1,000,000)
     case TYPE.number:
       return el.style ? { problem: `the number style of {${el.value}} has no i18next equivalent` } : `{{${el.value}, number}}`;
     case TYPE.date:

@@ -1,0 +1,54 @@
+/**
+ * Every rule id codebook reports, with its severity and a one-line
+ * explanation. Tests check that each rule has a bad-input case and that
+ * nothing is reported under an id missing here.
+ */
+import type { Severity } from './diagnostic.js';
+
+export interface RuleInfo {
+  severity: Severity;
+  explanation: string;
+}
+
+export const RULES: Record<string, RuleInfo> = {
+  'json/syntax': { severity: 'error', explanation: 'A source or config file is not valid JSON.' },
+  'json/duplicate-key': { severity: 'error', explanation: 'An object repeats a key; JSON parsers would silently keep the last.' },
+  'schema/kind': { severity: 'error', explanation: 'A layer file is neither a registry file (codes) nor a messages file (locale).' },
+  'schema/required': { severity: 'error', explanation: 'A required property is missing.' },
+  'schema/additionalProperties': { severity: 'error', explanation: 'A property the schema does not know (often a typo).' },
+  'schema/type': { severity: 'error', explanation: 'A value has the wrong JSON type.' },
+  'schema/oneOf': { severity: 'error', explanation: 'A value matches none, or more than one, of the allowed shapes.' },
+  'schema/enum': { severity: 'error', explanation: 'A value is not one of the allowed values.' },
+  'schema/pattern': { severity: 'error', explanation: 'A string does not have the required form.' },
+  'config/unreadable': { severity: 'error', explanation: 'The config file cannot be read.' },
+  'config/invalid-locale': { severity: 'error', explanation: 'A locale in the config is not a canonical BCP 47 tag, or is not listed in "locales".' },
+  'config/duplicate-layer': { severity: 'error', explanation: 'Two layers have the same name.' },
+  'config/empty-layer': { severity: 'warning', explanation: 'A layer matches no file.' },
+  'config/file-in-two-layers': { severity: 'error', explanation: 'One file is matched by two layers.' },
+  'config/unknown-target': { severity: 'error', explanation: 'A target id that does not exist.' },
+  'registry/duplicate-section': { severity: 'error', explanation: 'A section id is defined twice.' },
+  'registry/duplicate-code': { severity: 'error', explanation: 'A code, range or named key is defined twice.' },
+  'registry/unknown-section': { severity: 'error', explanation: 'A code refers to a section no registry defines.' },
+  'registry/invalid-key': { severity: 'error', explanation: 'A named key looks like a code or range.' },
+  'registry/invalid-range': { severity: 'error', explanation: 'A range ends before it starts.' },
+  'registry/overlapping-ranges': { severity: 'error', explanation: 'Two ranges share codes, so lookup by number is ambiguous.' },
+  'registry/code-in-range': { severity: 'error', explanation: "A code lies inside another entry's range, so lookup by number is ambiguous." },
+  'registry/missing-unknown': { severity: 'error', explanation: 'The registry lacks the generic "unknown" message apps show for codes the catalog lacks.' },
+  'key/unsafe': { severity: 'error', explanation: 'A key that breaks JS objects or i18next (__proto__, ".", ":", plural suffixes, "default").' },
+  'locale/unknown-locale': { severity: 'error', explanation: "A messages file's locale is not a canonical BCP 47 tag listed in the config." },
+  'locale/unknown-key': { severity: 'error', explanation: 'A messages file has a key the registry does not define.' },
+  'locale/unknown-section': { severity: 'error', explanation: 'A messages file titles a section the registry does not define.' },
+  'merge/conflict': { severity: 'error', explanation: 'Two files of one layer give the same key in the same locale.' },
+  'icu/syntax': { severity: 'error', explanation: 'A message is not valid ICU MessageFormat.' },
+  'icu/missing-plural-category': { severity: 'error', explanation: 'A plural lacks a category the locale uses (Intl.PluralRules).' },
+  'icu/unused-plural-category': { severity: 'warning', explanation: 'A plural has a category the locale never selects.' },
+  'params/undeclared': { severity: 'error', explanation: 'A message uses an argument the registry does not declare.' },
+  'params/missing': { severity: 'error', explanation: 'A message lacks a declared argument, so locales would show different facts.' },
+  'params/type-mismatch': { severity: 'error', explanation: 'A message uses an argument as a different kind than declared.' },
+  'completeness/missing-source': { severity: 'error', explanation: 'A key has no text in the source locale.' },
+  'completeness/missing': { severity: 'warning', explanation: 'A key has no text in a locale; apps fall back to the source locale.' },
+  'completeness/missing-section-title': { severity: 'warning', explanation: 'A section has no title in a locale (an error for the source locale).' },
+  'catalog/schema': { severity: 'error', explanation: 'Internal: the merged catalog breaks its own schema.' },
+  'i18next/unrepresentable': { severity: 'error', explanation: 'A message uses something i18next cannot express ({{ or $t( in text, select, two plurals).' },
+  'emit/identifier-collision': { severity: 'error', explanation: 'Two keys map to the same platform identifier.' },
+};
