@@ -6,6 +6,7 @@ import type { ErrorsResources } from "./resources.js";
 
 declare module "i18next" {
   interface CustomTypeOptions {
+    defaultNS: "errors";
     resources: { "errors": ErrorsResources };
   }
 }

@@ -68,7 +68,10 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
       if (!sections.has(entry.section)) {
         diagnostics.push(error('registry/unknown-section', `Section ${JSON.stringify(entry.section)} is not defined in any registry "sections".`, originOf(layer, json, pointerOf('codes', i, 'section'))));
       }
-      const params: Param[] = Object.entries(entry.params ?? {}).map(([name, p]) => ({ name, ...p }));
+      // Sorted by name: JSON member order carries no meaning, and positional formats (%1$s, {0}) number params in this order.
+      const params: Param[] = Object.entries(entry.params ?? {})
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, p]) => ({ name, ...p }));
       messages.set(key, {
         key,
         ...(entry.code !== undefined ? { code: entry.code } : {}),

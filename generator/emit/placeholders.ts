@@ -1,7 +1,8 @@
 /**
  * Positional arguments for formats that number them (`%1$s`, `{0}`): the
- * position of an argument is its place in the registry's `params`, so it is
- * the same in every locale whatever order a translation uses them in.
+ * position of an argument is its place in the message's `params` (sorted by
+ * name at merge), so it is the same in every locale whatever order a
+ * translation uses them in.
  */
 import type { Message } from '../catalog/model.js';
 

@@ -56,7 +56,7 @@ export const RULES: readonly Rule[] = [
 
 /** The escaped resource text, or the first character no rule can write. */
 export function androidText(pieces: readonly Piece[], formatted: boolean): { value: string } | { unrepresentable: string } {
-  const units = pieces.flatMap((p) => ('text' in p ? [...p.text] : [{ placeholder: p.placeholder }]));
+  const units = pieces.flatMap((p): (string | { placeholder: string })[] => ('text' in p ? [...p.text] : [p]));
   const charAt = (i: number) => (typeof units[i] === 'string' ? (units[i] as string) : undefined);
   let value = '';
   for (const [at, unit] of units.entries()) {

@@ -1,0 +1,102 @@
+/**
+ * Apple bundles: `apple/<locale>.lproj/Localizable.strings` for every locale
+ * (the source locale holds every key, the others their translated keys),
+ * `Localizable.stringsdict` beside it for the locales that have plural
+ * messages, and one `apple/Localizable.xcstrings` String Catalog holding all
+ * of it. An app ships either the `.lproj` files or the catalog, not both
+ * (Xcode compiles the catalog into the same two tables).
+ *
+ * Keys are the message keys (`6014`, `-302`, `120001-130000`, `unknown`).
+ * Every value is a format string (see apple-format.ts): apps always pass it
+ * through `String.localizedStringWithFormat` (a literal `%` is `%%`). A plural
+ * key is also written to `.strings` with its `other` form, so a lookup that
+ * misses the `.stringsdict` (which takes precedence) still shows a sentence.
+ */
+import type { Catalog, Message } from '../catalog/model.js';
+import { placeOf } from '../catalog/merge.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { docComment } from '../emit/escape.js';
+import type { PlannedFile, Target } from '../emit/target.js';
+import { appleMessage, INTEGER_SPECIFIER, stringsLiteral, unrepresentable, xmlComment, xmlText, type AppleMessage } from './apple-format.js';
+import { xcstringsFile } from './apple-xcstrings.js';
+
+export const appleTarget: Target = {
+  id: 'apple',
+  description: 'Apple Localizable.strings/.stringsdict per .lproj and a Localizable.xcstrings String Catalog',
+  plan(catalog, { header }) {
+    const diagnostics: Diagnostic[] = [];
+    const converted = convertAll(catalog, diagnostics);
+    const files: PlannedFile[] = [];
+    for (const locale of catalog.locales) {
+      const messages = catalog.messages.flatMap((m) => {
+        const c = converted.get(m.key)?.get(locale);
+        return c ? [{ message: m, converted: c }] : [];
+      });
+      const folder = `apple/${locale}.lproj`;
+      files.push({ path: `${folder}/Localizable.strings`, template: 'Localizable.strings.hbs', context: { header, entries: messages.map(stringsEntry) } });
+      const plurals = messages.flatMap((e) => (e.converted.kind === 'plural' ? [pluralEntry(e.message, e.converted)] : []));
+      if (plurals.length > 0) {
+        files.push({ path: `${folder}/Localizable.stringsdict`, template: 'Localizable.stringsdict.hbs', context: { header: xmlComment(header), entries: plurals } });
+      }
+    }
+    files.push({ path: 'apple/Localizable.xcstrings', content: xcstringsFile(catalog, converted) });
+    return { files, diagnostics };
+  },
+};
+
+/** Converted messages by key and locale; what cannot be written becomes a diagnostic and is left out. */
+function convertAll(catalog: Catalog, diagnostics: Diagnostic[]): Map<string, Map<string, AppleMessage>> {
+  const all = new Map<string, Map<string, AppleMessage>>();
+  for (const message of catalog.messages) {
+    const byLocale = new Map<string, AppleMessage>();
+    for (const locale of catalog.locales) {
+      const converted = appleMessage(message, locale);
+      if (!converted) continue;
+      const problem = 'problem' in converted ? converted.problem : characterProblem(converted);
+      if (problem) diagnostics.push(unrepresentableDiagnostic(message, locale, problem));
+      else byLocale.set(locale, converted as AppleMessage);
+    }
+    all.set(message.key, byLocale);
+  }
+  return all;
+}
+
+/** A character one of the files this message goes to cannot carry (plural forms also go to XML). */
+function characterProblem(converted: AppleMessage): string | undefined {
+  const texts = converted.kind === 'plain' ? [converted.value] : converted.forms.map(([, v]) => v);
+  for (const text of texts) {
+    const char = unrepresentable(text, converted.kind === 'plural' ? 'xml' : 'utf8');
+    if (char) return `the character ${char} cannot be written to ${converted.kind === 'plural' ? '.stringsdict XML' : 'a UTF-8 file'}`;
+  }
+  return undefined;
+}
+
+function unrepresentableDiagnostic(message: Message, locale: string, problem: string): Diagnostic {
+  const translation = message.translations[locale];
+  return {
+    ruleId: 'apple/unrepresentable',
+    severity: 'error',
+    message: `Key ${message.key} (${locale}) cannot be written for the apple target: ${problem}.`,
+    target: 'apple',
+    key: message.key,
+    locale,
+    ...(translation ? { place: placeOf(translation.origin) } : {}),
+  };
+}
+
+/** A `.strings` line: plural messages show their `other` form there. */
+function stringsEntry({ message, converted }: { message: Message; converted: AppleMessage }) {
+  const value = converted.kind === 'plain' ? converted.value : converted.forms.find(([c]) => c === 'other')![1];
+  return { comment: docComment(message.description ?? ''), key: stringsLiteral(message.key), value: stringsLiteral(value) };
+}
+
+/** A `.stringsdict` entry: the whole message in every form, selected through one variable. */
+function pluralEntry(message: Message, converted: Extract<AppleMessage, { kind: 'plural' }>) {
+  return {
+    key: xmlText(message.key),
+    formatKey: `%${converted.position}$#@${converted.arg}@`,
+    variable: converted.arg,
+    valueType: INTEGER_SPECIFIER,
+    forms: converted.forms.map(([category, value]) => ({ category, value: xmlText(value) })),
+  };
+}

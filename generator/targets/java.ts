@@ -1,0 +1,158 @@
+/**
+ * Java ResourceBundle `.properties`: `java/<Base>.properties` is the root
+ * bundle in the source locale (every key), `java/<Base>_<suffix>.properties`
+ * holds each other locale's translated keys, named as
+ * `ResourceBundle.Control.toBundleName` names them (`_ja`, `_zh_Hans`,
+ * `_pt_BR`). `<Base>` is the namespace in PascalCase (`errors` → `Errors`).
+ * An empty `<Base>_<source language>` (`Errors_en`) makes `getBundle` stop
+ * there instead of trying the JVM default locale before the root.
+ *
+ * Keys are the message keys (`6014`, `-302`, `120001-130000`, `unknown`);
+ * every value is a `java.text.MessageFormat` pattern, to be formatted even
+ * without arguments (`It''s`). Arguments are `{i}`, i = registry parameter
+ * order from 0; `{n, number}` → `{i,number}`, `#` → `{i,number}`. A plain
+ * `{code}` formats a Number with grouping (`424,242`): pass such codes as
+ * strings.
+ *
+ * Plurals: java.text has no CLDR plural rules and ChoiceFormat cannot say
+ * `few`/`many` (ru: n % 10), so a message that is plural in any locale is a
+ * group of keys in every bundle that has it: `<key>.locale` (the locale whose
+ * rules pick the form), `<key>.=N` for each exact selector any locale uses
+ * (the locale's own `=N` text, else the form of N's category), and
+ * `<key>.<category>` for each CLDR category of the locale. Lookup (CLDR
+ * rules from ICU4J or the like):
+ *
+ *   if (b.containsKey(key + ".locale")) {
+ *     String exact = key + ".=" + n;
+ *     pattern = b.containsKey(exact) ? b.getString(exact) : b.getString(key + "." +
+ *         PluralRules.forLocale(Locale.forLanguageTag(b.getString(key + ".locale"))).select(n));
+ *   } else pattern = b.getString(key);
+ *
+ * Each group lives whole in one bundle, so all three resolve there even when
+ * the requested locale falls back to the root. A select, several plurals, an
+ * offset, an ordinal or an ICU skeleton cannot be written: an error.
+ */
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { Message } from '../catalog/model.js';
+import { placeOf } from '../catalog/merge.js';
+import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
+import { argumentPositions } from '../emit/placeholders.js';
+import { formFor, pluralCategories, splitPlural, type PluralSplit } from '../emit/plural-forms.js';
+import type { PlannedFile, Target } from '../emit/target.js';
+import { patternText, propertiesComment, propertiesKey, propertiesValue } from './java-escape.js';
+
+type Entry = [key: string, pattern: string];
+type Block = { comment: string; entries: { key: string; value: string }[] };
+
+export const javaTarget: Target = {
+  id: 'java',
+  description: 'Java ResourceBundle .properties files with java.text.MessageFormat patterns',
+  plan(catalog, { header }) {
+    const base = catalog.namespace.replace(/(^|[-_.])([a-z0-9])/gi, (_, _sep, c: string) => c.toUpperCase());
+    const diagnostics: Diagnostic[] = [];
+    const files: PlannedFile[] = [];
+    const report = (locale: string, message: string, key?: string, place?: Place) =>
+      diagnostics.push({ ruleId: 'java/unrepresentable', severity: 'error', target: 'java', locale, ...(key ? { key } : {}), ...(place ? { place } : {}), message });
+    const file = (name: string, notes: string[], blocks: Block[]) =>
+      files.push({ path: `java/${name}.properties`, template: 'bundle.properties.hbs', context: { header: propertiesComment(header), notes: notes.map(propertiesComment), blocks } });
+    if (!/^[A-Za-z_$][\w$]*$/.test(base)) report(catalog.sourceLocale, `The namespace ${catalog.namespace} gives no Java bundle name (${base}).`);
+    const plurals = new Map(catalog.messages.map((m) => [m.key, pluralOf(m, catalog.locales)]));
+    const owners = new Map<string, string>();
+    for (const locale of catalog.locales) {
+      const suffix = locale === catalog.sourceLocale ? '' : bundleSuffix(locale);
+      if (suffix === undefined) report(locale, `The locale ${locale} has no Java bundle name (extensions and private use are not part of one).`);
+      else if (owners.has(suffix)) report(locale, `The locales ${owners.get(suffix)} and ${locale} both give the Java bundle ${base}${suffix}.`);
+      if (suffix === undefined || owners.has(suffix)) continue;
+      owners.set(suffix, locale);
+      const blocks: Block[] = [];
+      const taken = new Set<string>();
+      for (const message of catalog.messages) {
+        const translation = message.translations[locale];
+        if (!translation) continue;
+        const converted = entriesOf(message, locale, plurals.get(message.key));
+        const clash = 'entries' in converted ? converted.entries.find(([key]) => taken.has(key)) : undefined;
+        if ('problem' in converted || clash) {
+          const why = 'problem' in converted ? converted.problem : `its key ${clash![0]} is taken by another message`;
+          report(locale, `Key ${message.key} (${locale}) cannot be written for Java .properties: ${why}.`, message.key, placeOf(translation.origin));
+          continue;
+        }
+        for (const [key] of converted.entries) taken.add(key);
+        blocks.push({
+          comment: propertiesComment(`${message.key} (${message.section})${message.description ? `: ${message.description}` : ''}`),
+          entries: converted.entries.map(([key, value]) => ({ key: propertiesKey(key), value: propertiesValue(value) })),
+        });
+      }
+      file(`${base}${suffix}`, [], blocks);
+    }
+    const stub = bundleSuffix(new Intl.Locale(catalog.sourceLocale).language);
+    const note = `Empty on purpose: getBundle for ${catalog.sourceLocale} stops here and reads the root bundle instead of trying the JVM default locale first.`;
+    if (stub && !owners.has(stub)) file(`${base}${stub}`, [note], []);
+    return { files, diagnostics };
+  },
+};
+
+/** `_ja`, `_zh_Hans`, `_pt_BR`, `_es_419`: the bundle-name suffix Java derives from the tag, or undefined for extensions. */
+export function bundleSuffix(tag: string): string | undefined {
+  if (/-[a-wyz]-|^x-|-x-/i.test(tag)) return undefined;
+  const locale = new Intl.Locale(tag);
+  const variants = tag.split('-').filter((s, i) => i > 0 && (/^[a-z\d]{5,8}$/i.test(s) || /^\d[a-z\d]{3}$/i.test(s)));
+  return ['', locale.language, locale.script, locale.region, variants.join('_')].filter((s, i) => i === 0 || s).join('_') || undefined;
+}
+
+/** The plural a message is selected by, in every locale: the first locale's (source first) plural. */
+function pluralOf(message: Message, locales: readonly string[]): { arg: string; exact: number[] } | undefined {
+  const splits = locales.flatMap((l) => (message.translations[l] ? [splitPlural(message.translations[l].ast)] : []));
+  const first = splits.find((s) => s.kind === 'plural');
+  if (first?.kind !== 'plural') return undefined;
+  const exact = new Set(splits.flatMap((s) => (s.kind === 'plural' ? [...s.plural.forms.keys()].filter((k) => k.startsWith('=')).map((k) => Number(k.slice(1))) : [])));
+  return { arg: first.plural.arg, exact: [...exact].sort((a, b) => a - b) };
+}
+
+function entriesOf(message: Message, locale: string, plural: { arg: string; exact: number[] } | undefined): { entries: Entry[] } | { problem: string } {
+  const ast = message.translations[locale].ast;
+  const split = splitPlural(ast);
+  if (split.kind === 'unsupported') return { problem: `MessageFormat has no syntax for ${split.reason}` };
+  if (!plural) {
+    const pattern = patternOf(ast, message);
+    return typeof pattern === 'string' ? { entries: [[message.key, pattern]] } : pattern;
+  }
+  if (split.kind === 'plural' && split.plural.arg !== plural.arg) return { problem: `its plural is on {${split.plural.arg}}, another locale's on {${plural.arg}}` };
+  const forms: PluralSplit = split.kind === 'plural' ? split.plural : { arg: plural.arg, forms: new Map([['other', ast]]) };
+  const rules = new Intl.PluralRules(locale);
+  const selected: [string, MessageFormatElement[]][] = [
+    ...plural.exact.map((n): [string, MessageFormatElement[]] => [`=${n}`, forms.forms.get(`=${n}`) ?? formFor(forms, rules.select(n))]),
+    ...pluralCategories(locale).map((c): [string, MessageFormatElement[]] => [c, formFor(forms, c)]),
+  ];
+  const entries: Entry[] = [[`${message.key}.locale`, patternText(locale)]];
+  for (const [selector, elements] of selected) {
+    const pattern = patternOf(elements, message, plural.arg);
+    if (typeof pattern !== 'string') return pattern;
+    entries.push([`${message.key}.${selector}`, pattern]);
+  }
+  return { entries };
+}
+
+const NUMBER_STYLES = ['integer', 'percent', 'currency'];
+const DATE_STYLES = ['short', 'medium', 'long', 'full'];
+
+/** A MessageFormat pattern from ICU parts; `#` is the plural argument as a number. */
+function patternOf(elements: readonly MessageFormatElement[], message: Message, quantity?: string): string | { problem: string } {
+  const positions = argumentPositions(message);
+  let out = '';
+  for (const el of elements) {
+    if (el.type === TYPE.literal) {
+      out += patternText(el.value);
+      continue;
+    }
+    const arg = el.type === TYPE.pound ? quantity : el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time ? el.value : undefined;
+    if (arg === undefined || !positions.has(arg)) return { problem: `MessageFormat has no syntax for this ICU element (type ${el.type})` };
+    const index = positions.get(arg)! - 1;
+    const style = 'style' in el && el.style ? el.style : undefined;
+    if (style !== undefined && (typeof style !== 'string' || !(el.type === TYPE.number ? NUMBER_STYLES : DATE_STYLES).includes(style))) {
+      return { problem: `the style of {${arg}} has no MessageFormat equivalent` };
+    }
+    const type = el.type === TYPE.pound || el.type === TYPE.number ? 'number' : el.type === TYPE.date ? 'date' : el.type === TYPE.time ? 'time' : undefined;
+    out += `{${[index, type, style].filter((p) => p !== undefined).join(',')}}`;
+  }
+  return out;
+}

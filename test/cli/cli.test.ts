@@ -1,0 +1,155 @@
+/**
+ * The codebook binary as users run it: exit codes, --check, determinism
+ * across environments and input order, untouched unchanged files, colour
+ * rules, and `codebook import`.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixturesDir, repoRoot } from '../support/catalogs.js';
+
+const cli = join(repoRoot, 'build/generator/cli.js');
+
+function run(args: string[], cwd: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A copy of the hazards fixture in a fresh folder. */
+function hazardsCopy(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'codebook-cli-'));
+  cpSync(join(fixturesDir, 'hazards'), dir, { recursive: true });
+  // The fixture's $schema paths point into the repo; they are not read.
+  return dir;
+}
+
+function readTree(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [join(e.parentPath, e.name).slice(dir.length), readFileSync(join(e.parentPath, e.name), 'utf8')]),
+  );
+}
+
+describe('codebook generate', () => {
+  it('writes the same bytes whatever TZ, LANG and the order of the input', () => {
+    const a = hazardsCopy();
+    expect(run(['generate', '-q'], a, { TZ: 'UTC', LANG: 'C' }).code).toBe(0);
+    const b = hazardsCopy();
+    // Reverse the member order of every object and the order of the registry's codes
+    // (not of other arrays: a range is [from, to], and sections are listed in display order).
+    for (const file of readdirSync(join(b, 'locales'), { recursive: true }).map(String).filter((f) => f.endsWith('.json'))) {
+      const path = join(b, 'locales', file);
+      const reverse = (v: unknown, key = ''): unknown =>
+        Array.isArray(v)
+          ? (key === 'codes' ? [...v].reverse() : v).map((x) => reverse(x))
+          : v && typeof v === 'object'
+            ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x, k)]))
+            : v;
+      const data = reverse(JSON.parse(readFileSync(path, 'utf8'))) as Record<string, unknown>;
+      writeFileSync(path, JSON.stringify(data, null, 4));
+    }
+    expect(run(['generate', '-q'], b, { TZ: 'Asia/Tokyo', LANG: 'ja_JP.UTF-8', LC_ALL: 'ja_JP.UTF-8' }).code).toBe(0);
+    expect(readTree(join(b, 'dist'))).toEqual(readTree(join(a, 'dist')));
+  });
+
+  it('does not rewrite unchanged files and rewrites exactly the changed one', () => {
+    const dir = hazardsCopy();
+    expect(run(['generate', '-q'], dir).code).toBe(0);
+    const past = new Date('2001-01-01T00:00:00Z');
+    const files = Object.keys(readTree(join(dir, 'dist')));
+    for (const f of files) utimesSync(join(dir, 'dist', f), past, past);
+    const second = run(['generate'], dir);
+    expect(second.stderr).toContain(`0 written, ${files.length} unchanged, 0 removed`);
+    for (const f of files) expect(statSync(join(dir, 'dist', f)).mtime).toEqual(past);
+    const ja = join(dir, 'locales/ja/messages.json');
+    writeFileSync(ja, readFileSync(ja, 'utf8').replace('ログインしていません。', 'まだログインしていません。'));
+    expect(run(['generate', '-q'], dir).code).toBe(0);
+    const changed = files.filter((f) => statSync(join(dir, 'dist', f)).mtime.getTime() !== past.getTime());
+    expect(changed).toEqual(['/i18next/ja/errors.json']);
+  });
+
+  it('--check writes nothing and lists stale, missing and orphaned files with exit 1', () => {
+    const dir = hazardsCopy();
+    expect(run(['generate', '-q'], dir).code).toBe(0);
+    expect(run(['generate', '--check'], dir).code).toBe(0);
+    writeFileSync(join(dir, 'dist/i18next/en/errors.json'), '{}\n');
+    rmSync(join(dir, 'dist/types/index.ts'));
+    mkdirSync(join(dir, 'dist/i18next/fr'));
+    writeFileSync(join(dir, 'dist/i18next/fr/errors.json'), '{}\n');
+    const before = readTree(join(dir, 'dist'));
+    const check = run(['generate', '--check'], dir);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toContain('stale     i18next/en/errors.json');
+    expect(check.stderr).toContain('missing   types/index.ts');
+    expect(check.stderr).toContain('orphaned  i18next/fr/errors.json');
+    expect(readTree(join(dir, 'dist'))).toEqual(before);
+    // generate repairs all three, removing the orphan.
+    expect(run(['generate', '-q'], dir).code).toBe(0);
+    expect(run(['generate', '--check', '-q'], dir).code).toBe(0);
+    expect(readdirSync(join(dir, 'dist/i18next'))).not.toContain('fr');
+  });
+
+  it('--targets limits the run and the orphan check to those targets', () => {
+    const dir = hazardsCopy();
+    expect(run(['generate', '-q', '--targets', 'types'], dir).code).toBe(0);
+    expect(readdirSync(join(dir, 'dist'))).toEqual(['types']);
+    expect(run(['generate', '-q', '--targets', 'i18next'], dir).code).toBe(0);
+    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['i18next', 'types']);
+  });
+
+  it('exits 2 on usage errors', () => {
+    const dir = hazardsCopy();
+    expect(run(['generate', '--no-such-flag'], dir).code).toBe(2);
+    expect(run(['frobnicate'], dir).code).toBe(2);
+    expect(run(['generate', '--format', 'xml'], dir).code).toBe(2);
+    expect(run(['--help'], dir).code).toBe(0);
+  });
+
+  it('prints located, readable diagnostics with a code frame, coloured only when asked', () => {
+    const dir = hazardsCopy();
+    const ja = join(dir, 'locales/ja/messages.json');
+    writeFileSync(ja, readFileSync(ja, 'utf8').replace('"ログインしていません。"', '"{user} ログインしていません。"'));
+    const plain = run(['generate'], dir);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/locales\/ja\/messages\.json:11:5 {2}error {2}Key 6014 \(ja\) uses \{user\}, which the registry does not declare for this key\. {2}\[params\/undeclared\]/);
+    expect(plain.stderr).toContain('  11 |     "6014": "{user} ログインしていません。",');
+    expect(plain.stderr).not.toContain('\u001b[');
+    expect(run(['generate'], dir, { FORCE_COLOR: '1' }).stderr).toContain('\u001b[');
+    expect(run(['generate'], dir, { FORCE_COLOR: '1', NO_COLOR: '1' }).stderr).not.toContain('\u001b[');
+  });
+});
+
+describe('codebook validate', () => {
+  it('validates the default catalog without writing', () => {
+    const result = run(['validate'], repoRoot);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('421 messages in en, ja, ko are valid');
+  });
+
+  it('prints ESLint-shaped JSON with --format json', () => {
+    const dir = hazardsCopy();
+    const result = run(['validate', '--format', 'json'], dir);
+    const parsed = JSON.parse(result.stdout) as { filePath: string; errorCount: number; warningCount: number; messages: { ruleId: string }[] }[];
+    expect(result.code).toBe(0);
+    expect(parsed.every((f) => f.errorCount === 0)).toBe(true);
+    expect(parsed.flatMap((f) => f.messages.map((m) => m.ruleId))).toContain('completeness/missing');
+  });
+});
+
+describe('codebook import', () => {
+  const seed = join(fixturesDir, 'import/pipe-table.ja.txt');
+
+  it('writes the locale file, then --check passes; a changed file fails --check', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codebook-import-'));
+    const first = run(['import', seed, '--locale', 'ja', '--out', 'ja.json'], dir);
+    expect(first.code).toBe(0);
+    expect(readFileSync(join(dir, 'ja.json'), 'utf8')).toBe(readFileSync(join(fixturesDir, 'import/pipe-table.ja.expected.json'), 'utf8'));
+    expect(run(['import', seed, '--locale', 'ja', '--out', 'ja.json', '--check'], dir).code).toBe(0);
+    writeFileSync(join(dir, 'ja.json'), '{}\n');
+    expect(run(['import', seed, '--locale', 'ja', '--out', 'ja.json', '--check'], dir).code).toBe(1);
+    expect(readFileSync(join(dir, 'ja.json'), 'utf8')).toBe('{}\n');
+  });
+});
