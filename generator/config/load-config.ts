@@ -3,6 +3,7 @@
  * the config file; everything returned here is resolved and defaulted, so no
  * later stage reads the raw file.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -30,7 +31,18 @@ export interface Config {
   out: string;
   /** Prefix of platform identifiers (`error_6014`). */
   identifierPrefix: string;
+  /** Absolute template folders that override built-in targets' templates, by target id. */
+  templates: Record<string, string>;
+  customTargets: CustomTargetConfig[];
   targets?: string[];
+}
+
+export interface CustomTargetConfig {
+  id: string;
+  description?: string;
+  /** Absolute folder of the templates. */
+  templates: string;
+  files: { template: string; path: string }[];
 }
 
 interface RawConfig {
@@ -41,6 +53,8 @@ interface RawConfig {
   layers: LayerConfig[];
   out?: string;
   identifierPrefix?: string;
+  templates?: Record<string, string>;
+  customTargets?: CustomTargetConfig[];
   targets?: string[];
 }
 
@@ -90,9 +104,27 @@ export async function loadConfig(path: string, displayName = path): Promise<{ co
     }
     names.add(layer.name);
   });
+  const root = dirname(resolve(path));
+  const folder = (dir: string, pointer: string): string => {
+    const absolute = resolve(root, dir);
+    if (!existsSync(absolute)) diagnostics.push({ ruleId: 'config/missing-templates', severity: 'error', message: `Template folder ${JSON.stringify(dir)} does not exist.`, place: place(pointer) });
+    return absolute;
+  };
+  const templates = Object.fromEntries(Object.entries(raw.templates ?? {}).map(([id, dir]) => [id, folder(dir, pointerOf('templates', id))]));
+  const customTargets = (raw.customTargets ?? []).map((target, i) => {
+    target.files.forEach((file, j) => {
+      if (file.path.split('/').includes('..')) diagnostics.push({ ruleId: 'config/invalid-path', severity: 'error', message: `Output path ${JSON.stringify(file.path)} leaves the target's folder.`, place: place(pointerOf('customTargets', i, 'files', j, 'path')) });
+    });
+    const dir = folder(target.templates, pointerOf('customTargets', i, 'templates'));
+    target.files.forEach((file, j) => {
+      if (existsSync(dir) && !existsSync(resolve(dir, file.template))) {
+        diagnostics.push({ ruleId: 'config/missing-templates', severity: 'error', message: `Template ${JSON.stringify(file.template)} is not in ${JSON.stringify(target.templates)}.`, place: place(pointerOf('customTargets', i, 'files', j, 'template')) });
+      }
+    });
+    return { ...target, templates: dir };
+  });
   if (diagnostics.length > 0) return { diagnostics };
 
-  const root = dirname(resolve(path));
   return {
     config: {
       file: resolve(path),
@@ -104,6 +136,8 @@ export async function loadConfig(path: string, displayName = path): Promise<{ co
       layers: raw.layers,
       out: resolve(root, raw.out ?? 'dist'),
       identifierPrefix: raw.identifierPrefix ?? 'error_',
+      templates,
+      customTargets,
       ...(raw.targets ? { targets: raw.targets } : {}),
     },
     diagnostics,

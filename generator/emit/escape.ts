@@ -1,7 +1,8 @@
 /**
- * Escapers for the languages codebook writes source code in. Every target
- * escapes through these (or its own table, citing the platform rule), never
- * through handlebars.
+ * Escapers for the languages codebook writes source code in. Built-in
+ * targets build their contexts with these (or their own table, citing the
+ * platform rule); custom templates reach them as handlebars helpers. None
+ * relies on handlebars' HTML escaping.
  */
 
 /** A double-quoted TypeScript/JavaScript string literal (U+2028/2029 escaped too, for older parsers). */
@@ -12,4 +13,50 @@ export function tsString(value: string): string {
 /** Text safe inside a `/** … *\/` comment: no comment terminator, one line. */
 export function docComment(value: string): string {
   return value.replace(/\*\//g, '*\\/').replace(/\r\n|[\r\n\u2028\u2029]/g, ' ');
+}
+
+/** A Java string literal: JLS §3.10.6 escapes; other controls and non-ASCII as \uXXXX (UTF-16 units), so any source encoding works. */
+export function javaString(value: string): string {
+  return `"${escapeC(value, /[^\x20-\x7e]/, (ch) => Array.from({ length: ch.length }, (_, i) => `\\u${hex4(ch.charCodeAt(i))}`).join(''))}"`;
+}
+
+/** A Kotlin string literal: Java's escapes plus `$`, which would start a string template. */
+export function kotlinString(value: string): string {
+  return javaString(value).replace(/\$/g, '\\$');
+}
+
+const CONTROLS = /[\x00-\x1f\x7f\u2028\u2029]/u;
+const codePointEscape = (ch: string) => `\\u{${ch.codePointAt(0)!.toString(16)}}`;
+
+/** A Swift string literal: `\u{…}` escapes for controls (The Swift Programming Language, "Special Characters in String Literals"). */
+export function swiftString(value: string): string {
+  return `"${escapeC(value, CONTROLS, codePointEscape)}"`;
+}
+
+/** A Dart string literal in double quotes: `$` escaped (interpolation), controls as `\u{…}`. */
+export function dartString(value: string): string {
+  return `"${escapeC(value, CONTROLS, codePointEscape).replace(/\$/g, '\\$')}"`;
+}
+
+/** XML character data: `&`, `<`, and `>` (for `]]>`). Controls are the caller's problem: XML 1.0 cannot carry most of them. */
+export function xmlText(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** An XML attribute value in double quotes; whitespace controls as references so attribute normalisation keeps them. */
+export function xmlAttr(value: string): string {
+  return xmlText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+}
+
+const C_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/** C-family escaping: the fixed escapes, then `escape` for every character matching `needs`. */
+function escapeC(value: string, needs: RegExp, escape: (ch: string) => string): string {
+  let out = '';
+  for (const ch of value) out += C_ESCAPES[ch] ?? (needs.test(ch) ? escape(ch) : ch);
+  return out;
+}
+
+function hex4(code: number): string {
+  return code.toString(16).toUpperCase().padStart(4, '0');
 }
