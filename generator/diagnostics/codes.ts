@@ -54,4 +54,12 @@ export const RULES: Record<string, RuleInfo> = {
   'catalog/schema': { severity: 'error', explanation: 'Internal: the merged catalog breaks its own schema.' },
   'i18next/unrepresentable': { severity: 'error', explanation: 'A message uses something i18next cannot express ({{ or $t( in text, select, two plurals).' },
   'emit/identifier-collision': { severity: 'error', explanation: 'Two keys map to the same platform identifier.' },
+  'android/unrepresentable': { severity: 'error', explanation: 'A message uses something strings.xml cannot carry (NUL, a lone surrogate, a select, a skeleton).' },
+  'android/exact-selector-dropped': { severity: 'warning', explanation: 'An exact plural selector (=0) has no Android quantity of its own in this locale and is dropped.' },
+  'apple/unrepresentable': { severity: 'error', explanation: 'A message uses something .strings/.stringsdict cannot carry (C0 controls in plist XML, exact selectors other than =0).' },
+  'flutter/unrepresentable': { severity: 'error', explanation: 'A message uses something ARB/gen-l10n cannot carry.' },
+  'gettext/unrepresentable': { severity: 'error', explanation: 'A message uses something PO cannot carry (an empty translation, a select, a plural the source lacks).' },
+  'gettext/plural-form-dropped': { severity: 'warning', explanation: 'A plural form has no msgstr index of its own in gettext for this language.' },
+  'java/unrepresentable': { severity: 'error', explanation: 'A message uses something .properties/MessageFormat cannot carry.' },
+  'xliff/unrepresentable': { severity: 'error', explanation: 'A message uses something XLIFF 2.0 cannot carry.' },
 };

@@ -38,14 +38,18 @@ export function dartString(value: string): string {
   return `"${escapeC(value, CONTROLS, codePointEscape).replace(/\$/g, '\\$')}"`;
 }
 
-/** XML character data: `&`, `<`, and `>` (for `]]>`). Controls are the caller's problem: XML 1.0 cannot carry most of them. */
+/**
+ * XML character data: `&`, `<`, `>` (for `]]>`), and CR as `&#13;` since
+ * parsers turn a raw CR (LF) into LF. Other controls are the caller's
+ * problem: XML 1.0 cannot carry most of them.
+ */
 export function xmlText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 /** An XML attribute value in double quotes; whitespace controls as references so attribute normalisation keeps them. */
 export function xmlAttr(value: string): string {
-  return xmlText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return xmlText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
 }
 
 const C_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };

@@ -60,3 +60,17 @@ export function pluralCategories(locale: string): string[] {
   const found = new Set<string>(new Intl.PluralRules(locale).resolvedOptions().pluralCategories);
   return CATEGORY_ORDER.filter((c) => found.has(c));
 }
+
+const exactCache = new Map<string, boolean>();
+
+/** Whether a CLDR category of a locale selects exactly the integer n among 0…1000 (ar `zero` is {0}; lv `zero` is not). */
+export function categoryIsExactly(locale: string, category: string, n: number): boolean {
+  const id = `${locale}|${category}|${n}`;
+  if (!exactCache.has(id)) {
+    const rules = new Intl.PluralRules(locale);
+    let exact = true;
+    for (let i = 0; i <= 1000 && exact; i++) exact = (rules.select(i) === category) === (i === n);
+    exactCache.set(id, exact);
+  }
+  return exactCache.get(id)!;
+}

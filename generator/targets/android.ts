@@ -7,9 +7,9 @@
  * - Qualifiers: `ja` → `values-ja`, `pt-BR` → `values-pt-rBR`; a script, a
  *   numeric region or a variant needs the BCP 47 form (`values-b+zh+Hans`,
  *   `values-b+es+419`), https://developer.android.com/guide/topics/resources/providing-resources.
- * - Arguments are positional `%N$s`, N = the registry's parameter order, also
- *   for numbers (`%d` throws on a Double, and `%s` takes anything); `#` is the
- *   plural argument's placeholder. A message that takes arguments is always
+ * - Arguments are positional `%N$s`, N = the message's parameter position
+ *   (placeholders.ts), also for numbers (`%d` throws on a Double, `%s` takes
+ *   anything); `#` is the plural argument's placeholder. A message that takes arguments is always
  *   formatted (`getString(id, args…)`, `getQuantityString(id, n, args…)`), so
  *   its `%` is `%%`; one without arguments is not, so it keeps `%` and carries
  *   `formatted="false"` when it has one.
@@ -41,7 +41,6 @@ export const androidTarget: Target = {
     const { names, diagnostics } = identifierTable(catalog, config.identifierPrefix, 'android');
     const files: PlannedFile[] = [];
     for (const name of names.values()) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) diagnostics.push({ ruleId: 'android/invalid-name', severity: 'error', target: 'android', message: `The resource name ${name} is not a Java identifier; change "identifierPrefix".` });
     }
     const quantities = new Map(catalog.messages.map((m) => [m.key, pluralArgOf(m, catalog.locales)]));
     for (const locale of catalog.locales) {
@@ -50,26 +49,30 @@ export const androidTarget: Target = {
         diagnostics.push({ ruleId: 'android/unrepresentable', severity: 'error', target: 'android', locale, message: `The locale ${locale} has no Android resource qualifier (only language, script, region and variants can be written).` });
         continue;
       }
-      const resources: Resource[] = [];
-      for (const message of catalog.messages) {
+      const resources = catalog.messages.flatMap((message) => {
         const name = names.get(message.key);
-        const translation = message.translations[locale];
-        if (!name || !translation) continue;
-        const report = (ruleId: string, severity: Diagnostic['severity'], text: string) =>
-          diagnostics.push({ ruleId, severity, target: 'android', key: message.key, locale, place: placeOf(translation.origin), message: `Key ${message.key} (${locale}) ${text}` });
-        const built = resourceOf(message, locale, name, quantities.get(message.key));
-        if ('problem' in built) report('android/unrepresentable', 'error', `cannot be written for Android: ${built.problem}.`);
-        else {
-          for (const note of built.plural ? built.notes : []) report('android/exact-selector-dropped', 'warning', `loses a plural form on Android: ${note}.`);
-          resources.push({ ...built, comment: xmlComment(`${message.key} (${message.section})${message.description ? `: ${message.description}` : ''}`) });
-        }
-      }
+        return name && message.translations[locale] ? resourcesOf(message, locale, name, quantities.get(message.key), diagnostics) : [];
+      });
       const rootAttributes = folder === 'values' ? ` xmlns:tools="http://schemas.android.com/tools" tools:locale="${locale}" tools:ignore="MissingTranslation"` : '';
       files.push({ path: `android/${folder}/strings.xml`, template: 'strings.xml.hbs', context: { header: xmlComment(header), rootAttributes, resources } });
     }
     return { files, diagnostics };
   },
 };
+
+/** The resource of one translated message (none when it cannot be written), reporting what it loses. */
+function resourcesOf(message: Message, locale: string, name: string, quantity: string | undefined, diagnostics: Diagnostic[]): Resource[] {
+  const place = placeOf(message.translations[locale].origin);
+  const report = (ruleId: string, severity: Diagnostic['severity'], text: string) =>
+    diagnostics.push({ ruleId, severity, target: 'android', key: message.key, locale, place, message: `Key ${message.key} (${locale}) ${text}` });
+  const built = resourceOf(message, locale, name, quantity);
+  if ('problem' in built) {
+    report('android/unrepresentable', 'error', `cannot be written for Android: ${built.problem}.`);
+    return [];
+  }
+  for (const note of built.plural ? built.notes : []) report('android/exact-selector-dropped', 'warning', `loses a plural form on Android: ${note}.`);
+  return [{ ...built, comment: xmlComment(`${message.key} (${message.section})${message.description ? `: ${message.description}` : ''}`) }];
+}
 
 /** The `values-…` folder of a non-source locale, or undefined when Android has no qualifier for it. */
 export function qualifierOf(tag: string): string | undefined {

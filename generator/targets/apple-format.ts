@@ -11,7 +11,7 @@
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Message, ParamType } from '../catalog/model.js';
 import { argumentPositions } from '../emit/placeholders.js';
-import { formFor, pluralCategories, splitPlural } from '../emit/plural-forms.js';
+import { categoryIsExactly, formFor, pluralCategories, splitPlural } from '../emit/plural-forms.js';
 
 /** Swift `Int` is 64-bit: `%lld`, as Xcode writes for Int interpolations (`%d` reads 32 bits). */
 export const INTEGER_SPECIFIER = 'lld';
@@ -76,20 +76,6 @@ function pluralSelectors(forms: Map<string, MessageFormatElement[]>, locale: str
     out.push([category, formFor(split, category)]);
   }
   return { forms: out };
-}
-
-const exactCache = new Map<string, boolean>();
-
-/** Whether a CLDR category of a locale selects exactly the integer n among 0…1000 (ar `zero` is {0}; lv `zero` is not). */
-export function categoryIsExactly(locale: string, category: string, n: number): boolean {
-  const id = `${locale}|${category}|${n}`;
-  if (!exactCache.has(id)) {
-    const rules = new Intl.PluralRules(locale);
-    let exact = true;
-    for (let i = 0; i <= 1000 && exact; i++) exact = (rules.select(i) === category) === (i === n);
-    exactCache.set(id, exact);
-  }
-  return exactCache.get(id)!;
 }
 
 /** One format string from ICU parts; `#` becomes the plural argument's placeholder. */

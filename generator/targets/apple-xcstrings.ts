@@ -51,6 +51,5 @@ function xcodeJson(value: Json, indent: string): string {
   if (typeof value === 'string') return JSON.stringify(value);
   const inner = `${indent}  `;
   const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (keys.length === 0) return '{\n\n' + indent + '}';
   return `{\n${keys.map((k) => `${inner}${JSON.stringify(k)} : ${xcodeJson(value[k], inner)}`).join(',\n')}\n${indent}}`;
 }

@@ -10,6 +10,9 @@
  * integers have in CLDR but gettext shows another index's text for
  * (`many>other`: n = 1 000 000 in fr, es, it, pt needs CLDR's `e` operand).
  */
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
+import { categoryIsExactly, formFor, type PluralSplit } from '../emit/plural-forms.js';
 
 export interface GettextPlurals {
   /** The `Plural-Forms` header value. */
@@ -72,6 +75,27 @@ export const gettextPluralLanguages: readonly string[] = [...BY_LANGUAGE.keys()]
 export function gettextPlurals(gettextLocale: string): GettextPlurals | undefined {
   const bare = gettextLocale.replace(/@.*$/, '');
   return BY_LANGUAGE.get(bare) ?? BY_LANGUAGE.get(bare.replace(/_.*$/, ''));
+}
+
+/** The ICU form each msgstr[i] carries, by index, and why any selector of the message is carried by none. */
+export function msgstrForms(split: PluralSplit, locale: string, rule: GettextPlurals): { forms: MessageFormatElement[][]; dropped: string[] } {
+  const exactFor = (category: string) => [...split.forms.keys()].find((s) => holdsExactly(locale, rule, category, s));
+  const forms = rule.forms.map((category) => {
+    const exact = exactFor(category);
+    return exact ? split.forms.get(exact)! : formFor(split, category);
+  });
+  const text = (selector: string) => printAST(formFor(split, selector));
+  const dropped = [...split.forms.keys()].flatMap((s) => {
+    if (s.startsWith('=')) return rule.forms.some((category) => holdsExactly(locale, rule, category, s)) ? [] : [`PO has no exact "${s}" form: that count shows its plural category's text`];
+    const instead = rule.lost.get(s);
+    return instead && text(s) !== text(instead) ? [`gettext's Plural-Forms shows the "${instead}" text for counts CLDR puts in "${s}"`] : [];
+  });
+  return { forms, dropped };
+}
+
+/** Whether gettext sends exactly the count of an `=N` selector to a category's msgstr (ar `zero` is {0}; lv `zero` is not). */
+function holdsExactly(locale: string, rule: GettextPlurals, category: string, selector: string): boolean {
+  return selector.startsWith('=') && categoryIsExactly(locale, category, Number(selector.slice(1))) && ![...rule.lost.values()].includes(category);
 }
 
 /** gettext modifier names of scripts (glibc: `sr_RS@latin`, `uz_UZ@cyrillic`); others use the lowercased code. */

@@ -1,12 +1,12 @@
 /**
- * Escaping for Java `.properties` bundles, in two layers, each a table of
- * rules (the first matching rule wins):
+ * Escaping for Java `.properties` bundles, in two layers:
  *
- * 1. MESSAGE_FORMAT turns literal text into `java.text.MessageFormat` pattern
+ * 1. patternText turns literal text into `java.text.MessageFormat` pattern
  *    text (https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/text/MessageFormat.html):
  *    `'` quotes, so a literal one is `''`; `{` and `}` delimit arguments, so
- *    literal ones are quoted `'{'` `'}'`.
- * 2. PROPERTIES writes a pattern (or a key) as ASCII for `Properties.load`
+ *    literal ones are quoted.
+ * 2. PROPERTIES_* (tables of rules, the first match wins) write a pattern
+ *    (or a key) as ASCII for `Properties.load`
  *    (https://docs.oracle.com/en/java/javase/17/docs/api/java.base/java/util/Properties.html#load(java.io.Reader)):
  *    ISO-8859-1 for `load(InputStream)` and UTF-8 for Java 9+ bundles agree on
  *    ASCII only, so everything else is `\uXXXX` (per UTF-16 unit).
@@ -20,10 +20,16 @@ interface Rule {
 
 const hex = (ch: string) => Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join('');
 
-export const MESSAGE_FORMAT: readonly Rule[] = [
-  { why: 'MessageFormat: a single quote starts a quoted section; `\'\'` is one quote', test: (ch) => ch === "'", out: () => "''" },
-  { why: 'MessageFormat: braces delimit a FormatElement; quoted they are literal', test: (ch) => ch === '{' || ch === '}', out: (ch) => `'${ch}'` },
-];
+/**
+ * MessageFormat: `''` is always one quote, and `'` otherwise opens or closes a
+ * quoted section in which braces are literal. So quoted sections must never
+ * touch (`'}''{'` reads as `}'{`): a whole run of braces and quotes becomes
+ * one section with its quotes doubled (`}{` → `'}{'`, `{'{` → `'{''{'`), and
+ * a run of quotes alone is just doubled.
+ */
+export function patternText(text: string): string {
+  return text.replace(/[{}']+/g, (run) => (/[{}]/.test(run) ? `'${run.replace(/'/g, "''")}'` : run.replace(/'/g, "''")));
+}
 
 const PROPERTIES_COMMON: readonly Rule[] = [
   { why: 'Properties.load: backslash starts an escape (a trailing one joins the next line)', test: (ch) => ch === '\\', out: () => '\\\\' },
@@ -49,8 +55,6 @@ export function applyRules(text: string, rules: readonly Rule[]): string {
   return chars.map((ch, at) => rules.find((r) => r.test(ch, at, chars.length - 1))?.out(ch) ?? ch).join('');
 }
 
-/** Literal text as MessageFormat pattern text. */
-export const patternText = (text: string) => applyRules(text, MESSAGE_FORMAT);
 export const propertiesValue = (pattern: string) => applyRules(pattern, PROPERTIES_VALUE);
 export const propertiesKey = (key: string) => applyRules(key, PROPERTIES_KEY);
 

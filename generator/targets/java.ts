@@ -9,8 +9,9 @@
  *
  * Keys are the message keys (`6014`, `-302`, `120001-130000`, `unknown`);
  * every value is a `java.text.MessageFormat` pattern, to be formatted even
- * without arguments (`It''s`). Arguments are `{i}`, i = registry parameter
- * order from 0; `{n, number}` → `{i,number}`, `#` → `{i,number}`. A plain
+ * without arguments (`It''s`). Arguments are `{i}`, i = the message's
+ * parameter position from 0 (placeholders.ts); `{n, number}` and `#` →
+ * `{i,number}`, date/time styles short…full kept. A plain
  * `{code}` formats a Number with grouping (`424,242`): pass such codes as
  * strings.
  *
@@ -43,6 +44,8 @@ import { patternText, propertiesComment, propertiesKey, propertiesValue } from '
 
 type Entry = [key: string, pattern: string];
 type Block = { comment: string; entries: { key: string; value: string }[] };
+type Plural = { arg: string; exact: number[] } | undefined;
+type Report = (locale: string, message: string, key?: string, place?: Place) => void;
 
 export const javaTarget: Target = {
   id: 'java',
@@ -51,7 +54,7 @@ export const javaTarget: Target = {
     const base = catalog.namespace.replace(/(^|[-_.])([a-z0-9])/gi, (_, _sep, c: string) => c.toUpperCase());
     const diagnostics: Diagnostic[] = [];
     const files: PlannedFile[] = [];
-    const report = (locale: string, message: string, key?: string, place?: Place) =>
+    const report: Report = (locale, message, key, place) =>
       diagnostics.push({ ruleId: 'java/unrepresentable', severity: 'error', target: 'java', locale, ...(key ? { key } : {}), ...(place ? { place } : {}), message });
     const file = (name: string, notes: string[], blocks: Block[]) =>
       files.push({ path: `java/${name}.properties`, template: 'bundle.properties.hbs', context: { header: propertiesComment(header), notes: notes.map(propertiesComment), blocks } });
@@ -64,25 +67,7 @@ export const javaTarget: Target = {
       else if (owners.has(suffix)) report(locale, `The locales ${owners.get(suffix)} and ${locale} both give the Java bundle ${base}${suffix}.`);
       if (suffix === undefined || owners.has(suffix)) continue;
       owners.set(suffix, locale);
-      const blocks: Block[] = [];
-      const taken = new Set<string>();
-      for (const message of catalog.messages) {
-        const translation = message.translations[locale];
-        if (!translation) continue;
-        const converted = entriesOf(message, locale, plurals.get(message.key));
-        const clash = 'entries' in converted ? converted.entries.find(([key]) => taken.has(key)) : undefined;
-        if ('problem' in converted || clash) {
-          const why = 'problem' in converted ? converted.problem : `its key ${clash![0]} is taken by another message`;
-          report(locale, `Key ${message.key} (${locale}) cannot be written for Java .properties: ${why}.`, message.key, placeOf(translation.origin));
-          continue;
-        }
-        for (const [key] of converted.entries) taken.add(key);
-        blocks.push({
-          comment: propertiesComment(`${message.key} (${message.section})${message.description ? `: ${message.description}` : ''}`),
-          entries: converted.entries.map(([key, value]) => ({ key: propertiesKey(key), value: propertiesValue(value) })),
-        });
-      }
-      file(`${base}${suffix}`, [], blocks);
+      file(`${base}${suffix}`, [], blocksOf(catalog.messages, locale, plurals, report));
     }
     const stub = bundleSuffix(new Intl.Locale(catalog.sourceLocale).language);
     const note = `Empty on purpose: getBundle for ${catalog.sourceLocale} stops here and reads the root bundle instead of trying the JVM default locale first.`;
@@ -90,6 +75,29 @@ export const javaTarget: Target = {
     return { files, diagnostics };
   },
 };
+
+/** One bundle's entries, a commented block per translated message; two messages never share a key. */
+function blocksOf(messages: readonly Message[], locale: string, plurals: ReadonlyMap<string, Plural>, report: Report): Block[] {
+  const blocks: Block[] = [];
+  const taken = new Set<string>();
+  for (const message of messages) {
+    const translation = message.translations[locale];
+    if (!translation) continue;
+    const converted = entriesOf(message, locale, plurals.get(message.key));
+    const clash = 'entries' in converted ? converted.entries.find(([key]) => taken.has(key)) : undefined;
+    if ('problem' in converted || clash) {
+      const why = 'problem' in converted ? converted.problem : `its key ${clash![0]} is taken by another message`;
+      report(locale, `Key ${message.key} (${locale}) cannot be written for Java .properties: ${why}.`, message.key, placeOf(translation.origin));
+      continue;
+    }
+    for (const [key] of converted.entries) taken.add(key);
+    blocks.push({
+      comment: propertiesComment(`${message.key} (${message.section})${message.description ? `: ${message.description}` : ''}`),
+      entries: converted.entries.map(([key, value]) => ({ key: propertiesKey(key), value: propertiesValue(value) })),
+    });
+  }
+  return blocks;
+}
 
 /** `_ja`, `_zh_Hans`, `_pt_BR`, `_es_419`: the bundle-name suffix Java derives from the tag, or undefined for extensions. */
 export function bundleSuffix(tag: string): string | undefined {
@@ -100,7 +108,7 @@ export function bundleSuffix(tag: string): string | undefined {
 }
 
 /** The plural a message is selected by, in every locale: the first locale's (source first) plural. */
-function pluralOf(message: Message, locales: readonly string[]): { arg: string; exact: number[] } | undefined {
+function pluralOf(message: Message, locales: readonly string[]): Plural {
   const splits = locales.flatMap((l) => (message.translations[l] ? [splitPlural(message.translations[l].ast)] : []));
   const first = splits.find((s) => s.kind === 'plural');
   if (first?.kind !== 'plural') return undefined;
@@ -108,7 +116,7 @@ function pluralOf(message: Message, locales: readonly string[]): { arg: string; 
   return { arg: first.plural.arg, exact: [...exact].sort((a, b) => a - b) };
 }
 
-function entriesOf(message: Message, locale: string, plural: { arg: string; exact: number[] } | undefined): { entries: Entry[] } | { problem: string } {
+function entriesOf(message: Message, locale: string, plural: Plural): { entries: Entry[] } | { problem: string } {
   const ast = message.translations[locale].ast;
   const split = splitPlural(ast);
   if (split.kind === 'unsupported') return { problem: `MessageFormat has no syntax for ${split.reason}` };
@@ -139,11 +147,14 @@ const DATE_STYLES = ['short', 'medium', 'long', 'full'];
 function patternOf(elements: readonly MessageFormatElement[], message: Message, quantity?: string): string | { problem: string } {
   const positions = argumentPositions(message);
   let out = '';
+  let literal = ''; // the parser may split one run of text into several elements; quoting must see it whole
   for (const el of elements) {
     if (el.type === TYPE.literal) {
-      out += patternText(el.value);
+      literal += el.value;
       continue;
     }
+    out += patternText(literal);
+    literal = '';
     const arg = el.type === TYPE.pound ? quantity : el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time ? el.value : undefined;
     if (arg === undefined || !positions.has(arg)) return { problem: `MessageFormat has no syntax for this ICU element (type ${el.type})` };
     const index = positions.get(arg)! - 1;
@@ -154,5 +165,5 @@ function patternOf(elements: readonly MessageFormatElement[], message: Message, 
     const type = el.type === TYPE.pound || el.type === TYPE.number ? 'number' : el.type === TYPE.date ? 'date' : el.type === TYPE.time ? 'time' : undefined;
     out += `{${[index, type, style].filter((p) => p !== undefined).join(',')}}`;
   }
-  return out;
+  return out + patternText(literal);
 }

@@ -34,9 +34,23 @@ function readTree(dir: string): Record<string, string> {
 }
 
 describe('codebook generate', () => {
-  it('writes the same bytes whatever TZ, LANG and the order of the input', () => {
+  it('writes the same bytes whatever TZ, LANG and the order files are listed in', () => {
     const a = hazardsCopy();
     expect(run(['generate', '-q'], a, { TZ: 'UTC', LANG: 'C' }).code).toBe(0);
+    const b = hazardsCopy();
+    const config = join(b, 'codebook.config.json');
+    const locales = readdirSync(join(b, 'locales')).filter((l) => l !== 'codes.json').sort().reverse();
+    const reversed = locales.map((l) => `"locales/${l}/messages.json"`).join(', ');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('["locales/*/messages.json"]', `[${reversed}]`));
+    expect(run(['generate', '-q'], b, { TZ: 'Asia/Tokyo', LANG: 'ja_JP.UTF-8', LC_ALL: 'ja_JP.UTF-8' }).code).toBe(0);
+    expect(readTree(join(b, 'dist'))).toEqual(readTree(join(a, 'dist')));
+  });
+
+  it('writes the same bytes whatever the order of codes and messages in the files', () => {
+    // gettext and XLIFF cite source lines, which move when entries move; every other target must not change.
+    const targets = ['i18next', 'types', 'android', 'apple', 'flutter', 'java'];
+    const a = hazardsCopy();
+    expect(run(['generate', '-q', '--targets', targets.join(',')], a).code).toBe(0);
     const b = hazardsCopy();
     // Reverse the member order of every object and the order of the registry's codes
     // (not of other arrays: a range is [from, to], and sections are listed in display order).
@@ -48,10 +62,9 @@ describe('codebook generate', () => {
           : v && typeof v === 'object'
             ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x, k)]))
             : v;
-      const data = reverse(JSON.parse(readFileSync(path, 'utf8'))) as Record<string, unknown>;
-      writeFileSync(path, JSON.stringify(data, null, 4));
+      writeFileSync(path, JSON.stringify(reverse(JSON.parse(readFileSync(path, 'utf8'))), null, 4));
     }
-    expect(run(['generate', '-q'], b, { TZ: 'Asia/Tokyo', LANG: 'ja_JP.UTF-8', LC_ALL: 'ja_JP.UTF-8' }).code).toBe(0);
+    expect(run(['generate', '-q', '--targets', targets.join(',')], b).code).toBe(0);
     expect(readTree(join(b, 'dist'))).toEqual(readTree(join(a, 'dist')));
   });
 
@@ -64,11 +77,16 @@ describe('codebook generate', () => {
     const second = run(['generate'], dir);
     expect(second.stderr).toContain(`0 written, ${files.length} unchanged, 0 removed`);
     for (const f of files) expect(statSync(join(dir, 'dist', f)).mtime).toEqual(past);
+    const before = readTree(join(dir, 'dist'));
     const ja = join(dir, 'locales/ja/messages.json');
     writeFileSync(ja, readFileSync(ja, 'utf8').replace('ログインしていません。', 'まだログインしていません。'));
     expect(run(['generate', '-q'], dir).code).toBe(0);
-    const changed = files.filter((f) => statSync(join(dir, 'dist', f)).mtime.getTime() !== past.getTime());
-    expect(changed).toEqual(['/i18next/ja/errors.json']);
+    const after = readTree(join(dir, 'dist'));
+    const rewritten = files.filter((f) => statSync(join(dir, 'dist', f)).mtime.getTime() !== past.getTime());
+    // Exactly the files whose bytes differ were written: every target's Japanese file, nothing else.
+    expect(rewritten).toEqual(files.filter((f) => before[f] !== after[f]));
+    expect(rewritten).toContain('/i18next/ja/errors.json');
+    expect(rewritten.every((f) => /ja|xcstrings/.test(f))).toBe(true);
   });
 
   it('--check writes nothing and lists stale, missing and orphaned files with exit 1', () => {

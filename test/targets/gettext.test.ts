@@ -1,0 +1,330 @@
+/**
+ * The gettext target: golden files; the escaping, wrapping and locale-name
+ * tables; what PO cannot carry; gettext's own tools on every file (msgfmt,
+ * msgcat, msginit); the Plural-Forms table against msginit; and a read-back
+ * through `.mo` files and Python's `gettext.GNUTranslations`, compared with
+ * what the catalog's ICU text shows.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../../generator/catalog/icu.js';
+import type { Catalog, TranslationState } from '../../generator/catalog/model.js';
+import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
+import { formFor, splitPlural } from '../../generator/emit/plural-forms.js';
+import { renderTargets } from '../../generator/pipeline.js';
+import { gettextTarget } from '../../generator/targets/gettext.js';
+import { gettextLocaleName, gettextPluralLanguages, gettextPlurals } from '../../generator/targets/gettext-plural-forms.js';
+import { poField } from '../../generator/targets/gettext-po.js';
+import { loadTestCatalog, renderScenario, repoRoot, writeToTemp } from '../support/catalogs.js';
+import { haveTools } from '../support/toolchain.js';
+
+const CLDR = '/usr/share/unicode/cldr';
+
+/** The catalog with one translation replaced (parsed like the validate stage does). */
+function withText(catalog: Catalog, key: string, locale: string, text: string, state: TranslationState = 'translated'): Catalog {
+  const parsed = parseMessage(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const messages = catalog.messages.map((m) => {
+    if (m.key !== key) return m;
+    const base = m.translations[locale] ?? m.translations[catalog.sourceLocale];
+    return { ...m, translations: { ...m.translations, [locale]: { ...base, text, ast: parsed.ast, state } } };
+  });
+  return { ...catalog, messages };
+}
+
+async function render(catalog: Catalog) {
+  const { config } = await loadTestCatalog('hazards');
+  const diagnostics: Diagnostic[] = [];
+  const files = renderTargets(catalog, config, [gettextTarget], diagnostics);
+  return { files, diagnostics };
+}
+
+describe('gettext: hazards golden files', () => {
+  it('plans the POT and one PO per locale, warns about the forms PO cannot select, and matches the golden copies', async () => {
+    const { files, diagnostics } = await renderScenario('hazards', [gettextTarget]);
+    expect(diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.key} ${d.locale}`)).toEqual([
+      'gettext/plural-form-dropped warning 6 en',
+      'gettext/plural-form-dropped warning 5 pt-BR',
+      'gettext/plural-form-dropped warning 6 ru',
+    ]);
+    expect([...files!.keys()]).toEqual(['gettext/ar.po', 'gettext/en.po', 'gettext/errors.pot', 'gettext/ja.po', 'gettext/pt_BR.po', 'gettext/ru.po', 'gettext/zh_CN.po']);
+    for (const [path, text] of files!) await expect(text).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards', path));
+    expect(readdirSync(join(repoRoot, 'test/golden/hazards/gettext')).map((f) => `gettext/${f}`).sort()).toEqual([...files!.keys()]);
+  });
+});
+
+describe('gettext: tables', () => {
+  it('names locales as gettext does (ecosystem.md §2)', () => {
+    const names = ['en', 'ja', 'zh-Hans', 'zh-Hant', 'zh-Hant-TW', 'zh-Hant-HK', 'pt-BR', 'sr-Latn', 'sr-Cyrl', 'uz-Cyrl', 'ca-ES-valencia', 'es-419', 'de-CH'].map(gettextLocaleName);
+    expect(names).toEqual(['en', 'ja', 'zh_CN', 'zh_TW', 'zh_TW', 'zh_HK', 'pt_BR', 'sr@latin', 'sr', 'uz@cyrillic', 'ca_ES@valencia', 'es_419', 'de_CH']);
+  });
+
+  it('escapes with the five named escapes and octal, never \\x', () => {
+    expect(poField('msgid', 'a\\b"c\nd\te\rf\u0007g\u001bh\u007fi')).toBe('msgid ""\n"a\\\\b\\"c\\n"\n"d\\te\\rf\\007g\\033h\\177i"');
+  });
+
+  it('splits long strings into continuation lines of at most 79 columns, at spaces and never inside an escape', () => {
+    const text = `${'word '.repeat(30)}${'\\'.repeat(100)}${'x'.repeat(90)}`;
+    const field = poField('msgstr', text);
+    const lines = field.split('\n');
+    expect(lines[0]).toBe('msgstr ""');
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(79);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^"(?:[^"\\]|\\.)*"$/);
+    expect(lines.slice(1).map((l) => JSON.parse(l) as string).join('')).toBe(text);
+    expect(lines[1].endsWith(' "')).toBe(true);
+  });
+
+  it('keeps short strings on the keyword line', () => {
+    expect(poField('msgctxt', '-302')).toBe('msgctxt "-302"');
+  });
+});
+
+describe('gettext: what PO cannot carry', () => {
+  const cases: [string, string, string, RegExp][] = [
+    ['an empty translation', '6014', '', /empty msgstr means "untranslated"/],
+    ['a trailing newline the source lacks', '6014', 'ログインしていません。\n', /leading and a trailing newline/],
+    ['a select', '6014', '{user, select, a {A} other {B}}', /a select argument/],
+    ['a styled number', 'unknown', 'コード {code, number, percent}', /style of \{code\}/],
+    ['a plural where the source has none', '6014', '{count, plural, other {#}}', /source text has no plural/],
+  ];
+  for (const [what, key, text, reason] of cases) {
+    it(`reports ${what} as gettext/unrepresentable`, async () => {
+      const { catalog } = await loadTestCatalog('hazards');
+      const { files, diagnostics } = await render(withText(catalog, key, 'ja', text));
+      expect(files).toBeUndefined();
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatchObject({ ruleId: 'gettext/unrepresentable', severity: 'error', target: 'gettext', key, locale: 'ja', place: { file: 'locales/ja/messages.json' } });
+      expect(errors[0].message).toMatch(new RegExp(`^Key ${key} \\(ja\\) cannot be written for gettext: `));
+      expect(errors[0].message).toMatch(reason);
+    });
+  }
+
+  it('flags initial translations fuzzy, keeps reviewed and final ones plain', async () => {
+    const { catalog } = await loadTestCatalog('hazards');
+    let changed = withText(catalog, '6014', 'ja', 'ログイン前です。', 'initial');
+    changed = withText(changed, '-302', 'ja', '多すぎます。', 'final');
+    const po = (await render(changed)).files!.get('gettext/ja.po')!;
+    expect(po).toContain('#, fuzzy\nmsgctxt "6014"\nmsgid "You are not logged in."\nmsgstr "ログイン前です。"\n');
+    expect(po).toContain('#: locales/codes.json:8 locales/en/messages.json:6 locales/ja/messages.json:6\nmsgctxt "-302"\n');
+  });
+});
+
+/** Runs a tool; returns its status and stderr. */
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env });
+  return { status: r.status, stderr: r.stderr, stdout: r.stdout };
+}
+
+/** The Plural-Forms value msginit writes for a gettext locale, continuation lines joined. */
+function msginitPluralForms(dir: string, locale: string): string {
+  const pot = join(dir, 'plural.pot');
+  writeFileSync(pot, 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n');
+  const po = execFileSync('msginit', ['--no-translator', '-l', locale, '-i', pot, '-o', '-'], { encoding: 'utf8', env: { ...process.env, GETTEXTCLDRDIR: CLDR }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const joined = po.replace(/"\n"/g, '');
+  return /Plural-Forms: (.*?)\\n/.exec(joined)?.[1] ?? '';
+}
+
+/** A Plural-Forms expression as a function (test only: the generator never evaluates it). */
+function pluralFunction(header: string): (n: number) => number {
+  const expression = /plural=(.*);$/.exec(header)![1];
+  return new Function('n', `return Number(${expression});`) as (n: number) => number;
+}
+
+describe.skipIf(!haveTools('msginit', '/usr/lib/x86_64-linux-gnu/gettext/cldr-plurals', `${CLDR}/common/supplemental/plurals.xml`))('gettext: Plural-Forms against msginit', () => {
+  const dir = writeToTemp(new Map(), 'codebook-plurals-');
+
+  it('matches msginit for every language of the table', () => {
+    const differing = gettextPluralLanguages.filter((language) => msginitPluralForms(dir, language) !== gettextPlurals(language)!.header);
+    expect(differing.map((l) => `${l}: ${msginitPluralForms(dir, l)}`)).toEqual([]);
+  });
+
+  it('names, for every language of the table, the category of most counts per index and exactly the categories it loses', () => {
+    const counts = [...Array.from({ length: 2001 }, (_, i) => i), 1e4, 1e5, 1e6, 2e6, 1e7, 1e9];
+    for (const language of gettextPluralLanguages) {
+      const rule = gettextPlurals(language)!;
+      const index = pluralFunction(rule.header);
+      const rules = new Intl.PluralRules(language.replace('_', '-'));
+      const lost = new Set<string>();
+      const tally = rule.forms.map(() => new Map<string, number>());
+      for (const n of counts) {
+        const category = rules.select(n);
+        tally[index(n)].set(category, (tally[index(n)].get(category) ?? 0) + 1);
+        if (rule.forms[index(n)] !== category) lost.add(`${category}>${rule.forms[index(n)]}`);
+      }
+      expect(tally.map((t) => [...t].sort((a, b) => b[1] - a[1])[0][0]), language).toEqual(rule.forms);
+      expect([...lost].sort(), language).toEqual([...rule.lost].map(([from, to]) => `${from}>${to}`).sort());
+    }
+  });
+
+  it('selects, for n = 0…2000, the msgstr of the CLDR category each locale the tests use shows', async () => {
+    const locales = new Set(['de-DE', ...(await loadTestCatalog('hazards')).catalog.locales, ...(await loadTestCatalog('default')).catalog.locales]);
+    for (const locale of locales) {
+      const name = gettextLocaleName(locale);
+      const rule = gettextPlurals(name)!;
+      const ours = pluralFunction(rule.header);
+      const theirs = pluralFunction(`plural=${/plural=(.*)$/.exec(msginitPluralForms(dir, name))![1]}`);
+      const rules = new Intl.PluralRules(locale);
+      for (let n = 0; n <= 2000; n++) {
+        expect(ours(n), `${locale} n=${n}`).toBe(theirs(n));
+        const category = rules.select(n);
+        expect(rule.forms[ours(n)] === category || rule.lost.get(category) === rule.forms[ours(n)], `${locale} n=${n} ${category}`).toBe(true);
+      }
+    }
+  });
+});
+
+/** Whether n is the only integer (of 0…2000) in its CLDR category: then an exact `=n` form is what ICU and gettext both show. */
+function aloneInCategory(locale: string, n: number): boolean {
+  const rules = new Intl.PluralRules(locale);
+  const category = rules.select(n);
+  return Array.from({ length: 2001 }, (_, i) => i).every((i) => i === n || rules.select(i) !== category);
+}
+
+/** What the catalog shows for a message in a locale, arguments as sentinels and the count as n (an exact `=n` only where PO can carry it). */
+function shown(catalog: Catalog, key: string, locale: string, n: number): string {
+  const message = catalog.messages.find((m) => m.key === key)!;
+  const own = message.translations[locale];
+  const t = own && own.state !== 'initial' ? own : undefined;
+  const ast = (t ?? message.translations[catalog.sourceLocale]).ast;
+  const split = splitPlural(ast);
+  if (split.kind !== 'plural') return text(ast, n);
+  if (t && split.plural.forms.has(`=${n}`) && aloneInCategory(locale, n)) return text(split.plural.forms.get(`=${n}`)!, n, split.plural.arg);
+  const category = t ? new Intl.PluralRules(locale).select(n) : n === 1 ? 'one' : 'other';
+  return text(formFor(split.plural, category), n, split.plural.arg);
+}
+
+function text(elements: readonly MessageFormatElement[], n: number, pluralArg?: string): string {
+  return elements
+    .map((el) => {
+      if (el.type === TYPE.literal) return el.value;
+      if (el.type === TYPE.pound) return String(n);
+      if ('value' in el && el.value === pluralArg) return String(n);
+      if ('value' in el) return `⟨${el.value}⟩`;
+      throw new Error('unexpected element');
+    })
+    .join('');
+}
+
+/** Reads the POT with a minimal PO reader, looks every entry up in each .mo and formats python-brace entries. */
+const READ_BACK = String.raw`
+import ast, gettext, json, sys
+req = json.load(open(sys.argv[1], encoding='utf-8'))
+def entries(path):
+    out, cur, field = [], {}, None
+    for line in open(path, encoding='utf-8').read().split('\n') + ['']:
+        if not line.strip():
+            if 'msgctxt' in cur: out.append(cur)
+            cur, field = {}, None
+        elif line.startswith('#,'): cur['flags'] = [f.strip() for f in line[2:].split(',')]
+        elif line.startswith('#'): pass
+        elif line.startswith('"'): cur[field] += ast.literal_eval(line)
+        else:
+            field, _, rest = line.partition(' ')
+            cur[field] = ast.literal_eval(rest)
+    return out
+result = {}
+for loc, mo in req['mo'].items():
+    with open(mo, 'rb') as f: t = gettext.GNUTranslations(f)
+    got = result[loc] = {}
+    for e in entries(req['pot']):
+        ctx, brace = e['msgctxt'], 'python-brace-format' in e.get('flags', [])
+        args = {name: '⟨' + name + '⟩' for name in req['params'][ctx]}
+        fmt = lambda s, n=None: s.format(**{**args, **({req['plural'][ctx]: n} if n is not None else {})}) if brace else s
+        if 'msgid_plural' in e:
+            got[ctx] = {str(n): fmt(t.npgettext(ctx, e['msgid'], e['msgid_plural'], n), n) for n in req['ns']}
+        else:
+            got[ctx] = fmt(t.pgettext(ctx, e['msgid']))
+print(json.dumps(result, ensure_ascii=False))
+`;
+
+const NS = [0, 1, 2, 3, 4, 5, 6, 11, 12, 21, 22, 25, 100, 101, 102, 111, 1001];
+
+/** msgfmt --check on every PO (with msgfmt's statistics matching the catalog), then the .mo read-back. */
+function checkPos(catalog: Catalog, files: Map<string, string>, dir: string) {
+  for (const po of [...files.keys()].filter((p) => p.endsWith('.po'))) {
+    const r = run('msgfmt', ['--check', '--verbose', '-o', '/dev/null', join(dir, po)]);
+    expect(r.status, r.stderr).toBe(0);
+    const lines = r.stderr.split('\n').filter((l) => l && !/header field 'PO-Revision-Date' missing/.test(l));
+    expect(lines, po).toHaveLength(1);
+    const locale = catalog.locales.find((l) => `gettext/${gettextLocaleName(l)}.po` === po)!;
+    const states = catalog.messages.map((m) => m.translations[locale]?.state);
+    const count = (re: RegExp) => Number(re.exec(lines[0])?.[1] ?? 0);
+    expect([count(/(\d+) translated/), count(/(\d+) fuzzy/), count(/(\d+) untranslated/)], po).toEqual([
+      states.filter((s) => s && s !== 'initial').length,
+      states.filter((s) => s === 'initial').length,
+      states.filter((s) => !s).length,
+    ]);
+  }
+}
+
+function readBack(catalog: Catalog, dir: string) {
+  const mo: Record<string, string> = {};
+  for (const locale of catalog.locales) {
+    mo[locale] = join(dir, `${locale}.mo`);
+    const r = run('msgfmt', ['-o', mo[locale], join(dir, `gettext/${gettextLocaleName(locale)}.po`)]);
+    expect(r.status, r.stderr).toBe(0);
+  }
+  const plural = Object.fromEntries(
+    catalog.messages.flatMap((m) => {
+      const split = splitPlural(m.translations[catalog.sourceLocale].ast);
+      return split.kind === 'plural' ? [[m.key, split.plural.arg]] : [];
+    }),
+  );
+  const params = Object.fromEntries(catalog.messages.map((m) => [m.key, m.params.map((p) => p.name)]));
+  writeFileSync(join(dir, 'request.json'), JSON.stringify({ pot: join(dir, `gettext/${catalog.namespace}.pot`), mo, ns: NS, plural, params }));
+  writeFileSync(join(dir, 'read.py'), READ_BACK);
+  const got = JSON.parse(execFileSync('python3', [join(dir, 'read.py'), join(dir, 'request.json')], { encoding: 'utf8', maxBuffer: 1 << 28 })) as Record<string, Record<string, string | Record<string, string>>>;
+  for (const locale of catalog.locales) {
+    for (const message of catalog.messages) {
+      const value = got[locale][message.key];
+      if (typeof value === 'string') expect(value, `${message.key} ${locale}`).toBe(shown(catalog, message.key, locale, 0));
+      else for (const n of NS) expect(value[String(n)], `${message.key} ${locale} n=${n}`).toBe(shown(catalog, message.key, locale, n));
+    }
+  }
+}
+
+const GETTEXT_TOOLS = ['msgfmt', 'msgcat', 'msginit', 'python3'];
+
+for (const scenario of ['hazards', 'default']) {
+  describe.skipIf(!haveTools(...GETTEXT_TOOLS))(`gettext: ${scenario} through gettext's tools`, async () => {
+    const { catalog, files } = await renderScenario(scenario, [gettextTarget]);
+    const dir = writeToTemp(files!, `codebook-gettext-${scenario}-`);
+
+    it('passes msgfmt --check on every PO, with the expected statistics', () => checkPos(catalog, files!, dir));
+
+    it('passes msgcat, msgfmt --check-format --check-domain and msginit + msgfmt -c on the POT', () => {
+      const pot = join(dir, `gettext/${catalog.namespace}.pot`);
+      const cat = run('msgcat', [pot]);
+      expect([cat.status, cat.stderr]).toEqual([0, '']);
+      const check = run('msgfmt', ['--check-format', '--check-domain', '-o', '/dev/null', pot]);
+      expect([check.status, check.stderr]).toEqual([0, '']);
+      const init = run('msginit', ['--no-translator', '-l', 'de_DE', '-i', pot, '-o', join(dir, 't.po')]);
+      expect(init.status, init.stderr).toBe(0);
+      const c = run('msgfmt', ['-c', '-o', '/dev/null', join(dir, 't.po')]);
+      expect(c.status, c.stderr).toBe(0);
+    });
+
+    it('reads back through .mo files and GNUTranslations as the catalog text of the right plural form', () => readBack(catalog, dir));
+  });
+}
+
+describe.skipIf(!haveTools(...GETTEXT_TOOLS))('gettext: edge texts through gettext\'s tools', () => {
+  it('doubles literal braces in python-brace entries, skips fuzzy entries, escapes controls, carries ar =0 and =2 in zero and two, all read back exactly', async () => {
+    const { catalog } = await loadTestCatalog('hazards');
+    let changed = withText(catalog, 'unknown', 'ja', "'{'{code}'}' 不明\u0007\t\"\\");
+    changed = withText(changed, '6014', 'ja', '下書き', 'initial');
+    changed = withText(changed, '5', 'ja', '{count, plural, other {残り {count} 件 ({count})}}', 'reviewed');
+    changed = withText(changed, '6', 'ar', '{count, plural, =0 {لا محاولات} =2 {محاولتان فقط} zero {صفر} one {محاولة} two {اثنتان} few {# محاولات} many {# محاولة} other {# محاولة}}');
+    const { files, diagnostics } = await render(changed);
+    expect(diagnostics.filter((d) => d.locale === 'ar' || d.severity === 'error')).toEqual([]);
+    expect(files!.get('gettext/ar.po')).toContain('msgstr[0] "لا محاولات"\nmsgstr[1] "محاولة"\nmsgstr[2] "محاولتان فقط"\n');
+    expect(files!.get('gettext/ja.po')).toContain('msgstr "{{{code}}} 不明\\007\\t\\"\\\\"');
+    const dir = writeToTemp(files!, 'codebook-gettext-edge-');
+    checkPos(changed, files!, dir);
+    readBack(changed, dir);
+  });
+});
