@@ -82,5 +82,7 @@ export function xmlComment(text: string): string {
   return text
     .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/-(?=-|$)/g, '- ');
+    .replace(/-(?=-|$)/g, '- ')
+    // aapt2 copies the comment before a resource into R.java's Javadoc, where "*/" would end it early.
+    .replace(/\*\//g, '*\\/');
 }

@@ -95,19 +95,19 @@ describe('codebook generate', () => {
     expect(run(['generate', '--check'], dir).code).toBe(0);
     writeFileSync(join(dir, 'dist/i18next/en/errors.json'), '{}\n');
     rmSync(join(dir, 'dist/types/index.ts'));
-    mkdirSync(join(dir, 'dist/i18next/fr'));
-    writeFileSync(join(dir, 'dist/i18next/fr/errors.json'), '{}\n');
+    mkdirSync(join(dir, 'dist/i18next/de'));
+    writeFileSync(join(dir, 'dist/i18next/de/errors.json'), '{}\n');
     const before = readTree(join(dir, 'dist'));
     const check = run(['generate', '--check'], dir);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('stale     i18next/en/errors.json');
     expect(check.stderr).toContain('missing   types/index.ts');
-    expect(check.stderr).toContain('orphaned  i18next/fr/errors.json');
+    expect(check.stderr).toContain('orphaned  i18next/de/errors.json');
     expect(readTree(join(dir, 'dist'))).toEqual(before);
     // generate repairs all three, removing the orphan.
     expect(run(['generate', '-q'], dir).code).toBe(0);
     expect(run(['generate', '--check', '-q'], dir).code).toBe(0);
-    expect(readdirSync(join(dir, 'dist/i18next'))).not.toContain('fr');
+    expect(readdirSync(join(dir, 'dist/i18next'))).not.toContain('de');
   });
 
   it('--targets limits the run and the orphan check to those targets', () => {

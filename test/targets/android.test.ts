@@ -33,7 +33,9 @@ describe('android target on the hazard catalog', async () => {
     expect([...files!.keys()]).toEqual([
       'android/values-ar/strings.xml',
       'android/values-b+zh+Hans/strings.xml',
+      'android/values-fr/strings.xml',
       'android/values-ja/strings.xml',
+      'android/values-ko/strings.xml',
       'android/values-pt-rBR/strings.xml',
       'android/values-ru/strings.xml',
       'android/values/strings.xml',
@@ -51,6 +53,7 @@ describe('android target on the hazard catalog', async () => {
   it('warns about each =0 it cannot place, and reports nothing else', () => {
     expect(diagnostics.map((d) => [d.ruleId, d.severity, d.key, d.locale])).toEqual([
       ['android/exact-selector-dropped', 'warning', '6', 'en'],
+      ['android/exact-selector-dropped', 'warning', '6', 'ko'],
       ['android/exact-selector-dropped', 'warning', '6', 'ru'],
     ]);
     expect(diagnostics[0].message).toContain('=0');
@@ -160,7 +163,7 @@ describe.skipIf(!haveTools('aapt2', 'aapt', 'javac', FRAMEWORK))('android resour
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const dump = buildAndDump(files!);
     // aapt prints values-b+es+419 as es-r419, though aapt2 rejects that spelling as a folder name.
-    expect([...dump.keys()].sort()).toEqual(['', 'ar', 'b+de+CH+1996', 'b+sr+Latn', 'b+zh+Hans', 'b+zh+Hant+TW', 'es-r419', 'fil', 'ja', 'pt-rBR', 'ru', 'zh-rCN']);
+    expect([...dump.keys()].sort()).toEqual(['', 'ar', 'b+de+CH+1996', 'b+sr+Latn', 'b+zh+Hans', 'b+zh+Hant+TW', 'es-r419', 'fil', 'fr', 'ja', 'ko', 'pt-rBR', 'ru', 'zh-rCN']);
     expectReadBack(catalog, config, dump);
   });
 });

@@ -93,7 +93,7 @@ describe('apple: hazards golden files', () => {
     const { files } = await rendered('hazards');
     expect([...files.keys()]).toEqual([
       'apple/Localizable.xcstrings',
-      ...['ar', 'en', 'ja', 'pt-BR', 'ru'].flatMap((l) => [`apple/${l}.lproj/Localizable.strings`, `apple/${l}.lproj/Localizable.stringsdict`]),
+      ...['ar', 'en', 'fr', 'ja', 'ko', 'pt-BR', 'ru'].flatMap((l) => [`apple/${l}.lproj/Localizable.strings`, `apple/${l}.lproj/Localizable.stringsdict`]),
       'apple/zh-Hans.lproj/Localizable.strings',
     ]);
     for (const [path, text] of files) await expect(text).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards', path));
@@ -287,7 +287,7 @@ describe('apple: what the formats cannot carry', () => {
     const xcstrings = appleTarget.plan(changed, { config, header: 'h' }).files.find((f) => f.path.endsWith('.xcstrings'))!.content!;
     const localizations = JSON.parse(xcstrings).strings['6014'].localizations as Record<string, { stringUnit: { state: string } }>;
     const states = Object.fromEntries(Object.entries(localizations).map(([l, u]) => [l, u.stringUnit.state]));
-    expect(states).toEqual({ ar: 'translated', en: 'translated', ja: 'needs_review', 'pt-BR': 'translated', ru: 'translated', 'zh-Hans': 'translated' });
+    expect(states).toEqual({ ar: 'translated', en: 'translated', fr: 'translated', ja: 'needs_review', ko: 'translated', 'pt-BR': 'translated', ru: 'translated', 'zh-Hans': 'translated' });
   });
 
   it('escapes XML text and keeps the header comment well-formed', () => {

@@ -116,7 +116,7 @@ describe('flutter: hazards golden files', () => {
   it('plans the expected files without diagnostics and matches the golden copies', async () => {
     const { files, diagnostics } = await renderScenario('hazards', [flutterTarget]);
     expect(diagnostics).toEqual([]);
-    expect([...files!.keys()]).toEqual(['ar', 'en', 'ja', 'pt', 'pt_BR', 'ru', 'zh', 'zh_Hans'].map((s) => `flutter/app_${s}.arb`));
+    expect([...files!.keys()]).toEqual(['ar', 'en', 'fr', 'ja', 'ko', 'pt', 'pt_BR', 'ru', 'zh', 'zh_Hans'].map((s) => `flutter/app_${s}.arb`));
     for (const [path, text] of files!) await expect(text).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards', path));
   });
 });

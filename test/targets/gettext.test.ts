@@ -47,10 +47,12 @@ describe('gettext: hazards golden files', () => {
     const { files, diagnostics } = await renderScenario('hazards', [gettextTarget]);
     expect(diagnostics.map((d) => `${d.ruleId} ${d.severity} ${d.key} ${d.locale}`)).toEqual([
       'gettext/plural-form-dropped warning 6 en',
+      'gettext/plural-form-dropped warning 5 fr',
+      'gettext/plural-form-dropped warning 6 ko',
       'gettext/plural-form-dropped warning 5 pt-BR',
       'gettext/plural-form-dropped warning 6 ru',
     ]);
-    expect([...files!.keys()]).toEqual(['gettext/ar.po', 'gettext/en.po', 'gettext/errors.pot', 'gettext/ja.po', 'gettext/pt_BR.po', 'gettext/ru.po', 'gettext/zh_CN.po']);
+    expect([...files!.keys()]).toEqual(['gettext/ar.po', 'gettext/en.po', 'gettext/errors.pot', 'gettext/fr.po', 'gettext/ja.po', 'gettext/ko.po', 'gettext/pt_BR.po', 'gettext/ru.po', 'gettext/zh_CN.po']);
     for (const [path, text] of files!) await expect(text).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards', path));
     expect(readdirSync(join(repoRoot, 'test/golden/hazards/gettext')).map((f) => `gettext/${f}`).sort()).toEqual([...files!.keys()]);
   });

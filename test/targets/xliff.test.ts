@@ -43,7 +43,7 @@ describe('xliff: hazards golden files', () => {
   it('plans one file per target locale without diagnostics and matches the golden copies', async () => {
     const { files, diagnostics } = await renderScenario('hazards', [xliffTarget]);
     expect(diagnostics).toEqual([]);
-    expect([...files!.keys()]).toEqual(['xliff/ar.xlf', 'xliff/ja.xlf', 'xliff/pt-BR.xlf', 'xliff/ru.xlf', 'xliff/zh-Hans.xlf']);
+    expect([...files!.keys()]).toEqual(['xliff/ar.xlf', 'xliff/fr.xlf', 'xliff/ja.xlf', 'xliff/ko.xlf', 'xliff/pt-BR.xlf', 'xliff/ru.xlf', 'xliff/zh-Hans.xlf']);
     for (const [path, text] of files!) await expect(text).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards', path));
     expect(readdirSync(join(repoRoot, 'test/golden/hazards/xliff')).map((f) => `xliff/${f}`).sort()).toEqual([...files!.keys()]);
   });
