@@ -7,6 +7,7 @@
 import type { Catalog } from '../catalog/model.js';
 import type { Config } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Finding } from '../review/finding.js';
 
 export interface PlannedFile {
   /** Relative to the output folder, forward slashes, starting with the target id. */
@@ -27,6 +28,8 @@ export interface PlanOptions {
   config: Config;
   /** One line naming codebook, the source and the regenerate command; no date. */
   header: string;
+  /** Translation-QA findings of the run (the review target shows them); empty when QA did not run. */
+  findings?: readonly Finding[];
 }
 
 export interface Target {
