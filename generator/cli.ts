@@ -13,6 +13,7 @@ import { formatDiagnosticsText } from './diagnostics/format-text.js';
 import { generate, loadCatalog, type GenerateResult } from './pipeline.js';
 import { builtInTargets } from './targets/index.js';
 import { runImport } from './import-command.js';
+import { StageTimer } from './stage-timer.js';
 
 const EXIT_OK = 0;
 const EXIT_INVALID = 1;
@@ -68,10 +69,13 @@ export function buildProgram(): Command {
     .option('-o, --out <dir>', 'output folder (default: the config\'s "out")')
     .option('-t, --targets <ids>', `comma-separated targets: ${builtInTargets.map((t) => t.id).join(', ')}`, (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .option('--check', 'write nothing; exit 1 when any output file is stale, missing or orphaned')
+    .option('--timings', 'print the wall time of each stage to stderr')
     .addOption(formatOption())
     .addOption(quietOption())
-    .action(async (flags: CommonFlags & { out?: string; targets?: string[]; check?: boolean }) => {
-      const result = await generate({ config: flags.config, out: flags.out, targets: flags.targets, check: flags.check });
+    .action(async (flags: CommonFlags & { out?: string; targets?: string[]; check?: boolean; timings?: boolean }) => {
+      const timer = new StageTimer();
+      const result = await generate({ config: flags.config, out: flags.out, targets: flags.targets, check: flags.check, timer });
+      if (flags.timings) process.stderr.write(`${timer.format()}\n`);
       report(flags, result.diagnostics, result.texts);
       process.exitCode = exitCodeOf(result);
       if (process.exitCode !== EXIT_OK) return;

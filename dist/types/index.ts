@@ -1316,7 +1316,7 @@ export function messageKey(code: number): MessageKey {
   let hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const [from, to, key] = ranges[mid];
+    const [from, to, key] = ranges[mid]!;
     if (code < from) hi = mid - 1;
     else if (code > to) lo = mid + 1;
     else return key;

@@ -48,7 +48,7 @@ describe('generated types under tsc --strict', () => {
     cpSync(join(dir, 'out/types'), join(dir, 'types'), { recursive: true });
     writeFileSync(join(dir, 'usage.ts'), USAGE);
     const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
-    const args = ['--noEmit', '--strict', '--exactOptionalPropertyTypes', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node'];
+    const args = ['--noEmit', '--strict', '--exactOptionalPropertyTypes', '--noUncheckedIndexedAccess', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node'];
     const run = (files: string[]) => {
       try {
         return { ok: true, out: execFileSync(process.execPath, [tsc, ...args, ...files], { cwd: dir, encoding: 'utf8' }) };
