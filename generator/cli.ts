@@ -14,6 +14,7 @@ import { generate, loadCatalog, type GenerateResult } from './pipeline.js';
 import { builtInTargets } from './targets/index.js';
 import { runImport } from './import-command.js';
 import { StageTimer } from './stage-timer.js';
+import { defineDiffCommand } from './diff/command.js';
 
 const EXIT_OK = 0;
 const EXIT_INVALID = 1;
@@ -118,6 +119,7 @@ export function buildProgram(): Command {
       }
       log(flags, `codebook: ${result.keys} keys, ${result.report.length} report item(s); ${result.out} ${flags.check ? 'is up to date' : result.changed ? 'written' : 'unchanged'}.`);
     });
+  defineDiffCommand(program);
   return program;
 }
 

@@ -1,5 +1,6 @@
 /** The built-in targets, in the order they run and are listed in `--help`. */
 import type { Target } from '../emit/target.js';
+import { catalogTarget } from '../diff/catalog-target.js';
 import { androidTarget } from './android.js';
 import { appleTarget } from './apple.js';
 import { flutterTarget } from './flutter.js';
@@ -9,4 +10,4 @@ import { javaTarget } from './java.js';
 import { typesTarget } from './types.js';
 import { xliffTarget } from './xliff.js';
 
-export const builtInTargets: readonly Target[] = [i18nextTarget, typesTarget, androidTarget, appleTarget, flutterTarget, gettextTarget, javaTarget, xliffTarget];
+export const builtInTargets: readonly Target[] = [i18nextTarget, typesTarget, androidTarget, appleTarget, flutterTarget, gettextTarget, javaTarget, xliffTarget, catalogTarget];
