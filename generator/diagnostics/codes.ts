@@ -55,6 +55,8 @@ export const RULES: Record<string, RuleInfo> = {
   'i18next/unrepresentable': { severity: 'error', explanation: 'A message uses something i18next cannot express ({{ or $t( in text, select, two plurals).' },
   'diff/unreadable': { severity: 'error', explanation: 'A side of codebook diff cannot be read: no such path, neither a project nor a dist folder, not a snapshot of this version, or a catalog with errors.' },
   'diff/unknown-kind': { severity: 'error', explanation: 'codebook diff --allow names a change kind that does not exist.' },
+  'lookup/code-out-of-range': { severity: 'error', explanation: 'A code or range bound does not fit a signed 32-bit integer, the code type of the generated lookups.' },
+  'lookup/unknown-message': { severity: 'error', explanation: 'The "unknown" message is missing or does not take exactly one argument (the code) of type number or string.' },
   'emit/identifier-collision': { severity: 'error', explanation: 'Two keys map to the same platform identifier.' },
   'android/unrepresentable': { severity: 'error', explanation: 'A message uses something strings.xml cannot carry (NUL, a lone surrogate, a select, a skeleton).' },
   'android/exact-selector-dropped': { severity: 'warning', explanation: 'An exact plural selector (=0) has no Android quantity of its own in this locale and is dropped.' },

@@ -7,7 +7,14 @@ import { flutterTarget } from './flutter.js';
 import { gettextTarget } from './gettext.js';
 import { i18nextTarget } from './i18next.js';
 import { javaTarget } from './java.js';
+import { lookupDartTarget } from './lookup-dart.js';
+import { lookupJavaTarget } from './lookup-java.js';
+import { lookupKotlinTarget } from './lookup-kotlin.js';
+import { lookupSwiftTarget } from './lookup-swift.js';
+import { reviewTarget } from './review.js';
 import { typesTarget } from './types.js';
 import { xliffTarget } from './xliff.js';
 
-export const builtInTargets: readonly Target[] = [i18nextTarget, typesTarget, androidTarget, appleTarget, flutterTarget, gettextTarget, javaTarget, xliffTarget, catalogTarget];
+export const builtInTargets: readonly Target[] = [i18nextTarget, typesTarget, androidTarget, appleTarget, flutterTarget, gettextTarget, javaTarget, xliffTarget, catalogTarget,
+  lookupKotlinTarget, lookupJavaTarget, lookupSwiftTarget, lookupDartTarget, reviewTarget,
+];

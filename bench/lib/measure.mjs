@@ -1,0 +1,74 @@
+// Runs one cold node process and measures it: wall time (hrtime around the spawn, until the
+// child exits), peak RSS and CPU time (written by report-rss.cjs, preloaded into the child).
+// Also the small statistics the runner reports (median, min, max).
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PRELOAD = fileURLToPath(new URL('../report-rss.cjs', import.meta.url));
+const rssDir = mkdtempSync(join(tmpdir(), 'codebook-bench-rss-'));
+let counter = 0;
+process.on('exit', () => rmSync(rssDir, { recursive: true, force: true }));
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => process.exit(130)); // so the 'exit' cleanup runs
+
+/** The environment of every child: no extra CA certificates (they slow node's start), no colour. */
+export function childEnv(extra = {}) {
+  const env = { ...process.env, NO_COLOR: '1', ...extra };
+  delete env.NODE_EXTRA_CA_CERTS;
+  delete env.FORCE_COLOR;
+  return env;
+}
+
+/**
+ * Spawns `node <args>` with the usage preload; resolves { wallMs, rssKiB, cpuMs, code, stdout, stderr }.
+ * `nodeFlags` go before the preload (e.g. --cpu-prof). After `timeoutMs` the child is killed
+ * and the result has `timedOut: true`.
+ */
+export function measureNode(args, { cwd, nodeFlags = [], timeoutMs } = {}) {
+  const rssFile = join(rssDir, `${++counter}.rss`);
+  return new Promise((resolvePromise, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(process.execPath, [...nodeFlags, '--require', PRELOAD, ...args], {
+      cwd,
+      env: childEnv({ CODEBOOK_BENCH_RSS_FILE: rssFile }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (d) => out.push(d));
+    child.stderr.on('data', (d) => err.push(d));
+    child.on('error', reject);
+    let timedOut = false;
+    const timer = timeoutMs ? setTimeout(() => ((timedOut = true), child.kill('SIGKILL')), timeoutMs) : undefined;
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+      let rssKiB;
+      let cpuMs;
+      try {
+        const usage = JSON.parse(readFileSync(rssFile, 'utf8'));
+        rssKiB = usage.maxRSS;
+        cpuMs = (usage.userUs + usage.systemUs) / 1000;
+        rmSync(rssFile, { force: true });
+      } catch {
+        // no figure: the child died before its exit handler ran
+      }
+      resolvePromise({ wallMs, rssKiB, cpuMs, timedOut, code: code ?? (signal ? 128 : 1), signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+  });
+}
+
+export function median(values) {
+  const v = [...values].sort((a, b) => a - b);
+  if (v.length === 0) return NaN;
+  const mid = v.length >> 1;
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+}
+
+/** { median, min, max, n } of the defined values. */
+export function summary(values) {
+  const v = values.filter((x) => typeof x === 'number' && Number.isFinite(x));
+  return { median: median(v), min: Math.min(...v), max: Math.max(...v), n: v.length };
+}

@@ -1,0 +1,69 @@
+/**
+ * `lookup-java/ErrorMessages.java`: a Java class over the ResourceBundle the
+ * `java` target writes (`Errors*.properties`, keys = message keys):
+ *
+ *   ErrorMessages.keyOf(6014)                       // "6014"; a range's key; else "unknown"
+ *   ErrorMessages.message(Locale.JAPANESE, 6014)    // the Japanese text
+ *   ErrorMessages.message(locale, 7, 100, "alice")  // arguments in registry order ({0}, {1})
+ *   ErrorMessages.message(locale, 424242)           // the unknown message, filled with 424242
+ *
+ * `keyOf` is a `switch` on the exact codes (javac rejects a duplicate case),
+ * then one `if` per range in order, then `"unknown"`. `message` reads
+ * `ResourceBundle.getBundle("Errors", locale)` and formats with
+ * `new MessageFormat(pattern, locale)`. A key the bundles on the class path
+ * lack (`MissingResourceException`, say an older bundle) shows the unknown
+ * message instead. The unknown message gets the code as a String, so a plain
+ * `{0}` prints `424242` like every other platform, not MessageFormat's grouped
+ * `424,242`; only a pattern that asks for a number format (`{0,number}`) gets
+ * the Integer.
+ *
+ * Plurals follow the recipe of java.ts: a plural message is a key group
+ * (`<key>.locale`, `<key>.=N`, `<key>.<category>`). The CLDR category comes
+ * from ICU's `PluralRules`, found by reflection (`android.icu.text` on Android
+ * 7+, `com.ibm.icu.text` from ICU4J), since java.text has no plural rules. The
+ * limit: without ICU on the class path every count that has no `=N` form
+ * takes the `other` form ("1 files left").
+ *
+ * The class is in the package `codebook.generated`; the bundles are at the
+ * class path root, where the java target's files go. To change the package,
+ * replace the template (`"templates": { "lookup-java": "my-templates/lookup-java" }`,
+ * a copy of `templates/lookup-java/ErrorMessages.java.hbs` with another
+ * `package` line).
+ *
+ * Template context (`ErrorMessages.java.hbs`), all values ready to print:
+ * - `header`, `packageName` (`codebook.generated`).
+ * - `bundle`: the base name as a Java string literal (`"Errors"`: the
+ *   namespace in PascalCase, as java.ts names the files).
+ * - `codes[]`: `{ code, key }`, the int literal and the key as a Java string literal.
+ * - `ranges[]`: `{ from, to, key }`, sorted by `from`.
+ * - `unknownKey`: `"unknown"` as a literal.
+ * - `plurals[]`: `{ key, quantityIndex }` of the plural messages.
+ * Codes are 32-bit ints (lookup-table.ts).
+ */
+import { javaString } from '../emit/escape.js';
+import type { Target } from '../emit/target.js';
+import { lookupTable } from './lookup-table.js';
+
+export const lookupJavaTarget: Target = {
+  id: 'lookup-java',
+  description: 'Java ErrorMessages class: numeric code → ResourceBundle key and MessageFormat message',
+  plan(catalog, { config, header }) {
+    const { table, diagnostics } = lookupTable(catalog, config.identifierPrefix, 'lookup-java');
+    if (!table) return { files: [], diagnostics };
+    const context = {
+      header,
+      packageName: 'codebook.generated',
+      bundle: javaString(bundleBaseName(catalog.namespace)),
+      codes: table.codes.map((e) => ({ code: String(e.code), key: javaString(e.key) })),
+      ranges: table.ranges.map((e) => ({ from: String(e.from), to: String(e.to), key: javaString(e.key) })),
+      unknownKey: javaString(table.unknown.key),
+      plurals: [...table.codes, ...table.ranges].filter((e) => e.quantityIndex !== undefined).map((e) => ({ key: javaString(e.key), quantityIndex: e.quantityIndex })),
+    };
+    return { files: [{ path: 'lookup-java/ErrorMessages.java', template: 'ErrorMessages.java.hbs', context }], diagnostics };
+  },
+};
+
+/** The bundle base name the java target gives its files: the namespace in PascalCase (`errors` → `Errors`). */
+export function bundleBaseName(namespace: string): string {
+  return namespace.replace(/(^|[-_.])([a-z0-9])/gi, (_, _sep, c: string) => c.toUpperCase());
+}

@@ -1,0 +1,67 @@
+/**
+ * `lookup-kotlin/ErrorMessages.kt`: a Kotlin `object ErrorMessages` that maps
+ * a numeric code to the Android string resource the `android` target writes
+ * for it (same names, from the one identifier table) and formats it:
+ *
+ *   ErrorMessages.resId(6014)                    // R.string.error_6014
+ *   ErrorMessages.message(context, 6014)         // the text in the user's language
+ *   ErrorMessages.message(context, 5, 3)         // arguments in registry order
+ *   ErrorMessages.message(context, 424242)       // the unknown message, filled with 424242
+ *
+ * `resId` is one `when`: the exact codes, then `in from..to` for each range,
+ * then the unknown message. `message` calls `getString(id)` for messages
+ * without arguments (their text is not a format string, see android.ts),
+ * `getString(id, *args)` for the others, `resources.getQuantityString(id, n,
+ * *args)` for a message the android target writes as `<plurals>` (n = its
+ * plural argument), and `getString(unknown, code)` for the fallback.
+ *
+ * The file is in the package `codebook.generated` and refers to `R`
+ * unqualified. To put it in your app's namespace, or to import your `R`,
+ * replace the template: copy `templates/lookup-kotlin/ErrorMessages.kt.hbs`
+ * to a folder of your own, edit its `package` line (or add `import
+ * com.example.app.R`), and name that folder in the config:
+ * `"templates": { "lookup-kotlin": "my-templates/lookup-kotlin" }`.
+ *
+ * Template context (`ErrorMessages.kt.hbs`), all values ready to print:
+ * - `header`: the generated-file line, for a `//` comment (`{{> slash-header}}`).
+ * - `packageName`: `codebook.generated`.
+ * - `codes[]`: `{ code, resource }`, the code as an Int literal and
+ *   `R.string.error_6014` (or `R.plurals.…`), sorted by code.
+ * - `ranges[]`: `{ from, to, resource }`, sorted by `from`.
+ * - `unknown`: `{ resource }`.
+ * - `plurals[]`: `{ resource, quantityIndex }` of the plural messages.
+ * - `formatted[]`: `{ resource }` of the other messages that take arguments.
+ * - `argumentsUsed`: whether any of them exists (else `args` is unused and
+ *   its warning suppressed).
+ * Codes are 32-bit (lookup-table.ts); the plain Kotlin compiles with 1.3.
+ */
+import type { Target } from '../emit/target.js';
+import { lookupTable, type LookupEntry } from './lookup-table.js';
+
+export const lookupKotlinTarget: Target = {
+  id: 'lookup-kotlin',
+  description: 'Kotlin ErrorMessages object: numeric code → Android resource id and formatted message',
+  plan(catalog, { config, header }) {
+    const { table, diagnostics } = lookupTable(catalog, config.identifierPrefix, 'lookup-kotlin');
+    if (!table) return { files: [], diagnostics };
+    const entries: LookupEntry[] = [...table.codes, ...table.ranges];
+    const plurals = entries.filter((e) => e.quantityIndex !== undefined);
+    const formatted = entries.filter((e) => e.quantityIndex === undefined && e.params.length > 0);
+    const context = {
+      header,
+      packageName: 'codebook.generated',
+      codes: table.codes.map((e) => ({ code: String(e.code), resource: resourceOf(e) })),
+      ranges: table.ranges.map((e) => ({ from: String(e.from), to: String(e.to), resource: resourceOf(e) })),
+      unknown: { resource: resourceOf(table.unknown) },
+      plurals: plurals.map((e) => ({ resource: resourceOf(e), quantityIndex: e.quantityIndex })),
+      formatted: formatted.map((e) => ({ resource: resourceOf(e) })),
+      argumentsUsed: plurals.length + formatted.length > 0,
+    };
+    return { files: [{ path: 'lookup-kotlin/ErrorMessages.kt', template: 'ErrorMessages.kt.hbs', context }], diagnostics };
+  },
+};
+
+/** `R.plurals.<name>` for messages the android target writes as `<plurals>`, else `R.string.<name>`. */
+function resourceOf(entry: LookupEntry): string {
+  return `R.${entry.quantityIndex === undefined ? 'string' : 'plurals'}.${entry.identifier}`;
+}

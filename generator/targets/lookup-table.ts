@@ -1,0 +1,129 @@
+/**
+ * What the four lookup targets (lookup-kotlin, lookup-java, lookup-swift,
+ * lookup-dart) share: the table from a numeric code to its message, built
+ * once from the catalog and the one identifier table, so every platform's
+ * lookup names the same resources as the android, apple, flutter and java
+ * bundles it reads.
+ *
+ * - `codes`: every message with a code of its own, in key order (negative
+ *   codes first). Each becomes an exact-code branch.
+ * - `ranges`: every range message, in order of its start. The catalog's
+ *   validation guarantees that ranges neither overlap nor hold a code, so the
+ *   branches can be checked in any order; they are listed sorted.
+ * - `unknown`: the fallback for any other code. It must take exactly one
+ *   argument, of type number or string, which the lookup fills with the code
+ *   (`lookup/unknown-message` otherwise).
+ *
+ * Numbers: every code and range bound must fit a signed 32-bit integer
+ * (`lookup/code-out-of-range` otherwise). That is Kotlin's and Java's `Int`,
+ * and Swift's `Int` on arm64_32 watchOS; Swift's `Int` is 64-bit elsewhere and
+ * Dart's `int` is 64-bit on the VM and exact to 2^53 on the web, so a 32-bit
+ * code means the same number on every platform.
+ *
+ * Arguments: messages that take arguments get them from the caller, in the
+ * registry's parameter order (`params`, the order `%1$s`/`{0}` number them).
+ * A message is plural when any locale's text is plural (the rule of the
+ * android and java targets); `quantityIndex` is then the 0-based position of
+ * its plural argument.
+ */
+import type { Catalog, Message, Param } from '../catalog/model.js';
+import { UNKNOWN_KEY } from '../catalog/keys.js';
+import { placeOf } from '../catalog/merge.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { identifierTable } from '../emit/identifiers.js';
+import { splitPlural } from '../emit/plural-forms.js';
+
+const INT32_MIN = -(2 ** 31);
+const INT32_MAX = 2 ** 31 - 1;
+
+export interface LookupEntry {
+  key: string;
+  /** The platform identifier of the key (`error_6014`). */
+  identifier: string;
+  /** The message's declared arguments, in position order. */
+  params: Param[];
+  /** 0-based position of the plural argument when the message is plural in any locale. */
+  quantityIndex: number | undefined;
+}
+
+export interface LookupTable {
+  codes: (LookupEntry & { code: number })[];
+  ranges: (LookupEntry & { from: number; to: number })[];
+  unknown: LookupEntry & { codeParam: Param };
+}
+
+/** The lookup table of a catalog, or undefined when it cannot be built (with the reasons as diagnostics). */
+export function lookupTable(catalog: Catalog, identifierPrefix: string, target: string): { table: LookupTable | undefined; diagnostics: Diagnostic[] } {
+  const { names, diagnostics } = identifierTable(catalog, identifierPrefix, target);
+  const entryOf = (message: Message): LookupEntry | undefined => {
+    const identifier = names.get(message.key);
+    if (identifier === undefined) return undefined; // a collision, already reported
+    const plural = pluralArgOf(message, catalog.locales);
+    const index = plural === undefined ? -1 : message.params.findIndex((p) => p.name === plural);
+    return { key: message.key, identifier, params: message.params, quantityIndex: index < 0 ? undefined : index };
+  };
+  const outOfRange = (message: Message, values: number[]) => {
+    const bad = values.find((v) => !Number.isSafeInteger(v) || v < INT32_MIN || v > INT32_MAX);
+    if (bad === undefined) return false;
+    diagnostics.push({
+      ruleId: 'lookup/code-out-of-range',
+      severity: 'error',
+      target,
+      key: message.key,
+      place: placeOf(message.origin),
+      message: `Key ${message.key}: ${bad} does not fit a signed 32-bit integer, the code type of the lookups (Kotlin and Java Int, Swift Int on watchOS, Dart int on the web).`,
+    });
+    return true;
+  };
+
+  const codes: LookupTable['codes'] = [];
+  const ranges: LookupTable['ranges'] = [];
+  let unknown: LookupTable['unknown'] | undefined;
+  for (const message of catalog.messages) {
+    if (message.code !== undefined) {
+      if (outOfRange(message, [message.code])) continue;
+      const entry = entryOf(message);
+      if (entry) codes.push({ ...entry, code: message.code });
+    } else if (message.range) {
+      if (outOfRange(message, [...message.range])) continue;
+      const entry = entryOf(message);
+      if (entry) ranges.push({ ...entry, from: message.range[0], to: message.range[1] });
+    } else if (message.key === UNKNOWN_KEY) {
+      const entry = entryOf(message);
+      const [codeParam] = message.params;
+      if (message.params.length !== 1 || (codeParam.type !== 'number' && codeParam.type !== 'string')) {
+        diagnostics.push({
+          ruleId: 'lookup/unknown-message',
+          severity: 'error',
+          target,
+          key: message.key,
+          place: placeOf(message.origin),
+          message: `The unknown message must take exactly one argument, the code, of type number or string; it takes ${describeParams(message.params)}.`,
+        });
+      } else if (entry) unknown = { ...entry, codeParam };
+    }
+  }
+  if (!unknown) {
+    if (!catalog.messages.some((m) => m.key === UNKNOWN_KEY)) {
+      diagnostics.push({ ruleId: 'lookup/unknown-message', severity: 'error', target, message: 'The catalog has no "unknown" message, which the lookups show for every code they do not know.' });
+    }
+    return { table: undefined, diagnostics };
+  }
+  codes.sort((a, b) => a.code - b.code);
+  ranges.sort((a, b) => a.from - b.from);
+  return { table: { codes, ranges, unknown }, diagnostics };
+}
+
+/** The argument that selects the plural form: that of the first locale (source first) whose text is plural. */
+function pluralArgOf(message: Message, locales: readonly string[]): string | undefined {
+  for (const locale of locales) {
+    const translation = message.translations[locale];
+    const split = translation && splitPlural(translation.ast);
+    if (split && split.kind === 'plural') return split.plural.arg;
+  }
+  return undefined;
+}
+
+function describeParams(params: readonly Param[]): string {
+  return params.length === 0 ? 'none' : params.map((p) => `{${p.name}} (${p.type})`).join(', ');
+}
