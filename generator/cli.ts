@@ -10,9 +10,12 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import { formatDiagnosticsJson } from './diagnostics/format-json.js';
 import { formatDiagnosticsText } from './diagnostics/format-text.js';
-import { generate, loadCatalog, type GenerateResult } from './pipeline.js';
+import { generate, loadCatalog, review, type GenerateResult } from './pipeline.js';
+import { reportJson, reportMarkdown, reportText } from './review/report.js';
+import { hasOpenErrors } from './review/severity.js';
 import { builtInTargets } from './targets/index.js';
 import { runImport } from './import-command.js';
+import { runXliffImport } from './import/xliff/index.js';
 import { StageTimer } from './stage-timer.js';
 import { defineDiffCommand } from './diff/command.js';
 
@@ -99,19 +102,54 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('review')
+    .description('translation QA on every layer stack: print the findings; exit 1 on open errors')
+    .addOption(configOption())
+    .option('--strict', 'open warnings are errors')
+    .addOption(new Option('--format <format>', 'findings format').choices(['text', 'json', 'markdown']).default('text'))
+    .option('--infos', 'text format: also list open info findings')
+    .option('--resolved', 'text format: list every resolved finding, not one line per group')
+    .addOption(quietOption())
+    .action(async (flags: Omit<CommonFlags, 'format'> & { format: 'text' | 'json' | 'markdown'; strict?: boolean; infos?: boolean; resolved?: boolean }) => {
+      const result = await review({ config: flags.config, strict: flags.strict });
+      report({ ...flags, format: 'text' }, result.diagnostics, result.texts);
+      const code = exitCodeOf(result);
+      if (!result.catalog || !result.findings) {
+        process.exitCode = code;
+        return;
+      }
+      const { findings, catalog } = result;
+      if (flags.format === 'json') process.stdout.write(reportJson(findings, catalog));
+      else if (flags.format === 'markdown') process.stdout.write(reportMarkdown(findings, catalog));
+      else process.stdout.write(reportText(findings, { quiet: flags.quiet, infos: flags.infos, resolved: flags.resolved }));
+      process.exitCode = code !== EXIT_OK ? code : hasOpenErrors(findings) ? EXIT_INVALID : EXIT_OK;
+    });
+
+  program
     .command('import')
-    .description('import a vendor document into a locale source file')
-    .argument('<file>', 'the vendor document')
-    .requiredOption('-l, --locale <tag>', 'BCP 47 tag of the document\'s language')
-    .addOption(new Option('--from <shape>', 'document shape').choices(['auto', 'pipe-table', 'pdf-text']).default('auto'))
-    .option('-o, --out <file>', 'source file to write (default: locales/<locale>/vendor.json)')
+    .description('import a vendor document, or a translated XLIFF 2.0 file, into a locale source file')
+    .argument('<file>', 'the vendor document, or the .xlf')
+    .option('-l, --locale <tag>', "BCP 47 tag of the document's language (required for vendor documents; XLIFF: must be its trgLang)")
+    .addOption(new Option('--from <shape>', 'document shape').choices(['auto', 'pipe-table', 'pdf-text', 'xliff']).default('auto'))
+    .option('-o, --out <file>', "source file to write (default: locales/<locale>/vendor.json; XLIFF: the locale's file in the last layer)")
     .option('--check', 'write nothing; exit 1 when the file would change')
+    .option('--dry-run', 'XLIFF: print the unified diff of the source file instead of writing it')
+    .addOption(configOption())
     .addOption(formatOption())
     .addOption(quietOption())
-    .action(async (file: string, flags: CommonFlags & { locale: string; from: string; out?: string; check?: boolean }) => {
+    .action(async (file: string, flags: CommonFlags & { locale?: string; from: string; out?: string; check?: boolean; dryRun?: boolean }) => {
+      if (flags.from === 'xliff' || (flags.from === 'auto' && /\.(xlf|xliff)$/i.test(file))) {
+        await importXliffFile(file, flags);
+        return;
+      }
+      if (!flags.locale) {
+        process.stderr.write('codebook: --locale is required to import a vendor document.\n');
+        process.exitCode = EXIT_USAGE;
+        return;
+      }
       const text = await readFile(file, 'utf8');
-      const result = await runImport(text, { ...flags, sourceName: file });
-      report({ ...flags, quiet: flags.quiet }, result.report);
+      const result = await runImport(text, { ...flags, locale: flags.locale, sourceName: file });
+      report(flags, result.report);
       if (flags.check && result.changed) {
         log(flags, `codebook: ${result.out} is not what importing ${file} gives.`);
         process.exitCode = EXIT_INVALID;
@@ -121,6 +159,24 @@ export function buildProgram(): Command {
     });
   defineDiffCommand(program);
   return program;
+}
+
+/** `codebook import --from xliff`: merges a translated .xlf into the locale's source file (the last layer's, or --out). */
+async function importXliffFile(file: string, flags: CommonFlags & { locale?: string; out?: string; check?: boolean; dryRun?: boolean }): Promise<void> {
+  const loaded = await loadCatalog({ config: flags.config });
+  if (!loaded.config || !loaded.catalog || hasErrors(loaded.diagnostics)) {
+    report(flags, loaded.diagnostics, loaded.texts);
+    process.exitCode = exitCodeOf(loaded);
+    return;
+  }
+  const result = await runXliffImport({ xliffPath: file, targetPath: flags.out, catalog: loaded.catalog, config: loaded.config, locale: flags.locale, dryRun: flags.dryRun || flags.check });
+  report(flags, result.diagnostics, result.texts);
+  if (flags.dryRun && result.diff && flags.format !== 'json') process.stdout.write(result.diff);
+  process.exitCode = hasErrors(result.diagnostics) || (flags.check && result.changed.length > 0) ? EXIT_INVALID : EXIT_OK;
+  if (result.target) {
+    const what = result.written ? 'written' : result.changed.length === 0 ? 'unchanged' : 'not written (dry run)';
+    log(flags, `codebook: ${result.changed.length} key(s) changed${result.changed.length ? ` (${result.changed.join(', ')})` : ''}; ${result.target} ${what}.`);
+  }
 }
 
 function printOutcome(flags: CommonFlags, result: GenerateResult): void {

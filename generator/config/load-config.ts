@@ -9,6 +9,8 @@ import { dirname, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseJsonFile, pointerOf } from '../catalog/json-file.js';
 import { validateAgainstSchema } from '../catalog/schemas.js';
+import type { ReviewSettings } from '../review/review-layers.js';
+import { unknownRuleIds } from '../review/severity.js';
 
 export const DEFAULT_CONFIG_FILE = 'codebook.config.json';
 
@@ -34,6 +36,8 @@ export interface Config {
   /** Absolute template folders that override built-in targets' templates, by target id. */
   templates: Record<string, string>;
   customTargets: CustomTargetConfig[];
+  /** Translation QA settings. */
+  review: ReviewSettings;
   targets?: string[];
 }
 
@@ -55,6 +59,7 @@ interface RawConfig {
   identifierPrefix?: string;
   templates?: Record<string, string>;
   customTargets?: CustomTargetConfig[];
+  review?: ReviewSettings;
   targets?: string[];
 }
 
@@ -123,6 +128,9 @@ export async function loadConfig(path: string, displayName = path): Promise<{ co
     });
     return { ...target, templates: dir };
   });
+  for (const id of unknownRuleIds(raw.review?.severities ?? {})) {
+    diagnostics.push({ ruleId: 'config/unknown-rule', severity: 'error', message: `Unknown review rule ${JSON.stringify(id)}; the qa/ rules are listed in generator/diagnostics/codes.ts.`, place: place(pointerOf('review', 'severities', id)) });
+  }
   if (diagnostics.length > 0) return { diagnostics };
 
   return {
@@ -138,6 +146,7 @@ export async function loadConfig(path: string, displayName = path): Promise<{ co
       identifierPrefix: raw.identifierPrefix ?? 'error_',
       templates,
       customTargets,
+      review: raw.review ?? {},
       ...(raw.targets ? { targets: raw.targets } : {}),
     },
     diagnostics,

@@ -4,6 +4,8 @@
  * nothing is reported under an id missing here.
  */
 import type { Severity } from './diagnostic.js';
+import { XLIFF_IMPORT_RULES } from '../import/xliff/rules.js';
+import { QA_RULES } from '../review/checks/index.js';
 
 export interface RuleInfo {
   severity: Severity;
@@ -57,6 +59,7 @@ export const RULES: Record<string, RuleInfo> = {
   'diff/unknown-kind': { severity: 'error', explanation: 'codebook diff --allow names a change kind that does not exist.' },
   'lookup/code-out-of-range': { severity: 'error', explanation: 'A code or range bound does not fit a signed 32-bit integer, the code type of the generated lookups.' },
   'lookup/unknown-message': { severity: 'error', explanation: 'The "unknown" message is missing or does not take exactly one argument (the code) of type number or string.' },
+  'config/unknown-rule': { severity: 'error', explanation: 'review.severities names a QA rule that does not exist.' },
   'emit/identifier-collision': { severity: 'error', explanation: 'Two keys map to the same platform identifier.' },
   'android/unrepresentable': { severity: 'error', explanation: 'A message uses something strings.xml cannot carry (NUL, a lone surrogate, a select, a skeleton).' },
   'android/exact-selector-dropped': { severity: 'warning', explanation: 'An exact plural selector (=0) has no Android quantity of its own in this locale and is dropped.' },
@@ -66,4 +69,6 @@ export const RULES: Record<string, RuleInfo> = {
   'gettext/plural-form-dropped': { severity: 'warning', explanation: 'A plural form has no msgstr index of its own in gettext for this language.' },
   'java/unrepresentable': { severity: 'error', explanation: 'A message uses something .properties/MessageFormat cannot carry.' },
   'xliff/unrepresentable': { severity: 'error', explanation: 'A message uses something XLIFF 2.0 cannot carry.' },
+  ...XLIFF_IMPORT_RULES,
+  ...QA_RULES,
 };

@@ -40,6 +40,7 @@
  * `open`, `range`, `findings[]`, `cells[]`…) and `orphans[]` (findings on
  * keys the catalog lacks).
  */
+import { reportJson, reportMarkdown } from '../review/report.js';
 import type { Target } from '../emit/target.js';
 import { reviewPageContext } from '../review/page-context.js';
 
@@ -51,10 +52,8 @@ export const reviewTarget: Target = {
     return {
       files: [
         { path: 'review/index.html', template: 'index.html.hbs', context },
-        // ── Integration point: the QA report files (generator/review/report.ts). ──
-        // Import { reportJson, reportMarkdown } from '../review/report.js' and add:
-        //   { path: 'review/report.json', content: reportJson(findings, catalog) },
-        //   { path: 'review/summary.md', content: reportMarkdown(findings, catalog) },
+        { path: 'review/report.json', content: reportJson([...findings], catalog) },
+        { path: 'review/summary.md', content: reportMarkdown([...findings], catalog) },
       ],
       diagnostics: [],
     };

@@ -91,6 +91,7 @@ const CASES: Case[] = [
   { name: 'custom target with the id of a built-in one', files: { 'codebook.config.json': sub('"out": "dist"', '"out": "dist",\n  "customTargets": [{ "id": "types", "templates": "tpl", "files": [{ "template": "a.hbs", "path": "a.txt" }] }]'), 'tpl/a.hbs': 'x' }, exit: 2, expect: [['config/duplicate-target', 'codebook.config.json']] },
   { name: 'missing custom template', files: { 'codebook.config.json': sub('"out": "dist"', '"out": "dist",\n  "customTargets": [{ "id": "table", "templates": "tpl", "files": [{ "template": "nope.hbs", "path": "a.txt" }] }]'), 'tpl/a.hbs': 'x' }, exit: 2, expect: [['config/missing-templates', 'codebook.config.json', 10, 82]] },
   { name: 'custom output path outside the folder', files: { 'codebook.config.json': sub('"out": "dist"', '"out": "dist",\n  "customTargets": [{ "id": "table", "templates": "tpl", "files": [{ "template": "a.hbs", "path": "../a.txt" }] }]'), 'tpl/a.hbs': 'x' }, exit: 2, expect: [['config/invalid-path', 'codebook.config.json', 10, 99]] },
+  { name: 'unknown QA rule in the config', files: { 'codebook.config.json': sub('"out": "dist"', '"out": "dist",\n  "review": { "severities": { "qa/nope": "off" } }') }, exit: 2, expect: [['config/unknown-rule', 'codebook.config.json', 10, 42]] },
   { name: 'duplicate layer', files: { 'codebook.config.json': sub('"name": "app"', '"name": "messages"') }, exit: 2, expect: [['config/duplicate-layer', 'codebook.config.json', 7, 15]] },
   { name: 'file in two layers', files: { 'codebook.config.json': sub('["app/*.json"]', '["app/*.json", "ja.json"]') }, exit: 2, expect: [['config/file-in-two-layers', 'ja.json']] },
   { name: 'duplicate code', files: { 'codes.json': sub('{ "code": -302,', '{ "code": 6014, "section": "general" },\n    { "code": -302,') }, exit: 1, expect: [['registry/duplicate-code', 'codes.json', 5, 5]] },
@@ -177,7 +178,7 @@ describe('bad input', () => {
   it('every rule id in the catalogue has a case here or in its target test', () => {
     const covered = new Set(CASES.flatMap((c) => c.expect.map((e) => e[0])));
     // Target rules are exercised by each target's own tests, which assert the rule id.
-    const ownTests = ['test/targets', 'test/diff'].flatMap((dir) => readdirSync(join(repoRoot, dir)).filter((f) => f.endsWith('.ts')).map((f) => join(repoRoot, dir, f)));
+    const ownTests = ['test/targets', 'test/diff', 'test/import/xliff', 'test/review/checks'].flatMap((dir) => readdirSync(join(repoRoot, dir)).filter((f) => f.endsWith('.ts')).map((f) => join(repoRoot, dir, f)));
     const targetTests = ownTests.map((f) => readFileSync(f, 'utf8')).join('\n');
     const internal = new Set(['catalog/schema']); // an invariant of our own code, not reachable from input
     const uncovered = Object.keys(RULES).filter((r) => !covered.has(r) && !internal.has(r) && !targetTests.includes(r));

@@ -157,7 +157,7 @@ function edgeCatalog(catalog: Catalog): Catalog {
 function renderPage(catalog: Catalog, config: Config, findings?: readonly Finding[]): string {
   const plan = reviewTarget.plan(catalog, { config, header: HEADER, ...(findings ? { findings } : {}) });
   expect(plan.diagnostics).toEqual([]);
-  expect(plan.files.map((f) => f.path)).toEqual(['review/index.html']);
+  expect(plan.files.map((f) => f.path)).toEqual(['review/index.html', 'review/report.json', 'review/summary.md']);
   return new TemplateRenderer().render('review', plan.files[0]);
 }
 

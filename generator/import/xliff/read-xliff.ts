@@ -1,0 +1,265 @@
+/**
+ * Reads an XLIFF 2.x document (fast-xml-parser, document order kept) into
+ * what the import needs: the languages, and per `<unit>` and per
+ * `codebook:plural` `<group>` the inline content of source and target as
+ * text and `<ph>` parts, the segment state, and a line:column for everything
+ * a diagnostic may point at.
+ *
+ * XML is decoded here, not by the parser: entities and character references
+ * (`&#13;` is a CR), `<cp hex/>` (a character XML cannot carry), CDATA as
+ * is, attribute values normalized as XML 1.0 §3.3.3 says. All whitespace in
+ * `<source>`/`<target>` is kept, whatever `xml:space` says. A unit with
+ * several segments (a CAT tool's split) is read as one text: its segments and
+ * ignorables in order. `<mrk>` is transparent and `<sm/>`/`<em/>` are
+ * dropped (annotations); other inline codes (`<pc>`, `<sc>`, `<ec>`) are
+ * markup a catalog message cannot hold and come back as problems.
+ */
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+
+export interface At {
+  line: number;
+  column: number;
+}
+
+export type InlinePart = { kind: 'text'; text: string } | { kind: 'ph'; id: string | undefined; equiv: string | undefined; at: At };
+
+export interface Content {
+  parts: InlinePart[];
+  /** The (first) `<source>` or `<target>` element. */
+  at: At;
+}
+
+export interface Problem {
+  message: string;
+  at: At;
+}
+
+export interface ReadUnit {
+  kind: 'unit';
+  id: string | undefined;
+  name: string | undefined;
+  at: At;
+  /** The least advanced state of the unit's segments (XLIFF's default `initial` for a segment without one). */
+  state: string;
+  /** A segment state that is not one of XLIFF's four, with where it is. */
+  badState?: { value: string; at: At };
+  source?: Content;
+  /** Absent when no segment has a `<target>`. */
+  target?: Content;
+  /** Content the import cannot read (unsupported inline codes, a bad `<cp>`…). */
+  problems: Problem[];
+}
+
+export interface ReadGroup {
+  kind: 'group';
+  id: string | undefined;
+  /** The plural argument. */
+  name: string | undefined;
+  at: At;
+  units: ReadUnit[];
+}
+
+export interface ReadDocument {
+  version: string | undefined;
+  srcLang: string | undefined;
+  trgLang: string | undefined;
+  at: At;
+  /** The first `<file>` element (or the root when there is none). */
+  fileAt: At;
+  items: (ReadUnit | ReadGroup)[];
+}
+
+export type ReadResult = { ok: true; doc: ReadDocument } | { ok: false; ruleId: 'xliff-import/syntax' | 'xliff-import/not-xliff'; message: string; at: At };
+
+const STATES = ['initial', 'translated', 'reviewed', 'final'];
+export const PLURAL_GROUP_TYPE = 'codebook:plural';
+
+type XNode = Record<string, unknown>;
+const META = XMLParser.getMetaDataSymbol() as unknown as string;
+
+class BadXml extends Error {
+  constructor(
+    message: string,
+    readonly at: At,
+  ) {
+    super(message);
+  }
+}
+
+export function readXliff(text: string): ReadResult {
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = text.slice(bom);
+  const where = locator(text, bom);
+  const valid = XMLValidator.validate(body);
+  if (valid !== true) {
+    return { ok: false, ruleId: 'xliff-import/syntax', message: `Not well-formed XML: ${valid.err.msg}`, at: { line: valid.err.line, column: valid.err.col } };
+  }
+  const parser = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    processEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: false,
+    captureMetaData: true,
+    cdataPropName: '#cdata',
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+  });
+  const nodes = parser.parse(body) as XNode[];
+  const root = nodes.find((n) => !tagOf(n).startsWith('#'));
+  const rootAt = root ? where(root) : { line: 1, column: 1 };
+  if (!root || tagOf(root) !== 'xliff') {
+    return { ok: false, ruleId: 'xliff-import/not-xliff', message: `The root element is ${root ? `<${tagOf(root)}>` : 'missing'}, not an XLIFF 2.0 <xliff>.`, at: rootAt };
+  }
+  try {
+    const version = attr(root, 'version', where);
+    if (version === undefined || !/^2\.\d+$/.test(version)) {
+      return { ok: false, ruleId: 'xliff-import/not-xliff', message: `This is XLIFF ${version ?? 'without a version'}; codebook imports XLIFF 2.0.`, at: rootAt };
+    }
+    const files = children(root).filter((n) => tagOf(n) === 'file');
+    const items = files.flatMap((file) => readContainer(file, where));
+    return {
+      ok: true,
+      doc: { version, srcLang: attr(root, 'srcLang', where), trgLang: attr(root, 'trgLang', where), at: rootAt, fileAt: files[0] ? where(files[0]) : rootAt, items },
+    };
+  } catch (error) {
+    if (error instanceof BadXml) return { ok: false, ruleId: 'xliff-import/syntax', message: error.message, at: error.at };
+    throw error;
+  }
+}
+
+/** Units and plural groups of a `<file>` or an ordinary `<group>`, in document order. */
+function readContainer(node: XNode, where: Where): (ReadUnit | ReadGroup)[] {
+  const items: (ReadUnit | ReadGroup)[] = [];
+  for (const child of children(node)) {
+    const tag = tagOf(child);
+    if (tag === 'unit') items.push(readUnit(child, where));
+    else if (tag === 'group' && attr(child, 'type', where) === PLURAL_GROUP_TYPE) {
+      const units = children(child).filter((n) => tagOf(n) === 'unit').map((n) => readUnit(n, where));
+      items.push({ kind: 'group', id: attr(child, 'id', where), name: attr(child, 'name', where), at: where(child), units });
+    } else if (tag === 'group') items.push(...readContainer(child, where));
+  }
+  return items;
+}
+
+function readUnit(node: XNode, where: Where): ReadUnit {
+  const unit: ReadUnit = { kind: 'unit', id: attr(node, 'id', where), name: attr(node, 'name', where), at: where(node), state: 'initial', problems: [] };
+  const pieces = children(node).filter((n) => tagOf(n) === 'segment' || tagOf(n) === 'ignorable');
+  const segments = pieces.filter((n) => tagOf(n) === 'segment');
+  const translated = segments.filter((s) => children(s).some((n) => tagOf(n) === 'target'));
+  let rank = STATES.length;
+  for (const segment of segments) {
+    const value = attr(segment, 'state', where) ?? 'initial';
+    const i = STATES.indexOf(value);
+    if (i < 0) unit.badState ??= { value, at: where(segment) };
+    else rank = Math.min(rank, i);
+  }
+  unit.state = STATES[rank === STATES.length ? 0 : rank];
+  const source: InlinePart[] = [];
+  const target: InlinePart[] = [];
+  for (const piece of pieces) {
+    const src = children(piece).find((n) => tagOf(n) === 'source');
+    const trg = children(piece).find((n) => tagOf(n) === 'target');
+    if (src) {
+      unit.source ??= { parts: source, at: where(src) };
+      readInline(src, source, unit.problems, where);
+    }
+    if (translated.length === 0) continue;
+    if (trg) {
+      unit.target ??= { parts: target, at: where(trg) };
+      readInline(trg, target, unit.problems, where);
+    } else if (tagOf(piece) === 'ignorable') {
+      if (src) readInline(src, target, unit.problems, where);
+    } else {
+      unit.problems.push({ message: `Unit ${unit.id ?? '(no id)'} has a segment without a target among translated segments.`, at: where(piece) });
+    }
+  }
+  return unit;
+}
+
+/** Appends the inline content of `element` to `parts` (text nodes have no position of their own: they are located at `element`). */
+function readInline(element: XNode, parts: InlinePart[], problems: Problem[], where: Where): void {
+  const text = (value: string) => {
+    if (value === '') return;
+    const last = parts[parts.length - 1];
+    if (last?.kind === 'text') last.text += value;
+    else parts.push({ kind: 'text', text: value });
+  };
+  for (const node of children(element)) {
+    const tag = tagOf(node);
+    if (tag === '#text') {
+      text(decode(node['#text'] as string, where(element), false));
+    } else if (tag === '#cdata') {
+      for (const inner of children(node)) text(String(inner['#text'] ?? ''));
+    } else if (tag === 'ph') {
+      parts.push({ kind: 'ph', id: attr(node, 'id', where), equiv: attr(node, 'equiv', where), at: where(node) });
+    } else if (tag === 'cp') {
+      const hex = attr(node, 'hex', where) ?? '';
+      const code = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? parseInt(hex, 16) : NaN;
+      if (code <= 0x10ffff) text(String.fromCodePoint(code));
+      else problems.push({ message: `<cp hex="${hex}"/> is not a Unicode code point.`, at: where(node) });
+    } else if (tag === 'mrk') {
+      readInline(node, parts, problems, where);
+    } else if (tag === 'sm' || tag === 'em') {
+      // Annotation markers carry no text.
+    } else {
+      problems.push({ message: `<${tag}> is markup a catalog message cannot hold; write the text without it.`, at: where(node) });
+    }
+  }
+}
+
+const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** Entity and character references; in attribute values TAB and LF are first normalized to spaces (XML 1.0 §3.3.3). */
+function decode(raw: string, at: At, attribute: boolean): string {
+  const value = attribute ? raw.replace(/[\t\n]/g, ' ') : raw;
+  return value.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
+    if (!whole.endsWith(';')) throw new BadXml(`A "&" that starts no reference (write &amp;).`, at);
+    const code = /^#x[0-9A-Fa-f]+$/.test(name) ? parseInt(name.slice(2), 16) : /^#[0-9]+$/.test(name) ? parseInt(name.slice(1), 10) : undefined;
+    if (code !== undefined) {
+      if (code > 0x10ffff) throw new BadXml(`&${name}; is not a Unicode code point.`, at);
+      return String.fromCodePoint(code);
+    }
+    if (name in NAMED) return NAMED[name];
+    throw new BadXml(`The entity &${name}; is not defined in XML.`, at);
+  });
+}
+
+type Where = (node: XNode) => At;
+
+/** Line:column (1-based) of a parsed node, from the parser's start index into the text without its BOM. */
+function locator(text: string, bom: number): Where {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (node) => {
+    const meta = node[META] as { startIndex?: number } | undefined;
+    const index = (meta?.startIndex ?? 0) + bom;
+    let [lo, hi] = [0, starts.length - 1];
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: index - starts[lo] + 1 };
+  };
+}
+
+function tagOf(node: XNode): string {
+  return Object.keys(node).find((k) => k !== ':@') ?? '#text';
+}
+
+function children(node: XNode): XNode[] {
+  const value = node[tagOf(node)];
+  return Array.isArray(value) ? (value as XNode[]) : [];
+}
+
+function attr(node: XNode, name: string, where: Where): string | undefined {
+  const attrs = node[':@'] as Record<string, string> | undefined;
+  const raw = attrs?.[name];
+  return raw === undefined ? undefined : decode(String(raw), where(node), true);
+}

@@ -1,0 +1,30 @@
+/**
+ * Every rule id the XLIFF importer emits, with its severity and meaning
+ * (the same shape as `generator/diagnostics/codes.ts`, so the entries can be
+ * listed there as they are).
+ */
+import type { Severity } from '../../diagnostics/diagnostic.js';
+
+export const XLIFF_IMPORT_RULES = {
+  'xliff-import/syntax': { severity: 'error', explanation: 'The XLIFF file is not well-formed XML (or uses an entity XML does not define); nothing is imported.' },
+  'xliff-import/not-xliff': { severity: 'error', explanation: 'The root element is not an XLIFF 2.x <xliff>; nothing is imported.' },
+  'xliff-import/source-language': { severity: 'error', explanation: "srcLang is not the catalog's source locale; nothing is imported." },
+  'xliff-import/unknown-locale': { severity: 'error', explanation: 'trgLang is missing or not a locale of the catalog; nothing is imported.' },
+  'xliff-import/locale-mismatch': { severity: 'error', explanation: "trgLang is not the locale of the source file being updated; nothing is imported." },
+  'xliff-import/no-target-file': { severity: 'error', explanation: 'No source file to update: none was named (--out) and no layer has a file of the locale, or a pattern to create one, or one layer has several.' },
+  'xliff-import/unknown-unit': { severity: 'error', explanation: 'A unit or plural group id is not a key of the catalog; it is not imported.' },
+  'xliff-import/duplicate-unit': { severity: 'error', explanation: 'Two units or groups have the same key; neither is imported.' },
+  'xliff-import/removed-unit': { severity: 'warning', explanation: 'A key of the catalog has no unit in the file; its translation is left as it is.' },
+  'xliff-import/placeholder-mismatch': { severity: 'error', explanation: "A target removes, adds or edits a <ph> of its source; the unit is not imported." },
+  'xliff-import/plural-group': { severity: 'error', explanation: 'A codebook:plural group is malformed (unknown or repeated selector, no other form, an argument that is not the message\'s); it is not imported.' },
+  'xliff-import/incomplete-plural': { severity: 'error', explanation: 'A plural group translates some forms but not every category the locale needs; it is not imported.' },
+  'xliff-import/invalid-state': { severity: 'error', explanation: 'A segment state is not initial, translated, reviewed or final; the unit is not imported.' },
+  'xliff-import/unsupported-content': { severity: 'error', explanation: 'A target holds what a catalog message cannot (<pc>, <sc>, <ec>, a bad <cp>, an untranslated segment among translated ones); the unit is not imported.' },
+  'xliff-import/icu-syntax': { severity: 'error', explanation: 'The ICU message rebuilt from a unit does not parse; the unit is not imported.' },
+  'xliff-import/shadowed': { severity: 'error', explanation: "The key's text comes from a later layer, or from another file of the target's layer, so writing it to the target would have no effect or conflict; not imported." },
+  'xliff-import/stale-source': { severity: 'warning', explanation: "A changed unit's source is not the catalog's current source text: it was translated from an older text. It is imported." },
+  'xliff-import/cleared-target': { severity: 'warning', explanation: 'A unit whose key has a translation comes back with an empty or no target; the current translation is kept.' },
+  'xliff-import/empty-target': { severity: 'info', explanation: 'A unit comes back with an empty target and its key has no translation; nothing is written (an empty target is no translation, never "").' },
+} as const satisfies Record<string, { severity: Severity; explanation: string }>;
+
+export type XliffImportRuleId = keyof typeof XLIFF_IMPORT_RULES;

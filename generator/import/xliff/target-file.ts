@@ -1,0 +1,46 @@
+/**
+ * Which source file an XLIFF import writes when the user names none: the
+ * file of the locale in the LAST layer of the config (merge order), so the
+ * translator's text overrides every other layer and a later vendor import
+ * does not overwrite it.
+ *
+ * Layers are searched from last to first. In a layer:
+ * - exactly one messages file of the locale → that file;
+ * - several → a problem (the user picks one with --out);
+ * - none, but a pattern whose `*` is a whole path segment
+ *   (`locales/*\/corrections.json`) → that pattern with the locale, created by
+ *   the import;
+ * - otherwise the previous layer is searched.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { glob } from 'tinyglobby';
+import { displayPath } from '../../catalog/load-layers.js';
+import type { Config } from '../../config/load-config.js';
+
+export type TargetChoice =
+  | { ok: true; /** Absolute. */ path: string; /** Relative to the config folder, as the catalog's origins name files. */ display: string; layer: string; create: boolean }
+  | { ok: false; problem: string };
+
+export async function chooseTargetFile(config: Config, locale: string): Promise<TargetChoice> {
+  for (const layer of [...config.layers].reverse()) {
+    const paths = (await glob(layer.files, { cwd: config.root, absolute: true, onlyFiles: true })).sort();
+    const ofLocale: string[] = [];
+    for (const path of paths) {
+      const value = await readFile(path, 'utf8')
+        .then((text) => JSON.parse(text.replace(/^\ufeff/, '')) as unknown)
+        .catch(() => undefined);
+      if (value !== null && typeof value === 'object' && (value as { locale?: unknown }).locale === locale && 'messages' in value) ofLocale.push(path);
+    }
+    if (ofLocale.length === 1) return { ok: true, path: ofLocale[0], display: displayPath(config, ofLocale[0]), layer: layer.name, create: false };
+    if (ofLocale.length > 1) {
+      return { ok: false, problem: `Layer ${JSON.stringify(layer.name)} has ${ofLocale.length} ${locale} files (${ofLocale.map((p) => displayPath(config, p)).join(', ')}); name the one to update with --out.` };
+    }
+    const pattern = layer.files.find((p) => p.split('/').filter((s) => s === '*').length === 1 && !/[?[\]{}!]|\*\*|[^/]\*|\*[^/]/.test(p));
+    if (pattern) {
+      const path = resolve(config.root, pattern.replace('*', locale));
+      return { ok: true, path, display: displayPath(config, path), layer: layer.name, create: true };
+    }
+  }
+  return { ok: false, problem: `No layer has a ${locale} messages file or a pattern to create one; name the file to update with --out.` };
+}

@@ -1,0 +1,58 @@
+/**
+ * The shape of a translation-QA check. A check is a pure function of one
+ * message and the catalog it belongs to (plus the gaps the merge recorded
+ * for that message): it reads nothing else and returns hits, which the
+ * review turns into findings by adding the rule id, the severity and the
+ * layer stack.
+ */
+import type { Gap } from '../../catalog/merge.js';
+import type { Catalog, Message, Origin } from '../../catalog/model.js';
+import type { Severity } from '../../diagnostics/diagnostic.js';
+
+/** One text a hit is about: a key in a locale, and where that text came from (none when there is no text). */
+export interface Subject {
+  key: string;
+  locale: string;
+  origin?: Origin;
+}
+
+export interface CheckHit {
+  /** The key the finding is reported on; the message's own key when left out. */
+  key?: string;
+  /** The locales involved, sorted. */
+  locales: string[];
+  /** A sentence a translator understands, naming the values involved. */
+  message: string;
+  /** Where the texts involved come from. */
+  origins: Origin[];
+  /** The texts the hit is about; by default the key in each of `locales`. Used to tell what resolved it. */
+  subjects?: Subject[];
+  /** Tells apart two hits of one rule on the same key and locales (which whitespace problem, which doubt). */
+  id?: string;
+  /** Overrides the rule's default severity for this hit (a missing source text is an error). */
+  severity?: Severity;
+}
+
+export interface CheckContext {
+  /** The merge's gaps for this message: keys a layer names without text, with the import's doubts. */
+  gaps: readonly Gap[];
+}
+
+export interface QaCheck {
+  /** `qa/…` */
+  id: string;
+  severity: Severity;
+  /** One line: what the rule flags and why it matters. */
+  explanation: string;
+  check(message: Message, catalog: Catalog, context: CheckContext): CheckHit[];
+}
+
+/** Every locale but the source locale, in catalog order. */
+export function targetLocales(catalog: Catalog): string[] {
+  return catalog.locales.filter((l) => l !== catalog.sourceLocale);
+}
+
+/** Sorts locales the way findings list them. */
+export function sortLocales(locales: Iterable<string>): string[] {
+  return [...new Set(locales)].sort();
+}

@@ -1,0 +1,151 @@
+/**
+ * qa/duplicate-diverging: texts that should agree and do not.
+ *
+ * - Keys whose source texts are identical but whose texts in a locale
+ *   differ: one meaning translated two ways. Reported once per group and
+ *   locale, on the group's first key.
+ * - Keys whose texts in a locale are identical but whose source texts
+ *   differ: two meanings merged into one translation, or a source worded
+ *   two ways for one meaning. Texts that are only codes or identifiers are
+ *   skipped.
+ * - A code the vendor document lists twice (the import kept one row and
+ *   recorded a doubt naming both lines): the duplicate may have hidden a
+ *   second, different message.
+ *
+ * Texts are compared with whitespace collapsed.
+ */
+import { compareKeys } from '../../catalog/keys.js';
+import type { Catalog, Message, Origin } from '../../catalog/model.js';
+import type { CheckHit, QaCheck, Subject } from './check.js';
+import { targetLocales } from './check.js';
+import { hasWords } from './same-as-source.js';
+import { hasText, listOf, literalText, normalizeSpace, quote } from './text.js';
+
+const DUPLICATE_ROW = /duplicated row|two different rows/iu;
+
+interface Group {
+  /** Sorted by compareKeys. */
+  keys: string[];
+}
+
+interface Index {
+  byKey: Map<string, Message>;
+  /** Groups of two or more keys with the same source text, by first key. */
+  bySource: Map<string, Group>;
+  /** Per locale, groups of two or more keys with the same text, by first key. */
+  byText: Map<string, Map<string, Group>>;
+}
+
+const indexes = new WeakMap<Catalog, Index>();
+
+function indexOf(catalog: Catalog): Index {
+  let index = indexes.get(catalog);
+  if (index) return index;
+  const groupBy = (locale: string, skipCodes: boolean): Map<string, Group> => {
+    const byText = new Map<string, string[]>();
+    for (const m of catalog.messages) {
+      const t = m.translations[locale];
+      if (!hasText(t) || (skipCodes && !hasWords(literalText(t)))) continue;
+      const text = normalizeSpace(t.text);
+      byText.set(text, [...(byText.get(text) ?? []), m.key]);
+    }
+    const groups = new Map<string, Group>();
+    for (const keys of byText.values()) {
+      if (keys.length < 2) continue;
+      const sorted = [...keys].sort(compareKeys);
+      groups.set(sorted[0], { keys: sorted });
+    }
+    return groups;
+  };
+  index = {
+    byKey: new Map(catalog.messages.map((m) => [m.key, m])),
+    bySource: groupBy(catalog.sourceLocale, false),
+    byText: new Map(targetLocales(catalog).map((l) => [l, groupBy(l, true)])),
+  };
+  indexes.set(catalog, index);
+  return index;
+}
+
+export const duplicateDiverging: QaCheck = {
+  id: 'qa/duplicate-diverging',
+  severity: 'info',
+  explanation: 'Keys with the same source text have different translations (or the reverse), or the vendor document lists a code twice.',
+  check(message, catalog, { gaps }) {
+    const index = indexOf(catalog);
+    const { byKey } = index;
+    const source = catalog.sourceLocale;
+    const hits: CheckHit[] = [];
+
+    const sameSource = index.bySource.get(message.key);
+    if (sameSource) {
+      for (const locale of targetLocales(catalog)) {
+        const variants = variantsOf(sameSource.keys, locale, byKey);
+        if (variants.length < 2) continue;
+        hits.push({
+          locales: [source, locale].sort(),
+          message: `${listOf(sameSource.keys)} share the ${source} text ${quote(byKey.get(message.key)!.translations[source].text, 50)}, but their ${locale} texts differ: ${describe(variants)}.`,
+          ...involving(sameSource.keys, [source, locale], byKey),
+          id: `same-source:${locale}`,
+        });
+      }
+    }
+    for (const locale of targetLocales(catalog)) {
+      const sameText = index.byText.get(locale)?.get(message.key);
+      if (!sameText) continue;
+      const variants = variantsOf(sameText.keys, source, byKey);
+      if (variants.length < 2) continue;
+      hits.push({
+        locales: [source, locale].sort(),
+        message: `${listOf(sameText.keys)} share the ${locale} text ${quote(message.translations[locale].text, 50)}, but their ${source} texts differ: ${describe(variants)}.`,
+        ...involving(sameText.keys, [source, locale], byKey),
+        id: `same-text:${locale}`,
+      });
+    }
+    for (const locale of catalog.locales) {
+      const translation = message.translations[locale];
+      const recorded: { doubt: string; origin: Origin }[] = [
+        ...(translation?.doubts ?? []).map((doubt) => ({ doubt, origin: translation!.origin })),
+        ...(hasText(translation) ? [] : gaps.filter((g) => g.locale === locale).flatMap((g) => g.doubts.map((doubt) => ({ doubt, origin: g.origin })))),
+      ];
+      for (const { doubt, origin } of recorded.filter((r) => DUPLICATE_ROW.test(r.doubt))) {
+        hits.push({
+          locales: [locale],
+          message: `The vendor document lists ${message.key} twice for ${locale}; the import kept one row: ${doubt}`,
+          origins: [origin],
+          subjects: [{ key: message.key, locale, origin }],
+          id: `vendor-row:${locale}:${doubt}`,
+        });
+      }
+    }
+    return hits;
+  },
+};
+
+/** The distinct texts of `keys` in `locale`, each with the keys that have it, in key order. */
+function variantsOf(keys: readonly string[], locale: string, byKey: Map<string, Message>): { text: string; keys: string[] }[] {
+  const variants: { text: string; keys: string[] }[] = [];
+  for (const key of keys) {
+    const t = byKey.get(key)!.translations[locale];
+    if (!hasText(t)) continue;
+    const text = normalizeSpace(t.text);
+    const found = variants.find((v) => v.text === text);
+    if (found) found.keys.push(key);
+    else variants.push({ text, keys: [key] });
+  }
+  return variants;
+}
+
+function describe(variants: { text: string; keys: string[] }[]): string {
+  return variants.map((v) => `${listOf(v.keys)} ${quote(v.text, 40)}`).join('; ');
+}
+
+function involving(keys: readonly string[], locales: readonly string[], byKey: Map<string, Message>): { origins: Origin[]; subjects: Subject[] } {
+  const subjects: Subject[] = [];
+  for (const key of keys) {
+    for (const locale of [...locales].sort()) {
+      const t = byKey.get(key)!.translations[locale];
+      if (hasText(t)) subjects.push({ key, locale, origin: t.origin });
+    }
+  }
+  return { origins: subjects.map((s) => s.origin!), subjects };
+}

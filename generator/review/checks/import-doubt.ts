@@ -1,0 +1,37 @@
+/**
+ * qa/import-doubt: a doubt the vendor import recorded (an empty vendor row,
+ * a duplicated row, cut markup…). Two places hold them: the `doubts` of the
+ * translation in use, and the gaps of the merge, which are keys a layer
+ * names without text, such as an empty vendor row. A gap's doubts count only
+ * while the locale still has no text for the key; once a later layer fills
+ * it, the doubt is resolved by that text.
+ */
+import type { CheckHit, QaCheck } from './check.js';
+
+export const importDoubt: QaCheck = {
+  id: 'qa/import-doubt',
+  severity: 'warning',
+  explanation: 'The vendor import recorded a doubt about this text (empty or duplicated vendor row, cut markup…).',
+  check(message, catalog, { gaps }) {
+    const hits: CheckHit[] = [];
+    for (const locale of catalog.locales) {
+      const translation = message.translations[locale];
+      for (const doubt of translation?.doubts ?? []) {
+        hits.push({ locales: [locale], message: `Import doubt (${locale}): ${doubt}`, origins: [translation!.origin], id: doubt });
+      }
+      if (translation && translation.text.trim() !== '') continue;
+      for (const gap of gaps.filter((g) => g.locale === locale)) {
+        for (const doubt of gap.doubts) {
+          hits.push({
+            locales: [locale],
+            message: `Import doubt (${locale}): ${doubt} The key has no ${locale} text.`,
+            origins: [gap.origin],
+            subjects: [{ key: message.key, locale, origin: gap.origin }],
+            id: doubt,
+          });
+        }
+      }
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * The registry of translation-QA checks, in the order their rules are
+ * listed in reports. Add a check here and give its rule id an entry in
+ * generator/diagnostics/codes.ts.
+ */
+import type { QaCheck } from './check.js';
+import { duplicateDiverging } from './duplicate-diverging.js';
+import { endPunctuation } from './end-punctuation.js';
+import { importDoubt } from './import-doubt.js';
+import { lengthRatio } from './length-ratio.js';
+import { markupDiffers } from './markup-differs.js';
+import { missingTranslation } from './missing-translation.js';
+import { numbersDiffer } from './numbers-differ.js';
+import { placeholdersDiffer } from './placeholders-differ.js';
+import { sameAsSource } from './same-as-source.js';
+import { stateNotFinal } from './state-not-final.js';
+import { whitespace } from './whitespace.js';
+
+export type { CheckContext, CheckHit, QaCheck, Subject } from './check.js';
+
+export const qaChecks: readonly QaCheck[] = [
+  missingTranslation,
+  sameAsSource,
+  placeholdersDiffer,
+  numbersDiffer,
+  markupDiffers,
+  whitespace,
+  endPunctuation,
+  lengthRatio,
+  duplicateDiverging,
+  importDoubt,
+  stateNotFinal,
+];
+
+/** Rule id → default severity and explanation, in the shape of generator/diagnostics/codes.ts. */
+export const QA_RULES: Readonly<Record<string, { severity: QaCheck['severity']; explanation: string }>> = Object.fromEntries(
+  qaChecks.map((c) => [c.id, { severity: c.severity, explanation: c.explanation }]),
+);

@@ -1,0 +1,91 @@
+/**
+ * qa/markup-differs: locales of one code carry different markup.
+ *
+ * - Tags (`<br>`, `<code>…</code>`, any `<name>`): the number of each tag
+ *   must be the same in every locale with text; `<br/>` and `<br />` count
+ *   as `<br>`, names are case-insensitive.
+ * - Bracketed labels, `[…]` and `【…】` (the two spellings of a UI label
+ *   such as a console page name, counted together): the same number in
+ *   every locale.
+ * - Brackets `()`, `[]`, `【】`, `「」`, `{}` (full-width `（）［］｛｝` alike) must
+ *   be balanced within each text; an unbalanced one is usually text cut by
+ *   the import.
+ *
+ * Parentheses are not compared across locales: the vendor texts put asides
+ * in parentheses where other languages use a clause (16 Chat codes differ
+ * between ja and ko that way, none of them a defect).
+ */
+import type { Message } from '../../catalog/model.js';
+import type { CheckHit, QaCheck } from './check.js';
+import { hasText, listOf, literalText } from './text.js';
+
+const TAG = /<(\/?)([A-Za-z][\w-]*)\b[^<>]*?(\/?)>/gu;
+const PAIRS: [string, string][] = [['(', ')'], ['[', ']'], ['【', '】'], ['「', '」'], ['{', '}']];
+
+const VOID_TAGS = new Set(['br', 'hr', 'img', 'wbr', 'input', 'meta', 'link', 'col', 'area', 'base', 'embed', 'source', 'track', 'param']);
+
+/** Counts of each element (`<code>…</code>` by its opening tag, `<br>`) and of bracketed labels (`[…]`) in a text. */
+export function markupOf(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (item: string, n = 1) => counts.set(item, (counts.get(item) ?? 0) + n);
+  for (const m of text.matchAll(TAG)) {
+    const name = m[2].toLowerCase();
+    if (!m[1]) add(VOID_TAGS.has(name) || m[3] ? `<${name}>` : `<${name}>…</${name}>`);
+  }
+  const labels = (text.match(/\[[^\[\]]*\]|【[^【】]*】/gu) ?? []).length;
+  if (labels > 0) add('[…]', labels);
+  return counts;
+}
+
+/** Non-void elements whose opening and closing tags do not pair up in a text. */
+function unpairedTags(text: string): string[] {
+  const balance = new Map<string, number>();
+  for (const m of text.matchAll(TAG)) {
+    const name = m[2].toLowerCase();
+    if (VOID_TAGS.has(name) || m[3]) continue;
+    balance.set(name, (balance.get(name) ?? 0) + (m[1] ? -1 : 1));
+  }
+  return [...balance].filter(([, n]) => n !== 0).map(([name]) => `<${name}>…</${name}>`).sort();
+}
+
+export const markupDiffers: QaCheck = {
+  id: 'qa/markup-differs',
+  severity: 'warning',
+  explanation: 'Locales carry different markup (<br>, <code>…</code>, [labels]/【labels】), or a text has unbalanced brackets.',
+  check(message, catalog) {
+    const locales = catalog.locales.filter((l) => hasText(message.translations[l]));
+    const hits: CheckHit[] = [];
+    const counts = new Map(locales.map((l) => [l, markupOf(literalText(message.translations[l]))]));
+    const items = [...new Set([...counts.values()].flatMap((c) => [...c.keys()]))].sort();
+    for (const item of items) {
+      const per = locales.map((l) => ({ locale: l, n: counts.get(l)!.get(item) ?? 0 }));
+      if (new Set(per.map((p) => p.n)).size <= 1) continue;
+      hits.push({
+        locales: [...locales].sort(),
+        message: `${item === '[…]' ? 'Bracketed labels ([…] or 【…】) appear' : `Markup ${item} appears`} ${listOf(per.map((p) => `${p.n}× in ${p.locale}`))}.`,
+        origins: origins(message, locales),
+        id: `count:${item}`,
+      });
+    }
+    for (const locale of locales) {
+      const raw = literalText(message.translations[locale]);
+      const text = raw.replace(/[（）［］｛｝]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+      const unbalanced = [
+        ...PAIRS.filter(([open, close]) => text.split(open).length !== text.split(close).length).map(([o, c]) => `${o}${c}`),
+        ...unpairedTags(raw),
+      ];
+      if (unbalanced.length === 0) continue;
+      hits.push({
+        locales: [locale],
+        message: `The ${locale} text has unbalanced ${listOf(unbalanced)}.`,
+        origins: [message.translations[locale].origin],
+        id: `balance:${locale}`,
+      });
+    }
+    return hits;
+  },
+};
+
+function origins(message: Message, locales: readonly string[]) {
+  return [...locales].sort().map((l) => message.translations[l].origin);
+}

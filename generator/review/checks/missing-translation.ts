@@ -1,0 +1,36 @@
+/**
+ * qa/missing-translation: a locale has no text for a key, or only
+ * whitespace. Apps fall back to another locale, so a reader sees another
+ * language. A missing source text is an error (nothing to fall back to);
+ * the import's doubts about the gap, if any, are named.
+ */
+import type { CheckHit, QaCheck } from './check.js';
+
+export const missingTranslation: QaCheck = {
+  id: 'qa/missing-translation',
+  severity: 'warning',
+  explanation: 'A locale has no text, or only whitespace, for a key; apps show the fallback language instead.',
+  check(message, catalog, { gaps }) {
+    const hits: CheckHit[] = [];
+    for (const locale of catalog.locales) {
+      const translation = message.translations[locale];
+      const isSource = locale === catalog.sourceLocale;
+      const severity = isSource ? ('error' as const) : undefined;
+      if (translation && translation.text.trim() !== '') continue;
+      if (translation) {
+        hits.push({ locales: [locale], message: `The ${locale} text is empty.`, origins: [translation.origin], ...(severity ? { severity } : {}) });
+        continue;
+      }
+      const here = gaps.filter((g) => g.locale === locale);
+      const why = here.length > 0 ? ` (${here.map((g) => g.origin.file).join(', ')} names the key without text)` : '';
+      hits.push({
+        locales: [locale],
+        message: isSource ? `No ${locale} text${why}; the source locale must be complete.` : `No ${locale} text${why}; apps fall back to ${catalog.sourceLocale}.`,
+        origins: here.map((g) => g.origin),
+        subjects: [{ key: message.key, locale, ...(here.length > 0 ? { origin: here[here.length - 1].origin } : {}) }],
+        ...(severity ? { severity } : {}),
+      });
+    }
+    return hits;
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * qa/same-as-source: a translation identical to the source text (after
+ * collapsing whitespace), usually text copied and never translated. Texts
+ * that are only codes and identifiers (SDKAppID, To_Account, HTTP 404,
+ * {code}) are the same in every language and are skipped: a text counts as
+ * words when it has a run of two or more letters that is a plain word
+ * (lower case, or capitalised like "Error") or is written in a non-Latin
+ * script.
+ */
+import type { CheckHit, QaCheck } from './check.js';
+import { targetLocales } from './check.js';
+import { hasText, literalText, normalizeSpace, quote } from './text.js';
+
+export const sameAsSource: QaCheck = {
+  id: 'qa/same-as-source',
+  severity: 'warning',
+  explanation: 'A translation is identical to the source text (texts that are only codes or identifiers are skipped).',
+  check(message, catalog) {
+    const source = message.translations[catalog.sourceLocale];
+    if (!hasText(source) || !hasWords(literalText(source))) return [];
+    const hits: CheckHit[] = [];
+    for (const locale of targetLocales(catalog)) {
+      const translation = message.translations[locale];
+      if (!hasText(translation) || normalizeSpace(translation.text) !== normalizeSpace(source.text)) continue;
+      hits.push({
+        locales: [catalog.sourceLocale, locale].sort(),
+        message: `The ${locale} text is the same as the ${catalog.sourceLocale} text ${quote(source.text)}.`,
+        origins: [source.origin, translation.origin],
+      });
+    }
+    return hits;
+  },
+};
+
+/** True when a text has a word a translator would translate, not only codes and identifiers. */
+export function hasWords(text: string): boolean {
+  for (const [word] of text.matchAll(/[\p{L}\p{M}\p{N}_]+/gu)) {
+    if (/[^\p{Script=Latin}\p{N}_\p{M}]/u.test(word) && /\p{L}/u.test(word)) return true;
+    if (/^\p{Lu}?\p{Ll}{2,}$/u.test(word) || /^\p{Ll}{2,}$/u.test(word)) return true;
+  }
+  return false;
+}

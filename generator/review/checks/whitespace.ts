@@ -1,0 +1,33 @@
+/**
+ * qa/whitespace: a text starts or ends with whitespace, or has two
+ * whitespace characters in a row (including the ideographic space U+3000
+ * and no-break spaces). Apps show such text as is; the spacing is almost
+ * always a copy-and-paste slip.
+ */
+import type { CheckHit, QaCheck } from './check.js';
+
+export const whitespace: QaCheck = {
+  id: 'qa/whitespace',
+  severity: 'warning',
+  explanation: 'A text has leading, trailing or doubled whitespace.',
+  check(message, catalog) {
+    const hits: CheckHit[] = [];
+    for (const locale of catalog.locales) {
+      const translation = message.translations[locale];
+      if (!translation || translation.text.trim() === '') continue;
+      const text = translation.text;
+      const problems = [
+        ...(/^\s/u.test(text) ? ['starts with whitespace'] : []),
+        ...(/\s$/u.test(text) ? ['ends with whitespace'] : []),
+        ...(/\S\s{2,}\S/u.test(text) ? [`has doubled whitespace (${describeRun(/\S(\s{2,})\S/u.exec(text)![1])})`] : []),
+      ];
+      if (problems.length === 0) continue;
+      hits.push({ locales: [locale], message: `The ${locale} text ${problems.join(', ')}.`, origins: [translation.origin] });
+    }
+    return hits;
+  },
+};
+
+function describeRun(run: string): string {
+  return [...run].map((c) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ');
+}

@@ -1,0 +1,173 @@
+/**
+ * Runs the QA checks on every layer stack and keeps a problem visible
+ * together with the layer that resolved it.
+ *
+ * A stack is the catalog merged from the layers up to and including one
+ * layer; the last stack is the full merge, named "merged". Every finding of
+ * the merged catalog is reported (layer "merged"). A finding of an earlier
+ * stack is reported only when
+ * - the merged catalog no longer has it (same rule, key and locales, or the
+ *   same check-specific id), and
+ * - it involves a text (or a text-less entry) of that stack's own layer, so
+ *   that keys simply not yet translated by an earlier layer are not
+ *   reported as "resolved" by the layer that translates them.
+ * Such a finding gets `resolvedBy`: the origins of the merged texts that
+ * replaced the ones it was about (or, when none was replaced, of the merged
+ * texts for its locales). A finding found in several earlier stacks is
+ * reported once, for the first.
+ */
+import type { Gap } from '../catalog/merge.js';
+import { mergeLayers } from '../catalog/merge.js';
+import { compareKeys } from '../catalog/keys.js';
+import type { SourceFile } from '../catalog/load-layers.js';
+import type { Catalog, Origin } from '../catalog/model.js';
+import { validateCatalog } from '../catalog/validate.js';
+import type { Config } from '../config/load-config.js';
+import type { Severity } from '../diagnostics/diagnostic.js';
+import type { Finding } from './finding.js';
+import type { QaCheck, Subject } from './checks/check.js';
+import { qaChecks } from './checks/index.js';
+import { applyStrict, type SeveritySetting } from './severity.js';
+
+/** The name of the last stack: the full merge. */
+export const MERGED_LAYER = 'merged';
+
+export interface LayerStack {
+  /** A layer name from the config, or "merged" for the last stack. */
+  layer: string;
+  catalog: Catalog;
+  gaps?: Gap[];
+}
+
+export interface ReviewOptions {
+  /** Rule id → severity, or "off" to skip the rule. */
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  /** The checks to run; all of them by default. */
+  checks?: readonly QaCheck[];
+}
+
+/** The review settings of a config (`review` in codebook.config.json). */
+export interface ReviewSettings {
+  severities?: Readonly<Record<string, SeveritySetting>>;
+  strict?: boolean;
+}
+
+interface Run {
+  finding: Finding;
+  identity: string;
+  subjects: Subject[];
+}
+
+/** Merges every prefix of the config's layers (and fills the ASTs); the last stack is the full merge, named "merged". */
+export function buildLayerStacks(files: readonly SourceFile[], config: Config): LayerStack[] {
+  const names = config.layers.map((l) => l.name);
+  return names.map((name, i) => {
+    const included = new Set(names.slice(0, i + 1));
+    const merged = mergeLayers(
+      files.filter((f) => included.has(f.layer)),
+      config,
+    );
+    // Fills each translation's AST; its diagnostics are the validate stage's business.
+    validateCatalog(merged.catalog, merged.gaps);
+    return { layer: i === names.length - 1 ? MERGED_LAYER : name, catalog: merged.catalog, gaps: merged.gaps };
+  });
+}
+
+export function reviewLayers(stacks: readonly LayerStack[], options: ReviewOptions = {}): Finding[] {
+  if (stacks.length === 0) return [];
+  const final = stacks[stacks.length - 1];
+  const rank = new Map(stacks.map((s, i) => [s.layer, i]));
+  const current = runChecks(final, options);
+  const currentIds = new Set(current.map((r) => r.identity));
+  const resolved = new Map<string, Finding>();
+  for (const stack of stacks.slice(0, -1)) {
+    for (const run of runChecks(stack, options)) {
+      if (currentIds.has(run.identity) || resolved.has(run.identity)) continue;
+      const own = run.finding.origins.some((o) => o.layer === stack.layer) || run.subjects.some((s) => s.origin?.layer === stack.layer);
+      if (!own) continue;
+      resolved.set(run.identity, { ...run.finding, resolvedBy: resolvedBy(run.subjects, final.catalog) });
+    }
+  }
+  return [...current.map((r) => r.finding), ...resolved.values()].sort((a, b) => compareFindings(a, b, rank));
+}
+
+/** Reviews the layer files of a config with its `review` settings: the pipeline's one call. */
+export function reviewSources(files: readonly SourceFile[], config: Config, settings: ReviewSettings = {}): Finding[] {
+  const findings = reviewLayers(buildLayerStacks(files, config), { ...(settings.severities ? { severities: settings.severities } : {}) });
+  return settings.strict ? applyStrict(findings) : findings;
+}
+
+function runChecks(stack: LayerStack, options: ReviewOptions): Run[] {
+  const { catalog } = stack;
+  const gapsByKey = new Map<string, Gap[]>();
+  for (const gap of stack.gaps ?? []) gapsByKey.set(gap.key, [...(gapsByKey.get(gap.key) ?? []), gap]);
+  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
+  const runs: Run[] = [];
+  for (const check of options.checks ?? qaChecks) {
+    const setting = options.severities?.[check.id];
+    if (setting === 'off') continue;
+    for (const message of catalog.messages) {
+      for (const hit of check.check(message, catalog, { gaps: gapsByKey.get(message.key) ?? [] })) {
+        const key = hit.key ?? message.key;
+        const locales = [...hit.locales].sort();
+        const severity: Severity = setting ?? hit.severity ?? check.severity;
+        const subjects =
+          hit.subjects ??
+          locales.map((locale) => {
+            const origin = byKey.get(key)?.translations[locale]?.origin;
+            return { key, locale, ...(origin ? { origin } : {}) };
+          });
+        runs.push({
+          finding: { ruleId: check.id, severity, key, locales, message: hit.message, layer: stack.layer, origins: dedupeOrigins(hit.origins) },
+          identity: [check.id, key, hit.id ?? locales.join(',')].join('\u0000'),
+          subjects,
+        });
+      }
+    }
+  }
+  return runs;
+}
+
+function resolvedBy(subjects: readonly Subject[], catalog: Catalog): Origin[] {
+  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
+  const replaced: Origin[] = [];
+  const all: Origin[] = [];
+  for (const subject of subjects) {
+    const now = byKey.get(subject.key)?.translations[subject.locale]?.origin;
+    if (!now) continue;
+    all.push(now);
+    if (!subject.origin || !sameOrigin(subject.origin, now)) replaced.push(now);
+  }
+  return dedupeOrigins(replaced.length > 0 ? replaced : all);
+}
+
+function sameOrigin(a: Origin, b: Origin): boolean {
+  return a.layer === b.layer && a.file === b.file && a.pointer === b.pointer;
+}
+
+function dedupeOrigins(origins: readonly Origin[]): Origin[] {
+  const out: Origin[] = [];
+  for (const o of origins) if (!out.some((seen) => sameOrigin(seen, o))) out.push(o);
+  return out;
+}
+
+/** Key order (compareKeys), then rule, locales, layer stack order (unknown layers by name, "merged" last) and message. */
+export function compareFindings(a: Finding, b: Finding, rank?: ReadonlyMap<string, number>): number {
+  return (
+    compareKeys(a.key, b.key) ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.locales.join(','), b.locales.join(',')) ||
+    layerRank(a.layer, rank) - layerRank(b.layer, rank) ||
+    cmp(a.layer, b.layer) ||
+    cmp(a.message, b.message)
+  );
+}
+
+function layerRank(layer: string, rank?: ReadonlyMap<string, number>): number {
+  if (layer === MERGED_LAYER) return Number.MAX_SAFE_INTEGER;
+  return rank?.get(layer) ?? 0;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
