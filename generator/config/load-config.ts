@@ -38,6 +38,7 @@ export interface Config {
   customTargets: CustomTargetConfig[];
   /** Translation QA settings. */
   review: ReviewSettings;
+  types: { i18nextSelector: boolean };
   targets?: string[];
 }
 
@@ -60,6 +61,7 @@ interface RawConfig {
   templates?: Record<string, string>;
   customTargets?: CustomTargetConfig[];
   review?: ReviewSettings;
+  types?: { i18nextSelector?: boolean };
   targets?: string[];
 }
 
@@ -147,6 +149,7 @@ export async function loadConfig(path: string, displayName = path): Promise<{ co
       templates,
       customTargets,
       review: raw.review ?? {},
+      types: { i18nextSelector: raw.types?.i18nextSelector ?? false },
       ...(raw.targets ? { targets: raw.targets } : {}),
     },
     diagnostics,

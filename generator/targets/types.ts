@@ -14,7 +14,7 @@ import { i18nextEntries } from './i18next.js';
 export const typesTarget: Target = {
   id: 'types',
   description: 'TypeScript key unions, messageKey(code) and the i18next type augmentation',
-  plan(catalog, { header }) {
+  plan(catalog, { config, header }) {
     const keys = catalog.messages.map((m) => tsString(m.key));
     const resourcesName = `${pascalCase(catalog.namespace)}Resources`;
     const context = {
@@ -30,6 +30,7 @@ export const typesTarget: Target = {
         .filter((m) => m.params.length > 0)
         .map((m) => ({ key: tsString(m.key), params: m.params.map((p) => ({ name: tsString(p.name), type: tsTypeOf(p.type) })) })),
       resources: resourceEntries(catalog),
+      selector: config.types.i18nextSelector,
     };
     return {
       files: [

@@ -4,7 +4,7 @@
  * `@ts-expect-error` must be used, or tsc fails).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
@@ -64,5 +64,43 @@ describe('generated types under tsc --strict', () => {
     const failed = run(['usage.ts', 'types/index.ts', 'types/i18next.d.ts']);
     expect(failed.ok).toBe(false);
     expect(failed.out.match(/error TS/g)).toHaveLength(5);
+  });
+});
+
+const SELECTOR_USAGE = `import i18next from "i18next";
+import { messageKey } from "./types/index.js";
+
+const loggedOut: string = i18next.t(($) => $["6014"]);
+const unknown: string = i18next.t(($) => $.unknown, { code: 424242 });
+const byNumber: string = i18next.t(($) => $[messageKey(125000)]);
+// @ts-expect-error: 999999 is not a key of the errors namespace
+i18next.t(($) => $["999999"]);
+void [loggedOut, unknown, byNumber];
+`;
+
+describe('generated types with i18nextSelector (large catalogs)', () => {
+  it('type-checks the selector API and rejects unknown keys', async () => {
+    const dir = join(repoRoot, 'test/tmp/types-selector');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const config = JSON.parse(readFileSync(join(repoRoot, 'codebook.config.json'), 'utf8'));
+    config.layers = config.layers.map((l: { files: string[] }) => ({ ...l, files: l.files.map((f) => `../../../${f}`) }));
+    config.types = { i18nextSelector: true };
+    delete config.$schema;
+    writeFileSync(join(dir, 'codebook.config.json'), JSON.stringify(config));
+    const result = await generate({ config: join(dir, 'codebook.config.json'), out: join(dir, 'out'), cwd: repoRoot, targets: ['types'] });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(readFileSync(join(dir, 'out/types/i18next.d.ts'), 'utf8')).toContain('enableSelector: "optimize";');
+    cpSync(join(dir, 'out/types'), join(dir, 'types'), { recursive: true });
+    writeFileSync(join(dir, 'usage.ts'), SELECTOR_USAGE);
+    const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
+    const args = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', 'usage.ts', 'types/index.ts', 'types/i18next.d.ts'];
+    let out = '';
+    try {
+      out = execFileSync(process.execPath, [tsc, ...args], { cwd: dir, encoding: 'utf8' });
+    } catch (error) {
+      out = String((error as { stdout?: string }).stdout);
+    }
+    expect(out).toBe('');
   });
 });
