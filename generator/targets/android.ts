@@ -40,8 +40,6 @@ export const androidTarget: Target = {
   plan(catalog, { config, header }) {
     const { names, diagnostics } = identifierTable(catalog, config.identifierPrefix, 'android');
     const files: PlannedFile[] = [];
-    for (const name of names.values()) {
-    }
     const quantities = new Map(catalog.messages.map((m) => [m.key, pluralArgOf(m, catalog.locales)]));
     for (const locale of catalog.locales) {
       const folder = locale === catalog.sourceLocale ? 'values' : qualifierOf(locale);

@@ -3,6 +3,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Catalog, TranslationState } from '../../generator/catalog/model.js';
+import { parseMessage } from '../../generator/catalog/icu.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import type { Target } from '../../generator/emit/target.js';
 import { loadCatalog, renderTargets } from '../../generator/pipeline.js';
@@ -36,4 +38,16 @@ export function writeToTemp(files: ReadonlyMap<string, string>, prefix = 'codebo
     writeFileSync(join(dir, path), text);
   }
   return dir;
+}
+
+/** The catalog with one translation replaced, parsed as the validate stage does (an ICU error throws). */
+export function withTranslation(catalog: Catalog, key: string, locale: string, text: string, state: TranslationState = 'translated'): Catalog {
+  const parsed = parseMessage(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const messages = catalog.messages.map((m) => {
+    if (m.key !== key) return m;
+    const base = m.translations[locale] ?? m.translations[catalog.sourceLocale];
+    return { ...m, translations: { ...m.translations, [locale]: { ...base, text, ast: parsed.ast, state } } };
+  });
+  return { ...catalog, messages };
 }

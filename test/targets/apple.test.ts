@@ -10,14 +10,14 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, TYPE, type MessageFormatElement, type PluralElement } from '@formatjs/icu-messageformat-parser';
+import { TYPE, type MessageFormatElement, type PluralElement } from '@formatjs/icu-messageformat-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonFile } from '../../generator/catalog/json-file.js';
-import type { Catalog, Message, TranslationState } from '../../generator/catalog/model.js';
+import type { Catalog, Message } from '../../generator/catalog/model.js';
 import { renderTargets } from '../../generator/pipeline.js';
 import { appleTarget } from '../../generator/targets/apple.js';
 import { stringsLiteral, xmlComment, xmlText } from '../../generator/targets/apple-format.js';
-import { loadTestCatalog, renderScenario, repoRoot, writeToTemp } from '../support/catalogs.js';
+import { loadTestCatalog, renderScenario, repoRoot, writeToTemp, withTranslation } from '../support/catalogs.js';
 import { haveTools } from '../support/toolchain.js';
 
 const SCENARIOS = ['hazards', 'default'];
@@ -225,15 +225,6 @@ describe('apple: Localizable.xcstrings', () => {
 });
 
 // ---------------------------------------------------------------- limits
-
-function withTranslation(catalog: Catalog, key: string, locale: string, text: string, state: TranslationState = 'translated'): Catalog {
-  return {
-    ...catalog,
-    messages: catalog.messages.map((m) =>
-      m.key !== key ? m : { ...m, translations: { ...m.translations, [locale]: { text, state, ast: parse(text, { ignoreTag: true }), origin: m.origin } } },
-    ),
-  };
-}
 
 describe('apple: what the formats cannot carry', () => {
   const cases: [string, string, string, string, RegExp][] = [

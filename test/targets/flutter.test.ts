@@ -13,7 +13,7 @@ import type { Catalog, Message } from '../../generator/catalog/model.js';
 import { identifierOf } from '../../generator/emit/identifiers.js';
 import { flutterTarget } from '../../generator/targets/flutter.js';
 import { quoteLiteral } from '../../generator/targets/flutter-icu.js';
-import { loadTestCatalog, renderScenario, repoRoot } from '../support/catalogs.js';
+import { loadTestCatalog, renderScenario, repoRoot, withTranslation } from '../support/catalogs.js';
 import { join } from 'node:path';
 
 const SCENARIOS = ['hazards', 'default'];
@@ -223,15 +223,6 @@ describe('flutter: ICU quoting', () => {
 });
 
 // ---------------------------------------------------------------- limits
-
-function withTranslation(catalog: Catalog, key: string, locale: string, text: string): Catalog {
-  return {
-    ...catalog,
-    messages: catalog.messages.map((m) =>
-      m.key !== key ? m : { ...m, translations: { ...m.translations, [locale]: { text, state: 'translated', ast: parse(text, { ignoreTag: true }), origin: m.origin } } },
-    ),
-  };
-}
 
 describe('flutter: what gen-l10n cannot carry', () => {
   const cases: [string, string, string, RegExp][] = [

@@ -10,30 +10,17 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '../../generator/catalog/icu.js';
-import type { Catalog, TranslationState } from '../../generator/catalog/model.js';
+import type { Catalog } from '../../generator/catalog/model.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { formFor, splitPlural } from '../../generator/emit/plural-forms.js';
 import { renderTargets } from '../../generator/pipeline.js';
 import { gettextTarget } from '../../generator/targets/gettext.js';
 import { gettextLocaleName, gettextPluralLanguages, gettextPlurals } from '../../generator/targets/gettext-plural-forms.js';
 import { poField } from '../../generator/targets/gettext-po.js';
-import { loadTestCatalog, renderScenario, repoRoot, writeToTemp } from '../support/catalogs.js';
+import { loadTestCatalog, renderScenario, repoRoot, writeToTemp, withTranslation } from '../support/catalogs.js';
 import { haveTools } from '../support/toolchain.js';
 
 const CLDR = '/usr/share/unicode/cldr';
-
-/** The catalog with one translation replaced (parsed like the validate stage does). */
-function withText(catalog: Catalog, key: string, locale: string, text: string, state: TranslationState = 'translated'): Catalog {
-  const parsed = parseMessage(text);
-  if (!parsed.ok) throw new Error(parsed.message);
-  const messages = catalog.messages.map((m) => {
-    if (m.key !== key) return m;
-    const base = m.translations[locale] ?? m.translations[catalog.sourceLocale];
-    return { ...m, translations: { ...m.translations, [locale]: { ...base, text, ast: parsed.ast, state } } };
-  });
-  return { ...catalog, messages };
-}
 
 async function render(catalog: Catalog) {
   const { config } = await loadTestCatalog('hazards');
@@ -95,7 +82,7 @@ describe('gettext: what PO cannot carry', () => {
   for (const [what, key, text, reason] of cases) {
     it(`reports ${what} as gettext/unrepresentable`, async () => {
       const { catalog } = await loadTestCatalog('hazards');
-      const { files, diagnostics } = await render(withText(catalog, key, 'ja', text));
+      const { files, diagnostics } = await render(withTranslation(catalog, key, 'ja', text));
       expect(files).toBeUndefined();
       const errors = diagnostics.filter((d) => d.severity === 'error');
       expect(errors).toHaveLength(1);
@@ -107,8 +94,8 @@ describe('gettext: what PO cannot carry', () => {
 
   it('flags initial translations fuzzy, keeps reviewed and final ones plain', async () => {
     const { catalog } = await loadTestCatalog('hazards');
-    let changed = withText(catalog, '6014', 'ja', 'ログイン前です。', 'initial');
-    changed = withText(changed, '-302', 'ja', '多すぎます。', 'final');
+    let changed = withTranslation(catalog, '6014', 'ja', 'ログイン前です。', 'initial');
+    changed = withTranslation(changed, '-302', 'ja', '多すぎます。', 'final');
     const po = (await render(changed)).files!.get('gettext/ja.po')!;
     expect(po).toContain('#, fuzzy\nmsgctxt "6014"\nmsgid "You are not logged in."\nmsgstr "ログイン前です。"\n');
     expect(po).toContain('#: locales/codes.json:8 locales/en/messages.json:6 locales/ja/messages.json:6\nmsgctxt "-302"\n');
@@ -317,10 +304,10 @@ for (const scenario of ['hazards', 'default']) {
 describe.skipIf(!haveTools(...GETTEXT_TOOLS))('gettext: edge texts through gettext\'s tools', () => {
   it('doubles literal braces in python-brace entries, skips fuzzy entries, escapes controls, carries ar =0 and =2 in zero and two, all read back exactly', async () => {
     const { catalog } = await loadTestCatalog('hazards');
-    let changed = withText(catalog, 'unknown', 'ja', "'{'{code}'}' 不明\u0007\t\"\\");
-    changed = withText(changed, '6014', 'ja', '下書き', 'initial');
-    changed = withText(changed, '5', 'ja', '{count, plural, other {残り {count} 件 ({count})}}', 'reviewed');
-    changed = withText(changed, '6', 'ar', '{count, plural, =0 {لا محاولات} =2 {محاولتان فقط} zero {صفر} one {محاولة} two {اثنتان} few {# محاولات} many {# محاولة} other {# محاولة}}');
+    let changed = withTranslation(catalog, 'unknown', 'ja', "'{'{code}'}' 不明\u0007\t\"\\");
+    changed = withTranslation(changed, '6014', 'ja', '下書き', 'initial');
+    changed = withTranslation(changed, '5', 'ja', '{count, plural, other {残り {count} 件 ({count})}}', 'reviewed');
+    changed = withTranslation(changed, '6', 'ar', '{count, plural, =0 {لا محاولات} =2 {محاولتان فقط} zero {صفر} one {محاولة} two {اثنتان} few {# محاولات} many {# محاولة} other {# محاولة}}');
     const { files, diagnostics } = await render(changed);
     expect(diagnostics.filter((d) => d.locale === 'ar' || d.severity === 'error')).toEqual([]);
     expect(files!.get('gettext/ar.po')).toContain('msgstr[0] "لا محاولات"\nmsgstr[1] "محاولة"\nmsgstr[2] "محاولتان فقط"\n');

@@ -10,28 +10,16 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '../../generator/catalog/icu.js';
-import type { Catalog, Message, Translation, TranslationState } from '../../generator/catalog/model.js';
+import type { Catalog, Message, Translation } from '../../generator/catalog/model.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { formFor, pluralCategories, splitPlural } from '../../generator/emit/plural-forms.js';
 import { renderTargets } from '../../generator/pipeline.js';
 import { xliffTarget } from '../../generator/targets/xliff.js';
 import { commentText } from '../../generator/targets/xliff-inline.js';
-import { loadTestCatalog, renderScenario, repoRoot, writeToTemp } from '../support/catalogs.js';
+import { loadTestCatalog, renderScenario, repoRoot, writeToTemp, withTranslation } from '../support/catalogs.js';
 import { haveTools } from '../support/toolchain.js';
 
 const SCHEMAS = resolve(repoRoot, '../shared/vendor-schemas');
-
-function withText(catalog: Catalog, key: string, locale: string, text: string, state: TranslationState = 'translated'): Catalog {
-  const parsed = parseMessage(text);
-  if (!parsed.ok) throw new Error(parsed.message);
-  const messages = catalog.messages.map((m) => {
-    if (m.key !== key) return m;
-    const base = m.translations[locale] ?? m.translations[catalog.sourceLocale];
-    return { ...m, translations: { ...m.translations, [locale]: { ...base, text, ast: parsed.ast, state } } };
-  });
-  return { ...catalog, messages };
-}
 
 async function render(catalog: Catalog) {
   const { config } = await loadTestCatalog('hazards');
@@ -52,7 +40,7 @@ describe('xliff: hazards golden files', () => {
 describe('xliff: what XLIFF cannot carry, and states', () => {
   it('reports a select as xliff/unrepresentable', async () => {
     const { catalog } = await loadTestCatalog('hazards');
-    const { files, diagnostics } = await render(withText(catalog, '6014', 'ja', '{user, select, a {A} other {B}}'));
+    const { files, diagnostics } = await render(withTranslation(catalog, '6014', 'ja', '{user, select, a {A} other {B}}'));
     expect(files).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
     expect(diagnostics[0]).toMatchObject({ ruleId: 'xliff/unrepresentable', severity: 'error', target: 'xliff', key: '6014', locale: 'ja', place: { file: 'locales/ja/messages.json' } });
@@ -61,9 +49,9 @@ describe('xliff: what XLIFF cannot carry, and states', () => {
 
   it('writes the catalog state, a draft target for initial, an empty target for an empty translation', async () => {
     const { catalog } = await loadTestCatalog('hazards');
-    let changed = withText(catalog, '6014', 'ja', '下書き', 'initial');
-    changed = withText(changed, '-302', 'ja', '多すぎます。', 'final');
-    changed = withText(changed, '1', 'ja', '', 'reviewed');
+    let changed = withTranslation(catalog, '6014', 'ja', '下書き', 'initial');
+    changed = withTranslation(changed, '-302', 'ja', '多すぎます。', 'final');
+    changed = withTranslation(changed, '1', 'ja', '', 'reviewed');
     const xlf = (await render(changed)).files!.get('xliff/ja.xlf')!;
     expect(xlf).toMatch(/<unit id="6014">[^]*?<segment state="initial">\s*<source>You are not logged in.<\/source>\s*<target>下書き<\/target>/);
     expect(xlf).toMatch(/<unit id="-302">[^]*?<segment state="final">/);
@@ -236,7 +224,7 @@ describe.skipIf(!haveTools('xmllint', 'python3'))('xliff: characters XML cannot 
   it('writes C0 controls and U+FFFF as <cp/>, CR as &#13;, and reads them back exactly', async () => {
     const { catalog } = await loadTestCatalog('hazards');
     const text = 'a\u0007b\rc\r\nd\u001be\uffff {code}\t ';
-    const changed = withText(catalog, 'unknown', 'ja', text);
+    const changed = withTranslation(catalog, 'unknown', 'ja', text);
     const { files, diagnostics } = await render(changed);
     expect(diagnostics).toEqual([]);
     const xlf = files!.get('xliff/ja.xlf')!;
@@ -250,9 +238,9 @@ describe.skipIf(!haveTools('xmllint', 'python3'))('xliff: characters XML cannot 
 describe.skipIf(!haveTools('xmllint', 'python3'))('xliff: plural groups', () => {
   it('lists exact selectors of either side by value, then the target categories, and reads back each side as the form it shows', async () => {
     const { catalog } = await loadTestCatalog('hazards');
-    let changed = withText(catalog, '6', 'ja', '{count, plural, =10 {ちょうど十回} =0 {なし} other {残り # 回}}');
-    changed = withText(changed, 'unknown', 'ja', '{code, plural, other {# 件}}');
-    changed = withText(changed, '5', 'en', '{count, plural, one {One file left} other {# files left}}');
+    let changed = withTranslation(catalog, '6', 'ja', '{count, plural, =10 {ちょうど十回} =0 {なし} other {残り # 回}}');
+    changed = withTranslation(changed, 'unknown', 'ja', '{code, plural, other {# 件}}');
+    changed = withTranslation(changed, '5', 'en', '{count, plural, one {One file left} other {# files left}}');
     const { files, diagnostics } = await render(changed);
     expect(diagnostics).toEqual([]);
     const read = await validateAndReadBack(changed, files!, 'codebook-xliff-plural-');
