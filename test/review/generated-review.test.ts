@@ -1,0 +1,61 @@
+/**
+ * The review output `generate` writes for the Chat catalog, with the real QA
+ * findings (not hand-made ones): report.json and the page agree that 51011's
+ * numbers differ in the vendor layer and were resolved by the ko correction.
+ */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../generator/pipeline.js';
+import { repoRoot } from '../support/catalogs.js';
+import { haveTools } from '../support/toolchain.js';
+
+const out = mkdtempSync(join(tmpdir(), 'codebook-review-'));
+const generated = generate({ config: join(repoRoot, 'codebook.config.json'), cwd: repoRoot, out, targets: ['review'] });
+
+interface ReportFinding {
+  rule: string;
+  key: string;
+  locales: string[];
+  layer: string;
+  resolvedBy: string[] | null;
+}
+
+describe('the generated review of the Chat catalog', () => {
+  it('report.json lists 51011 under qa/numbers-differ, resolved by the corrections layer, and no other number finding', async () => {
+    expect((await generated).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const report = JSON.parse(readFileSync(join(out, 'review/report.json'), 'utf8')) as { findings: ReportFinding[] };
+    const numbers = report.findings.filter((f) => f.rule === 'qa/numbers-differ');
+    expect(numbers.map((f) => [f.key, f.locales.join(','), f.layer, f.resolvedBy])).toEqual([
+      ['51011', 'en,ko', 'vendor', ['locales/ko/corrections.json:8']],
+      ['51011', 'ja,ko', 'vendor', ['locales/ko/corrections.json:8']],
+    ]);
+    const emptyJa = report.findings.filter((f) => f.rule === 'qa/import-doubt' && f.locales.join() === 'ja' && f.resolvedBy);
+    expect(emptyJa).toHaveLength(17);
+    expect(report.findings.some((f) => f.rule === 'qa/import-doubt' && f.key === '10062')).toBe(true);
+    expect(readFileSync(join(out, 'review/summary.md'), 'utf8')).toContain('51011');
+  });
+
+  it.skipIf(!haveTools('/usr/bin/chromium'))('the page filters to 51011 by the numbers rule', async () => {
+    await generated;
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(pathToFileURL(join(out, 'review/index.html')).href);
+      await tab.locator('#filters').waitFor({ state: 'visible' });
+      const label = await tab.locator('#f-rule option', { hasText: 'qa/numbers-differ' }).textContent();
+      await tab.selectOption('#f-rule', { label: label!.trim() });
+      const rows = await tab.locator('#messages > .row[data-states]:visible').evaluateAll((els) => els.map((el) => el.id));
+      expect(rows).toEqual(['k-51011']);
+      await expect(tab.locator('#k-51011 .resolved-by').first().textContent()).resolves.toBe('resolved by locales/ko/corrections.json:8');
+    } finally {
+      await browser.close();
+    }
+  });
+});
