@@ -131,7 +131,7 @@ async function main() {
     }
     const name = `generate-${label}${o.targets ? `-${o.targets.replace(/\W+/g, '_')}` : ''}.cpuprofile`;
     rmSync(join(profileDir, name), { force: true });
-    const args = [join(repo, 'build/generator/cli.js'), 'generate', '-q', '-c', config, '-o', join(scratch, 'out'), ...(o.targets ? ['--targets', o.targets] : [])];
+    const args = [join(repo, 'build/generator/cli.js'), 'generate', '-q', '--no-cache', '-c', config, '-o', join(scratch, 'out'), ...(o.targets ? ['--targets', o.targets] : [])];
     const nodeFlags = ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', name, '--cpu-prof-interval', String(o.interval)];
     process.stderr.write(`profile: node --cpu-prof … generate ${o.targets ? `--targets ${o.targets}` : '(all targets)'}\n`);
     const r = await measureNode(args, { cwd: repo, nodeFlags });

@@ -92,7 +92,7 @@ function treeSize(dir) {
 async function runScenario(sc, config, scratch) {
   if (sc.failure) return;
   const out = join(scratch, `out-${sc.id.replace(/\W+/g, '_')}-${sc.samples.length}`);
-  const args = sc.command === 'validate' ? [cli, 'validate', '-q', '-c', config] : [cli, 'generate', '-q', '-c', config, '-o', out, ...sc.args];
+  const args = sc.command === 'validate' ? [cli, 'validate', '-q', '-c', config] : [cli, 'generate', '-q', '--no-cache', '-c', config, '-o', out, ...sc.args];
   const r = await measureNode(args, { cwd: repo });
   if (r.code !== 0) {
     sc.failure = `exit ${r.code}: ${(r.stderr || r.stdout).trim().split('\n').slice(0, 6).join(' / ')}`;
@@ -175,14 +175,14 @@ async function main() {
   mkdirSync(work, { recursive: true });
   const scratch = mkdtempSync(join(os.tmpdir(), 'codebook-bench-default-'));
 
-  const warm = await measureNode([cli, 'generate', '-q', '-o', join(scratch, 'warm')], { cwd: repo });
+  const warm = await measureNode([cli, 'generate', '-q', '--no-cache', '-o', join(scratch, 'warm')], { cwd: repo });
   if (warm.code !== 0) log(`warning: the default catalog does not generate (exit ${warm.code}): ${warm.stderr.trim().split('\n')[0]}`);
   let defaultCatalog;
   if (options.default && warm.code === 0) {
     const samples = [];
     for (let i = 0; i < options.runs; i++) {
       const out = join(scratch, `out-${i}`);
-      const r = await measureNode([cli, 'generate', '-q', '-o', out], { cwd: repo });
+      const r = await measureNode([cli, 'generate', '-q', '--no-cache', '-o', out], { cwd: repo });
       samples.push({ wallMs: r.wallMs, rssKiB: r.rssKiB, cpuMs: r.cpuMs });
       rmSync(out, { recursive: true, force: true });
     }

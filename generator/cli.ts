@@ -18,6 +18,8 @@ import { runImport } from './import-command.js';
 import { runXliffImport } from './import/xliff/index.js';
 import { StageTimer } from './stage-timer.js';
 import { defineDiffCommand } from './diff/command.js';
+import { ProgressTimer } from './progress/progress-timer.js';
+import { watchGenerate } from './watch/watch.js';
 
 const EXIT_OK = 0;
 const EXIT_INVALID = 1;
@@ -74,11 +76,15 @@ export function buildProgram(): Command {
     .option('-t, --targets <ids>', `comma-separated targets: ${builtInTargets.map((t) => t.id).join(', ')}`, (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
     .option('--check', 'write nothing; exit 1 when any output file is stale, missing or orphaned')
     .option('--timings', 'print the wall time of each stage to stderr')
+    .option('--no-cache', 'run every stage even when no input changed since the last run (the record is in node_modules/.cache/codebook/)')
+    .option('-w, --watch', 'regenerate whenever the config, a layer file or a template changes; Ctrl-C stops')
     .addOption(formatOption())
     .addOption(quietOption())
-    .action(async (flags: CommonFlags & { out?: string; targets?: string[]; check?: boolean; timings?: boolean }) => {
-      const timer = new StageTimer();
-      const result = await generate({ config: flags.config, out: flags.out, targets: flags.targets, check: flags.check, timer });
+    .action(async (flags: GenerateFlags) => {
+      if (flags.watch) return watchCommand(flags);
+      const progress = startProgress(flags);
+      const timer = progress ?? new StageTimer();
+      const result = await generate({ config: flags.config, out: flags.out, targets: flags.targets, check: flags.check, cache: flags.cache, timer }).finally(() => progress?.stop());
       if (flags.timings) process.stderr.write(`${timer.format()}\n`);
       report(flags, result.diagnostics, result.texts);
       process.exitCode = exitCodeOf(result);
@@ -190,10 +196,76 @@ function printOutcome(flags: CommonFlags, result: GenerateResult): void {
       log(flags, `codebook: ${result.files?.size ?? 0} files up to date.`);
     }
   } else if (result.written) {
-    const { written, removed, unchanged } = result.written;
-    log(flags, `codebook: ${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed.`);
+    log(flags, `codebook: ${writeSummary(result)}`);
   }
 }
+
+/** `3 written, 34 unchanged, 0 removed.`, saying when the cache was used. */
+function writeSummary(result: GenerateResult): string {
+  const { written, removed, unchanged } = result.written ?? { written: [], removed: [], unchanged: [] };
+  const counts = `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed`;
+  if (result.cache?.state === 'hit') return `${counts}; up to date (cache hit: nothing changed since the last run).`;
+  if (result.cache?.state === 'partial') return `${counts}; cache: reused ${result.cache.reused.length} unchanged target(s) (${result.cache.reused.join(', ')}).`;
+  return `${counts}.`;
+}
+
+// ---- progress and watch mode (generator/progress/, generator/watch/) ----
+
+interface GenerateFlags extends CommonFlags {
+  out?: string;
+  targets?: string[];
+  check?: boolean;
+  timings?: boolean;
+  /** False with --no-cache. */
+  cache: boolean;
+  watch?: boolean;
+}
+
+/** A spinner on stderr when it is an interactive terminal and the output is for people. */
+function startProgress(flags: CommonFlags): ProgressTimer | undefined {
+  return flags.quiet || flags.format === 'json' ? undefined : ProgressTimer.start({ stream: process.stderr });
+}
+
+/** `generate --watch`: prints each run (what changed, what was written or removed, how long it took) until Ctrl-C, then exits 0. */
+async function watchCommand(flags: GenerateFlags): Promise<void> {
+  if (flags.check) {
+    process.stderr.write('codebook: --watch cannot be combined with --check.\n');
+    process.exitCode = EXIT_USAGE;
+    return;
+  }
+  let progress: ProgressTimer | undefined;
+  let shownWarnings = '';
+  const handle = await watchGenerate(
+    { config: flags.config, out: flags.out, targets: flags.targets, cache: flags.cache, timerForRun: () => (progress = startProgress(flags)) },
+    ({ result, changed, ms, first }) => {
+      progress?.stop();
+      if (changed.length > 0) log(flags, `codebook: changed ${changed.join(', ')}`);
+      // A failed run shows its errors; a successful one its warnings when they differ from the last successful run's.
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      const warnings = JSON.stringify(result.diagnostics.filter((d) => d.severity !== 'error'));
+      report(flags, errors.length > 0 ? errors : warnings !== shownWarnings ? result.diagnostics : [], result.texts);
+      if (errors.length > 0 || !result.written) {
+        process.stderr.write(`codebook: not generated (${errors.length} error(s)); watching for changes.\n`);
+        return;
+      }
+      shownWarnings = warnings;
+      log(flags, `codebook: generated in ${Math.round(ms)} ms: ${writeSummary(result)}`);
+      if (!first) for (const [what, paths] of [['written', result.written.written], ['removed', result.written.removed]] as const) for (const p of paths) log(flags, `  ${what.padEnd(8)} ${p}`);
+    },
+    (error) => {
+      progress?.stop();
+      process.stderr.write(`codebook: watch: ${error.stack ?? error.message}\n`);
+    },
+  );
+  log(flags, `codebook: watching ${handle.watched().length} path(s) for changes; Ctrl-C stops.`);
+  await new Promise<void>((stopped) => {
+    const stop = () => void handle.close().then(stopped);
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  process.exitCode = EXIT_OK;
+}
+// ----
 
 export async function main(argv: readonly string[]): Promise<void> {
   try {

@@ -21,6 +21,9 @@ import { compareOutput, writeOutput, type OutputStatus, type WriteResult } from 
 import { customTarget } from './targets/custom.js';
 import { builtInTargets } from './targets/index.js';
 import { StageTimer } from './stage-timer.js';
+import { IncrementalRun, type CacheReport } from './cache/incremental.js';
+import { hashOf } from './cache/fingerprint.js';
+import { templateOverrides, type WarmState } from './cache/warm.js';
 
 export interface LoadOptions {
   /** Config file; default `codebook.config.json` in `cwd`. */
@@ -47,7 +50,11 @@ export async function loadCatalog(options: LoadOptions = {}): Promise<CatalogRes
   const timer = options.timer ?? new StageTimer();
   const loaded = await timer.timeAsync('config', () => loadConfig(configPath, options.config ?? DEFAULT_CONFIG_FILE));
   if (!loaded.config) return { diagnostics: loaded.diagnostics, texts: new Map() };
-  const config = loaded.config;
+  return loadCatalogOf(loaded.config, timer);
+}
+
+/** loadCatalog after the config stage. */
+async function loadCatalogOf(config: Config, timer: StageTimer): Promise<CatalogResult> {
   const layers = await timer.timeAsync('load layers', () => loadLayers(config));
   const merged = timer.time('merge', () => mergeLayers(layers.files, config));
   const validated = timer.time('validate', () => validateCatalog(merged.catalog, merged.gaps));
@@ -84,6 +91,15 @@ export interface GenerateOptions extends LoadOptions {
   targets?: string[];
   /** Compare with the disk instead of writing. */
   check?: boolean;
+  /**
+   * Incremental run (generator/cache/): skip everything when no input changed
+   * since the last successful run and the output is as written, and skip the
+   * targets whose inputs did not change. Ignored with `check`, which always
+   * compares real bytes. Off by default in the library; on in the CLI.
+   */
+  cache?: boolean;
+  /** Kept across runs by a long-lived caller (watch mode): compiled templates are reused. */
+  warm?: WarmState;
 }
 
 export interface GenerateResult extends ReviewResult {
@@ -95,16 +111,24 @@ export interface GenerateResult extends ReviewResult {
   written?: WriteResult;
   /** Set when the targets asked for do not exist (a usage error). */
   unknownTargets?: string[];
+  /**
+   * With `cache`: whether the last run's outputs were reused. On a `hit`
+   * nothing was loaded (`catalog`, `files` and `findings` are unset); on a
+   * `partial` run `files` holds the rendered targets' files only.
+   */
+  cache?: CacheReport;
 }
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
-  const result: GenerateResult = await loadCatalog(options);
+  const timer = options.timer ?? new StageTimer();
+  // -- incremental (generator/cache/): a run whose inputs and outputs are unchanged stops here.
+  const incremental = options.cache && !options.check ? await openIncremental(options, timer) : undefined;
+  if (incremental?.upToDate) return incremental.upToDate;
+  // --
+  const result: GenerateResult = incremental?.config ? await loadCatalogOf(incremental.config, timer) : await loadCatalog({ ...options, timer });
   const { config, catalog } = result;
   if (!config || !catalog) return result;
-  const available = [...builtInTargets, ...config.customTargets.map(customTarget)];
-  const wanted = options.targets ?? config.targets;
-  const targets = wanted ? available.filter((t) => wanted.includes(t.id)) : available;
-  const unknown = (wanted ?? []).filter((id) => !available.some((t) => t.id === id));
+  const { targets, unknown, available } = selectTargets(config, options.targets);
   if (unknown.length > 0) {
     result.unknownTargets = unknown;
     result.diagnostics.push({
@@ -119,18 +143,82 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   }
   if (hasErrors(result.diagnostics)) return result;
 
-  const timer = options.timer ?? new StageTimer();
+  // -- incremental: targets whose key and files are as recorded are neither planned nor rendered.
+  const run = incremental?.run;
+  const catalogHash = run ? timer.time('cache', () => hashOf(JSON.stringify(toPlainCatalog(catalog)))) : '';
+  const reused = run ? await timer.timeAsync('cache', () => run.reusable(catalogHash)) : new Map<string, Diagnostic[]>();
+  const loadDiagnostics = [...result.diagnostics];
+  const planned = new Map<string, Diagnostic[]>();
+  const toRender = targets.filter((t) => !reused.has(t.id)).map((t) => keepingPlanDiagnostics(t, planned));
+  // --
   // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected.
-  const findings = targets.some((t) => t.id === 'review') ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review)) : [];
+  const findings = toRender.some((t) => t.id === 'review') ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review)) : [];
   result.findings = findings;
-  const files = renderTargets(catalog, config, targets, result.diagnostics, timer, findings);
+  const renderer = await options.warm?.rendererFor(config);
+  const files = renderTargets(catalog, config, toRender, [...result.diagnostics], timer, findings, renderer);
+  result.diagnostics.push(...targets.flatMap((t) => reused.get(t.id) ?? planned.get(t.id) ?? []));
   if (!files) return result;
   result.files = files;
-  const outDir = options.out ? resolve(options.cwd ?? process.cwd(), options.out) : config.out;
-  const owned = targets.map((t) => t.id);
+  const outDir = outDirOf(options, config);
+  const owned = toRender.map((t) => t.id);
   if (options.check) result.status = await timer.timeAsync('check', () => compareOutput(outDir, files, owned));
   else result.written = await timer.timeAsync('write', () => writeOutput(outDir, files, owned));
+  // -- incremental: record this run; reused targets' files count as unchanged.
+  if (run && result.written) {
+    const byTarget = new Map(toRender.map((t) => [t.id, { diagnostics: planned.get(t.id) ?? [], files: [...files].filter(([path]) => path.startsWith(`${t.id}/`)) }]));
+    await timer.timeAsync('cache', () => run.save(catalogHash, loadDiagnostics, byTarget));
+    result.written.unchanged = [...result.written.unchanged, ...run.filesOf([...reused.keys()])].sort();
+    result.cache = { state: reused.size > 0 ? 'partial' : 'miss', reused: targets.filter((t) => reused.has(t.id)).map((t) => t.id), file: run.file };
+  }
+  // --
   return result;
+}
+
+/** The targets a run renders (the config's or the ones asked for, in built-in order) and the ids that name no target. */
+function selectTargets(config: Config, asked: readonly string[] | undefined): { targets: Target[]; unknown: string[]; available: Target[] } {
+  const available = [...builtInTargets, ...config.customTargets.map(customTarget)];
+  const wanted = asked ?? config.targets;
+  const targets = wanted ? available.filter((t) => wanted.includes(t.id)) : available;
+  const unknown = (wanted ?? []).filter((id) => !available.some((t) => t.id === id));
+  return { targets, unknown, available };
+}
+
+function outDirOf(options: GenerateOptions, config: Config): string {
+  return options.out ? resolve(options.cwd ?? process.cwd(), options.out) : config.out;
+}
+
+/** The target, keeping what its plan reports by target id (the cache records it per target). */
+function keepingPlanDiagnostics(target: Target, planned: Map<string, Diagnostic[]>): Target {
+  return {
+    id: target.id,
+    description: target.description,
+    plan(catalog, planOptions) {
+      const plan = target.plan(catalog, planOptions);
+      planned.set(target.id, plan.diagnostics);
+      return plan;
+    },
+  };
+}
+
+/**
+ * The start of an incremental run: loads the config and fingerprints the
+ * inputs. When they are those of the last successful run and every output
+ * file is as written, `upToDate` is the whole result (the recorded
+ * diagnostics are replayed). Anything unusual (a config that does not load,
+ * unknown targets) is left to the normal run, which reports it.
+ */
+async function openIncremental(options: GenerateOptions, timer: StageTimer): Promise<{ config?: Config; run?: IncrementalRun; upToDate?: GenerateResult }> {
+  const cwd = options.cwd ?? process.cwd();
+  const loaded = await timer.timeAsync('config', () => loadConfig(resolve(cwd, options.config ?? DEFAULT_CONFIG_FILE), options.config ?? DEFAULT_CONFIG_FILE));
+  const config = loaded.config;
+  if (!config) return {};
+  const { targets, unknown } = selectTargets(config, options.targets);
+  if (unknown.length > 0 || config.customTargets.some((c) => builtInTargets.some((t) => t.id === c.id))) return { config };
+  const run = await timer.timeAsync('cache', () => IncrementalRun.open(config, targets.map((t) => t.id), outDirOf(options, config)));
+  const hit = await timer.timeAsync('cache', () => run.upToDate());
+  if (!hit) return { config, run };
+  const { diagnostics, texts, files } = hit;
+  return { config, run, upToDate: { config, diagnostics, texts, written: { written: [], removed: [], unchanged: files }, cache: { state: 'hit', reused: targets.map((t) => t.id), file: run.file } } };
 }
 
 /** Plans every target and renders all files in memory; undefined (with diagnostics added) when a target reports an error. */
@@ -141,9 +229,9 @@ export function renderTargets(
   diagnostics: Diagnostic[],
   timer = new StageTimer(),
   findings: readonly Finding[] = [],
+  renderer: TemplateRenderer = new TemplateRenderer(templateOverrides(config)),
 ): Map<string, string> | undefined {
   const header = `Generated by codebook from ${config.file.split(/[\\/]/).pop()}. Do not edit: run "codebook generate" to regenerate.`;
-  const renderer = new TemplateRenderer({ ...config.templates, ...Object.fromEntries(config.customTargets.map((t) => [t.id, t.templates])) });
   const plans = targets.map((target) => ({ target, plan: timer.time(`plan ${target.id}`, () => target.plan(catalog, { config, header, findings })) }));
   for (const { plan } of plans) diagnostics.push(...plan.diagnostics);
   if (hasErrors(diagnostics)) return undefined;

@@ -1,0 +1,131 @@
+/**
+ * Incremental `generate`, on top of the content-hash record in
+ * output-cache.ts. Two levels:
+ *
+ * - **Whole run.** When the inputs' key (code, config, layer bytes,
+ *   templates, targets, output folder) is the key of the last successful run
+ *   and every output file is still as written, nothing is loaded, merged,
+ *   validated, rendered or written: the run is "up to date".
+ * - **Per target.** Otherwise the catalog is loaded and validated as usual.
+ *   A target's files depend only on the catalog (as its canonical JSON), the
+ *   config, its templates and the code (the review target also on the layer
+ *   files, through the QA findings); a target whose key and files are as
+ *   recorded is neither planned nor rendered again.
+ *
+ * `--check` never uses any of this: it always compares real bytes.
+ */
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Config } from '../config/load-config.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fingerprintInputs, hashOf, type InputsFingerprint } from './fingerprint.js';
+import { cacheFileFor, emptyRecord, readCacheRecord, recordFiles, verifyTargetFiles, writeCacheRecord, type CacheRecord } from './output-cache.js';
+
+export interface CacheReport {
+  /** `hit`: nothing ran; `partial`: some targets' files were reused; `miss`: every target was rendered. */
+  state: 'hit' | 'partial' | 'miss';
+  /** Targets whose files were reused as they are. */
+  reused: string[];
+  /** The record file. */
+  file: string;
+}
+
+export class IncrementalRun {
+  /** Each target's files are checked once per run (nothing is written before both checks). */
+  private readonly verified = new Map<string, Promise<{ current: boolean; refreshed: boolean }>>();
+
+  private constructor(
+    readonly file: string,
+    readonly inputs: InputsFingerprint,
+    private readonly root: string,
+    private readonly outDir: string,
+    private readonly targetIds: readonly string[],
+    private readonly record: CacheRecord,
+  ) {}
+
+  /** Fingerprints the inputs and reads the last record (a missing or unreadable one counts as empty). */
+  static async open(config: Config, targetIds: readonly string[], outDir: string): Promise<IncrementalRun> {
+    const file = cacheFileFor(config.root, config.file, outDir);
+    const [inputs, record] = await Promise.all([fingerprintInputs(config, targetIds, outDir), readCacheRecord(file)]);
+    return new IncrementalRun(file, inputs, config.root, outDir, targetIds, record ?? emptyRecord());
+  }
+
+  /**
+   * On a whole-run hit: the files and diagnostics of the recorded run, and
+   * the texts of the files those diagnostics point at (for code frames).
+   * Refreshed mtimes are saved. Undefined when anything changed.
+   */
+  async upToDate(): Promise<{ files: string[]; diagnostics: Diagnostic[]; texts: Map<string, string> } | undefined> {
+    const { record } = this;
+    if (record.key !== this.inputs.key || record.targets.join(',') !== this.targetIds.join(',')) return undefined;
+    const entries = this.targetIds.map((id) => record.entries[id]);
+    if (entries.some((e) => !e)) return undefined;
+    const verified = await Promise.all(this.targetIds.map((id) => this.verify(id)));
+    if (!verified.every((v) => v.current)) return undefined;
+    if (verified.some((v) => v.refreshed)) await writeCacheRecord(this.file, record);
+    const diagnostics = [...record.diagnostics, ...entries.flatMap((e) => e!.diagnostics)];
+    return { files: entries.flatMap((e) => Object.keys(e!.files)).sort(), diagnostics, texts: await sourceTexts(this.root, diagnostics) };
+  }
+
+  private verify(id: string): Promise<{ current: boolean; refreshed: boolean }> {
+    let pending = this.verified.get(id);
+    if (!pending) {
+      pending = verifyTargetFiles(this.outDir, id, this.record.entries[id]!);
+      this.verified.set(id, pending);
+    }
+    return pending;
+  }
+
+  /** The key of one target's files, given the canonical hash of the merged catalog. */
+  targetKey(targetId: string, catalogHash: string): string {
+    const { code, config, layers, templates } = this.inputs;
+    return hashOf(code, config, catalogHash, targetId, templates[targetId] ?? '', targetId === 'review' ? layers : '');
+  }
+
+  /** The targets whose key and files are as recorded, with the diagnostics their plan reported then. */
+  async reusable(catalogHash: string): Promise<Map<string, Diagnostic[]>> {
+    const reusable = new Map<string, Diagnostic[]>();
+    await Promise.all(
+      this.targetIds.map(async (id) => {
+        const entry = this.record.entries[id];
+        if (!entry || entry.key !== this.targetKey(id, catalogHash)) return;
+        if ((await this.verify(id)).current) reusable.set(id, entry.diagnostics);
+      }),
+    );
+    return reusable;
+  }
+
+  /** The recorded files of the given targets. */
+  filesOf(targetIds: readonly string[]): string[] {
+    return targetIds.flatMap((id) => Object.keys(this.record.entries[id]?.files ?? {}));
+  }
+
+  /**
+   * Records a successful run: the load diagnostics, and for each rendered
+   * target its key, plan diagnostics and files as now on disk. Reused
+   * targets keep their entries. Returns false when the record could not be
+   * written (the run still succeeded).
+   */
+  async save(catalogHash: string, loadDiagnostics: readonly Diagnostic[], rendered: ReadonlyMap<string, { diagnostics: Diagnostic[]; files: [string, string][] }>): Promise<boolean> {
+    const { record } = this;
+    for (const [id, { diagnostics, files }] of rendered) {
+      const recordedFiles = await recordFiles(this.outDir, files);
+      record.entries[id] = { key: this.targetKey(id, catalogHash), files: recordedFiles, diagnostics, recordedAt: Date.now() };
+    }
+    record.key = this.inputs.key;
+    record.targets = [...this.targetIds];
+    record.diagnostics = [...loadDiagnostics];
+    return writeCacheRecord(this.file, record);
+  }
+}
+
+/** The texts of the files the diagnostics point at (relative to the config folder). */
+async function sourceTexts(root: string, diagnostics: readonly Diagnostic[]): Promise<Map<string, string>> {
+  const files = new Set(diagnostics.flatMap((d) => [d.place?.file, ...(d.notes ?? []).map((n) => n.place?.file)]).filter((f): f is string => f !== undefined));
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    const text = await readFile(resolve(root, file), 'utf8').catch(() => undefined);
+    if (text !== undefined) texts.set(file, text);
+  }
+  return texts;
+}

@@ -1,0 +1,149 @@
+/**
+ * The record of the last successful `generate`: the inputs' key, the
+ * diagnostics that run reported, and per target the key of what the target
+ * read and the hash, size and mtime of every file it wrote. It lives in
+ * `<config folder>/node_modules/.cache/codebook/`, one file per config and
+ * output folder, so it is never part of the output nor committed.
+ *
+ * The record is only ever a hint: outputs are trusted only when the file on
+ * disk still has the recorded size and mtime, or else the recorded hash, and
+ * when the target's folder holds no file the record does not list. A record
+ * that cannot be read or has the wrong shape is ignored.
+ */
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { hashOf } from './fingerprint.js';
+
+/** Bump when the record's shape or meaning changes; other formats are ignored. */
+const FORMAT = 1;
+
+/**
+ * A file modified within this long of being recorded may share its recorded
+ * mtime on a file system with coarse timestamps, so it is hashed instead
+ * (git's "racily clean" rule).
+ */
+const RACY_MS = 2_000;
+
+export interface FileRecord {
+  sha256: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export interface TargetRecord {
+  /** Hash of everything the target's files depend on. */
+  key: string;
+  files: Record<string, FileRecord>;
+  /** What the target's plan reported (warnings), replayed when the target is not planned again. */
+  diagnostics: Diagnostic[];
+  /** When the files were recorded (ms since the epoch): an mtime this close to it is not trusted alone. */
+  recordedAt: number;
+}
+
+export interface CacheRecord {
+  format: number;
+  /** The inputs' key of the last successful run (see fingerprintInputs). */
+  key: string;
+  /** The targets of that run, in order. */
+  targets: string[];
+  /** What loading, merging and validating reported in that run, replayed on a full hit. */
+  diagnostics: Diagnostic[];
+  /** By target id; kept for targets outside the last run too, while their files stay as recorded. */
+  entries: Record<string, TargetRecord>;
+}
+
+/** Where the record of a config writing to `outDir` is kept. */
+export function cacheFileFor(configRoot: string, configFile: string, outDir: string): string {
+  return join(configRoot, 'node_modules', '.cache', 'codebook', `${hashOf(configFile, outDir).slice(0, 16)}.json`);
+}
+
+export async function readCacheRecord(file: string): Promise<CacheRecord | undefined> {
+  try {
+    const value = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    return isCacheRecord(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes the record through a temporary file; a cache that cannot be written is not an error (false). */
+export async function writeCacheRecord(file: string, record: CacheRecord): Promise<boolean> {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(temp, `${JSON.stringify(record)}\n`, 'utf8');
+    await rename(temp, file);
+    return true;
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
+    return false;
+  }
+}
+
+export function emptyRecord(): CacheRecord {
+  return { format: FORMAT, key: '', targets: [], diagnostics: [], entries: {} };
+}
+
+/**
+ * Whether every file of the target's record is on disk as recorded and its
+ * folder holds nothing else. A file whose size and mtime still match (and
+ * whose mtime is not racy) is trusted; any other is hashed. When the bytes
+ * are all as recorded after hashing, the record is refreshed (new mtimes, new
+ * `recordedAt`) and `refreshed` is true, so the caller can save it.
+ */
+export async function verifyTargetFiles(outDir: string, targetId: string, entry: TargetRecord): Promise<{ current: boolean; refreshed: boolean }> {
+  const startedAt = Date.now();
+  const listed = await readdir(join(outDir, targetId), { recursive: true, withFileTypes: true }).catch(() => undefined);
+  if (!listed) return { current: false, refreshed: false };
+  const onDisk = listed.filter((e) => e.isFile()).map((e) => relative(outDir, join(e.parentPath, e.name)).split(sep).join('/'));
+  if (onDisk.length !== Object.keys(entry.files).length || onDisk.some((path) => !Object.hasOwn(entry.files, path))) return { current: false, refreshed: false };
+  const mtimes = new Map<string, number>();
+  const checks = await Promise.all(
+    Object.entries(entry.files).map(async ([path, recorded]) => {
+      const info = await stat(join(outDir, path)).catch(() => undefined);
+      if (!info || info.size !== recorded.size) return false;
+      if (info.mtimeMs === recorded.mtimeMs && entry.recordedAt - recorded.mtimeMs > RACY_MS) return true;
+      const bytes = await readFile(join(outDir, path)).catch(() => undefined);
+      if (!bytes || hashOf(bytes) !== recorded.sha256) return false;
+      mtimes.set(path, info.mtimeMs);
+      return true;
+    }),
+  );
+  if (!checks.every(Boolean)) return { current: false, refreshed: false };
+  if (mtimes.size === 0) return { current: true, refreshed: false };
+  for (const [path, mtimeMs] of mtimes) entry.files[path]!.mtimeMs = mtimeMs;
+  entry.recordedAt = startedAt;
+  return { current: true, refreshed: true };
+}
+
+/** Records the files of one target as they are now on disk, from the rendered text (no re-reading). */
+export async function recordFiles(outDir: string, files: Iterable<[string, string]>): Promise<Record<string, FileRecord>> {
+  const records: Record<string, FileRecord> = {};
+  await Promise.all(
+    [...files].map(async ([path, text]) => {
+      const info = await stat(join(outDir, path));
+      records[path] = { sha256: hashOf(Buffer.from(text, 'utf8')), size: info.size, mtimeMs: info.mtimeMs };
+    }),
+  );
+  return Object.fromEntries(Object.entries(records).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function isCacheRecord(value: unknown): value is CacheRecord {
+  if (!isObject(value) || value.format !== FORMAT || typeof value.key !== 'string') return false;
+  if (!Array.isArray(value.targets) || !value.targets.every((t) => typeof t === 'string')) return false;
+  if (!Array.isArray(value.diagnostics) || !isObject(value.entries)) return false;
+  return Object.values(value.entries).every(
+    (entry) =>
+      isObject(entry) &&
+      typeof entry.key === 'string' &&
+      typeof entry.recordedAt === 'number' &&
+      Array.isArray(entry.diagnostics) &&
+      isObject(entry.files) &&
+      Object.values(entry.files).every((f) => isObject(f) && typeof f.sha256 === 'string' && typeof f.size === 'number' && typeof f.mtimeMs === 'number'),
+  );
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
