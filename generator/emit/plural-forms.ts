@@ -14,7 +14,12 @@ export interface PluralSplit {
 
 export type SplitResult = { kind: 'plain' } | { kind: 'plural'; plural: PluralSplit } | { kind: 'unsupported'; reason: string };
 
+/** The result for a message without plural, select or markup: shared, since nothing in it can change. */
+const PLAIN: SplitResult = Object.freeze({ kind: 'plain' });
+
 export function splitPlural(ast: readonly MessageFormatElement[]): SplitResult {
+  // Most messages are text and arguments only: no select, no plural, no markup to look into.
+  if (ast.every(isFlat)) return PLAIN;
   if (containsSelect(ast)) return { kind: 'unsupported', reason: 'a select argument' };
   const at = ast.flatMap((el, i) => (el.type === TYPE.plural ? [i] : []));
   if (at.length === 0) {
@@ -40,6 +45,11 @@ export function formFor(split: PluralSplit, category: string): MessageFormatElem
   return split.forms.get(category) ?? split.forms.get('other')!;
 }
 
+/** An element with nothing inside that could be a select, a plural or markup. */
+function isFlat(el: MessageFormatElement): boolean {
+  return el.type === TYPE.literal || el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time || el.type === TYPE.pound;
+}
+
 function containsSelect(elements: readonly MessageFormatElement[]): boolean {
   return elements.some(
     (el) =>
@@ -56,9 +66,23 @@ function containsPlural(elements: readonly MessageFormatElement[]): boolean {
 /** CLDR categories in CLDR order, the order every format lists plural forms in. */
 export const CATEGORY_ORDER = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
 
+/**
+ * The categories of each locale asked so far. A module-level cache is safe:
+ * a locale's plural rules do not change while the process runs, the cached
+ * lists are frozen, and callers get their own copy. An invalid locale throws
+ * each time, as Intl.PluralRules does, and is not cached.
+ */
+const categoriesCache = new Map<string, readonly string[]>();
+
+/** The CLDR categories of a locale's cardinal plural rules, in CATEGORY_ORDER. */
 export function pluralCategories(locale: string): string[] {
-  const found = new Set<string>(new Intl.PluralRules(locale).resolvedOptions().pluralCategories);
-  return CATEGORY_ORDER.filter((c) => found.has(c));
+  let categories = categoriesCache.get(locale);
+  if (categories === undefined) {
+    const found = new Set<string>(new Intl.PluralRules(locale).resolvedOptions().pluralCategories);
+    categories = Object.freeze(CATEGORY_ORDER.filter((c) => found.has(c)));
+    categoriesCache.set(locale, categories);
+  }
+  return [...categories];
 }
 
 const exactCache = new Map<string, boolean>();

@@ -8,9 +8,14 @@ import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-par
 /** PO string escapes (gettext manual, "PO Files"; formats.md §1): these five by name, other C0 and DEL as 3-digit octal, never `\xHH`, which is greedy. */
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
 
+/** One code point as PO text: ESCAPES, else C0 and DEL as octal, else itself. */
+function escapedPiece(ch: string): string {
+  return ESCAPES[ch] ?? (/[\u0000-\u001f\u007f]/.test(ch) ? `\\${ch.charCodeAt(0).toString(8).padStart(3, '0')}` : ch);
+}
+
 /** The escaped string as unbreakable pieces: one escape sequence or one code point each. */
 function escapedPieces(text: string): string[] {
-  return [...text].map((ch) => ESCAPES[ch] ?? (/[\u0000-\u001f\u007f]/.test(ch) ? `\\${ch.charCodeAt(0).toString(8).padStart(3, '0')}` : ch));
+  return [...text].map(escapedPiece);
 }
 
 /** Column limit of msgcat's default layout. */
@@ -20,8 +25,13 @@ const WIDTH = 79;
  * A keyword and its string, as PO lines: one line when it fits, else `""`
  * followed by continuation lines broken after each `\n` and after the last
  * space that keeps a line within WIDTH, never inside an escape or a code point.
+ *
+ * This is the plain version, piece by piece: the specification poField is
+ * held to (test/targets/escape-equivalence.test.ts). Its wrap joins the rest
+ * of a line on every break (quadratic in the line's length); the generator
+ * does not call it.
  */
-export function poField(keyword: string, text: string): string {
+export function poFieldByPieces(keyword: string, text: string): string {
   const lines: string[][] = [[]];
   for (const piece of escapedPieces(text)) {
     lines[lines.length - 1].push(piece);
@@ -51,10 +61,96 @@ function wrap(pieces: string[]): string[] {
   return [...out, rest.join('')];
 }
 
+// ---- fast path: the same escapes and breaks, on whole strings ----
+
+/** Every character escapedPiece changes (checked against it for every BMP code point by the equivalence test). */
+const ESCAPED = /[\u0000-\u001f\u007f\\"]/g;
+const escapedChars = new Map<string, string>();
+
+/** The text escaped: what escapedPieces gives, joined. */
+function escapePo(text: string): string {
+  return text.replace(ESCAPED, (ch) => {
+    let out = escapedChars.get(ch);
+    if (out === undefined) escapedChars.set(ch, (out = escapedPiece(ch)));
+    return out;
+  });
+}
+
+/**
+ * The length of the piece that starts at `i` of an escaped string. A
+ * backslash there always starts an escape (a literal one is itself escaped):
+ * `\ooo` when a digit follows, else two characters; a surrogate pair is one
+ * code point; anything else is one character.
+ */
+function pieceLength(escaped: string, i: number): number {
+  const code = escaped.charCodeAt(i);
+  if (code === 0x5c) {
+    const next = escaped.charCodeAt(i + 1);
+    return next >= 0x30 && next <= 0x37 ? 4 : 2;
+  }
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = escaped.charCodeAt(i + 1);
+    return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;
+  }
+  return 1;
+}
+
+/** wrap on an escaped line, with a running width: each piece is looked at once per break. */
+function wrapEscaped(line: string, out: string[]): void {
+  const limit = WIDTH - 2;
+  let start = 0;
+  while (line.length - start > limit) {
+    let width = 0;
+    let end = start;
+    let pieces = 0;
+    let afterSpace = -1; // where a break after the last fitting space (not the first piece) would be
+    while (end < line.length) {
+      const length = pieceLength(line, end);
+      if (width + length > limit) break;
+      if (pieces > 0 && line.charCodeAt(end) === 0x20) afterSpace = end + 1;
+      width += length;
+      end += length;
+      pieces++;
+    }
+    const at = afterSpace > 0 ? afterSpace : pieces > 0 ? end : start + pieceLength(line, start);
+    out.push(`"${line.slice(start, at)}"`);
+    start = at;
+  }
+  out.push(`"${line.slice(start)}"`);
+}
+
+/**
+ * A keyword and its string, as PO lines: one line when it fits, else `""`
+ * followed by continuation lines broken after each `\n` and after the last
+ * space that keeps a line within WIDTH, never inside an escape or a code point.
+ * Same result as poFieldByPieces, in time linear in the text.
+ */
+export function poField(keyword: string, text: string): string {
+  const newline = text.indexOf('\n');
+  const oneLine = newline === -1 || newline === text.length - 1;
+  if (oneLine) {
+    const single = escapePo(text);
+    if (keyword.length + single.length + 3 <= WIDTH) return `${keyword} "${single}"`;
+  }
+  const out = [`${keyword} ""`];
+  if (text === '') out.push('""');
+  // A line ends after each newline; nothing follows a final one.
+  for (let start = 0; start < text.length; ) {
+    const next = text.indexOf('\n', start);
+    const end = next === -1 ? text.length : next + 1;
+    wrapEscaped(escapePo(text.slice(start, end)), out);
+    start = end;
+  }
+  return out.join('\n');
+}
+
 /** Comment lines with a prefix (`#.`, `#`), one per line of the text. */
 export function poComment(prefix: string, text: string): string[] {
+  if (!LINE_BREAK.test(text)) return [text ? `${prefix} ${text}` : prefix]; // what the split below gives for one line
   return text.split(/\r\n|[\r\n\u2028\u2029]/).map((line) => (line ? `${prefix} ${line}` : prefix));
 }
+
+const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
 /** A `#:` reference; a file name with whitespace goes between U+2068 and U+2069, as gettext 0.20+ reads it. */
 export function poReference(file: string, line: number): string {

@@ -44,12 +44,15 @@ export const gettextTarget: Target = {
       }
     };
     const sources = new Map(catalog.messages.map((m) => [m.key, attempt(m, catalog.sourceLocale, () => sourceSide(m, catalog.sourceLocale))]));
+    // The `#.` lines of a message are the same in every file: built once per message.
+    const notes = new Map<Message, string[]>();
+    const notesOf = (m: Message) => notes.get(m) ?? notes.set(m, translatorComments(catalog, m)).get(m)!;
     const entriesFor = (locale?: string, rule?: GettextPlurals) =>
       catalog.messages.flatMap((m) => {
         const source = sources.get(m.key);
         const warn = (text: string) => diagnostics.push(diagnostic(m, locale!, 'warning', text));
         const values = source && locale && rule ? attempt(m, locale, () => msgstrs(m, locale, source, rule, warn)) : [];
-        return source && values ? [entry(catalog, m, source, values, locale, rule?.forms.length ?? 2)] : [];
+        return source && values ? [entry(catalog, m, source, values, locale, rule?.forms.length ?? 2, notesOf(m))] : [];
       });
     const files: PlannedFile[] = [poFile(`gettext/${catalog.namespace}.pot`, [header, `Template of the ${catalog.namespace} domain: msgctxt is the message key.`], HEADER_FIELDS, entriesFor())];
     const owners = new Map<string, string>();
@@ -129,14 +132,14 @@ function checkNewlines(msgid: string, others: string[]): void {
   }
 }
 
-function entry(catalog: Catalog, message: Message, source: SourceSide, values: string[], locale: string | undefined, nplurals: number): Entry {
+function entry(catalog: Catalog, message: Message, source: SourceSide, values: string[], locale: string | undefined, nplurals: number, notes: readonly string[]): Entry {
   const t = locale === undefined ? undefined : message.translations[locale];
   const braces = !source.brace && [source.msgid, ...values].some((v) => /[{}]/.test(v));
   const flags = [...(t?.state === 'initial' ? ['fuzzy'] : []), ...(source.brace ? ['python-brace-format'] : braces ? ['no-python-brace-format'] : [])];
   const fields = [poField('msgctxt', message.key), poField('msgid', source.msgid)];
   if (source.plural) fields.push(poField('msgid_plural', source.plural.msgidPlural), ...Array.from({ length: nplurals }, (_, i) => poField(`msgstr[${i}]`, values[i] ?? '')));
   else fields.push(poField('msgstr', values[0] ?? ''));
-  return { comments: [...translatorComments(catalog, message), references(catalog, message, locale), ...(flags.length > 0 ? [`#, ${flags.join(', ')}`] : [])], fields };
+  return { comments: [...notes, references(catalog, message, locale), ...(flags.length > 0 ? [`#, ${flags.join(', ')}`] : [])], fields };
 }
 
 function translatorComments(catalog: Catalog, message: Message): string[] {
