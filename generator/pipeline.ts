@@ -10,7 +10,7 @@ import type { Catalog } from './catalog/model.js';
 import { loadLayers, type SourceFile } from './catalog/load-layers.js';
 import type { Finding } from './review/finding.js';
 import { reviewSources } from './review/review-layers.js';
-import { mergeLayers } from './catalog/merge.js';
+import { mergeLayers, type Gap } from './catalog/merge.js';
 import { schemaErrorsOf } from './catalog/schemas.js';
 import { validateCatalog } from './catalog/validate.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type Config } from './config/load-config.js';
@@ -41,6 +41,8 @@ export interface CatalogResult {
   texts: Map<string, string>;
   /** The parsed layer files, in layer order: what translation QA merges layer by layer. */
   sources?: SourceFile[];
+  /** Keys a layer mentions without text (empty vendor messages), for translation QA. */
+  gaps?: Gap[];
 }
 
 /** Loads, merges and validates: everything `codebook validate` does. */
@@ -62,7 +64,7 @@ async function loadCatalogOf(config: Config, timer: StageTimer): Promise<Catalog
   for (const problem of timer.time('catalog schema', () => schemaErrorsOf('catalog', toPlainCatalog(merged.catalog)))) {
     diagnostics.push({ ruleId: 'catalog/schema', severity: 'error', message: `Internal error: the merged catalog breaks its schema at ${problem}.` });
   }
-  return { config, catalog: merged.catalog, diagnostics, texts: layers.texts, sources: layers.files };
+  return { config, catalog: merged.catalog, diagnostics, texts: layers.texts, sources: layers.files, gaps: merged.gaps };
 }
 
 export interface ReviewRunOptions extends LoadOptions {
@@ -80,7 +82,7 @@ export async function review(options: ReviewRunOptions = {}): Promise<ReviewResu
   const { config, sources } = result;
   if (!config || !sources) return result;
   const timer = options.timer ?? new StageTimer();
-  result.findings = timer.time('review', () => reviewSources(sources, config, { ...config.review, ...(options.strict ? { strict: true } : {}) }));
+  result.findings = timer.time('review', () => reviewSources(sources, config, { ...config.review, ...(options.strict ? { strict: true } : {}) }, mergedOf(result)));
   return result;
 }
 
@@ -152,7 +154,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const toRender = targets.filter((t) => !reused.has(t.id)).map((t) => keepingPlanDiagnostics(t, planned));
   // --
   // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected.
-  const findings = toRender.some((t) => t.id === 'review') ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review)) : [];
+  const findings = toRender.some((t) => t.id === 'review') ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review, mergedOf(result))) : [];
   result.findings = findings;
   const renderer = await options.warm?.rendererFor(config);
   const files = renderTargets(catalog, config, toRender, [...result.diagnostics], timer, findings, renderer);
@@ -254,4 +256,9 @@ export function toPlainCatalog(catalog: Catalog): unknown {
       translations: Object.fromEntries(Object.entries(m.translations).map(([locale, { ast: _ast, ...t }]) => [locale, t])),
     })),
   };
+}
+
+/** The validated full merge of a load, for QA to reuse as its last layer stack. */
+function mergedOf(result: CatalogResult): { catalog: Catalog; gaps: Gap[] } | undefined {
+  return result.catalog && result.gaps ? { catalog: result.catalog, gaps: result.gaps } : undefined;
 }

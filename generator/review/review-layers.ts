@@ -58,18 +58,23 @@ interface Run {
   subjects: Subject[];
 }
 
-/** Merges every prefix of the config's layers (and fills the ASTs); the last stack is the full merge, named "merged". */
-export function buildLayerStacks(files: readonly SourceFile[], config: Config): LayerStack[] {
+/**
+ * Merges every prefix of the config's layers (and fills the ASTs); the last stack is the full
+ * merge, named "merged". A caller that has already merged and validated everything passes it as
+ * `merged`, so the full catalog is not built twice.
+ */
+export function buildLayerStacks(files: readonly SourceFile[], config: Config, merged?: { catalog: Catalog; gaps: Gap[] }): LayerStack[] {
   const names = config.layers.map((l) => l.name);
   return names.map((name, i) => {
+    if (merged && i === names.length - 1) return { layer: MERGED_LAYER, catalog: merged.catalog, gaps: merged.gaps };
     const included = new Set(names.slice(0, i + 1));
-    const merged = mergeLayers(
+    const stack = mergeLayers(
       files.filter((f) => included.has(f.layer)),
       config,
     );
     // Fills each translation's AST; its diagnostics are the validate stage's business.
-    validateCatalog(merged.catalog, merged.gaps);
-    return { layer: i === names.length - 1 ? MERGED_LAYER : name, catalog: merged.catalog, gaps: merged.gaps };
+    validateCatalog(stack.catalog, stack.gaps);
+    return { layer: i === names.length - 1 ? MERGED_LAYER : name, catalog: stack.catalog, gaps: stack.gaps };
   });
 }
 
@@ -92,8 +97,8 @@ export function reviewLayers(stacks: readonly LayerStack[], options: ReviewOptio
 }
 
 /** Reviews the layer files of a config with its `review` settings: the pipeline's one call. */
-export function reviewSources(files: readonly SourceFile[], config: Config, settings: ReviewSettings = {}): Finding[] {
-  const findings = reviewLayers(buildLayerStacks(files, config), { ...(settings.severities ? { severities: settings.severities } : {}) });
+export function reviewSources(files: readonly SourceFile[], config: Config, settings: ReviewSettings = {}, merged?: { catalog: Catalog; gaps: Gap[] }): Finding[] {
+  const findings = reviewLayers(buildLayerStacks(files, config, merged), { ...(settings.severities ? { severities: settings.severities } : {}) });
   return settings.strict ? applyStrict(findings) : findings;
 }
 

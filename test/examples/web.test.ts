@@ -11,11 +11,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sectionOf } from '../../dist/types/index.js';
-import { haveTools } from '../support/toolchain.js';
+import { haveTools, launchChromium } from '../support/toolchain.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const exampleRoot = join(repoRoot, 'examples/web');
@@ -128,10 +128,7 @@ describe('examples/web production build', () => {
 
     beforeAll(async () => {
       ({ server, origin } = await serve(outDir));
-      browser = await chromium.launch({
-        executablePath: '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      browser = await launchChromium();
       page = await browser.newPage({ viewport: { width: 900, height: 640 } });
       page.on('request', (request) => requests.push(new URL(request.url()).pathname));
       page.on('response', (response) => {

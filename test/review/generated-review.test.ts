@@ -7,11 +7,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { repoRoot } from '../support/catalogs.js';
-import { haveTools } from '../support/toolchain.js';
+import { haveTools, launchChromium } from '../support/toolchain.js';
 
 const out = mkdtempSync(join(tmpdir(), 'codebook-review-'));
 const generated = generate({ config: join(repoRoot, 'codebook.config.json'), cwd: repoRoot, out, targets: ['review'] });
@@ -41,10 +40,7 @@ describe('the generated review of the Chat catalog', () => {
 
   it.skipIf(!haveTools('/usr/bin/chromium'))('the page filters to 51011 by the numbers rule', async () => {
     await generated;
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     try {
       const tab = await browser.newPage();
       await tab.goto(pathToFileURL(join(out, 'review/index.html')).href);

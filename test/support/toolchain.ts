@@ -39,3 +39,15 @@ export function haveTools(...names: string[]): boolean {
   console.warn(`\n\u001b[41m\u001b[37m ${message} \u001b[0m\n`);
   return false;
 }
+
+/** Debian's Chromium: browser tests never download one of their own. */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Headless Chromium, without the background connections this machine's closed network refuses. */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { parse, type DefaultTreeAdapterTypes, type ParserError } from 'parse5';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMessage } from '../../generator/catalog/icu.js';
 import type { Catalog, Origin } from '../../generator/catalog/model.js';
@@ -28,7 +28,7 @@ import { anchorOf, directionOf } from '../../generator/review/page-context.js';
 import { PAGE_CSP, PAGE_SCRIPT } from '../../generator/review/page-script.js';
 import { reviewTarget } from '../../generator/targets/review.js';
 import { loadTestCatalog, repoRoot, writeToTemp } from '../support/catalogs.js';
-import { haveTools } from '../support/toolchain.js';
+import { haveTools, launchChromium } from '../support/toolchain.js';
 
 type Element = DefaultTreeAdapterTypes.Element;
 type Node = DefaultTreeAdapterTypes.Node;
@@ -421,10 +421,7 @@ describe.skipIf(!haveTools('/usr/bin/chromium'))('review page: in Chromium', () 
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
