@@ -193,7 +193,7 @@ function printOutcome(flags: CommonFlags, result: GenerateResult): void {
       process.stderr.write(`codebook: the output is out of date; run "codebook generate":\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
       process.exitCode = EXIT_INVALID;
     } else {
-      log(flags, `codebook: ${result.files?.size ?? 0} files up to date.`);
+      log(flags, `codebook: ${result.files?.length ?? 0} files up to date.`);
     }
   } else if (result.written) {
     log(flags, `codebook: ${writeSummary(result)}`);

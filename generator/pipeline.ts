@@ -11,19 +11,18 @@ import { loadLayers, type SourceFile } from './catalog/load-layers.js';
 import type { Finding } from './review/finding.js';
 import { reviewSources } from './review/review-layers.js';
 import { mergeLayers, type Gap } from './catalog/merge.js';
-import { schemaErrorsOf } from './catalog/schemas.js';
 import { validateCatalog } from './catalog/validate.js';
 import { DEFAULT_CONFIG_FILE, loadConfig, type Config } from './config/load-config.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { TemplateRenderer } from './emit/render.js';
 import type { Target } from './emit/target.js';
-import { compareOutput, writeOutput, type OutputStatus, type WriteResult } from './output/write-output.js';
+import { OutputComparison, StagedOutput, type OutputStatus, type WriteResult } from './output/write-output.js';
 import { customTarget } from './targets/custom.js';
 import { builtInTargets } from './targets/index.js';
 import { StageTimer } from './stage-timer.js';
 import { IncrementalRun, type CacheReport } from './cache/incremental.js';
-import { hashOf } from './cache/fingerprint.js';
 import { templateOverrides, type WarmState } from './cache/warm.js';
+import { hashOf } from './cache/fingerprint.js';
 
 export interface LoadOptions {
   /** Config file; default `codebook.config.json` in `cwd`. */
@@ -61,9 +60,6 @@ async function loadCatalogOf(config: Config, timer: StageTimer): Promise<Catalog
   const merged = timer.time('merge', () => mergeLayers(layers.files, config));
   const validated = timer.time('validate', () => validateCatalog(merged.catalog, merged.gaps));
   const diagnostics = [...layers.diagnostics, ...merged.diagnostics, ...validated];
-  for (const problem of timer.time('catalog schema', () => schemaErrorsOf('catalog', toPlainCatalog(merged.catalog)))) {
-    diagnostics.push({ ruleId: 'catalog/schema', severity: 'error', message: `Internal error: the merged catalog breaks its schema at ${problem}.` });
-  }
   return { config, catalog: merged.catalog, diagnostics, texts: layers.texts, sources: layers.files, gaps: merged.gaps };
 }
 
@@ -105,8 +101,8 @@ export interface GenerateOptions extends LoadOptions {
 }
 
 export interface GenerateResult extends ReviewResult {
-  /** Rendered files by path relative to the output folder. */
-  files?: Map<string, string>;
+  /** Paths of the rendered files, relative to the output folder, sorted. */
+  files?: string[];
   /** With `check`: how the disk differs. */
   status?: OutputStatus;
   /** Without `check`: what was written. */
@@ -147,8 +143,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
   // -- incremental: targets whose key and files are as recorded are neither planned nor rendered.
   const run = incremental?.run;
-  const catalogHash = run ? timer.time('cache', () => hashOf(JSON.stringify(toPlainCatalog(catalog)))) : '';
-  const reused = run ? await timer.timeAsync('cache', () => run.reusable(catalogHash)) : new Map<string, Diagnostic[]>();
+  const reused = run ? await timer.timeAsync('cache', () => run.reusable()) : new Map<string, Diagnostic[]>();
   const loadDiagnostics = [...result.diagnostics];
   const planned = new Map<string, Diagnostic[]>();
   const toRender = targets.filter((t) => !reused.has(t.id)).map((t) => keepingPlanDiagnostics(t, planned));
@@ -156,19 +151,34 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected.
   const findings = toRender.some((t) => t.id === 'review') ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review, mergedOf(result))) : [];
   result.findings = findings;
-  const renderer = await options.warm?.rendererFor(config);
-  const files = renderTargets(catalog, config, toRender, [...result.diagnostics], timer, findings, renderer);
-  result.diagnostics.push(...targets.flatMap((t) => reused.get(t.id) ?? planned.get(t.id) ?? []));
-  if (!files) return result;
-  result.files = files;
+  const renderer = (await options.warm?.rendererFor(config)) ?? new TemplateRenderer(templateOverrides(config));
   const outDir = outDirOf(options, config);
   const owned = toRender.map((t) => t.id);
-  if (options.check) result.status = await timer.timeAsync('check', () => compareOutput(outDir, files, owned));
-  else result.written = await timer.timeAsync('write', () => writeOutput(outDir, files, owned));
+  // Each file goes to the disk (or the comparison) as soon as it is rendered: memory holds one file, not the output.
+  const sink = options.check ? new OutputComparison(outDir, owned) : new StagedOutput(outDir, owned, run ? { hash: (bytes) => hashOf(bytes) } : {});
+  const paths: string[] = [];
+  let emitted: boolean;
+  try {
+    emitted = emitTargets(catalog, config, toRender, [...result.diagnostics], (path, text) => {
+      paths.push(path);
+      timer.time(options.check ? 'check' : 'write', () => sink.add(path, text));
+    }, { timer, findings, renderer });
+  } catch (error) {
+    if (sink instanceof StagedOutput) await sink.abort();
+    throw error;
+  }
+  result.diagnostics.push(...targets.flatMap((t) => reused.get(t.id) ?? planned.get(t.id) ?? []));
+  if (!emitted) {
+    if (sink instanceof StagedOutput) await sink.abort();
+    return result;
+  }
+  result.files = paths.sort();
+  if (sink instanceof OutputComparison) result.status = await timer.timeAsync('check', () => sink.finish());
+  else result.written = await timer.timeAsync('write', () => sink.commit());
   // -- incremental: record this run; reused targets' files count as unchanged.
-  if (run && result.written) {
-    const byTarget = new Map(toRender.map((t) => [t.id, { diagnostics: planned.get(t.id) ?? [], files: [...files].filter(([path]) => path.startsWith(`${t.id}/`)) }]));
-    await timer.timeAsync('cache', () => run.save(catalogHash, loadDiagnostics, byTarget));
+  if (run && result.written && sink instanceof StagedOutput) {
+    const byTarget = new Map(toRender.map((t) => [t.id, { diagnostics: planned.get(t.id) ?? [], files: [...sink.hashes].filter(([path]) => path.startsWith(`${t.id}/`)) }]));
+    await timer.timeAsync('cache', () => run.save(loadDiagnostics, byTarget));
     result.written.unchanged = [...result.written.unchanged, ...run.filesOf([...reused.keys()])].sort();
     result.cache = { state: reused.size > 0 ? 'partial' : 'miss', reused: targets.filter((t) => reused.has(t.id)).map((t) => t.id), file: run.file };
   }
@@ -223,27 +233,45 @@ async function openIncremental(options: GenerateOptions, timer: StageTimer): Pro
   return { config, run, upToDate: { config, diagnostics, texts, written: { written: [], removed: [], unchanged: files }, cache: { state: 'hit', reused: targets.map((t) => t.id), file: run.file } } };
 }
 
-/** Plans every target and renders all files in memory; undefined (with diagnostics added) when a target reports an error. */
-export function renderTargets(
+export interface EmitOptions {
+  timer?: StageTimer;
+  /** QA findings, for the review target. */
+  findings?: readonly Finding[];
+  renderer?: TemplateRenderer;
+}
+
+/**
+ * Plans each target and renders its files, handing each file to `emit` as
+ * soon as it is rendered. Once any error is reported (by the load or by a
+ * plan), nothing more is rendered, but the remaining targets are still
+ * planned so every problem is reported at once. Returns whether every file
+ * was emitted.
+ */
+export function emitTargets(
   catalog: Catalog,
   config: Config,
   targets: readonly Target[],
   diagnostics: Diagnostic[],
-  timer = new StageTimer(),
-  findings: readonly Finding[] = [],
-  renderer: TemplateRenderer = new TemplateRenderer(templateOverrides(config)),
-): Map<string, string> | undefined {
+  emit: (path: string, text: string) => void,
+  { timer = new StageTimer(), findings = [], renderer = new TemplateRenderer(templateOverrides(config)) }: EmitOptions = {},
+): boolean {
   const header = `Generated by codebook from ${config.file.split(/[\\/]/).pop()}. Do not edit: run "codebook generate" to regenerate.`;
-  const plans = targets.map((target) => ({ target, plan: timer.time(`plan ${target.id}`, () => target.plan(catalog, { config, header, findings })) }));
-  for (const { plan } of plans) diagnostics.push(...plan.diagnostics);
-  if (hasErrors(diagnostics)) return undefined;
-  const files = new Map<string, string>();
-  for (const { target, plan } of plans) {
+  for (const target of targets) {
+    const plan = timer.time(`plan ${target.id}`, () => target.plan(catalog, { config, header, findings }));
+    diagnostics.push(...plan.diagnostics);
+    if (hasErrors(diagnostics)) continue;
     for (const file of plan.files) {
       if (!file.path.startsWith(`${target.id}/`)) throw new Error(`codebook: target ${target.id} planned ${file.path} outside its folder`);
-      files.set(file.path, timer.time(`render ${target.id}`, () => renderer.render(target.id, file)));
+      emit(file.path, timer.time(`render ${target.id}`, () => renderer.render(target.id, file)));
     }
   }
+  return !hasErrors(diagnostics);
+}
+
+/** emitTargets into memory: every file by path, sorted; undefined (with diagnostics added) when anything reported an error. */
+export function renderTargets(catalog: Catalog, config: Config, targets: readonly Target[], diagnostics: Diagnostic[], options: EmitOptions = {}): Map<string, string> | undefined {
+  const files = new Map<string, string>();
+  if (!emitTargets(catalog, config, targets, diagnostics, (path, text) => files.set(path, text), options)) return undefined;
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

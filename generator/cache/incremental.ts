@@ -7,10 +7,10 @@
  *   and every output file is still as written, nothing is loaded, merged,
  *   validated, rendered or written: the run is "up to date".
  * - **Per target.** Otherwise the catalog is loaded and validated as usual.
- *   A target's files depend only on the catalog (as its canonical JSON), the
- *   config, its templates and the code (the review target also on the layer
- *   files, through the QA findings); a target whose key and files are as
- *   recorded is neither planned nor rendered again.
+ *   A target's files depend only on the layer files, the config, its
+ *   templates and the code; a target whose key and files are as recorded
+ *   is neither planned nor rendered again (a template edit re-renders only
+ *   its target).
  *
  * `--check` never uses any of this: it always compares real bytes.
  */
@@ -76,19 +76,23 @@ export class IncrementalRun {
     return pending;
   }
 
-  /** The key of one target's files, given the canonical hash of the merged catalog. */
-  targetKey(targetId: string, catalogHash: string): string {
+  /**
+   * The key of one target's files. The catalog is a function of the config
+   * and the layer bytes, so those stand for it: hashing the merged catalog
+   * itself would cost a full serialisation of it on every run.
+   */
+  targetKey(targetId: string): string {
     const { code, config, layers, templates } = this.inputs;
-    return hashOf(code, config, catalogHash, targetId, templates[targetId] ?? '', targetId === 'review' ? layers : '');
+    return hashOf(code, config, layers, targetId, templates[targetId] ?? '');
   }
 
   /** The targets whose key and files are as recorded, with the diagnostics their plan reported then. */
-  async reusable(catalogHash: string): Promise<Map<string, Diagnostic[]>> {
+  async reusable(): Promise<Map<string, Diagnostic[]>> {
     const reusable = new Map<string, Diagnostic[]>();
     await Promise.all(
       this.targetIds.map(async (id) => {
         const entry = this.record.entries[id];
-        if (!entry || entry.key !== this.targetKey(id, catalogHash)) return;
+        if (!entry || entry.key !== this.targetKey(id)) return;
         if ((await this.verify(id)).current) reusable.set(id, entry.diagnostics);
       }),
     );
@@ -106,11 +110,11 @@ export class IncrementalRun {
    * targets keep their entries. Returns false when the record could not be
    * written (the run still succeeded).
    */
-  async save(catalogHash: string, loadDiagnostics: readonly Diagnostic[], rendered: ReadonlyMap<string, { diagnostics: Diagnostic[]; files: [string, string][] }>): Promise<boolean> {
+  async save(loadDiagnostics: readonly Diagnostic[], rendered: ReadonlyMap<string, { diagnostics: Diagnostic[]; files: [path: string, sha256: string][] }>): Promise<boolean> {
     const { record } = this;
     for (const [id, { diagnostics, files }] of rendered) {
       const recordedFiles = await recordFiles(this.outDir, files);
-      record.entries[id] = { key: this.targetKey(id, catalogHash), files: recordedFiles, diagnostics, recordedAt: Date.now() };
+      record.entries[id] = { key: this.targetKey(id), files: recordedFiles, diagnostics, recordedAt: Date.now() };
     }
     record.key = this.inputs.key;
     record.targets = [...this.targetIds];

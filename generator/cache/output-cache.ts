@@ -118,12 +118,13 @@ export async function verifyTargetFiles(outDir: string, targetId: string, entry:
 }
 
 /** Records the files of one target as they are now on disk, from the rendered text (no re-reading). */
-export async function recordFiles(outDir: string, files: Iterable<[string, string]>): Promise<Record<string, FileRecord>> {
+/** Records each file by its SHA-256 (computed as it was written) and its size and mtime now. */
+export async function recordFiles(outDir: string, files: Iterable<[path: string, sha256: string]>): Promise<Record<string, FileRecord>> {
   const records: Record<string, FileRecord> = {};
   await Promise.all(
-    [...files].map(async ([path, text]) => {
+    [...files].map(async ([path, sha256]) => {
       const info = await stat(join(outDir, path));
-      records[path] = { sha256: hashOf(Buffer.from(text, 'utf8')), size: info.size, mtimeMs: info.mtimeMs };
+      records[path] = { sha256, size: info.size, mtimeMs: info.mtimeMs };
     }),
   );
   return Object.fromEntries(Object.entries(records).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -8,7 +8,12 @@ import type { ParamType } from './model.js';
 
 export type ParseResult = { ok: true; ast: MessageFormatElement[] } | { ok: false; kind: string; message: string; offset: number };
 
+/** Only braces and apostrophes mean anything to ICU with tags ignored; a text without them is one literal. */
+const ICU_SYNTAX = /[{}']/;
+
 export function parseMessage(text: string): ParseResult {
+  // Most catalog texts are plain sentences: skip the parser for them (test/catalog/icu.test.ts proves the shortcut equal).
+  if (text !== '' && !ICU_SYNTAX.test(text)) return { ok: true, ast: [{ type: TYPE.literal, value: text }] };
   try {
     return { ok: true, ast: parse(text, { ignoreTag: true, requiresOtherClause: true }) };
   } catch (error) {

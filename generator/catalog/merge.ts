@@ -6,14 +6,17 @@
  * and locale are a conflict, reported, never resolved silently; messages and
  * locales come out in one fixed order whatever the input order.
  */
-import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Config } from '../config/load-config.js';
 import { localeProblem } from '../config/load-config.js';
 import { compareKeys, keyOfCode, keyOfRange, parseKey, UNKNOWN_KEY } from './keys.js';
-import { pointerOf, type JsonFile } from './json-file.js';
-import type { MessageEntry, SourceFile } from './load-layers.js';
+import { escapePointer, pointerOf, type JsonFile } from './json-file.js';
+import type { MessageEntry, RegistryData, SourceFile } from './load-layers.js';
 import type { Catalog, Message, Origin, Param, Section, Translation } from './model.js';
+import { placeOf, SourceOrigin } from './origin.js';
 import { unsafeKeyReason } from './unsafe-keys.js';
+
+export { placeOf };
 
 /** A key a layer mentions without text (an empty vendor message), kept so completeness checks can say why. */
 export interface Gap {
@@ -48,7 +51,7 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
       sections.set(s.id, { id: s.id, ...(s.part ? { part: s.part } : {}), titles: {}, origin });
     }
     for (const [i, entry] of source.data.codes.entries()) {
-      const origin = originOf(layer, json, pointerOf('codes', i));
+      const origin = originOf(layer, json, `/codes/${i}`);
       const key = entry.code !== undefined ? keyOfCode(entry.code) : entry.range ? keyOfRange(entry.range) : entry.key!;
       if (entry.key !== undefined) {
         const unsafe = unsafeKeyReason(key);
@@ -68,20 +71,16 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
       if (!sections.has(entry.section)) {
         diagnostics.push(error('registry/unknown-section', `Section ${JSON.stringify(entry.section)} is not defined in any registry "sections".`, originOf(layer, json, pointerOf('codes', i, 'section'))));
       }
-      // Sorted by name: JSON member order carries no meaning, and positional formats (%1$s, {0}) number params in this order.
-      const params: Param[] = Object.entries(entry.params ?? {})
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([name, p]) => ({ name, ...p }));
-      messages.set(key, {
-        key,
-        ...(entry.code !== undefined ? { code: entry.code } : {}),
-        ...(entry.range ? { range: [entry.range[0], entry.range[1]] as const } : {}),
-        section: entry.section,
-        ...(entry.description !== undefined ? { description: entry.description } : {}),
-        params,
-        translations: {},
-        origin,
-      });
+      // Built field by field, in the documented order, without a spread per optional field.
+      const message = { key } as Message;
+      if (entry.code !== undefined) message.code = entry.code;
+      if (entry.range) message.range = [entry.range[0], entry.range[1]];
+      message.section = entry.section;
+      if (entry.description !== undefined) message.description = entry.description;
+      message.params = paramsOf(entry.params);
+      message.translations = {};
+      message.origin = origin;
+      messages.set(key, message);
     }
   }
   diagnostics.push(...checkRanges([...messages.values()]));
@@ -108,14 +107,17 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
       if (section) section.titles[locale] = title;
       else diagnostics.push(error('locale/unknown-section', `Section ${JSON.stringify(id)} is not defined in the registry.`, originOf(layer, json, pointerOf('sections', id), true)));
     }
-    for (const [key, value] of Object.entries(data.messages)) {
-      const origin = originOf(layer, json, pointerOf('messages', key), true);
-      const unsafe = unsafeKeyReason(key);
+    for (const key in data.messages) {
+      if (!Object.hasOwn(data.messages, key)) continue;
+      const value = data.messages[key];
+      const origin = originOf(layer, json, `/messages/${escapePointer(key)}`, true);
+      const message = messages.get(key);
+      // A registry key is already known safe; only keys outside it need the check.
+      const unsafe = message ? undefined : unsafeKeyReason(key);
       if (unsafe) {
         diagnostics.push(error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, origin));
         continue;
       }
-      const message = messages.get(key);
       if (!message) {
         diagnostics.push({ ...error('locale/unknown-key', `Key ${JSON.stringify(key)} is not in the registry.`, origin), locale, key, hint: 'Add the code to a registry file, or remove the message.' });
         continue;
@@ -130,15 +132,10 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
         diagnostics.push({ ...error('merge/conflict', `Key ${key} in ${locale} is given twice in layer ${JSON.stringify(layer)}; order files by putting them in separate layers.`, origin, previous.origin), locale, key });
         continue;
       }
-      const translation: Translation = {
-        text: entry.text,
-        ast: [],
-        state: entry.state ?? 'translated',
-        origin,
-        ...(previous ? { overrides: [...(previous.overrides ?? []), previous.origin] } : {}),
-        ...(entry.note !== undefined ? { note: entry.note } : {}),
-        ...(entry.doubts?.length ? { doubts: entry.doubts } : {}),
-      };
+      const translation: Translation = { text: entry.text, ast: [], state: entry.state ?? 'translated', origin };
+      if (previous) translation.overrides = [...(previous.overrides ?? []), previous.origin];
+      if (entry.note !== undefined) translation.note = entry.note;
+      if (entry.doubts?.length) translation.doubts = entry.doubts;
       message.translations[locale] = translation;
     }
   }
@@ -155,6 +152,14 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
     gaps,
     diagnostics,
   };
+}
+
+/** Sorted by name: JSON member order carries no meaning, and positional formats (%1$s, {0}) number params in this order. */
+function paramsOf(declared: RegistryData['codes'][number]['params']): Param[] {
+  if (!declared) return [];
+  return Object.entries(declared)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, p]) => ({ name, ...p }));
 }
 
 /** Overlapping ranges and codes inside a range make the code → key mapping ambiguous. */
@@ -188,12 +193,7 @@ function findRange(sorted: Message[], code: number): Message | undefined {
 }
 
 function originOf(layer: string, json: JsonFile, pointer: string, atKey = false): Origin {
-  const at = atKey ? json.locateKey(pointer) : json.locate(pointer);
-  return { layer, file: json.file, pointer, line: at.line, column: at.column };
-}
-
-export function placeOf(origin: Origin): Place {
-  return { file: origin.file, line: origin.line, column: origin.column, pointer: origin.pointer };
+  return new SourceOrigin(layer, json, pointer, atKey);
 }
 
 function error(ruleId: string, message: string, at: Origin, first?: Origin): Diagnostic {

@@ -8,6 +8,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Gap } from './merge.js';
 import { placeOf } from './merge.js';
+import { TYPE } from '@formatjs/icu-messageformat-parser';
 import { argumentsOf, parseMessage, pluralsOf } from './icu.js';
 import type { Catalog, Message, ParamType, Translation } from './model.js';
 
@@ -24,7 +25,12 @@ const COMPATIBLE: Record<ParamType, readonly ParamType[]> = {
 export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const gapsByKey = new Map<string, Gap[]>();
-  for (const gap of gaps) gapsByKey.set(`${gap.key}\u0000${gap.locale}`, [...(gapsByKey.get(`${gap.key}\u0000${gap.locale}`) ?? []), gap]);
+  for (const gap of gaps) {
+    const id = `${gap.key}\u0000${gap.locale}`;
+    const list = gapsByKey.get(id);
+    if (list) list.push(gap);
+    else gapsByKey.set(id, [gap]);
+  }
   const categories = new Map<string, Set<string>>();
   const categoriesOf = (locale: string, ordinal: boolean): Set<string> => {
     const id = `${locale}/${ordinal}`;
@@ -74,8 +80,12 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
   return diagnostics;
 
   function checkTranslation(message: Message, locale: string, translation: Translation): void {
-    const at = { place: placeOf(translation.origin), locale, key: message.key };
     const parsed = parseMessage(translation.text);
+    if (parsed.ok && message.params.length === 0 && parsed.ast.length === 1 && parsed.ast[0].type === TYPE.literal) {
+      translation.ast = parsed.ast;
+      return; // plain text: nothing to agree on
+    }
+    const at = { place: placeOf(translation.origin), locale, key: message.key };
     if (!parsed.ok) {
       diagnostics.push({ ruleId: 'icu/syntax', severity: 'error', message: `Key ${message.key} (${locale}): ICU syntax error at character ${parsed.offset + 1}: ${parsed.message}.`, ...at });
       return;

@@ -53,7 +53,6 @@ export const RULES: Record<string, RuleInfo> = {
   'completeness/missing-source': { severity: 'error', explanation: 'A key has no text in the source locale.' },
   'completeness/missing': { severity: 'warning', explanation: 'A key has no text in a locale; apps fall back to the source locale.' },
   'completeness/missing-section-title': { severity: 'warning', explanation: 'A section has no title in a locale (an error for the source locale).' },
-  'catalog/schema': { severity: 'error', explanation: 'Internal: the merged catalog breaks its own schema.' },
   'i18next/unrepresentable': { severity: 'error', explanation: 'A message uses something i18next cannot express ({{ or $t( in text, select, two plurals).' },
   'diff/unreadable': { severity: 'error', explanation: 'A side of codebook diff cannot be read: no such path, neither a project nor a dist folder, not a snapshot of this version, or a catalog with errors.' },
   'diff/unknown-kind': { severity: 'error', explanation: 'codebook diff --allow names a change kind that does not exist.' },

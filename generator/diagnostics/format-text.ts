@@ -18,10 +18,18 @@ type Style = Parameters<typeof styleText>[0];
 export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], options: TextFormatOptions): string {
   const paint = (style: Style, text: string) => (options.color ? styleText(style, text) : text);
   const lines: string[] = [];
+  const sourceLines = new Map<string, string[]>();
+  const linesOf = (file: string): string[] | undefined => {
+    const text = options.texts?.get(file);
+    if (text === undefined) return undefined;
+    let split = sourceLines.get(file);
+    if (!split) sourceLines.set(file, (split = text.split(/\r?\n/)));
+    return split;
+  };
   for (const d of sortDiagnostics(diagnostics)) {
     const severity = paint(d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'cyan', d.severity);
     lines.push(`${paint('bold', placeText(d.place) || 'codebook')}  ${severity}  ${d.message}  ${paint('gray', `[${d.ruleId}]`)}`);
-    const frame = codeFrame(d.place, options.texts);
+    const frame = codeFrame(d.place, linesOf);
     if (frame) lines.push(...frame.map((l) => paint('gray', l)));
     for (const note of d.notes ?? []) lines.push(`    note: ${note.message}${note.place ? ` (${placeText(note.place)})` : ''}`);
     if (d.hint) lines.push(`    hint: ${d.hint}`);
@@ -38,10 +46,10 @@ export function placeText(place: Place | undefined): string {
   return `${place.file}:${place.line}:${place.column ?? 1}`;
 }
 
-function codeFrame(place: Place | undefined, texts: ReadonlyMap<string, string> | undefined): string[] | undefined {
-  const text = place?.line !== undefined ? texts?.get(place.file) : undefined;
-  if (!text || !place?.line) return undefined;
-  const line = text.split(/\r?\n/)[place.line - 1];
+/** The source line with a caret under the column; `linesOf` splits each file once, however many problems it has. */
+function codeFrame(place: Place | undefined, linesOf: (file: string) => string[] | undefined): string[] | undefined {
+  if (!place?.line) return undefined;
+  const line = linesOf(place.file)?.[place.line - 1];
   if (line === undefined) return undefined;
   const gutter = String(place.line).length;
   const shown = line.length > 160 ? `${line.slice(0, 157)}...` : line;
@@ -50,10 +58,10 @@ function codeFrame(place: Place | undefined, texts: ReadonlyMap<string, string> 
 
 /** File, line, column, rule: the same order on every run. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const key = (d: Diagnostic) => [d.place?.file ?? '', d.place?.line ?? 0, d.place?.column ?? 0, d.ruleId, d.message] as const;
-  return [...diagnostics].sort((a, b) => {
-    const [ka, kb] = [key(a), key(b)];
+  const keyed = diagnostics.map((d) => ({ d, key: [d.place?.file ?? '', d.place?.line ?? 0, d.place?.column ?? 0, d.ruleId, d.message] as const }));
+  keyed.sort(({ key: ka }, { key: kb }) => {
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
     return 0;
   });
+  return keyed.map(({ d }) => d);
 }

@@ -34,6 +34,7 @@ describe('warm state', () => {
     writeFileSync(template, `${readFileSync(template, 'utf8')}# changed\n`);
     const third = await generate(options);
     expect(warm.renderersCreated).toBe(2);
-    expect(third.files?.get('java/Errors.properties')).toMatch(/# changed\n$/);
+    expect(third.written?.written).toContain('java/Errors.properties');
+    expect(readFileSync(join(dir, 'dist/java/Errors.properties'), 'utf8')).toMatch(/# changed\n$/);
   });
 });

@@ -1,0 +1,110 @@
+/**
+ * Line and column of the shallow values of a JSON text (pointers of at most
+ * two segments: `/messages/6014`, `/codes/12`), found by one regex pass over
+ * strings and brackets instead of a full syntax tree. Those are the positions
+ * every message origin needs (gettext `#:` references, XLIFF locations,
+ * diagnostics); deeper pointers are rare (schema errors) and left to momoa.
+ * Columns count UTF-16 code units from 1, as momoa's do.
+ */
+import type { Position } from './json-file.js';
+import { escapePointer } from './json-file.js';
+
+/** Deepest pointer this index knows, in segments. */
+export const SHALLOW_DEPTH = 2;
+
+export interface ShallowIndex {
+  /** Offsets of the member name (or -1 for array elements) and of the value, by pointer. */
+  offsets: Map<string, { key: number; value: number }>;
+  position(offset: number): Position;
+}
+
+interface Frame {
+  pointer: string;
+  depth: number;
+  array: boolean;
+  index: number;
+}
+
+export function indexShallowValues(source: string): ShallowIndex {
+  const offsets = new Map<string, { key: number; value: number }>();
+  const token = /"[^"\\]*(?:\\.[^"\\]*)*"|[{}[\],]/g;
+  const stack: Frame[] = [];
+  let top: Frame | undefined;
+  // The pointer of the value about to open, when it is a container.
+  let opening = '';
+  const root = skipSpace(source, 0);
+  offsets.set('', { key: -1, value: root });
+  for (let m = token.exec(source); m !== null; m = token.exec(source)) {
+    const at = m.index;
+    switch (source.charCodeAt(at)) {
+      case 0x7b: // {
+      case 0x5b: {
+        // [
+        if (top) stack.push(top);
+        const depth = top ? top.depth + 1 : 0;
+        top = { pointer: depth < SHALLOW_DEPTH ? opening : '', depth, array: source.charCodeAt(at) === 0x5b, index: 0 };
+        if (top.array && top.depth < SHALLOW_DEPTH) elementAt(skipSpace(source, at + 1));
+        break;
+      }
+      case 0x7d: // }
+      case 0x5d: // ]
+        top = stack.pop();
+        break;
+      case 0x2c: // ,
+        if (top?.array && top.depth < SHALLOW_DEPTH) {
+          top.index++;
+          elementAt(skipSpace(source, at + 1));
+        }
+        break;
+      default: {
+        // A string: a member name when a colon follows.
+        if (!top || top.array || top.depth >= SHALLOW_DEPTH) break;
+        const colon = skipSpace(source, token.lastIndex);
+        if (source.charCodeAt(colon) !== 0x3a) break;
+        const raw = m[0];
+        const name = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        opening = `${top.pointer}/${escapePointer(name)}`;
+        offsets.set(opening, { key: at, value: skipSpace(source, colon + 1) });
+      }
+    }
+  }
+  let lineStarts: number[] | undefined;
+  return {
+    offsets,
+    position(offset) {
+      lineStarts ??= lineStartsOf(source);
+      const line = lastAtOrBefore(lineStarts, offset);
+      return { line: line + 1, column: offset - lineStarts[line] + 1 };
+    },
+  };
+
+  function elementAt(offset: number): void {
+    if (source.charCodeAt(offset) === 0x5d) return; // an empty array
+    opening = `${top!.pointer}/${top!.index}`;
+    offsets.set(opening, { key: -1, value: offset });
+  }
+}
+
+function skipSpace(source: string, from: number): number {
+  let i = from;
+  for (let c = source.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = source.charCodeAt(++i));
+  return i;
+}
+
+/** Offsets where lines start; a line ends at LF, CR LF or a lone CR, as in momoa. */
+function lineStartsOf(source: string): number[] {
+  const starts = [0];
+  const newline = /\r\n?|\n/g;
+  for (let m = newline.exec(source); m !== null; m = newline.exec(source)) starts.push(newline.lastIndex);
+  return starts;
+}
+
+function lastAtOrBefore(sorted: readonly number[], value: number): number {
+  let [lo, hi] = [0, sorted.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid] <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

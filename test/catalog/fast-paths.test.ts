@@ -1,0 +1,102 @@
+// The load stage's shortcuts must give exactly what the slow, general paths give:
+// the shallow position index agrees with momoa's syntax tree, the duplicate-key
+// count agrees with momoa's report, and the ICU shortcut with the parser.
+import { readFileSync } from 'node:fs';
+import { parse as parseJsonTree, type AnyNode } from '@humanwhocodes/momoa';
+import { parse as parseIcu } from '@formatjs/icu-messageformat-parser';
+import { globSync } from 'tinyglobby';
+import { describe, expect, it } from 'vitest';
+import { escapePointer, parseJsonFile } from '../../generator/catalog/json-file.js';
+import { parseMessage } from '../../generator/catalog/icu.js';
+
+const repoFiles = globSync(['locales/**/*.json', 'test/fixtures/hazards/locales/**/*.json'], { absolute: true }).sort();
+
+/** Every pointer of at most two segments with momoa's key and value positions. */
+function treePositions(text: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const visit = (node: AnyNode, pointer: string, depth: number, key?: { line: number; column: number }) => {
+    if (depth > 2) return;
+    found.set(pointer, `${key ? `${key.line}:${key.column} ` : ''}${node.loc.start.line}:${node.loc.start.column}`);
+    if (node.type === 'Object') for (const m of node.members) visit(m.value, `${pointer}/${escapePointer(m.name.type === 'String' ? m.name.value : m.name.name)}`, depth + 1, m.name.loc.start);
+    if (node.type === 'Array') node.elements.forEach((e, i) => visit(e.value, `${pointer}/${i}`, depth + 1));
+  };
+  visit(parseJsonTree(text.replace(/^\uFEFF/, ''), { mode: 'json' }).body, '', 0);
+  return found;
+}
+
+function indexedPositions(file: string, text: string, pointers: Iterable<string>): Map<string, string> {
+  const { json } = parseJsonFile(file, text);
+  const found = new Map<string, string>();
+  for (const p of pointers) {
+    const value = json!.locate(p);
+    const key = json!.locateKey(p);
+    const sameAsValue = key.line === value.line && key.column === value.column;
+    found.set(p, `${sameAsValue ? '' : `${key.line}:${key.column} `}${value.line}:${value.column}`);
+  }
+  return found;
+}
+
+const oddlyFormatted: Record<string, string> = {
+  minified: '{"locale":"en","messages":{"1":"a","2":{"text":"b"},"a/b~c":"d"},"list":[1,[2,3],{"x":[]}]}',
+  crlf: '{\r\n  "locale": "en",\r\n  "messages": {\r\n    "1": "a",\r\n    "2": "b"\r\n  }\r\n}\r\n',
+  bom: '\uFEFF{\n  "messages": { "1": "x" }\n}',
+  escapes: '{ "mes\\u0073ages" : { "\\"q\\"" :\n"v\\\\" , "k\\n" : [ ] } , "tail":\t{ } }',
+  wide: '{ "セクション": { "😀": "値", "b": ["x", "y"] }, "z": "💥" }',
+};
+
+describe('shallow JSON positions', () => {
+  it.each(repoFiles)('agree with momoa for every value up to two levels: %s', (path) => {
+    const text = readFileSync(path, 'utf8');
+    const expected = treePositions(text);
+    expect(indexedPositions(path, text, expected.keys())).toEqual(expected);
+  });
+
+  it.each(Object.entries(oddlyFormatted))('agree with momoa on %s text', (_name, text) => {
+    const expected = treePositions(text);
+    expect(indexedPositions('odd.json', text, expected.keys())).toEqual(expected);
+  });
+
+  it('fall back to the nearest parent for a missing pointer, as before', () => {
+    const { json } = parseJsonFile('f.json', '{\n  "messages": {\n    "1": "a"\n  }\n}');
+    expect(json!.locate('/messages/404')).toEqual({ line: 2, column: 15 });
+    expect(json!.locate('/messages/1/deeper/still')).toEqual({ line: 3, column: 10 });
+  });
+});
+
+describe('duplicate keys', () => {
+  it('are found at any depth, and only when present', () => {
+    const clean = parseJsonFile('f.json', '{ "a": { "b": 1, "c": [ { "b": 2, "d": "\\"b\\": 3" } ] }, "b": 4 }');
+    expect(clean.diagnostics).toEqual([]);
+    const nested = parseJsonFile('f.json', '{ "a": [ { "x": 1,\n "x": 2 } ] }');
+    expect(nested.diagnostics.map((d) => `${d.ruleId} ${d.place?.pointer} ${d.place?.line}:${d.place?.column}`)).toEqual(['json/duplicate-key /a/0/x 2:2']);
+    const escaped = parseJsonFile('f.json', '{ "k": 1, "\\u006b": 2 }');
+    expect(escaped.diagnostics.map((d) => d.ruleId)).toEqual(['json/duplicate-key']);
+  });
+});
+
+describe('ICU shortcut for plain text', () => {
+  const texts = [
+    ...repoFiles.flatMap((path) => {
+      const value = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as { messages?: Record<string, string | { text?: string }> };
+      return Object.values(value.messages ?? {}).flatMap((m) => (typeof m === 'string' ? [m] : m.text !== undefined ? [m.text] : []));
+    }),
+    '',
+    'a # b <b>c</b> & d',
+    'tab\tnew\nline 😀',
+    "it's {n}",
+    "'{literal}'",
+  ];
+
+  it(`gives the parser's AST for every catalog and fixture text (${texts.length})`, () => {
+    for (const text of texts) {
+      let expected: unknown;
+      try {
+        expected = { ok: true, ast: parseIcu(text, { ignoreTag: true, requiresOtherClause: true }) };
+      } catch {
+        expected = { ok: false };
+      }
+      const actual = parseMessage(text);
+      expect(actual.ok ? actual : { ok: false }, text).toEqual(expected);
+    }
+  });
+});
