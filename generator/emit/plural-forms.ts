@@ -17,9 +17,25 @@ export type SplitResult = { kind: 'plain' } | { kind: 'plural'; plural: PluralSp
 /** The result for a message without plural, select or markup: shared, since nothing in it can change. */
 const PLAIN: SplitResult = Object.freeze({ kind: 'plain' });
 
+/**
+ * Splits of the ASTs seen so far. Every target splits every translation, some
+ * several times; an AST is never changed once parsed and a split is only
+ * read, so one split per AST serves them all.
+ */
+const splits = new WeakMap<readonly MessageFormatElement[], SplitResult>();
+
 export function splitPlural(ast: readonly MessageFormatElement[]): SplitResult {
   // Most messages are text and arguments only: no select, no plural, no markup to look into.
   if (ast.every(isFlat)) return PLAIN;
+  let split = splits.get(ast);
+  if (split === undefined) {
+    split = splitStructured(ast);
+    splits.set(ast, split);
+  }
+  return split;
+}
+
+function splitStructured(ast: readonly MessageFormatElement[]): SplitResult {
   if (containsSelect(ast)) return { kind: 'unsupported', reason: 'a select argument' };
   const at = ast.flatMap((el, i) => (el.type === TYPE.plural ? [i] : []));
   if (at.length === 0) {
@@ -85,13 +101,25 @@ export function pluralCategories(locale: string): string[] {
   return [...categories];
 }
 
+const rulesCache = new Map<string, Intl.PluralRules>();
+
+/** A locale's cardinal Intl.PluralRules, built once per process (building one costs far more than a select). */
+export function pluralRules(locale: string): Intl.PluralRules {
+  let rules = rulesCache.get(locale);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(locale);
+    rulesCache.set(locale, rules);
+  }
+  return rules;
+}
+
 const exactCache = new Map<string, boolean>();
 
 /** Whether a CLDR category of a locale selects exactly the integer n among 0…1000 (ar `zero` is {0}; lv `zero` is not). */
 export function categoryIsExactly(locale: string, category: string, n: number): boolean {
   const id = `${locale}|${category}|${n}`;
   if (!exactCache.has(id)) {
-    const rules = new Intl.PluralRules(locale);
+    const rules = pluralRules(locale);
     let exact = true;
     for (let i = 0; i <= 1000 && exact; i++) exact = (rules.select(i) === category) === (i === n);
     exactCache.set(id, exact);

@@ -27,49 +27,63 @@ import { placeOf } from '../catalog/merge.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { identifierTable } from '../emit/identifiers.js';
 import { argumentPositions } from '../emit/placeholders.js';
-import { formFor, pluralCategories, splitPlural } from '../emit/plural-forms.js';
+import { formFor, pluralCategories, pluralRules, splitPlural } from '../emit/plural-forms.js';
 import type { PlannedFile, Target } from '../emit/target.js';
 import { androidText, codePointName, xmlComment, type Piece } from './android-escape.js';
 
 type Body = { plural: false; name: string; attributes: string; value: string } | { plural: true; name: string; notes: string[]; items: { quantity: string; value: string }[] };
-type Resource = Body & { comment: string };
 
 export const androidTarget: Target = {
   id: 'android',
   description: 'Android string resources: values/strings.xml (source locale, every key) and values-<qualifier>/strings.xml',
   plan(catalog, { config, header }) {
-    const { names, diagnostics } = identifierTable(catalog, config.identifierPrefix, 'android');
+    const { names, diagnostics: collisions } = identifierTable(catalog, config.identifierPrefix, 'android');
+    const diagnostics = [...collisions];
     const files: PlannedFile[] = [];
     const quantities = new Map(catalog.messages.map((m) => [m.key, pluralArgOf(m, catalog.locales)]));
+    const comments = new Map<Message, string>(); // the same in every locale's file
+    const commentOf = (m: Message) => comments.get(m) ?? comments.set(m, resourceComment(m)).get(m)!;
     for (const locale of catalog.locales) {
       const folder = locale === catalog.sourceLocale ? 'values' : qualifierOf(locale);
       if (!folder) {
         diagnostics.push({ ruleId: 'android/unrepresentable', severity: 'error', target: 'android', locale, message: `The locale ${locale} has no Android resource qualifier (only language, script, region and variants can be written).` });
         continue;
       }
-      const resources = catalog.messages.flatMap((message) => {
+      const resources: string[] = [];
+      for (const message of catalog.messages) {
         const name = names.get(message.key);
-        return name && message.translations[locale] ? resourcesOf(message, locale, name, quantities.get(message.key), diagnostics) : [];
-      });
+        if (!name || !message.translations[locale]) continue;
+        const body = bodyOf(message, locale, name, quantities.get(message.key), diagnostics);
+        if (body !== undefined) resources.push(`  <!-- ${commentOf(message)} -->`, body);
+      }
       const rootAttributes = folder === 'values' ? ` xmlns:tools="http://schemas.android.com/tools" tools:locale="${locale}" tools:ignore="MissingTranslation"` : '';
-      files.push({ path: `android/${folder}/strings.xml`, template: 'strings.xml.hbs', context: { header: xmlComment(header), rootAttributes, resources } });
+      files.push({ path: `android/${folder}/strings.xml`, template: 'strings.xml.hbs', context: { header: xmlComment(header), rootAttributes, resources: resources.join('\n') } });
     }
     return { files, diagnostics };
   },
 };
 
-/** The resource of one translated message (none when it cannot be written), reporting what it loses. */
-function resourcesOf(message: Message, locale: string, name: string, quantity: string | undefined, diagnostics: Diagnostic[]): Resource[] {
-  const place = placeOf(message.translations[locale].origin);
+function resourceComment(message: Message): string {
+  return xmlComment(`${message.key} (${message.section})${message.description ? `: ${message.description}` : ''}`);
+}
+
+/** The XML of one translated message's resource (undefined when it cannot be written), reporting what it loses. */
+function bodyOf(message: Message, locale: string, name: string, quantity: string | undefined, diagnostics: Diagnostic[]): string | undefined {
   const report = (ruleId: string, severity: Diagnostic['severity'], text: string) =>
-    diagnostics.push({ ruleId, severity, target: 'android', key: message.key, locale, place, message: `Key ${message.key} (${locale}) ${text}` });
+    diagnostics.push({ ruleId, severity, target: 'android', key: message.key, locale, place: placeOf(message.translations[locale].origin), message: `Key ${message.key} (${locale}) ${text}` });
   const built = resourceOf(message, locale, name, quantity);
   if ('problem' in built) {
     report('android/unrepresentable', 'error', `cannot be written for Android: ${built.problem}.`);
-    return [];
+    return undefined;
   }
-  for (const note of built.plural ? built.notes : []) report('android/exact-selector-dropped', 'warning', `loses a plural form on Android: ${note}.`);
-  return [{ ...built, comment: xmlComment(`${message.key} (${message.section})${message.description ? `: ${message.description}` : ''}`) }];
+  if (!built.plural) return `  <string name="${built.name}"${built.attributes}>${built.value}</string>`;
+  for (const note of built.notes) report('android/exact-selector-dropped', 'warning', `loses a plural form on Android: ${note}.`);
+  return [
+    `  <plurals name="${built.name}">`,
+    ...built.notes.map((note) => `    <!-- ${xmlComment(note)} -->`),
+    ...built.items.map((item) => `    <item quantity="${item.quantity}">${item.value}</item>`),
+    '  </plurals>',
+  ].join('\n');
 }
 
 /** The `values-…` folder of a non-source locale, or undefined when Android has no qualifier for it. */
@@ -107,7 +121,7 @@ function resourceOf(message: Message, locale: string, name: string, quantity: st
     if ('problem' in escaped) return escaped;
     items.push({ quantity: category, value: escaped.value });
   }
-  return { plural: true, name, notes: notes.map(xmlComment), items };
+  return { plural: true, name, notes, items };
 }
 
 /** The argument that selects the plural form: that of the first locale (source first) whose text is plural. */
@@ -138,10 +152,16 @@ function textOf(elements: readonly MessageFormatElement[], message: Message, for
   return 'value' in escaped ? escaped : { problem: `the character ${codePointName(escaped.unrepresentable)} cannot be written` };
 }
 
-/** The category that, among integers (Android quantities are ints), holds n and nothing else. */
+const holdingOnly = new Map<string, string | undefined>();
+
+/** The category that, among integers (Android quantities are ints), holds n and nothing else. Cached: it asks the rules a thousand times. */
 function categoryHoldingOnly(locale: string, n: number): string | undefined {
-  const rules = new Intl.PluralRules(locale);
-  const category = rules.select(n);
-  const samples = [...Array.from({ length: 1001 }, (_, i) => i), 10_000, 100_000, 1_000_000, 10_000_000];
-  return samples.every((i) => i === n || rules.select(i) !== category) ? category : undefined;
+  const id = `${locale}|${n}`;
+  if (!holdingOnly.has(id)) {
+    const rules = pluralRules(locale);
+    const category = rules.select(n);
+    const samples = [...Array.from({ length: 1001 }, (_, i) => i), 10_000, 100_000, 1_000_000, 10_000_000];
+    holdingOnly.set(id, samples.every((i) => i === n || rules.select(i) !== category) ? category : undefined);
+  }
+  return holdingOnly.get(id);
 }

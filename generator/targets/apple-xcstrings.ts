@@ -22,21 +22,41 @@ const STATES: Record<TranslationState, string> = { initial: 'needs_review', tran
 type Json = string | { [key: string]: Json };
 
 export function xcstringsFile(catalog: Catalog, converted: ReadonlyMap<string, ReadonlyMap<string, AppleMessage>>): string {
-  const strings: Record<string, Json> = {};
-  for (const message of catalog.messages) {
-    const localizations: Record<string, Json> = {};
-    for (const [locale, value] of converted.get(message.key) ?? []) {
+  const locales = [...catalog.locales].sort(byCodeUnits);
+  const strings = [...catalog.messages].sort((a, b) => byCodeUnits(a.key, b.key)).map((message) => {
+    const byLocale = converted.get(message.key);
+    const localizations: string[] = [];
+    for (const locale of locales) {
+      const value = byLocale?.get(locale);
+      if (!value) continue;
       const state = STATES[message.translations[locale].state];
-      localizations[locale] = value.kind === 'plain' ? stringUnit(state, value.value) : { variations: { plural: pluralUnits(state, value.forms) } };
+      const json = value.kind === 'plain' ? stringUnitJson(state, value.value, LOCALIZATION_INDENT) : xcodeJson({ variations: { plural: pluralUnits(state, value.forms) } }, LOCALIZATION_INDENT);
+      localizations.push(`${LOCALIZATION_INDENT}${JSON.stringify(locale)} : ${json}`);
     }
-    strings[message.key] = {
-      ...(message.description ? { comment: message.description } : {}),
-      extractionState: 'manual',
-      localizations,
-    };
-  }
-  return `${xcodeJson({ sourceLanguage: catalog.sourceLocale, strings, version: '1.0' }, '')}\n`;
+    const members = [...(message.description ? [`      "comment" : ${JSON.stringify(message.description)}`] : []), '      "extractionState" : "manual"', `      "localizations" : ${objectJson(localizations, '      ')}`];
+    return `    ${JSON.stringify(message.key)} : ${objectJson(members, '    ')}`;
+  });
+  return `{\n  "sourceLanguage" : ${JSON.stringify(catalog.sourceLocale)},\n  "strings" : ${objectJson(strings, '  ')},\n  "version" : "1.0"\n}\n`;
 }
+
+/**
+ * The file is written member by member rather than through xcodeJson: a
+ * 100k-member object sorted and serialised generically costs seconds. The
+ * layout is xcodeJson's; each message's members are listed in sorted order.
+ */
+const LOCALIZATION_INDENT = '        ';
+
+/** An object from its member lines, as xcodeJson lays it out. */
+function objectJson(members: readonly string[], indent: string): string {
+  return `{\n${members.join(',\n')}\n${indent}}`;
+}
+
+/** xcodeJson(stringUnit(state, value), indent), written directly. */
+function stringUnitJson(state: string, value: string, indent: string): string {
+  return `{\n${indent}  "stringUnit" : {\n${indent}    "state" : ${JSON.stringify(state)},\n${indent}    "value" : ${JSON.stringify(value)}\n${indent}  }\n${indent}}`;
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function stringUnit(state: string, value: string): Json {
   return { stringUnit: { state, value } };
@@ -50,6 +70,6 @@ function pluralUnits(state: string, forms: readonly [string, string][]): Json {
 function xcodeJson(value: Json, indent: string): string {
   if (typeof value === 'string') return JSON.stringify(value);
   const inner = `${indent}  `;
-  const keys = Object.keys(value).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const keys = Object.keys(value).sort(byCodeUnits);
   return `{\n${keys.map((k) => `${inner}${JSON.stringify(k)} : ${xcodeJson(value[k], inner)}`).join(',\n')}\n${indent}}`;
 }

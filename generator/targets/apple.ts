@@ -27,13 +27,16 @@ export const appleTarget: Target = {
     const diagnostics: Diagnostic[] = [];
     const converted = convertAll(catalog, diagnostics);
     const files: PlannedFile[] = [];
+    const heads = new Map<Message, string>(); // the comment and key of an entry are the same in every locale
+    const headOf = (m: Message) => heads.get(m) ?? heads.set(m, stringsHead(m)).get(m)!;
     for (const locale of catalog.locales) {
       const messages = catalog.messages.flatMap((m) => {
         const c = converted.get(m.key)?.get(locale);
         return c ? [{ message: m, converted: c }] : [];
       });
       const folder = `apple/${locale}.lproj`;
-      files.push({ path: `${folder}/Localizable.strings`, template: 'Localizable.strings.hbs', context: { header, entries: messages.map(stringsEntry) } });
+      const entries = messages.map((e) => `\n${headOf(e.message)}${stringsLiteral(stringsValue(e.converted))}";`).join('\n');
+      files.push({ path: `${folder}/Localizable.strings`, template: 'Localizable.strings.hbs', context: { header, entries } });
       const plurals = messages.flatMap((e) => (e.converted.kind === 'plural' ? [pluralEntry(e.message, e.converted)] : []));
       if (plurals.length > 0) {
         files.push({ path: `${folder}/Localizable.stringsdict`, template: 'Localizable.stringsdict.hbs', context: { header: xmlComment(header), entries: plurals } });
@@ -84,10 +87,15 @@ function unrepresentableDiagnostic(message: Message, locale: string, problem: st
   };
 }
 
-/** A `.strings` line: plural messages show their `other` form there. */
-function stringsEntry({ message, converted }: { message: Message; converted: AppleMessage }) {
-  const value = converted.kind === 'plain' ? converted.value : converted.forms.find(([c]) => c === 'other')![1];
-  return { comment: docComment(message.description ?? ''), key: stringsLiteral(message.key), value: stringsLiteral(value) };
+/** The start of a `.strings` entry, up to the opening quote of its value: the description comment line (when it has one) and the key. */
+function stringsHead(message: Message): string {
+  const comment = docComment(message.description ?? '');
+  return `${comment ? `/* ${comment} */\n` : ''}"${stringsLiteral(message.key)}" = "`;
+}
+
+/** The `.strings` value: plural messages show their `other` form there. */
+function stringsValue(converted: AppleMessage): string {
+  return converted.kind === 'plain' ? converted.value : converted.forms.find(([c]) => c === 'other')![1];
 }
 
 /** A `.stringsdict` entry: the whole message in every form, selected through one variable. */

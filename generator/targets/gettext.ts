@@ -25,17 +25,32 @@ import { gettextLocaleName, gettextPlurals, msgstrForms, type GettextPlurals } f
 import { poComment, poField, poReference, poText } from './gettext-po.js';
 
 interface SourceSide { msgid: string; plural?: { arg: string; msgidPlural: string }; brace: boolean }
-interface Entry { comments: string[]; fields: string[] }
 class Unrepresentable extends Error {}
+type Attempt = <T>(message: Message, locale: string, build: () => T) => T | undefined;
+
+/** What the entries of a message share in every file, written once: `#.` lines, the start of `#:`, msgctxt and msgid. */
+interface SharedPart {
+  message: Message;
+  source: SourceSide;
+  /** The blank line that starts an entry, then its `#.` lines, each with its newline. */
+  notes: string;
+  /** `#: <registry entry> <source text>`: each file adds its locale's reference and the newline. */
+  references: string;
+  /** msgctxt, msgid and msgid_plural, each with its newline. */
+  head: string;
+  /** msgid shows a brace: a message without arguments is then `no-python-brace-format`. */
+  msgidBraces: boolean;
+}
 
 const HEADER_FIELDS = ['Project-Id-Version: codebook', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: 8bit'];
+const BRACE = /[{}]/;
 
 export const gettextTarget: Target = {
   id: 'gettext',
   description: 'GNU gettext: a POT template and a PO file per locale (msgctxt = key, python-brace-format)',
   plan(catalog, { header }) {
     const diagnostics: Diagnostic[] = [];
-    const attempt = <T>(message: Message, locale: string, build: () => T): T | undefined => {
+    const attempt: Attempt = (message, locale, build) => {
       try {
         return build();
       } catch (error) {
@@ -43,18 +58,13 @@ export const gettextTarget: Target = {
         diagnostics.push(diagnostic(message, locale, 'error', error.message));
       }
     };
-    const sources = new Map(catalog.messages.map((m) => [m.key, attempt(m, catalog.sourceLocale, () => sourceSide(m, catalog.sourceLocale))]));
-    // The `#.` lines of a message are the same in every file: built once per message.
-    const notes = new Map<Message, string[]>();
-    const notesOf = (m: Message) => notes.get(m) ?? notes.set(m, translatorComments(catalog, m)).get(m)!;
-    const entriesFor = (locale?: string, rule?: GettextPlurals) =>
-      catalog.messages.flatMap((m) => {
-        const source = sources.get(m.key);
-        const warn = (text: string) => diagnostics.push(diagnostic(m, locale!, 'warning', text));
-        const values = source && locale && rule ? attempt(m, locale, () => msgstrs(m, locale, source, rule, warn)) : [];
-        return source && values ? [entry(catalog, m, source, values, locale, rule?.forms.length ?? 2, notesOf(m))] : [];
-      });
-    const files: PlannedFile[] = [poFile(`gettext/${catalog.namespace}.pot`, [header, `Template of the ${catalog.namespace} domain: msgctxt is the message key.`], HEADER_FIELDS, entriesFor())];
+    const titles = sourceTitles(catalog);
+    const shared: SharedPart[] = [];
+    for (const message of catalog.messages) {
+      const source = attempt(message, catalog.sourceLocale, () => sourceSide(message, catalog.sourceLocale));
+      if (source) shared.push(sharedPart(catalog, message, source, titles));
+    }
+    const files: PlannedFile[] = [poFile(`gettext/${catalog.namespace}.pot`, [header, `Template of the ${catalog.namespace} domain: msgctxt is the message key.`], HEADER_FIELDS, templateEntries(shared))];
     const owners = new Map<string, string>();
     for (const locale of catalog.locales) {
       const name = gettextLocaleName(locale);
@@ -66,15 +76,71 @@ export const gettextTarget: Target = {
         continue;
       }
       const fields = [HEADER_FIELDS[0], 'Last-Translator: Automatically generated', 'Language-Team: none', `Language: ${name}`, ...HEADER_FIELDS.slice(1), `Plural-Forms: ${rule.header}`];
-      files.push(poFile(`gettext/${name}.po`, [header, `Locale ${locale} (BCP 47) as gettext ${name}: msgctxt is the message key.`], fields, entriesFor(locale, rule)));
+      const entries = localeEntries(catalog, shared, locale, rule, diagnostics, attempt);
+      files.push(poFile(`gettext/${name}.po`, [header, `Locale ${locale} (BCP 47) as gettext ${name}: msgctxt is the message key.`], fields, entries));
     }
     return { files, diagnostics };
   },
 };
 
-function poFile(path: string, headerComments: string[], fields: string[], entries: Entry[]): PlannedFile {
+/** `entries` is the text of every entry (see templates/gettext/file.po.hbs): 300k entries are one string, not 300k template iterations. */
+function poFile(path: string, headerComments: string[], fields: string[], entries: string): PlannedFile {
   const header = ['msgid ""', poField('msgstr', fields.map((f) => `${f}\n`).join(''))];
   return { path, template: 'file.po.hbs', context: { headerComments: headerComments.flatMap((c) => poComment('#', c)), header, entries } };
+}
+
+/** The parts of a message's entry that are the same in the POT and every PO file. */
+function sharedPart(catalog: Catalog, message: Message, source: SourceSide, titles: ReadonlyMap<string, string>): SharedPart {
+  const origins = [message.origin, message.translations[catalog.sourceLocale]?.origin];
+  let head = `${poField('msgctxt', message.key)}\n${poField('msgid', source.msgid)}\n`;
+  if (source.plural) head += `${poField('msgid_plural', source.plural.msgidPlural)}\n`;
+  return {
+    message,
+    source,
+    notes: `\n${translatorComments(catalog, message, titles).join('\n')}\n`,
+    references: `#: ${origins.flatMap((o) => (o ? [poReference(o.file, o.line)] : [])).join(' ')}`,
+    head,
+    msgidBraces: BRACE.test(source.msgid),
+  };
+}
+
+/** The POT's entries: every message with a source side, msgstr empty. */
+function templateEntries(shared: readonly SharedPart[]): string {
+  const out: string[] = [];
+  for (const part of shared) pushEntry(out, part, part.references, false, [], 2);
+  return out.join('');
+}
+
+/** One PO file's entries: every message with a source side whose msgstrs can be written (the others are reported). */
+function localeEntries(catalog: Catalog, shared: readonly SharedPart[], locale: string, rule: GettextPlurals, diagnostics: Diagnostic[], attempt: Attempt): string {
+  const ownReference = locale !== catalog.sourceLocale; // the source text's reference is already there
+  const out: string[] = [];
+  for (const part of shared) {
+    const { message, source } = part;
+    const warn = (text: string) => diagnostics.push(diagnostic(message, locale, 'warning', text));
+    const values = attempt(message, locale, () => msgstrs(message, locale, source, rule, warn));
+    if (!values) continue;
+    const t = message.translations[locale];
+    const origin = ownReference ? t?.origin : undefined;
+    const references = origin ? `${part.references}${part.references === '#: ' ? '' : ' '}${poReference(origin.file, origin.line)}` : part.references;
+    pushEntry(out, part, references, t?.state === 'initial', values, rule.forms.length);
+  }
+  return out.join('');
+}
+
+/**
+ * An entry as the template printed it: blank line, `#.`, `#:`, `#,` lines,
+ * then its fields. Pushed as pieces and joined once per file: concatenating
+ * would build a rope node per piece, and at 100k entries those nodes cost
+ * the garbage collector more than the text itself.
+ */
+function pushEntry(out: string[], part: SharedPart, references: string, fuzzy: boolean, values: readonly string[], nplurals: number): void {
+  const { source } = part;
+  const braces = !source.brace && (part.msgidBraces || values.some((v) => BRACE.test(v)));
+  const format = source.brace ? 'python-brace-format' : braces ? 'no-python-brace-format' : undefined;
+  out.push(part.notes, references, fuzzy ? (format ? `\n#, fuzzy, ${format}\n` : '\n#, fuzzy\n') : format ? `\n#, ${format}\n` : '\n', part.head);
+  if (!source.plural) out.push(poField('msgstr', values[0] ?? ''), '\n');
+  else for (let i = 0; i < nplurals; i++) out.push(poField(`msgstr[${i}]`, values[i] ?? ''), '\n');
 }
 
 const must = (text: string | { problem: string }): string => {
@@ -132,27 +198,17 @@ function checkNewlines(msgid: string, others: string[]): void {
   }
 }
 
-function entry(catalog: Catalog, message: Message, source: SourceSide, values: string[], locale: string | undefined, nplurals: number, notes: readonly string[]): Entry {
-  const t = locale === undefined ? undefined : message.translations[locale];
-  const braces = !source.brace && [source.msgid, ...values].some((v) => /[{}]/.test(v));
-  const flags = [...(t?.state === 'initial' ? ['fuzzy'] : []), ...(source.brace ? ['python-brace-format'] : braces ? ['no-python-brace-format'] : [])];
-  const fields = [poField('msgctxt', message.key), poField('msgid', source.msgid)];
-  if (source.plural) fields.push(poField('msgid_plural', source.plural.msgidPlural), ...Array.from({ length: nplurals }, (_, i) => poField(`msgstr[${i}]`, values[i] ?? '')));
-  else fields.push(poField('msgstr', values[0] ?? ''));
-  return { comments: [...notes, references(catalog, message, locale), ...(flags.length > 0 ? [`#, ${flags.join(', ')}`] : [])], fields };
+/** Each section's title in the source locale (the first section of an id wins, as `find` would). */
+function sourceTitles(catalog: Catalog): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const section of catalog.sections) if (!titles.has(section.id)) titles.set(section.id, section.titles[catalog.sourceLocale]);
+  return titles;
 }
 
-function translatorComments(catalog: Catalog, message: Message): string[] {
-  const section = catalog.sections.find((s) => s.id === message.section);
-  const title = section?.titles[catalog.sourceLocale];
+function translatorComments(catalog: Catalog, message: Message, titles: ReadonlyMap<string, string>): string[] {
+  const title = titles.get(message.section);
   const params = message.params.map((p) => `{${p.name}}: ${p.type}${p.example !== undefined ? `, e.g. ${p.example}` : ''}${p.description ? ` (${p.description})` : ''}`);
   return [`Section: ${title ? `${title} (${message.section})` : message.section}`, ...(message.description ? [message.description] : []), ...params].flatMap((c) => poComment('#.', c));
-}
-
-/** `#:` the registry entry, the source text and this locale's text. */
-function references(catalog: Catalog, message: Message, locale: string | undefined): string {
-  const origins = [message.origin, message.translations[catalog.sourceLocale]?.origin, locale === undefined || locale === catalog.sourceLocale ? undefined : message.translations[locale]?.origin];
-  return `#: ${origins.flatMap((o) => (o ? [poReference(o.file, o.line)] : [])).join(' ')}`;
 }
 
 function diagnostic(message: Message, locale: string, severity: 'error' | 'warning', text: string): Diagnostic {
