@@ -1,30 +1,112 @@
 /**
  * JSON Schema validation of every source file kind, the config and the merged
- * catalog. Each schema in schema/ is compiled once per process by ajv (draft
- * 2020-12, strict, all errors); ajv's errors become `schema/<keyword>`
- * diagnostics worded for people, located through the file's JSON pointers.
+ * catalog, by ajv (draft 2020-12, strict, all errors); ajv's errors become
+ * `schema/<keyword>` diagnostics worded for people, located through the
+ * file's JSON pointers.
+ *
+ * The build compiles every schema in schema/ ahead of time into one
+ * standalone module (`npm run build` runs generator/config/precompile.js,
+ * which calls precompiledValidatorsSource), so a run loads neither ajv's
+ * compiler nor compiles anything. That module keeps the text of each schema
+ * it was compiled from; a schema whose file is not byte for byte that text
+ * (edited since the build, or no build at all) is compiled by ajv at run
+ * time, once per process, exactly as before.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import { fileURLToPath } from 'node:url';
+import type { Ajv2020 as Ajv2020Class, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { schemaDir } from '../package-root.js';
+import { packageRoot, schemaDir } from '../package-root.js';
 import { escapePointer, type JsonFile } from './json-file.js';
 
 export type SchemaName = 'registry' | 'messages' | 'config' | 'catalog';
 
+/** Every schema compiled ahead of time. */
+export const SCHEMA_NAMES: readonly SchemaName[] = ['registry', 'messages', 'config', 'catalog'];
+
+/** The ajv options of every validator, at run time and ahead of time alike. */
+const AJV_OPTIONS: Options = { strict: true, allErrors: true, allowUnionTypes: true };
+
+/** Where the build writes the precompiled validators, relative to build/generator/. */
+export const PRECOMPILED_VALIDATORS = 'precompiled/validators.cjs';
+
+interface PrecompiledValidators {
+  /** The schema texts the validators were compiled from, by name. */
+  sources: Record<string, string>;
+  validators: Record<string, ValidateFunction>;
+}
+
+const require = createRequire(import.meta.url);
 const compiled = new Map<SchemaName, ValidateFunction>();
-let ajv: Ajv2020 | undefined;
+let ajv: Ajv2020Class | undefined;
+let precompiled: PrecompiledValidators | null | undefined;
+
+/** The build's precompiled validators: next to this module in build/, or in the package's build/ when run from source. */
+function precompiledValidators(): PrecompiledValidators | null {
+  if (precompiled === undefined) {
+    precompiled = null;
+    const candidates = [fileURLToPath(new URL(`../${PRECOMPILED_VALIDATORS}`, import.meta.url)), join(packageRoot, 'build', 'generator', PRECOMPILED_VALIDATORS)];
+    const found = candidates.find((path) => existsSync(path));
+    if (found) {
+      try {
+        precompiled = require(found) as PrecompiledValidators;
+      } catch {
+        precompiled = null;
+      }
+    }
+  }
+  return precompiled;
+}
+
+function newAjv(options: Options = {}): Ajv2020Class {
+  const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  return new Ajv2020({ ...AJV_OPTIONS, ...options });
+}
 
 function validatorFor(name: SchemaName): ValidateFunction {
   let validate = compiled.get(name);
   if (!validate) {
-    ajv ??= new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
-    const schema = JSON.parse(readFileSync(join(schemaDir, `${name}.schema.json`), 'utf8'));
-    validate = ajv.compile(schema);
+    const text = readFileSync(join(schemaDir, `${name}.schema.json`), 'utf8');
+    const ready = precompiledValidators();
+    if (ready && ready.sources[name] === text && typeof ready.validators[name] === 'function') {
+      validate = ready.validators[name];
+    } else {
+      ajv ??= newAjv();
+      validate = ajv.compile(JSON.parse(text));
+    }
     compiled.set(name, validate);
   }
   return validate;
+}
+
+/**
+ * Build time: the source of a CommonJS module with a standalone validator
+ * for each schema (ajv/dist/standalone) and the schema texts they were
+ * compiled from.
+ */
+export function precompiledValidatorsSource(): string {
+  const { default: standaloneCode } = require('ajv/dist/standalone/index.js') as typeof import('ajv/dist/standalone/index.js');
+  const builder = newAjv({ code: { source: true } });
+  const sources: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  for (const name of SCHEMA_NAMES) {
+    const text = readFileSync(join(schemaDir, `${name}.schema.json`), 'utf8');
+    const schema = JSON.parse(text) as { $id?: string };
+    const id = schema.$id ?? `codebook:${name}`;
+    builder.addSchema(schema, id);
+    sources[name] = text;
+    ids[name] = id;
+  }
+  const code = standaloneCode(builder, ids);
+  return [
+    '// Generated by `npm run build` (generator/config/precompile.ts) from schema/*.schema.json. Do not edit.',
+    code,
+    `exports.validators = { ${SCHEMA_NAMES.map((n) => `${JSON.stringify(n)}: exports[${JSON.stringify(n)}]`).join(', ')} };`,
+    `exports.sources = ${JSON.stringify(sources)};`,
+    '',
+  ].join('\n');
 }
 
 /** Validates a parsed source file; every violation becomes one located diagnostic. */

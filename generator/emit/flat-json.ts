@@ -5,6 +5,7 @@
  */
 export function flatJson(entries: readonly (readonly [string, string])[]): string {
   if (entries.length === 0) return '{}\n';
-  const lines = entries.map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value)}`);
-  return `{\n${lines.join(',\n')}\n}\n`;
+  let text = '{\n';
+  for (let i = 0; i < entries.length; i++) text += `${i === 0 ? '' : ',\n'}  ${JSON.stringify(entries[i][0])}: ${JSON.stringify(entries[i][1])}`;
+  return `${text}\n}\n`;
 }

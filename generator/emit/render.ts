@@ -3,29 +3,97 @@
  * templates folder, strict (a missing field throws instead of printing
  * nothing) and without HTML escaping: escaping is done in TypeScript while
  * building the context, so a custom template cannot forget it. Each
- * template is compiled once per process. A target's templates can be
- * replaced file by file from a folder named in the config.
+ * template is compiled once per process, when first rendered. A target's
+ * templates can be replaced file by file from a folder named in the config.
+ *
+ * The build precompiles the built-in templates (templates/, partials
+ * included) with Handlebars.precompile into one module (`npm run build`
+ * runs generator/config/precompile.js, which calls
+ * precompiledTemplatesSource). That module keeps each template's source;
+ * a template whose text is exactly one of those sources is loaded from its
+ * precompiled form through the handlebars runtime, so a run that only
+ * renders built-in templates loads neither handlebars' parser nor its
+ * compiler. Any other text (an override, a custom target, a built-in
+ * template edited since the build) is compiled by the full handlebars with
+ * the same options, which gives the same template function.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Handlebars from 'handlebars';
-import { templatesDir } from '../package-root.js';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { HelperDelegate, TemplateDelegate } from 'handlebars';
+import { packageRoot, templatesDir } from '../package-root.js';
 import type { PlannedFile } from './target.js';
 import { templateHelpers } from './template-helpers.js';
 
 type Template = (context: object) => string;
 
+/** What handlebars compiles every template and partial with. */
+const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+
+/** Where the build writes the precompiled templates, relative to build/generator/. */
+export const PRECOMPILED_TEMPLATES = 'precompiled/templates.cjs';
+
+interface HandlebarsEnv {
+  template(spec: unknown): TemplateDelegate;
+  registerPartial(name: string, partial: TemplateDelegate): void;
+  registerHelper(helpers: Record<string, HelperDelegate>): void;
+}
+
+interface FullHandlebars {
+  create(): FullHandlebars & HandlebarsEnv;
+  precompile(source: string, options: object): string;
+}
+
+const require = createRequire(import.meta.url);
+let precompiledSpecs: Map<string, unknown> | undefined;
+let fullHandlebars: FullHandlebars | undefined;
+
+/** Precompiled template specs by template source: the build's module, next to this one in build/ or in the package's build/ when run from source. */
+function precompiled(): Map<string, unknown> {
+  if (!precompiledSpecs) {
+    precompiledSpecs = new Map();
+    const candidates = [fileURLToPath(new URL(`../${PRECOMPILED_TEMPLATES}`, import.meta.url)), join(packageRoot, 'build', 'generator', PRECOMPILED_TEMPLATES)];
+    const found = candidates.find((path) => existsSync(path));
+    if (found) {
+      try {
+        const { templates } = require(found) as { templates: { source: string; spec: unknown }[] };
+        for (const { source, spec } of templates) precompiledSpecs.set(source, spec);
+      } catch {
+        precompiledSpecs.clear();
+      }
+    }
+  }
+  return precompiledSpecs;
+}
+
+/** The full handlebars (parser and compiler), loaded the first time a template has no precompiled form. */
+function handlebarsCompiler(): FullHandlebars {
+  fullHandlebars ??= require('handlebars') as FullHandlebars;
+  return fullHandlebars;
+}
+
+/** Handlebars.precompile's spec of a template, as source code. */
+function precompileSpec(source: string): string {
+  return handlebarsCompiler().precompile(source, { ...COMPILE_OPTIONS });
+}
+
 export class TemplateRenderer {
-  private readonly handlebars = Handlebars.create();
+  // The runtime's one-file build: the same code as handlebars/runtime.js, without loading its ~25 modules one by one.
+  private readonly handlebars = (require('handlebars/dist/handlebars.runtime.js') as { create(): HandlebarsEnv }).create();
   private readonly compiled = new Map<string, Template>();
 
   /** `overrides`: absolute template folders by target id, searched before the built-in folder. */
   constructor(private readonly overrides: Readonly<Record<string, string>> = {}, private readonly root: string = templatesDir) {
     const partials = join(root, '_partials');
     for (const name of readdirSync(partials)) {
-      if (name.endsWith('.hbs')) this.handlebars.registerPartial(name.slice(0, -4), readFileSync(join(partials, name), 'utf8'));
+      if (!name.endsWith('.hbs')) continue;
+      // Compiled when first used, as handlebars does with a partial registered as source.
+      const source = readFileSync(join(partials, name), 'utf8');
+      let partial: TemplateDelegate | undefined;
+      this.handlebars.registerPartial(name.slice(0, -4), ((context: unknown, options: unknown) => (partial ??= this.templateOf(source))(context, options as never)) as TemplateDelegate);
     }
-    this.handlebars.registerHelper(templateHelpers);
+    this.handlebars.registerHelper(templateHelpers as Record<string, HelperDelegate>);
   }
 
   /** Renders `templates/<targetId>/<file.template>` with the file's context. */
@@ -36,10 +104,39 @@ export class TemplateRenderer {
     const path = override && existsSync(override) ? override : join(this.root, targetId, file.template);
     let template = this.compiled.get(path);
     if (!template) {
-      const source = readFileSync(path, 'utf8');
-      template = this.handlebars.compile(source, { strict: true, noEscape: true });
+      template = this.templateOf(readFileSync(path, 'utf8'));
       this.compiled.set(path, template);
     }
     return template(file.context);
   }
+
+  /** The template function of a template's source: its precompiled form when the build made one, else compiled now. */
+  private templateOf(source: string): TemplateDelegate {
+    const spec = precompiled().get(source) ?? (new Function(`return ${precompileSpec(source)};`) as () => unknown)();
+    return this.handlebars.template(spec);
+  }
+}
+
+/**
+ * Build time: the source of a CommonJS module with every built-in template
+ * (each `.hbs` file of `root`'s folders, partials included) precompiled,
+ * each with the source it was compiled from.
+ */
+export function precompiledTemplatesSource(root: string = templatesDir): string {
+  const entries: string[] = [];
+  for (const dir of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    for (const name of readdirSync(join(root, dir)).filter((n) => n.endsWith('.hbs')).sort()) {
+      const path = join(root, dir, name);
+      const source = readFileSync(path, 'utf8');
+      entries.push(`  // ${relative(root, path).split('\\').join('/')}\n  { source: ${JSON.stringify(source)}, spec: ${precompileSpec(source)} },`);
+    }
+  }
+  return [
+    '// Generated by `npm run build` (generator/config/precompile.ts) from templates/. Do not edit.',
+    '"use strict";',
+    'exports.templates = [',
+    ...entries,
+    '];',
+    '',
+  ].join('\n');
 }

@@ -8,6 +8,7 @@
  */
 import ora, { type Ora } from 'ora';
 import { StageTimer } from '../stage-timer.js';
+import { isInteractive } from './interactive.js';
 
 export interface ProgressOptions {
   /** Default process.stderr. */
@@ -31,10 +32,7 @@ export class ProgressTimer extends StageTimer {
   /** A running progress display, or undefined when the stream is not an interactive terminal. */
   static start(options: ProgressOptions = {}): ProgressTimer | undefined {
     const stream = options.stream ?? process.stderr;
-    // ora's own rule for an interactive stream, plus a known width: ora divides by the column
-    // count to know how many lines to clear, and a terminal that reports 0 columns (a pty with
-    // no size, as under `script`) would make that endless.
-    const enabled = options.enabled ?? Boolean(stream.isTTY && stream.columns > 0 && process.env.TERM !== 'dumb' && !('CI' in process.env));
+    const enabled = options.enabled ?? isInteractive(stream);
     if (!enabled) return undefined;
     const spinner = ora({ stream, discardStdin: false, isEnabled: true });
     const progress = new ProgressTimer(spinner, options.prefix ?? 'codebook: ');

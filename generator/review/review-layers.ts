@@ -18,10 +18,11 @@
  */
 import type { Gap } from '../catalog/merge.js';
 import { mergeLayers } from '../catalog/merge.js';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parseMessage } from '../catalog/icu.js';
 import { compareKeys } from '../catalog/keys.js';
 import type { SourceFile } from '../catalog/load-layers.js';
-import type { Catalog, Origin } from '../catalog/model.js';
-import { validateCatalog } from '../catalog/validate.js';
+import type { Catalog, Message, Origin, Translation } from '../catalog/model.js';
 import type { Config } from '../config/load-config.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import type { Finding } from './finding.js';
@@ -65,6 +66,9 @@ interface Run {
  */
 export function buildLayerStacks(files: readonly SourceFile[], config: Config, merged?: { catalog: Catalog; gaps: Gap[] }): LayerStack[] {
   const names = config.layers.map((l) => l.name);
+  // The AST of each text, parsed once for all stacks: a text most stacks share is one parse.
+  const asts = new Map<string, MessageFormatElement[] | null>();
+  if (merged) for (const message of merged.catalog.messages) for (const t of Object.values(message.translations)) if (t.ast.length > 0) asts.set(t.text, t.ast);
   return names.map((name, i) => {
     if (merged && i === names.length - 1) return { layer: MERGED_LAYER, catalog: merged.catalog, gaps: merged.gaps };
     const included = new Set(names.slice(0, i + 1));
@@ -72,10 +76,25 @@ export function buildLayerStacks(files: readonly SourceFile[], config: Config, m
       files.filter((f) => included.has(f.layer)),
       config,
     );
-    // Fills each translation's AST; its diagnostics are the validate stage's business.
-    validateCatalog(stack.catalog, stack.gaps);
+    // Fills each translation's AST as the validate stage does; its diagnostics are the validate stage's business.
+    fillAsts(stack.catalog, asts);
     return { layer: i === names.length - 1 ? MERGED_LAYER : name, catalog: stack.catalog, gaps: stack.gaps };
   });
+}
+
+/** Sets each translation's AST to the parse of its text, as validateCatalog does (a text that does not parse keeps its AST). */
+function fillAsts(catalog: Catalog, asts: Map<string, MessageFormatElement[] | null>): void {
+  for (const message of catalog.messages) {
+    for (const translation of Object.values(message.translations)) {
+      let ast = asts.get(translation.text);
+      if (ast === undefined) {
+        const parsed = parseMessage(translation.text);
+        ast = parsed.ok ? parsed.ast : null;
+        asts.set(translation.text, ast);
+      }
+      if (ast) translation.ast = ast;
+    }
+  }
 }
 
 export function reviewLayers(stacks: readonly LayerStack[], options: ReviewOptions = {}): Finding[] {
@@ -86,7 +105,7 @@ export function reviewLayers(stacks: readonly LayerStack[], options: ReviewOptio
   const currentIds = new Set(current.map((r) => r.identity));
   const resolved = new Map<string, Finding>();
   for (const stack of stacks.slice(0, -1)) {
-    for (const run of runChecks(stack, options)) {
+    for (const run of runChecks(stack, options, unreportableKeys(stack, final))) {
       if (currentIds.has(run.identity) || resolved.has(run.identity)) continue;
       const own = run.finding.origins.some((o) => o.layer === stack.layer) || run.subjects.some((s) => s.origin?.layer === stack.layer);
       if (!own) continue;
@@ -102,16 +121,17 @@ export function reviewSources(files: readonly SourceFile[], config: Config, sett
   return settings.strict ? applyStrict(findings) : findings;
 }
 
-function runChecks(stack: LayerStack, options: ReviewOptions): Run[] {
+function runChecks(stack: LayerStack, options: ReviewOptions, skip: ReadonlySet<string> = new Set()): Run[] {
   const { catalog } = stack;
-  const gapsByKey = new Map<string, Gap[]>();
-  for (const gap of stack.gaps ?? []) gapsByKey.set(gap.key, [...(gapsByKey.get(gap.key) ?? []), gap]);
+  const gapsByKey = gapsByKeyOf(stack);
   const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
   const runs: Run[] = [];
   for (const check of options.checks ?? qaChecks) {
     const setting = options.severities?.[check.id];
     if (setting === 'off') continue;
+    const skipping = check.scope === 'message' && skip.size > 0;
     for (const message of catalog.messages) {
+      if (skipping && skip.has(message.key)) continue;
       for (const hit of check.check(message, catalog, { gaps: gapsByKey.get(message.key) ?? [] })) {
         const key = hit.key ?? message.key;
         const locales = [...hit.locales].sort();
@@ -131,6 +151,80 @@ function runChecks(stack: LayerStack, options: ReviewOptions): Run[] {
     }
   }
   return runs;
+}
+
+function gapsByKeyOf(stack: LayerStack): Map<string, Gap[]> {
+  const gapsByKey = new Map<string, Gap[]>();
+  for (const gap of stack.gaps ?? []) gapsByKey.set(gap.key, [...(gapsByKey.get(gap.key) ?? []), gap]);
+  return gapsByKey;
+}
+
+/**
+ * Keys of an earlier stack whose message-scoped findings (QaCheck.scope) would all be dropped by
+ * reviewLayers, so those checks need not run on them:
+ * - the message, with its translations and gaps, is the same as in the last stack (for catalogs
+ *   of the same locales): the checks find what they find there, which is all current; or
+ * - no translation (nor replaced definition) or gap of the message comes from the stack's own
+ *   layer: the findings' origins and subjects come from those, so none would be the layer's own.
+ */
+function unreportableKeys(stack: LayerStack, final: LayerStack): Set<string> {
+  const skip = new Set<string>();
+  const a = stack.catalog;
+  const b = final.catalog;
+  const sameLocales = a.sourceLocale === b.sourceLocale && sameList(a.locales, b.locales, (x, y) => x === y);
+  const finalByKey = new Map(b.messages.map((m) => [m.key, m]));
+  const gapsA = gapsByKeyOf(stack);
+  const gapsB = gapsByKeyOf(final);
+  for (const message of a.messages) {
+    const gaps = gapsA.get(message.key) ?? [];
+    if (!mentionsLayer(message, gaps, stack.layer)) {
+      skip.add(message.key);
+      continue;
+    }
+    const other = finalByKey.get(message.key);
+    if (!sameLocales || !other || !sameMessage(message, other)) continue;
+    if (!sameList(gaps, gapsB.get(message.key) ?? [], sameGap)) continue;
+    skip.add(message.key);
+  }
+  return skip;
+}
+
+function mentionsLayer(message: Message, gaps: readonly Gap[], layer: string): boolean {
+  for (const t of Object.values(message.translations)) {
+    if (t.origin.layer === layer || t.overrides?.some((o) => o.layer === layer)) return true;
+  }
+  return gaps.some((g) => g.origin.layer === layer);
+}
+
+function sameMessage(a: Message, b: Message): boolean {
+  if (a.key !== b.key || a.code !== b.code || a.section !== b.section || a.description !== b.description) return false;
+  if (!sameList(a.range ?? [], b.range ?? [], (x, y) => x === y) || (a.range === undefined) !== (b.range === undefined)) return false;
+  if (!sameList(a.params, b.params, (x, y) => x.name === y.name && x.type === y.type && x.example === y.example && x.description === y.description)) return false;
+  if (!sameOrigin(a.origin, b.origin)) return false;
+  const locales = Object.keys(a.translations);
+  if (locales.length !== Object.keys(b.translations).length) return false;
+  return locales.every((locale) => b.translations[locale] !== undefined && sameTranslation(a.translations[locale], b.translations[locale]));
+}
+
+function sameTranslation(a: Translation, b: Translation): boolean {
+  return (
+    a.text === b.text &&
+    a.state === b.state &&
+    a.note === b.note &&
+    sameOrigin(a.origin, b.origin) &&
+    (a.doubts === undefined) === (b.doubts === undefined) &&
+    sameList(a.doubts ?? [], b.doubts ?? [], (x, y) => x === y) &&
+    (a.overrides === undefined) === (b.overrides === undefined) &&
+    sameList(a.overrides ?? [], b.overrides ?? [], sameOrigin)
+  );
+}
+
+function sameGap(a: Gap, b: Gap): boolean {
+  return a.key === b.key && a.locale === b.locale && sameOrigin(a.origin, b.origin) && sameList(a.doubts, b.doubts, (x, y) => x === y);
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  return a.length === b.length && a.every((x, i) => same(x, b[i]));
 }
 
 function resolvedBy(subjects: readonly Subject[], catalog: Catalog): Origin[] {

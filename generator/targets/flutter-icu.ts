@@ -28,6 +28,9 @@ type Parent = 'top' | 'plural' | 'select';
 const EXACT_CATEGORIES = ['zero', 'one', 'two'];
 
 /** The ARB value of a translation, or why gen-l10n cannot carry it. */
+/** Text with none of the characters quoteLiteral changes. */
+const PLAIN = /[{}#']/;
+
 export function arbValue(ast: readonly MessageFormatElement[], locale: string): string | Problem {
   return printElements(ast, locale, 'top', undefined);
 }
@@ -108,6 +111,7 @@ function pluralOptions(el: PluralElement, locale: string): [string, MessageForma
 
 /** ICU text of a literal run, quoted as described above. */
 export function quoteLiteral(text: string, inPlural: boolean): string | Problem {
+  if (!PLAIN.test(text)) return text; // the common case: nothing to quote or double
   const special = inPlural ? /[{}#]/g : /[{}]/g;
   const at = [...text.matchAll(special)].map((m) => m.index);
   const double = (s: string) => s.replace(/'/g, "''");

@@ -75,8 +75,7 @@ function localeEntries(catalog: Catalog, locale: string, names: ReadonlyMap<stri
 }
 
 function metadata(catalog: Catalog, message: Message): Json {
-  const section = catalog.sections.find((s) => s.id === message.section);
-  const title = section?.titles[catalog.sourceLocale] ?? message.section;
+  const title = sectionTitles(catalog).get(message.section) ?? message.section;
   const description = message.description ? `${title}: ${message.description}` : title;
   const formatted = formattedNumbers(message.translations[catalog.sourceLocale]?.ast ?? []);
   const placeholders = message.params.map((p): [string, Json] => {
@@ -87,6 +86,18 @@ function metadata(catalog: Catalog, message: Message): Json {
     return [p.name, fields];
   });
   return placeholders.length > 0 ? [['description', description], ['placeholders', placeholders]] : [['description', description]];
+}
+
+const titlesByCatalog = new WeakMap<Catalog, Map<string, string>>();
+
+/** Source-locale section titles by id, once per catalog. */
+function sectionTitles(catalog: Catalog): Map<string, string> {
+  let titles = titlesByCatalog.get(catalog);
+  if (!titles) {
+    titles = new Map(catalog.sections.flatMap((s) => (s.titles[catalog.sourceLocale] === undefined ? [] : [[s.id, s.titles[catalog.sourceLocale]] as [string, string]])));
+    titlesByCatalog.set(catalog, titles);
+  }
+  return titles;
 }
 
 /** Params the source text formats as numbers (`{n, number}`, `#`): their placeholder gets `decimalPattern`, as ICU groups digits there. */

@@ -8,7 +8,7 @@
  * would block fallback. No header: JSON has no comments.
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import type { Message } from '../catalog/model.js';
+import type { Message, Translation } from '../catalog/model.js';
 import { placeOf } from '../catalog/merge.js';
 import { formFor, pluralCategories, splitPlural } from '../emit/plural-forms.js';
 import type { Target, TargetPlan } from '../emit/target.js';
@@ -35,7 +35,7 @@ export const i18nextTarget: Target = {
             ...(t ? { place: placeOf(t.origin) } : {}),
           });
         } else {
-          entries.push(...converted.entries);
+          for (const entry of converted.entries) entries.push(entry);
         }
       }
       plan.files.push({ path: `i18next/${locale}/${catalog.namespace}.json`, content: flatJson(entries) });
@@ -44,15 +44,26 @@ export const i18nextTarget: Target = {
   },
 };
 
+type Converted = { entries: [string, string][] } | { problem: string };
+
+/** By translation: the i18next and types targets both convert every source text. */
+const convertedByTranslation = new WeakMap<Translation, Converted>();
+
 /** The bundle entries of one message in one locale (none when untranslated), in output order. */
-export function i18nextEntries(message: Message, locale: string): { entries: [string, string][] } | { problem: string } {
+export function i18nextEntries(message: Message, locale: string): Converted {
   const translation = message.translations[locale];
   if (!translation) return { entries: [] };
+  let converted = convertedByTranslation.get(translation);
+  if (!converted) convertedByTranslation.set(translation, (converted = convert(message.key, locale, translation)));
+  return converted;
+}
+
+function convert(key: string, locale: string, translation: Translation): Converted {
   const split = splitPlural(translation.ast);
   if (split.kind === 'unsupported') return { problem: `i18next has no syntax for ${split.reason}` };
   if (split.kind === 'plain') {
     const text = toI18next(translation.ast);
-    return typeof text === 'string' ? { entries: [[message.key, text]] } : text;
+    return typeof text === 'string' ? { entries: [[key, text]] } : text;
   }
   const { arg } = split.plural;
   if (arg !== 'count') return { problem: `i18next selects plural forms by {{count}} only; name the plural argument {count}, not {${arg}}` };
@@ -69,7 +80,7 @@ export function i18nextEntries(message: Message, locale: string): { entries: [st
   for (const [category, elements] of forms) {
     const text = toI18next(elements);
     if (typeof text !== 'string') return text;
-    entries.push([`${message.key}_${category}`, text]);
+    entries.push([`${key}_${category}`, text]);
   }
   return { entries };
 }

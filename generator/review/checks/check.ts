@@ -44,6 +44,16 @@ export interface QaCheck {
   severity: Severity;
   /** One line: what the rule flags and why it matters. */
   explanation: string;
+  /**
+   * `message`: the hits depend only on the message (its key, registry facts, translations and
+   * their origins, states, notes and doubts), its gaps, and the catalog's locales and source
+   * locale, so a message that is the same in two catalogs has the same hits in both; and they
+   * are on the message's own key, with origins and subjects taken from its translations and
+   * gaps only. The review relies on it to skip, in earlier layer stacks, messages whose hits
+   * could not be reported there (see review-layers.ts). Leave it out when a check reads other
+   * messages of the catalog.
+   */
+  scope?: 'message';
   check(message: Message, catalog: Catalog, context: CheckContext): CheckHit[];
 }
 

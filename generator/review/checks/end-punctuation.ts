@@ -18,7 +18,7 @@
  */
 import type { CheckHit, QaCheck } from './check.js';
 import { targetLocales } from './check.js';
-import { hasText, IDEOGRAPHIC_SCRIPTS, literalText, scriptOf } from './text.js';
+import { hasText, IDEOGRAPHIC_SCRIPTS, literalText, memoByText, scriptOf } from './text.js';
 
 const IDEOGRAPHIC_STOPS = '。．！？｡…‥';
 const LATIN_STOPS = '.!?…';
@@ -37,7 +37,9 @@ function styleOf(locale: string): Style | undefined {
 }
 
 /** The last character that matters: trailing whitespace and markup dropped; `closed` when closing brackets or quotes were looked through. */
-function ending(text: string): { last: string; closed: boolean } {
+const ending: (text: string) => { readonly last: string; readonly closed: boolean } = memoByText(readEnding);
+
+function readEnding(text: string): { last: string; closed: boolean } {
   let t = text.trimEnd().replace(TRAILING_TAGS, '').trimEnd();
   const closers = CLOSERS.exec(t);
   if (closers) t = t.slice(0, closers.index).trimEnd();
@@ -48,6 +50,7 @@ function ending(text: string): { last: string; closed: boolean } {
 export const endPunctuation: QaCheck = {
   id: 'qa/end-punctuation',
   severity: 'warning',
+  scope: 'message',
   explanation: 'A text ends with the full stop of another script ("." in Japanese, "。" in Korean or English), or with none where the source has one.',
   check(message, catalog) {
     const source = message.translations[catalog.sourceLocale];

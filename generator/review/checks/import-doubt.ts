@@ -11,6 +11,7 @@ import type { CheckHit, QaCheck } from './check.js';
 export const importDoubt: QaCheck = {
   id: 'qa/import-doubt',
   severity: 'warning',
+  scope: 'message',
   explanation: 'The vendor import recorded a doubt about this text (empty or duplicated vendor row, cut markup…).',
   check(message, catalog, { gaps }) {
     const hits: CheckHit[] = [];

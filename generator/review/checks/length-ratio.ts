@@ -28,6 +28,7 @@ export function expectedRatio(locale: string): number {
 export const lengthRatio: QaCheck = {
   id: 'qa/length-ratio',
   severity: 'info',
+  scope: 'message',
   explanation: 'A translation is over 3 times longer or shorter than the per-script expectation relative to the source.',
   check(message, catalog) {
     const source = message.translations[catalog.sourceLocale];

@@ -17,7 +17,7 @@
  */
 import type { Message } from '../../catalog/model.js';
 import type { CheckHit, QaCheck } from './check.js';
-import { hasText, listOf, literalText } from './text.js';
+import { hasText, listOf, literalText, memoByText } from './text.js';
 
 const TAG = /<(\/?)([A-Za-z][\w-]*)\b[^<>]*?(\/?)>/gu;
 const PAIRS: [string, string][] = [['(', ')'], ['[', ']'], ['【', '】'], ['「', '」'], ['{', '}']];
@@ -48,14 +48,24 @@ function unpairedTags(text: string): string[] {
   return [...balance].filter(([, n]) => n !== 0).map(([name]) => `<${name}>…</${name}>`).sort();
 }
 
+/** markupOf, remembered by text (read only). */
+const markupOfText: (text: string) => ReadonlyMap<string, number> = memoByText(markupOf);
+
+/** The bracket pairs and elements a text leaves unbalanced, remembered by text (read only). */
+const unbalancedOf: (raw: string) => readonly string[] = memoByText((raw) => {
+  const text = raw.replace(/[（）［］｛｝]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return [...PAIRS.filter(([open, close]) => text.split(open).length !== text.split(close).length).map(([o, c]) => `${o}${c}`), ...unpairedTags(raw)];
+});
+
 export const markupDiffers: QaCheck = {
   id: 'qa/markup-differs',
   severity: 'warning',
+  scope: 'message',
   explanation: 'Locales carry different markup (<br>, <code>…</code>, [labels]/【labels】), or a text has unbalanced brackets.',
   check(message, catalog) {
     const locales = catalog.locales.filter((l) => hasText(message.translations[l]));
     const hits: CheckHit[] = [];
-    const counts = new Map(locales.map((l) => [l, markupOf(literalText(message.translations[l]))]));
+    const counts = new Map(locales.map((l) => [l, markupOfText(literalText(message.translations[l]))]));
     const items = [...new Set([...counts.values()].flatMap((c) => [...c.keys()]))].sort();
     for (const item of items) {
       const per = locales.map((l) => ({ locale: l, n: counts.get(l)!.get(item) ?? 0 }));
@@ -68,12 +78,7 @@ export const markupDiffers: QaCheck = {
       });
     }
     for (const locale of locales) {
-      const raw = literalText(message.translations[locale]);
-      const text = raw.replace(/[（）［］｛｝]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-      const unbalanced = [
-        ...PAIRS.filter(([open, close]) => text.split(open).length !== text.split(close).length).map(([o, c]) => `${o}${c}`),
-        ...unpairedTags(raw),
-      ];
+      const unbalanced = unbalancedOf(literalText(message.translations[locale]));
       if (unbalanced.length === 0) continue;
       hits.push({
         locales: [locale],

@@ -9,6 +9,7 @@ import type { CheckHit, QaCheck } from './check.js';
 export const missingTranslation: QaCheck = {
   id: 'qa/missing-translation',
   severity: 'warning',
+  scope: 'message',
   explanation: 'A locale has no text, or only whitespace, for a key; apps show the fallback language instead.',
   check(message, catalog, { gaps }) {
     const hits: CheckHit[] = [];

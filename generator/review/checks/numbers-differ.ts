@@ -20,6 +20,7 @@ import { hasText, listOf, literalText } from './text.js';
 export const numbersDiffer: QaCheck = {
   id: 'qa/numbers-differ',
   severity: 'warning',
+  scope: 'message',
   explanation: 'Two locales of one code state different numbers (limits, sizes, durations), after normalising separators, full-width digits and units.',
   check(message, catalog) {
     const texts = catalog.locales

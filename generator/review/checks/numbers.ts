@@ -124,11 +124,36 @@ function scannerFor(locale: string): { scanner: RegExp; separators: Separators }
   return cached;
 }
 
+/** The quantities of texts already read, by locale and text: the layer stacks of a review share most texts. */
+const quantityCache = new Map<string, Map<string, readonly Quantity[]>>();
+const QUANTITY_CACHE_LIMIT = 50_000;
+let quantityCacheSize = 0;
+
 /** Every number of a text written in `locale`, in order of appearance. */
 export function quantitiesOf(text: string, locale: string): Quantity[] {
+  let byText = quantityCache.get(locale);
+  if (!byText) quantityCache.set(locale, (byText = new Map()));
+  let found = byText.get(text);
+  if (!found) {
+    if (quantityCacheSize >= QUANTITY_CACHE_LIMIT) {
+      quantityCache.clear();
+      quantityCache.set(locale, byText);
+      byText.clear();
+      quantityCacheSize = 0;
+    }
+    found = readQuantities(text, locale);
+    byText.set(text, found);
+    quantityCacheSize += 1;
+  }
+  return found.map((q) => ({ ...q }));
+}
+
+function readQuantities(text: string, locale: string): Quantity[] {
   const normalized = text.normalize('NFKC');
   const { scanner, separators } = scannerFor(locale);
-  const re = new RegExp(scanner.source, scanner.flags);
+  // One scanner per locale, restarted: readQuantities does not call itself.
+  const re = scanner;
+  re.lastIndex = 0;
   const found: Quantity[] = [];
   for (let m = re.exec(normalized); m; m = re.exec(normalized)) {
     if (m[1] !== undefined) continue;

@@ -11,6 +11,7 @@ import { argumentNames, listOf } from './text.js';
 export const placeholdersDiffer: QaCheck = {
   id: 'qa/placeholders-differ',
   severity: 'error',
+  scope: 'message',
   explanation: 'A translation uses a different set of ICU arguments ({name}) than the source text.',
   check(message, catalog) {
     const source = message.translations[catalog.sourceLocale];

@@ -9,11 +9,12 @@
  */
 import type { CheckHit, QaCheck } from './check.js';
 import { targetLocales } from './check.js';
-import { hasText, literalText, normalizeSpace, quote } from './text.js';
+import { hasText, literalText, memoByText, normalizeSpace, quote } from './text.js';
 
 export const sameAsSource: QaCheck = {
   id: 'qa/same-as-source',
   severity: 'warning',
+  scope: 'message',
   explanation: 'A translation is identical to the source text (texts that are only codes or identifiers are skipped).',
   check(message, catalog) {
     const source = message.translations[catalog.sourceLocale];
@@ -33,7 +34,9 @@ export const sameAsSource: QaCheck = {
 };
 
 /** True when a text has a word a translator would translate, not only codes and identifiers. */
-export function hasWords(text: string): boolean {
+export const hasWords: (text: string) => boolean = memoByText(readHasWords);
+
+function readHasWords(text: string): boolean {
   for (const [word] of text.matchAll(/[\p{L}\p{M}\p{N}_]+/gu)) {
     if (/[^\p{Script=Latin}\p{N}_\p{M}]/u.test(word) && /\p{L}/u.test(word)) return true;
     if (/^\p{Lu}?\p{Ll}{2,}$/u.test(word) || /^\p{Ll}{2,}$/u.test(word)) return true;

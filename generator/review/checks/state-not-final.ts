@@ -9,6 +9,7 @@ import type { CheckHit, QaCheck } from './check.js';
 export const stateNotFinal: QaCheck = {
   id: 'qa/state-not-final',
   severity: 'info',
+  scope: 'message',
   explanation: 'A translation is in state "initial": written, not yet reviewed.',
   check(message, catalog) {
     const hits: CheckHit[] = [];

@@ -28,20 +28,21 @@ export function astOf(translation: Translation): MessageFormatElement[] | undefi
  * Markup stays, since the parser runs with `ignoreTag`.
  */
 export function literalText(translation: Translation, mark = ' '): string {
-  if (mark !== ' ') return computeLiteralText(translation, mark);
-  let text = literalCache.get(translation);
+  const ast = astOf(translation);
+  if (!ast) return translation.text;
+  if (mark !== ' ') return computeLiteralText(ast, mark);
+  // By AST: the layer stacks of a review share the AST of a text they share.
+  let text = literalCache.get(ast);
   if (text === undefined) {
-    text = computeLiteralText(translation, mark);
-    literalCache.set(translation, text);
+    text = computeLiteralText(ast, mark);
+    literalCache.set(ast, text);
   }
   return text;
 }
 
-const literalCache = new WeakMap<Translation, string>();
+const literalCache = new WeakMap<readonly MessageFormatElement[], string>();
 
-function computeLiteralText(translation: Translation, mark: string): string {
-  const ast = astOf(translation);
-  if (!ast) return translation.text;
+function computeLiteralText(ast: readonly MessageFormatElement[], mark: string): string {
   const out: string[] = [];
   const walk = (elements: readonly MessageFormatElement[]): void => {
     for (const el of elements) {
@@ -72,10 +73,26 @@ export function hasText(translation: Translation | undefined): translation is Tr
   return translation !== undefined && translation.text.trim() !== '';
 }
 
-/** Whitespace collapsed and trimmed: the form texts are compared in. */
-export function normalizeSpace(text: string): string {
-  return text.replace(/\s+/gu, ' ').trim();
+/**
+ * `read` remembered by its string argument. For the pure functions of one text the checks
+ * share: the layer stacks of a review hold mostly the same texts. Bounded, for long-lived
+ * processes (watch mode).
+ */
+export function memoByText<T>(read: (text: string) => T, limit = 20_000): (text: string) => T {
+  const cache = new Map<string, T>();
+  return (text) => {
+    let value = cache.get(text);
+    if (value === undefined && !cache.has(text)) {
+      if (cache.size >= limit) cache.clear();
+      value = read(text);
+      cache.set(text, value);
+    }
+    return value as T;
+  };
 }
+
+/** Whitespace collapsed and trimmed: the form texts are compared in. */
+export const normalizeSpace: (text: string) => string = memoByText((text) => text.replace(/\s+/gu, ' ').trim());
 
 const scripts = new Map<string, string | undefined>();
 

@@ -9,6 +9,7 @@ import type { CheckHit, QaCheck } from './check.js';
 export const whitespace: QaCheck = {
   id: 'qa/whitespace',
   severity: 'warning',
+  scope: 'message',
   explanation: 'A text has leading, trailing or doubled whitespace.',
   check(message, catalog) {
     const hits: CheckHit[] = [];
