@@ -18,18 +18,20 @@ const profileDir = join(repo, 'bench/.work/profile');
 /** Pipeline stages, recognised by function name (and file); the innermost one on the stack wins. */
 const STAGES = [
   ['loadConfig', '/config/', 'config: read + parse + schema'],
-  ['parseJsonFile', '/catalog/json-file', 'parse: momoa tree + pointer index + JSON.parse'],
+  ['parseJsonFile', '/catalog/json-file', 'parse: JSON.parse + duplicate-key count'],
+  ['indexShallowValues', '/catalog/json-positions', 'positions: shallow index of a source file (on first use)'],
+  ['indexPositions', '/catalog/json-file', 'positions: momoa tree (deep pointers, duplicates)'],
   ['validateAgainstSchema', '/catalog/schemas', 'schema: ajv on each source file'],
   ['loadLayers', '/catalog/load-layers', 'load: glob, read files'],
   ['mergeLayers', '/catalog/merge', 'merge: registry + messages, origins'],
   ['parseMessage', '/catalog/icu', 'validate: ICU parse (@formatjs)'],
   ['validateCatalog', '/catalog/validate', 'validate: semantic checks (excl. ICU parse)'],
-  ['toPlainCatalog', '/pipeline', 'catalog schema: toPlainCatalog copy'],
-  ['schemaErrorsOf', '/catalog/schemas', 'catalog schema: ajv on the merged catalog'],
+  ['reviewSources', '/review/', 'review: QA across layer stacks'],
   ['plan', '/targets/', 'plan: target %s'],
   ['render', '/emit/render', 'render: handlebars'],
-  ['renderTargets', '/pipeline', 'render: sort + collect (renderTargets itself)'],
-  ['writeOutput', '/output/', 'write: stage + rename files'],
+  ['emitTargets', '/pipeline', 'emit: plan/render loop glue'],
+  ['add', '/output/', 'write: encode, compare, stage files'],
+  ['commit', '/output/', 'write: rename staged files'],
 ];
 
 function parseArgs(argv) {

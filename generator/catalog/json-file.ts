@@ -23,6 +23,8 @@ export interface JsonFile {
   locate(pointer: string): Position;
   /** Position of the member name at `pointer` (the key), falling back to its value. */
   locateKey(pointer: string): Position;
+  /** locateKey (`atKey`) or locate of `parent` + "/" + the escaped `name` (an index for arrays), without building that pointer. */
+  locateMember(parent: string, name: string, atKey: boolean): Position;
 }
 
 interface Located {
@@ -50,15 +52,22 @@ export function parseJsonFile(file: string, text: string): { json?: JsonFile; di
       const fast = shallow(pointer);
       if (!fast) return index().locate(pointer);
       for (let p = pointer; ; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
-        const hit = fast.offsets.get(p);
+        const hit = fast.at(p);
         if (hit) return fast.position(hit.value);
       }
     },
     locateKey(pointer) {
       const fast = shallow(pointer);
       if (!fast) return index().locateKey(pointer);
-      const hit = fast.offsets.get(pointer);
+      const hit = fast.at(pointer);
       return hit && hit.key >= 0 ? fast.position(hit.key) : json.locate(pointer);
+    },
+    locateMember(parent, name, atKey) {
+      shallowIndex ??= indexShallowValues(source);
+      const hit = depthOf(parent) < SHALLOW_DEPTH ? shallowIndex.children.get(parent)?.get(name) : undefined;
+      if (hit) return shallowIndex.position(atKey && hit.key >= 0 ? hit.key : hit.value);
+      const pointer = `${parent}/${escapePointer(name)}`;
+      return atKey ? json.locateKey(pointer) : json.locate(pointer);
     },
   };
   // Duplicate keys are the one thing JSON.parse hides; the syntax tree names each one.

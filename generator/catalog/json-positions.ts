@@ -6,15 +6,22 @@
  * diagnostics); deeper pointers are rare (schema errors) and left to momoa.
  * Columns count UTF-16 code units from 1, as momoa's do.
  */
-import type { Position } from './json-file.js';
-import { escapePointer } from './json-file.js';
+import { escapePointer, type Position } from './json-file.js';
 
 /** Deepest pointer this index knows, in segments. */
 export const SHALLOW_DEPTH = 2;
 
+export interface Offsets {
+  /** Where the member name starts, or -1 for an array element and the root. */
+  key: number;
+  value: number;
+}
+
 export interface ShallowIndex {
-  /** Offsets of the member name (or -1 for array elements) and of the value, by pointer. */
-  offsets: Map<string, { key: number; value: number }>;
+  /** Offsets by parent pointer, then by member name or array index (as a string); the root is `''` in `''`. */
+  children: Map<string, Map<string, Offsets>>;
+  /** Offsets at a pointer of at most SHALLOW_DEPTH segments. */
+  at(pointer: string): Offsets | undefined;
   position(offset: number): Position;
 }
 
@@ -26,14 +33,19 @@ interface Frame {
 }
 
 export function indexShallowValues(source: string): ShallowIndex {
-  const offsets = new Map<string, { key: number; value: number }>();
+  const children = new Map<string, Map<string, Offsets>>();
+  const record = (parent: string, name: string, offsets: Offsets): void => {
+    let members = children.get(parent);
+    if (!members) children.set(parent, (members = new Map()));
+    members.set(name, offsets);
+  };
   const token = /"[^"\\]*(?:\\.[^"\\]*)*"|[{}[\],]/g;
   const stack: Frame[] = [];
   let top: Frame | undefined;
   // The pointer of the value about to open, when it is a container.
   let opening = '';
   const root = skipSpace(source, 0);
-  offsets.set('', { key: -1, value: root });
+  record('', '', { key: -1, value: root });
   for (let m = token.exec(source); m !== null; m = token.exec(source)) {
     const at = m.index;
     switch (source.charCodeAt(at)) {
@@ -63,14 +75,20 @@ export function indexShallowValues(source: string): ShallowIndex {
         if (source.charCodeAt(colon) !== 0x3a) break;
         const raw = m[0];
         const name = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-        opening = `${top.pointer}/${escapePointer(name)}`;
-        offsets.set(opening, { key: at, value: skipSpace(source, colon + 1) });
+        // Only containers need their own pointer (for their members); a string value never opens one.
+        opening = depthAfter(top) < SHALLOW_DEPTH ? `${top.pointer}/${escapePointer(name)}` : '';
+        record(top.pointer, name, { key: at, value: skipSpace(source, colon + 1) });
       }
     }
   }
   let lineStarts: number[] | undefined;
   return {
-    offsets,
+    children,
+    at(pointer) {
+      const slash = pointer.lastIndexOf('/');
+      if (slash === -1) return children.get('')?.get('');
+      return children.get(pointer.slice(0, slash))?.get(unescapePointer(pointer.slice(slash + 1)));
+    },
     position(offset) {
       lineStarts ??= lineStartsOf(source);
       const line = lastAtOrBefore(lineStarts, offset);
@@ -80,9 +98,19 @@ export function indexShallowValues(source: string): ShallowIndex {
 
   function elementAt(offset: number): void {
     if (source.charCodeAt(offset) === 0x5d) return; // an empty array
-    opening = `${top!.pointer}/${top!.index}`;
-    offsets.set(opening, { key: -1, value: offset });
+    const index = String(top!.index);
+    opening = depthAfter(top!) < SHALLOW_DEPTH ? `${top!.pointer}/${index}` : '';
+    record(top!.pointer, index, { key: -1, value: offset });
   }
+}
+
+/** Depth of a child of `frame`. */
+function depthAfter(frame: Frame): number {
+  return frame.depth + 1;
+}
+
+function unescapePointer(segment: string): string {
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
 function skipSpace(source: string, from: number): number {

@@ -10,7 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Config } from '../config/load-config.js';
 import { localeProblem } from '../config/load-config.js';
 import { compareKeys, keyOfCode, keyOfRange, parseKey, UNKNOWN_KEY } from './keys.js';
-import { escapePointer, pointerOf, type JsonFile } from './json-file.js';
+import type { JsonFile } from './json-file.js';
 import type { MessageEntry, RegistryData, SourceFile } from './load-layers.js';
 import type { Catalog, Message, Origin, Param, Section, Translation } from './model.js';
 import { placeOf, SourceOrigin } from './origin.js';
@@ -42,7 +42,7 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
     if (source.kind !== 'registry') continue;
     const { json, layer } = source;
     for (const [i, s] of (source.data.sections ?? []).entries()) {
-      const origin = originOf(layer, json, pointerOf('sections', i));
+      const origin = originOf(layer, json, '/sections', i);
       const first = sections.get(s.id);
       if (first) {
         diagnostics.push(error('registry/duplicate-section', `Section ${JSON.stringify(s.id)} is defined twice.`, origin, first.origin));
@@ -51,15 +51,15 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
       sections.set(s.id, { id: s.id, ...(s.part ? { part: s.part } : {}), titles: {}, origin });
     }
     for (const [i, entry] of source.data.codes.entries()) {
-      const origin = originOf(layer, json, `/codes/${i}`);
+      const origin = originOf(layer, json, '/codes', i);
       const key = entry.code !== undefined ? keyOfCode(entry.code) : entry.range ? keyOfRange(entry.range) : entry.key!;
       if (entry.key !== undefined) {
         const unsafe = unsafeKeyReason(key);
-        if (unsafe) diagnostics.push(error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, originOf(layer, json, pointerOf('codes', i, 'key'))));
+        if (unsafe) diagnostics.push(error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, originOf(layer, json, `/codes/${i}`, 'key')));
         else if (parseKey(key)) diagnostics.push(error('registry/invalid-key', `Key ${JSON.stringify(key)} looks like a code; use "code" or "range" instead of "key".`, origin));
       }
       if (entry.range && entry.range[0] > entry.range[1]) {
-        diagnostics.push(error('registry/invalid-range', `Range ${key} ends before it starts.`, originOf(layer, json, pointerOf('codes', i, 'range'))));
+        diagnostics.push(error('registry/invalid-range', `Range ${key} ends before it starts.`, originOf(layer, json, `/codes/${i}`, 'range')));
         continue;
       }
       const first = messages.get(key);
@@ -69,7 +69,7 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
         continue;
       }
       if (!sections.has(entry.section)) {
-        diagnostics.push(error('registry/unknown-section', `Section ${JSON.stringify(entry.section)} is not defined in any registry "sections".`, originOf(layer, json, pointerOf('codes', i, 'section'))));
+        diagnostics.push(error('registry/unknown-section', `Section ${JSON.stringify(entry.section)} is not defined in any registry "sections".`, originOf(layer, json, `/codes/${i}`, 'section')));
       }
       // Built field by field, in the documented order, without a spread per optional field.
       const message = { key } as Message;
@@ -99,18 +99,18 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
     const locale = data.locale;
     const problem = localeProblem(locale) ?? (config.locales.includes(locale) ? undefined : `Locale ${JSON.stringify(locale)} is not listed in the config's "locales" (${config.locales.join(', ')}).`);
     if (problem) {
-      diagnostics.push(error('locale/unknown-locale', problem, originOf(layer, json, '/locale')));
+      diagnostics.push(error('locale/unknown-locale', problem, originOf(layer, json, '', 'locale')));
       continue;
     }
     for (const [id, title] of Object.entries(data.sections ?? {})) {
       const section = sections.get(id);
       if (section) section.titles[locale] = title;
-      else diagnostics.push(error('locale/unknown-section', `Section ${JSON.stringify(id)} is not defined in the registry.`, originOf(layer, json, pointerOf('sections', id), true)));
+      else diagnostics.push(error('locale/unknown-section', `Section ${JSON.stringify(id)} is not defined in the registry.`, originOf(layer, json, '/sections', id, true)));
     }
     for (const key in data.messages) {
       if (!Object.hasOwn(data.messages, key)) continue;
       const value = data.messages[key];
-      const origin = originOf(layer, json, `/messages/${escapePointer(key)}`, true);
+      const origin = originOf(layer, json, '/messages', key, true);
       const message = messages.get(key);
       // A registry key is already known safe; only keys outside it need the check.
       const unsafe = message ? undefined : unsafeKeyReason(key);
@@ -192,8 +192,9 @@ function findRange(sorted: Message[], code: number): Message | undefined {
   return undefined;
 }
 
-function originOf(layer: string, json: JsonFile, pointer: string, atKey = false): Origin {
-  return new SourceOrigin(layer, json, pointer, atKey);
+/** The origin of member `name` of the value at `parent` (a pointer); `atKey`: at the member's name. */
+function originOf(layer: string, json: JsonFile, parent: string, name: string | number, atKey = false): Origin {
+  return new SourceOrigin(layer, json, parent, name, atKey);
 }
 
 function error(ruleId: string, message: string, at: Origin, first?: Origin): Diagnostic {

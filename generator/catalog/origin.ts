@@ -5,23 +5,31 @@
  * file, and the file's position index behind it, wait for the first reader.
  */
 import type { Place } from '../diagnostics/diagnostic.js';
-import type { JsonFile, Position } from './json-file.js';
+import { escapePointer, type JsonFile, type Position } from './json-file.js';
 import type { Origin } from './model.js';
 
 export class SourceOrigin implements Origin {
   readonly layer: string;
   readonly file: string;
-  readonly pointer: string;
   #json: JsonFile;
+  #parent: string;
+  #name: string;
   #atKey: boolean;
+  #pointer: string | undefined;
   #position: Position | undefined;
 
-  constructor(layer: string, json: JsonFile, pointer: string, atKey: boolean) {
+  /** The member `name` of the object or array at `parent`; `atKey` points at the member's name rather than its value. */
+  constructor(layer: string, json: JsonFile, parent: string, name: string | number, atKey: boolean) {
     this.layer = layer;
     this.file = json.file;
-    this.pointer = pointer;
     this.#json = json;
+    this.#parent = parent;
+    this.#name = String(name);
     this.#atKey = atKey;
+  }
+
+  get pointer(): string {
+    return (this.#pointer ??= `${this.#parent}/${escapePointer(this.#name)}`);
   }
 
   get line(): number {
@@ -33,7 +41,7 @@ export class SourceOrigin implements Origin {
   }
 
   #locate(): Position {
-    return (this.#position ??= this.#atKey ? this.#json.locateKey(this.pointer) : this.#json.locate(this.pointer));
+    return (this.#position ??= this.#json.locateMember(this.#parent, this.#name, this.#atKey));
   }
 
   toJSON(): Origin {
@@ -48,13 +56,15 @@ export function placeOf(origin: Origin): Place {
 
 class OriginPlace implements Place {
   readonly file: string;
-  readonly pointer: string;
   #origin: Origin;
 
   constructor(origin: Origin) {
     this.file = origin.file;
-    this.pointer = origin.pointer;
     this.#origin = origin;
+  }
+
+  get pointer(): string {
+    return this.#origin.pointer;
   }
 
   get line(): number {

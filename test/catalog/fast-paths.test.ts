@@ -56,6 +56,18 @@ describe('shallow JSON positions', () => {
     expect(indexedPositions('odd.json', text, expected.keys())).toEqual(expected);
   });
 
+  it.each([...repoFiles.slice(0, 3), ...Object.values(oddlyFormatted)])('by member give what locate and locateKey give (%#)', (pathOrText) => {
+    const text = pathOrText.startsWith('/') ? readFileSync(pathOrText, 'utf8') : pathOrText;
+    const { json } = parseJsonFile('f.json', text);
+    const pointers = [...treePositions(text).keys()].filter((p) => p !== '');
+    for (const pointer of [...pointers, ...pointers.map((p) => `${p}/deeper`)]) {
+      const slash = pointer.lastIndexOf('/');
+      const [parent, name] = [pointer.slice(0, slash), pointer.slice(slash + 1).replace(/~1/g, '/').replace(/~0/g, '~')];
+      expect(json!.locateMember(parent, name, true), pointer).toEqual(json!.locateKey(pointer));
+      expect(json!.locateMember(parent, name, false), pointer).toEqual(json!.locate(pointer));
+    }
+  });
+
   it('fall back to the nearest parent for a missing pointer, as before', () => {
     const { json } = parseJsonFile('f.json', '{\n  "messages": {\n    "1": "a"\n  }\n}');
     expect(json!.locate('/messages/404')).toEqual({ line: 2, column: 15 });
