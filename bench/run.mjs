@@ -11,7 +11,7 @@ import { ensureBuild } from './lib/build.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { childEnv, measureNode } from './lib/measure.mjs';
 import { resultsMarkdown, stats } from './lib/results-md.mjs';
-import { runTsc, TSC_OPTIONS, writeTscProjects } from './lib/tsc-check.mjs';
+import { runTsc, TSC_OPTIONS, TSC_PROJECTS, writeTscProjects } from './lib/tsc-check.mjs';
 import { writeSyntheticCatalog } from './synth-catalog.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -139,25 +139,35 @@ async function benchTsc(size, config, entries, options) {
   const dir = join(work, `tsc-${size.label}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const gen = spawnSync(process.execPath, [cli, 'generate', '-q', '-c', config, '-o', dir, '--targets', 'types'], { cwd: repo, env: childEnv(), encoding: 'utf8' });
-  if (gen.status !== 0) return { samples: [], passed: false, tooComplex: false, errors: 0, output: `generate --targets types failed: ${gen.stderr}` };
+  // types/ with the catalog's config, selector/types/ with types.i18nextSelector on.
+  const selectorConfig = config.replace(/\.json$/, '.selector.json');
+  writeFileSync(selectorConfig, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), types: { i18nextSelector: true } }));
+  for (const [cfg, out] of [[config, dir], [selectorConfig, join(dir, 'selector')]]) {
+    const gen = spawnSync(process.execPath, [cli, 'generate', '-q', '-c', cfg, '-o', out, '--targets', 'types'], { cwd: repo, env: childEnv(), encoding: 'utf8' });
+    if (gen.status !== 0) return { projects: [], output: `generate --targets types failed: ${gen.stderr}` };
+  }
   writeTscProjects(dir, entries);
   const timeoutMs = options.tscTimeout * 1000;
   const brief = (r) => ({ wallMs: r.wallMs, rssKiB: r.rssKiB, cpuMs: r.cpuMs, passed: r.passed, timedOut: r.timedOut });
   const empty = brief(await runTsc(repo, dir, 'tsconfig.empty.json', timeoutMs));
-  const samples = [];
-  let last;
-  for (let i = 0; i < options.tscRuns; i++) {
-    last = await runTsc(repo, dir, 'tsconfig.json', timeoutMs);
-    if (!last.timedOut) samples.push({ wallMs: last.wallMs, rssKiB: last.rssKiB, cpuMs: last.cpuMs });
-    log(`${size.label} tsc ${i + 1}: ${sec(last.wallMs)}, ${last.timedOut ? 'TIMED OUT' : last.passed ? 'passed' : `FAILED (${last.errors} error(s)${last.outOfMemory ? ', out of memory' : ''})`}`);
-    if (last.wallMs > 30_000 || last.timedOut) break;
+  const projects = [];
+  for (const p of TSC_PROJECTS) {
+    const samples = [];
+    let last;
+    for (let i = 0; i < options.tscRuns; i++) {
+      last = await runTsc(repo, dir, p.project, timeoutMs);
+      if (!last.timedOut) samples.push({ wallMs: last.wallMs, rssKiB: last.rssKiB, cpuMs: last.cpuMs });
+      log(`${size.label} tsc ${p.id} ${i + 1}: ${sec(last.wallMs)}, ${last.timedOut ? 'TIMED OUT' : last.passed ? 'passed' : `FAILED (${last.errors} error(s)${last.outOfMemory ? ', out of memory' : ''})`}`);
+      if (last.wallMs > 30_000 || last.timedOut) break;
+    }
+    // The reference without calls costs at most what the full project costs: skipped when that timed out.
+    const typesOnly = last.timedOut ? undefined : brief(await runTsc(repo, dir, p.typesOnly, timeoutMs));
+    log(`${size.label} tsc ${p.id} types without calls: ${typesOnly ? sec(typesOnly.wallMs) : 'skipped'}`);
+    const { passed, timedOut, tooComplex, outOfMemory, errors, output } = last;
+    projects.push({ id: p.id, label: p.label, samples, passed, timedOut, timeoutS: options.tscTimeout, tooComplex, outOfMemory, errors, output, typesOnly });
   }
-  // The reference without calls costs at most what the full project costs: skipped when that timed out.
-  const typesOnly = last.timedOut ? undefined : brief(await runTsc(repo, dir, 'tsconfig.types-only.json', timeoutMs));
-  log(`${size.label} tsc references: empty program ${sec(empty.wallMs)}, types without calls ${typesOnly ? sec(typesOnly.wallMs) : 'skipped'}`);
-  const { passed, timedOut, tooComplex, outOfMemory, errors, output } = last;
-  return { samples, passed, timedOut, timeoutS: options.tscTimeout, tooComplex, outOfMemory, errors, output, empty, typesOnly };
+  log(`${size.label} tsc empty program: ${sec(empty.wallMs)}`);
+  return { projects, empty };
 }
 
 async function main() {
@@ -209,7 +219,7 @@ async function main() {
     targets,
     method: { runs: options.runs, budgetS: options.budget, tscOptions: TSC_OPTIONS },
     defaultCatalog,
-    sizes: sizes.map((x) => ({ ...x, tsc: x.tsc && { ...x.tsc, output: x.tsc.output.slice(0, 4000) } })),
+    sizes: sizes.map((x) => ({ ...x, tsc: x.tsc && { ...x.tsc, projects: x.tsc.projects.map((p) => ({ ...p, output: p.output.slice(0, 4000) })) } })),
   };
   writeFileSync(join(work, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(options.out, resultsMarkdown(results));

@@ -1,5 +1,6 @@
 // Turns the runner's results object into bench/RESULTS.md: machine, method, a table per size,
 // scaling ratios, the tsc table, the peers' published figures beside ours, and the goals.
+import { existsSync, readFileSync } from 'node:fs';
 import { summary } from './measure.mjs';
 
 /** Peers' figures for 100k keys × 3 locales on a 2-core machine, and which of our runs compares. */
@@ -9,8 +10,8 @@ const PEERS = [
   { tool: '@formatjs/cli `compile`', wallS: 2.2, rssMiB: 284, ours: 'i18next', note: 'our `i18next` target (ICU → i18next JSON)' },
   { tool: 'i18next-conv JSON→PO, 3 locales', wallS: 7.3, rssMiB: 285, ours: 'gettext', note: 'our `gettext` target' },
   { tool: 'typesafe-i18n generator', wallS: 13.6, rssMiB: 1332, ours: 'i18next,types', note: 'our `i18next,types` (bundles + types)' },
-  { tool: 'tsc, 200 typed t() calls, i18next flat resources', text: 'fails (too complex)', ours: 'tsc', note: 'tsc on our generated `types/`' },
-  { tool: 'tsc, 200 typed t() calls, plain string-literal key union', wallS: 1.9, rssMiB: 206, ours: 'tsc', note: 'tsc on our generated `types/`' },
+  { tool: 'tsc, 200 typed t() calls, i18next flat resources', text: 'fails (too complex)', ours: 'tsc-selector', note: "tsc, (b) i18next's selector API on our augmentation" },
+  { tool: 'tsc, 200 typed t() calls, plain string-literal key union', wallS: 1.9, rssMiB: 206, ours: 'tsc', note: 'tsc, (a) our `messageT` on `types/index.ts`' },
 ];
 
 const s = (ms) => (ms === undefined || !Number.isFinite(ms) ? '–' : Math.abs(ms) < 5 ? '0.00 s' : ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${(ms / 1000).toFixed(1)} s`);
@@ -73,19 +74,29 @@ function scalingTable(results) {
   return rows.join('\n');
 }
 
+/** The tsc projects of a size; results written before (a)/(b) had one project, the i18next string-key one. */
+function tscProjects(size) {
+  const t = size.tsc;
+  if (!t) return [];
+  if (t.projects) return t.projects;
+  return [{ id: 'legacy', label: 'i18next string keys + augmentation (old layout)', ...t }];
+}
+const tscProject = (size, id) => tscProjects(size).find((p) => p.id === id);
+
 function tscTable(results) {
   const rows = [
-    '| size | keys | 200 calls: wall median | wall min–max | peak RSS | passed | "excessively deep" / "too complex" | tsc errors | types, no calls: wall / RSS | empty program: wall / RSS |',
-    '|---|---:|---:|---:|---:|---|---|---:|---:|---:|',
+    '| size | keys | usage (200 typed calls) | wall median | wall min–max | CPU median | peak RSS | passed | "excessively deep" / "too complex" | tsc errors | types, no calls: wall / CPU / RSS | empty program: wall / CPU / RSS |',
+    '|---|---:|---|---:|---:|---:|---:|---|---|---:|---:|---:|',
   ];
   for (const size of results.sizes) {
-    const t = size.tsc;
-    if (!t) continue;
-    const st = stats(t.samples);
-    const wall = t.timedOut && t.samples.length === 0 ? `> ${t.timeoutS} s (killed)` : s(st.wall.median);
-    const passed = t.timedOut ? '**timed out**' : t.passed ? 'yes' : `**no**${t.outOfMemory ? ' (out of memory)' : ''}`;
-    const one = (r) => (r ? `${r.timedOut ? `> ${t.timeoutS} s` : s(r.wallMs)} / ${mib(r.rssKiB)}${r.passed || r.timedOut ? '' : ' (errors)'}` : '–');
-    rows.push(`| ${size.label} | ${n(size.codes)} | ${wall} | ${range(st.wall, s)} | ${mib(st.rss.median)} | ${passed} | ${t.tooComplex ? '**yes**' : 'no'} | ${t.errors} | ${t.typesOnly ? one(t.typesOnly) : t.timedOut ? 'skipped' : '–'} | ${one(t.empty)} |`);
+    const empty = size.tsc?.empty;
+    for (const t of tscProjects(size)) {
+      const st = stats(t.samples);
+      const wall = t.timedOut && t.samples.length === 0 ? `> ${t.timeoutS} s (killed)` : s(st.wall.median);
+      const passed = t.timedOut ? '**timed out**' : t.passed ? 'yes' : `**no**${t.outOfMemory ? ' (out of memory)' : ''}`;
+      const one = (r) => (r ? `${r.timedOut ? `> ${t.timeoutS} s` : s(r.wallMs)} / ${s(r.cpuMs)} / ${mib(r.rssKiB)}${r.passed || r.timedOut ? '' : ' (errors)'}` : '–');
+      rows.push(`| ${size.label} | ${n(size.codes)} | ${t.label} | ${wall} | ${range(st.wall, s)} | ${s(st.cpu.median)} | ${mib(st.rss.median)} | ${passed} | ${t.tooComplex ? '**yes**' : 'no'} | ${t.errors} | ${t.typesOnly ? one(t.typesOnly) : t.timedOut ? 'skipped' : '–'} | ${one(empty)} |`);
+    }
   }
   return rows.length > 2 ? rows.join('\n') : '_tsc was not run (--no-tsc)._';
 }
@@ -94,11 +105,12 @@ function tscTable(results) {
 function ours(results, key) {
   const big = results.sizes.find((x) => x.label === '100k');
   if (!big) return { text: 'not measured (100k not run)' };
-  if (key === 'tsc') {
-    if (!big.tsc) return { text: 'not measured' };
-    if (big.tsc.timedOut && big.tsc.samples.length === 0) return { text: `> ${big.tsc.timeoutS} s (killed)` };
-    const st = stats(big.tsc.samples);
-    return { wallMs: st.wall.median, rssKiB: st.rss.median, text: `${s(st.wall.median)} / ${mib(st.rss.median)}, ${big.tsc.passed ? 'passes' : 'fails'}${big.tsc.tooComplex ? ' (too complex)' : ''}${big.tsc.outOfMemory ? ' (out of memory)' : ''}` };
+  if (key.startsWith('tsc')) {
+    const t = tscProject(big, key === 'tsc-selector' ? 'selector' : 'api') ?? tscProject(big, 'legacy');
+    if (!t) return { text: 'not measured' };
+    if (t.timedOut && t.samples.length === 0) return { text: `> ${t.timeoutS} s (killed)` };
+    const st = stats(t.samples);
+    return { wallMs: st.wall.median, rssKiB: st.rss.median, text: `${s(st.wall.median)} / ${mib(st.rss.median)}, ${t.passed ? 'passes' : 'fails'}${t.tooComplex ? ' (too complex)' : ''}${t.outOfMemory ? ' (out of memory)' : ''}` };
   }
   const sc = scenario(big, key);
   if (!sc) return { text: `n/a (no \`${key}\` target)` };
@@ -140,10 +152,13 @@ function goalsTable(results) {
   goals.push(['default catalog, all targets', '≤ 0.5 s', def ? s(stats(def.samples).wall.median) : '–', def ? verdict(stats(def.samples).wall.median <= 500) : verdict()]);
   const scale = big && ten ? med(scenario(big, 'all')) / med(scenario(ten, 'all')) : undefined;
   goals.push(['all targets, 10k → 100k scaling', '≤ 11×', scale ? ratio(scale) : '–', scale ? verdict(scale <= 11) : verdict()]);
-  const tsc = big?.tsc;
+  const tsc = big && (tscProject(big, 'api') ?? tscProject(big, 'legacy'));
   const tscWall = tsc && tsc.samples.length ? stats(tsc.samples).wall.median : undefined;
   const tscText = !tsc ? '–' : tscWall === undefined ? `> ${tsc.timeoutS} s (killed)` : `${s(tscWall)}${tsc.passed ? '' : ', fails'}`;
-  goals.push(['tsc, 200 typed t() calls, 100k', '≤ 2 s and passes', tscText, tsc ? verdict(tscWall !== undefined && tscWall <= 2000 && tsc.passed) : verdict()]);
+  goals.push(['tsc, 200 typed t() calls (recommended API), 100k', '≤ 2 s and passes', tscText, tsc ? verdict(tscWall !== undefined && tscWall <= 2000 && tsc.passed) : verdict()]);
+  const sel = big && tscProject(big, 'selector');
+  const selText = !sel ? '–' : sel.timedOut && sel.samples.length === 0 ? `> ${sel.timeoutS} s (killed)` : `${s(stats(sel.samples).wall.median)}${sel.passed ? ', passes' : ', fails'}${sel.tooComplex ? ' (too complex)' : ''}`;
+  goals.push(["tsc, 200 calls through i18next's selector API, 100k", 'passes, never "excessively deep" (time reported)', selText, sel ? verdict(sel.passed && !sel.tooComplex) : verdict()]);
   return ['| goal | target | ours (median) | verdict |', '|---|---|---|---|', ...goals.map((g) => `| ${g.join(' | ')} |`)].join('\n');
 }
 
@@ -175,7 +190,7 @@ export function resultsMarkdown(results) {
     `- Up to ${results.method.runs} rounds per size; each round runs every scenario once, in turn. No new round starts once a size has used ${results.method.budgetS} s (so the largest size may have fewer runs; n is in each table's title). The figures are medians; min–max shows the spread.`,
     '- "validate only" is `codebook validate -q` on the same catalog: config, load, parse, schema, merge and semantic checks, no render or write — the fixed cost inside every generate run. "over validate" = the run\'s median minus that. "share of all" = the run\'s median ÷ the all-targets median (single-target runs each pay the fixed cost again, so the shares add up to more than 100%).',
     '- Before the first figure, one untimed run of the default catalog warms the OS file cache.',
-    `- tsc: \`node_modules/typescript/bin/tsc -p <project>\` in \`bench/.work/tsc-<size>/\`, where \`types/\` is generated by \`--targets types\`. Compiler options, as a typical app has them: \`${JSON.stringify(results.method.tscOptions)}\`. The main project is \`usage.ts\` with 200 typed \`i18next.t("errors:<key>", …)\` calls spread over the catalog (plain, with parameters, plural, negative, range, unknown), 10 \`messageKey()\` + \`t(messageKey(code))\` uses, \`isErrorCode\`, \`sectionOf\`, \`MessageParams\` and one \`@ts-expect-error\` on an unknown key (so a degraded \`string\` key type fails). Two reference runs, once each: the same imports without calls ("types, no calls") and an empty module ("empty program": tsc's own start-up and lib cost).`,
+    `- tsc: \`node_modules/typescript/bin/tsc -p <project>\` in \`bench/.work/tsc-<size>/\`, where \`types/\` is generated by \`--targets types\` and \`selector/types/\` the same with \`types.i18nextSelector\`. Compiler options, as a typical app has them: \`${JSON.stringify(results.method.tscOptions)}\`. Two usage projects, each with 200 typed calls spread over the catalog (plain, with parameters, plural, negative, range, unknown), 10 \`messageKey()\` + \`t(messageKey(code), { code })\` uses, \`isErrorCode\`, \`sectionOf\`, \`MessageParams\` and one \`@ts-expect-error\` on an unknown key (so a degraded \`string\` key type fails): (a) \`usage.ts\`, the recommended API, \`const t = messageT(i18next); t("<key>", params)\` on \`types/index.ts\` without the i18next augmentation; (b) \`usage-selector.ts\`, i18next\'s own \`i18next.t(($) => $["<key>"], params)\` with \`selector/types/i18next.d.ts\`. Two reference runs, once each: the same imports without calls ("types, no calls", per usage) and an empty module ("empty program": tsc\'s own start-up and lib cost).`,
     '- The machine may be shared: compare wall with CPU time, and see the load average above. Heavy concurrent load inflates wall time.',
     '',
   ];
@@ -191,9 +206,18 @@ export function resultsMarkdown(results) {
   }
   out.push('## Scaling (ratio of medians)', '', scalingTable(results), '', '## tsc on the generated types', '', tscTable(results), '');
   for (const size of results.sizes) {
-    if (size.tsc?.timedOut) out.push(`At ${size.label}, tsc was killed after ${size.tsc.timeoutS} s (--tsc-timeout).`, '');
-    else if (size.tsc && !size.tsc.passed) out.push(`tsc output at ${size.label} (first lines):`, '', '```', size.tsc.output.split('\n').slice(0, 12).join('\n'), '```', '');
+    for (const t of tscProjects(size)) {
+      if (t.timedOut) out.push(`At ${size.label}, ${t.label}: tsc was killed after ${t.timeoutS} s (--tsc-timeout).`, '');
+      else if (!t.passed) out.push(`tsc output at ${size.label}, ${t.label} (first lines):`, '', '```', t.output.split('\n').slice(0, 12).join('\n'), '```', '');
+    }
   }
   out.push('## Peers (their published figures) beside ours', '', peersTable(results), '', '## Goals', '', goalsTable(results), '');
+  out.push(optimisationLog());
   return out.join('\n');
+}
+
+/** The optimisations and the gain each measured when it landed: kept by hand in bench/optimisations.md, carried into every RESULTS.md. */
+function optimisationLog() {
+  const file = new URL('../optimisations.md', import.meta.url);
+  return existsSync(file) ? readFileSync(file, 'utf8').trimEnd().concat('\n') : '';
 }

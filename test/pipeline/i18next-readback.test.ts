@@ -91,6 +91,16 @@ describe('the default catalog in real i18next', async () => {
     expect(types.isErrorCode(125000)).toBe(false);
     const range = catalog.messages.find((m) => m.key === '120001-130000')!;
     expect(t18.getFixedT('ko')(types.messageKey(125000))).toBe(range.translations.ko.text);
+    expect(types.errorCodes).toEqual(catalog.messages.flatMap((m) => (m.code === undefined ? [] : [m.code])));
+    for (const m of catalog.messages) expect(types.sectionOf[m.key], m.key).toBe(m.section);
+  });
+
+  it('messageT() from the generated types translates through an instance or a fixed t, in the namespace', async () => {
+    const types = await import(join(out, 'types/index.ts'));
+    const range = catalog.messages.find((m) => m.key === '120001-130000')!;
+    expect(types.messageT(t18.getFixedT('ko'))('120001-130000')).toBe(range.translations.ko.text);
+    expect(types.messageT(t18)('unknown', { code: 424242, lng: 'ja' })).toBe('不明なエラーです(コード: 424242)。');
+    expect(types.messageT(t18.getFixedT('en', 'other-namespace'))('unknown', { code: 424242 })).toBe('Unknown error (code 424242).');
   });
 });
 

@@ -11,7 +11,7 @@ import { generate } from '../../generator/pipeline.js';
 import { repoRoot } from '../support/catalogs.js';
 
 const USAGE = `import i18next from "i18next";
-import { errorCodes, isErrorCode, messageKey, namespace, sectionOf, type ErrorCode, type MessageKey, type MessageParams } from "./types/index.js";
+import { errorCodes, isErrorCode, messageKey, messageT, namespace, sectionOf, type ErrorCode, type MessageKey, type MessageParams } from "./types/index.js";
 
 const loggedOut: string = i18next.t("errors:6014");
 const negative: string = i18next.t("errors:-302");
@@ -35,7 +35,21 @@ const params: MessageParams["unknown"] = { code: 1 };
 // @ts-expect-error: the unknown message needs its code
 const noParams: MessageParams["unknown"] = {};
 const section: string = sectionOf["6014"];
-void [loggedOut, negative, range, unknown, byNumber, key, badKey, code, badCode, params, noParams, section, errorCodes, namespace];
+
+// The typed t() of index.ts (no augmentation needed): parameters by key, dynamic keys unchecked.
+const t = messageT(i18next);
+const plain: string = t("6014");
+const withOptions: string = t("-302", { lng: "ja" });
+const withParams: string = t("unknown", { code: 424242 });
+const dynamic: string = t(messageKey(125000), { code: 125000 });
+const fixed: string = messageT(i18next.getFixedT("ja"))("120001-130000");
+// @ts-expect-error: 999999 is not a key of the catalog
+t("999999");
+// @ts-expect-error: the unknown message needs its code
+t("unknown");
+// @ts-expect-error: code is a number
+t("unknown", { code: "x" });
+void [loggedOut, negative, range, unknown, byNumber, key, badKey, code, badCode, params, noParams, section, errorCodes, namespace, plain, withOptions, withParams, dynamic, fixed];
 `;
 
 describe('generated types under tsc --strict', () => {
@@ -63,7 +77,7 @@ describe('generated types under tsc --strict', () => {
     writeFileSync(join(dir, 'usage.ts'), USAGE.replace(/^\/\/ @ts-expect-error.*\n/gm, ''));
     const failed = run(['usage.ts', 'types/index.ts', 'types/i18next.d.ts']);
     expect(failed.ok).toBe(false);
-    expect(failed.out.match(/error TS/g)).toHaveLength(5);
+    expect(failed.out.match(/error TS/g)).toHaveLength(8);
   });
 });
 
