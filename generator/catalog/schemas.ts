@@ -12,13 +12,12 @@
  * (edited since the build, or no build at all) is compiled by ajv at run
  * time, once per process, exactly as before.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Ajv2020 as Ajv2020Class, ErrorObject, Options, ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { packageRoot, schemaDir } from '../package-root.js';
+import { loadPrecompiled, schemaDir } from '../package-root.js';
 import { escapePointer, type JsonFile } from './json-file.js';
 
 export type SchemaName = 'registry' | 'messages' | 'config' | 'catalog';
@@ -43,20 +42,9 @@ const compiled = new Map<SchemaName, ValidateFunction>();
 let ajv: Ajv2020Class | undefined;
 let precompiled: PrecompiledValidators | null | undefined;
 
-/** The build's precompiled validators: next to this module in build/, or in the package's build/ when run from source. */
+/** The build's precompiled validators, looked for once. */
 function precompiledValidators(): PrecompiledValidators | null {
-  if (precompiled === undefined) {
-    precompiled = null;
-    const candidates = [fileURLToPath(new URL(`../${PRECOMPILED_VALIDATORS}`, import.meta.url)), join(packageRoot, 'build', 'generator', PRECOMPILED_VALIDATORS)];
-    const found = candidates.find((path) => existsSync(path));
-    if (found) {
-      try {
-        precompiled = require(found) as PrecompiledValidators;
-      } catch {
-        precompiled = null;
-      }
-    }
-  }
+  if (precompiled === undefined) precompiled = loadPrecompiled<PrecompiledValidators>(PRECOMPILED_VALIDATORS) ?? null;
   return precompiled;
 }
 

@@ -20,9 +20,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { HelperDelegate, TemplateDelegate } from 'handlebars';
-import { packageRoot, templatesDir } from '../package-root.js';
+import { loadPrecompiled, templatesDir } from '../package-root.js';
 import type { PlannedFile } from './target.js';
 import { templateHelpers } from './template-helpers.js';
 
@@ -49,20 +48,11 @@ const require = createRequire(import.meta.url);
 let precompiledSpecs: Map<string, unknown> | undefined;
 let fullHandlebars: FullHandlebars | undefined;
 
-/** Precompiled template specs by template source: the build's module, next to this one in build/ or in the package's build/ when run from source. */
+/** Precompiled template specs by template source, from the build's module (looked for once). */
 function precompiled(): Map<string, unknown> {
   if (!precompiledSpecs) {
-    precompiledSpecs = new Map();
-    const candidates = [fileURLToPath(new URL(`../${PRECOMPILED_TEMPLATES}`, import.meta.url)), join(packageRoot, 'build', 'generator', PRECOMPILED_TEMPLATES)];
-    const found = candidates.find((path) => existsSync(path));
-    if (found) {
-      try {
-        const { templates } = require(found) as { templates: { source: string; spec: unknown }[] };
-        for (const { source, spec } of templates) precompiledSpecs.set(source, spec);
-      } catch {
-        precompiledSpecs.clear();
-      }
-    }
+    const module = loadPrecompiled<{ templates: { source: string; spec: unknown }[] }>(PRECOMPILED_TEMPLATES);
+    precompiledSpecs = new Map((module?.templates ?? []).map(({ source, spec }) => [source, spec]));
   }
   return precompiledSpecs;
 }
