@@ -37,3 +37,26 @@ describe('writeOutput', () => {
     expect(tree(out)).toEqual({ 'a/new.json': '{}\n', 'mine/keep.txt': 'user file' });
   });
 });
+
+describe('generate, staging files as they are rendered', () => {
+  it('leaves the output as it was, without temporary files, when a later target reports an error', async () => {
+    const { cpSync } = await import('node:fs');
+    const { generate } = await import('../../generator/pipeline.js');
+    const { fixturesDir } = await import('../support/catalogs.js');
+    const dir = mkdtempSync(join(tmpdir(), 'codebook-staged-'));
+    cpSync(join(fixturesDir, 'hazards'), dir, { recursive: true, filter: (path) => !path.includes('node_modules') });
+    const config = join(dir, 'codebook.config.json');
+    expect((await generate({ config, cwd: dir })).written?.written.length).toBeGreaterThan(0);
+    const before = tree(join(dir, 'dist'));
+
+    // A locale every earlier target accepts (so their new files are staged) but flutter, later, cannot name.
+    const parsed = JSON.parse(readFileSync(config, 'utf8')) as { locales: string[] };
+    writeFileSync(config, JSON.stringify({ ...parsed, locales: [...parsed.locales, 'de-CH-1996'] }));
+    mkdirSync(join(dir, 'locales/de-CH-1996'));
+    writeFileSync(join(dir, 'locales/de-CH-1996/messages.json'), '{ "locale": "de-CH-1996", "messages": { "unknown": "Fehler {code}" } }');
+    const failed = await generate({ config, cwd: dir });
+    expect(failed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['flutter/unrepresentable']);
+    expect(failed.written).toBeUndefined();
+    expect(tree(join(dir, 'dist'))).toEqual(before);
+  });
+});
