@@ -76,7 +76,7 @@ export function indexShallowValues(source: string): ShallowIndex {
         const raw = m[0];
         const name = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
         // Only containers need their own pointer (for their members); a string value never opens one.
-        opening = depthAfter(top) < SHALLOW_DEPTH ? `${top.pointer}/${escapePointer(name)}` : '';
+        opening = top.depth + 1 < SHALLOW_DEPTH ? `${top.pointer}/${escapePointer(name)}` : '';
         record(top.pointer, name, { key: at, value: skipSpace(source, colon + 1) });
       }
     }
@@ -99,14 +99,9 @@ export function indexShallowValues(source: string): ShallowIndex {
   function elementAt(offset: number): void {
     if (source.charCodeAt(offset) === 0x5d) return; // an empty array
     const index = String(top!.index);
-    opening = depthAfter(top!) < SHALLOW_DEPTH ? `${top!.pointer}/${index}` : '';
+    opening = top!.depth + 1 < SHALLOW_DEPTH ? `${top!.pointer}/${index}` : '';
     record(top!.pointer, index, { key: -1, value: offset });
   }
-}
-
-/** Depth of a child of `frame`. */
-function depthAfter(frame: Frame): number {
-  return frame.depth + 1;
 }
 
 function unescapePointer(segment: string): string {

@@ -16,8 +16,6 @@ import type { Catalog, Message, Origin, Param, Section, Translation } from './mo
 import { placeOf, SourceOrigin } from './origin.js';
 import { unsafeKeyReason } from './unsafe-keys.js';
 
-export { placeOf };
-
 /** A key a layer mentions without text (an empty vendor message), kept so completeness checks can say why. */
 export interface Gap {
   key: string;

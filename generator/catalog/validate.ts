@@ -7,10 +7,11 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Gap } from './merge.js';
-import { placeOf } from './merge.js';
+import { placeOf } from './origin.js';
 import { TYPE } from '@formatjs/icu-messageformat-parser';
 import { argumentsOf, parseMessage, pluralsOf } from './icu.js';
 import type { Catalog, Message, ParamType, Translation } from './model.js';
+import { pushTo } from '../multimap.js';
 
 /** Which declared types accept which uses in a message. */
 const COMPATIBLE: Record<ParamType, readonly ParamType[]> = {
@@ -25,12 +26,7 @@ const COMPATIBLE: Record<ParamType, readonly ParamType[]> = {
 export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const gapsByKey = new Map<string, Gap[]>();
-  for (const gap of gaps) {
-    const id = `${gap.key}\u0000${gap.locale}`;
-    const list = gapsByKey.get(id);
-    if (list) list.push(gap);
-    else gapsByKey.set(id, [gap]);
-  }
+  for (const gap of gaps) pushTo(gapsByKey, `${gap.key}\u0000${gap.locale}`, gap);
   const categories = new Map<string, Set<string>>();
   const categoriesOf = (locale: string, ordinal: boolean): Set<string> => {
     const id = `${locale}/${ordinal}`;

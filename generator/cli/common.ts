@@ -39,7 +39,7 @@ export function report(flags: CommonFlags, diagnostics: readonly Diagnostic[], t
   if (shown.length > 0) process.stderr.write(`${formatDiagnosticsText(shown, { color: useColor(process.stderr), texts })}\n`);
 }
 
-/** 2 when the config could not be used or a rule of the config or an internal check failed, 1 for other errors. */
+/** 2 when the config could not be used or broke a config rule, 1 for other errors. */
 export function exitCodeOf(result: { config?: unknown; diagnostics: readonly Diagnostic[] }): number {
   const usage = !result.config || result.diagnostics.some((d) => d.severity === 'error' && d.ruleId.startsWith('config/'));
   if (usage) return EXIT_USAGE;

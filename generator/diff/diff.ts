@@ -12,6 +12,7 @@
 import { compareKeys } from '../catalog/keys.js';
 import type { ParamType } from '../catalog/model.js';
 import { compareText, type Snapshot, type SnapshotMessage, type SnapshotParam } from './snapshot.js';
+import { pushTo } from '../multimap.js';
 
 export type ChangeSeverity = 'breaking' | 'warning' | 'info';
 
@@ -180,7 +181,7 @@ function messageChanges(before: SnapshotMessage, after: SnapshotMessage, locales
       const now = after.identifiers[platform];
       if (was === undefined || was === now) continue;
       const id = JSON.stringify([was, now]);
-      byRename.set(id, [...(byRename.get(id) ?? []), platform]);
+      pushTo(byRename, id, platform);
     }
     for (const [id, platforms] of byRename) {
       const [was, now] = JSON.parse(id) as [string, string];

@@ -7,7 +7,7 @@
  */
 import type { Catalog, Message } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { placeOf } from '../catalog/merge.js';
+import { placeOf } from '../catalog/origin.js';
 
 export const DEFAULT_IDENTIFIER_PREFIX = 'error_';
 

@@ -8,6 +8,7 @@ import type { Catalog, Origin } from '../catalog/model.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import type { Finding } from './finding.js';
 import { compareFindings } from './review-layers.js';
+import { pushTo } from '../multimap.js';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 /** The Markdown report stays within about this many lines. */
@@ -178,7 +179,7 @@ function resolvedGroups(resolved: readonly Finding[]): Finding[][] {
   for (const f of resolved) {
     const files = [...new Set((f.resolvedBy ?? []).map((o) => o.file))].sort().join(', ');
     const id = [f.ruleId, f.layer, files].join('\u0000');
-    groups.set(id, [...(groups.get(id) ?? []), f]);
+    pushTo(groups, id, f);
   }
   return [...groups.values()].sort((a, b) => a.length - b.length || compareFindings(a[0], b[0]));
 }

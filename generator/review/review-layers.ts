@@ -29,6 +29,7 @@ import type { Finding } from './finding.js';
 import type { QaCheck, Subject } from './checks/check.js';
 import { qaChecks } from './checks/index.js';
 import { applyStrict, type SeveritySetting } from './severity.js';
+import { pushTo } from '../multimap.js';
 
 /** The name of the last stack: the full merge. */
 export const MERGED_LAYER = 'merged';
@@ -155,7 +156,7 @@ function runChecks(stack: LayerStack, options: ReviewOptions, skip: ReadonlySet<
 
 function gapsByKeyOf(stack: LayerStack): Map<string, Gap[]> {
   const gapsByKey = new Map<string, Gap[]>();
-  for (const gap of stack.gaps ?? []) gapsByKey.set(gap.key, [...(gapsByKey.get(gap.key) ?? []), gap]);
+  for (const gap of stack.gaps ?? []) pushTo(gapsByKey, gap.key, gap);
   return gapsByKey;
 }
 

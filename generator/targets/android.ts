@@ -23,7 +23,7 @@
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Message } from '../catalog/model.js';
-import { placeOf } from '../catalog/merge.js';
+import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { identifierTable } from '../emit/identifiers.js';
 import { argumentPositions } from '../emit/placeholders.js';

@@ -13,7 +13,7 @@
  * misses the `.stringsdict` (which takes precedence) still shows a sentence.
  */
 import type { Catalog, Message } from '../catalog/model.js';
-import { placeOf } from '../catalog/merge.js';
+import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { docComment } from '../emit/escape.js';
 import type { PlannedFile, Target } from '../emit/target.js';

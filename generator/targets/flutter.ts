@@ -18,9 +18,10 @@
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Catalog, Message, Param } from '../catalog/model.js';
-import { placeOf } from '../catalog/merge.js';
+import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { identifierTable } from '../emit/identifiers.js';
+import { sourceSectionTitles } from '../emit/section-titles.js';
 import type { PlannedFile, Target } from '../emit/target.js';
 import { arbValue } from './flutter-icu.js';
 
@@ -62,6 +63,7 @@ export const flutterTarget: Target = {
 
 function localeEntries(catalog: Catalog, locale: string, names: ReadonlyMap<string, string>, report: (m: Message, l: string, p: string) => void): Entries {
   const entries: Entries = [];
+  const titles = locale === catalog.sourceLocale ? sourceSectionTitles(catalog) : undefined;
   for (const message of catalog.messages) {
     const translation = message.translations[locale];
     const name = names.get(message.key);
@@ -69,13 +71,13 @@ function localeEntries(catalog: Catalog, locale: string, names: ReadonlyMap<stri
     const value = arbValue(translation.ast, locale);
     if (typeof value !== 'string') report(message, locale, value.problem);
     else entries.push([name, value]);
-    if (locale === catalog.sourceLocale) entries.push([`@${name}`, metadata(catalog, message)]);
+    if (titles) entries.push([`@${name}`, metadata(catalog, message, titles)]);
   }
   return entries;
 }
 
-function metadata(catalog: Catalog, message: Message): Json {
-  const title = sectionTitles(catalog).get(message.section) ?? message.section;
+function metadata(catalog: Catalog, message: Message, titles: ReadonlyMap<string, string | undefined>): Json {
+  const title = titles.get(message.section) ?? message.section;
   const description = message.description ? `${title}: ${message.description}` : title;
   const formatted = formattedNumbers(message.translations[catalog.sourceLocale]?.ast ?? []);
   const placeholders = message.params.map((p): [string, Json] => {
@@ -86,18 +88,6 @@ function metadata(catalog: Catalog, message: Message): Json {
     return [p.name, fields];
   });
   return placeholders.length > 0 ? [['description', description], ['placeholders', placeholders]] : [['description', description]];
-}
-
-const titlesByCatalog = new WeakMap<Catalog, Map<string, string>>();
-
-/** Source-locale section titles by id, once per catalog. */
-function sectionTitles(catalog: Catalog): Map<string, string> {
-  let titles = titlesByCatalog.get(catalog);
-  if (!titles) {
-    titles = new Map(catalog.sections.flatMap((s) => (s.titles[catalog.sourceLocale] === undefined ? [] : [[s.id, s.titles[catalog.sourceLocale]] as [string, string]])));
-    titlesByCatalog.set(catalog, titles);
-  }
-  return titles;
 }
 
 /** Params the source text formats as numbers (`{n, number}`, `#`): their placeholder gets `decimalPattern`, as ICU groups digits there. */

@@ -17,12 +17,13 @@
  * Plural-Forms merges into another (fr, es, it, pt `many`; he `two`).
  */
 import type { Catalog, Message, Translation } from '../catalog/model.js';
-import { placeOf } from '../catalog/merge.js';
+import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formFor, splitPlural } from '../emit/plural-forms.js';
 import type { PlannedFile, Target } from '../emit/target.js';
 import { gettextLocaleName, gettextPlurals, msgstrForms, type GettextPlurals } from './gettext-plural-forms.js';
 import { poComment, poField, poReference, poText } from './gettext-po.js';
+import { sourceSectionTitles } from '../emit/section-titles.js';
 
 interface SourceSide { msgid: string; plural?: { arg: string; msgidPlural: string }; brace: boolean }
 class Unrepresentable extends Error {}
@@ -58,7 +59,7 @@ export const gettextTarget: Target = {
         diagnostics.push(diagnostic(message, locale, 'error', error.message));
       }
     };
-    const titles = sourceTitles(catalog);
+    const titles = sourceSectionTitles(catalog);
     const shared: SharedPart[] = [];
     for (const message of catalog.messages) {
       const source = attempt(message, catalog.sourceLocale, () => sourceSide(message, catalog.sourceLocale));
@@ -90,7 +91,7 @@ function poFile(path: string, headerComments: string[], fields: string[], entrie
 }
 
 /** The parts of a message's entry that are the same in the POT and every PO file. */
-function sharedPart(catalog: Catalog, message: Message, source: SourceSide, titles: ReadonlyMap<string, string>): SharedPart {
+function sharedPart(catalog: Catalog, message: Message, source: SourceSide, titles: ReadonlyMap<string, string | undefined>): SharedPart {
   const origins = [message.origin, message.translations[catalog.sourceLocale]?.origin];
   let head = `${poField('msgctxt', message.key)}\n${poField('msgid', source.msgid)}\n`;
   if (source.plural) head += `${poField('msgid_plural', source.plural.msgidPlural)}\n`;
@@ -198,14 +199,8 @@ function checkNewlines(msgid: string, others: string[]): void {
   }
 }
 
-/** Each section's title in the source locale (the first section of an id wins, as `find` would). */
-function sourceTitles(catalog: Catalog): Map<string, string> {
-  const titles = new Map<string, string>();
-  for (const section of catalog.sections) if (!titles.has(section.id)) titles.set(section.id, section.titles[catalog.sourceLocale]);
-  return titles;
-}
 
-function translatorComments(catalog: Catalog, message: Message, titles: ReadonlyMap<string, string>): string[] {
+function translatorComments(catalog: Catalog, message: Message, titles: ReadonlyMap<string, string | undefined>): string[] {
   const title = titles.get(message.section);
   const params = message.params.map((p) => `{${p.name}}: ${p.type}${p.example !== undefined ? `, e.g. ${p.example}` : ''}${p.description ? ` (${p.description})` : ''}`);
   return [`Section: ${title ? `${title} (${message.section})` : message.section}`, ...(message.description ? [message.description] : []), ...params].flatMap((c) => poComment('#.', c));

@@ -9,7 +9,7 @@
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Message, Translation } from '../catalog/model.js';
-import { placeOf } from '../catalog/merge.js';
+import { placeOf } from '../catalog/origin.js';
 import { formFor, pluralCategories, splitPlural } from '../emit/plural-forms.js';
 import type { Target, TargetPlan } from '../emit/target.js';
 import { flatJson } from '../emit/flat-json.js';

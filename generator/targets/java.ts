@@ -35,7 +35,7 @@
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Message } from '../catalog/model.js';
-import { placeOf } from '../catalog/merge.js';
+import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { argumentPositions } from '../emit/placeholders.js';
 import { formFor, pluralCategories, pluralRules, splitPlural, type PluralSplit } from '../emit/plural-forms.js';

@@ -28,7 +28,7 @@
  */
 import type { Catalog, Message, Param } from '../catalog/model.js';
 import { UNKNOWN_KEY } from '../catalog/keys.js';
-import { placeOf } from '../catalog/merge.js';
+import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { identifierTable } from '../emit/identifiers.js';
 import { splitPlural } from '../emit/plural-forms.js';

@@ -23,12 +23,13 @@
  */
 import type { Catalog, Message, Translation } from '../catalog/model.js';
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { placeOf } from '../catalog/merge.js';
+import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { argumentPositions } from '../emit/placeholders.js';
 import { formFor, pluralCategories, pluralRules, splitPlural, type SplitResult } from '../emit/plural-forms.js';
 import type { Target } from '../emit/target.js';
 import { commentText, inlineOf, noteText, type Inline } from './xliff-inline.js';
+import { sourceSectionTitles } from '../emit/section-titles.js';
 
 interface Note { category: string; text: string }
 interface Unit { id: string; name: string | null; notes: string; state: string; source: string; sourcePreserve: boolean; hasTarget: boolean; target: string; targetPreserve: boolean }
@@ -39,7 +40,7 @@ export const xliffTarget: Target = {
   description: 'XLIFF 2.0, one file per target locale; plural forms as a group of units',
   plan(catalog, { header }) {
     const diagnostics: Diagnostic[] = [];
-    const shared: SharedNotes = { titles: sourceTitles(catalog), byMessage: new Map() };
+    const shared: SharedNotes = { titles: sourceSectionTitles(catalog), byMessage: new Map() };
     const files = catalog.locales
       .filter((locale) => locale !== catalog.sourceLocale)
       .map((locale) => {
@@ -146,7 +147,7 @@ function notesOf(catalog: Catalog, message: Message, locale: string, shared: Sha
 }
 
 /** The notes every target file gives a message (all but the translation's location), by message, built once per plan. */
-interface SharedNotes { titles: ReadonlyMap<string, string>; byMessage: Map<Message, string> }
+interface SharedNotes { titles: ReadonlyMap<string, string | undefined>; byMessage: Map<Message, string> }
 
 function sharedNotes(catalog: Catalog, message: Message, shared: SharedNotes): string {
   let xml = shared.byMessage.get(message);
@@ -170,12 +171,6 @@ function noteXml(note: Note): string {
   return `        <note category="${note.category}">${noteText(note.text)}</note>\n`;
 }
 
-/** Each section's title in the source locale (the first section of an id wins). */
-function sourceTitles(catalog: Catalog): Map<string, string> {
-  const titles = new Map<string, string>();
-  for (const section of catalog.sections) if (!titles.has(section.id)) titles.set(section.id, section.titles[catalog.sourceLocale]);
-  return titles;
-}
 
 function unrepresentable(message: Message, locale: string, reason: string): Diagnostic {
   const t = message.translations[locale];

@@ -6,40 +6,22 @@
  * a corrupt or missing record only costs a full run. Nothing here is timed:
  * whether a stage ran is read from `--timings`.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixturesDir, repoRoot } from '../support/catalogs.js';
+import { repoRoot } from '../support/catalogs.js';
+import { fixtureCopy, readTree, runCli } from '../support/files.js';
 
-const cli = join(repoRoot, 'build/generator/cli.js');
 const PAST = new Date('2001-01-01T00:00:00Z');
 
-function run(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = (args: string[], cwd: string) => runCli(args, cwd);
 
 /** Stage names printed by --timings. */
 function stagesOf(stderr: string): string[] {
   return [...stderr.matchAll(/^(\S.*?)\s+\d+\.\d ms$/gm)].map((m) => m[1]!).filter((s) => s !== 'total');
 }
 
-function hazardsCopy(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'codebook-cache-'));
-  cpSync(join(fixturesDir, 'hazards'), dir, { recursive: true });
-  return dir;
-}
-
-/** Every output file (relative to dist/) with its bytes. */
-function readTree(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [join(e.parentPath, e.name).slice(dir.length + 1), readFileSync(join(e.parentPath, e.name), 'utf8')]),
-  );
-}
+const hazardsCopy = () => fixtureCopy('hazards', 'codebook-cache-');
 
 /** Sets every output file's mtime to PAST, so a rewrite shows. */
 function age(dist: string): string[] {

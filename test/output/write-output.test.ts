@@ -1,27 +1,21 @@
 /** Writing output: all-or-nothing, unchanged files untouched, orphans only inside owned folders. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareOutput, writeOutput } from '../../generator/output/write-output.js';
-
-function tree(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => [join(e.parentPath, e.name).slice(dir.length + 1), readFileSync(join(e.parentPath, e.name), 'utf8')]),
-  );
-}
+import { generate } from '../../generator/pipeline.js';
+import { fixtureCopy, readTree } from '../support/files.js';
 
 describe('writeOutput', () => {
   it('leaves every previous file as it was when one write fails', async () => {
     const out = mkdtempSync(join(tmpdir(), 'codebook-out-'));
     await writeOutput(out, new Map([['a/one.json', '1\n'], ['a/two.json', '2\n'], ['b/blocker', 'x']]), ['a', 'b']);
-    const before = tree(out);
+    const before = readTree(out);
     // "b/blocker/file" cannot be created because b/blocker is a file: the failure comes after a/one.json's new text was staged.
     const next = new Map([['a/one.json', 'NEW\n'], ['a/two.json', '2\n'], ['b/blocker/file', 'y']]);
     await expect(writeOutput(out, next, ['a', 'b'])).rejects.toThrow();
-    expect(tree(out)).toEqual(before);
+    expect(readTree(out)).toEqual(before);
   });
 
   it('reports and removes orphans only in the folders it owns', async () => {
@@ -34,20 +28,16 @@ describe('writeOutput', () => {
     expect(await compareOutput(out, files, ['a'])).toEqual({ stale: [], missing: ['a/new.json'], orphaned: ['a/old/gone.json'], unchanged: [] });
     const result = await writeOutput(out, files, ['a']);
     expect(result).toEqual({ written: ['a/new.json'], removed: ['a/old/gone.json'], unchanged: [] });
-    expect(tree(out)).toEqual({ 'a/new.json': '{}\n', 'mine/keep.txt': 'user file' });
+    expect(readTree(out)).toEqual({ 'a/new.json': '{}\n', 'mine/keep.txt': 'user file' });
   });
 });
 
 describe('generate, staging files as they are rendered', () => {
   it('leaves the output as it was, without temporary files, when a later target reports an error', async () => {
-    const { cpSync } = await import('node:fs');
-    const { generate } = await import('../../generator/pipeline.js');
-    const { fixturesDir } = await import('../support/catalogs.js');
-    const dir = mkdtempSync(join(tmpdir(), 'codebook-staged-'));
-    cpSync(join(fixturesDir, 'hazards'), dir, { recursive: true, filter: (path) => !path.includes('node_modules') });
+    const dir = fixtureCopy('hazards', 'codebook-staged-');
     const config = join(dir, 'codebook.config.json');
     expect((await generate({ config, cwd: dir })).written?.written.length).toBeGreaterThan(0);
-    const before = tree(join(dir, 'dist'));
+    const before = readTree(join(dir, 'dist'));
 
     // A locale every earlier target accepts (so their new files are staged) but flutter, later, cannot name.
     const parsed = JSON.parse(readFileSync(config, 'utf8')) as { locales: string[] };
@@ -57,6 +47,6 @@ describe('generate, staging files as they are rendered', () => {
     const failed = await generate({ config, cwd: dir });
     expect(failed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['flutter/unrepresentable']);
     expect(failed.written).toBeUndefined();
-    expect(tree(join(dir, 'dist'))).toEqual(before);
+    expect(readTree(join(dir, 'dist'))).toEqual(before);
   });
 });

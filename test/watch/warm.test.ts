@@ -3,19 +3,18 @@
  * compiled templates) is reused while no template byte changed, and replaced
  * when one did.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WarmState } from '../../generator/cache/warm.js';
 import { loadConfig } from '../../generator/config/load-config.js';
 import { generate } from '../../generator/pipeline.js';
-import { fixturesDir, repoRoot } from '../support/catalogs.js';
+import { repoRoot } from '../support/catalogs.js';
+import { fixtureCopy } from '../support/files.js';
 
 describe('warm state', () => {
   it('reuses the renderer until a template changes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'codebook-warm-'));
-    cpSync(join(fixturesDir, 'hazards'), dir, { recursive: true });
+    const dir = fixtureCopy('hazards', 'codebook-warm-');
     cpSync(join(repoRoot, 'templates/java'), join(dir, 'tpl/java'), { recursive: true });
     const configPath = join(dir, 'codebook.config.json');
     writeFileSync(configPath, readFileSync(configPath, 'utf8').replace('"out": "dist"', '"out": "dist",\n  "templates": { "java": "tpl/java" }'));

@@ -6,13 +6,12 @@
  * it never sleeps a fixed time and asserts no duration.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fixturesDir, repoRoot } from '../support/catalogs.js';
+import { repoRoot } from '../support/catalogs.js';
+import { cliPath, fixtureCopy } from '../support/files.js';
 
-const cli = join(repoRoot, 'build/generator/cli.js');
 const children: ChildProcessWithoutNullStreams[] = [];
 
 afterEach(() => {
@@ -20,7 +19,7 @@ afterEach(() => {
 });
 
 function startWatch(dir: string, args: string[] = []) {
-  const child = spawn(process.execPath, [cli, 'generate', '--watch', ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+  const child = spawn(process.execPath, [cliPath, 'generate', '--watch', ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
   children.push(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -49,8 +48,7 @@ const FAILED = /codebook: not generated \(\d+ error\(s\)\); watching for changes
 
 describe('generate --watch', () => {
   it('regenerates once per change, survives a broken file, recovers, sees new files and exits 0 on Ctrl-C', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'codebook-watch-'));
-    cpSync(join(fixturesDir, 'hazards'), dir, { recursive: true });
+    const dir = fixtureCopy('hazards', 'codebook-watch-');
     const ja = join(dir, 'locales/ja/messages.json');
     const original = readFileSync(ja, 'utf8');
     const out = join(dir, 'dist/i18next/ja/errors.json');
@@ -103,8 +101,7 @@ describe('generate --watch', () => {
   });
 
   it('regenerates the target of a changed template override', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'codebook-watch-'));
-    cpSync(join(fixturesDir, 'hazards'), dir, { recursive: true });
+    const dir = fixtureCopy('hazards', 'codebook-watch-');
     const config = join(dir, 'codebook.config.json');
     cpSync(join(repoRoot, 'templates/java'), join(dir, 'tpl/java'), { recursive: true });
     writeFileSync(config, readFileSync(config, 'utf8').replace('"out": "dist"', '"out": "dist",\n  "templates": { "java": "tpl/java" }'));

@@ -20,6 +20,7 @@ import type { CheckHit, QaCheck, Subject } from './check.js';
 import { targetLocales } from './check.js';
 import { hasWords } from './same-as-source.js';
 import { hasText, listOf, literalText, normalizeSpace, quote } from './text.js';
+import { pushTo } from '../../multimap.js';
 
 const DUPLICATE_ROW = /duplicated row|two different rows/iu;
 
@@ -47,7 +48,7 @@ function indexOf(catalog: Catalog): Index {
       const t = m.translations[locale];
       if (!hasText(t) || (skipCodes && !hasWords(literalText(t)))) continue;
       const text = normalizeSpace(t.text);
-      byText.set(text, [...(byText.get(text) ?? []), m.key]);
+      pushTo(byText, text, m.key);
     }
     const groups = new Map<string, Group>();
     for (const keys of byText.values()) {
