@@ -80,7 +80,6 @@ export function stageLabel(name: string): string {
           'load layers': 'loading layers',
           merge: 'merging layers',
           validate: 'validating',
-          'catalog schema': 'checking the merged catalog',
           review: 'translation QA',
           write: 'writing',
           check: 'comparing with the disk',
