@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import type { Catalog } from './catalog/model.js';
-import { loadLayers, type SourceFile } from './catalog/load-layers.js';
+import { loadLayers, type FailedFile, type SourceFile } from './catalog/load-layers.js';
 import type { Finding } from './review/finding.js';
 import { reviewSources } from './review/review-layers.js';
 import { mergeLayers, type Gap } from './catalog/merge.js';
@@ -17,6 +17,10 @@ import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { TemplateRenderer } from './emit/render.js';
 import type { Target } from './emit/target.js';
 import { OutputComparison, StagedOutput, type OutputStatus, type WriteResult } from './output/write-output.js';
+import { hasPendingJournal } from './output/commit-journal.js';
+import { openOutputForWriting, outputFailure } from './output/output-session.js';
+import { checkOutputFolder } from './config/output-guard.js';
+import { layerPaths } from './cache/fingerprint.js';
 import { customTarget } from './targets/custom.js';
 import { builtInTargets } from './targets/index.js';
 import { StageTimer } from './stage-timer.js';
@@ -59,7 +63,7 @@ async function loadCatalogOf(config: Config, timer: StageTimer): Promise<Catalog
   const layers = await timer.timeAsync('load layers', () => loadLayers(config));
   const merged = timer.time('merge', () => mergeLayers(layers.files, config));
   const validated = timer.time('validate', () => validateCatalog(merged.catalog, merged.gaps));
-  const diagnostics = [...layers.diagnostics, ...merged.diagnostics, ...validated];
+  const diagnostics = [...layers.diagnostics, ...withoutCascades([...merged.diagnostics, ...validated], layers.failed)];
   return { config, catalog: merged.catalog, diagnostics, texts: layers.texts, sources: layers.files, gaps: merged.gaps };
 }
 
@@ -119,13 +123,20 @@ export interface GenerateResult extends ReviewResult {
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const timer = options.timer ?? new StageTimer();
+  const loaded = await timer.timeAsync('config', () => loadConfig(resolve(options.cwd ?? process.cwd(), options.config ?? DEFAULT_CONFIG_FILE), options.config ?? DEFAULT_CONFIG_FILE));
+  if (!loaded.config) return { diagnostics: loaded.diagnostics, texts: new Map() };
+  const config = loaded.config;
+  const outDir = outDirOf(options, config);
+  // Before anything touches the output folder: is it a folder codebook may write and clean up?
+  const refused = checkOutputFolder({ config, outDir, layerFiles: (await layerPaths(config)).flat(), ...(options.out !== undefined ? { fromFlag: options.out } : {}) });
+  if (refused.length > 0) return { config, diagnostics: refused, texts: new Map() };
   // -- incremental (generator/cache/): a run whose inputs and outputs are unchanged stops here.
-  const incremental = options.cache && !options.check ? await openIncremental(options, timer) : undefined;
+  const incremental = options.cache && !options.check ? await openIncremental(config, options, outDir, timer) : undefined;
   if (incremental?.upToDate) return incremental.upToDate;
   // --
-  const result: GenerateResult = incremental?.config ? await loadCatalogOf(incremental.config, timer) : await loadCatalog({ ...options, timer });
-  const { config, catalog } = result;
-  if (!config || !catalog) return result;
+  const result: GenerateResult = await loadCatalogOf(config, timer);
+  const { catalog } = result;
+  if (!catalog) return result;
   const { targets, unknown, available } = selectTargets(config, options.targets);
   if (unknown.length > 0) {
     result.unknownTargets = unknown;
@@ -152,32 +163,52 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const findings = toRender.some((t) => t.id === 'review') ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review, mergedOf(result))) : [];
   result.findings = findings;
   const renderer = (await options.warm?.rendererFor(config)) ?? new TemplateRenderer(templateOverrides(config));
-  const outDir = outDirOf(options, config);
   const owned = toRender.map((t) => t.id);
-  // Each file goes to the disk (or the comparison) as soon as it is rendered: memory holds one file, not the output.
-  const sink = options.check ? new OutputComparison(outDir, owned) : new StagedOutput(outDir, owned, run ? { hash: (bytes) => hashOf(bytes) } : {});
-  const paths: string[] = [];
-  let emitted: boolean;
-  try {
-    emitted = emitTargets(catalog, config, toRender, [...result.diagnostics], (path, text) => {
-      paths.push(path);
-      timer.time(options.check ? 'check' : 'write', () => sink.add(path, text));
-    }, { timer, findings, renderer, planned });
-  } catch (error) {
-    if (sink instanceof StagedOutput) await sink.abort();
-    throw error;
-  }
-  result.diagnostics.push(...targets.flatMap((t) => reused.get(t.id) ?? planned.get(t.id) ?? []));
-  if (!emitted) {
-    if (sink instanceof StagedOutput) await sink.abort();
+  // One writing run at a time per output folder; an interrupted commit is finished (or dropped) first.
+  const writing = options.check ? undefined : await openOutputForWriting(outDir, config.root);
+  if (writing && 'diagnostics' in writing) {
+    result.diagnostics.push(...writing.diagnostics);
     return result;
   }
-  result.files = paths.sort();
-  if (sink instanceof OutputComparison) result.status = await timer.timeAsync('check', () => sink.finish());
-  else result.written = await timer.timeAsync('write', () => sink.commit());
+  let sink: OutputComparison | StagedOutput | undefined;
+  const paths: string[] = [];
+  try {
+    // Each file goes to the disk (or the comparison) as soon as it is rendered: memory holds one file, not the output.
+    sink = options.check ? new OutputComparison(outDir, owned) : new StagedOutput(outDir, owned, run ? { hash: (bytes) => hashOf(bytes) } : {});
+    const emitted = emitTargets(catalog, config, toRender, [...result.diagnostics], (path, text) => {
+      paths.push(path);
+      timer.time(options.check ? 'check' : 'write', () => sink!.add(path, text));
+    }, { timer, findings, renderer, planned });
+    result.diagnostics.push(...targets.flatMap((t) => reused.get(t.id) ?? planned.get(t.id) ?? []));
+    if (!emitted) {
+      if (sink instanceof StagedOutput) await sink.abort();
+      return result;
+    }
+    result.files = paths.sort();
+    const done = sink;
+    if (done instanceof OutputComparison) result.status = await timer.timeAsync('check', () => done.finish());
+    else result.written = await timer.timeAsync('write', () => done.commit());
+  } catch (error) {
+    const failure = outputFailure(error, config.root, outDir);
+    if (!failure) throw error;
+    result.diagnostics.push(...failure);
+    if (sink instanceof StagedOutput && !hasPendingJournal(outDir)) await sink.abort();
+    return result;
+  } finally {
+    await writing?.release();
+  }
+  if (result.written?.foreign?.length) {
+    const foreign = result.written.foreign;
+    result.diagnostics.push({
+      ruleId: 'output/foreign-files',
+      severity: 'warning',
+      message: `Left alone ${foreign.length} file(s) in the output's target folders that codebook did not write: ${foreign.join(', ')}. They are not mentioned again.`,
+    });
+  }
   // -- incremental: record this run; reused targets' files count as unchanged.
   if (run && result.written && sink instanceof StagedOutput) {
-    const byTarget = new Map(toRender.map((t) => [t.id, { diagnostics: planned.get(t.id) ?? [], files: [...sink.hashes].filter(([path]) => path.startsWith(`${t.id}/`)) }]));
+    const staged = sink;
+    const byTarget = new Map(toRender.map((t) => [t.id, { diagnostics: planned.get(t.id) ?? [], files: [...staged.hashes].filter(([path]) => path.startsWith(`${t.id}/`)) }]));
     await timer.timeAsync('cache', () => run.save(loadDiagnostics, byTarget));
     result.written.unchanged = [...result.written.unchanged, ...run.filesOf([...reused.keys()])].sort();
     result.cache = { state: reused.size > 0 ? 'partial' : 'miss', reused: targets.filter((t) => reused.has(t.id)).map((t) => t.id), file: run.file };
@@ -206,18 +237,14 @@ function outDirOf(options: GenerateOptions, config: Config): string {
  * diagnostics are replayed). Anything unusual (a config that does not load,
  * unknown targets) is left to the normal run, which reports it.
  */
-async function openIncremental(options: GenerateOptions, timer: StageTimer): Promise<{ config?: Config; run?: IncrementalRun; upToDate?: GenerateResult }> {
-  const cwd = options.cwd ?? process.cwd();
-  const loaded = await timer.timeAsync('config', () => loadConfig(resolve(cwd, options.config ?? DEFAULT_CONFIG_FILE), options.config ?? DEFAULT_CONFIG_FILE));
-  const config = loaded.config;
-  if (!config) return {};
+async function openIncremental(config: Config, options: GenerateOptions, outDir: string, timer: StageTimer): Promise<{ run?: IncrementalRun; upToDate?: GenerateResult }> {
   const { targets, unknown } = selectTargets(config, options.targets);
-  if (unknown.length > 0 || config.customTargets.some((c) => builtInTargets.some((t) => t.id === c.id))) return { config };
-  const run = await timer.timeAsync('cache', () => IncrementalRun.open(config, targets.map((t) => t.id), outDirOf(options, config)));
+  if (unknown.length > 0 || config.customTargets.some((c) => builtInTargets.some((t) => t.id === c.id))) return {};
+  const run = await timer.timeAsync('cache', () => IncrementalRun.open(config, targets.map((t) => t.id), outDir));
   const hit = await timer.timeAsync('cache', () => run.upToDate());
-  if (!hit) return { config, run };
+  if (!hit) return { run };
   const { diagnostics, texts, files } = hit;
-  return { config, run, upToDate: { config, diagnostics, texts, written: { written: [], removed: [], unchanged: files }, cache: { state: 'hit', reused: targets.map((t) => t.id), file: run.file } } };
+  return { run, upToDate: { config, diagnostics, texts, written: { written: [], removed: [], unchanged: files }, cache: { state: 'hit', reused: targets.map((t) => t.id), file: run.file } } };
 }
 
 export interface EmitOptions {
@@ -275,6 +302,30 @@ export function toPlainCatalog(catalog: Catalog): unknown {
     })),
   };
 }
+
+/**
+ * Checks on the merge that a file which failed to load would make wrong:
+ * with a registry gone every key looks unknown and every message missing;
+ * with one locale's file gone, that locale looks incomplete. They are left
+ * out and summed up in one line, so the file's own error is what is read.
+ */
+function withoutCascades(diagnostics: Diagnostic[], failed: readonly FailedFile[]): Diagnostic[] {
+  if (failed.length === 0) return diagnostics;
+  const everything = failed.some((f) => f.kind !== 'messages' || f.locale === undefined);
+  const locales = new Set(failed.map((f) => f.locale));
+  const dependent = (d: Diagnostic) => everything || (d.locale !== undefined && locales.has(d.locale) && CASCADING_RULES.test(d.ruleId));
+  const kept = diagnostics.filter((d) => !dependent(d));
+  const skipped = diagnostics.length - kept.length;
+  if (skipped === 0) return kept;
+  const files = failed.map((f) => f.file).join(', ');
+  return [
+    ...kept,
+    { ruleId: 'load/skipped-checks', severity: 'warning', message: `Skipped ${skipped} finding(s) of checks that depend on ${files}, which did not load; fix ${failed.length === 1 ? 'it' : 'them'} first.` },
+  ];
+}
+
+/** Rules whose findings for a locale depend on that locale's files all loading. */
+const CASCADING_RULES = /^(completeness|params|icu)\//;
 
 /** The validated full merge of a load, for QA to reuse as its last layer stack. */
 function mergedOf(result: CatalogResult): { catalog: Catalog; gaps: Gap[] } | undefined {

@@ -19,6 +19,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fingerprintInputs, hashOf, type InputsFingerprint } from './fingerprint.js';
+import { emptyManifest, readManifest, type Manifest } from '../output/manifest.js';
 import { cacheFileFor, emptyRecord, readCacheRecord, recordFiles, verifyTargetFiles, writeCacheRecord, type CacheRecord } from './output-cache.js';
 
 export interface CacheReport {
@@ -41,13 +42,14 @@ export class IncrementalRun {
     private readonly outDir: string,
     private readonly targetIds: readonly string[],
     private readonly record: CacheRecord,
+    private readonly manifest: Manifest,
   ) {}
 
   /** Fingerprints the inputs and reads the last record (a missing or unreadable one counts as empty). */
   static async open(config: Config, targetIds: readonly string[], outDir: string): Promise<IncrementalRun> {
     const file = cacheFileFor(config.root, config.file, outDir);
     const [inputs, record] = await Promise.all([fingerprintInputs(config, targetIds, outDir), readCacheRecord(file)]);
-    return new IncrementalRun(file, inputs, config.root, outDir, targetIds, record ?? emptyRecord());
+    return new IncrementalRun(file, inputs, config.root, outDir, targetIds, record ?? emptyRecord(), manifestOrEmpty(outDir));
   }
 
   /**
@@ -70,7 +72,7 @@ export class IncrementalRun {
   private verify(id: string): Promise<{ current: boolean; refreshed: boolean }> {
     let pending = this.verified.get(id);
     if (!pending) {
-      pending = verifyTargetFiles(this.outDir, id, this.record.entries[id]!);
+      pending = verifyTargetFiles(this.outDir, this.manifest.targets[id] ?? [], this.record.entries[id]!);
       this.verified.set(id, pending);
     }
     return pending;
@@ -120,6 +122,15 @@ export class IncrementalRun {
     record.targets = [...this.targetIds];
     record.diagnostics = [...loadDiagnostics];
     return writeCacheRecord(this.file, record);
+  }
+}
+
+/** The output's manifest; an unreadable one counts as empty here (the run that follows reports it). */
+function manifestOrEmpty(outDir: string): Manifest {
+  try {
+    return readManifest(outDir);
+  } catch {
+    return emptyManifest();
   }
 }
 

@@ -7,11 +7,12 @@
  *
  * The record is only ever a hint: outputs are trusted only when the file on
  * disk still has the recorded size and mtime, or else the recorded hash, and
- * when the target's folder holds no file the record does not list. A record
+ * when the output's manifest lists exactly the recorded files (files of the
+ * user's own beside them do not matter: codebook never touches them). A record
  * that cannot be read or has the wrong shape is ignored.
  */
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { hashOf } from './fingerprint.js';
 
@@ -86,18 +87,15 @@ export function emptyRecord(): CacheRecord {
 }
 
 /**
- * Whether every file of the target's record is on disk as recorded and its
- * folder holds nothing else. A file whose size and mtime still match (and
+ * Whether every file of the target's record is on disk as recorded and the
+ * manifest (`manifestFiles`, the target's list in it) lists exactly them. A file whose size and mtime still match (and
  * whose mtime is not racy) is trusted; any other is hashed. When the bytes
  * are all as recorded after hashing, the record is refreshed (new mtimes, new
  * `recordedAt`) and `refreshed` is true, so the caller can save it.
  */
-export async function verifyTargetFiles(outDir: string, targetId: string, entry: TargetRecord): Promise<{ current: boolean; refreshed: boolean }> {
+export async function verifyTargetFiles(outDir: string, manifestFiles: readonly string[], entry: TargetRecord): Promise<{ current: boolean; refreshed: boolean }> {
   const startedAt = Date.now();
-  const listed = await readdir(join(outDir, targetId), { recursive: true, withFileTypes: true }).catch(() => undefined);
-  if (!listed) return { current: false, refreshed: false };
-  const onDisk = listed.filter((e) => e.isFile()).map((e) => relative(outDir, join(e.parentPath, e.name)).split(sep).join('/'));
-  if (onDisk.length !== Object.keys(entry.files).length || onDisk.some((path) => !Object.hasOwn(entry.files, path))) return { current: false, refreshed: false };
+  if (manifestFiles.length !== Object.keys(entry.files).length || manifestFiles.some((path) => !Object.hasOwn(entry.files, path))) return { current: false, refreshed: false };
   const mtimes = new Map<string, number>();
   const checks = await Promise.all(
     Object.entries(entry.files).map(async ([path, recorded]) => {

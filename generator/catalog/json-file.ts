@@ -37,9 +37,11 @@ export function parseJsonFile(file: string, text: string): { json?: JsonFile; di
   let value: unknown;
   try {
     value = JSON.parse(source);
-  } catch {
-    return { diagnostics: [syntaxError(file, source)] };
+  } catch (error) {
+    return { diagnostics: [syntaxError(file, source, error as Error)] };
   }
+  const tooDeep = depthProblem(file, source, value);
+  if (tooDeep) return { diagnostics: [tooDeep] };
   let tree: PositionIndex | undefined;
   const index = () => (tree ??= indexPositions(file, parse(source, { mode: 'json' })));
   let shallowIndex: ShallowIndex | undefined;
@@ -75,21 +77,79 @@ export function parseJsonFile(file: string, text: string): { json?: JsonFile; di
   return { json, diagnostics };
 }
 
-/** momoa's message and position for text that JSON.parse rejects. */
-function syntaxError(file: string, source: string): Diagnostic {
-  let e: Error & { line?: number; column?: number };
-  try {
-    parse(source, { mode: 'json' });
-    e = new Error('unexpected input');
-  } catch (error) {
-    e = error as typeof e;
+/**
+ * The message and position for text that JSON.parse rejects: momoa's when it
+ * agrees, else JSON.parse's own offset (momoa lets raw control characters
+ * such as NUL through, and recursion would overflow on deep nesting).
+ */
+function syntaxError(file: string, source: string, jsonError: Error): Diagnostic {
+  const offset = Number(/at position (\d+)/.exec(jsonError.message)?.[1] ?? NaN);
+  const code = Number.isInteger(offset) ? source.charCodeAt(offset) : NaN;
+  if (code < 0x20) {
+    const hex = code.toString(16).padStart(4, '0');
+    return { ruleId: 'json/syntax', severity: 'error', message: `Not valid JSON: a raw control character U+${hex.toUpperCase()} inside a string; write it as \\u${hex}.`, place: { file, ...positionAt(source, offset) } };
   }
-  return {
-    ruleId: 'json/syntax',
-    severity: 'error',
-    message: `Not valid JSON: ${e.message.replace(/\s*\(\d+:\d+\)$/, '')}`,
-    place: { file, line: e.line ?? 1, column: e.column ?? 1 },
-  };
+  let e: Error & { line?: number; column?: number } = jsonError;
+  if (maxDepth(source, MAX_DEPTH).depth <= MAX_DEPTH) {
+    try {
+      parse(source, { mode: 'json' });
+    } catch (error) {
+      e = error as typeof e;
+    }
+  }
+  const place = e.line !== undefined && e.column !== undefined ? { line: e.line, column: e.column } : Number.isInteger(offset) ? positionAt(source, offset) : { line: 1, column: 1 };
+  return { ruleId: 'json/syntax', severity: 'error', message: `Not valid JSON: ${e.message.replace(/\s*\(\d+:\d+\)$/, '').replace(/^Unexpected .* in JSON at position \d+.*$/, 'unexpected input')}`, place: { file, ...place } };
+}
+
+/** Deeper nesting than any catalog needs; beyond it, recursive readers (ours, ajv's) would overflow the stack. */
+export const MAX_DEPTH = 64;
+
+function depthProblem(file: string, source: string, value: unknown): Diagnostic | undefined {
+  if (withinDepth(value, MAX_DEPTH)) return undefined;
+  const { offset } = maxDepth(source, MAX_DEPTH);
+  return { ruleId: 'json/too-deep', severity: 'error', message: `Nested deeper than ${MAX_DEPTH} levels; no codebook file needs more than a few.`, place: { file, ...positionAt(source, offset) } };
+}
+
+/** Whether `value` nests at most `limit` arrays or objects deep; iterative, so any depth is safe. */
+function withinDepth(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return false;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return true;
+}
+
+/** The nesting depth of the text (strings skipped), stopping at the first bracket past `limit`, whose offset it gives. */
+function maxDepth(source: string, limit: number): { depth: number; offset: number } {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 0x22) {
+      for (i++; i < source.length && source.charCodeAt(i) !== 0x22; i++) if (source.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x7b || c === 0x5b) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+      if (depth > limit) return { depth, offset: i };
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return { depth: deepest, offset: 0 };
+}
+
+/** 1-based line and column (in UTF-16 units, like momoa's) of an offset. */
+export function positionAt(source: string, offset: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = source.indexOf('\n'); i !== -1 && i < offset; i = source.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 /**

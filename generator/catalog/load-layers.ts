@@ -7,6 +7,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
+import { decodeSource } from './source-text.js';
+import { numberFormProblems } from './number-forms.js';
+import { pointerOf } from './json-file.js';
 import { glob } from 'tinyglobby';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Config } from '../config/load-config.js';
@@ -43,8 +46,17 @@ export type SourceFile =
   | { kind: 'registry'; layer: string; json: JsonFile; data: RegistryData }
   | { kind: 'messages'; layer: string; json: JsonFile; data: MessagesData };
 
+/** A layer file left out of the merge because it did not load: what checks on the merge must not trust. */
+export interface FailedFile {
+  file: string;
+  /** Unset when the file could not be read or parsed far enough to tell. */
+  kind?: 'registry' | 'messages';
+  locale?: string;
+}
+
 export interface LoadedLayers {
   files: SourceFile[];
+  failed: FailedFile[];
   /** Text of every file read, by display path, for caret frames in reports. */
   texts: Map<string, string>;
   diagnostics: Diagnostic[];
@@ -54,8 +66,18 @@ export async function loadLayers(config: Config): Promise<LoadedLayers> {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   const perLayer = await Promise.all(
-    config.layers.map(async (layer) => {
-      const paths = (await glob(layer.files, { cwd: config.root, absolute: true, onlyFiles: true })).sort();
+    config.layers.map(async (layer, i) => {
+      const matched = (await glob(layer.files, { cwd: config.root, absolute: true, onlyFiles: true })).sort();
+      const outside = matched.filter((path) => !isAllowedSource(config, path));
+      if (outside.length > 0) {
+        diagnostics.push({
+          ruleId: 'config/layer-outside-project',
+          severity: 'error',
+          message: `Layer ${JSON.stringify(layer.name)} matches ${outside.length} file(s) outside the config's folder (${outside.slice(0, 3).map((p) => displayPath(config, p)).join(', ')}${outside.length > 3 ? ', …' : ''}); list their folder in "sharedFolders" to read them on purpose.`,
+          place: config.placeOf(pointerOf('layers', i, 'files')),
+        });
+      }
+      const paths = matched.filter((path) => isAllowedSource(config, path));
       if (paths.length === 0) {
         diagnostics.push({
           ruleId: 'config/empty-layer',
@@ -64,14 +86,21 @@ export async function loadLayers(config: Config): Promise<LoadedLayers> {
           place: { file: displayPath(config, config.file) },
         });
       }
-      return Promise.all(paths.map(async (path) => ({ layer: layer.name, path, text: await readFile(path, 'utf8') })));
+      return Promise.all(paths.map(async (path) => ({ layer: layer.name, path, bytes: await readFile(path) })));
     }),
   );
 
   const files: SourceFile[] = [];
+  const failed: FailedFile[] = [];
   const seen = new Map<string, string>();
-  for (const { layer, path, text } of perLayer.flat()) {
+  for (const { layer, path, bytes } of perLayer.flat()) {
     const file = displayPath(config, path);
+    const { text, diagnostic } = decodeSource(file, bytes);
+    if (text === undefined) {
+      diagnostics.push(diagnostic!);
+      failed.push({ file });
+      continue;
+    }
     const earlier = seen.get(file);
     if (earlier !== undefined) {
       diagnostics.push({
@@ -86,7 +115,10 @@ export async function loadLayers(config: Config): Promise<LoadedLayers> {
     texts.set(file, text);
     const parsed = parseJsonFile(file, text);
     diagnostics.push(...parsed.diagnostics);
-    if (!parsed.json) continue;
+    if (!parsed.json) {
+      failed.push({ file });
+      continue;
+    }
     const source = classify(layer, parsed.json);
     if (!source) {
       diagnostics.push({
@@ -95,13 +127,15 @@ export async function loadLayers(config: Config): Promise<LoadedLayers> {
         message: 'Neither a registry file (with "codes") nor a messages file (with "locale" and "messages").',
         place: { file, line: 1, column: 1, pointer: '' },
       });
+      failed.push({ file });
       continue;
     }
-    const problems = validateAgainstSchema(source.kind, parsed.json);
+    const problems = [...validateAgainstSchema(source.kind, parsed.json), ...(source.kind === 'registry' ? numberFormProblems(file, text) : [])];
     diagnostics.push(...problems);
     if (problems.length === 0 && parsed.diagnostics.length === 0) files.push(source);
+    else failed.push({ file, kind: source.kind, ...(source.kind === 'messages' && typeof source.data.locale === 'string' ? { locale: source.data.locale } : {}) });
   }
-  return { files, texts, diagnostics };
+  return { files, failed, texts, diagnostics };
 }
 
 function classify(layer: string, json: JsonFile): SourceFile | undefined {
@@ -110,6 +144,14 @@ function classify(layer: string, json: JsonFile): SourceFile | undefined {
   if ('codes' in value) return { kind: 'registry', layer, json, data: value as RegistryData };
   if ('locale' in value || 'messages' in value) return { kind: 'messages', layer, json, data: value as MessagesData };
   return undefined;
+}
+
+/** Whether a layer file lies inside the config's folder or a folder the config shares on purpose. */
+function isAllowedSource(config: Config, path: string): boolean {
+  return [config.root, ...config.sharedFolders].some((dir) => {
+    const rel = relative(dir, path);
+    return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && resolve(dir, rel) === resolve(path) && !/^[a-zA-Z]:|^[\\/]/.test(rel);
+  });
 }
 
 /** Paths in diagnostics and provenance: relative to the config folder, with forward slashes on every OS. */

@@ -39,9 +39,9 @@ export function report(flags: CommonFlags, diagnostics: readonly Diagnostic[], t
   if (shown.length > 0) process.stderr.write(`${formatDiagnosticsText(shown, { color: useColor(process.stderr), texts })}\n`);
 }
 
-/** 2 when the config could not be used or broke a config rule, 1 for other errors. */
+/** 2 when the config could not be used, broke a config rule, or the output could not be written; 1 for other errors. */
 export function exitCodeOf(result: { config?: unknown; diagnostics: readonly Diagnostic[] }): number {
-  const usage = !result.config || result.diagnostics.some((d) => d.severity === 'error' && d.ruleId.startsWith('config/'));
+  const usage = !result.config || result.diagnostics.some((d) => d.severity === 'error' && (d.ruleId.startsWith('config/') || d.ruleId.startsWith('output/')));
   if (usage) return EXIT_USAGE;
   return hasErrors(result.diagnostics) ? EXIT_INVALID : EXIT_OK;
 }

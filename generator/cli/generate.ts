@@ -50,8 +50,8 @@ export function defineGenerateCommand(program: Command): Command {
 
 function printOutcome(flags: CommonFlags, result: GenerateResult): void {
   if (result.status) {
-    const { stale, missing, orphaned } = result.status;
-    const problems = [...stale.map((p) => `stale     ${p}`), ...missing.map((p) => `missing   ${p}`), ...orphaned.map((p) => `orphaned  ${p}`)];
+    const { stale, missing, orphaned, interrupted } = result.status;
+    const problems = [...(interrupted ? ['interrupted: a run was stopped while committing; the next "codebook generate" finishes it'] : []), ...stale.map((p) => `stale     ${p}`), ...missing.map((p) => `missing   ${p}`), ...orphaned.map((p) => `orphaned  ${p}`)];
     if (problems.length > 0) {
       process.stderr.write(`codebook: the output is out of date; run "codebook generate":\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
       process.exitCode = EXIT_INVALID;

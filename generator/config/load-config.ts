@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { parseJsonFile, pointerOf } from '../catalog/json-file.js';
 import { validateAgainstSchema } from '../catalog/schemas.js';
 import type { ReviewSettings } from '../review/review-layers.js';
@@ -29,6 +29,10 @@ export interface Config {
   fallback: Record<string, string[]>;
   namespace: string;
   layers: LayerConfig[];
+  /** Absolute folders outside the config's folder that layer files may come from. */
+  sharedFolders: string[];
+  /** Where a JSON pointer of the config file is, for diagnostics about the config. */
+  placeOf(pointer: string): Place;
   /** Absolute output folder. */
   out: string;
   /** Prefix of platform identifiers (`error_6014`). */
@@ -56,6 +60,7 @@ interface RawConfig {
   fallback?: Record<string, string[]>;
   namespace?: string;
   layers: LayerConfig[];
+  sharedFolders?: string[];
   out?: string;
   identifierPrefix?: string;
   templates?: Record<string, string>;
@@ -144,6 +149,8 @@ export async function loadConfig(path: string, displayName = path): Promise<{ co
       fallback: raw.fallback ?? {},
       namespace: raw.namespace ?? 'errors',
       layers: raw.layers,
+      sharedFolders: (raw.sharedFolders ?? []).map((dir) => resolve(root, dir)),
+      placeOf: place,
       out: resolve(root, raw.out ?? 'dist'),
       identifierPrefix: raw.identifierPrefix ?? 'error_',
       templates,

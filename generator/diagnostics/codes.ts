@@ -14,6 +14,18 @@ export interface RuleInfo {
 
 export const RULES: Record<string, RuleInfo> = {
   'json/syntax': { severity: 'error', explanation: 'A source or config file is not valid JSON.' },
+  'json/too-deep': { severity: 'error', explanation: 'Arrays or objects nested deeper than 64 levels.' },
+  'source/encoding': { severity: 'error', explanation: 'A source file is not valid UTF-8.' },
+  'load/skipped-checks': { severity: 'warning', explanation: 'Checks that depend on a file that failed to load were skipped (one line instead of a cascade).' },
+  'registry/number-form': { severity: 'error', explanation: 'A registry number that JSON readers would change: beyond ±(2^53 − 1), in exponent form, or negative zero.' },
+  'config/layer-outside-project': { severity: 'error', explanation: "A layer glob matches files outside the config's folder that \"sharedFolders\" does not allow." },
+  'config/unsafe-out': { severity: 'error', explanation: 'The output folder is the file-system root, the project folder, a folder above the config, or holds the config, a layer file or templates.' },
+  'config/out-not-a-folder': { severity: 'error', explanation: 'The output folder names a file.' },
+  'output/foreign-file': { severity: 'error', explanation: 'A file (or folder) codebook did not write stands where it would write; codebook never replaces it.' },
+  'output/foreign-files': { severity: 'warning', explanation: "Files in a target's folder that codebook did not write; left alone, mentioned once." },
+  'output/locked': { severity: 'error', explanation: 'Another codebook run is writing the same output folder.' },
+  'output/manifest': { severity: 'error', explanation: "The output's record of codebook's own files cannot be read." },
+  'output/file-system': { severity: 'error', explanation: 'The output cannot be written: disk full, read-only, permission denied, or a path of the wrong kind.' },
   'json/duplicate-key': { severity: 'error', explanation: 'An object repeats a key; JSON parsers would silently keep the last.' },
   'schema/kind': { severity: 'error', explanation: 'A layer file is neither a registry file (codes) nor a messages file (locale).' },
   'schema/required': { severity: 'error', explanation: 'A required property is missing.' },

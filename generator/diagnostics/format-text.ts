@@ -56,9 +56,12 @@ function codeFrame(place: Place | undefined, linesOf: (file: string) => string[]
   return [`  ${place.line} | ${shown}`, `  ${' '.repeat(gutter)} | ${' '.repeat(Math.max(0, (place.column ?? 1) - 1))}^`];
 }
 
-/** File, line, column, rule: the same order on every run. */
+/** Rules of files that did not load or could not be written: the root causes, printed before what follows from them. */
+const ROOT_CAUSE = /^(source|json|schema|config|output|registry\/number-form)\b/;
+
+/** Root causes first, then file, line, column, rule: the same order on every run. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const keyed = diagnostics.map((d) => ({ d, key: [d.place?.file ?? '', d.place?.line ?? 0, d.place?.column ?? 0, d.ruleId, d.message] as const }));
+  const keyed = diagnostics.map((d) => ({ d, key: [ROOT_CAUSE.test(d.ruleId) ? 0 : 1, d.place?.file ?? '', d.place?.line ?? 0, d.place?.column ?? 0, d.ruleId, d.message] as const }));
   keyed.sort(({ key: ka }, { key: kb }) => {
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
     return 0;

@@ -1,32 +1,43 @@
 /**
  * Writes the rendered files, or compares them with the disk for `--check`,
  * one file at a time as each is rendered, so a run never holds every output
- * file in memory at once. Guarantees: no existing output file is touched
- * before every file has been rendered (new contents go to temporary files
- * beside their targets, and each is renamed over its target, an atomic step
- * on POSIX, only at `commit`); a failed run removes its temporary files and
- * leaves every previous file as it was; unchanged files are not rewritten
- * (their mtime stays); files a selected target no longer produces are
- * removed.
+ * file in memory at once.
+ *
+ * Ownership: a file is codebook's when the output's manifest (manifest.ts)
+ * lists it. Only those are ever replaced or removed. A run removes the files
+ * of its targets that the last run wrote and this one no longer produces; a
+ * file it did not write is left alone and mentioned once; one that stands
+ * where a produced file should go stops the run before anything is written.
+ *
+ * Atomicity: changed files are staged and committed through a journal
+ * (commit-journal.ts), so after a failure or a kill at any point the output
+ * is the previous run's or, once the next run has finished the commit, the
+ * new one's. Unchanged files are not rewritten (their mtime stays).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { readdir, rename, rm, rmdir } from 'node:fs/promises';
+import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { checkpoint, commitStaged, discardStaged, hasPendingJournal, stagedPathOf } from './commit-journal.js';
+import { MANIFEST_PATH, ownedFiles, readManifest, serializeManifest, STATE_DIR, type Manifest } from './manifest.js';
 
 export interface OutputStatus {
   /** Files whose content differs from what would be generated. */
   stale: string[];
   /** Files that would be generated but do not exist. */
   missing: string[];
-  /** Files in a target's folder that no target produces. */
+  /** Files the last run wrote that no target produces any more. */
   orphaned: string[];
   unchanged: string[];
+  /** A run was interrupted inside its commit; the next `generate` finishes it. */
+  interrupted?: boolean;
 }
 
 export interface WriteResult {
   written: string[];
   removed: string[];
   unchanged: string[];
+  /** Files in the targets' folders that codebook did not write, seen for the first time (left alone). */
+  foreign?: string[];
 }
 
 /** Receives each rendered file once, by path relative to the output folder. */
@@ -34,100 +45,145 @@ export interface OutputSink {
   add(path: string, text: string): void;
 }
 
-/** `--check`: how the disk differs from what would be generated. */
-export class OutputComparison implements OutputSink {
-  private readonly status: OutputStatus = { stale: [], missing: [], orphaned: [], unchanged: [] };
-  private readonly paths = new Set<string>();
+/** Paths that stand where a produced file should be written but that codebook did not write. */
+export class ForeignFileError extends Error {
+  constructor(readonly paths: string[]) {
+    super(`codebook did not write ${paths.join(', ')}`);
+  }
+}
+
+/** What both sinks share: the last manifest, the produced paths, and the next manifest. */
+abstract class OutputSinkBase implements OutputSink {
+  protected readonly previous: Manifest;
+  protected readonly owned: Set<string>;
+  protected readonly produced = new Set<string>();
 
   constructor(
-    private readonly outDir: string,
-    private readonly ownedDirs: readonly string[],
-  ) {}
+    protected readonly outDir: string,
+    /** Ids of the targets this run renders: the only folders it looks at. */
+    protected readonly targetIds: readonly string[],
+  ) {
+    this.previous = readManifest(outDir);
+    this.owned = ownedFiles(this.previous);
+  }
+
+  abstract add(path: string, text: string): void;
+
+  /** The manifest after this run, and the files it found in its targets' folders that codebook did not write. */
+  protected async nextManifest(): Promise<{ manifest: Manifest; foreign: string[] }> {
+    const targets = { ...this.previous.targets };
+    for (const id of this.targetIds) targets[id] = [...this.produced].filter((p) => p.startsWith(`${id}/`));
+    const foreign: string[] = [];
+    for (const id of this.targetIds) for (const path of await listFiles(this.outDir, id)) if (!this.produced.has(path) && !this.owned.has(path)) foreign.push(path);
+    const kept = this.previous.foreign.filter((p) => !this.targetIds.some((id) => p.startsWith(`${id}/`)));
+    return { manifest: { targets, foreign: [...kept, ...foreign] }, foreign: foreign.sort() };
+  }
+
+  /** Files of the last run in this run's targets that it no longer produces. */
+  protected orphans(): string[] {
+    return this.targetIds.flatMap((id) => this.previous.targets[id] ?? []).filter((p) => !this.produced.has(p)).sort();
+  }
+}
+
+/** `--check`: how the disk differs from what would be generated. */
+export class OutputComparison extends OutputSinkBase {
+  private readonly status: OutputStatus = { stale: [], missing: [], orphaned: [], unchanged: [] };
 
   add(path: string, text: string | Buffer): 'missing' | 'stale' | 'unchanged' {
-    this.paths.add(path);
+    this.produced.add(path);
+    return this.compare(path, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+  }
+
+  private compare(path: string, bytes: Buffer): 'missing' | 'stale' | 'unchanged' {
     const current = readIfFile(join(this.outDir, path));
-    const verdict = current === undefined ? 'missing' : current.equals(typeof text === 'string' ? Buffer.from(text, 'utf8') : text) ? 'unchanged' : 'stale';
+    const verdict = current === undefined ? 'missing' : current.equals(bytes) ? 'unchanged' : 'stale';
     this.status[verdict].push(path);
     return verdict;
   }
 
-  /** The comparison, with the files of the owned folders that nothing produced (`staged` files aside). */
-  async finish(staged: ReadonlySet<string> = new Set()): Promise<OutputStatus> {
-    for (const dir of this.ownedDirs) {
-      for (const path of await listFiles(this.outDir, dir)) if (!this.paths.has(path) && !staged.has(path)) this.status.orphaned.push(path);
-    }
-    for (const list of Object.values(this.status)) list.sort();
+  async finish(): Promise<OutputStatus> {
+    this.status.orphaned.push(...this.orphans().filter((p) => readIfFile(join(this.outDir, p)) !== undefined));
+    const { manifest } = await this.nextManifest();
+    this.compare(MANIFEST_PATH, Buffer.from(serializeManifest(manifest), 'utf8'));
+    for (const list of [this.status.stale, this.status.missing, this.status.orphaned, this.status.unchanged]) list.sort();
+    if (hasPendingJournal(this.outDir)) this.status.interrupted = true;
     return this.status;
   }
 }
 
 /** A write in two steps: `add` stages changed files, `commit` puts them in place. */
-export class StagedOutput implements OutputSink {
-  private readonly comparison: OutputComparison;
-  private readonly temps: [temp: string, target: string][] = [];
+export class StagedOutput extends OutputSinkBase {
+  private readonly moves: string[] = [];
+  private readonly unchanged: string[] = [];
+  private readonly conflicts: string[] = [];
   /** `options.hash` of every added file's bytes, when given (the incremental cache records them). */
   readonly hashes = new Map<string, string>();
 
   constructor(
-    private readonly outDir: string,
-    ownedDirs: readonly string[],
+    outDir: string,
+    targetIds: readonly string[],
     private readonly options: { hash?: (bytes: Buffer) => string } = {},
   ) {
-    this.comparison = new OutputComparison(outDir, ownedDirs);
+    super(outDir, targetIds);
   }
 
   add(path: string, text: string): void {
+    this.produced.add(path);
     const bytes = Buffer.from(text, 'utf8');
     if (this.options.hash) this.hashes.set(path, this.options.hash(bytes));
-    if (this.comparison.add(path, bytes) === 'unchanged') return;
     const target = join(this.outDir, path);
-    const temp = join(dirname(target), `.${path.split('/').pop()}.codebook-${process.pid}.tmp`);
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(temp, bytes);
-    } catch (error) {
-      rmSync(temp, { force: true });
-      throw error;
+    const kind = kindOf(target);
+    if (kind === 'file' && readFileSync(target).equals(bytes)) {
+      this.unchanged.push(path);
+      return;
     }
-    this.temps.push([temp, target]);
+    if (kind === 'other' || (kind === 'file' && !this.owned.has(path))) {
+      this.conflicts.push(path);
+      return;
+    }
+    this.stage(path, bytes);
   }
 
-  /** Renames every staged file over its target and removes orphans. */
+  private stage(path: string, bytes: Buffer): void {
+    checkpoint(`stage ${path}`);
+    const staged = stagedPathOf(this.outDir, path);
+    mkdirSync(dirname(staged), { recursive: true });
+    writeFileSync(staged, bytes);
+    this.moves.push(path);
+  }
+
+  /** Puts every staged file in place, removes this run's orphans and records the new manifest. */
   async commit(): Promise<WriteResult> {
-    const status = await this.comparison.finish(new Set(this.temps.map(([temp]) => relative(this.outDir, temp).split(sep).join('/'))));
-    for (const [temp, target] of this.temps) await rename(temp, target);
-    this.temps.length = 0;
-    for (const path of status.orphaned) {
-      await rm(join(this.outDir, path), { force: true });
-      await removeEmptyParents(this.outDir, dirname(join(this.outDir, path)));
-    }
-    return { written: [...status.stale, ...status.missing].sort(), removed: status.orphaned, unchanged: status.unchanged };
+    if (this.conflicts.length > 0) throw new ForeignFileError(this.conflicts.sort());
+    const { manifest, foreign } = await this.nextManifest();
+    const manifestText = serializeManifest(manifest);
+    if (readIfFile(join(this.outDir, MANIFEST_PATH))?.toString('utf8') !== manifestText) this.stage(MANIFEST_PATH, Buffer.from(manifestText, 'utf8'));
+    // Folders for every move, before the journal: a path blocked by a file fails here, while nothing has changed yet.
+    for (const path of this.moves) mkdirSync(dirname(join(this.outDir, path)), { recursive: true });
+    const removals = this.orphans();
+    commitStaged(this.outDir, { moves: this.moves, removals });
+    const seen = new Set(this.previous.foreign);
+    return {
+      written: this.moves.filter((p) => p !== MANIFEST_PATH).sort(),
+      removed: removals,
+      unchanged: this.unchanged.sort(),
+      foreign: foreign.filter((p) => !seen.has(p)),
+    };
   }
 
   /** Drops the staged files: the output folder stays as it was. */
   async abort(): Promise<void> {
-    await Promise.all(this.temps.map(([temp]) => rm(temp, { force: true })));
-    this.temps.length = 0;
+    discardStaged(this.outDir);
   }
 }
 
-/** Compares `files` (relative path → text) with `outDir`, looking for orphans in `ownedDirs`. */
-export async function compareOutput(outDir: string, files: ReadonlyMap<string, string>, ownedDirs: readonly string[]): Promise<OutputStatus> {
-  const comparison = new OutputComparison(outDir, ownedDirs);
-  for (const [path, text] of files) comparison.add(path, text);
-  return comparison.finish();
-}
-
-export async function writeOutput(outDir: string, files: ReadonlyMap<string, string>, ownedDirs: readonly string[]): Promise<WriteResult> {
-  const staged = new StagedOutput(outDir, ownedDirs);
+function kindOf(path: string): 'file' | 'other' | 'none' {
   try {
-    for (const [path, text] of files) staged.add(path, text);
+    return lstatSync(path).isFile() ? 'file' : 'other';
   } catch (error) {
-    await staged.abort();
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'none';
     throw error;
   }
-  return staged.commit();
 }
 
 function readIfFile(path: string): Buffer | undefined {
@@ -138,20 +194,11 @@ function readIfFile(path: string): Buffer | undefined {
   }
 }
 
+/** Every file below `<outDir>/<dir>`, relative to outDir with forward slashes (codebook's state folder aside). */
 async function listFiles(outDir: string, dir: string): Promise<string[]> {
   const entries = await readdir(join(outDir, dir), { recursive: true, withFileTypes: true }).catch(() => []);
   return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(outDir, join(e.parentPath, e.name)).split(sep).join('/'));
-}
-
-async function removeEmptyParents(outDir: string, dir: string): Promise<void> {
-  while (relative(outDir, dir) !== '' && !relative(outDir, dir).startsWith('..')) {
-    try {
-      await rmdir(dir);
-    } catch {
-      return;
-    }
-    dir = dirname(dir);
-  }
+    .filter((e) => e.isFile() || e.isSymbolicLink())
+    .map((e) => relative(outDir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((p) => !p.startsWith(`${STATE_DIR}/`));
 }

@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statS
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/catalogs.js';
-import { fixtureCopy, readTree, runCli } from '../support/files.js';
+import { fixtureCopy, markAsWritten, readTree, runCli } from '../support/files.js';
 
 const PAST = new Date('2001-01-01T00:00:00Z');
 
@@ -159,10 +159,17 @@ describe('incremental generate', () => {
     writeFileSync(join(dist, 'i18next/en/errors.json'), '{}\n');
     mkdirSync(join(dist, 'i18next/de'));
     writeFileSync(join(dist, 'i18next/de/errors.json'), '{}\n');
+    markAsWritten(dist, 'i18next', 'i18next/de/errors.json');
     const repaired = run(['generate'], dir);
     expect(repaired.code).toBe(0);
     expect(repaired.stderr).toMatch(/codebook: 2 written, \d+ unchanged, 1 removed; cache: reused 12 unchanged target\(s\)/);
     expect(readTree(dist)).toEqual(before);
+    // A file of the user's beside the output is left alone and does not keep the cache from hitting.
+    writeFileSync(join(dist, 'i18next/notes.md'), 'mine\n');
+    const again = run(['generate', '-q'], dir);
+    expect(again.code).toBe(0);
+    expect(run(['generate'], dir).stderr).toContain('up to date (cache hit');
+    expect(readTree(dist)).toEqual({ ...before, 'i18next/notes.md': 'mine\n' });
   });
 
   it('a corrupt record is ignored: a full run, which writes a good record again', () => {

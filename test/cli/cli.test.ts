@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir, repoRoot } from '../support/catalogs.js';
-import { fixtureCopy, readTree, runCli } from '../support/files.js';
+import { fixtureCopy, markAsWritten, readTree, runCli } from '../support/files.js';
 
 const run = runCli;
 const hazardsCopy = () => fixtureCopy('hazards', 'codebook-cli-');
@@ -77,25 +77,29 @@ describe('codebook generate', () => {
     rmSync(join(dir, 'dist/types/index.ts'));
     mkdirSync(join(dir, 'dist/i18next/de'));
     writeFileSync(join(dir, 'dist/i18next/de/errors.json'), '{}\n');
-    const before = readTree(join(dir, 'dist'));
+    markAsWritten(join(dir, 'dist'), 'i18next', 'i18next/de/errors.json');
+    writeFileSync(join(dir, 'dist/i18next/mine.txt'), 'a file of the user\n');
+    const before = readTree(join(dir, 'dist'), { withState: true });
     const check = run(['generate', '--check'], dir);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('stale     i18next/en/errors.json');
     expect(check.stderr).toContain('missing   types/index.ts');
     expect(check.stderr).toContain('orphaned  i18next/de/errors.json');
-    expect(readTree(join(dir, 'dist'))).toEqual(before);
-    // generate repairs all three, removing the orphan.
+    expect(check.stderr).not.toContain('mine.txt');
+    expect(readTree(join(dir, 'dist'), { withState: true })).toEqual(before);
+    // generate repairs all three, removing the orphan (a file codebook wrote) and leaving the user's file.
     expect(run(['generate', '-q'], dir).code).toBe(0);
     expect(run(['generate', '--check', '-q'], dir).code).toBe(0);
     expect(readdirSync(join(dir, 'dist/i18next'))).not.toContain('de');
+    expect(readFileSync(join(dir, 'dist/i18next/mine.txt'), 'utf8')).toBe('a file of the user\n');
   });
 
   it('--targets limits the run and the orphan check to those targets', () => {
     const dir = hazardsCopy();
     expect(run(['generate', '-q', '--targets', 'types'], dir).code).toBe(0);
-    expect(readdirSync(join(dir, 'dist'))).toEqual(['types']);
+    expect(readdirSync(join(dir, 'dist'))).toEqual(['.codebook', 'types']);
     expect(run(['generate', '-q', '--targets', 'i18next'], dir).code).toBe(0);
-    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['i18next', 'types']);
+    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['.codebook', 'i18next', 'types']);
   });
 
   it('exits 2 on usage errors', () => {

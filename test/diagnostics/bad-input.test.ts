@@ -62,7 +62,7 @@ const BASE: Record<string, string> = {
 
 interface Case {
   name: string;
-  files?: Record<string, string | ((base: string) => string)>;
+  files?: Record<string, string | Buffer | ((base: string) => string)>;
   args?: string[];
   exit: number;
   expect: [ruleId: string, file: string, line?: number, column?: number][];
@@ -120,6 +120,13 @@ const CASES: Case[] = [
   { name: 'two keys with one platform identifier', files: { 'codes.json': sub('{ "key": "unknown"', '{ "key": "n302", "section": "general" },\n    { "key": "unknown"'), 'en.json': sub('"unknown":', '"n302": "Named.",\n    "unknown":') }, exit: 1, expect: [['emit/identifier-collision', 'codes.json', 8, 5]] },
   { name: 'config value of the wrong form', files: { 'codebook.config.json': sub('"out": "dist"', '"out": "dist",\n  "namespace": "my errors"') }, exit: 2, expect: [['schema/pattern', 'codebook.config.json', 10, 16]] },
   { name: 'warnings only: unused plural category and missing translation', files: { 'ja.json': sub('"unknown":', '"5": "{count, plural, one {#} other {#}}",\n    "unknown":') }, exit: 0, expect: [['icu/unused-plural-category', 'ja.json', 6, 5], ['completeness/missing', 'codes.json', 5, 5]] },
+  { name: 'invalid UTF-8', files: { 'ja.json': Buffer.concat([Buffer.from('{\n  "locale": "ja",\n  "sections": { "general": "一般" },\n  "messages": {\n    "6014": "ログ'), Buffer.from([0xe3, 0x28]), Buffer.from('",\n    "unknown": "x {code}"\n  }\n}\n')]) }, exit: 1, expect: [['source/encoding', 'ja.json', 5, 16]] },
+  { name: 'raw NUL byte in a string', files: { 'ja.json': sub('"ログインしていません。"', '"ログイン\u0000"') }, exit: 1, expect: [['json/syntax', 'ja.json', 5, 18]] },
+  { name: 'nesting 100,000 deep', files: { 'app/deep.json': `{ "locale": "ja", "messages": {}, "x": ${'['.repeat(100_000)}${']'.repeat(100_000)} }` }, exit: 1, expect: [['json/too-deep', 'app/deep.json', 1, 103]] },
+  { name: 'code beyond 2^53', files: { 'codes.json': sub('"code": -302', '"code": 9007199254740993') }, exit: 1, expect: [['registry/number-form', 'codes.json', 5, 15]] },
+  { name: 'code in exponent form', files: { 'codes.json': sub('"code": -302', '"code": 1e21') }, exit: 1, expect: [['registry/number-form', 'codes.json', 5, 15]] },
+  { name: 'negative zero code', files: { 'codes.json': sub('"code": -302', '"code": -0') }, exit: 1, expect: [['registry/number-form', 'codes.json', 5, 15]] },
+  { name: 'a registry that does not load brings one error, not a cascade', files: { 'codes.json': sub('"section": "general" },\n    { "code": -302', '"section": 7 },\n    { "code": -302') }, exit: 1, expect: [['schema/type', 'codes.json', 4, 32], ['load/skipped-checks', '']] },
   { name: 'warning: empty layer', files: { 'codebook.config.json': sub('["app/*.json"]', '["nothing/*.json"]') }, exit: 0, expect: [['config/empty-layer', 'codebook.config.json']] },
 ];
 
@@ -131,7 +138,7 @@ function writeScenario(dir: string, overrides: Case['files'] = {}): void {
     writeFileSync(join(dir, path), text);
   }
   for (const [path, text] of Object.entries(overrides)) {
-    if (path in BASE || typeof text !== 'string') continue;
+    if (path in BASE || typeof text === 'function') continue;
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
@@ -178,7 +185,7 @@ describe('bad input', () => {
   it('every rule id in the catalogue has a case here or in its target test', () => {
     const covered = new Set(CASES.flatMap((c) => c.expect.map((e) => e[0])));
     // Target rules are exercised by each target's own tests, which assert the rule id.
-    const ownTests = ['test/targets', 'test/diff', 'test/import/xliff', 'test/review/checks'].flatMap((dir) => readdirSync(join(repoRoot, dir)).filter((f) => f.endsWith('.ts')).map((f) => join(repoRoot, dir, f)));
+    const ownTests = ['test/targets', 'test/diff', 'test/import/xliff', 'test/review/checks', 'test/output'].flatMap((dir) => readdirSync(join(repoRoot, dir)).filter((f) => f.endsWith('.ts')).map((f) => join(repoRoot, dir, f)));
     const targetTests = ownTests.map((f) => readFileSync(f, 'utf8')).join('\n');
     const uncovered = Object.keys(RULES).filter((r) => !covered.has(r) && !targetTests.includes(r));
     expect(uncovered).toEqual([]);

@@ -1,34 +1,65 @@
-/** Writing output: all-or-nothing, unchanged files untouched, orphans only inside owned folders. */
+/** Writing output: all-or-nothing, unchanged files untouched, only codebook's own files replaced or removed. */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareOutput, writeOutput } from '../../generator/output/write-output.js';
+import { ForeignFileError, OutputComparison, StagedOutput } from '../../generator/output/write-output.js';
 import { generate } from '../../generator/pipeline.js';
 import { fixtureCopy, readTree } from '../support/files.js';
 
-describe('writeOutput', () => {
+async function write(out: string, files: Record<string, string>, targets: string[]) {
+  const staged = new StagedOutput(out, targets);
+  try {
+    for (const [path, text] of Object.entries(files)) staged.add(path, text);
+    return await staged.commit();
+  } catch (error) {
+    await staged.abort();
+    throw error;
+  }
+}
+
+async function compare(out: string, files: Record<string, string>, targets: string[]) {
+  const comparison = new OutputComparison(out, targets);
+  for (const [path, text] of Object.entries(files)) comparison.add(path, text);
+  return comparison.finish();
+}
+
+describe('StagedOutput', () => {
   it('leaves every previous file as it was when one write fails', async () => {
     const out = mkdtempSync(join(tmpdir(), 'codebook-out-'));
-    await writeOutput(out, new Map([['a/one.json', '1\n'], ['a/two.json', '2\n'], ['b/blocker', 'x']]), ['a', 'b']);
-    const before = readTree(out);
+    await write(out, { 'a/one.json': '1\n', 'a/two.json': '2\n', 'b/blocker': 'x' }, ['a', 'b']);
+    const before = readTree(out, { withState: true });
     // "b/blocker/file" cannot be created because b/blocker is a file: the failure comes after a/one.json's new text was staged.
-    const next = new Map([['a/one.json', 'NEW\n'], ['a/two.json', '2\n'], ['b/blocker/file', 'y']]);
-    await expect(writeOutput(out, next, ['a', 'b'])).rejects.toThrow();
-    expect(readTree(out)).toEqual(before);
+    await expect(write(out, { 'a/one.json': 'NEW\n', 'a/two.json': '2\n', 'b/blocker/file': 'y' }, ['a', 'b'])).rejects.toThrow();
+    expect(readTree(out, { withState: true })).toEqual(before);
   });
 
-  it('reports and removes orphans only in the folders it owns', async () => {
+  it('removes only the files it wrote before; files of the user stay and are reported once', async () => {
     const out = mkdtempSync(join(tmpdir(), 'codebook-out-'));
-    mkdirSync(join(out, 'a/old'), { recursive: true });
+    expect(await write(out, { 'a/old/gone.json': 'x', 'a/kept.json': 'k' }, ['a'])).toMatchObject({ written: ['a/kept.json', 'a/old/gone.json'], removed: [], foreign: [] });
     mkdirSync(join(out, 'mine'));
-    writeFileSync(join(out, 'a/old/gone.json'), 'x');
     writeFileSync(join(out, 'mine/keep.txt'), 'user file');
-    const files = new Map([['a/new.json', '{}\n']]);
-    expect(await compareOutput(out, files, ['a'])).toEqual({ stale: [], missing: ['a/new.json'], orphaned: ['a/old/gone.json'], unchanged: [] });
-    const result = await writeOutput(out, files, ['a']);
-    expect(result).toEqual({ written: ['a/new.json'], removed: ['a/old/gone.json'], unchanged: [] });
-    expect(readTree(out)).toEqual({ 'a/new.json': '{}\n', 'mine/keep.txt': 'user file' });
+    writeFileSync(join(out, 'a/notes.md'), 'user notes');
+    const next = { 'a/new.json': '{}\n', 'a/kept.json': 'k' };
+    expect(await compare(out, next, ['a'])).toEqual({ stale: ['.codebook/manifest.json'], missing: ['a/new.json'], orphaned: ['a/old/gone.json'], unchanged: ['a/kept.json'] });
+    expect(await write(out, next, ['a'])).toEqual({ written: ['a/new.json'], removed: ['a/old/gone.json'], unchanged: ['a/kept.json'], foreign: ['a/notes.md'] });
+    expect(readTree(out)).toEqual({ 'a/new.json': '{}\n', 'a/kept.json': 'k', 'a/notes.md': 'user notes', 'mine/keep.txt': 'user file' });
+    // Mentioned once: the next run knows it.
+    expect((await write(out, next, ['a'])).foreign).toEqual([]);
+    expect(JSON.parse(readFileSync(join(out, '.codebook/manifest.json'), 'utf8'))).toEqual({ generator: 'codebook', format: 1, targets: { a: ['a/kept.json', 'a/new.json'] }, foreign: ['a/notes.md'] });
+  });
+
+  it('never replaces a file it did not write: the run stops before anything changes', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'codebook-out-'));
+    mkdirSync(join(out, 'a'));
+    writeFileSync(join(out, 'a/one.json'), 'the user wrote this');
+    const error = await write(out, { 'a/one.json': '1\n', 'a/two.json': '2\n' }, ['a']).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ForeignFileError);
+    expect((error as ForeignFileError).paths).toEqual(['a/one.json']);
+    expect(readTree(out, { withState: true })).toEqual({ 'a/one.json': 'the user wrote this' });
+    // The same bytes are adopted: nothing would change.
+    writeFileSync(join(out, 'a/one.json'), '1\n');
+    expect(await write(out, { 'a/one.json': '1\n' }, ['a'])).toMatchObject({ written: [], unchanged: ['a/one.json'] });
   });
 });
 
@@ -37,7 +68,7 @@ describe('generate, staging files as they are rendered', () => {
     const dir = fixtureCopy('hazards', 'codebook-staged-');
     const config = join(dir, 'codebook.config.json');
     expect((await generate({ config, cwd: dir })).written?.written.length).toBeGreaterThan(0);
-    const before = readTree(join(dir, 'dist'));
+    const before = readTree(join(dir, 'dist'), { withState: true });
 
     // A locale every earlier target accepts (so their new files are staged) but flutter, later, cannot name.
     const parsed = JSON.parse(readFileSync(config, 'utf8')) as { locales: string[] };
@@ -47,6 +78,6 @@ describe('generate, staging files as they are rendered', () => {
     const failed = await generate({ config, cwd: dir });
     expect(failed.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['flutter/unrepresentable']);
     expect(failed.written).toBeUndefined();
-    expect(readTree(join(dir, 'dist'))).toEqual(before);
+    expect(readTree(join(dir, 'dist'), { withState: true })).toEqual(before);
   });
 });

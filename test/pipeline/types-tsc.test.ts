@@ -99,6 +99,7 @@ describe('generated types with i18nextSelector (large catalogs)', () => {
     mkdirSync(dir, { recursive: true });
     const config = JSON.parse(readFileSync(join(repoRoot, 'codebook.config.json'), 'utf8'));
     config.layers = config.layers.map((l: { files: string[] }) => ({ ...l, files: l.files.map((f) => `../../../${f}`) }));
+    config.sharedFolders = ['../../../locales'];
     config.types = { i18nextSelector: true };
     delete config.$schema;
     writeFileSync(join(dir, 'codebook.config.json'), JSON.stringify(config));

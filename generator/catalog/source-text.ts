@@ -1,0 +1,46 @@
+/**
+ * Source bytes to text. Every source file must be UTF-8: a byte sequence
+ * that is not is an error at its line and column, never a silent U+FFFD in
+ * the output.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function decodeSource(file: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
+  try {
+    return { text: strict.decode(bytes) };
+  } catch {
+    const offset = firstInvalidByte(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+    const lines = before.split('\n');
+    return {
+      diagnostic: {
+        ruleId: 'source/encoding',
+        severity: 'error',
+        message: `Not valid UTF-8: byte 0x${bytes[offset]!.toString(16).padStart(2, '0').toUpperCase()} at offset ${offset}. Save the file as UTF-8.`,
+        place: { file, line: lines.length, column: lines.at(-1)!.length + 1 },
+      },
+    };
+  }
+}
+
+/** Offset of the first byte that does not begin or continue a well-formed UTF-8 sequence (Unicode table 3-7). */
+function firstInvalidByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    // Length, and the allowed range of the second byte (it rules out overlongs, surrogates and code points past U+10FFFF).
+    const [length, low, high] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : [0, 0, 0];
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += length;
+  }
+  return bytes.length;
+}
