@@ -3,7 +3,7 @@
 # Idempotent: skips apt when every tool is already present.
 set -euo pipefail
 packages=(aapt android-framework-res libxml2-utils libplist-utils gettext unicode-cldr-core
-          gnustep-base-runtime libgnustep-base-dev gnustep-make gobjc openjdk-17-jdk-headless chromium kotlin)
+          gnustep-base-runtime libgnustep-base-dev gnustep-make gobjc openjdk-17-jdk-headless chromium fonts-noto-cjk kotlin)
 need=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
 if [ "${#need[@]}" -gt 0 ]; then

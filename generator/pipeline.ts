@@ -6,7 +6,7 @@
  * error has been reported.
  */
 import { resolve } from 'node:path';
-import type { Catalog } from './catalog/model.js';
+import type { Catalog, Translation } from './catalog/model.js';
 import { loadLayers, type FailedFile, type SourceFile } from './catalog/load-layers.js';
 import type { Finding } from './review/finding.js';
 import { reviewSources } from './review/review-layers.js';
@@ -294,12 +294,14 @@ export function renderTargets(catalog: Catalog, config: Config, targets: readonl
 
 /** The catalog as plain JSON: what the catalog schema describes (parsed ASTs left out). */
 export function toPlainCatalog(catalog: Catalog): unknown {
+  const plain = (translations: Record<string, Translation>) => Object.fromEntries(Object.entries(translations).map(([locale, { ast: _ast, ...t }]) => [locale, t]));
+  const { userOverrides, ...rest } = catalog;
   return {
-    ...catalog,
-    messages: catalog.messages.map((m) => ({
-      ...m,
-      translations: Object.fromEntries(Object.entries(m.translations).map(([locale, { ast: _ast, ...t }]) => [locale, t])),
-    })),
+    ...rest,
+    messages: catalog.messages.map((m) => ({ ...m, translations: plain(m.translations) })),
+    ...(catalog.userMessages ? { userMessages: catalog.userMessages.map((m) => ({ ...m, translations: plain(m.translations) })) } : {}),
+    ...(catalog.userTexts ? { userTexts: catalog.userTexts.map((t) => ({ ...t, translations: plain(t.translations) })) } : {}),
+    ...(userOverrides ? { userOverrides: Object.fromEntries([...userOverrides].map(([key, translations]) => [key, plain(translations)])) } : {}),
   };
 }
 

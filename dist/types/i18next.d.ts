@@ -2,11 +2,11 @@
 // Augments i18next's types with the generated namespace. Apps with namespaces of their own
 // write this augmentation themselves and import ErrorsResources from "./resources.js".
 import "i18next";
-import type { ErrorsResources } from "./resources.js";
+import type { ErrorsResources, ErrorsDetailResources } from "./resources.js";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "errors";
-    resources: { "errors": ErrorsResources };
+    resources: { "errors": ErrorsResources; "errors-detail": ErrorsDetailResources };
   }
 }

@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 
-/** dist/i18next/<locale>/errors.json: the generated bundle of one locale. */
-const localeBundle = /\/dist\/i18next\/([^/]+)\/errors\.json$/;
+/** dist/i18next/<locale>/<namespace>.json: the generated bundle of one locale and namespace. */
+const localeBundle = /\/dist\/i18next\/([^/]+)\/([^/]+)\.json$/;
 
 export default defineConfig({
   // Relative asset URLs: the build works from any folder of any static server.
@@ -11,11 +11,12 @@ export default defineConfig({
   build: {
     rolldownOptions: {
       output: {
-        // Name each locale's chunk after its locale (errors.ja-<hash>.js), so the build output and
-        // the browser's network log show which locale a request is for.
+        // Name each bundle's chunk after its namespace and locale (errors-detail.zh-Hans.<hash>.js),
+        // so the build output and the browser's network log show what a request is for. Dots
+        // separate the parts: locales and hashes may both contain "-", neither contains ".".
         chunkFileNames(chunk) {
-          const locale = chunk.facadeModuleId?.replaceAll('\\', '/').match(localeBundle)?.[1];
-          return locale ? `assets/errors.${locale}-[hash].js` : 'assets/[name]-[hash].js';
+          const match = chunk.facadeModuleId?.replaceAll('\\', '/').match(localeBundle);
+          return match ? `assets/${match[2]}.${match[1]}.[hash].js` : 'assets/[name]-[hash].js';
         },
       },
     },

@@ -15,7 +15,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Config } from '../config/load-config.js';
 import { parseJsonFile, type JsonFile } from './json-file.js';
 import { validateAgainstSchema } from './schemas.js';
-import type { ParamType, TranslationState } from './model.js';
+import type { Action, Fault, ParamType, TranslationState } from './model.js';
 
 export interface RegistryData {
   sections?: { id: string; part?: string }[];
@@ -26,6 +26,9 @@ export interface RegistryData {
     section: string;
     description?: string;
     params?: Record<string, { type: ParamType; example?: string | number; description?: string }>;
+    user?: string;
+    action?: Action;
+    fault?: Fault;
   }[];
 }
 
@@ -39,7 +42,11 @@ export interface MessageEntry {
 export interface MessagesData {
   locale: string;
   sections?: Record<string, string>;
-  messages: Record<string, string | MessageEntry>;
+  messages?: Record<string, string | MessageEntry>;
+  /** End-user texts by id. */
+  user?: Record<string, string | MessageEntry>;
+  /** End-user texts by key, replacing the shared one the key names. */
+  userOverrides?: Record<string, string | MessageEntry>;
 }
 
 export type SourceFile =
@@ -142,7 +149,7 @@ function classify(layer: string, json: JsonFile): SourceFile | undefined {
   const value = json.value;
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   if ('codes' in value) return { kind: 'registry', layer, json, data: value as RegistryData };
-  if ('locale' in value || 'messages' in value) return { kind: 'messages', layer, json, data: value as MessagesData };
+  if ('locale' in value || 'messages' in value || 'user' in value) return { kind: 'messages', layer, json, data: value as MessagesData };
   return undefined;
 }
 

@@ -12,7 +12,7 @@ import { localeProblem } from '../config/load-config.js';
 import { compareKeys, keyOfCode, keyOfRange, parseKey, UNKNOWN_KEY } from './keys.js';
 import type { JsonFile } from './json-file.js';
 import type { MessageEntry, RegistryData, SourceFile } from './load-layers.js';
-import type { Catalog, Message, Origin, Param, Section, Translation } from './model.js';
+import type { Catalog, Message, Origin, Param, Section, Translation, UserText } from './model.js';
 import { placeOf, SourceOrigin } from './origin.js';
 import { unsafeKeyReason } from './unsafe-keys.js';
 
@@ -34,6 +34,8 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
   const diagnostics: Diagnostic[] = [];
   const sections = new Map<string, Section>();
   const messages = new Map<string, Message>();
+  const userTexts = new Map<string, UserText>();
+  const userOverrides = new Map<string, Record<string, Translation>>();
   const gaps: Gap[] = [];
 
   for (const source of files) {
@@ -76,6 +78,9 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
       message.section = entry.section;
       if (entry.description !== undefined) message.description = entry.description;
       message.params = paramsOf(entry.params);
+      if (entry.user !== undefined) message.user = entry.user;
+      if (entry.action !== undefined) message.action = entry.action;
+      if (entry.fault !== undefined) message.fault = entry.fault;
       message.translations = {};
       message.origin = origin;
       messages.set(key, message);
@@ -107,35 +112,63 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
     }
     for (const key in data.messages) {
       if (!Object.hasOwn(data.messages, key)) continue;
-      const value = data.messages[key];
       const origin = originOf(layer, json, '/messages', key, true);
-      const message = messages.get(key);
-      // A registry key is already known safe; only keys outside it need the check.
-      const unsafe = message ? undefined : unsafeKeyReason(key);
-      if (unsafe) {
-        diagnostics.push(error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, origin));
-        continue;
-      }
-      if (!message) {
-        diagnostics.push({ ...error('locale/unknown-key', `Key ${JSON.stringify(key)} is not in the registry.`, origin), locale, key, hint: 'Add the code to a registry file, or remove the message.' });
-        continue;
-      }
-      const entry: MessageEntry = typeof value === 'string' ? { text: value } : value;
-      if (entry.text === undefined) {
-        gaps.push({ key, locale, origin, doubts: entry.doubts ?? [] });
-        continue;
-      }
-      const previous = message.translations[locale];
-      if (previous && previous.origin.layer === layer) {
-        diagnostics.push({ ...error('merge/conflict', `Key ${key} in ${locale} is given twice in layer ${JSON.stringify(layer)}; order files by putting them in separate layers.`, origin, previous.origin), locale, key });
-        continue;
-      }
-      const translation: Translation = { text: entry.text, ast: [], state: entry.state ?? 'translated', origin };
-      if (previous) translation.overrides = [...(previous.overrides ?? []), previous.origin];
-      if (entry.note !== undefined) translation.note = entry.note;
-      if (entry.doubts?.length) translation.doubts = entry.doubts;
-      message.translations[locale] = translation;
+      const message = knownKey(key, origin, locale);
+      if (!message) continue;
+      const entry = entryOf(data.messages[key]!);
+      if (entry.text === undefined) gaps.push({ key, locale, origin, doubts: entry.doubts ?? [] });
+      else mergeInto(message.translations, `Key ${key}`, key, locale, layer, entry, origin);
     }
+    for (const id in data.user) {
+      if (!Object.hasOwn(data.user, id)) continue;
+      const origin = originOf(layer, json, '/user', id, true);
+      const text = userTexts.get(id) ?? userTexts.set(id, { id, translations: {}, origin }).get(id)!;
+      const entry = entryOf(data.user[id]!);
+      if (entry.text !== undefined) mergeInto(text.translations, `User message ${JSON.stringify(id)}`, undefined, locale, layer, entry, origin);
+    }
+    for (const key in data.userOverrides) {
+      if (!Object.hasOwn(data.userOverrides, key)) continue;
+      const origin = originOf(layer, json, '/userOverrides', key, true);
+      if (!knownKey(key, origin, locale)) continue;
+      const entry = entryOf(data.userOverrides[key]!);
+      const byLocale = userOverrides.get(key) ?? userOverrides.set(key, {}).get(key)!;
+      if (entry.text !== undefined) mergeInto(byLocale, `The user message of key ${key}`, key, locale, layer, entry, origin);
+    }
+  }
+  // Each text's origin is where the source locale defines it (else where it was first seen).
+  for (const text of userTexts.values()) text.origin = text.translations[config.sourceLocale]?.origin ?? text.origin;
+  const twoAudiences = userTexts.size > 0 || userOverrides.size > 0 || [...messages.values()].some((m) => m.user !== undefined);
+  if (twoAudiences) {
+    for (const message of messages.values()) {
+      if (message.user !== undefined && !userTexts.has(message.user)) {
+        diagnostics.push({ ...error('registry/unknown-user-message', `Key ${message.key} names the user message ${JSON.stringify(message.user)}, which no messages file defines under "user".`, message.origin), key: message.key });
+      }
+    }
+  }
+
+  /** The registry's message for `key`, or undefined after reporting why the key cannot be used. */
+  function knownKey(key: string, origin: Origin, locale: string): Message | undefined {
+    const message = messages.get(key);
+    if (message) return message;
+    // A registry key is already known safe; only keys outside it need the check.
+    const unsafe = unsafeKeyReason(key);
+    if (unsafe) diagnostics.push(error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, origin));
+    else diagnostics.push({ ...error('locale/unknown-key', `Key ${JSON.stringify(key)} is not in the registry.`, origin), locale, key, hint: 'Add the code to a registry file, or remove the message.' });
+    return undefined;
+  }
+
+  /** Puts one layer's text for a locale over the earlier layers' (keeping their origins); two in one layer are a conflict. */
+  function mergeInto(translations: Record<string, Translation>, what: string, key: string | undefined, locale: string, layer: string, entry: MessageEntry, origin: Origin): void {
+    const previous = translations[locale];
+    if (previous && previous.origin.layer === layer) {
+      diagnostics.push({ ...error('merge/conflict', `${what} in ${locale} is given twice in layer ${JSON.stringify(layer)}; order files by putting them in separate layers.`, origin, previous.origin), locale, ...(key !== undefined ? { key } : {}) });
+      return;
+    }
+    const translation: Translation = { text: entry.text!, ast: [], state: entry.state ?? 'translated', origin };
+    if (previous) translation.overrides = [...(previous.overrides ?? []), previous.origin];
+    if (entry.note !== undefined) translation.note = entry.note;
+    if (entry.doubts?.length) translation.doubts = entry.doubts;
+    translations[locale] = translation;
   }
 
   const locales = [config.sourceLocale, ...config.locales.filter((l) => l !== config.sourceLocale).sort()];
@@ -144,12 +177,19 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
       sourceLocale: config.sourceLocale,
       locales,
       namespace: config.namespace,
+      detailNamespace: config.detailNamespace,
+      ...(Object.keys(config.fallback).length > 0 ? { fallback: config.fallback } : {}),
       sections: [...sections.values()],
       messages: [...messages.values()].sort((a, b) => compareKeys(a.key, b.key)),
+      ...(twoAudiences ? { userTexts: [...userTexts.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), userOverrides } : {}),
     },
     gaps,
     diagnostics,
   };
+}
+
+function entryOf(value: string | MessageEntry): MessageEntry {
+  return typeof value === 'string' ? { text: value } : value;
 }
 
 /** Sorted by name: JSON member order carries no meaning, and positional formats (%1$s, {0}) number params in this order. */

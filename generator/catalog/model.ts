@@ -46,6 +46,13 @@ export interface Section {
   origin: Origin;
 }
 
+/** What the app should offer its user next (registry `action`). */
+export type Action = 'sign-in-again' | 'check-connection' | 'retry' | 'retry-later' | 'fix-input' | 'update-app' | 'contact-support' | 'none';
+export const ACTIONS: readonly Action[] = ['sign-in-again', 'check-connection', 'retry', 'retry-later', 'fix-input', 'update-app', 'contact-support', 'none'];
+/** Whose problem it is (registry `fault`). */
+export type Fault = 'user' | 'app' | 'service' | 'network';
+export const FAULTS: readonly Fault[] = ['user', 'app', 'service', 'network'];
+
 export interface Message {
   key: string;
   code?: number;
@@ -53,8 +60,21 @@ export interface Message {
   section: string;
   description?: string;
   params: Param[];
+  /** The id of the shared end-user text (registry `user`). */
+  user?: string;
+  action?: Action;
+  fault?: Fault;
   /** By locale; a locale without text for this key has no entry. */
   translations: Record<string, Translation>;
+  origin: Origin;
+}
+
+/** An end-user text written once under an id and shared by the keys that name it. */
+export interface UserText {
+  id: string;
+  /** By locale, like a message's. */
+  translations: Record<string, Translation>;
+  /** Where the source locale defines it. */
   origin: Origin;
 }
 
@@ -63,7 +83,21 @@ export interface Catalog {
   /** Source locale first, then the others sorted. */
   locales: string[];
   namespace: string;
+  /** The namespace of the developer details when there are user messages. */
+  detailNamespace: string;
+  /** Fallback chains by locale (config `fallback`), tried before the source locale. */
+  fallback?: Record<string, string[]>;
   sections: Section[];
-  /** Sorted by key (compareKeys). */
+  /** Sorted by key (compareKeys). The developer detail when the catalog has user messages; else the one text of each key. */
   messages: Message[];
+  /**
+   * Two audiences: when the registry names user messages, the end-user text
+   * of every key (same keys, order, params and sections as `messages`), each
+   * the key's own override or else its shared user text. Undefined otherwise.
+   */
+  userMessages?: Message[];
+  /** The shared end-user texts by id, sorted: what translators translate. */
+  userTexts?: UserText[];
+  /** End-user texts of single keys (`userOverrides` in the messages files), by key, then locale. */
+  userOverrides?: Map<string, Record<string, Translation>>;
 }

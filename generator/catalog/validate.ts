@@ -44,12 +44,13 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
       if (!translation) {
         const gap = gapsByKey.get(`${message.key}\u0000${locale}`);
         const isSource = locale === catalog.sourceLocale;
+        const via = isSource ? undefined : fallbackOf(message.translations, locale);
         diagnostics.push({
           ruleId: isSource ? 'completeness/missing-source' : 'completeness/missing',
-          severity: isSource ? 'error' : 'warning',
+          severity: isSource ? 'error' : via !== catalog.sourceLocale ? 'info' : 'warning',
           message: isSource
             ? `Key ${message.key} has no ${locale} text; the source locale must be complete.`
-            : `Key ${message.key} has no ${locale} text; apps fall back to ${catalog.sourceLocale}.`,
+            : `Key ${message.key} has no ${locale} text; apps fall back to ${via}.`,
           place: placeOf(gap?.[0].origin ?? message.origin),
           locale,
           key: message.key,
@@ -60,6 +61,7 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
       checkTranslation(message, locale, translation);
     }
   }
+  if (catalog.userTexts) catalog.userMessages = checkUserMessages();
   for (const section of catalog.sections) {
     for (const locale of catalog.locales) {
       if (section.titles[locale] !== undefined) continue;
@@ -75,18 +77,74 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
   }
   return diagnostics;
 
-  function checkTranslation(message: Message, locale: string, translation: Translation): void {
-    const parsed = parseMessage(translation.text);
-    if (parsed.ok && message.params.length === 0 && parsed.ast.length === 1 && parsed.ast[0].type === TYPE.literal) {
+  /** The locale a missing text falls back to: the first of the configured chain that has one, else the source locale. */
+  function fallbackOf(translations: Record<string, Translation>, locale: string): string {
+    return (catalog.fallback?.[locale] ?? []).find((l) => translations[l] !== undefined) ?? catalog.sourceLocale;
+  }
+
+  /**
+   * The end-user message of every key: its override, else the shared text it
+   * names, per locale. Each shared text is parsed and checked once; per key
+   * only what depends on the key (its declared params) is checked. A user
+   * message need not show every param (a count can be left out).
+   */
+  function checkUserMessages(): Message[] {
+    const texts = new Map(catalog.userTexts!.map((t) => [t.id, t]));
+    const used = new Set<string>();
+    const parsedOnce = new Map<Translation, boolean>();
+    const userMessages = catalog.messages.map((message) => {
+      const shared = message.user !== undefined ? texts.get(message.user) : undefined;
+      if (shared) used.add(shared.id);
+      const overrides = catalog.userOverrides?.get(message.key) ?? {};
+      const translations: Record<string, Translation> = {};
+      for (const locale of catalog.locales) {
+        const source = overrides[locale] ?? shared?.translations[locale];
+        if (!source) continue;
+        if (!parsedOnce.has(source)) parsedOnce.set(source, checkTranslation({ ...message, key: shared && source === shared.translations[locale] ? `user:${shared.id}` : message.key, params: [] }, locale, source, 'syntax'));
+        if (!parsedOnce.get(source)) continue;
+        const own = { ...source };
+        translations[locale] = own;
+        checkTranslation(message, locale, own, 'params');
+      }
+      if (!translations[catalog.sourceLocale] && (message.user === undefined || shared)) {
+        diagnostics.push({ ruleId: 'completeness/missing-user', severity: 'error', message: `Key ${message.key} has no ${catalog.sourceLocale} user message: name one in the registry ("user") or give it in "userOverrides".`, place: placeOf(message.origin), key: message.key });
+      }
+      return { ...message, translations };
+    });
+    for (const text of catalog.userTexts!) {
+      if (!used.has(text.id)) diagnostics.push({ ruleId: 'registry/unused-user-message', severity: 'warning', message: `User message ${JSON.stringify(text.id)} is named by no key.`, place: placeOf(text.origin) });
+      for (const locale of catalog.locales) {
+        if (text.translations[locale]) continue;
+        const isSource = locale === catalog.sourceLocale;
+        const via = isSource ? undefined : fallbackOf(text.translations, locale);
+        diagnostics.push({
+          ruleId: isSource ? 'completeness/missing-source' : 'completeness/missing',
+          severity: isSource ? 'error' : via !== catalog.sourceLocale ? 'info' : 'warning',
+          message: isSource ? `User message ${JSON.stringify(text.id)} has no ${locale} text; the source locale must be complete.` : `User message ${JSON.stringify(text.id)} has no ${locale} text; apps fall back to ${via}.`,
+          place: placeOf(text.origin),
+          locale,
+          key: `user:${text.id}`,
+        });
+      }
+    }
+    return userMessages;
+  }
+
+  /** Parses a text and checks it against the message's params: 'all' (a message), 'syntax' (a shared user text, once) or 'params' (a user text for one key, already parsed). Returns whether it parsed. */
+  function checkTranslation(message: Message, locale: string, translation: Translation, scope: 'all' | 'syntax' | 'params' = 'all'): boolean {
+    if (scope === 'params' && translation.ast.length === 1 && translation.ast[0]!.type === TYPE.literal) return true;
+    const parsed = scope === 'params' ? { ok: true as const, ast: translation.ast } : parseMessage(translation.text);
+    if (parsed.ok && (message.params.length === 0 || scope === 'syntax') && parsed.ast.length === 1 && parsed.ast[0]!.type === TYPE.literal) {
       translation.ast = parsed.ast;
-      return; // plain text: nothing to agree on
+      return true; // plain text: nothing to agree on
     }
     const at = { place: placeOf(translation.origin), locale, key: message.key };
     if (!parsed.ok) {
       diagnostics.push({ ruleId: 'icu/syntax', severity: 'error', message: `Key ${message.key} (${locale}): ICU syntax error at character ${parsed.offset + 1}: ${parsed.message}.`, ...at });
-      return;
+      return false;
     }
     translation.ast = parsed.ast;
+    if (scope === 'syntax') return true;
     const used = argumentsOf(parsed.ast);
     const declared = new Map(message.params.map((p) => [p.name, p.type]));
     for (const [name, use] of used) {
@@ -97,7 +155,7 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
         diagnostics.push({ ruleId: 'params/type-mismatch', severity: 'error', message: `Key ${message.key} (${locale}) uses {${name}} as ${use}, but the registry declares it as ${type}.`, ...at });
       }
     }
-    for (const name of declared.keys()) {
+    for (const name of scope === 'all' ? declared.keys() : []) {
       if (!used.has(name)) {
         diagnostics.push({ ruleId: 'params/missing', severity: 'error', message: `Key ${message.key} (${locale}) does not use {${name}}, which every locale's text must carry.`, ...at });
       }
@@ -113,5 +171,6 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
         diagnostics.push({ ruleId: 'icu/unused-plural-category', severity: 'warning', message: `Key ${message.key} (${locale}): ${locale} never selects ${unused.join(', ')} in the plural of {${plural.arg}}.`, ...at });
       }
     }
+    return true;
   }
 }

@@ -28,6 +28,8 @@ export interface Config {
   locales: string[];
   fallback: Record<string, string[]>;
   namespace: string;
+  /** The namespace of the developer details, when the catalog has user messages. */
+  detailNamespace: string;
   layers: LayerConfig[];
   /** Absolute folders outside the config's folder that layer files may come from. */
   sharedFolders: string[];
@@ -59,6 +61,7 @@ interface RawConfig {
   locales: string[];
   fallback?: Record<string, string[]>;
   namespace?: string;
+  detailNamespace?: string;
   layers: LayerConfig[];
   sharedFolders?: string[];
   out?: string;
@@ -148,6 +151,7 @@ export async function loadConfig(path: string, displayName = path): Promise<{ co
       locales: raw.locales,
       fallback: raw.fallback ?? {},
       namespace: raw.namespace ?? 'errors',
+      detailNamespace: raw.detailNamespace ?? `${raw.namespace ?? 'errors'}-detail`,
       layers: raw.layers,
       sharedFolders: (raw.sharedFolders ?? []).map((dir) => resolve(root, dir)),
       placeOf: place,

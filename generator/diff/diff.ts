@@ -27,9 +27,12 @@ export const CHANGE_KINDS = {
   'section-changed': 'warning',
   'params-changed': 'breaking',
   'identifier-changed': 'breaking',
+  'action-changed': 'warning',
+  'fault-changed': 'info',
   'translation-removed': 'warning',
   'translation-added': 'info',
   'text-changed': 'info',
+  'user-text-changed': 'info',
 } as const satisfies Record<string, ChangeSeverity>;
 
 export type ChangeKind = keyof typeof CHANGE_KINDS;
@@ -51,6 +54,8 @@ export type Change =
   | (ChangeBase<'section-changed'> & { key: string; old: string; new: string })
   | (ChangeBase<'params-changed'> & { key: string; removed: SnapshotParam[]; added: SnapshotParam[]; retyped: { name: string; old: ParamType; new: ParamType }[] })
   | (ChangeBase<'identifier-changed'> & { key: string; platforms: string[]; old: string; new: string })
+  | (ChangeBase<'action-changed' | 'fault-changed'> & { key: string; old?: string; new?: string })
+  | (ChangeBase<'user-text-changed'> & { key: string; locale: string; old?: string; new?: string })
   | (ChangeBase<'translation-removed'> & { key: string; locale: string; old: string; fallback: string })
   | (ChangeBase<'translation-added'> & { key: string; locale: string; new: string })
   | (ChangeBase<'text-changed'> & { key: string; locale: string; old: string; new: string });
@@ -188,6 +193,17 @@ function messageChanges(before: SnapshotMessage, after: SnapshotMessage, locales
       changes.push({ kind: 'identifier-changed', severity: 'breaking', key, platforms, old: was, new: now, message: `The ${platforms.join(' and ')} identifier of ${what} changed from ${was} to ${now}.` });
     }
   }
+  if (before.action !== after.action) {
+    changes.push({ kind: 'action-changed', severity: 'warning', key, ...(before.action ? { old: before.action } : {}), ...(after.action ? { new: after.action } : {}), message: `The action of ${what} changed from ${before.action ?? '(none)'} to ${after.action ?? '(none)'}: apps offer their users something else.` });
+  }
+  if (before.fault !== after.fault) {
+    changes.push({ kind: 'fault-changed', severity: 'info', key, ...(before.fault ? { old: before.fault } : {}), ...(after.fault ? { new: after.fault } : {}), message: `The fault of ${what} changed from ${before.fault ?? '(none)'} to ${after.fault ?? '(none)'}.` });
+  }
+  for (const locale of locales) {
+    const was = before.userTexts?.[locale];
+    const now = after.userTexts?.[locale];
+    if (was !== now) changes.push({ kind: 'user-text-changed', severity: 'info', key, locale, ...(was !== undefined ? { old: was } : {}), ...(now !== undefined ? { new: now } : {}), message: `The ${locale} user message of ${what} ${was === undefined ? 'was added' : now === undefined ? 'was removed' : 'was reworded'}.` });
+  }
   for (const locale of locales) {
     const was = before.texts[locale];
     if (was !== undefined && after.texts[locale] === undefined) {
@@ -199,6 +215,17 @@ function messageChanges(before: SnapshotMessage, after: SnapshotMessage, locales
     if (now !== undefined && before.texts[locale] === undefined) {
       changes.push({ kind: 'translation-added', severity: 'info', key, locale, new: now, message: `${capitalize(what)} now has a ${locale} text.` });
     }
+  }
+  if (before.action !== after.action) {
+    changes.push({ kind: 'action-changed', severity: 'warning', key, ...(before.action ? { old: before.action } : {}), ...(after.action ? { new: after.action } : {}), message: `The action of ${what} changed from ${before.action ?? '(none)'} to ${after.action ?? '(none)'}: apps offer their users something else.` });
+  }
+  if (before.fault !== after.fault) {
+    changes.push({ kind: 'fault-changed', severity: 'info', key, ...(before.fault ? { old: before.fault } : {}), ...(after.fault ? { new: after.fault } : {}), message: `The fault of ${what} changed from ${before.fault ?? '(none)'} to ${after.fault ?? '(none)'}.` });
+  }
+  for (const locale of locales) {
+    const was = before.userTexts?.[locale];
+    const now = after.userTexts?.[locale];
+    if (was !== now) changes.push({ kind: 'user-text-changed', severity: 'info', key, locale, ...(was !== undefined ? { old: was } : {}), ...(now !== undefined ? { new: now } : {}), message: `The ${locale} user message of ${what} ${was === undefined ? 'was added' : now === undefined ? 'was removed' : 'was reworded'}.` });
   }
   for (const locale of locales) {
     const was = before.texts[locale];

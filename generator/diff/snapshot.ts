@@ -11,7 +11,8 @@
  * members of every object in a fixed order. Sections keep the registry's
  * order: it is their display order, and the registry fixes it.
  */
-import type { Catalog, ParamType } from '../catalog/model.js';
+import type { Action, Catalog, ParamType } from '../catalog/model.js';
+import type { Fault } from '../catalog/model.js';
 import { compareKeys } from '../catalog/keys.js';
 import { DEFAULT_IDENTIFIER_PREFIX, identifierOf } from '../emit/identifiers.js';
 
@@ -41,8 +42,13 @@ export interface SnapshotMessage {
   params: SnapshotParam[];
   /** The name each built-in platform looks the message up by, by platform id. */
   identifiers: Record<string, string>;
-  /** ICU MessageFormat source by locale; an untranslated locale has no entry. */
+  /** ICU MessageFormat source by locale; an untranslated locale has no entry. The developer detail when there are user messages. */
   texts: Record<string, string>;
+  /** What the app should offer and whose fault it is (registry `action`, `fault`). */
+  action?: Action;
+  fault?: Fault;
+  /** The end-user message by locale, when the catalog has user messages. */
+  userTexts?: Record<string, string>;
 }
 
 export interface Snapshot {
@@ -98,7 +104,7 @@ export function snapshotOf(catalog: Catalog, options: SnapshotOptions = {}): Sna
     namespace: catalog.namespace,
     identifierPrefix: prefix,
     sections: catalog.sections.map((s) => ({ id: s.id, ...(s.part !== undefined ? { part: s.part } : {}), titles: { ...s.titles } })),
-    messages: catalog.messages.map((m) => ({
+    messages: catalog.messages.map((m, i) => ({
       key: m.key,
       ...(m.code !== undefined ? { code: m.code } : {}),
       ...(m.range ? { range: [m.range[0], m.range[1]] as [number, number] } : {}),
@@ -106,6 +112,9 @@ export function snapshotOf(catalog: Catalog, options: SnapshotOptions = {}): Sna
       params: m.params.map((p) => ({ name: p.name, type: p.type })),
       identifiers: Object.fromEntries(Object.entries(PLATFORM_NAMING).map(([platform, naming]) => [platform, naming === 'key' ? m.key : identifierOf(m.key, prefix)])),
       texts: Object.fromEntries(Object.entries(m.translations).map(([locale, t]) => [locale, t.text])),
+      ...(m.action !== undefined ? { action: m.action } : {}),
+      ...(m.fault !== undefined ? { fault: m.fault } : {}),
+      ...(catalog.userMessages ? { userTexts: Object.fromEntries(Object.entries(catalog.userMessages[i]!.translations).map(([locale, t]) => [locale, t.text])) } : {}),
     })),
   });
 }
@@ -144,6 +153,9 @@ export function canonicalSnapshot(s: Snapshot): Snapshot {
         params: [...m.params].sort((a, b) => compareText(a.name, b.name)).map((p) => ({ name: p.name, type: p.type })),
         identifiers: sortedRecord(m.identifiers),
         texts: sortedRecord(m.texts),
+        ...(m.action !== undefined ? { action: m.action } : {}),
+        ...(m.fault !== undefined ? { fault: m.fault } : {}),
+        ...(m.userTexts ? { userTexts: sortedRecord(m.userTexts) } : {}),
       })),
   };
 }

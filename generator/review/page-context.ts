@@ -85,6 +85,8 @@ interface CellView {
   doubts: string[];
   /** For a plural message: its text for each exact selector and each CLDR category of the locale. */
   forms: { name: string; text: string; lang: string; dir: string; fallback: boolean }[];
+  /** For a missing text: the locale of the configured chain that apps show instead, if any. */
+  fallbackTo?: string;
 }
 
 export function reviewPageContext({ catalog, config, header, findings }: ReviewPageInput) {
@@ -200,7 +202,10 @@ export function reviewPageContext({ catalog, config, header, findings }: ReviewP
   function cellOf(message: Message, locale: string, column: string, flagged: boolean): CellView {
     const t: Translation | undefined = message.translations[locale];
     const base = { col: column, key: htmlAttr(message.key), locale: htmlAttr(locale), dir: directionOf(locale), flagged };
-    if (!t) return { ...base, present: false, text: '', state: 'missing', layer: '', origin: '', overrides: [], note: '', doubts: [], forms: [] };
+    if (!t) {
+      const fallbackTo = (catalog.fallback?.[locale] ?? []).find((l) => message.translations[l]);
+      return { ...base, present: false, text: '', state: 'missing', layer: '', origin: '', overrides: [], note: '', doubts: [], forms: [], ...(fallbackTo ? { fallbackTo: htmlAttr(fallbackTo) } : {}) };
+    }
     // Validation makes every locale use the registry's arguments, so only a message with a plural argument can have a plural.
     const split = message.params.some((p) => p.type === 'plural') ? splitPlural(t.ast) : undefined;
     return {

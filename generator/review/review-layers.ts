@@ -26,7 +26,7 @@ import type { Catalog, Message, Origin, Translation } from '../catalog/model.js'
 import type { Config } from '../config/load-config.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import type { Finding } from './finding.js';
-import type { QaCheck, Subject } from './checks/check.js';
+import type { CheckSettings, QaCheck, Subject } from './checks/check.js';
 import { qaChecks } from './checks/index.js';
 import { applyStrict, type SeveritySetting } from './severity.js';
 import { pushTo } from '../multimap.js';
@@ -46,10 +46,12 @@ export interface ReviewOptions {
   severities?: Readonly<Record<string, SeveritySetting>>;
   /** The checks to run; all of them by default. */
   checks?: readonly QaCheck[];
+  /** What the config tunes for the checks (jargon list, length limit). */
+  settings?: CheckSettings;
 }
 
 /** The review settings of a config (`review` in codebook.config.json). */
-export interface ReviewSettings {
+export interface ReviewSettings extends CheckSettings {
   severities?: Readonly<Record<string, SeveritySetting>>;
   strict?: boolean;
 }
@@ -118,7 +120,8 @@ export function reviewLayers(stacks: readonly LayerStack[], options: ReviewOptio
 
 /** Reviews the layer files of a config with its `review` settings: the pipeline's one call. */
 export function reviewSources(files: readonly SourceFile[], config: Config, settings: ReviewSettings = {}, merged?: { catalog: Catalog; gaps: Gap[] }): Finding[] {
-  const findings = reviewLayers(buildLayerStacks(files, config, merged), { ...(settings.severities ? { severities: settings.severities } : {}) });
+  const { severities, strict: _strict, ...checkSettings } = settings;
+  const findings = reviewLayers(buildLayerStacks(files, config, merged), { ...(severities ? { severities } : {}), settings: checkSettings });
   return settings.strict ? applyStrict(findings) : findings;
 }
 
@@ -133,7 +136,7 @@ function runChecks(stack: LayerStack, options: ReviewOptions, skip: ReadonlySet<
     const skipping = check.scope === 'message' && skip.size > 0;
     for (const message of catalog.messages) {
       if (skipping && skip.has(message.key)) continue;
-      for (const hit of check.check(message, catalog, { gaps: gapsByKey.get(message.key) ?? [] })) {
+      for (const hit of check.check(message, catalog, { gaps: gapsByKey.get(message.key) ?? [], ...(options.settings ? { settings: options.settings } : {}) })) {
         const key = hit.key ?? message.key;
         const locales = [...hit.locales].sort();
         const severity: Severity = setting ?? hit.severity ?? check.severity;

@@ -1,5 +1,7 @@
 /**
- * i18next JSON v4 resource bundles: `i18next/<locale>/<namespace>.json`, flat
+ * i18next JSON v4 resource bundles: `i18next/<locale>/<namespace>.json` (the
+ * user messages, when the catalog has them, and `<detailNamespace>.json` the
+ * developer details), flat
  * keys (the decimal code, the range, `unknown`), ICU converted to i18next's
  * own syntax so a plain `i18next.init` without plugins shows the text:
  * `{{name}}`, `{{n, number}}`, plural suffix keys for every category the
@@ -19,9 +21,19 @@ export const i18nextTarget: Target = {
   description: 'i18next JSON v4 bundles, one namespace file per locale',
   plan(catalog) {
     const plan: TargetPlan = { files: [], diagnostics: [] };
-    for (const locale of catalog.locales) {
+    // With two audiences the namespace holds what users see and a second one the developer details.
+    const bundles: [namespace: string, messages: readonly Message[]][] = catalog.userMessages
+      ? [[catalog.namespace, catalog.userMessages], [catalog.detailNamespace, catalog.messages]]
+      : [[catalog.namespace, catalog.messages]];
+    for (const locale of catalog.locales) for (const [namespace, messages] of bundles) plan.files.push({ path: `i18next/${locale}/${namespace}.json`, content: flatJson(bundleEntries(messages, locale, plan)) });
+    return plan;
+  },
+};
+
+/** The entries of one locale's bundle; what i18next cannot carry is reported in `plan`. */
+function bundleEntries(messages: readonly Message[], locale: string, plan: TargetPlan): [string, string][] {
       const entries: [string, string][] = [];
-      for (const message of catalog.messages) {
+      for (const message of messages) {
         const converted = i18nextEntries(message, locale);
         if ('problem' in converted) {
           const t = message.translations[locale];
@@ -38,11 +50,8 @@ export const i18nextTarget: Target = {
           for (const entry of converted.entries) entries.push(entry);
         }
       }
-      plan.files.push({ path: `i18next/${locale}/${catalog.namespace}.json`, content: flatJson(entries) });
-    }
-    return plan;
-  },
-};
+      return entries;
+}
 
 type Converted = { entries: [string, string][] } | { problem: string };
 
@@ -119,8 +128,10 @@ function interpolationOf(el: MessageFormatElement): string | { problem: string }
     case TYPE.number:
       return el.style ? { problem: `the number style of {${el.value}} has no i18next equivalent` } : `{{${el.value}, number}}`;
     case TYPE.date:
-    case TYPE.time:
       return el.style ? { problem: `the date/time style of {${el.value}} has no i18next equivalent` } : `{{${el.value}, datetime}}`;
+    case TYPE.time:
+      // ICU's {t, time} is the medium time (formatjs: hour, minute, second); a bare datetime would show the date.
+      return el.style ? { problem: `the date/time style of {${el.value}} has no i18next equivalent` } : `{{${el.value}, datetime(hour: numeric; minute: numeric; second: numeric)}}`;
     default:
       return { problem: 'unsupported ICU element' };
   }

@@ -13,7 +13,7 @@
  *   variables from it), the others are `string`; with `types.i18nextSelector` a plural
  *   message is one key, as the selector API names it.
  */
-import type { Catalog } from '../catalog/model.js';
+import { ACTIONS, FAULTS, type Catalog, type Message } from '../catalog/model.js';
 import { tsString } from '../emit/escape.js';
 import type { Target } from '../emit/target.js';
 import { i18nextEntries } from './i18next.js';
@@ -23,10 +23,12 @@ export const typesTarget: Target = {
   description: 'TypeScript key unions, messageKey(code) and the i18next type augmentation',
   plan(catalog, { config, header }) {
     const resourcesName = `${pascalCase(catalog.namespace)}Resources`;
+    const audiences = catalog.userMessages ? audiencesOf(catalog) : undefined;
     const context = {
       header,
       namespace: tsString(catalog.namespace),
       resourcesName,
+      audiences,
       codes: catalog.messages.flatMap((m) => (m.code === undefined ? [] : [String(m.code)])),
       keys: catalog.messages.map((m) => tsString(m.key)),
       sectionIds: catalog.sections.map((s) => tsString(s.id)),
@@ -36,7 +38,7 @@ export const typesTarget: Target = {
       params: catalog.messages
         .filter((m) => m.params.length > 0)
         .map((m) => ({ key: tsString(m.key), params: m.params.map((p) => ({ name: tsString(p.name), type: tsTypeOf(p.type) })) })),
-      resources: resourceEntries(catalog, config.types.i18nextSelector),
+      resources: resourceEntries(catalog, catalog.userMessages ?? catalog.messages, config.types.i18nextSelector),
       selector: config.types.i18nextSelector,
     };
     return {
@@ -70,8 +72,8 @@ function sectionsData(catalog: Catalog): Record<string, (number | string)[]> {
  * For the selector API (`$["6014"]`, no type-level key processing) a plural message is one key,
  * typed with its `other` text: the selector names the base key and i18next picks the form by count.
  */
-function resourceEntries(catalog: Catalog, selector: boolean): { key: string; value: string }[] {
-  return catalog.messages.flatMap((m) => {
+function resourceEntries(catalog: Catalog, messages: readonly Message[], selector: boolean): { key: string; value: string }[] {
+  return messages.flatMap((m) => {
     const converted = i18nextEntries(m, catalog.sourceLocale);
     if (!('entries' in converted) || converted.entries.length === 0) return [];
     const typeOf = (text: string) => (m.params.length === 0 ? 'string' : tsString(text));
@@ -82,6 +84,27 @@ function resourceEntries(catalog: Catalog, selector: boolean): { key: string; va
     }
     return converted.entries.map(([key, value]) => ({ key: tsString(key), value: typeOf(value) }));
   });
+}
+
+/**
+ * With user messages: the detail namespace (same keys, its own resources),
+ * the action and fault unions, and each key's [action, fault] as indexes into
+ * them, as a JSON string (`errorInfo` reads it at run time).
+ */
+function audiencesOf(catalog: Catalog) {
+  const complete = catalog.messages.every((m) => m.action !== undefined && m.fault !== undefined);
+  const info = Object.fromEntries(catalog.messages.map((m) => [m.key, [m.action === undefined ? -1 : ACTIONS.indexOf(m.action), m.fault === undefined ? -1 : FAULTS.indexOf(m.fault)]]));
+  return {
+    detailNamespace: tsString(catalog.detailNamespace),
+    detailResourcesName: `${pascalCase(catalog.detailNamespace)}Resources`,
+    detailResources: resourceEntries(catalog, catalog.messages, false),
+    actions: ACTIONS.map((a) => tsString(a)),
+    faults: FAULTS.map((f) => tsString(f)),
+    actionsJson: tsString(JSON.stringify(ACTIONS)),
+    faultsJson: tsString(JSON.stringify(FAULTS)),
+    infoJson: tsString(JSON.stringify(info)),
+    optional: complete ? '' : '?',
+  };
 }
 
 function tsTypeOf(type: string): string {

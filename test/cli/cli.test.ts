@@ -128,7 +128,7 @@ describe('codebook validate', () => {
   it('validates the default catalog without writing', () => {
     const result = run(['validate'], repoRoot);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('421 messages in en, ja, ko are valid');
+    expect(result.stderr).toContain('421 messages in en, ja, ko, zh-Hans, zh-Hant are valid');
   });
 
   it('prints ESLint-shaped JSON with --format json', () => {

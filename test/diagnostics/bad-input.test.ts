@@ -76,7 +76,7 @@ const sub = (from: string, to: string) => (text: string) => {
 const CASES: Case[] = [
   { name: 'broken JSON', files: { 'en.json': sub('"Unknown error ({code})."', '"Unknown error ({code}).",') }, exit: 1, expect: [['json/syntax', 'en.json', 10, 3]] },
   { name: 'duplicate JSON key', files: { 'ja.json': sub('"unknown":', '"6014": "again",\n    "unknown":') }, exit: 1, expect: [['json/duplicate-key', 'ja.json', 6, 5]] },
-  { name: 'missing messages', files: { 'ja.json': '{\n  "locale": "ja"\n}\n' }, exit: 1, expect: [['schema/required', 'ja.json', 1, 1]] },
+  { name: 'missing locale', files: { 'ja.json': '{\n  "messages": {}\n}\n' }, exit: 1, expect: [['schema/required', 'ja.json', 1, 1]] },
   { name: 'misspelt property', files: { 'ja.json': sub('"sections"', '"section"') }, exit: 1, expect: [['schema/additionalProperties', 'ja.json', 3, 3]] },
   { name: 'message of the wrong type', files: { 'ja.json': sub('"ログインしていません。"', '42') }, exit: 1, expect: [['schema/oneOf', 'ja.json', 5, 13]] },
   { name: 'unknown message property', files: { 'ja.json': sub('"ログインしていません。"', '{ "txt": "x" }') }, exit: 1, expect: [['schema/additionalProperties', 'ja.json', 5, 15]] },

@@ -251,9 +251,12 @@ describe('diffCatalogs, kind by kind', () => {
       'section-changed': 'warning',
       'params-changed': 'breaking',
       'identifier-changed': 'breaking',
+      'action-changed': 'warning',
+      'fault-changed': 'info',
       'translation-removed': 'warning',
       'translation-added': 'info',
       'text-changed': 'info',
+      'user-text-changed': 'info',
     });
   });
 

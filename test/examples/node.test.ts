@@ -31,7 +31,7 @@ describe('examples/node/lookup.mjs', () => {
     ['6014', 'ja', ja['6014']],
     ['-302', 'en', en['-302']],
     ['125000', 'ko', ko['120001-130000']],
-    ['424242', 'en', 'Unknown error (code 424242).'],
+    ['424242', 'en', en.unknown.replace('{{code}}', '424242')],
     ['424242', 'ko', ko.unknown.replace('{{code}}', '424242')],
     ['6014', 'fr', en['6014']],
   ])('prints the text of %s in %s', (code, lng, text) => {

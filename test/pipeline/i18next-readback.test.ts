@@ -8,45 +8,17 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import i18next from 'i18next';
-import { IntlMessageFormat } from 'intl-messageformat';
 import { describe, expect, it } from 'vitest';
-import type { Catalog, Message } from '../../generator/catalog/model.js';
+import type { Message } from '../../generator/catalog/model.js';
 import { generate } from '../../generator/pipeline.js';
 import { fixturesDir, repoRoot } from '../support/catalogs.js';
+import { expected, initI18next, sampleArgs } from '../support/readers/i18next.js';
 
 async function generateInto(config: string) {
   const out = mkdtempSync(join(tmpdir(), 'codebook-i18next-'));
   const result = await generate({ config, out, cwd: repoRoot, targets: ['i18next', 'types'] });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return { out, catalog: result.catalog! };
-}
-
-async function initI18next(out: string, catalog: Catalog) {
-  const instance = i18next.createInstance();
-  const resources = Object.fromEntries(
-    catalog.locales.map((locale) => [locale, { [catalog.namespace]: JSON.parse(readFileSync(join(out, 'i18next', locale, `${catalog.namespace}.json`), 'utf8')) }]),
-  );
-  await instance.init({ resources, lng: catalog.sourceLocale, fallbackLng: catalog.sourceLocale, ns: [catalog.namespace], defaultNS: catalog.namespace, interpolation: { escapeValue: false } });
-  return instance;
-}
-
-/** Sample arguments: the registry's example, else a sentinel that cannot appear in text by accident. */
-function sampleArgs(message: Message, count?: number): Record<string, string | number> {
-  return Object.fromEntries(message.params.map((p) => [p.name, p.type === 'plural' && count !== undefined ? count : (p.example ?? `«${p.name}»`)]));
-}
-
-function expected(message: Message, locale: string, catalog: Catalog, args: Record<string, string | number>): string {
-  const translation = message.translations[locale] ?? message.translations[catalog.sourceLocale];
-  const shownLocale = message.translations[locale] ? locale : catalog.sourceLocale;
-  // i18next picks the plural form by the rules of the language the text comes from,
-  // but formats numbers in the requested language, also when the text falls back.
-  const formatters = {
-    getNumberFormat: (...a: ConstructorParameters<typeof Intl.NumberFormat>) => new Intl.NumberFormat(...a),
-    getDateTimeFormat: (...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a),
-    getPluralRules: (_locales: unknown, options?: Intl.PluralRulesOptions) => new Intl.PluralRules(shownLocale, options),
-  };
-  return String(new IntlMessageFormat(translation.text, locale, undefined, { ignoreTag: true, formatters }).format(args));
 }
 
 describe('the default catalog in real i18next', async () => {
@@ -59,23 +31,52 @@ describe('the default catalog in real i18next', async () => {
     expect(catalog.messages.map((m) => m.key)).toEqual(expect.arrayContaining(['6014', '-302', '-10001', '120001-130000', 'unknown']));
   });
 
-  for (const locale of ['en', 'ja', 'ko']) {
-    it(`resolves every key in ${locale} to the catalog's text`, () => {
-      const t = t18.getFixedT(locale);
-      let fellBack = 0;
-      for (const message of catalog.messages) {
-        if (!message.translations[locale]) fellBack++;
-        const args = sampleArgs(message);
-        expect(t(message.key, args), `${locale} ${message.key}`).toBe(expected(message, locale, catalog, args));
+  it('has a user message and a developer detail for every key', () => {
+    expect(catalog.userMessages).toHaveLength(421);
+    expect(catalog.userMessages!.map((m) => m.key)).toEqual(catalog.messages.map((m) => m.key));
+    for (const m of catalog.userMessages!) for (const locale of catalog.locales) expect(m.translations[locale], `${m.key} ${locale}`).toBeDefined();
+  });
+
+  for (const locale of ['en', 'ja', 'ko', 'zh-Hans', 'zh-Hant']) {
+    it(`resolves the user message and the detail of every key in ${locale}`, () => {
+      for (const [ns, messages] of [[catalog.namespace, catalog.userMessages!], [catalog.detailNamespace, catalog.messages]] as const) {
+        const t = t18.getFixedT(locale, ns);
+        let fellBack = 0;
+        for (const message of messages) {
+          if (!message.translations[locale]) fellBack++;
+          const args = sampleArgs(message);
+          expect(t(message.key, args), `${locale} ${ns} ${message.key}`).toBe(expected(message, locale, catalog, args));
+        }
+        // Only texts the catalog lacks in this locale fall back (zh-Hant's details all do, to zh-Hans).
+        expect(fellBack).toBe(messages.filter((m) => !m.translations[locale]).length);
       }
-      // Only messages the catalog lacks in this locale fall back to English.
-      expect(fellBack).toBe(catalog.messages.filter((m) => !m.translations[locale]).length);
     });
   }
 
-  it('shows the localized unknown-code message with the number', () => {
-    expect(t18.getFixedT('ja')('unknown', { code: 424242 })).toBe('不明なエラーです(コード: 424242)。');
-    expect(t18.getFixedT('en')('unknown', { code: 424242 })).toBe('Unknown error (code 424242).');
+  it('gives zh-Hant the zh-Hans detail through the configured chain, and its own user message', () => {
+    const detail = t18.getFixedT('zh-Hant', catalog.detailNamespace)('6206', { returnDetails: true }) as unknown as { res: string; usedLng: string };
+    expect(detail.usedLng).toBe('zh-Hans');
+    const user = t18.getFixedT('zh-Hant', catalog.namespace)('6206', { returnDetails: true }) as unknown as { res: string; usedLng: string };
+    expect(user.usedLng).toBe('zh-Hant');
+  });
+
+  it('shows the localized unknown-code message with the number, in both audiences', () => {
+    const unknown = (list: readonly Message[]) => list.find((m) => m.key === 'unknown')!;
+    for (const locale of catalog.locales) {
+      expect(t18.getFixedT(locale)('unknown', { code: 424242 })).toBe(expected(unknown(catalog.userMessages!), locale, catalog, { code: 424242 }));
+      expect(t18.getFixedT(locale)('unknown', { code: 424242 })).toContain('424242');
+    }
+    expect(t18.getFixedT('ja', catalog.detailNamespace)('unknown', { code: 424242 })).toBe('不明なエラーです(コード: 424242)。');
+  });
+
+  it('no user message names an internal term of the jargon list, in any locale', () => {
+    const jargon = (JSON.parse(readFileSync(join(repoRoot, 'codebook.config.json'), 'utf8')) as { review: { jargon: string[] } }).review.jargon;
+    expect(jargon.length).toBeGreaterThan(20);
+    for (const m of catalog.userMessages!) {
+      for (const [locale, t] of Object.entries(m.translations)) {
+        for (const term of jargon) expect(new RegExp(/^[A-Za-z_ ]+$/.test(term) ? `\\b${term}\\b` : term, 'i').test(t.text), `${m.key} ${locale}: ${term}`).toBe(false);
+      }
+    }
   });
 
   it('messageKey() from the generated types resolves codes, ranges and unknown numbers', async () => {
@@ -89,18 +90,38 @@ describe('the default catalog in real i18next', async () => {
     expect(types.messageKey(1.5)).toBe('unknown');
     expect(types.isErrorCode(-10001)).toBe(true);
     expect(types.isErrorCode(125000)).toBe(false);
-    const range = catalog.messages.find((m) => m.key === '120001-130000')!;
+    const range = catalog.userMessages!.find((m) => m.key === '120001-130000')!;
     expect(t18.getFixedT('ko')(types.messageKey(125000))).toBe(range.translations.ko.text);
     expect(types.errorCodes).toEqual(catalog.messages.flatMap((m) => (m.code === undefined ? [] : [m.code])));
     for (const m of catalog.messages) expect(types.sectionOf[m.key], m.key).toBe(m.section);
   });
 
-  it('messageT() from the generated types translates through an instance or a fixed t, in the namespace', async () => {
+  it('messageT() and detailT() from the generated types translate through an instance or a fixed t, in their namespaces', async () => {
     const types = await import(join(out, 'types/index.ts'));
-    const range = catalog.messages.find((m) => m.key === '120001-130000')!;
+    const range = catalog.userMessages!.find((m) => m.key === '120001-130000')!;
+    const rangeDetail = catalog.messages.find((m) => m.key === '120001-130000')!;
     expect(types.messageT(t18.getFixedT('ko'))('120001-130000')).toBe(range.translations.ko.text);
-    expect(types.messageT(t18)('unknown', { code: 424242, lng: 'ja' })).toBe('不明なエラーです(コード: 424242)。');
-    expect(types.messageT(t18.getFixedT('en', 'other-namespace'))('unknown', { code: 424242 })).toBe('Unknown error (code 424242).');
+    expect(types.detailT(t18.getFixedT('ko'))('120001-130000')).toBe(rangeDetail.translations.ko.text);
+    expect(types.detailT(t18)('unknown', { code: 424242, lng: 'ja' })).toBe('不明なエラーです(コード: 424242)。');
+    expect(types.messageT(t18.getFixedT('en', 'other-namespace'))('unknown', { code: 424242 })).toBe('Something went wrong (error 424242). Please try again later.');
+  });
+
+  it('errorInfo() gives every code its key, action and fault; the session, network and content codes act alike', async () => {
+    const types = await import(join(out, 'types/index.ts'));
+    for (const m of catalog.messages) {
+      if (m.code === undefined) continue;
+      expect(types.errorInfo(m.code), m.key).toEqual({ key: m.key, action: m.action, fault: m.fault });
+      expect(types.errorInfo(m.code).action, m.key).toBeTypeOf('string');
+      expect(types.errorInfo(m.code).fault, m.key).toBeTypeOf('string');
+    }
+    const actionOf = (code: number) => types.errorInfo(code).action;
+    expect([6206, 70001, 6208].map(actionOf)).toEqual(['sign-in-again', 'sign-in-again', 'sign-in-again']);
+    expect([9508, 6121, 9510].map(actionOf)).toEqual(['check-connection', 'check-connection', 'check-connection']);
+    expect([9508, 6121, 9510].map((c) => types.errorInfo(c).fault)).toEqual(['network', 'network', 'network']);
+    expect(actionOf(80001)).toBe('fix-input');
+    expect(new Set([actionOf(6206), actionOf(9508), actionOf(80001)]).size).toBe(3);
+    expect(types.errorInfo(125000)).toMatchObject({ key: '120001-130000' });
+    expect(types.errorInfo(424242)).toEqual({ key: 'unknown', action: 'retry-later', fault: 'service' });
   });
 });
 

@@ -76,7 +76,7 @@ export function buildCatalog(spec: CatalogSpec): BuiltCatalog {
     });
   for (const gap of spec.gaps ?? []) gaps.push({ key: gap.key, locale: gap.locale, origin: originOf(gap.key, gap.locale, gap.layer ?? 'vendor'), doubts: gap.doubts });
   const ordered = [sourceLocale, ...locales.filter((l) => l !== sourceLocale).sort()];
-  return { catalog: { sourceLocale, locales: ordered, namespace: 'errors', sections: [], messages }, gaps };
+  return { catalog: { sourceLocale, locales: ordered, namespace: 'errors', detailNamespace: 'errors-detail', sections: [], messages }, gaps };
 }
 
 /** The hits of one check on one key of a spec. */

@@ -30,25 +30,26 @@ beforeAll(async () => {
 });
 
 describe('review of the Chat catalog', () => {
-  it('has the stacks registry, project, vendor and merged', () => {
-    expect(stacks.map((s) => s.layer)).toEqual(['registry', 'project', 'vendor', 'merged']);
+  it('has the stacks registry, project, user, vendor and merged', () => {
+    expect(stacks.map((s) => s.layer)).toEqual(['registry', 'project', 'user', 'vendor', 'merged']);
   });
 
   it('finds every numbers-differ of the vendor stack, and only 51011', () => {
     const vendor = stacks.find((s) => s.layer === 'vendor')!;
     const all = reviewLayers([vendor], { checks: [numbersDiffer] });
     console.log(`qa/numbers-differ on the vendor stack (${all.length}):\n${all.map(line).join('\n')}`);
-    expect(all.map((f) => `${f.key} ${f.locales.join(',')}`)).toEqual(['51011 en,ko', '51011 ja,ko']);
+    expect(all.map((f) => `${f.key} ${f.locales.join(',')}`)).toEqual(['51011 en,ko', '51011 ja,ko', '51011 ko,zh-Hans']);
     expect(all.map((f) => f.message)).toEqual([
       'Numbers differ: en has “32 characters”, which ko lacks; ko has “20”, which en lacks.',
       'Numbers differ: ja has “32文字”, which ko lacks; ko has “20”, which ja lacks.',
+      'Numbers differ: ko has “20”, which zh-Hans lacks; zh-Hans has “32”, which ko lacks.',
     ]);
   });
 
   it('reports 51011 from the vendor stack, resolved by the ko correction', () => {
     const numbers = findings.filter((f) => f.ruleId === 'qa/numbers-differ');
     console.log(`qa/numbers-differ in the review (${numbers.length}):\n${numbers.map(line).join('\n')}`);
-    expect(numbers.map((f) => `${f.layer} ${f.key} ${f.locales.join(',')}`)).toEqual(['vendor 51011 en,ko', 'vendor 51011 ja,ko']);
+    expect(numbers.map((f) => `${f.layer} ${f.key} ${f.locales.join(',')}`)).toEqual(['vendor 51011 en,ko', 'vendor 51011 ja,ko', 'vendor 51011 ko,zh-Hans']);
     for (const f of numbers) {
       expect(f.origins.some((o) => o.file === 'locales/ko/vendor.json')).toBe(true);
       expect(f.resolvedBy?.map((o) => `${o.layer} ${o.file} ${o.pointer}`)).toEqual(['corrections locales/ko/corrections.json /messages/51011']);
@@ -76,11 +77,15 @@ describe('review of the Chat catalog', () => {
       expect(ja.origin.file).toBe('locales/ja/corrections.json');
       expect(ja.text.trim()).not.toBe('');
     }
-    expect(findings.filter((f) => f.ruleId === 'qa/missing-translation').map((f) => `${f.layer} ${f.key}`)).toEqual(EMPTY_JA_VENDOR_ROWS.map((k) => `vendor ${k}`));
+    expect(findings.filter((f) => f.ruleId === 'qa/missing-translation' && f.locales.includes('ja')).map((f) => `${f.layer} ${f.key}`)).toEqual(EMPTY_JA_VENDOR_ROWS.map((k) => `vendor ${k}`));
+    // zh-Hant has no details of its own: each is listed as a fallback to zh-Hans (an info), none as missing.
+    const zhHant = findings.filter((f) => f.ruleId === 'qa/missing-translation' && f.locales.includes('zh-Hant'));
+    expect(zhHant).toHaveLength(421);
+    expect(zhHant.every((f) => f.severity === 'info' && f.message.includes('falls back to zh-Hans, as configured'))).toBe(true);
   });
 
   it("reports 10062's duplicated vendor row in ja and ko, still open", () => {
-    const rows = findings.filter((f) => f.key === '10062');
+    const rows = findings.filter((f) => f.key === '10062' && !f.locales.includes('zh-Hant'));
     expect(rows.map((f) => `${f.layer} ${f.ruleId} ${f.locales.join(',')}`)).toEqual([
       'merged qa/duplicate-diverging ja',
       'merged qa/duplicate-diverging ko',
@@ -90,8 +95,12 @@ describe('review of the Chat catalog', () => {
     expect(rows.every((f) => /duplicated row at lines \d+ and \d+/.test(f.message) && !f.resolvedBy)).toBe(true);
   });
 
-  it('leaves nothing of the registry and project stacks, whose missing texts are no fault of theirs', () => {
-    expect(findings.filter((f) => f.layer === 'registry' || f.layer === 'project')).toEqual([]);
+  it('leaves nothing of the registry, project and user stacks, whose missing texts are no fault of theirs', () => {
+    expect(findings.filter((f) => f.layer === 'registry' || f.layer === 'project' || f.layer === 'user')).toEqual([]);
+  });
+
+  it('finds no jargon, no over-long user message and no code without an action', () => {
+    expect(findings.filter((f) => ['qa/user-jargon', 'qa/user-too-long', 'qa/no-action'].includes(f.ruleId))).toEqual([]);
   });
 
   it('fits the pull-request comment into about 60 lines', () => {

@@ -31,6 +31,7 @@ describe('the generated review of the Chat catalog', () => {
     expect(numbers.map((f) => [f.key, f.locales.join(','), f.layer, f.resolvedBy])).toEqual([
       ['51011', 'en,ko', 'vendor', ['locales/ko/corrections.json:8']],
       ['51011', 'ja,ko', 'vendor', ['locales/ko/corrections.json:8']],
+      ['51011', 'ko,zh-Hans', 'vendor', ['locales/ko/corrections.json:8']],
     ]);
     const emptyJa = report.findings.filter((f) => f.rule === 'qa/import-doubt' && f.locales.join() === 'ja' && f.resolvedBy);
     expect(emptyJa).toHaveLength(17);

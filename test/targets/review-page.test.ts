@@ -396,7 +396,9 @@ describe('review page: parse5 read-back', () => {
     const r6014 = row('6014');
     expect(attr(r6014, 'data-open')).toBe('1');
     expect(textOf(r6014)).toContain('ja writes <b>TIMManager getLoginUser</b> where en has no method name & no "quotes".');
-    expect([...elements(r6014)].filter((el) => attr(el, 'role') === 'cell').map((el) => attr(el, 'class'))).toEqual(['cell c0 flagged', 'cell c1 flagged', 'cell c2']);
+    expect([...elements(r6014)].filter((el) => attr(el, 'role') === 'cell').map((el) => attr(el, 'class'))).toEqual(['cell c0 flagged', 'cell c1 flagged', 'cell c2', 'cell c3', 'cell c4 missing']);
+    // zh-Hant has no detail of its own: the page says which locale apps show instead.
+    expect(textOf([...elements(r6014)].find((el) => attr(el, 'class') === 'cell c4 missing')!)).toBe('fallback: shows zh-Hans');
 
     const summary = all.filter((el) => el.tagName === 'tr' && attr(el, 'class') === 'c2' && textOf(el).startsWith('ko'));
     expect(summary).toHaveLength(1);

@@ -36,6 +36,16 @@ export interface CheckHit {
 export interface CheckContext {
   /** The merge's gaps for this message: keys a layer names without text, with the import's doubts. */
   gaps: readonly Gap[];
+  /** What the config tunes (`review` in codebook.config.json). */
+  settings?: CheckSettings;
+}
+
+/** The config's settings that checks read. */
+export interface CheckSettings {
+  /** Internal terms no user message may name. */
+  jargon?: readonly string[];
+  /** The longest user message in the source locale, in characters. */
+  userMessageMaxLength?: number;
 }
 
 export interface QaCheck {

@@ -15,8 +15,9 @@ import { placeholdersDiffer } from './placeholders-differ.js';
 import { sameAsSource } from './same-as-source.js';
 import { stateNotFinal } from './state-not-final.js';
 import { whitespace } from './whitespace.js';
+import { noAction, userJargon, userTooLong } from './user-messages.js';
 
-export type { CheckContext, CheckHit, QaCheck, Subject } from './check.js';
+export type { CheckContext, CheckHit, CheckSettings, QaCheck, Subject } from './check.js';
 
 export const qaChecks: readonly QaCheck[] = [
   missingTranslation,
@@ -30,6 +31,9 @@ export const qaChecks: readonly QaCheck[] = [
   duplicateDiverging,
   importDoubt,
   stateNotFinal,
+  userJargon,
+  userTooLong,
+  noAction,
 ];
 
 /** Rule id → default severity and explanation, in the shape of generator/diagnostics/codes.ts. */

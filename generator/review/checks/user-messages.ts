@@ -1,0 +1,109 @@
+/**
+ * QA of the end-user messages (catalogs with two audiences):
+ * - qa/user-jargon: a user message names an internal term (the config's
+ *   `review.jargon`), which an end user can neither read nor act on;
+ * - qa/user-too-long: a user message longer than `review.userMessageMaxLength`
+ *   characters in English (90 by default), scaled per script for the other
+ *   locales as qa/length-ratio expects them (Japanese 0.6, Chinese 0.4…);
+ * - qa/no-action: a code with no `action` or `fault`, so an app cannot tell
+ *   what to offer its user.
+ * A shared user text is reported once, on the first key that names it, so
+ * 157 codes sharing one text give one finding, not 157.
+ */
+import type { Catalog, Message, Translation } from '../../catalog/model.js';
+import type { CheckHit, QaCheck } from './check.js';
+import { expectedRatio } from './length-ratio.js';
+import { hasText, literalText } from './text.js';
+
+export const DEFAULT_USER_MESSAGE_MAX_LENGTH = 90;
+
+/** The user message of `message` in each locale, when this key is the one to report it on. */
+function userTextsToReport(message: Message, catalog: Catalog): [locale: string, text: Translation, where: string][] {
+  const user = userMessageOf(catalog, message.key);
+  if (!user) return [];
+  const out: [string, Translation, string][] = [];
+  for (const locale of catalog.locales) {
+    const text = user.translations[locale];
+    if (!hasText(text)) continue;
+    const own = catalog.userOverrides?.get(message.key)?.[locale] !== undefined;
+    if (!own && firstKeyNaming(catalog, message.user) !== message.key) continue;
+    out.push([locale, text, own ? `The user message of ${message.key}` : `The user message ${JSON.stringify(message.user)}`]);
+  }
+  return out;
+}
+
+export const userJargon: QaCheck = {
+  id: 'qa/user-jargon',
+  severity: 'warning',
+  explanation: "A user message names an internal term from the config's review.jargon list (SDK, UserSig, JSON…), which end users can neither read nor act on.",
+  check(message, catalog, { settings }) {
+    const terms = settings?.jargon ?? [];
+    if (terms.length === 0) return [];
+    const hits: CheckHit[] = [];
+    for (const [locale, text, what] of userTextsToReport(message, catalog)) {
+      const found = terms.filter((term) => jargonPattern(term).test(literalText(text)));
+      if (found.length > 0) hits.push({ locales: [locale], message: `${what} (${locale}) names ${found.map((t) => JSON.stringify(t)).join(', ')}, which end users do not know; say what happened in their words.`, origins: [text.origin], id: `${locale}:${found.join(',')}` });
+    }
+    return hits;
+  },
+};
+
+export const userTooLong: QaCheck = {
+  id: 'qa/user-too-long',
+  severity: 'warning',
+  explanation: 'A user message longer than review.userMessageMaxLength characters in English (90 by default), scaled per script for other locales.',
+  check(message, catalog, { settings }) {
+    const limitInSource = settings?.userMessageMaxLength ?? DEFAULT_USER_MESSAGE_MAX_LENGTH;
+    const hits: CheckHit[] = [];
+    for (const [locale, text, what] of userTextsToReport(message, catalog)) {
+      const limit = Math.ceil((limitInSource * expectedRatio(locale)) / expectedRatio(catalog.sourceLocale));
+      const length = [...literalText(text).trim()].length;
+      if (length > limit) hits.push({ locales: [locale], message: `${what} (${locale}) has ${length} characters; keep it to ${limit} so it fits a dialog or a snackbar.`, origins: [text.origin] });
+    }
+    return hits;
+  },
+};
+
+export const noAction: QaCheck = {
+  id: 'qa/no-action',
+  severity: 'warning',
+  scope: 'message',
+  explanation: 'In a catalog with user messages, a code without an action or a fault: apps cannot tell what to offer their user.',
+  check(message, catalog) {
+    if (!catalog.userTexts || (message.action !== undefined && message.fault !== undefined)) return [];
+    const missing = [message.action === undefined ? '"action"' : '', message.fault === undefined ? '"fault"' : ''].filter(Boolean).join(' and ');
+    return [{ locales: [catalog.sourceLocale], message: `Key ${message.key} has no ${missing} in the registry, so apps cannot tell what to offer their user.`, origins: [message.origin], subjects: [] }];
+  },
+};
+
+const userByCatalog = new WeakMap<Catalog, Map<string, Message>>();
+function userMessageOf(catalog: Catalog, key: string): Message | undefined {
+  if (!catalog.userMessages) return undefined;
+  let byKey = userByCatalog.get(catalog);
+  if (!byKey) userByCatalog.set(catalog, (byKey = new Map(catalog.userMessages.map((m) => [m.key, m]))));
+  return byKey.get(key);
+}
+
+const firstByCatalog = new WeakMap<Catalog, Map<string, string>>();
+function firstKeyNaming(catalog: Catalog, id: string | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  let first = firstByCatalog.get(catalog);
+  if (!first) {
+    first = new Map();
+    for (const m of catalog.messages) if (m.user !== undefined && !first.has(m.user)) first.set(m.user, m.key);
+    firstByCatalog.set(catalog, first);
+  }
+  return first.get(id);
+}
+
+const patterns = new Map<string, RegExp>();
+/** Whole words for Latin terms (so "API" does not match "RAPID"), plain substrings for terms in other scripts. */
+function jargonPattern(term: string): RegExp {
+  let pattern = patterns.get(term);
+  if (!pattern) {
+    const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    pattern = /^[\p{Script=Latin}\d_ -]+$/u.test(term) ? new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'iu') : new RegExp(escaped, 'iu');
+    patterns.set(term, pattern);
+  }
+  return pattern;
+}
