@@ -20,11 +20,14 @@
  *   else (`=0` in en, where Android never picks `zero`) it is dropped with a
  *   warning and a comment, and apps that want it test for N themselves.
  * - Escaping is android-escape.ts; U+0000 and lone surrogates cannot be written.
+ * - Two audiences (emit/audiences.ts): the user messages are `strings.xml` with
+ *   `error_6014`, the developer details `strings_detail.xml` with `error_detail_6014`.
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Message } from '../catalog/model.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { audienceName, audiencesOf, type Audience } from '../emit/audiences.js';
 import { identifierTable } from '../emit/identifiers.js';
 import { argumentPositions } from '../emit/placeholders.js';
 import { formFor, pluralCategories, pluralRules, splitPlural } from '../emit/plural-forms.js';
@@ -36,32 +39,38 @@ type Body = { plural: false; name: string; attributes: string; value: string } |
 export const androidTarget: Target = {
   id: 'android',
   description: 'Android string resources: values/strings.xml (source locale, every key) and values-<qualifier>/strings.xml',
-  plan(catalog, { config, header }) {
-    const { names, diagnostics: collisions } = identifierTable(catalog, config.identifierPrefix, 'android');
-    const diagnostics = [...collisions];
-    const files: PlannedFile[] = [];
-    const quantities = new Map(catalog.messages.map((m) => [m.key, pluralArgOf(m, catalog.locales)]));
-    const comments = new Map<Message, string>(); // the same in every locale's file
-    const commentOf = (m: Message) => comments.get(m) ?? comments.set(m, resourceComment(m)).get(m)!;
-    for (const locale of catalog.locales) {
-      const folder = locale === catalog.sourceLocale ? 'values' : qualifierOf(locale);
-      if (!folder) {
-        diagnostics.push({ ruleId: 'android/unrepresentable', severity: 'error', target: 'android', locale, message: `The locale ${locale} has no Android resource qualifier (only language, script, region and variants can be written).` });
-        continue;
-      }
-      const resources: string[] = [];
-      for (const message of catalog.messages) {
-        const name = names.get(message.key);
-        if (!name || !message.translations[locale]) continue;
-        const body = bodyOf(message, locale, name, quantities.get(message.key), diagnostics);
-        if (body !== undefined) resources.push(`  <!-- ${commentOf(message)} -->`, body);
-      }
-      const rootAttributes = folder === 'values' ? ` xmlns:tools="http://schemas.android.com/tools" tools:locale="${locale}" tools:ignore="MissingTranslation"` : '';
-      files.push({ path: `android/${folder}/strings.xml`, template: 'strings.xml.hbs', context: { header: xmlComment(header), rootAttributes, resources: resources.join('\n') } });
-    }
-    return { files, diagnostics };
+  plan(whole, { config, header }) {
+    const plans = audiencesOf(whole, config.identifierPrefix).map((audience) => planAudience(audience, header));
+    return { files: plans.flatMap((p) => p.files), diagnostics: plans.flatMap((p) => p.diagnostics) };
   },
 };
+
+function planAudience(audience: Audience, header: string): { files: PlannedFile[]; diagnostics: Diagnostic[] } {
+  const { catalog } = audience;
+  const { names, diagnostics: collisions } = identifierTable(catalog, audience.identifierPrefix, 'android');
+  const diagnostics = [...collisions];
+  const files: PlannedFile[] = [];
+  const quantities = new Map(catalog.messages.map((m) => [m.key, pluralArgOf(m, catalog.locales)]));
+  const comments = new Map<Message, string>(); // the same in every locale's file
+  const commentOf = (m: Message) => comments.get(m) ?? comments.set(m, resourceComment(m)).get(m)!;
+  for (const locale of catalog.locales) {
+    const folder = locale === catalog.sourceLocale ? 'values' : qualifierOf(locale);
+    if (!folder) {
+      diagnostics.push({ ruleId: 'android/unrepresentable', severity: 'error', target: 'android', locale, message: `The locale ${locale} has no Android resource qualifier (only language, script, region and variants can be written).` });
+      continue;
+    }
+    const resources: string[] = [];
+    for (const message of catalog.messages) {
+      const name = names.get(message.key);
+      if (!name || !message.translations[locale]) continue;
+      const body = bodyOf(message, locale, name, quantities.get(message.key), diagnostics);
+      if (body !== undefined) resources.push(`  <!-- ${commentOf(message)} -->`, body);
+    }
+    const rootAttributes = folder === 'values' ? ` xmlns:tools="http://schemas.android.com/tools" tools:locale="${locale}" tools:ignore="MissingTranslation"` : '';
+    files.push({ path: `android/${folder}/${audienceName('strings', audience, '_')}.xml`, template: 'strings.xml.hbs', context: { header: xmlComment(header), rootAttributes, resources: resources.join('\n') } });
+  }
+  return { files, diagnostics };
+}
 
 function resourceComment(message: Message): string {
   return xmlComment(`${message.key} (${message.section})${message.description ? `: ${message.description}` : ''}`);

@@ -11,10 +11,16 @@
  * through `String.localizedStringWithFormat` (a literal `%` is `%%`). A plural
  * key is also written to `.strings` with its `other` form, so a lookup that
  * misses the `.stringsdict` (which takes precedence) still shows a sentence.
+ *
+ * Two audiences (emit/audiences.ts): the user messages are the `Localizable`
+ * table (what `NSLocalizedString` reads by default), the developer details
+ * the `LocalizableDetail` table (`LocalizableDetail.strings`, `.stringsdict`,
+ * `.xcstrings`; `NSLocalizedString(key, tableName: "LocalizableDetail", …)`).
  */
 import type { Catalog, Message } from '../catalog/model.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { audienceName, audiencesOf } from '../emit/audiences.js';
 import { docComment } from '../emit/escape.js';
 import type { PlannedFile, Target } from '../emit/target.js';
 import { appleMessage, INTEGER_SPECIFIER, stringsLiteral, unrepresentable, xmlComment, xmlText, type AppleMessage } from './apple-format.js';
@@ -23,29 +29,35 @@ import { xcstringsFile } from './apple-xcstrings.js';
 export const appleTarget: Target = {
   id: 'apple',
   description: 'Apple Localizable.strings/.stringsdict per .lproj and a Localizable.xcstrings String Catalog',
-  plan(catalog, { header }) {
-    const diagnostics: Diagnostic[] = [];
-    const converted = convertAll(catalog, diagnostics);
-    const files: PlannedFile[] = [];
-    const heads = new Map<Message, string>(); // the comment and key of an entry are the same in every locale
-    const headOf = (m: Message) => heads.get(m) ?? heads.set(m, stringsHead(m)).get(m)!;
-    for (const locale of catalog.locales) {
-      const messages = catalog.messages.flatMap((m) => {
-        const c = converted.get(m.key)?.get(locale);
-        return c ? [{ message: m, converted: c }] : [];
-      });
-      const folder = `apple/${locale}.lproj`;
-      const entries = messages.map((e) => `\n${headOf(e.message)}${stringsLiteral(stringsValue(e.converted))}";`).join('\n');
-      files.push({ path: `${folder}/Localizable.strings`, template: 'Localizable.strings.hbs', context: { header, entries } });
-      const plurals = messages.flatMap((e) => (e.converted.kind === 'plural' ? [pluralEntry(e.message, e.converted)] : []));
-      if (plurals.length > 0) {
-        files.push({ path: `${folder}/Localizable.stringsdict`, template: 'Localizable.stringsdict.hbs', context: { header: xmlComment(header), entries: plurals } });
-      }
-    }
-    files.push({ path: 'apple/Localizable.xcstrings', content: xcstringsFile(catalog, converted) });
-    return { files, diagnostics };
+  plan(whole, { config, header }) {
+    const plans = audiencesOf(whole, config.identifierPrefix).map((audience) => planTable(audience.catalog, audienceName('Localizable', audience, '', 'pascal'), header));
+    return { files: plans.flatMap((p) => p.files), diagnostics: plans.flatMap((p) => p.diagnostics) };
   },
 };
+
+/** One strings table (`Localizable`, `LocalizableDetail`) in every locale, and its String Catalog. */
+function planTable(catalog: Catalog, table: string, header: string): { files: PlannedFile[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const converted = convertAll(catalog, diagnostics);
+  const files: PlannedFile[] = [];
+  const heads = new Map<Message, string>(); // the comment and key of an entry are the same in every locale
+  const headOf = (m: Message) => heads.get(m) ?? heads.set(m, stringsHead(m)).get(m)!;
+  for (const locale of catalog.locales) {
+    const messages = catalog.messages.flatMap((m) => {
+      const c = converted.get(m.key)?.get(locale);
+      return c ? [{ message: m, converted: c }] : [];
+    });
+    const folder = `apple/${locale}.lproj`;
+    const entries = messages.map((e) => `\n${headOf(e.message)}${stringsLiteral(stringsValue(e.converted))}";`).join('\n');
+    files.push({ path: `${folder}/${table}.strings`, template: 'Localizable.strings.hbs', context: { header, entries } });
+    const plurals = messages.flatMap((e) => (e.converted.kind === 'plural' ? [pluralEntry(e.message, e.converted)] : []));
+    if (plurals.length > 0) {
+      files.push({ path: `${folder}/${table}.stringsdict`, template: 'Localizable.stringsdict.hbs', context: { header: xmlComment(header), entries: plurals } });
+    }
+  }
+  files.push({ path: `apple/${table}.xcstrings`, content: xcstringsFile(catalog, converted) });
+  return { files, diagnostics };
+}
 
 /** Converted messages by key and locale; what cannot be written becomes a diagnostic and is left out. */
 function convertAll(catalog: Catalog, diagnostics: Diagnostic[]): Map<string, Map<string, AppleMessage>> {

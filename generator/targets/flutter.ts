@@ -13,13 +13,16 @@
  * nearest translation rather than the template language.
  *
  * Keys are the Dart identifiers of the shared table (`error_6014`,
- * `error_n302`). Values are ICU for `use-escaping: true` (flutter-icu.ts).
+ * `error_n302`). With two audiences (emit/audiences.ts) each file holds the
+ * user messages under those keys and the developer details under
+ * `error_detail_6014`. Values are ICU for `use-escaping: true` (flutter-icu.ts).
  * JSON has no comments: every file says it is generated in `@@x-generated`.
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Catalog, Message, Param } from '../catalog/model.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { audiencesOf } from '../emit/audiences.js';
 import { identifierTable } from '../emit/identifiers.js';
 import { sourceSectionTitles } from '../emit/section-titles.js';
 import type { PlannedFile, Target } from '../emit/target.js';
@@ -41,19 +44,25 @@ const DATE_FORMATS: Partial<Record<Param['type'], string>> = { date: 'yMMMd', ti
 export const flutterTarget: Target = {
   id: 'flutter',
   description: 'Flutter gen-l10n ARB files (app_<locale>.arb), the source locale as template',
-  plan(catalog, { config, header }) {
-    const { names, diagnostics } = identifierTable(catalog, config.identifierPrefix, 'flutter');
+  plan(whole, { config, header }) {
+    const diagnostics: Diagnostic[] = [];
     const report = (message: Message, locale: string | undefined, problem: string) => diagnostics.push(unrepresentable(message, locale, problem));
-    for (const message of catalog.messages) {
-      const name = names.get(message.key);
-      if (name && (!GETTER.test(name) || TAKEN.has(name))) report(message, undefined, `the ARB key ${name} is not a valid gen-l10n method name`);
-      for (const p of message.params) if (!GETTER.test(p.name) || TAKEN.has(p.name)) report(message, undefined, `the placeholder ${p.name} is not a valid Dart parameter name`);
-    }
+    const audiences = audiencesOf(whole, config.identifierPrefix).map(({ catalog, identifierPrefix }) => {
+      const table = identifierTable(catalog, identifierPrefix, 'flutter');
+      diagnostics.push(...table.diagnostics);
+      for (const message of catalog.messages) {
+        const name = table.names.get(message.key);
+        if (name && (!GETTER.test(name) || TAKEN.has(name))) report(message, undefined, `the ARB key ${name} is not a valid gen-l10n method name`);
+        for (const p of message.params) if (!GETTER.test(p.name) || TAKEN.has(p.name)) report(message, undefined, `the placeholder ${p.name} is not a valid Dart parameter name`);
+      }
+      return { catalog, names: table.names };
+    });
+    const catalog = whole;
     const bodies = new Map<string, Entries>();
     for (const locale of catalog.locales) {
       const problem = localeProblem(locale);
       if (problem) diagnostics.push({ ruleId: 'flutter/unrepresentable', severity: 'error', target: 'flutter', locale, message: `Locale ${locale} cannot be written for the flutter target: ${problem}.` });
-      bodies.set(locale, localeEntries(catalog, locale, names, report));
+      bodies.set(locale, audiences.flatMap((a) => localeEntries(a.catalog, locale, a.names, report)));
     }
     const files: PlannedFile[] = catalog.locales.map((locale) => arbFile(locale, header, bodies.get(locale)!));
     for (const [language, variant] of baseLanguages(catalog.locales)) files.push(arbFile(language, header, bodies.get(variant)!, variant));

@@ -150,6 +150,19 @@ describe('input that is refused writes nothing and names the place', () => {
     });
   }
 
+  it('a registry that does not load: its own error first, then one line for the checks it would have misled', () => {
+    const { outer, dir } = project();
+    writeFileSync(join(dir, 'locales/codes.json'), json(CODES).replace('"section": "general"', '"section": 7'));
+    const before = treeHash(outer);
+    const run = cli(['generate'], dir);
+    expect(run.code, run.stderr).toBe(1);
+    const lines = run.stderr.split('\n').filter((l) => /\s(error|warning)\s/.test(l));
+    expect(lines[0]).toMatch(/^locales\/codes\.json:\d+:\d+ +error .*\[schema\/type\]$/);
+    expect(lines.filter((l) => l.includes('[load/skipped-checks]'))).toHaveLength(1);
+    expect(lines.filter((l) => /completeness|locale\/unknown-key/.test(l))).toEqual([]);
+    expect(treeHash(outer)).toBe(before);
+  });
+
   it('a folder listed in "sharedFolders" may be read from', () => {
     const { dir } = project({ ...CONFIG, sharedFolders: ['../neighbour'], layers: [...CONFIG.layers, { name: 'app', files: ['../neighbour/*.json'] }] });
     const run = cli(['generate', '-q'], dir);

@@ -19,6 +19,7 @@ import { renderTargets } from '../../generator/pipeline.js';
 import { androidText, type Piece } from '../../generator/targets/android-escape.js';
 import { androidTarget, qualifierOf } from '../../generator/targets/android.js';
 import { loadTestCatalog, renderScenario, writeToTemp } from '../support/catalogs.js';
+import { audiencesOf } from '../../generator/emit/audiences.js';
 import { haveTools } from '../support/toolchain.js';
 import { readAaptDump, type Dump } from '../tools/android/aapt-dump.js';
 import { exactSelectors, resolveAt, sampleOf, sentinelText } from '../tools/icu-sentinels.js';
@@ -179,7 +180,7 @@ function buildAndDump(files: ReadonlyMap<string, string>): Dump {
     return result.stdout;
   };
   mkdirSync(join(dir, 'flat'));
-  for (const folder of readdirSync(join(dir, 'android')).sort()) run('aapt2', ['compile', '-o', 'flat', join('android', folder, 'strings.xml')]);
+  for (const folder of readdirSync(join(dir, 'android')).sort()) for (const file of readdirSync(join(dir, 'android', folder)).sort()) run('aapt2', ['compile', '-o', 'flat', join('android', folder, file)]);
   writeFileSync(join(dir, 'AndroidManifest.xml'), '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.codebook"/>\n');
   const flats = readdirSync(join(dir, 'flat')).sort().map((f) => join('flat', f));
   run('aapt2', ['link', '-I', FRAMEWORK, '--manifest', 'AndroidManifest.xml', '--java', 'gen', '-o', 'out.apk', ...flats]);
@@ -187,16 +188,17 @@ function buildAndDump(files: ReadonlyMap<string, string>): Dump {
   return readAaptDump(run('aapt', ['dump', '--values', 'resources', 'out.apk']));
 }
 
-/** Every locale's configuration holds exactly its translated keys, each showing the catalog's text. */
-function expectReadBack(catalog: Catalog, config: Config, dump: Dump): void {
-  for (const locale of catalog.locales) {
-    const name = locale === catalog.sourceLocale ? '' : aaptConfigName(qualifierOf(locale)!);
+/** Every locale's configuration holds exactly its translated keys of each audience (user messages, details), each showing the catalog's text. */
+function expectReadBack(whole: Catalog, config: Config, dump: Dump): void {
+  for (const locale of whole.locales) {
+    const name = locale === whole.sourceLocale ? '' : aaptConfigName(qualifierOf(locale)!);
     const values = dump.get(name) ?? new Map<string, string>();
     const expected = new Map<string, string>();
+    for (const { catalog, identifierPrefix } of audiencesOf(whole, config.identifierPrefix))
     for (const message of catalog.messages) {
       const translation = message.translations[locale];
       if (!translation) continue;
-      const id = identifierOf(message.key, config.identifierPrefix);
+      const id = identifierOf(message.key, identifierPrefix);
       const format = (text: string) => (message.params.length > 0 ? stringFormat(text, message.params) : text);
       if (!isPlural(message)) {
         expected.set(`string/${id}`, sentinelText(translation.ast, sentinel));

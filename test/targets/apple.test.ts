@@ -6,6 +6,7 @@
  * compared with format strings built here from the catalog, independently of
  * the target's own conversion.
  */
+import { audienceName, audiencesOf } from '../../generator/emit/audiences.js';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,6 +81,11 @@ function readBack(mode: 'strings' | 'plist', file: string): Dict {
   return JSON.parse(run(reader, [mode, file])) as Dict;
 }
 
+/** Each strings table the target writes for a catalog, with the catalog as that table's audience sees it. */
+function tables(whole: Catalog): { catalog: Catalog; table: string }[] {
+  return audiencesOf(whole, 'error_').map((a) => ({ catalog: a.catalog, table: audienceName('Localizable', a, '', 'pascal') }));
+}
+
 async function rendered(scenario: string) {
   const result = await renderScenario(scenario, [appleTarget]);
   expect(result.diagnostics).toEqual([]);
@@ -104,9 +110,10 @@ describe.skipIf(!haveTools('gcc', 'gnustep-config'))('apple: .strings read back 
   beforeAll(buildReader);
 
   it.each(SCENARIOS)('%s: every value equals the catalog text as a format string', async (scenario) => {
-    const { catalog, dir } = await rendered(scenario);
+    const { catalog: whole, dir } = await rendered(scenario);
+    for (const { catalog, table } of tables(whole))
     for (const locale of catalog.locales) {
-      const file = join(dir, `apple/${locale}.lproj/Localizable.strings`);
+      const file = join(dir, `apple/${locale}.lproj/${table}.strings`);
       const text = readFileSync(file, 'utf8');
       expect(text.charCodeAt(0), 'no BOM').not.toBe(0xfeff);
       expect(readBack('strings', file), `${scenario} ${locale}`).toEqual(expectedStrings(catalog, locale));
@@ -142,7 +149,7 @@ describe.skipIf(!haveTools('xmllint', 'plistutil', 'python3', 'gcc', 'gnustep-co
   beforeAll(buildReader);
 
   it.each(SCENARIOS)('%s: valid plists with every CLDR category and the expected forms', async (scenario) => {
-    const { catalog, files, dir } = await rendered(scenario);
+    const { catalog: whole, files, dir } = await rendered(scenario);
     const paths = [...files.keys()].filter((p) => p.endsWith('.stringsdict')).map((p) => join(dir, p));
     for (const file of paths) {
       run('xmllint', ['--noout', '--nonet', file]);
@@ -150,11 +157,12 @@ describe.skipIf(!haveTools('xmllint', 'plistutil', 'python3', 'gcc', 'gnustep-co
     }
     const script = 'import json, plistlib, sys; print(json.dumps({p: plistlib.load(open(p, "rb")) for p in sys.argv[1:]}))';
     const python = JSON.parse(run('python3', ['-c', script, ...paths])) as Record<string, Dict>;
+    for (const { catalog, table } of tables(whole))
     for (const locale of catalog.locales) {
       const plurals = translated(catalog, locale).filter((m) => expectedForms(m, locale));
-      const file = join(dir, `apple/${locale}.lproj/Localizable.stringsdict`);
+      const file = join(dir, `apple/${locale}.lproj/${table}.stringsdict`);
       if (plurals.length === 0) {
-        expect(files.has(`apple/${locale}.lproj/Localizable.stringsdict`)).toBe(false);
+        expect(files.has(`apple/${locale}.lproj/${table}.stringsdict`)).toBe(false);
         continue;
       }
       expect(readBack('plist', file), 'GNUstep and plistlib agree').toEqual(python[file]);
@@ -195,8 +203,9 @@ function checkPluralEntry(entry: Dict, message: Message, locale: string) {
 
 describe('apple: Localizable.xcstrings', () => {
   it.each(SCENARIOS)('%s: strict JSON in Xcode layout with every localization', async (scenario) => {
-    const { catalog, files } = await rendered(scenario);
-    const text = files.get('apple/Localizable.xcstrings')!;
+    const { catalog: whole, files } = await rendered(scenario);
+    for (const { catalog, table } of tables(whole)) {
+    const text = files.get(`apple/${table}.xcstrings`)!;
     expect(text.charCodeAt(0), 'no BOM').not.toBe(0xfeff);
     const { json, diagnostics } = parseJsonFile('Localizable.xcstrings', text);
     expect(diagnostics, 'strict JSON without duplicate keys').toEqual([]);
@@ -220,6 +229,7 @@ describe('apple: Localizable.xcstrings', () => {
         expect(values, `${message.key} ${locale}`).toEqual(forms ?? { only: expectedFormat(message.translations[locale].ast, message) });
         for (const unit of Object.values(units)) expect(['new', 'translated', 'needs_review', 'stale']).toContain((unit.stringUnit as Dict).state);
       }
+    }
     }
   });
 });

@@ -115,10 +115,10 @@ describe('lookup-kotlin diagnostics', () => {
 });
 
 describe.skipIf(!haveTools('kotlinc', 'java'))('lookup-kotlin through kotlinc and the JVM', () => {
-  it('shows the default catalog in English for a code, a negative code, a ranged code and an unknown code', async () => {
+  it('shows the default catalog\'s user messages in English for a code, a negative code, a ranged code and an unknown code', async () => {
     const { catalog, files } = await renderScenario('default', [lookupKotlinTarget, androidTarget]);
     const shown = compileAndRun(files!, ['6014', '-302', '125000', '424242', '120001', '130000', '130001']);
-    const en = (key: string, values: Record<string, string> = {}) => textOf(catalog.messages.find((m) => m.key === key)!.translations.en.ast, values);
+    const en = (key: string, values: Record<string, string> = {}) => textOf(catalog.userMessages!.find((m) => m.key === key)!.translations.en.ast, values);
     expect(shown).toEqual([
       ['R.string.error_6014', en('6014')],
       ['R.string.error_n302', en('-302')],
@@ -128,7 +128,7 @@ describe.skipIf(!haveTools('kotlinc', 'java'))('lookup-kotlin through kotlinc an
       ['R.string.error_120001_130000', en('120001-130000')],
       ['R.string.error_unknown', en('unknown', { code: '130001' })],
     ]);
-    expect(shown[3][1]).toBe('Unknown error (code 424242).');
+    expect(shown[3][1]).toBe('Something went wrong (error 424242). Please try again later.');
   });
 
   it('formats the hazard catalog: plurals by quantity, arguments in registry order, % kept where nothing is formatted', async () => {
