@@ -1,18 +1,21 @@
 /**
  * One writing run at a time per output folder. The lock is
  * proper-lockfile's (an atomic mkdir of `<out>/.codebook/lock`, its mtime
- * refreshed while the run lives, stale after STALE_MS). Beside it the owner
- * writes its pid and host, so that a lock left by a killed run on this
- * machine is taken over at once instead of after STALE_MS. A second run
- * waits up to about WAIT_MS, then gives up with a clear message.
+ * refreshed while the run lives). Beside it the owner writes its pid and
+ * host, so that a lock left by a killed run on this machine is taken over at
+ * once. The mtime alone is trusted only after STALE_MS (a lock held from
+ * another machine): a large catalog renders synchronously for a minute,
+ * during which the refresh timer cannot run, so a short stale time would
+ * let a second run take a live lock. A second run waits up to about
+ * WAIT_MS, then gives up with a clear message.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { STATE_DIR } from './manifest.js';
 
-const STALE_MS = 10_000;
+const STALE_MS = 10 * 60_000;
 const WAIT_MS = 5_000;
 
 export class OutputLockedError extends Error {
@@ -25,14 +28,19 @@ export class OutputLockedError extends Error {
 export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   const stateDir = join(outDir, STATE_DIR);
   mkdirSync(outDir, { recursive: true });
-  // Not recursive: Node reports a recursive mkdir on a read-only file system as ENOENT.
-  if (!existsSync(stateDir)) mkdirSync(stateDir);
+  // Not recursive: Node reports a recursive mkdir on a read-only file system as ENOENT. A second run may create it first.
+  try {
+    mkdirSync(stateDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
   const lockPath = join(stateDir, 'lock');
   const ownerPath = join(stateDir, 'lock-owner.json');
   const deadline = Date.now() + WAIT_MS;
   for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
     try {
-      const release = await lockfile.lock(stateDir, { lockfilePath: lockPath, stale: STALE_MS, realpath: false });
+      // onCompromised: the default throws from a timer; a lock can only be lost to another machine after STALE_MS, and the journal keeps the output whole even then.
+      const release = await lockfile.lock(stateDir, { lockfilePath: lockPath, stale: STALE_MS, realpath: false, onCompromised: () => undefined });
       writeFileSync(ownerPath, `${JSON.stringify({ pid: process.pid, host: hostname() })}\n`);
       return async () => {
         rmSync(ownerPath, { force: true });

@@ -16,16 +16,17 @@
  * `gettext/plural-form-dropped` warning, as are CLDR categories gettext's
  * Plural-Forms merges into another (fr, es, it, pt `many`; he `two`).
  */
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Catalog, Message, Translation } from '../catalog/model.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { formFor, splitPlural } from '../emit/plural-forms.js';
+import { formFor, pluralRules, splitPlural } from '../emit/plural-forms.js';
 import type { PlannedFile, Target } from '../emit/target.js';
 import { gettextLocaleName, gettextPlurals, msgstrForms, type GettextPlurals } from './gettext-plural-forms.js';
 import { poComment, poField, poReference, poText } from './gettext-po.js';
 import { sourceSectionTitles } from '../emit/section-titles.js';
 
-interface SourceSide { msgid: string; plural?: { arg: string; msgidPlural: string }; brace: boolean }
+interface SourceSide { msgid: string; plural?: { arg: string; msgidPlural: string; args: ReadonlySet<string> }; brace: boolean }
 class Unrepresentable extends Error {}
 type Attempt = <T>(message: Message, locale: string, build: () => T) => T | undefined;
 
@@ -166,7 +167,7 @@ function sourceSide(message: Message, sourceLocale: string): SourceSide {
   const msgid = must(poText(formFor(split.plural, 'one'), brace, arg));
   const msgidPlural = must(poText(formFor(split.plural, 'other'), brace, arg));
   checkNewlines(msgid, [msgidPlural]);
-  return { msgid, plural: { arg, msgidPlural }, brace };
+  return { msgid, plural: { arg, msgidPlural, args: argumentsOfForm(formFor(split.plural, 'other'), arg) }, brace };
 }
 
 /** The msgstr values of one entry in one locale, in gettext index order; [] when untranslated. */
@@ -180,16 +181,73 @@ function msgstrs(message: Message, locale: string, source: SourceSide, rule: Get
     values = [must(poText(t.ast, source.brace))];
   } else if (split.kind === 'plain') {
     values = rule.forms.map(() => must(poText(t.ast, source.brace)));
+    checkPluralArguments(rule.forms.map(() => t.ast), locale, rule, source.plural);
   } else {
     const { arg } = source.plural;
     if (split.plural.arg !== arg) throw new Unrepresentable(`gettext picks msgstr[i] by the source plural {${arg}}, not {${split.plural.arg}}`);
     const { forms, dropped } = msgstrForms(split.plural, locale, rule);
     values = forms.map((form) => must(poText(form, source.brace, arg)));
+    checkPluralArguments(forms, locale, rule, source.plural);
     dropped.forEach(warn);
   }
   if (values.includes('')) throw new Unrepresentable('an empty msgstr means "untranslated" in PO, so an empty translation cannot be written');
   checkNewlines(source.msgid, values);
   return values;
+}
+
+/**
+ * msgfmt --check (python-brace-format): a msgstr[i] that gettext shows for
+ * many counts (5 or more of 0…1000, as msgfmt counts) must use exactly the
+ * arguments of msgid_plural; one shown for a single count (en `one`, an
+ * exact `=0`) may drop or add some.
+ */
+function checkPluralArguments(forms: readonly MessageFormatElement[][], locale: string, rule: GettextPlurals, plural: NonNullable<SourceSide['plural']>): void {
+  const often = oftenUsed(locale, rule);
+  forms.forEach((form, i) => {
+    if (!often[i]) return;
+    const args = argumentsOfForm(form, plural.arg);
+    const differ = [...[...plural.args].filter((a) => !args.has(a)).map((a) => `lacks {${a}}`), ...[...args].filter((a) => !plural.args.has(a)).map((a) => `adds {${a}}`)];
+    if (differ.length > 0) {
+      throw new Unrepresentable(`msgfmt --check requires msgstr[${i}] (the ${rule.forms[i]} form, shown for many counts) to use the arguments of msgid_plural (the source "other" form), but it ${differ.join(' and ')}`);
+    }
+  });
+}
+
+/** The arguments a plural form shows: `#` is the plural argument. */
+function argumentsOfForm(elements: readonly MessageFormatElement[], pluralArg: string): Set<string> {
+  const args = new Set<string>();
+  for (const el of elements) {
+    if (el.type === TYPE.pound) args.add(pluralArg);
+    else if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) args.add(el.value);
+  }
+  return args;
+}
+
+const oftenCache = new Map<string, boolean[]>();
+
+/**
+ * By msgstr index: whether it is shown for at least 5 of the counts 0…1000
+ * (msgfmt's "often"; a lone msgstr always is), counted by CLDR category, a
+ * category gettext merges into another counting for that one. This is
+ * msgfmt's count for every language of the table but lv, where gettext shows
+ * index 2 for n = 0 only but CLDR's `zero` holds 10–20, 30… too: there the
+ * check is stricter than msgfmt, as the ICU text of such a form shows many counts.
+ */
+function oftenUsed(locale: string, rule: GettextPlurals): boolean[] {
+  let often = oftenCache.get(locale);
+  if (!often) {
+    const hits = rule.forms.map(() => 0);
+    const rules = pluralRules(locale);
+    for (let n = 0; n <= 1000; n++) {
+      const category = rules.select(n);
+      const i = rule.forms.indexOf(category);
+      const shown = i >= 0 ? i : rule.forms.indexOf(rule.lost.get(category) ?? 'other');
+      if (shown >= 0) hits[shown]++;
+    }
+    often = hits.map((h) => rule.forms.length === 1 || h >= 5);
+    oftenCache.set(locale, often);
+  }
+  return often;
 }
 
 /** msgfmt --check: msgid, msgid_plural and every msgstr begin and end with `\n` alike. */

@@ -5,19 +5,18 @@
  * through `.mo` files and Python's `gettext.GNUTranslations`, compared with
  * what the catalog's ICU text shows.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../generator/catalog/model.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
-import { formFor, splitPlural } from '../../generator/emit/plural-forms.js';
 import { renderTargets } from '../../generator/pipeline.js';
 import { gettextTarget } from '../../generator/targets/gettext.js';
 import { gettextLocaleName, gettextPluralLanguages, gettextPlurals } from '../../generator/targets/gettext-plural-forms.js';
 import { poField } from '../../generator/targets/gettext-po.js';
 import { loadTestCatalog, renderScenario, repoRoot, writeToTemp, withTranslation } from '../support/catalogs.js';
+import { checkPos, readBack, run } from '../support/readers/gettext-mo.js';
 import { haveTools } from '../support/toolchain.js';
 
 const CLDR = '/usr/share/unicode/cldr';
@@ -78,6 +77,7 @@ describe('gettext: what PO cannot carry', () => {
     ['a select', '6014', '{user, select, a {A} other {B}}', /a select argument/],
     ['a styled number', 'unknown', 'コード {code, number, percent}', /style of \{code\}/],
     ['a plural where the source has none', '6014', '{count, plural, other {#}}', /source text has no plural/],
+    ['a plural form shown for many counts without the count (msgfmt --check)', '5', '{count, plural, other {ファイルが残っています}}', /msgfmt --check requires msgstr\[0\] \(the other form, shown for many counts\) to use the arguments of msgid_plural \(the source "other" form\), but it lacks \{count\}/],
   ];
   for (const [what, key, text, reason] of cases) {
     it(`reports ${what} as gettext/unrepresentable`, async () => {
@@ -101,12 +101,6 @@ describe('gettext: what PO cannot carry', () => {
     expect(po).toContain('#: locales/codes.json:8 locales/en/messages.json:6 locales/ja/messages.json:6\nmsgctxt "-302"\n');
   });
 });
-
-/** Runs a tool; returns its status and stderr. */
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', env });
-  return { status: r.status, stderr: r.stderr, stdout: r.stdout };
-}
 
 /** The Plural-Forms value msginit writes for a gettext locale, continuation lines joined. */
 function msginitPluralForms(dir: string, locale: string): string {
@@ -165,116 +159,6 @@ describe.skipIf(!haveTools('msginit', '/usr/lib/x86_64-linux-gnu/gettext/cldr-pl
     }
   });
 });
-
-/** Whether n is the only integer (of 0…2000) in its CLDR category: then an exact `=n` form is what ICU and gettext both show. */
-function aloneInCategory(locale: string, n: number): boolean {
-  const rules = new Intl.PluralRules(locale);
-  const category = rules.select(n);
-  return Array.from({ length: 2001 }, (_, i) => i).every((i) => i === n || rules.select(i) !== category);
-}
-
-/** What the catalog shows for a message in a locale, arguments as sentinels and the count as n (an exact `=n` only where PO can carry it). */
-function shown(catalog: Catalog, key: string, locale: string, n: number): string {
-  const message = catalog.messages.find((m) => m.key === key)!;
-  const own = message.translations[locale];
-  const t = own && own.state !== 'initial' ? own : undefined;
-  const ast = (t ?? message.translations[catalog.sourceLocale]).ast;
-  const split = splitPlural(ast);
-  if (split.kind !== 'plural') return text(ast, n);
-  if (t && split.plural.forms.has(`=${n}`) && aloneInCategory(locale, n)) return text(split.plural.forms.get(`=${n}`)!, n, split.plural.arg);
-  const category = t ? new Intl.PluralRules(locale).select(n) : n === 1 ? 'one' : 'other';
-  return text(formFor(split.plural, category), n, split.plural.arg);
-}
-
-function text(elements: readonly MessageFormatElement[], n: number, pluralArg?: string): string {
-  return elements
-    .map((el) => {
-      if (el.type === TYPE.literal) return el.value;
-      if (el.type === TYPE.pound) return String(n);
-      if ('value' in el && el.value === pluralArg) return String(n);
-      if ('value' in el) return `⟨${el.value}⟩`;
-      throw new Error('unexpected element');
-    })
-    .join('');
-}
-
-/** Reads the POT with a minimal PO reader, looks every entry up in each .mo and formats python-brace entries. */
-const READ_BACK = String.raw`
-import ast, gettext, json, sys
-req = json.load(open(sys.argv[1], encoding='utf-8'))
-def entries(path):
-    out, cur, field = [], {}, None
-    for line in open(path, encoding='utf-8').read().split('\n') + ['']:
-        if not line.strip():
-            if 'msgctxt' in cur: out.append(cur)
-            cur, field = {}, None
-        elif line.startswith('#,'): cur['flags'] = [f.strip() for f in line[2:].split(',')]
-        elif line.startswith('#'): pass
-        elif line.startswith('"'): cur[field] += ast.literal_eval(line)
-        else:
-            field, _, rest = line.partition(' ')
-            cur[field] = ast.literal_eval(rest)
-    return out
-result = {}
-for loc, mo in req['mo'].items():
-    with open(mo, 'rb') as f: t = gettext.GNUTranslations(f)
-    got = result[loc] = {}
-    for e in entries(req['pot']):
-        ctx, brace = e['msgctxt'], 'python-brace-format' in e.get('flags', [])
-        args = {name: '⟨' + name + '⟩' for name in req['params'][ctx]}
-        fmt = lambda s, n=None: s.format(**{**args, **({req['plural'][ctx]: n} if n is not None else {})}) if brace else s
-        if 'msgid_plural' in e:
-            got[ctx] = {str(n): fmt(t.npgettext(ctx, e['msgid'], e['msgid_plural'], n), n) for n in req['ns']}
-        else:
-            got[ctx] = fmt(t.pgettext(ctx, e['msgid']))
-print(json.dumps(result, ensure_ascii=False))
-`;
-
-const NS = [0, 1, 2, 3, 4, 5, 6, 11, 12, 21, 22, 25, 100, 101, 102, 111, 1001];
-
-/** msgfmt --check on every PO (with msgfmt's statistics matching the catalog), then the .mo read-back. */
-function checkPos(catalog: Catalog, files: Map<string, string>, dir: string) {
-  for (const po of [...files.keys()].filter((p) => p.endsWith('.po'))) {
-    const r = run('msgfmt', ['--check', '--verbose', '-o', '/dev/null', join(dir, po)]);
-    expect(r.status, r.stderr).toBe(0);
-    const lines = r.stderr.split('\n').filter((l) => l && !/header field 'PO-Revision-Date' missing/.test(l));
-    expect(lines, po).toHaveLength(1);
-    const locale = catalog.locales.find((l) => `gettext/${gettextLocaleName(l)}.po` === po)!;
-    const states = catalog.messages.map((m) => m.translations[locale]?.state);
-    const count = (re: RegExp) => Number(re.exec(lines[0])?.[1] ?? 0);
-    expect([count(/(\d+) translated/), count(/(\d+) fuzzy/), count(/(\d+) untranslated/)], po).toEqual([
-      states.filter((s) => s && s !== 'initial').length,
-      states.filter((s) => s === 'initial').length,
-      states.filter((s) => !s).length,
-    ]);
-  }
-}
-
-function readBack(catalog: Catalog, dir: string) {
-  const mo: Record<string, string> = {};
-  for (const locale of catalog.locales) {
-    mo[locale] = join(dir, `${locale}.mo`);
-    const r = run('msgfmt', ['-o', mo[locale], join(dir, `gettext/${gettextLocaleName(locale)}.po`)]);
-    expect(r.status, r.stderr).toBe(0);
-  }
-  const plural = Object.fromEntries(
-    catalog.messages.flatMap((m) => {
-      const split = splitPlural(m.translations[catalog.sourceLocale].ast);
-      return split.kind === 'plural' ? [[m.key, split.plural.arg]] : [];
-    }),
-  );
-  const params = Object.fromEntries(catalog.messages.map((m) => [m.key, m.params.map((p) => p.name)]));
-  writeFileSync(join(dir, 'request.json'), JSON.stringify({ pot: join(dir, `gettext/${catalog.namespace}.pot`), mo, ns: NS, plural, params }));
-  writeFileSync(join(dir, 'read.py'), READ_BACK);
-  const got = JSON.parse(execFileSync('python3', [join(dir, 'read.py'), join(dir, 'request.json')], { encoding: 'utf8', maxBuffer: 1 << 28 })) as Record<string, Record<string, string | Record<string, string>>>;
-  for (const locale of catalog.locales) {
-    for (const message of catalog.messages) {
-      const value = got[locale][message.key];
-      if (typeof value === 'string') expect(value, `${message.key} ${locale}`).toBe(shown(catalog, message.key, locale, 0));
-      else for (const n of NS) expect(value[String(n)], `${message.key} ${locale} n=${n}`).toBe(shown(catalog, message.key, locale, n));
-    }
-  }
-}
 
 const GETTEXT_TOOLS = ['msgfmt', 'msgcat', 'msginit', 'python3'];
 

@@ -7,21 +7,17 @@
  * with MessageFormat and sentinel arguments; the result must equal the
  * catalog's text with the same sentinels, so no quote swallowed a placeholder.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog, Message } from '../../generator/catalog/model.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
-import { pluralCategories } from '../../generator/emit/plural-forms.js';
 import { renderTargets } from '../../generator/pipeline.js';
 import { patternText, propertiesKey, propertiesValue } from '../../generator/targets/java-escape.js';
 import { bundleSuffix, javaTarget } from '../../generator/targets/java.js';
-import { loadTestCatalog, renderScenario, repoRoot, writeToTemp } from '../support/catalogs.js';
+import { loadTestCatalog, renderScenario, writeToTemp } from '../support/catalogs.js';
+import { compileBundleReader, expectReadBack, readBundles, type ReadBack } from '../support/readers/java-bundles.js';
 import { haveTools } from '../support/toolchain.js';
-import { exactSelectors, resolveAt, resolveCategory, sentinelText } from '../tools/icu-sentinels.js';
 
 describe('java target on the hazard catalog', async () => {
   const { files, diagnostics } = await renderScenario('hazards', [javaTarget]);
@@ -109,8 +105,7 @@ describe('java escaping', () => {
 describe.skipIf(!haveTools('javac', 'java'))('java bundles through Properties, ResourceBundle and MessageFormat', () => {
   let classes: string;
   beforeAll(() => {
-    classes = mkdtempSync(join(tmpdir(), 'codebook-java-reader-'));
-    execFileSync('javac', ['-encoding', 'UTF-8', '-Xlint:all', '-Werror', '-d', classes, join(repoRoot, 'test/tools/java/BundleReader.java')]);
+    classes = compileBundleReader();
   });
 
   it('reads back the hazard catalog exactly', async () => {
@@ -163,71 +158,6 @@ describe.skipIf(!haveTools('javac', 'java'))('java bundles through Properties, R
     expect(result.stderr).toContain(complaint);
   });
 });
-
-interface ReadBack {
-  files: Record<string, Record<string, string>>;
-  bundles: Record<string, { locale: string; values: Record<string, { text: string; formats: string[] }> }>;
-}
-
-function readBundles(classes: string, files: ReadonlyMap<string, string>, catalog: Catalog): ReadBack {
-  const dir = join(writeToTemp(files, 'codebook-java-'), 'java');
-  const defaultLocale = catalog.locales.find((l) => l !== catalog.sourceLocale) ?? catalog.sourceLocale;
-  const result = spawnSync('java', ['-cp', classes, 'BundleReader', dir, 'Errors', defaultLocale, ...catalog.locales], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  expect(result.status, result.stderr).toBe(0);
-  return JSON.parse(result.stdout) as ReadBack;
-}
-
-/**
- * Each locale resolves to its own bundle; its keys are those of the root
- * bundle (ResourceBundle.keySet includes the parents') with the locale's own
- * entries over them, each showing the catalog's text.
- */
-function expectReadBack(catalog: Catalog, read: ReadBack): void {
-  for (const locale of catalog.locales) {
-    const bundle = read.bundles[locale];
-    expect(bundle.locale, `getBundle(${locale}) resolved another bundle`).toBe(locale);
-    const expected = Object.fromEntries(
-      catalog.messages.flatMap((m) => [...entriesOf(m, catalog.sourceLocale), ...(m.translations[locale] ? entriesOf(m, locale) : [])]),
-    );
-    expect(bundle.values, `bundle for ${locale}`).toEqual(expected);
-  }
-}
-
-type Shown = { text: string; formats: string[] };
-
-/** What MessageFormat should show for each key of a message in one locale's bundle. */
-function entriesOf(message: Message, locale: string): [string, Shown][] {
-  const ast = message.translations[locale].ast;
-  const sentinel = (arg: string) => `\u27E6${message.params.findIndex((p) => p.name === arg)}\u27E7`;
-  const shown = (elements: readonly MessageFormatElement[], pluralArg?: string) => ({ text: sentinelText(elements, sentinel, pluralArg), formats: formatsOf(elements, message, pluralArg) });
-  if (!isPlural(message)) return [[message.key, shown(ast)]];
-  const entries: [string, Shown][] = [[`${message.key}.locale`, { text: locale, formats: [] }]];
-  for (const n of new Set(Object.values(message.translations).flatMap((t) => exactSelectors(t.ast)))) {
-    const { elements, pluralArg } = resolveAt(ast, locale, n);
-    entries.push([`${message.key}.=${n}`, shown(elements, pluralArg ?? message.params[0].name)]);
-  }
-  for (const category of pluralCategories(locale)) {
-    const { elements, pluralArg } = resolveCategory(ast, category);
-    entries.push([`${message.key}.${category}`, shown(elements, pluralArg)]);
-  }
-  return entries;
-}
-
-/** The format MessageFormat should attach to each argument index: numbers for `{n, number}` and `#`, dates for date/time. */
-function formatsOf(elements: readonly MessageFormatElement[], message: Message, pluralArg?: string): string[] {
-  const formats: string[] = [];
-  for (const el of elements) {
-    if (el.type === TYPE.literal) continue;
-    const arg = el.type === TYPE.pound ? pluralArg! : 'value' in el ? el.value : '';
-    const type = el.type === TYPE.pound || el.type === TYPE.number ? 'number' : el.type === TYPE.date || el.type === TYPE.time ? 'date' : 'none';
-    formats[message.params.findIndex((p) => p.name === arg)] = type;
-  }
-  return Array.from(formats, (f) => f ?? 'none');
-}
-
-function isPlural(message: Message): boolean {
-  return Object.values(message.translations).some((t) => t.ast.some((el) => el.type === TYPE.plural));
-}
 
 function translation(ast: MessageFormatElement[]) {
   return { text: '(synthetic)', ast, state: 'final' as const, origin: { layer: 'test', file: 'synthetic.json', pointer: '', line: 1, column: 1 } };
