@@ -216,17 +216,6 @@ function messageChanges(before: SnapshotMessage, after: SnapshotMessage, locales
       changes.push({ kind: 'translation-added', severity: 'info', key, locale, new: now, message: `${capitalize(what)} now has a ${locale} text.` });
     }
   }
-  if (before.action !== after.action) {
-    changes.push({ kind: 'action-changed', severity: 'warning', key, ...(before.action ? { old: before.action } : {}), ...(after.action ? { new: after.action } : {}), message: `The action of ${what} changed from ${before.action ?? '(none)'} to ${after.action ?? '(none)'}: apps offer their users something else.` });
-  }
-  if (before.fault !== after.fault) {
-    changes.push({ kind: 'fault-changed', severity: 'info', key, ...(before.fault ? { old: before.fault } : {}), ...(after.fault ? { new: after.fault } : {}), message: `The fault of ${what} changed from ${before.fault ?? '(none)'} to ${after.fault ?? '(none)'}.` });
-  }
-  for (const locale of locales) {
-    const was = before.userTexts?.[locale];
-    const now = after.userTexts?.[locale];
-    if (was !== now) changes.push({ kind: 'user-text-changed', severity: 'info', key, locale, ...(was !== undefined ? { old: was } : {}), ...(now !== undefined ? { new: now } : {}), message: `The ${locale} user message of ${what} ${was === undefined ? 'was added' : now === undefined ? 'was removed' : 'was reworded'}.` });
-  }
   for (const locale of locales) {
     const was = before.texts[locale];
     const now = after.texts[locale];

@@ -12,6 +12,7 @@
  * A catalog without user messages has one audience, `single`, under the usual names.
  */
 import type { Catalog } from '../catalog/model.js';
+import type { TargetPlan } from './target.js';
 
 export interface Audience {
   id: 'single' | 'user' | 'detail';
@@ -40,6 +41,12 @@ export function audiencesOf(catalog: Catalog, identifierPrefix: string): Audienc
     byPrefix.set(identifierPrefix, audiences);
   }
   return audiences;
+}
+
+/** Plans each audience with `planOne` and joins the plans: the whole plan of a target that writes each audience alike. */
+export function planEachAudience(catalog: Catalog, identifierPrefix: string, planOne: (audience: Audience) => TargetPlan): TargetPlan {
+  const plans = audiencesOf(catalog, identifierPrefix).map(planOne);
+  return { files: plans.flatMap((p) => p.files), diagnostics: plans.flatMap((p) => p.diagnostics) };
 }
 
 /** `base` with the audience's suffix after `separator`: `strings` → `strings_detail`, or in PascalCase `Localizable` → `LocalizableDetail`. */

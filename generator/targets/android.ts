@@ -27,7 +27,7 @@ import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-par
 import type { Message } from '../catalog/model.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { audienceName, audiencesOf, type Audience } from '../emit/audiences.js';
+import { audienceName, planEachAudience, type Audience } from '../emit/audiences.js';
 import { identifierTable } from '../emit/identifiers.js';
 import { argumentPositions } from '../emit/placeholders.js';
 import { formFor, pluralCategories, pluralRules, splitPlural } from '../emit/plural-forms.js';
@@ -40,8 +40,7 @@ export const androidTarget: Target = {
   id: 'android',
   description: 'Android string resources: values/strings.xml (source locale, every key) and values-<qualifier>/strings.xml',
   plan(whole, { config, header }) {
-    const plans = audiencesOf(whole, config.identifierPrefix).map((audience) => planAudience(audience, header));
-    return { files: plans.flatMap((p) => p.files), diagnostics: plans.flatMap((p) => p.diagnostics) };
+    return planEachAudience(whole, config.identifierPrefix, (audience) => planAudience(audience, header));
   },
 };
 

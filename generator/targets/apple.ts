@@ -20,7 +20,7 @@
 import type { Catalog, Message } from '../catalog/model.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { audienceName, audiencesOf } from '../emit/audiences.js';
+import { audienceName, planEachAudience } from '../emit/audiences.js';
 import { docComment } from '../emit/escape.js';
 import type { PlannedFile, Target } from '../emit/target.js';
 import { appleMessage, INTEGER_SPECIFIER, stringsLiteral, unrepresentable, xmlComment, xmlText, type AppleMessage } from './apple-format.js';
@@ -30,8 +30,7 @@ export const appleTarget: Target = {
   id: 'apple',
   description: 'Apple Localizable.strings/.stringsdict per .lproj and a Localizable.xcstrings String Catalog',
   plan(whole, { config, header }) {
-    const plans = audiencesOf(whole, config.identifierPrefix).map((audience) => planTable(audience.catalog, audienceName('Localizable', audience, '', 'pascal'), header));
-    return { files: plans.flatMap((p) => p.files), diagnostics: plans.flatMap((p) => p.diagnostics) };
+    return planEachAudience(whole, config.identifierPrefix, (audience) => planTable(audience.catalog, audienceName('Localizable', audience, '', 'pascal'), header));
   },
 };
 

@@ -1,6 +1,8 @@
 /**
  * GNU gettext: `gettext/<namespace>.pot` (every key, empty msgstr) and
- * `gettext/<ll_CC>.po` for every locale, the source locale included (its
+ * `gettext/<ll_CC>.po` for every locale (with two audiences, emit/audiences.ts:
+ * the user messages there, the developer details as the detail namespace's
+ * domain, `gettext/errors-detail.pot` and `gettext/errors-detail/<ll_CC>.po`), the source locale included (its
  * `.mo` carries the source language's own plural forms, which gettext's
  * untranslated fallback `n == 1 ? msgid : msgid_plural` gets wrong for most
  * languages). Entries: `msgctxt` = key, `msgid` = source text (plurals: the
@@ -22,6 +24,7 @@ import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formFor, pluralRules, splitPlural } from '../emit/plural-forms.js';
 import type { PlannedFile, Target } from '../emit/target.js';
+import { planEachAudience } from '../emit/audiences.js';
 import { gettextLocaleName, gettextPlurals, msgstrForms, type GettextPlurals } from './gettext-plural-forms.js';
 import { poComment, poField, poReference, poText } from './gettext-po.js';
 import { sourceSectionTitles } from '../emit/section-titles.js';
@@ -50,40 +53,45 @@ const BRACE = /[{}]/;
 export const gettextTarget: Target = {
   id: 'gettext',
   description: 'GNU gettext: a POT template and a PO file per locale (msgctxt = key, python-brace-format)',
-  plan(catalog, { header }) {
-    const diagnostics: Diagnostic[] = [];
-    const attempt: Attempt = (message, locale, build) => {
-      try {
-        return build();
-      } catch (error) {
-        if (!(error instanceof Unrepresentable)) throw error;
-        diagnostics.push(diagnostic(message, locale, 'error', error.message));
-      }
-    };
-    const titles = sourceSectionTitles(catalog);
-    const shared: SharedPart[] = [];
-    for (const message of catalog.messages) {
-      const source = attempt(message, catalog.sourceLocale, () => sourceSide(message, catalog.sourceLocale));
-      if (source) shared.push(sharedPart(catalog, message, source, titles));
-    }
-    const files: PlannedFile[] = [poFile(`gettext/${catalog.namespace}.pot`, [header, `Template of the ${catalog.namespace} domain: msgctxt is the message key.`], HEADER_FIELDS, templateEntries(shared))];
-    const owners = new Map<string, string>();
-    for (const locale of catalog.locales) {
-      const name = gettextLocaleName(locale);
-      const rule = gettextPlurals(name);
-      const problem = owners.has(name) ? `${owners.get(name)} and ${locale} both become the gettext locale ${name}` : rule ? undefined : `gettext has no Plural-Forms for ${name}`;
-      owners.set(name, locale);
-      if (problem || !rule) {
-        diagnostics.push({ ruleId: 'gettext/unrepresentable', severity: 'error', message: `Locale ${locale} cannot be written for gettext: ${problem}.`, target: 'gettext', locale });
-        continue;
-      }
-      const fields = [HEADER_FIELDS[0], 'Last-Translator: Automatically generated', 'Language-Team: none', `Language: ${name}`, ...HEADER_FIELDS.slice(1), `Plural-Forms: ${rule.header}`];
-      const entries = localeEntries(catalog, shared, locale, rule, diagnostics, attempt);
-      files.push(poFile(`gettext/${name}.po`, [header, `Locale ${locale} (BCP 47) as gettext ${name}: msgctxt is the message key.`], fields, entries));
-    }
-    return { files, diagnostics };
+  plan(whole, { config, header }) {
+    return planEachAudience(whole, config.identifierPrefix, (audience) => planDomain(audience.catalog, audience.suffix ? `${audience.catalog.namespace}/` : '', header));
   },
 };
+
+/** One domain (the catalog's namespace): its POT and a PO per locale, in `gettext/<folder>`. */
+function planDomain(catalog: Catalog, folder: string, header: string): { files: PlannedFile[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const attempt: Attempt = (message, locale, build) => {
+    try {
+      return build();
+    } catch (error) {
+      if (!(error instanceof Unrepresentable)) throw error;
+      diagnostics.push(diagnostic(message, locale, 'error', error.message));
+    }
+  };
+  const titles = sourceSectionTitles(catalog);
+  const shared: SharedPart[] = [];
+  for (const message of catalog.messages) {
+    const source = attempt(message, catalog.sourceLocale, () => sourceSide(message, catalog.sourceLocale));
+    if (source) shared.push(sharedPart(catalog, message, source, titles));
+  }
+  const files: PlannedFile[] = [poFile(`gettext/${catalog.namespace}.pot`, [header, `Template of the ${catalog.namespace} domain: msgctxt is the message key.`], HEADER_FIELDS, templateEntries(shared))];
+  const owners = new Map<string, string>();
+  for (const locale of catalog.locales) {
+    const name = gettextLocaleName(locale);
+    const rule = gettextPlurals(name);
+    const problem = owners.has(name) ? `${owners.get(name)} and ${locale} both become the gettext locale ${name}` : rule ? undefined : `gettext has no Plural-Forms for ${name}`;
+    owners.set(name, locale);
+    if (problem || !rule) {
+      diagnostics.push({ ruleId: 'gettext/unrepresentable', severity: 'error', message: `Locale ${locale} cannot be written for gettext: ${problem}.`, target: 'gettext', locale });
+      continue;
+    }
+    const fields = [HEADER_FIELDS[0], 'Last-Translator: Automatically generated', 'Language-Team: none', `Language: ${name}`, ...HEADER_FIELDS.slice(1), `Plural-Forms: ${rule.header}`];
+    const entries = localeEntries(catalog, shared, locale, rule, diagnostics, attempt);
+    files.push(poFile(`gettext/${folder}${name}.po`, [header, `Locale ${locale} (BCP 47) as gettext ${name}: msgctxt is the message key.`], fields, entries));
+  }
+  return { files, diagnostics };
+}
 
 /** `entries` is the text of every entry (see templates/gettext/file.po.hbs): 300k entries are one string, not 300k template iterations. */
 function poFile(path: string, headerComments: string[], fields: string[], entries: string): PlannedFile {

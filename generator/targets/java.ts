@@ -32,9 +32,14 @@
  * Each group lives whole in one bundle, so all three resolve there even when
  * the requested locale falls back to the root. A select, several plurals, an
  * offset, an ordinal or an ICU skeleton cannot be written: an error.
+ *
+ * Two audiences (emit/audiences.ts): the user messages are the `Errors`
+ * bundle, the developer details the bundle of the detail namespace
+ * (`errors-detail` → `ErrorsDetail`).
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import type { Message } from '../catalog/model.js';
+import type { Catalog, Message } from '../catalog/model.js';
+import { planEachAudience } from '../emit/audiences.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { argumentPositions } from '../emit/placeholders.js';
@@ -49,32 +54,37 @@ type Report = (locale: string, message: string, key?: string, place?: Place) => 
 export const javaTarget: Target = {
   id: 'java',
   description: 'Java ResourceBundle .properties files with java.text.MessageFormat patterns',
-  plan(catalog, { header }) {
-    const base = catalog.namespace.replace(/(^|[-_.])([a-z0-9])/gi, (_, _sep, c: string) => c.toUpperCase());
-    const diagnostics: Diagnostic[] = [];
-    const files: PlannedFile[] = [];
-    const report: Report = (locale, message, key, place) =>
-      diagnostics.push({ ruleId: 'java/unrepresentable', severity: 'error', target: 'java', locale, ...(key ? { key } : {}), ...(place ? { place } : {}), message });
-    const file = (name: string, notes: string[], blocks: string) =>
-      files.push({ path: `java/${name}.properties`, template: 'bundle.properties.hbs', context: { header: propertiesComment(header), notes: notes.map(propertiesComment), blocks } });
-    if (!/^[A-Za-z_$][\w$]*$/.test(base)) report(catalog.sourceLocale, `The namespace ${catalog.namespace} gives no Java bundle name (${base}).`);
-    const plurals = new Map(catalog.messages.map((m) => [m.key, pluralOf(m, catalog.locales)]));
-    const comments = new Map<Message, string>(); // a message's comment is the same in every bundle
-    const owners = new Map<string, string>();
-    for (const locale of catalog.locales) {
-      const suffix = locale === catalog.sourceLocale ? '' : bundleSuffix(locale);
-      if (suffix === undefined) report(locale, `The locale ${locale} has no Java bundle name (extensions and private use are not part of one).`);
-      else if (owners.has(suffix)) report(locale, `The locales ${owners.get(suffix)} and ${locale} both give the Java bundle ${base}${suffix}.`);
-      if (suffix === undefined || owners.has(suffix)) continue;
-      owners.set(suffix, locale);
-      file(`${base}${suffix}`, [], blocksOf(catalog.messages, locale, plurals, comments, report));
-    }
-    const stub = bundleSuffix(new Intl.Locale(catalog.sourceLocale).language);
-    const note = `Empty on purpose: getBundle for ${catalog.sourceLocale} stops here and reads the root bundle instead of trying the JVM default locale first.`;
-    if (stub && !owners.has(stub)) file(`${base}${stub}`, [note], '');
-    return { files, diagnostics };
+  plan(whole, { config, header }) {
+    return planEachAudience(whole, config.identifierPrefix, (audience) => planBundle(audience.catalog, header));
   },
 };
+
+/** One bundle family (`Errors`, `Errors_ja`…), named after the catalog's namespace. */
+function planBundle(catalog: Catalog, header: string): { files: PlannedFile[]; diagnostics: Diagnostic[] } {
+  const base = catalog.namespace.replace(/(^|[-_.])([a-z0-9])/gi, (_, _sep, c: string) => c.toUpperCase());
+  const diagnostics: Diagnostic[] = [];
+  const files: PlannedFile[] = [];
+  const report: Report = (locale, message, key, place) =>
+    diagnostics.push({ ruleId: 'java/unrepresentable', severity: 'error', target: 'java', locale, ...(key ? { key } : {}), ...(place ? { place } : {}), message });
+  const file = (name: string, notes: string[], blocks: string) =>
+    files.push({ path: `java/${name}.properties`, template: 'bundle.properties.hbs', context: { header: propertiesComment(header), notes: notes.map(propertiesComment), blocks } });
+  if (!/^[A-Za-z_$][\w$]*$/.test(base)) report(catalog.sourceLocale, `The namespace ${catalog.namespace} gives no Java bundle name (${base}).`);
+  const plurals = new Map(catalog.messages.map((m) => [m.key, pluralOf(m, catalog.locales)]));
+  const comments = new Map<Message, string>(); // a message's comment is the same in every bundle
+  const owners = new Map<string, string>();
+  for (const locale of catalog.locales) {
+    const suffix = locale === catalog.sourceLocale ? '' : bundleSuffix(locale);
+    if (suffix === undefined) report(locale, `The locale ${locale} has no Java bundle name (extensions and private use are not part of one).`);
+    else if (owners.has(suffix)) report(locale, `The locales ${owners.get(suffix)} and ${locale} both give the Java bundle ${base}${suffix}.`);
+    if (suffix === undefined || owners.has(suffix)) continue;
+    owners.set(suffix, locale);
+    file(`${base}${suffix}`, [], blocksOf(catalog.messages, locale, plurals, comments, report));
+  }
+  const stub = bundleSuffix(new Intl.Locale(catalog.sourceLocale).language);
+  const note = `Empty on purpose: getBundle for ${catalog.sourceLocale} stops here and reads the root bundle instead of trying the JVM default locale first.`;
+  if (stub && !owners.has(stub)) file(`${base}${stub}`, [note], '');
+  return { files, diagnostics };
+}
 
 /**
  * One bundle's entries, a commented block per translated message; two

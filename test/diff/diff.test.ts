@@ -276,6 +276,20 @@ describe('diffCatalogs, kind by kind', () => {
     });
   });
 
+  it('action-changed, fault-changed and user-text-changed: each reported once, with what it was and is', async () => {
+    const old = structuredClone(await base());
+    const first = old.messages[0]!;
+    Object.assign(first, { action: 'retry', fault: 'network', userTexts: { en: 'Check your connection.' } });
+    const changed = structuredClone(old);
+    Object.assign(changed.messages[0]!, { action: 'sign-in-again', fault: 'user', userTexts: { en: 'Please sign in again.' } });
+    const { changes } = diffCatalogs(old, serializeAndParse(changed));
+    expect(changes).toEqual([
+      { kind: 'action-changed', severity: 'warning', key: first.key, old: 'retry', new: 'sign-in-again', message: `The action of code ${first.key} changed from retry to sign-in-again: apps offer their users something else.` },
+      { kind: 'fault-changed', severity: 'info', key: first.key, old: 'network', new: 'user', message: `The fault of code ${first.key} changed from network to user.` },
+      { kind: 'user-text-changed', severity: 'info', key: first.key, locale: 'en', old: 'Check your connection.', new: 'Please sign in again.', message: `The en user message of code ${first.key} was reworded.` },
+    ]);
+  });
+
   it('range-changed: a moved range is matched to the range it overlaps, not removed and added', async () => {
     const old = await base();
     const moved = structuredClone(old);

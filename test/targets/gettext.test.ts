@@ -17,6 +17,7 @@ import { gettextLocaleName, gettextPluralLanguages, gettextPlurals } from '../..
 import { poField } from '../../generator/targets/gettext-po.js';
 import { loadTestCatalog, renderScenario, repoRoot, writeToTemp, withTranslation } from '../support/catalogs.js';
 import { checkPos, readBack, run } from '../support/readers/gettext-mo.js';
+import { audiencesOf } from '../../generator/emit/audiences.js';
 import { haveTools } from '../support/toolchain.js';
 
 const CLDR = '/usr/share/unicode/cldr';
@@ -162,26 +163,48 @@ describe.skipIf(!haveTools('msginit', '/usr/lib/x86_64-linux-gnu/gettext/cldr-pl
 
 const GETTEXT_TOOLS = ['msgfmt', 'msgcat', 'msginit', 'python3'];
 
+/**
+ * Each domain the target writes for a scenario, as the readers expect one: its POT at
+ * `gettext/<domain>.pot` and its PO files at `gettext/<ll>.po` (the details' domain lives in
+ * `gettext/<domain>/` and is moved up), with the catalog as that domain's audience sees it.
+ */
+function domains(whole: Catalog, files: ReadonlyMap<string, string>): { name: string; catalog: Catalog; files: Map<string, string> }[] {
+  return audiencesOf(whole, 'error_').map(({ catalog, suffix }) => {
+    const folder = suffix ? `gettext/${catalog.namespace}/` : 'gettext/';
+    const own = [...files].filter(([path]) => path === `gettext/${catalog.namespace}.pot` || (path.startsWith(folder) && /^[^/]+\.po$/.test(path.slice(folder.length))));
+    return { name: catalog.namespace, catalog, files: new Map(own.map(([path, text]) => [path.startsWith(folder) ? `gettext/${path.slice(folder.length)}` : path, text])) };
+  });
+}
+
 for (const scenario of ['hazards', 'default']) {
   describe.skipIf(!haveTools(...GETTEXT_TOOLS))(`gettext: ${scenario} through gettext's tools`, async () => {
-    const { catalog, files } = await renderScenario(scenario, [gettextTarget]);
-    const dir = writeToTemp(files!, `codebook-gettext-${scenario}-`);
+    const rendered = await renderScenario(scenario, [gettextTarget]);
+    const all = domains(rendered.catalog, rendered.files!);
 
-    it('passes msgfmt --check on every PO, with the expected statistics', () => checkPos(catalog, files!, dir));
-
-    it('passes msgcat, msgfmt --check-format --check-domain and msginit + msgfmt -c on the POT', () => {
-      const pot = join(dir, `gettext/${catalog.namespace}.pot`);
-      const cat = run('msgcat', [pot]);
-      expect([cat.status, cat.stderr]).toEqual([0, '']);
-      const check = run('msgfmt', ['--check-format', '--check-domain', '-o', '/dev/null', pot]);
-      expect([check.status, check.stderr]).toEqual([0, '']);
-      const init = run('msginit', ['--no-translator', '-l', 'de_DE', '-i', pot, '-o', join(dir, 't.po')]);
-      expect(init.status, init.stderr).toBe(0);
-      const c = run('msgfmt', ['-c', '-o', '/dev/null', join(dir, 't.po')]);
-      expect(c.status, c.stderr).toBe(0);
+    it('writes one domain per audience', () => {
+      expect(all.map((d) => d.name)).toEqual(scenario === 'default' ? ['errors', 'errors-detail'] : ['errors']);
+      expect(all.reduce((n, d) => n + d.files.size, 0)).toBe(rendered.files!.size);
     });
 
-    it('reads back through .mo files and GNUTranslations as the catalog text of the right plural form', () => readBack(catalog, dir));
+    for (const { name, catalog, files } of all) {
+      const dir = writeToTemp(files, `codebook-gettext-${scenario}-${name}-`);
+
+      it(`${name}: passes msgfmt --check on every PO, with the expected statistics`, () => checkPos(catalog, files, dir));
+
+      it(`${name}: passes msgcat, msgfmt --check-format --check-domain and msginit + msgfmt -c on the POT`, () => {
+        const pot = join(dir, `gettext/${catalog.namespace}.pot`);
+        const cat = run('msgcat', [pot]);
+        expect([cat.status, cat.stderr]).toEqual([0, '']);
+        const check = run('msgfmt', ['--check-format', '--check-domain', '-o', '/dev/null', pot]);
+        expect([check.status, check.stderr]).toEqual([0, '']);
+        const init = run('msginit', ['--no-translator', '-l', 'de_DE', '-i', pot, '-o', join(dir, 't.po')]);
+        expect(init.status, init.stderr).toBe(0);
+        const c = run('msgfmt', ['-c', '-o', '/dev/null', join(dir, 't.po')]);
+        expect(c.status, c.stderr).toBe(0);
+      });
+
+      it(`${name}: reads back through .mo files and GNUTranslations as the catalog text of the right plural form`, () => readBack(catalog, dir));
+    }
   });
 }
 

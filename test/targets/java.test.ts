@@ -16,6 +16,8 @@ import { renderTargets } from '../../generator/pipeline.js';
 import { patternText, propertiesKey, propertiesValue } from '../../generator/targets/java-escape.js';
 import { bundleSuffix, javaTarget } from '../../generator/targets/java.js';
 import { loadTestCatalog, renderScenario, writeToTemp } from '../support/catalogs.js';
+import { audiencesOf } from '../../generator/emit/audiences.js';
+import { bundleBaseName } from '../../generator/targets/lookup-java.js';
 import { compileBundleReader, expectReadBack, readBundles, type ReadBack } from '../support/readers/java-bundles.js';
 import { haveTools } from '../support/toolchain.js';
 
@@ -113,9 +115,16 @@ describe.skipIf(!haveTools('javac', 'java'))('java bundles through Properties, R
     expectReadBack(catalog, readBundles(classes, files!, catalog));
   });
 
-  it('reads back the default catalog exactly', async () => {
+  it('reads back the default catalog exactly: the user messages as Errors, the details as ErrorsDetail', async () => {
     const { catalog, files } = await renderScenario('default', [javaTarget]);
-    expectReadBack(catalog, readBundles(classes, files!, catalog));
+    const audiences = audiencesOf(catalog, 'error_');
+    expect(audiences.map((a) => bundleBaseName(a.catalog.namespace))).toEqual(['Errors', 'ErrorsDetail']);
+    for (const { catalog: view } of audiences) {
+      const base = bundleBaseName(view.namespace);
+      const own = new Map([...files!].filter(([path]) => new RegExp(`^java/${base}(_[A-Za-z0-9_]+)?\\.properties$`).test(path)));
+      expect(own.size).toBeGreaterThan(catalog.locales.length - 1);
+      expectReadBack(view, readBundles(classes, own, view));
+    }
   });
 
   it('reads back hostile values, exact selectors and extra locales', async () => {

@@ -103,17 +103,19 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java through javac, Resourc
     defaultRun = build(files!);
   });
 
-  it('shows the default catalog in English and Japanese for a code, a negative code, a ranged code and an unknown code', async () => {
-    const { catalog } = await loadTestCatalog('default');
+  it('shows the default catalog\'s user messages in English and Japanese for a code, a negative code, a ranged code and an unknown code', async () => {
+    const { catalog: whole } = await loadTestCatalog('default');
+    // The lookup reads the Errors bundle: the user messages.
+    const catalog = { ...whole, messages: whole.userMessages! };
     const codes = ['6014', '-302', '125000', '424242'];
     const shown = defaultRun([...codes.map((c) => `en:${c}`), ...codes.map((c) => `ja:${c}`)]);
     const text = (locale: string, key: string) => textOf(catalog, locale, key, { code: '424242' });
     const keys = ['6014', '-302', '120001-130000', 'unknown'];
     expect(shown).toEqual([...keys.map((k) => [k, text('en', k)]), ...keys.map((k) => [k, text('ja', k)])]);
-    // The Japanese 6014 is the imported vendor text; the unknown code is printed as is, not grouped (424,242).
-    const vendor = JSON.parse(readFileSync(join(repoRoot, 'locales/ja/vendor.json'), 'utf8')) as { messages: Record<string, string> };
-    expect(shown[4][1]).toBe(vendor.messages['6014']);
-    expect(shown[3][1]).toBe('Unknown error (code 424242).');
+    // The Japanese 6014 is the shared user message it names; the unknown code is printed as is, not grouped (424,242).
+    const user = JSON.parse(readFileSync(join(repoRoot, 'locales/ja/user.json'), 'utf8')) as { user: Record<string, string> };
+    expect(shown[4][1]).toBe(user.user['not-signed-in']);
+    expect(shown[3][1]).toBe('Something went wrong (error 424242). Please try again later.');
     expect(shown[7][1]).toContain('424242');
   });
 
@@ -126,7 +128,7 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java through javac, Resourc
       'unknown',
       'unknown',
     ]);
-    expect(defaultRun(['en:-2147483648'])[0][1]).toBe('Unknown error (code -2147483648).');
+    expect(defaultRun(['en:-2147483648'])[0][1]).toBe('Something went wrong (error -2147483648). Please try again later.');
   });
 
   it('formats the hazard catalog: arguments in registry order, quotes, plurals through ICU found by reflection', async () => {
