@@ -50,12 +50,16 @@ export interface CatalogResult {
 
 /** Loads, merges and validates: everything `codebook validate` does. */
 export async function loadCatalog(options: LoadOptions = {}): Promise<CatalogResult> {
-  const cwd = options.cwd ?? process.cwd();
-  const configPath = resolve(cwd, options.config ?? DEFAULT_CONFIG_FILE);
   const timer = options.timer ?? new StageTimer();
-  const loaded = await timer.timeAsync('config', () => loadConfig(configPath, options.config ?? DEFAULT_CONFIG_FILE));
+  const loaded = await configStage(options, timer);
   if (!loaded.config) return { diagnostics: loaded.diagnostics, texts: new Map() };
   return loadCatalogOf(loaded.config, timer);
+}
+
+/** The config stage: the config named by the options (default `codebook.config.json` in `cwd`). */
+function configStage(options: LoadOptions, timer: StageTimer): ReturnType<typeof loadConfig> {
+  const name = options.config ?? DEFAULT_CONFIG_FILE;
+  return timer.timeAsync('config', () => loadConfig(resolve(options.cwd ?? process.cwd(), name), name));
 }
 
 /** loadCatalog after the config stage. */
@@ -123,7 +127,7 @@ export interface GenerateResult extends ReviewResult {
 
 export async function generate(options: GenerateOptions = {}): Promise<GenerateResult> {
   const timer = options.timer ?? new StageTimer();
-  const loaded = await timer.timeAsync('config', () => loadConfig(resolve(options.cwd ?? process.cwd(), options.config ?? DEFAULT_CONFIG_FILE), options.config ?? DEFAULT_CONFIG_FILE));
+  const loaded = await configStage(options, timer);
   if (!loaded.config) return { diagnostics: loaded.diagnostics, texts: new Map() };
   const config = loaded.config;
   const outDir = outDirOf(options, config);

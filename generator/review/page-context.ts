@@ -87,6 +87,8 @@ interface CellView {
   forms: { name: string; text: string; lang: string; dir: string; fallback: boolean }[];
   /** For a missing text: the locale of the configured chain that apps show instead, if any. */
   fallbackTo?: string;
+  /** With user messages: the key's user message in this locale (where the page shows it above the detail). */
+  user?: { text: string; origin: string };
 }
 
 export function reviewPageContext({ catalog, config, header, findings }: ReviewPageInput) {
@@ -113,10 +115,11 @@ export function reviewPageContext({ catalog, config, header, findings }: ReviewP
     source: locale === catalog.sourceLocale,
   }));
 
+  const userByKey = new Map((catalog.userMessages ?? []).map((m) => [m.key, m]));
   const rows = catalog.messages.map((message) => {
     const own = byKey.get(message.key) ?? [];
     const openLocales = new Set(own.filter((f) => !f.resolvedBy).flatMap((f) => f.locales));
-    const cells: CellView[] = catalog.locales.map((locale) => cellOf(message, locale, col.get(locale)!, openLocales.has(locale)));
+    const cells: CellView[] = catalog.locales.map((locale) => withUserText(cellOf(message, locale, col.get(locale)!, openLocales.has(locale)), userByKey.get(message.key)?.translations[locale]));
     return {
       anchor: htmlAttr(anchorOf(message.key)),
       key: htmlText(message.key),
@@ -126,6 +129,9 @@ export function reviewPageContext({ catalog, config, header, findings }: ReviewP
       sectionId: htmlText(message.section),
       sectionTitle: htmlText(titleOf(message.section)),
       description: htmlText(message.description ?? ''),
+      action: htmlText(message.action ?? ''),
+      fault: htmlText(message.fault ?? ''),
+      userId: htmlText(message.user ?? ''),
       params: message.params.map((p) => ({
         name: htmlText(`{${p.name}}`),
         type: htmlText(p.type),
@@ -169,6 +175,8 @@ export function reviewPageContext({ catalog, config, header, findings }: ReviewP
     total,
     /** The header row and one row per message (`aria-rowcount`). */
     rowCount: total + 1,
+    // Columns keep a readable width however many locales there are; the page scrolls sideways, the message column stays.
+    tableMinWidth: `${17 + catalog.locales.length * 13.5}rem`,
     findingCount: sorted.length,
     openCount: sorted.filter((f) => !f.resolvedBy).length,
     locales,
@@ -220,6 +228,10 @@ export function reviewPageContext({ catalog, config, header, findings }: ReviewP
       doubts: (t.doubts ?? []).map(htmlText),
       forms: split?.kind === 'plural' ? formsOf(split.plural, locale) : [],
     };
+  }
+
+  function withUserText(cell: CellView, user: Translation | undefined): CellView {
+    return user ? { ...cell, user: { text: htmlText(user.text), origin: htmlText(at(user.origin)) } } : cell;
   }
 
   function findingView(f: Finding): FindingView {

@@ -6,6 +6,9 @@
  *   ErrorMessages.message(Locale.JAPANESE, 6014)    // the Japanese text
  *   ErrorMessages.message(locale, 7, 100, "alice")  // arguments in registry order ({0}, {1})
  *   ErrorMessages.message(locale, 424242)           // the unknown message, filled with 424242
+ *   ErrorMessages.detail(locale, 6206)              // with user messages: the developer detail
+ *   ErrorMessages.action(6206)                      // "sign-in-again"; null when the registry gives none
+ *   ErrorMessages.fault(6206)                       // "app"
  *
  * `keyOf` is a `switch` on the exact codes (javac rejects a duplicate case),
  * then one `if` per range in order, then `"unknown"`. `message` reads
@@ -34,30 +37,42 @@
  * - `header`, `packageName` (`codebook.generated`).
  * - `bundle`: the base name as a Java string literal (`"Errors"`: the
  *   namespace in PascalCase, as java.ts names the files).
+ * - `detailBundle`: with user messages, the base name of the details
+ *   (`"ErrorsDetail"`); unset otherwise, and `detail()` is not written.
+ * - `actions[]`, `faults[]`: `{ value, keys[] }`, the keys (Java literals) by
+ *   action and by fault; empty when the registry gives none, and `action()`
+ *   or `fault()` is not written.
  * - `codes[]`: `{ code, key }`, the int literal and the key as a Java string literal.
  * - `ranges[]`: `{ from, to, key }`, sorted by `from`.
  * - `unknownKey`: `"unknown"` as a literal.
- * - `plurals[]`: `{ key, quantityIndex }` of the plural messages.
+ * - `plurals[]`: `{ key, quantityIndex }` of the messages plural in either audience.
  * Codes are 32-bit ints (lookup-table.ts).
  */
 import { javaString } from '../emit/escape.js';
 import type { Target } from '../emit/target.js';
-import { lookupTable } from './lookup-table.js';
+import { lookupTables, type KeyGroup } from './lookup-table.js';
 
 export const lookupJavaTarget: Target = {
   id: 'lookup-java',
   description: 'Java ErrorMessages class: numeric code → ResourceBundle key and MessageFormat message',
   plan(catalog, { config, header }) {
-    const { table, diagnostics } = lookupTable(catalog, config.identifierPrefix, 'lookup-java');
-    if (!table) return { files: [], diagnostics };
+    const { tables, diagnostics } = lookupTables(catalog, config.identifierPrefix, 'lookup-java');
+    if (!tables) return { files: [], diagnostics };
+    const { main: table, detail } = tables;
+    const plurals = new Map<string, number>();
+    for (const e of [...table.codes, ...table.ranges, ...(detail ? [...detail.codes, ...detail.ranges] : [])]) if (e.quantityIndex !== undefined) plurals.set(e.key, e.quantityIndex);
+    const groups = (list: readonly KeyGroup[]) => list.map((g) => ({ value: javaString(g.value), keys: g.keys.map(javaString) }));
     const context = {
       header,
       packageName: 'codebook.generated',
       bundle: javaString(bundleBaseName(catalog.namespace)),
+      ...(detail ? { detailBundle: javaString(bundleBaseName(catalog.detailNamespace)) } : {}),
       codes: table.codes.map((e) => ({ code: String(e.code), key: javaString(e.key) })),
       ranges: table.ranges.map((e) => ({ from: String(e.from), to: String(e.to), key: javaString(e.key) })),
       unknownKey: javaString(table.unknown.key),
-      plurals: [...table.codes, ...table.ranges].filter((e) => e.quantityIndex !== undefined).map((e) => ({ key: javaString(e.key), quantityIndex: e.quantityIndex })),
+      plurals: [...plurals].map(([key, quantityIndex]) => ({ key: javaString(key), quantityIndex })),
+      actions: groups(tables.actions),
+      faults: groups(tables.faults),
     };
     return { files: [{ path: 'lookup-java/ErrorMessages.java', template: 'ErrorMessages.java.hbs', context }], diagnostics };
   },

@@ -7,6 +7,9 @@
  *   ErrorMessages.message(context, 6014)         // the text in the user's language
  *   ErrorMessages.message(context, 5, 3)         // arguments in registry order
  *   ErrorMessages.message(context, 424242)       // the unknown message, filled with 424242
+ *   ErrorMessages.detail(context, 6206)          // with user messages: the developer detail (R.string.error_detail_6206)
+ *   ErrorMessages.action(6206)                   // "sign-in-again"; null when the registry gives none
+ *   ErrorMessages.fault(6206)                    // "app"
  *
  * `resId` is one `when`: the exact codes, then `in from..to` for each range,
  * then the unknown message. `message` calls `getString(id)` for messages
@@ -33,29 +36,45 @@
  * - `formatted[]`: `{ resource }` of the other messages that take arguments.
  * - `argumentsUsed`: whether any of them exists (else `args` is unused and
  *   its warning suppressed).
+ * - `detail`: with user messages, `{ codes, ranges, unknown }` as above over
+ *   the detail resources (`R.string.error_detail_6014`); their plural and
+ *   formatted ones are in `plurals[]` and `formatted[]` too. Unset otherwise,
+ *   and `detailResId()`/`detail()` are not written.
+ * - `actions[]`, `faults[]`: `{ value, resources[] }`, the main resources by
+ *   action and by fault (a Kotlin string literal and `R.string.…`); empty
+ *   when the registry gives none, and `action()`/`fault()` are not written.
  * Codes are 32-bit (lookup-table.ts); the plain Kotlin compiles with 1.3.
  */
 import type { Target } from '../emit/target.js';
-import { lookupTable, type LookupEntry } from './lookup-table.js';
+import { lookupTables, type KeyGroup, type LookupEntry, type LookupTable } from './lookup-table.js';
 
 export const lookupKotlinTarget: Target = {
   id: 'lookup-kotlin',
   description: 'Kotlin ErrorMessages object: numeric code → Android resource id and formatted message',
   plan(catalog, { config, header }) {
-    const { table, diagnostics } = lookupTable(catalog, config.identifierPrefix, 'lookup-kotlin');
-    if (!table) return { files: [], diagnostics };
-    const entries: LookupEntry[] = [...table.codes, ...table.ranges];
+    const { tables, diagnostics } = lookupTables(catalog, config.identifierPrefix, 'lookup-kotlin');
+    if (!tables) return { files: [], diagnostics };
+    const { main: table, detail } = tables;
+    const entries: LookupEntry[] = [table, ...(detail ? [detail] : [])].flatMap((t) => [...t.codes, ...t.ranges]);
     const plurals = entries.filter((e) => e.quantityIndex !== undefined);
     const formatted = entries.filter((e) => e.quantityIndex === undefined && e.params.length > 0);
+    const whenOf = (t: LookupTable) => ({
+      codes: t.codes.map((e) => ({ code: String(e.code), resource: resourceOf(e) })),
+      ranges: t.ranges.map((e) => ({ from: String(e.from), to: String(e.to), resource: resourceOf(e) })),
+      unknown: { resource: resourceOf(t.unknown) },
+    });
+    const byKey = new Map([...table.codes, ...table.ranges, table.unknown].map((e) => [e.key, resourceOf(e)]));
+    const groups = (list: readonly KeyGroup[]) => list.map((g) => ({ value: JSON.stringify(g.value), resources: g.keys.flatMap((k) => byKey.get(k) ?? []) }));
     const context = {
       header,
       packageName: 'codebook.generated',
-      codes: table.codes.map((e) => ({ code: String(e.code), resource: resourceOf(e) })),
-      ranges: table.ranges.map((e) => ({ from: String(e.from), to: String(e.to), resource: resourceOf(e) })),
-      unknown: { resource: resourceOf(table.unknown) },
+      ...whenOf(table),
+      ...(detail ? { detail: whenOf(detail) } : {}),
       plurals: plurals.map((e) => ({ resource: resourceOf(e), quantityIndex: e.quantityIndex })),
       formatted: formatted.map((e) => ({ resource: resourceOf(e) })),
       argumentsUsed: plurals.length + formatted.length > 0,
+      actions: groups(tables.actions),
+      faults: groups(tables.faults),
     };
     return { files: [{ path: 'lookup-kotlin/ErrorMessages.kt', template: 'ErrorMessages.kt.hbs', context }], diagnostics };
   },

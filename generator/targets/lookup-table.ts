@@ -30,7 +30,9 @@ import type { Catalog, Message, Param } from '../catalog/model.js';
 import { UNKNOWN_KEY } from '../catalog/keys.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { audiencesOf } from '../emit/audiences.js';
 import { identifierTable } from '../emit/identifiers.js';
+import { pushTo } from '../multimap.js';
 import { splitPlural } from '../emit/plural-forms.js';
 
 const INT32_MIN = -(2 ** 31);
@@ -112,6 +114,41 @@ export function lookupTable(catalog: Catalog, identifierPrefix: string, target: 
   codes.sort((a, b) => a.code - b.code);
   ranges.sort((a, b) => a.from - b.from);
   return { table: { codes, ranges, unknown }, diagnostics };
+}
+
+/**
+ * The lookup tables a lookup target writes: `main` over what apps show (the
+ * user messages, or the one text of a catalog without them), `detail` over
+ * the developer details when the catalog has user messages, and the keys by
+ * action and by fault (empty when the registry gives none), for
+ * `action(code)` and `fault(code)`.
+ */
+export interface LookupTables {
+  main: LookupTable;
+  detail?: LookupTable;
+  actions: KeyGroup[];
+  faults: KeyGroup[];
+}
+
+/** Keys that share a value, in key order. */
+export interface KeyGroup {
+  value: string;
+  keys: string[];
+}
+
+export function lookupTables(catalog: Catalog, identifierPrefix: string, target: string): { tables: LookupTables | undefined; diagnostics: Diagnostic[] } {
+  const [main, detail] = audiencesOf(catalog, identifierPrefix).map((a) => lookupTable(a.catalog, a.identifierPrefix, target));
+  const diagnostics = [...main!.diagnostics, ...(detail?.diagnostics ?? [])];
+  if (!main!.table || (detail && !detail.table)) return { tables: undefined, diagnostics };
+  const groups = (valueOf: (m: Message) => string | undefined): KeyGroup[] => {
+    const byValue = new Map<string, string[]>();
+    for (const m of catalog.messages) {
+      const value = valueOf(m);
+      if (value !== undefined) pushTo(byValue, value, m.key);
+    }
+    return [...byValue].map(([value, keys]) => ({ value, keys }));
+  };
+  return { tables: { main: main!.table, ...(detail ? { detail: detail.table! } : {}), actions: groups((m) => m.action), faults: groups((m) => m.fault) }, diagnostics };
 }
 
 /** The argument that selects the plural form: that of the first locale (source first) whose text is plural. */

@@ -7,12 +7,17 @@
  * argument per placeholder, in the ARB's order and with its type), the
  * unknown branch passes the code, the braces balance, and the branches, read
  * back into a table, answer like the catalog on and around every bound.
+ * With two audiences (the default catalog): errorDetail calls the
+ * error_detail_ members of the same ARB the same way, and key, action and
+ * fault, read back into tables, answer like the registry; a catalog without
+ * user messages, or without actions, gets none of those functions.
  */
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../generator/catalog/model.js';
 import { identifierOf } from '../../generator/emit/identifiers.js';
 import { flutterTarget } from '../../generator/targets/flutter.js';
 import { lookupDartTarget } from '../../generator/targets/lookup-dart.js';
+import { renderTargets } from '../../generator/pipeline.js';
 import { loadTestCatalog, renderScenario } from '../support/catalogs.js';
 
 const FILE = 'lookup-dart/error_messages.dart';
@@ -45,8 +50,8 @@ describe.each(['hazards', 'default'])('lookup-dart structure, %s catalog', async
   const { catalog, files } = await renderScenario(scenario, [lookupDartTarget, flutterTarget]);
   const source = files!.get(FILE)!;
   const arb = JSON.parse(files!.get(`flutter/app_${catalog.sourceLocale.replace(/-/g, '_')}.arb`)!) as Arb;
-  const exact = [...source.matchAll(/^ {6}case (-?\d+):\n {8}return (.*);$/gm)].map((m) => ({ code: Number(m[1]), value: m[2] }));
-  const ranges = [...source.matchAll(/^ {4}if \(code >= (-?\d+) && code <= (-?\d+)\) return (.*);$/gm)].map((m) => ({ from: Number(m[1]), to: Number(m[2]), value: m[3] }));
+  const body = functionBody(source, 'String errorMessage(int code, [List<Object> args = const <Object>[]]) {');
+  const { exact, ranges } = branchesOf(body);
   const keyByName = new Map(catalog.messages.map((m) => [identifierIn(arb, m.key), m.key]));
   const keyOf = (value: string) => keyByName.get(/^\w+/.exec(value)![0]);
 
@@ -57,7 +62,7 @@ describe.each(['hazards', 'default'])('lookup-dart structure, %s catalog', async
       expect(keyOf(e.value), e.value).toBe(String(e.code));
       expectCall(arb, e.value);
     }
-    expect(source.match(/^ {6}case /gm)).toHaveLength(exact.length);
+    expect(body.match(/^ {6}case /gm)).toHaveLength(exact.length);
   });
 
   it('has one check per range with the catalog bounds', () => {
@@ -69,7 +74,7 @@ describe.each(['hazards', 'default'])('lookup-dart structure, %s catalog', async
     const placeholders = Object.entries((arb['@error_unknown'] as Metadata).placeholders ?? {});
     expect(placeholders).toHaveLength(1);
     expect(['num', 'int']).toContain(placeholders[0][1].type); // an int argument fits both
-    expect(source).toMatch(/\n {4}return error_unknown\(code\);\n {2}\}\n\}\n$/);
+    expect(body).toMatch(/\n {4}return error_unknown\(code\);\n {2}\}$/);
   });
 
   it('answers like the catalog on and around every code and bound', () => {
@@ -88,6 +93,100 @@ describe.each(['hazards', 'default'])('lookup-dart structure, %s catalog', async
   });
 });
 
+describe('lookup-dart two audiences, default catalog', async () => {
+  const { catalog, config, files, diagnostics } = await renderScenario('default', [lookupDartTarget, flutterTarget]);
+  const source = files!.get(FILE)!;
+  const arb = JSON.parse(files!.get(`flutter/app_${catalog.sourceLocale.replace(/-/g, '_')}.arb`)!) as Arb;
+  const message = branchesOf(functionBody(source, 'String errorMessage(int code, [List<Object> args = const <Object>[]]) {'));
+  const detailBody = functionBody(source, 'String errorDetail(int code, [List<Object> args = const <Object>[]]) {');
+  const detail = branchesOf(detailBody);
+  const keyBody = functionBody(source, 'static String key(int code) {');
+  const keys = branchesOf(keyBody);
+  const keyAnswer = (code: number) => JSON.parse(answer(keys, code) ?? /\n {4}return ("[^"\\]*");\n {2}\}$/.exec(keyBody)![1]) as string;
+  const actions = groupsOf(functionBody(source, 'static String? action(int code) {'));
+  const faults = groupsOf(functionBody(source, 'static String? fault(int code) {'));
+  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
+  const expectedKey = (code: number) => (catalog.messages.find((m) => m.code === code) ?? catalog.messages.find((m) => m.range && code >= m.range[0] && code <= m.range[1]))?.key ?? 'unknown';
+  const samples = [...catalog.messages.flatMap((m) => (m.range ? [m.range[0] - 1, m.range[0], m.range[1], m.range[1] + 1] : m.code !== undefined ? [m.code - 1, m.code, m.code + 1] : [])), 0, 424242];
+
+  it('is a two-audience catalog that the targets render without a report', () => {
+    expect(catalog.userMessages).toBeDefined();
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('errorMessage calls the user messages (error_), errorDetail the details (error_detail_) of the same codes, with the same arguments', () => {
+    expect(detail.exact.map((e) => e.code)).toEqual(message.exact.map((e) => e.code));
+    expect(detail.ranges.map((r) => [r.from, r.to])).toEqual(message.ranges.map((r) => [r.from, r.to]));
+    const byCode = new Map(catalog.messages.flatMap((m) => (m.code === undefined ? [] : [[m.code, m.key] as const])));
+    for (const [i, e] of detail.exact.entries()) {
+      const key = byCode.get(e.code)!;
+      expect(e.value, key).toMatch(new RegExp(`^${identifierOf(key, 'error_detail_')}\\b`));
+      expect(arb, `ARB lacks the detail of ${key}`).toHaveProperty([identifierOf(key, 'error_detail_')]);
+      expectCall(arb, e.value);
+      expect(message.exact[i].value, key).toMatch(new RegExp(`^${identifierOf(key)}\\b`));
+      expect(e.value.replace(/^\w+/, '')).toBe(message.exact[i].value.replace(/^\w+/, ''));
+    }
+    for (const r of detail.ranges) expectCall(arb, r.value);
+    expect(detail.ranges.every((r) => r.value.startsWith('error_detail_'))).toBe(true);
+    expect(detailBody).toMatch(/\n {4}return error_detail_unknown\(code\);\n {2}\}$/);
+    expect(message.exact.some((e) => e.value.startsWith('error_detail_'))).toBe(false);
+  });
+
+  it('key answers like the catalog on and around every code and bound', () => {
+    for (const code of samples) expect(keyAnswer(code), String(code)).toBe(expectedKey(code));
+  });
+
+  it('maps codes to their action through key', () => {
+    const actionOf = (code: number) => actions.map.get(keyAnswer(code));
+    for (const code of [6206, 70001, 6208]) expect(actionOf(code), String(code)).toBe('sign-in-again');
+    expect(actionOf(9508)).toBe('check-connection');
+    expect(actionOf(80001)).toBe('fix-input');
+    for (const code of samples) expect(actionOf(code) ?? null, String(code)).toBe(byKey.get(expectedKey(code))?.action ?? null);
+  });
+
+  it('maps codes to their fault through key', () => {
+    expect(faults.map.get(keyAnswer(9508))).toBe('network');
+    for (const code of samples) expect(faults.map.get(keyAnswer(code)) ?? null, String(code)).toBe(byKey.get(expectedKey(code))?.fault ?? null);
+  });
+
+  it('has one group per value, each key once, then null', () => {
+    for (const [groups, field] of [[actions, 'action'], [faults, 'fault']] as const) {
+      expect(groups.values.length).toBe(new Set(groups.values).size);
+      expect(new Set(groups.values)).toEqual(new Set(catalog.messages.flatMap((m) => (m[field] === undefined ? [] : [m[field]]))));
+      expect(groups.keys.length).toBe(groups.map.size);
+      expect(groups.body.match(/^ {6}case /gm)).toHaveLength(groups.keys.length);
+      expect(groups.body.match(/^ {8}return /gm)).toHaveLength(groups.values.length);
+      expect(groups.body).toMatch(/\n {4}\}\n {4}return null;\n {2}\}$/);
+    }
+  });
+
+  it('writes action only when the registry gives actions, fault only when it gives faults', () => {
+    const noActions = { ...catalog, messages: catalog.messages.map(({ action: _, ...m }) => m), userMessages: catalog.userMessages!.map(({ action: _, ...m }) => m) };
+    const text = renderTargets(noActions, config, [lookupDartTarget], [])!.get(FILE)!;
+    expect(text).not.toMatch(/ action\(int code\)/);
+    expect(text).toContain('static String key(int code) {');
+    expect(text).toContain('static String? fault(int code) {');
+    expect(text).toContain('String errorDetail(int code, [List<Object> args = const <Object>[]]) {');
+  });
+});
+
+describe('lookup-dart without user messages, hazard catalog', async () => {
+  const { catalog, files } = await renderScenario('hazards', [lookupDartTarget, flutterTarget]);
+  const source = files!.get(FILE)!;
+
+  it('has no errorDetail and calls no error_detail_ member: errorMessage is the one text', () => {
+    expect(catalog.userMessages).toBeUndefined();
+    expect(files!.get(`flutter/app_${catalog.sourceLocale.replace(/-/g, '_')}.arb`)).not.toContain('error_detail_');
+    expect(source).not.toMatch(/errorDetail|error_detail_/);
+    expect(source).toContain('String errorMessage(int code, [List<Object> args = const <Object>[]]) {');
+  });
+
+  it('has no key, action or fault function', () => {
+    expect(catalog.messages.some((m) => m.action !== undefined || m.fault !== undefined)).toBe(false);
+    expect(source).not.toMatch(/\bstatic\b|String\? (action|fault)\(|switch \(key\(code\)\)/);
+  });
+});
+
 describe('lookup-dart diagnostics', () => {
   it('reports an unknown message with an argument besides the code', async () => {
     const { catalog, config } = await loadTestCatalog('hazards');
@@ -101,6 +200,36 @@ describe('lookup-dart diagnostics', () => {
     expect(diagnostics[0].message).toContain('{reason} (string)');
   });
 });
+
+/** The body of the member whose declaration starts with `signature`, through its closing brace at the same indent (2 spaces). */
+function functionBody(source: string, signature: string): string {
+  const start = source.indexOf(signature);
+  expect(start, signature).toBeGreaterThanOrEqual(0);
+  const end = source.indexOf('\n  }\n', start);
+  expect(end, `end of ${signature}`).toBeGreaterThan(start);
+  return source.slice(start, end + '\n  }'.length);
+}
+
+/** The exact-code cases and range checks of a lookup on the code, with the expression each returns. */
+function branchesOf(body: string) {
+  const exact = [...body.matchAll(/^ {6}case (-?\d+):\n {8}return (.*);$/gm)].map((m) => ({ code: Number(m[1]), value: m[2] }));
+  const ranges = [...body.matchAll(/^ {4}if \(code >= (-?\d+) && code <= (-?\d+)\) return (.*);$/gm)].map((m) => ({ from: Number(m[1]), to: Number(m[2]), value: m[3] }));
+  return { exact, ranges };
+}
+
+/** What the branches return for a code, or undefined when none holds it (the fallback then answers). */
+function answer({ exact, ranges }: ReturnType<typeof branchesOf>, code: number): string | undefined {
+  return (exact.find((e) => e.code === code) ?? ranges.find((r) => code >= r.from && code <= r.to))?.value;
+}
+
+/** A `switch (key(code))` read back: each run of `case "k":` labels and the `return "value";` after it, as key → value. */
+function groupsOf(body: string) {
+  expect(body).toContain('switch (key(code)) {');
+  const groups = [...body.matchAll(/((?:^ {6}case "[^"\\]*":\n)+) {8}return "([^"\\]*)";$/gm)].map((m) => ({ keys: [...m[1].matchAll(/case "([^"\\]*)":/g)].map((k) => k[1]), value: m[2] }));
+  const keys = groups.flatMap((g) => g.keys);
+  const map = new Map(groups.flatMap((g) => g.keys.map((k): [string, string] => [k, g.value])));
+  return { body, values: groups.map((g) => g.value), keys, map };
+}
 
 /** The ARB key (= gen-l10n member) of a message key, which the flutter target must have written. */
 function identifierIn(arb: Arb, key: string): string {

@@ -119,6 +119,28 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java through javac, Resourc
     expect(shown[7][1]).toContain('424242');
   });
 
+  it('gives the developer detail from ErrorsDetail, and each code its action and fault', async () => {
+    const { catalog } = await loadTestCatalog('default');
+    const shown = defaultRun(['detail/en:6206', 'detail/ja:6206', 'detail/zh-Hant:6206', 'detail/en:424242', 'action/0:6206', 'action/0:70001', 'action/0:6208', 'action/0:9508', 'action/0:80001', 'action/0:424242', 'fault/0:9508', 'fault/0:125000']);
+    const detail = (locale: string) => catalog.messages.find((m) => m.key === '6206')!.translations[locale]!.text;
+    expect(shown).toEqual([
+      ['6206', detail('en')],
+      ['6206', detail('ja')],
+      // zh-Hant has no detail of its own: Java's own chain (zh_Hant → zh → root) shows the English one.
+      ['6206', detail('en')],
+      ['unknown', textOf(catalog, 'en', 'unknown', { code: '424242' })],
+      ['6206', 'sign-in-again'],
+      ['70001', 'sign-in-again'],
+      ['6208', 'sign-in-again'],
+      ['9508', 'check-connection'],
+      ['80001', 'fix-input'],
+      ['unknown', 'retry-later'],
+      ['9508', 'network'],
+      ['120001-130000', catalog.messages.find((m) => m.key === '120001-130000')!.fault!],
+    ]);
+    expect(detail('en')).toContain('UserSig');
+  });
+
   it('checks range bounds and negative unknown codes', () => {
     expect(defaultRun(['en:120000', 'en:120001', 'en:130000', 'en:130001', 'en:-2147483648', 'en:2147483647']).map(([key]) => key)).toEqual([
       'unknown',
@@ -133,7 +155,7 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java through javac, Resourc
 
   it('formats the hazard catalog: arguments in registry order, quotes, plurals through ICU found by reflection', async () => {
     const { files } = await renderScenario('hazards', [lookupJavaTarget, javaTarget]);
-    const specs = ['en:5:1', 'en:5:3', 'en:6:0', 'en:6:1', 'en:7:100:alice', 'en:1', 'en:9', 'ja:7:100:alice', 'en:-1'];
+    const specs = ['en:5:1', 'en:5:3', 'en:6:0', 'en:6:1', 'en:7:100:alice', 'en:1', 'en:9', 'ja:7:100:alice', 'en:-1', 'detail/en:1', 'action/0:1'];
     const withIcu = build(files!, true)(specs);
     expect(withIcu).toEqual([
       ['5', '1 file left'],
@@ -145,6 +167,9 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java through javac, Resourc
       ['9', "Path C:\\temp\\new isn't 'quoted'."],
       ['7', 'ユーザー alice がリクエスト上限 100 件に達しました。'],
       ['unknown', 'Unknown error (code -1).'],
+      // One audience and no actions in the hazards registry: neither method is written.
+      ['1', 'no detail()'],
+      ['1', 'no action()'],
     ]);
     // Without ICU the documented limit: counts without an =N form take "other".
     const withoutIcu = build(files!, false)(['en:5:1', 'en:6:0']);

@@ -76,7 +76,8 @@ describe.each(['hazards', 'default'])('lookup-kotlin structure, %s catalog', asy
   it('falls back to the unknown string, formatted with the code', () => {
     expect(resId).toMatch(/^ {8}else -> R\.string\.error_unknown$/m);
     expect(resources.get('error_unknown')).toMatchObject({ type: 'string', formatted: true });
-    expect(source).toContain('R.string.error_unknown -> context.getString(id, code)');
+    // With user messages the unknown detail is formatted the same way.
+    expect(source).toMatch(/^ {12}R\.string\.error_unknown(, R\.string\.error_detail_unknown)? -> context\.getString\(id, code\)$/m);
   });
 
   it('formats exactly the messages that take arguments, and plurals by quantity', () => {
@@ -129,6 +130,18 @@ describe.skipIf(!haveTools('kotlinc', 'java'))('lookup-kotlin through kotlinc an
       ['R.string.error_unknown', en('unknown', { code: '130001' })],
     ]);
     expect(shown[3][1]).toBe('Something went wrong (error 424242). Please try again later.');
+    // The developer detail, and what to offer: from the same build.
+    const detail = (key: string, values: Record<string, string> = {}) => textOf(catalog.messages.find((m) => m.key === key)!.translations.en.ast, values);
+    expect(compileAndRun(files!, ['detail/6206', 'detail/424242', 'action/6206', 'action/70001', 'action/9508', 'action/80001', 'action/424242', 'fault/9508'])).toEqual([
+      ['R.string.error_6206', detail('6206')],
+      ['R.string.error_unknown', detail('unknown', { code: '424242' })],
+      ['R.string.error_6206', 'sign-in-again'],
+      ['R.string.error_70001', 'sign-in-again'],
+      ['R.string.error_9508', 'check-connection'],
+      ['R.string.error_80001', 'fix-input'],
+      ['R.string.error_unknown', 'retry-later'],
+      ['R.string.error_9508', 'network'],
+    ]);
   });
 
   it('formats the hazard catalog: plurals by quantity, arguments in registry order, % kept where nothing is formatted', async () => {
@@ -195,7 +208,8 @@ function balance(source: string): Record<string, number> {
 /** Compiles ErrorMessages.kt with the stubs, runs Main with the arguments and returns its [resource, message] pairs. */
 function compileAndRun(files: ReadonlyMap<string, string>, args: string[]): [string, string][] {
   const dir = mkdtempSync(join(tmpdir(), 'codebook-lookup-kotlin-'));
-  const resources = androidResources(files.get('android/values/strings.xml')!);
+  // The default resources of both audiences: the user messages and, with them, the details.
+  const resources = new Map([...androidResources(files.get('android/values/strings.xml')!), ...(files.has('android/values/strings_detail.xml') ? androidResources(files.get('android/values/strings_detail.xml')!) : [])]);
   const entries = [...resources].map(([name, r], i) => ({ name, r, id: 0x7f010000 + i }));
   const r = ['string', 'plurals'].map((type) => `    object ${type} {\n${entries.filter((e) => e.r.type === type).map((e) => `        const val ${e.name} = ${e.id}\n`).join('')}    }\n`);
   writeFileSync(join(dir, 'R.kt'), `package codebook.generated\n\nobject R {\n${r.join('')}}\n`);

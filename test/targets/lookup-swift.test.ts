@@ -6,11 +6,17 @@
  * the unknown branch passes the code with the type its format specifier
  * reads (`%1$lld` → Int), the braces balance, and the switch, read back into
  * a table, answers like the catalog for codes on and around every bound.
+ * With two audiences (the default catalog): detail(for:) reads the apple
+ * target's LocalizableDetail table while message(for:) keeps Localizable, and
+ * action(for:)/fault(for:), read back into tables and composed with
+ * key(for:), answer like the registry; a catalog without user messages, or
+ * without actions, gets none of those functions.
  */
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../generator/catalog/model.js';
 import { appleTarget } from '../../generator/targets/apple.js';
 import { lookupSwiftTarget } from '../../generator/targets/lookup-swift.js';
+import { renderTargets } from '../../generator/pipeline.js';
 import { loadTestCatalog, renderScenario } from '../support/catalogs.js';
 
 const FILE = 'lookup-swift/ErrorMessages.swift';
@@ -72,7 +78,16 @@ describe.each(['hazards', 'default'])('lookup-swift structure, %s catalog', asyn
   });
 
   it('reads the Localizable table, with the source .lproj as fallback, and formats the other keys with the user locale', () => {
-    expect(source).toContain('NSLocalizedString(key, tableName: "Localizable", bundle: .main, value: missing, comment: "")');
+    if (catalog.userMessages) {
+      // localized(_:table:) serves both tables; message(for:) leaves it the default, Localizable.
+      expect(source).toContain('private static func localized(_ key: String, table: String = "Localizable") -> String? {');
+      expect(source).toContain('NSLocalizedString(key, tableName: table, bundle: .main, value: missing, comment: "")');
+      expect(source).toContain('NSLocalizedString(key, tableName: table, bundle: source, value: missing, comment: "")');
+      expect(functionBody(source, 'static func message(for code: Int')).toMatch(/localized\(name\) \{[\s\S]*localized\("unknown"\) else/);
+    } else {
+      expect(source).toContain('NSLocalizedString(key, tableName: "Localizable", bundle: .main, value: missing, comment: "")');
+      expect(source).toContain('NSLocalizedString(key, tableName: "Localizable", bundle: source, value: missing, comment: "")');
+    }
     expect(source).toContain(`Bundle.main.path(forResource: "${catalog.sourceLocale}", ofType: "lproj")`);
     expect(files!.has(`apple/${catalog.sourceLocale}.lproj/Localizable.strings`)).toBe(true);
     expect(source).toContain('return String(format: format, locale: Locale.current, arguments: arguments)');
@@ -82,6 +97,86 @@ describe.each(['hazards', 'default'])('lookup-swift structure, %s catalog', asyn
     const code = source.replace(/"(?:\\.|[^"\\\n])*"|\/\/.*|\/\*[\s\S]*?\*\//g, '');
     const count = (c: string) => code.split(c).length - 1;
     expect([count('{') - count('}'), count('(') - count(')')]).toEqual([0, 0]);
+  });
+});
+
+describe('lookup-swift two audiences, default catalog', async () => {
+  const { catalog, config, files, diagnostics } = await renderScenario('default', [lookupSwiftTarget, appleTarget]);
+  const source = files!.get(FILE)!;
+  const keyOf = keyFunction(source);
+  const detail = functionBody(source, 'static func detail(for code: Int, _ arguments: CVarArg...) -> String {');
+  const actions = groupsOf(functionBody(source, 'static func action(for code: Int) -> String? {'));
+  const faults = groupsOf(functionBody(source, 'static func fault(for code: Int) -> String? {'));
+  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
+  const registry = (field: 'action' | 'fault', code: number) => byKey.get(expectedKey(catalog, code))?.[field];
+
+  it('is a two-audience catalog that the targets render without a report', () => {
+    expect(catalog.userMessages).toBeDefined();
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reads detail(for:) from the LocalizableDetail table the apple target writes, like message(for:) reads Localizable', () => {
+    expect(files!.has(`apple/${catalog.sourceLocale}.lproj/LocalizableDetail.strings`)).toBe(true);
+    const detailKeys = stringsKeys(files!.get(`apple/${catalog.sourceLocale}.lproj/LocalizableDetail.strings`)!);
+    for (const key of [...keyOf.exact.map((e) => e.key), ...keyOf.ranges.map((r) => r.key), 'unknown']) expect(detailKeys.has(key), key).toBe(true);
+    expect(detail).toContain('let name = key(for: code)');
+    expect(detail).toContain('if name != "unknown", let format = localized(name, table: "LocalizableDetail") {');
+    expect(detail).toContain('return String(format: format, locale: Locale.current, arguments: arguments)');
+    expect(detail).toContain('guard let unknown = localized("unknown", table: "LocalizableDetail") else { return String(code) }');
+    expect(detail).toContain('return String(format: unknown, code)');
+    // message(for:) is what users are shown: it never reads the detail table.
+    expect(functionBody(source, 'static func message(for code: Int')).not.toContain('LocalizableDetail');
+    expect(source.match(/table: "LocalizableDetail"/g)).toHaveLength(2); // both in detail(for:)
+  });
+
+  it('maps codes to their action through key(for:)', () => {
+    const actionOf = (code: number) => actions.map.get(keyOf.answer(code));
+    for (const code of [6206, 70001, 6208]) expect(actionOf(code), String(code)).toBe('sign-in-again');
+    expect(actionOf(9508)).toBe('check-connection');
+    expect(actionOf(80001)).toBe('fix-input');
+    for (const code of samplesOf(catalog)) expect(actionOf(code) ?? null, String(code)).toBe(registry('action', code) ?? null);
+  });
+
+  it('maps codes to their fault through key(for:)', () => {
+    const faultOf = (code: number) => faults.map.get(keyOf.answer(code));
+    expect(faultOf(9508)).toBe('network');
+    for (const code of samplesOf(catalog)) expect(faultOf(code) ?? null, String(code)).toBe(registry('fault', code) ?? null);
+  });
+
+  it('has one case per value, each key once, and nil as default', () => {
+    for (const [groups, values] of [[actions, new Set(catalog.messages.map((m) => m.action))], [faults, new Set(catalog.messages.map((m) => m.fault))]] as const) {
+      expect(groups.values.length).toBe(new Set(groups.values).size);
+      expect(new Set(groups.values)).toEqual(new Set([...values].filter((v) => v !== undefined)));
+      expect(groups.keys.length).toBe(groups.map.size);
+      expect(groups.body).toMatch(/^ {8}default: return nil\n {8}\}\n {4}\}$/m);
+      expect(groups.body.match(/^ {8}(case|default)\b/gm)).toHaveLength(groups.values.length + 1);
+    }
+  });
+
+  it('writes action(for:) only when the registry gives actions, fault(for:) only when it gives faults', () => {
+    const noActions = { ...catalog, messages: catalog.messages.map(({ action: _, ...m }) => m), userMessages: catalog.userMessages!.map(({ action: _, ...m }) => m) };
+    const rendered = renderTargets(noActions, config, [lookupSwiftTarget], []);
+    const text = rendered!.get(FILE)!;
+    expect(text).not.toMatch(/func action\(/);
+    expect(text).toContain('static func fault(for code: Int) -> String? {');
+    expect(text).toContain('static func detail(for code: Int, _ arguments: CVarArg...) -> String {');
+  });
+});
+
+describe('lookup-swift without user messages, hazard catalog', async () => {
+  const { catalog, files } = await renderScenario('hazards', [lookupSwiftTarget, appleTarget]);
+  const source = files!.get(FILE)!;
+
+  it('has no detail table, and message(for:) is the one text', () => {
+    expect(catalog.userMessages).toBeUndefined();
+    expect(files!.has(`apple/${catalog.sourceLocale}.lproj/LocalizableDetail.strings`)).toBe(false);
+    expect(source).not.toMatch(/func detail\(|LocalizableDetail|table: String/);
+    expect(source).toContain('static func message(for code: Int, _ arguments: CVarArg...) -> String {');
+  });
+
+  it('has no action or fault function', () => {
+    expect(catalog.messages.some((m) => m.action !== undefined || m.fault !== undefined)).toBe(false);
+    expect(source).not.toMatch(/func (action|fault)\(|switch key\(for: code\)/);
   });
 });
 
@@ -100,6 +195,34 @@ describe('lookup-swift diagnostics', () => {
     expect((files[0].context as { unknownArgument: string }).unknownArgument).toBe('String(code)');
   });
 });
+
+/** The body of the function whose declaration starts with `signature`, through its closing brace at the same indent (4 spaces). */
+function functionBody(source: string, signature: string): string {
+  const start = source.indexOf(signature);
+  expect(start, signature).toBeGreaterThanOrEqual(0);
+  const end = source.indexOf('\n    }\n', start);
+  expect(end, `end of ${signature}`).toBeGreaterThan(start);
+  return source.slice(start, end + '\n    }'.length);
+}
+
+/** key(for:) read back into a table, and its answer for a code (exact, else range, else default). */
+function keyFunction(source: string) {
+  const body = functionBody(source, 'static func key(for code: Int) -> String {');
+  const exact = [...body.matchAll(/^ {8}case (-?\d+): return "([^"\\]*)"$/gm)].map((m) => ({ code: Number(m[1]), key: m[2] }));
+  const ranges = [...body.matchAll(/^ {8}case (-?\d+)\.\.\.(-?\d+): return "([^"\\]*)"$/gm)].map((m) => ({ from: Number(m[1]), to: Number(m[2]), key: m[3] }));
+  const fallback = /^ {8}default: return "([^"\\]*)"$/m.exec(body)![1];
+  const answer = (code: number) => (exact.find((e) => e.code === code) ?? ranges.find((r) => code >= r.from && code <= r.to))?.key ?? fallback;
+  return { exact, ranges, answer };
+}
+
+/** A `switch key(for: code)` read back: each `case "k1", "k2": return "value"` line, as key → value. */
+function groupsOf(body: string) {
+  expect(body).toContain('switch key(for: code) {');
+  const cases = [...body.matchAll(/^ {8}case ((?:"[^"\\]*"(?:, )?)+): return "([^"\\]*)"$/gm)];
+  const keys = cases.flatMap((c) => [...c[1].matchAll(/"([^"\\]*)"/g)].map((k) => k[1]));
+  const map = new Map(cases.flatMap((c) => [...c[1].matchAll(/"([^"\\]*)"/g)].map((k): [string, string] => [k[1], c[2]])));
+  return { body, values: cases.map((c) => c[2]), keys, map };
+}
 
 /** The keys of a Localizable.strings file (codebook writes one `"key" = "value";` per line). */
 function stringsKeys(text: string): Set<string> {

@@ -11,7 +11,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
@@ -398,7 +398,10 @@ describe('review page: parse5 read-back', () => {
     expect(textOf(r6014)).toContain('ja writes <b>TIMManager getLoginUser</b> where en has no method name & no "quotes".');
     expect([...elements(r6014)].filter((el) => attr(el, 'role') === 'cell').map((el) => attr(el, 'class'))).toEqual(['cell c0 flagged', 'cell c1 flagged', 'cell c2', 'cell c3', 'cell c4 missing']);
     // zh-Hant has no detail of its own: the page says which locale apps show instead.
-    expect(textOf([...elements(r6014)].find((el) => attr(el, 'class') === 'cell c4 missing')!)).toBe('fallback: shows zh-Hans');
+    // Each cell shows the user message above the detail; zh-Hant has its own user message.
+    const zhHantUser = (JSON.parse(readFileSync(join(repoRoot, 'locales/zh-Hant/user.json'), 'utf8')) as { user: Record<string, string> }).user['not-signed-in'];
+    expect(textOf([...elements(r6014)].find((el) => attr(el, 'class') === 'cell c4 missing')!)).toBe(`user ${zhHantUser}fallback: shows zh-Hans`);
+    expect(textOf([...elements(r6014)].find((el) => attr(el, 'class') === 'act')!)).toBe('action sign-in-again · fault app · user message not-signed-in');
 
     const summary = all.filter((el) => el.tagName === 'tr' && attr(el, 'class') === 'c2' && textOf(el).startsWith('ko'));
     expect(summary).toHaveLength(1);
@@ -536,6 +539,16 @@ describe.skipIf(!haveTools('/usr/bin/chromium'))('review page: in Chromium', () 
     await tab.selectOption('#f-state', '');
     await tab.selectOption('#f-rule', { value: 'any' });
     await screenshot(tab, 'review-page.png');
+
+    // Five locales stay readable in a 1400 px window: every column on screen, none narrower than 200 px.
+    await tab.setViewportSize({ width: 1400, height: 900 });
+    const heads = await tab.locator('.row.head > div').evaluateAll((cells) => cells.map((c) => (c as unknown as { getBoundingClientRect(): { left: number; right: number; width: number } }).getBoundingClientRect()));
+    expect(heads).toHaveLength(6);
+    for (const box of heads.slice(1)) {
+      expect(box.width).toBeGreaterThanOrEqual(200);
+      expect(box.right).toBeLessThanOrEqual(1400);
+    }
+    await screenshot(tab, 'review-page-1400.png');
 
     await tab.click('#filters button[type="reset"]');
     await expect.poll(() => shownText(tab)).toBe(`${total} of ${total} messages shown`);

@@ -19,7 +19,7 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 public final class ErrorMessages {
-    /** The base name of the bundles. */
+    /** The base name of the bundles of what apps show. */
     public static final String BUNDLE = "Errors";
     /** The key of the message shown for codes the catalog lacks. */
     public static final String UNKNOWN = "unknown";
@@ -52,7 +52,12 @@ public final class ErrorMessages {
 
     /** The message of a code in a locale; the unknown message shows the code itself. */
     public static String message(Locale locale, int code, Object... args) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        return format(BUNDLE, locale, code, args);
+    }
+
+    /** The text of a code in the bundles `bundleName`, formatted; a key they lack shows the unknown text. */
+    private static String format(String bundleName, Locale locale, int code, Object... args) {
+        ResourceBundle bundle = ResourceBundle.getBundle(bundleName, locale);
         String key = keyOf(code);
         if (!key.equals(UNKNOWN)) {
             try {

@@ -36,8 +36,10 @@ object ErrorMessages {
     }
 
     /** The message of a code in the context's language; the unknown message shows the code itself. */
-    fun message(context: Context, code: Int, vararg args: Any): String {
-        val id = resId(code)
+    fun message(context: Context, code: Int, vararg args: Any): String = format(context, resId(code), code, *args)
+
+    /** The text of a resource, formatted as its message needs; an unknown text shows the code itself. */
+    private fun format(context: Context, id: Int, code: Int, vararg args: Any): String {
         return when (id) {
             R.string.error_unknown -> context.getString(id, code)
             R.plurals.error_5 -> context.resources.getQuantityString(id, (args[0] as Number).toInt(), *args)
