@@ -59,6 +59,8 @@ async function importXliffFile(file: string, flags: ImportFlags): Promise<void> 
   process.exitCode = hasErrors(result.diagnostics) || (flags.check && result.changed.length > 0) ? EXIT_INVALID : EXIT_OK;
   if (result.target) {
     const what = result.written ? 'written' : result.changed.length === 0 ? 'unchanged' : 'not written (dry run)';
-    log(flags, `codebook: ${result.changed.length} key(s) changed${result.changed.length ? ` (${result.changed.join(', ')})` : ''}; ${result.target} ${what}.`);
+    // Details go to the target file; changed user texts to the files that define them (user.json).
+    const files = [...(result.fileText !== (result.texts.get(result.target) ?? '') || !result.userFiles?.length ? [result.target] : []), ...(result.userFiles ?? []).map((f) => f.path)];
+    log(flags, `codebook: ${result.changed.length} key(s) changed${result.changed.length ? ` (${result.changed.join(', ')})` : ''}; ${files.join(', ')} ${what}.`);
   }
 }

@@ -170,6 +170,9 @@ function sourceSide(message: Message, sourceLocale: string): SourceSide {
   if (!t) throw new Unrepresentable('it has no source text');
   const split = supported(t);
   const brace = message.params.length > 0;
+  // msgfmt --check reads a python-brace-format field name as ASCII: {Ωmega} or {名前} fails it (found by the fuzz test).
+  const unreadable = message.params.find((p) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.name));
+  if (unreadable) throw new Unrepresentable(`msgfmt --check accepts only ASCII letters, digits and _ in python-brace-format names, not {${unreadable.name}}`);
   if (split.kind === 'plain') return { msgid: must(poText(t.ast, brace)), brace };
   const { arg } = split.plural;
   const msgid = must(poText(formFor(split.plural, 'one'), brace, arg));

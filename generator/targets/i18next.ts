@@ -12,6 +12,7 @@
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Message, Translation } from '../catalog/model.js';
 import { placeOf } from '../catalog/origin.js';
+import { argumentsOf } from '../catalog/icu.js';
 import { formFor, pluralCategories, splitPlural } from '../emit/plural-forms.js';
 import type { Target, TargetPlan } from '../emit/target.js';
 import { flatJson } from '../emit/flat-json.js';
@@ -67,7 +68,24 @@ export function i18nextEntries(message: Message, locale: string): Converted {
   return converted;
 }
 
+/** Options i18next's t() reads from the same object as the interpolation values: an argument of that name changes the lookup. */
+const I18NEXT_OPTIONS = new Set(['lng', 'lngs', 'ns', 'fallbackLng', 'defaultValue', 'context', 'replace', 'returnObjects', 'returnDetails', 'joinArrays', 'postProcess', 'interpolation', 'keySeparator', 'nsSeparator', 'ordinal', 'skipInterpolation']);
+/** Intl options i18next's number and datetime formatters take from that object too: an argument of that name changes the format. */
+const INTL_OPTIONS = new Set(['style', 'currency', 'currencyDisplay', 'currencySign', 'unit', 'unitDisplay', 'notation', 'compactDisplay', 'signDisplay', 'useGrouping', 'minimumIntegerDigits', 'minimumFractionDigits', 'maximumFractionDigits', 'minimumSignificantDigits', 'maximumSignificantDigits', 'roundingMode', 'roundingPriority', 'roundingIncrement', 'trailingZeroDisplay', 'numberingSystem', 'localeMatcher', 'dateStyle', 'timeStyle', 'weekday', 'era', 'year', 'month', 'day', 'hour', 'minute', 'second', 'fractionalSecondDigits', 'timeZone', 'timeZoneName', 'hour12', 'hourCycle', 'calendar', 'dayPeriod', 'formatMatcher']);
+
+/** Why an argument name would be read by i18next as one of its options (found by the fuzz test), or undefined. */
+function argumentNameProblem(ast: readonly MessageFormatElement[]): string | undefined {
+  const used = argumentsOf(ast);
+  const option = [...used.keys()].find((name) => I18NEXT_OPTIONS.has(name));
+  if (option) return `i18next reads {{${option}}} as its own option "${option}", not as a value; rename the argument`;
+  const formatted = [...used.values()].some((use) => use === 'number' || use === 'plural' || use === 'date' || use === 'time');
+  const intl = formatted ? [...used.keys()].find((name) => INTL_OPTIONS.has(name)) : undefined;
+  return intl ? `i18next passes every value to its number and date formatters, which read {{${intl}}} as their option "${intl}"; rename the argument` : undefined;
+}
+
 function convert(key: string, locale: string, translation: Translation): Converted {
+  const nameProblem = argumentNameProblem(translation.ast);
+  if (nameProblem) return { problem: nameProblem };
   const split = splitPlural(translation.ast);
   if (split.kind === 'unsupported') return { problem: `i18next has no syntax for ${split.reason}` };
   if (split.kind === 'plain') {

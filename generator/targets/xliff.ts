@@ -20,9 +20,18 @@
  * A target form may drop an argument (ar `one`) or use one its source form
  * lacks (ru `one` also covers 21); `<ph>` ids name the argument, so they
  * still match wherever both sides use it.
+ *
+ * Two audiences: when the catalog has user texts, a second
+ * `<file id="user">` follows the details' one: one unit per shared user text,
+ * `id` = the text's id (lowercase, digits and `-`), then one per user
+ * override, `id` = `key.<key>` (ids never hold a `.`, so the import tells
+ * them apart). Same unit shape and inline rules; notes name the codes that
+ * show the text and their actions. Arguments of a user text have positions
+ * by name order (userUnits).
  */
 import type { Catalog, Message, Translation } from '../catalog/model.js';
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { compareKeys } from '../catalog/keys.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { argumentPositions } from '../emit/placeholders.js';
@@ -53,7 +62,16 @@ export const xliffTarget: Target = {
             diagnostics.push(unrepresentable(message, locale, error.message));
           }
         }
-        const context = { header: commentText(header), srcLang: catalog.sourceLocale, trgLang: locale, fileId: catalog.namespace, items: items.join('\n') };
+        const userItems: string[] = [];
+        for (const unit of userUnits(catalog)) {
+          try {
+            userItems.push(itemOf(catalog, unit.message, locale, shared, unit.notes));
+          } catch (error) {
+            if (!(error instanceof Unrepresentable)) throw error;
+            diagnostics.push(unrepresentable(unit.message, locale, error.message));
+          }
+        }
+        const context = { header: commentText(header), srcLang: catalog.sourceLocale, trgLang: locale, fileId: catalog.namespace, items: items.join('\n'), userFileId: USER_FILE_ID, userItems: userItems.join('\n') };
         return { path: `xliff/${locale}.xlf`, template: 'file.xlf.hbs', context };
       });
     return { files, diagnostics };
@@ -61,11 +79,11 @@ export const xliffTarget: Target = {
 };
 
 /** One `<unit>`, or one `<group>` of plural units, as XML lines (no final newline). */
-function itemOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes): string {
+function itemOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes, common?: string): string {
   const source = message.translations[catalog.sourceLocale];
   const target = message.translations[locale];
   if (!source) throw new Unrepresentable('it has no source text');
-  const notes = notesOf(catalog, message, locale, shared);
+  const notes = notesOf(catalog, message, locale, shared, common);
   const plurals = [source, target].flatMap((t) => {
     const split = t && supported(t);
     return split?.kind === 'plural' ? [split.plural] : [];
@@ -139,9 +157,8 @@ function sourceInline(message: Message, ast: readonly MessageFormatElement[], pl
 }
 
 /** The `<notes>` block of a message (the same at unit and group level), empty without notes. */
-function notesOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes): string {
+function notesOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes, common = sharedNotes(catalog, message, shared)): string {
   const origin = message.translations[locale]?.origin;
-  const common = sharedNotes(catalog, message, shared);
   if (common === '' && !origin) return '';
   return `      <notes>\n${common}${origin ? noteXml({ category: 'location', text: `${origin.file}:${origin.line}` }) : ''}      </notes>`;
 }
@@ -183,4 +200,78 @@ function unrepresentable(message: Message, locale: string, reason: string): Diag
     locale,
     place: placeOf((t ?? message).origin),
   };
+}
+
+/** The id of the user texts' `<file>`. */
+export const USER_FILE_ID = 'user';
+/** The unit id prefix of a user override: `key.<key>`. */
+export const OVERRIDE_PREFIX = 'key.';
+/** How many codes a "Shown for" note lists before "and N more". */
+const SHOWN_CODES = 12;
+
+/** One unit of the user file: a shared user text or a user override, as a message of its own. */
+export interface UserUnit {
+  kind: 'text' | 'override';
+  /** The user text id, or the overridden key. */
+  name: string;
+  /** `key` = the unit id; translations by locale (an override's source falls back to the key's user message); params = the source's arguments by name. */
+  message: Message;
+  /** The notes every locale shows (all but the translation's location). */
+  notes: string;
+}
+
+const userUnitsOf = new WeakMap<Catalog, UserUnit[]>();
+
+/** The user file's units in order (shared texts by id, then overrides by key); the same objects on every call. */
+export function userUnits(catalog: Catalog): UserUnit[] {
+  let units = userUnitsOf.get(catalog);
+  if (units) return units;
+  units = [];
+  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
+  const userMessages = new Map((catalog.userMessages ?? []).map((m) => [m.key, m]));
+  const unit = (kind: UserUnit['kind'], name: string, id: string, translations: Record<string, Translation>, origin: Message['origin'], shownFor: Message[], usage: string): UserUnit => {
+    const source = translations[catalog.sourceLocale];
+    const params = source ? argumentNames(source.ast).map((p) => ({ name: p, type: 'string' as const })) : [];
+    const message: Message = { key: id, section: USER_FILE_ID, params, translations, origin };
+    const counts = new Map<string, number>();
+    for (const m of shownFor) if (m.action) counts.set(m.action, (counts.get(m.action) ?? 0) + 1);
+    const notes: Note[] = [
+      { category: 'usage', text: usage },
+      ...(counts.size > 0 ? [{ category: 'action', text: `Offers: ${[...counts].map(([a, n]) => (shownFor.length > 1 ? `${a} (${n} ${n === 1 ? 'code' : 'codes'})` : a)).join(', ')}` }] : []),
+      ...params.map((p) => ({ category: 'argument', text: `{${p.name}}` })),
+      ...(source ? [{ category: 'location', text: `${source.origin.file}:${source.origin.line}` }] : []),
+    ];
+    return { kind, name, message, notes: notes.map(noteXml).join('') };
+  };
+  for (const text of catalog.userTexts ?? []) {
+    const keys = catalog.messages.filter((m) => m.user === text.id);
+    const listed = keys.slice(0, SHOWN_CODES).map((m) => m.key).join(', ');
+    const usage = keys.length === 0 ? 'Shown for no code.' : `Shown for ${keys.length} ${keys.length === 1 ? 'code' : 'codes'}: ${listed}${keys.length > SHOWN_CODES ? `, and ${keys.length - SHOWN_CODES} more` : ''}.`;
+    units.push(unit('text', text.id, text.id, text.translations, text.origin, keys, usage));
+  }
+  const overrides = [...(catalog.userOverrides ?? new Map<string, Record<string, Translation>>())].sort(([a], [b]) => compareKeys(a, b));
+  for (const [key, byLocale] of overrides) {
+    const message = byKey.get(key);
+    const fallback = userMessages.get(key)?.translations[catalog.sourceLocale];
+    const translations = byLocale[catalog.sourceLocale] || !fallback ? byLocale : { ...byLocale, [catalog.sourceLocale]: fallback };
+    const origin = Object.values(byLocale)[0]?.origin ?? message?.origin;
+    if (!origin) continue;
+    units.push(unit('override', key, `${OVERRIDE_PREFIX}${key}`, translations, origin, message ? [message] : [], `Override of code ${key}: its own user message instead of the shared one${message?.user ? ` (${message.user})` : ''}.`));
+  }
+  userUnitsOf.set(catalog, units);
+  return units;
+}
+
+/** The argument names of a message (plural and select arguments included), sorted. */
+function argumentNames(ast: readonly MessageFormatElement[]): string[] {
+  const names = new Set<string>();
+  const walk = (elements: readonly MessageFormatElement[]) => {
+    for (const el of elements) {
+      if (el.type !== TYPE.literal && 'value' in el && typeof el.value === 'string') names.add(el.value);
+      if (el.type === TYPE.plural || el.type === TYPE.select) for (const option of Object.values(el.options)) walk(option.value);
+      if (el.type === TYPE.tag) walk(el.children);
+    }
+  };
+  walk(ast);
+  return [...names].sort();
 }

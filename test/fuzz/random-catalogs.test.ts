@@ -117,11 +117,17 @@ interface ParamSpec {
   type: ParamType;
   example?: string;
 }
-/** ICU argument names: ASCII, underscore, non-Latin letters. */
-const PARAM_NAMES = ['user', 'limit', 'when', 'a_b', 'x1', '名前', 'Ωmega'];
+/**
+ * ICU argument names: ASCII and underscore; now and then non-Latin letters (which gettext must
+ * refuse: msgfmt reads python-brace names as ASCII) or a name i18next reads as its own option
+ * (lng, ns, style), which the i18next target must refuse.
+ */
+const PARAM_NAMES = ['user', 'limit', 'when', 'a_b', 'x1'];
+const RARE_NAMES = ['名前', 'Ωmega', 'lng', 'ns', 'style'];
+const paramNameArb = fc.oneof({ weight: 15, arbitrary: fc.constantFrom(...PARAM_NAMES) }, { weight: 1, arbitrary: fc.constantFrom(...RARE_NAMES) });
 const paramsArb = fc
   .uniqueArray(
-    fc.record({ name: fc.constantFrom(...PARAM_NAMES), type: fc.constantFrom<ParamType>('string', 'number', 'date', 'time'), example: fc.option(textArb, { freq: 3, nil: undefined }) }),
+    fc.record({ name: paramNameArb, type: fc.constantFrom<ParamType>('string', 'number', 'date', 'time'), example: fc.option(textArb, { freq: 3, nil: undefined }) }),
     { maxLength: 3, selector: (p) => p.name },
   )
   .map((ps) => ps.map(({ example, ...p }): ParamSpec => (example === undefined ? p : { ...p, example })));

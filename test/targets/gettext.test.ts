@@ -93,6 +93,15 @@ describe('gettext: what PO cannot carry', () => {
     });
   }
 
+  it('reports a non-ASCII argument name, which msgfmt --check cannot read in python-brace-format', async () => {
+    const { catalog } = await loadTestCatalog('hazards');
+    const renamed: Catalog = { ...catalog, messages: catalog.messages.map((m) => (m.key === 'unknown' ? { ...m, params: m.params.map((p) => ({ ...p, name: '番号' })) } : m)) };
+    const { diagnostics } = await render(renamed);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.ruleId, d.key, d.locale])).toEqual([['gettext/unrepresentable', 'unknown', 'en']]);
+    expect(errors[0]!.message).toContain('not {番号}');
+  });
+
   it('flags initial translations fuzzy, keeps reviewed and final ones plain', async () => {
     const { catalog } = await loadTestCatalog('hazards');
     let changed = withTranslation(catalog, '6014', 'ja', 'ログイン前です。', 'initial');

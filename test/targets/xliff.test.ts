@@ -14,7 +14,7 @@ import type { Catalog, Message, Translation } from '../../generator/catalog/mode
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { formFor, pluralCategories, splitPlural } from '../../generator/emit/plural-forms.js';
 import { renderTargets } from '../../generator/pipeline.js';
-import { xliffTarget } from '../../generator/targets/xliff.js';
+import { userUnits, xliffTarget } from '../../generator/targets/xliff.js';
 import { commentText } from '../../generator/targets/xliff-inline.js';
 import { loadTestCatalog, renderScenario, repoRoot, writeToTemp, withTranslation } from '../support/catalogs.js';
 import { haveTools } from '../support/toolchain.js';
@@ -67,7 +67,7 @@ describe('xliff: what XLIFF cannot carry, and states', () => {
 interface Part { 0: 't' | 'ph'; 1: string; 2?: string }
 interface ReadUnit { id: string; name: string | null; state: string | null; source: Part[]; target: Part[] | null; notes: [string, string][] }
 interface ReadItem extends ReadUnit { kind: 'unit' | 'group'; type?: string; units?: ReadUnit[] }
-interface ReadFile { version: string; srcLang: string; trgLang: string | null; files: string[]; items: ReadItem[] }
+interface ReadFile { version: string; srcLang: string; trgLang: string | null; files: string[]; items: ReadItem[]; userItems: ReadItem[] }
 
 /** xml.etree read-back: each unit's segment as parts (text with `<cp/>` decoded, `<ph>` with id and equiv). */
 const READ_BACK = String.raw`
@@ -98,12 +98,14 @@ result = {}
 for path in sys.argv[1:]:
     root = ET.parse(path).getroot()
     files = root.findall(NS + 'file')
-    items = []
-    for child in files[0]:
-        if child.tag == NS + 'unit': items.append({'kind': 'unit', **unit(child)})
-        elif child.tag == NS + 'group': items.append({'kind': 'group', 'id': child.get('id'), 'name': child.get('name'), 'type': child.get('type'), 'notes': notes(child), 'units': [unit(u) for u in child.findall(NS + 'unit')]})
-        else: raise Exception('unexpected element ' + child.tag)
-    result[path] = {'version': root.get('version'), 'srcLang': root.get('srcLang'), 'trgLang': root.get('trgLang'), 'files': [f.get('id') for f in files], 'items': items}
+    def items(file):
+        out = []
+        for child in file:
+            if child.tag == NS + 'unit': out.append({'kind': 'unit', **unit(child)})
+            elif child.tag == NS + 'group': out.append({'kind': 'group', 'id': child.get('id'), 'name': child.get('name'), 'type': child.get('type'), 'notes': notes(child), 'units': [unit(u) for u in child.findall(NS + 'unit')]})
+            else: raise Exception('unexpected element ' + child.tag)
+        return out
+    result[path] = {'version': root.get('version'), 'srcLang': root.get('srcLang'), 'trgLang': root.get('trgLang'), 'files': [f.get('id') for f in files], 'items': items(files[0]), 'userItems': [i for f in files[1:] for i in items(f)]}
 print(json.dumps(result))
 `;
 
@@ -166,13 +168,20 @@ function checkUnitIds(message: Message, unit: ReadUnit, plain: boolean) {
 }
 
 function checkFile(catalog: Catalog, locale: string, file: ReadFile) {
-  expect([file.version, file.srcLang, file.trgLang, file.files]).toEqual(['2.0', catalog.sourceLocale, locale, [catalog.namespace]]);
-  const ids = file.items.flatMap((item) => [item.id, ...(item.units ?? []).map((u) => u.id)]);
+  const users = userUnits(catalog);
+  expect([file.version, file.srcLang, file.trgLang, file.files]).toEqual(['2.0', catalog.sourceLocale, locale, users.length > 0 ? [catalog.namespace, 'user'] : [catalog.namespace]]);
+  checkItems(catalog, locale, file.items, catalog.messages);
+  checkItems(catalog, locale, file.userItems, users.map((u) => u.message));
+}
+
+/** The items of one `<file>` against the messages they show (a user file's: userUnits). */
+function checkItems(catalog: Catalog, locale: string, items: ReadItem[], messages: Message[]) {
+  const ids = items.flatMap((item) => [item.id, ...(item.units ?? []).map((u) => u.id)]);
   expect(new Set(ids).size).toBe(ids.length);
   for (const id of ids) expect(id).toMatch(/^[\p{L}\p{N}._:-]+$/u);
-  expect(file.items.map((i) => i.id)).toEqual(catalog.messages.map((m) => m.key));
-  for (const item of file.items) {
-    const message = catalog.messages.find((m) => m.key === item.id)!;
+  expect(items.map((i) => i.id)).toEqual(messages.map((m) => m.key));
+  for (const item of items) {
+    const message = messages.find((m) => m.key === item.id)!;
     const source = message.translations[catalog.sourceLocale];
     const target = message.translations[locale];
     const units = item.kind === 'unit' ? [item] : item.units!;
@@ -219,6 +228,41 @@ for (const scenario of ['hazards', 'default']) {
     });
   });
 }
+
+describe('xliff: the user file (two audiences)', () => {
+  it('follows the details file in every locale: one unit per shared user text, with the codes that show it and their actions', async () => {
+    const { catalog, files, diagnostics } = await renderScenario('default', [xliffTarget]);
+    expect(diagnostics).toEqual([]);
+    expect(catalog.userTexts!.length).toBeGreaterThanOrEqual(60);
+    const ja = files!.get('xliff/ja.xlf')!;
+    const fileIds = [...ja.matchAll(/<file id="([^"]+)">/g)].map((m) => m[1]);
+    expect(fileIds).toEqual([catalog.namespace, 'user']);
+    const user = ja.slice(ja.indexOf('<file id="user">'));
+    expect([...user.matchAll(/<unit id="([^"]+)">/g)].map((m) => m[1])).toEqual(catalog.userTexts!.map((t) => t.id));
+    const text = catalog.userTexts!.find((t) => catalog.messages.filter((m) => m.user === t.id).length > 20)!;
+    const codes = catalog.messages.filter((m) => m.user === text.id);
+    const block = user.slice(user.indexOf(`<unit id="${text.id}">`), user.indexOf('</unit>', user.indexOf(`<unit id="${text.id}">`)));
+    expect(block).toContain(`<note category="usage">Shown for ${codes.length} codes: ${codes.slice(0, 12).map((m) => m.key).join(', ')}, and ${codes.length - 12} more.</note>`);
+    expect(block).toMatch(/<note category="action">Offers: [a-z-]+ \(\d+ codes?\)/);
+    expect(block).toContain(`<segment state="${text.translations.ja!.state}">`);
+    expect(block).toContain(`<note category="location">${text.translations.ja!.origin.file}:${text.translations.ja!.origin.line}</note>`);
+    // An argument of a user text is a <ph> like a detail's.
+    expect(user).toMatch(/<unit id="unknown">[^]*?<source>Something went wrong \(error <ph id="1" equiv="\{code\}" disp="\{code\}"\/>\)/);
+  });
+
+  it('writes a user override as unit key.<key>, and no user file without user texts', async () => {
+    const { catalog } = await loadTestCatalog('default');
+    const en = catalog.userTexts![0].translations.en!;
+    const key = catalog.messages.find((m) => m.user !== undefined)!.key;
+    const withOverride: Catalog = { ...catalog, userOverrides: new Map([[key, { en: { ...en, text: 'Own words.', ast: parse('Own words.') } }]]) };
+    const { files, diagnostics } = await render(withOverride);
+    expect(diagnostics).toEqual([]);
+    const ja = files!.get('xliff/ja.xlf')!;
+    expect(ja).toMatch(new RegExp(`<unit id="key\\.${key}">\\s*<notes>\\s*<note category="usage">Override of code ${key}: [^<]*</note>[^]*?<segment state="initial">\\s*<source>Own words.</source>\\s*</segment>`));
+    const { catalog: hazards } = await loadTestCatalog('hazards');
+    expect((await render(hazards)).files!.get('xliff/ja.xlf')!).not.toContain('<file id="user">');
+  });
+});
 
 describe.skipIf(!haveTools('xmllint', 'python3'))('xliff: characters XML cannot carry', () => {
   it('writes C0 controls and U+FFFF as <cp/>, CR as &#13;, and reads them back exactly', async () => {

@@ -34,16 +34,19 @@ import { placeholderProblems } from './placeholders.js';
 import { readXliff, type At, type ReadDocument, type ReadGroup, type ReadUnit } from './read-xliff.js';
 import { XLIFF_IMPORT_RULES, type XliffImportRuleId } from './rules.js';
 import { unifiedDiff } from './unified-diff.js';
+import { OVERRIDE_PREFIX, USER_FILE_ID, userUnits } from '../../targets/xliff.js';
 
 export interface XliffImportResult {
   /** The new text of the target locale source file (byte-identical to the old one when nothing changed). */
   fileText: string;
   /** A unified diff of old → new, for --dry-run ("" when nothing changed). */
   diff: string;
-  /** Keys whose text or state changed, in catalog order. */
+  /** Keys whose text or state changed, in catalog order; then `user:<unit id>` of the changed user texts and overrides. */
   changed: string[];
   /** Located in the .xlf (line:column) or the source file. */
   diagnostics: Diagnostic[];
+  /** Other source files changed by user texts (absent when none). */
+  userFiles?: XliffImportUserFile[];
 }
 
 export interface XliffImportOptions {
@@ -59,6 +62,30 @@ export interface XliffImportOptions {
   targetFile: { path: string; text: string; layer?: string };
   /** Layer names in merge order (the config's), to tell when a later layer would hide an imported text. */
   layers?: readonly string[];
+  /**
+   * User texts (the `<file id="user">`): the text of another locale source
+   * file by path ("" when it does not exist yet; undefined when it cannot be
+   * read). Without it, a changed user text whose file is not `targetFile` is
+   * reported and not imported.
+   */
+  readSource?: (path: string) => string | undefined;
+  /**
+   * The locale's file of a layer (for a user text the locale has no text for
+   * yet: the layer of its source-locale text). Default: the source-locale
+   * file's path with its source-locale segment replaced by the locale.
+   */
+  localeFile?: (layer: string, locale: string) => string | undefined;
+  /** `targetFile` was named by the user (--out): a user text the locale has no text for yet goes there. */
+  targetNamed?: boolean;
+}
+
+/** A user file other than the target that the import changed. */
+export interface XliffImportUserFile {
+  path: string;
+  /** Before ("" when it did not exist) and after. */
+  text: string;
+  fileText: string;
+  diff: string;
 }
 
 export { XLIFF_IMPORT_RULES, type XliffImportRuleId } from './rules.js';
@@ -105,11 +132,12 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
   const report = (ruleId: XliffImportRuleId, message: string, at: At, extra: Partial<Diagnostic> = {}) => {
     diagnostics.push({ ruleId, severity: XLIFF_IMPORT_RULES[ruleId].severity, message, place: { file: xliffName, line: at.line, column: at.column }, ...extra });
   };
-  const result = (fileText = targetFile.text, changed: string[] = []): XliffImportResult => ({
+  const result = (fileText = targetFile.text, changed: string[] = [], userFiles: XliffImportUserFile[] = []): XliffImportResult => ({
     fileText,
     diff: unifiedDiff(targetFile.text, fileText, targetFile.path),
     changed,
     diagnostics: sortDiagnostics(diagnostics, xliffName),
+    ...(userFiles.length > 0 ? { userFiles } : {}),
   });
 
   const header = readXliffHeader(xliffText, xliffName, catalog);
@@ -132,9 +160,11 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
   }
 
   const messages = new Map(catalog.messages.map((m) => [m.key, m]));
+  const isUser = (item: ReadUnit | ReadGroup) => item.fileId === USER_FILE_ID && catalog.namespace !== USER_FILE_ID;
+  const detailItems = doc.items.filter((item) => !isUser(item));
   const firstAt = new Map<string, At>();
   const repeated = new Set<string>();
-  for (const item of doc.items) {
+  for (const item of detailItems) {
     if (item.id === undefined) continue;
     if (firstAt.has(item.id)) repeated.add(item.id);
     else firstAt.set(item.id, item.at);
@@ -142,7 +172,7 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
   const targetLayer = options.targetFile.layer ?? layerOfFile(catalog, targetFile.path);
   const updates: EntryUpdate[] = [];
 
-  for (const item of doc.items) {
+  for (const item of detailItems) {
     const key = item.id;
     const what = item.kind === 'unit' ? 'Unit' : 'Plural group';
     const message = key === undefined ? undefined : messages.get(key);
@@ -180,10 +210,101 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
     report('xliff-import/removed-unit', `Key ${message.key} has no unit in the file; its ${locale} translation is left as it is.`, doc.fileAt, { key: message.key, locale });
   }
 
-  if (updates.length === 0) return result();
-  const fileText = updateEntries(baseText, updates);
+  const user = importUserTexts(doc.items.filter(isUser));
+  if (updates.length === 0 && user.changed.length === 0) return result();
+  let fileText = updates.length === 0 ? targetFile.text : updateEntries(baseText, updates);
   const changed = updates.map((u) => u.key).sort(compareKeys);
-  return result(fileText, changed);
+  const userFiles: XliffImportUserFile[] = [];
+  for (const [path, edits] of user.byFile) {
+    const own = path === targetFile.path;
+    const before = own ? targetFile.text : edits.text;
+    let after = own ? (fileText === '' ? baseText : fileText) : edits.text === '' ? `{\n  "locale": ${JSON.stringify(locale)}\n}\n` : edits.text;
+    for (const section of ['user', 'userOverrides'] as const) after = updateEntries(after, edits.updates.filter((u) => u.section === section), section);
+    if (own) fileText = after;
+    else userFiles.push({ path, text: before, fileText: after, diff: unifiedDiff(before, after, path) });
+  }
+  return result(fileText, [...changed, ...user.changed.map((id) => `user:${id}`)], userFiles);
+
+  /**
+   * The units of the user file: each changed one as an update of the
+   * `user` (or `userOverrides`) section of the file that defines the
+   * locale's text now, else of the locale's file of the layer that defines
+   * the source-locale text (or the target, when named), by file.
+   */
+  function importUserTexts(items: (ReadUnit | ReadGroup)[]) {
+    const byFile = new Map<string, { text: string; updates: (EntryUpdate & { section: 'user' | 'userOverrides' })[] }>();
+    const changedIds: string[] = [];
+    if (items.length === 0) return { byFile, changed: changedIds };
+    const units = new Map(userUnits(catalog).map((u) => [u.message.key, u]));
+    const first = new Map<string, At>();
+    const twice = new Set<string>();
+    for (const item of items) {
+      if (item.id === undefined) continue;
+      if (first.has(item.id)) twice.add(item.id);
+      else first.set(item.id, item.at);
+    }
+    for (const item of items) {
+      const id = item.id;
+      const what = item.kind === 'unit' ? 'Unit' : 'Plural group';
+      const unit = id === undefined ? undefined : units.get(id);
+      if (id === undefined || !unit) {
+        report('xliff-import/unknown-unit', id === undefined ? `${what} without an id in the user file; it is not imported.` : `${what} ${id} is not a user text of the catalog${id.startsWith(OVERRIDE_PREFIX) ? ' (no key has that user override)' : ''}; it is not imported.`, item.at, {
+          locale,
+          ...(id !== undefined ? { key: `user:${id}` } : {}),
+        });
+        continue;
+      }
+      const context = { key: `user:${id}`, locale };
+      if (twice.has(id)) {
+        if (first.get(id) !== item.at) {
+          report('xliff-import/duplicate-unit', `User text ${id} has more than one unit or group; none of them is imported.`, item.at, { ...context, notes: [{ message: 'first given here', place: { file: xliffName, ...first.get(id)! } }] });
+        }
+        continue;
+      }
+      const current = unit.message.translations[locale];
+      const reported = diagnostics.length;
+      const decided = item.kind === 'unit' ? decideUnit(item, unit.message, current) : decideGroup(item, unit.message, current);
+      for (const d of diagnostics.slice(reported)) d.key = context.key; // user:<id>, never mistaken for a key
+      if (!decided) continue;
+      const source = unit.message.translations[catalog.sourceLocale];
+      const path = current?.origin.file ?? (options.targetNamed ? targetFile.path : source && (options.localeFile ? options.localeFile(source.origin.layer, locale) : swapLocale(source.origin.file, locale)));
+      const text = path === undefined ? undefined : path === targetFile.path ? targetFile.text : (byFile.get(path)?.text ?? options.readSource?.(path));
+      if (path === undefined || text === undefined) {
+        report('xliff-import/no-target-file', `User text ${id}: ${path === undefined ? `no ${locale} file to write it to` : `${path} could not be read`}; it is not imported.`, item.at, { ...context, hint: 'Name the file to update with --out.' });
+        continue;
+      }
+      if (path !== targetFile.path && !byFile.has(path) && text !== '') {
+        const json = parseJsonFile(path, text);
+        const problems = [...json.diagnostics, ...(json.json ? validateAgainstSchema('messages', json.json) : [])];
+        if (problems.length > 0 || !json.json) {
+          diagnostics.push(...problems);
+          continue;
+        }
+        const other = (json.json.value as MessagesData).locale;
+        if (other !== locale) {
+          report('xliff-import/locale-mismatch', `trgLang is ${JSON.stringify(locale)} but ${path}, where user text ${id} goes, holds locale ${JSON.stringify(other)}.`, item.at, context);
+          continue;
+        }
+      }
+      const entry = byFile.get(path) ?? byFile.set(path, { text, updates: [] }).get(path)!;
+      entry.updates.push({ ...decided, key: unit.name, section: unit.kind === 'text' ? 'user' : 'userOverrides' });
+      changedIds.push(id);
+    }
+    const present = new Set(first.keys());
+    for (const unit of units.values()) {
+      if (present.has(unit.message.key)) continue;
+      const at = doc.files.find((f) => f.id === USER_FILE_ID)?.at ?? doc.fileAt;
+      report('xliff-import/removed-unit', `User text ${unit.message.key} has no unit in the file; its ${locale} text is left as it is.`, at, { key: `user:${unit.message.key}`, locale });
+    }
+    return { byFile, changed: changedIds };
+  }
+
+  /** The source-locale file's path with its source-locale segment replaced by the locale. */
+  function swapLocale(sourceFile: string, target: string): string | undefined {
+    const segments = sourceFile.split('/');
+    const i = segments.indexOf(catalog.sourceLocale);
+    return i < 0 ? undefined : [...segments.slice(0, i), target, ...segments.slice(i + 1)].join('/');
+  }
 
   /** A plain unit: its update, or undefined when it is unchanged or not applied (reported). */
   function decideUnit(unit: ReadUnit, message: Message, current: Translation | undefined): EntryUpdate | undefined {

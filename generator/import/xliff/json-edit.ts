@@ -31,14 +31,22 @@ interface Edit {
   text: string;
 }
 
-/** The file text with the entries of `updates` written into its `messages` object (which must exist). */
-export function updateEntries(source: string, updates: readonly EntryUpdate[]): string {
+/**
+ * The file text with the entries of `updates` written into its `section`
+ * object: `messages` (which must exist), or `user` / `userOverrides`, added
+ * as the root's last member when the file has none.
+ */
+export function updateEntries(source: string, updates: readonly EntryUpdate[], section: 'messages' | 'user' | 'userOverrides' = 'messages'): string {
   if (updates.length === 0) return source;
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const doc = parse(source.slice(bom), { mode: 'json', ranges: true });
   const span = (node: AnyNode): [number, number] => [node.range![0] + bom, node.range![1] + bom];
-  const messagesMember = memberOf(doc.body, 'messages');
-  if (!messagesMember || messagesMember.value.type !== 'Object') throw new Error('codebook: the target file has no "messages" object');
+  const messagesMember = memberOf(doc.body, section);
+  if (!messagesMember && section !== 'messages' && doc.body.type === 'Object') {
+    const added = applyEdits(source, insertMembers(source, doc.body, [{ index: doc.body.members.length, text: `${JSON.stringify(section)}: {}` }], span, 'block'));
+    return updateEntries(added, updates, section);
+  }
+  if (!messagesMember || messagesMember.value.type !== 'Object') throw new Error(`codebook: the target file has no ${JSON.stringify(section)} object`);
   const messages = messagesMember.value;
   const edits: Edit[] = [];
   const replace = (node: AnyNode, text: string) => {

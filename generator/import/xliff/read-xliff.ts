@@ -37,6 +37,8 @@ export interface Problem {
 export interface ReadUnit {
   kind: 'unit';
   id: string | undefined;
+  /** The id of the `<file>` holding it (a top-level item's). */
+  fileId?: string | undefined;
   name: string | undefined;
   at: At;
   /** The least advanced state of the unit's segments (XLIFF's default `initial` for a segment without one). */
@@ -53,6 +55,8 @@ export interface ReadUnit {
 export interface ReadGroup {
   kind: 'group';
   id: string | undefined;
+  /** The id of the `<file>` holding it. */
+  fileId?: string | undefined;
   /** The plural argument. */
   name: string | undefined;
   at: At;
@@ -66,6 +70,9 @@ export interface ReadDocument {
   at: At;
   /** The first `<file>` element (or the root when there is none). */
   fileAt: At;
+  /** Every `<file>`: its id and where it starts. */
+  files: { id: string | undefined; at: At }[];
+  /** The items of every file, in document order. */
   items: (ReadUnit | ReadGroup)[];
 }
 
@@ -119,10 +126,13 @@ export function readXliff(text: string): ReadResult {
       return { ok: false, ruleId: 'xliff-import/not-xliff', message: `This is XLIFF ${version ?? 'without a version'}; codebook imports XLIFF 2.0.`, at: rootAt };
     }
     const files = children(root).filter((n) => tagOf(n) === 'file');
-    const items = files.flatMap((file) => readContainer(file, where));
+    const items = files.flatMap((file) => {
+      const fileId = attr(file, 'id', where);
+      return readContainer(file, where).map((item) => ({ ...item, fileId }));
+    });
     return {
       ok: true,
-      doc: { version, srcLang: attr(root, 'srcLang', where), trgLang: attr(root, 'trgLang', where), at: rootAt, fileAt: files[0] ? where(files[0]) : rootAt, items },
+      doc: { version, srcLang: attr(root, 'srcLang', where), trgLang: attr(root, 'trgLang', where), at: rootAt, fileAt: files[0] ? where(files[0]) : rootAt, files: files.map((f) => ({ id: attr(f, 'id', where), at: where(f) })), items },
     };
   } catch (error) {
     if (error instanceof BadXml) return { ok: false, ruleId: 'xliff-import/syntax', message: error.message, at: error.at };

@@ -6,7 +6,13 @@
  *
  * Without `targetPath` the target is chooseTargetFile(config, trgLang): the
  * locale's file in the last layer (target-file.ts).
+ *
+ * Changed user texts (`<file id="user">`) go to the file that defines the
+ * locale's text now, else to `targetPath` when given, else to the locale's
+ * file of the layer that defines the source-locale text; each changed file
+ * is written the same way, and the diff holds every file's.
  */
+import { readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../../catalog/model.js';
@@ -14,7 +20,7 @@ import type { Config } from '../../config/load-config.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { importXliff, readXliffHeader, type XliffImportResult } from './index.js';
 import { XLIFF_IMPORT_RULES } from './rules.js';
-import { chooseTargetFile } from './target-file.js';
+import { chooseTargetFile, localeFilesByLayer } from './target-file.js';
 
 export interface RunXliffImportOptions {
   /** Relative paths are relative to the working directory, as on a command line. */
@@ -74,25 +80,41 @@ export async function runXliffImport(options: RunXliffImportOptions): Promise<Ru
   const target = shown(targetPath);
   texts.set(target, text);
   const layers = options.layers ?? options.config?.layers.map((l) => l.name);
+  const byLayer = options.config && options.catalog.userTexts ? await localeFilesByLayer(options.config, trgLang) : undefined;
   const result = importXliff(xliffText, {
     xliffName,
     catalog: options.catalog,
     targetFile: { path: target, text, ...(targetLayer !== undefined ? { layer: targetLayer } : {}) },
     ...(layers ? { layers } : {}),
+    readSource: (path) => {
+      try {
+        return readFileSync(resolve(root, path), 'utf8');
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'ENOENT' ? '' : undefined;
+      }
+    },
+    ...(byLayer ? { localeFile: (layer: string) => byLayer.get(layer) } : {}),
+    targetNamed: options.targetPath !== undefined,
   });
-  const written = !options.dryRun && result.fileText !== text;
-  if (written) {
-    await mkdir(dirname(targetPath), { recursive: true });
-    const temp = `${targetPath}.codebook-${process.pid}.tmp`;
-    try {
-      await writeFile(temp, result.fileText, 'utf8');
-      await rename(temp, targetPath);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
+  const writes = [{ path: targetPath, before: text, after: result.fileText }, ...(result.userFiles ?? []).map((f) => ({ path: resolve(root, f.path), before: f.text, after: f.fileText }))];
+  for (const f of result.userFiles ?? []) texts.set(f.path, f.text);
+  const written = !options.dryRun && writes.some((w) => w.after !== w.before);
+  if (written) for (const w of writes) if (w.after !== w.before) await writeAtomically(w.path, w.after);
+  const diff = [result.diff, ...(result.userFiles ?? []).map((f) => f.diff)].join('');
+  return { ...result, diff, target, written, texts };
+}
+
+/** A temporary file in the same folder, then a rename. */
+async function writeAtomically(path: string, text: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.codebook-${process.pid}.tmp`;
+  try {
+    await writeFile(temp, text, 'utf8');
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
   }
-  return { ...result, target, written, texts };
 }
 
 /** The .xlf's text: UTF-8 (a BOM is kept for the reader to skip), or UTF-16 when it starts with a UTF-16 BOM. */

@@ -44,3 +44,29 @@ export async function chooseTargetFile(config: Config, locale: string): Promise<
   }
   return { ok: false, problem: `No layer has a ${locale} messages file or a pattern to create one; name the file to update with --out.` };
 }
+
+/**
+ * For user texts the locale has none of yet: the locale's file in each
+ * layer (relative to the config folder), when the layer has exactly one
+ * file of the locale (any messages file: `user` sections need no
+ * `messages`), else the file its `*` pattern names.
+ */
+export async function localeFilesByLayer(config: Config, locale: string): Promise<Map<string, string>> {
+  const byLayer = new Map<string, string>();
+  for (const layer of config.layers) {
+    const paths = (await glob(layer.files, { cwd: config.root, absolute: true, onlyFiles: true })).sort();
+    const ofLocale: string[] = [];
+    for (const path of paths) {
+      const value = await readFile(path, 'utf8')
+        .then((text) => JSON.parse(text.replace(/^\ufeff/, '')) as unknown)
+        .catch(() => undefined);
+      if (value !== null && typeof value === 'object' && (value as { locale?: unknown }).locale === locale) ofLocale.push(path);
+    }
+    if (ofLocale.length === 1) byLayer.set(layer.name, displayPath(config, ofLocale[0]));
+    else if (ofLocale.length === 0) {
+      const pattern = layer.files.find((p) => p.split('/').filter((s) => s === '*').length === 1 && !/[?[\]{}!]|\*\*|[^/]\*|\*[^/]/.test(p));
+      if (pattern) byLayer.set(layer.name, displayPath(config, resolve(config.root, pattern.replace('*', locale))));
+    }
+  }
+  return byLayer;
+}

@@ -113,7 +113,7 @@ describe('xliff import: round trip identity', () => {
       expect(files.size).toBeGreaterThan(0);
       for (const [locale, xlf] of files) {
         const target = sourceFile(scenario, file(locale));
-        const result = importXliff(xlf, { xliffName: `${locale}.xlf`, catalog, targetFile: target });
+        const result = importXliff(xlf, { xliffName: `${locale}.xlf`, catalog, targetFile: target, readSource: (path) => sourceFile(scenario, path).text });
         expect(result, locale).toEqual({ fileText: target.text, diff: '', changed: [], diagnostics: [] });
       }
     });
@@ -125,6 +125,64 @@ describe('xliff import: round trip identity', () => {
       const target = sourceFile('default', path);
       expect(importXliff(files.get('ja')!, { xliffName: 'ja.xlf', catalog, targetFile: target })).toEqual({ fileText: target.text, diff: '', changed: [], diagnostics: [] });
     }
+  });
+});
+
+describe('xliff import: user texts (the user file)', () => {
+  const USER = 'locales/ja/user.json';
+  const readSource = (path: string) => sourceFile('default', path).text;
+
+  it('writes a changed shared user text into the user section of the file that defines it, and nothing else', async () => {
+    const { catalog, files } = await exportXliff('default');
+    const text = catalog.userTexts!.find((t) => t.id === 'busy')!;
+    const old = text.translations.ja!.text;
+    const xlf = files.get('ja')!;
+    const edited = xlf.slice(0, xlf.indexOf('<file id="user">')) + editBlock(xlf.slice(xlf.indexOf('<file id="user">')), 'unit', 'busy', (b) => replaceOnce(b, `<target>${old}</target>`, '<target>ただいま大変混み合っています。</target>'));
+    const target = sourceFile('default', 'locales/ja/corrections.json');
+    const result = importXliff(edited, { xliffName: 'ja.xlf', catalog, targetFile: target, readSource });
+    expect(result.diagnostics).toEqual([]);
+    expect([result.fileText, result.diff, result.changed]).toEqual([target.text, '', ['user:busy']]);
+    const before = readSource(USER);
+    const entry = `    "busy": ${JSON.stringify(old)},`;
+    expect(result.userFiles).toEqual([{ path: USER, text: before, fileText: replaceOnce(before, entry, '    "busy": "ただいま大変混み合っています。",'), diff: expect.stringContaining(`-${entry}`) }]);
+    expect((JSON.parse(result.userFiles![0].fileText) as { user: Record<string, string> }).user.busy).toBe('ただいま大変混み合っています。');
+    // A state-only change keeps the spelling and writes the object form.
+    const reviewed = xlf.slice(0, xlf.indexOf('<file id="user">')) + editBlock(xlf.slice(xlf.indexOf('<file id="user">')), 'unit', 'busy', (b) => replaceOnce(b, 'state="translated"', 'state="reviewed"'));
+    const state = importXliff(reviewed, { xliffName: 'ja.xlf', catalog, targetFile: target, readSource });
+    expect(state.userFiles![0].fileText).toBe(replaceOnce(before, entry, `    "busy": { "text": ${JSON.stringify(old)}, "state": "reviewed" },`));
+  });
+
+  it('reports an unknown user id and a placeholder removed from a user text; applies neither', async () => {
+    const { catalog, files } = await exportXliff('default');
+    let xlf = insertBefore(files.get('ja')!, '<unit id="busy">', '    <unit id="no-such-text">\n      <segment state="translated">\n        <source>Nope.</source>\n        <target>いいえ。</target>\n      </segment>\n    </unit>\n');
+    const user = xlf.indexOf('<file id="user">');
+    xlf = xlf.slice(0, user) + editBlock(xlf.slice(user), 'unit', 'unknown', (b) => replaceOnce(b, '（エラー <ph id="1" equiv="{code}" disp="{code}"/>）', '（エラー）'));
+    const result = importXliff(xlf, { xliffName: 'ja.xlf', catalog, targetFile: sourceFile('default', 'locales/ja/corrections.json'), readSource });
+    expect(brief(result.diagnostics)).toEqual([
+      `xliff-import/unknown-unit ja.xlf:${lineOf(xlf, '<unit id="no-such-text">')}:5`,
+      `xliff-import/placeholder-mismatch ja.xlf:${lineOf(xlf, '（エラー）')}:9`,
+    ]);
+    expect(result.diagnostics.map((d) => [d.key, d.message])).toEqual([
+      ['user:no-such-text', 'Unit no-such-text is not a user text of the catalog; it is not imported.'],
+      ['user:unknown', `Unit unknown: the target lacks the source's <ph id="1" equiv="{code}"/>.`],
+    ]);
+    expect([result.changed, result.userFiles]).toEqual([[], undefined]);
+  });
+
+  it('a user text the locale has none of yet goes to the locale file of the source text\'s layer', async () => {
+    const { catalog } = await exportXliff('default');
+    const without = { ...catalog, userTexts: catalog.userTexts!.map((t) => (t.id === 'busy' ? { ...t, translations: { en: t.translations.en! } } : t)) };
+    const { files } = await exportXliff('default', without);
+    const xlf = files.get('ja')!;
+    const user = xlf.indexOf('<file id="user">');
+    const edited = xlf.slice(0, user) + editBlock(xlf.slice(user), 'unit', 'busy', (b) => replaceOnce(replaceOnce(b, '</source>', '</source>\n        <target>混雑中です。</target>'), 'state="initial"', 'state="translated"'));
+    const texts = new Map([[USER, '{\n  "locale": "ja",\n  "user": {\n    "a": "x",\n    "c": "y"\n  }\n}\n']]);
+    const result = importXliff(edited, { xliffName: 'ja.xlf', catalog: without, targetFile: sourceFile('default', 'locales/ja/corrections.json'), readSource: (p) => texts.get(p) ?? readSource(p) });
+    expect(result.changed).toEqual(['user:busy']);
+    expect(result.userFiles!.map((f) => [f.path, f.fileText])).toEqual([[USER, '{\n  "locale": "ja",\n  "user": {\n    "a": "x",\n    "busy": "混雑中です。",\n    "c": "y"\n  }\n}\n']]);
+    // A file without a user section gets one; --out takes it instead.
+    const out = importXliff(edited, { xliffName: 'ja.xlf', catalog: without, targetFile: { path: 'fixes.json', text: '{\n  "locale": "ja",\n  "messages": {}\n}\n' }, targetNamed: true, readSource });
+    expect([out.fileText, out.userFiles]).toEqual(['{\n  "locale": "ja",\n  "messages": {},\n  "user": {\n    "busy": "混雑中です。"\n  }\n}\n', undefined]);
   });
 });
 
