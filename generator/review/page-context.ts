@@ -151,9 +151,13 @@ export function reviewPageContext({ catalog, config, header, findings }: ReviewP
     const present = catalog.messages.filter((m) => m.translations[locale]);
     const done = present.filter((m) => ['reviewed', 'final'].includes(m.translations[locale].state)).length;
     const involved = sorted.filter((f) => f.locales.includes(locale));
+    // Missing texts that the configured chain fills (zh-Hant's details from zh-Hans): a fallback, not a translation.
+    const chain = catalog.fallback?.[locale] ?? [];
+    const viaChain = chain.length === 0 ? 0 : catalog.messages.filter((m) => !m.translations[locale] && chain.some((l) => m.translations[l])).length;
     return {
       col: col.get(locale)!,
       tag: htmlText(locale),
+      fallback: viaChain > 0 ? htmlText(`${viaChain} shown from ${chain.join(' → ')}`) : '',
       present: present.length,
       total,
       percent: percent(present.length, total),

@@ -403,6 +403,9 @@ describe('review page: parse5 read-back', () => {
     expect(textOf([...elements(r6014)].find((el) => attr(el, 'class') === 'cell c4 missing')!)).toBe(`user ${zhHantUser}fallback: shows zh-Hans`);
     expect(textOf([...elements(r6014)].find((el) => attr(el, 'class') === 'act')!)).toBe('action sign-in-again · fault app · user message not-signed-in');
 
+    // zh-Hant's details are listed as a fallback to zh-Hans, not as done.
+    const zhHantRow = all.find((el) => el.tagName === 'tr' && attr(el, 'class') === 'c4' && textOf(el).startsWith('zh-Hant'))!;
+    expect(textOf(zhHantRow)).toContain('fallback: 421 shown from zh-Hans');
     const summary = all.filter((el) => el.tagName === 'tr' && attr(el, 'class') === 'c2' && textOf(el).startsWith('ko'));
     expect(summary).toHaveLength(1);
     expect(textOf(summary[0])).toContain('qa/length-ratio 1 open, 0 resolved');
