@@ -9,6 +9,7 @@
  * else (help, a version or an unknown command) defines every command, so
  * that help and commander's suggestions list them all.
  */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { EXIT_OK, EXIT_USAGE } from './cli/common.js';
 
@@ -27,12 +28,18 @@ const COMMANDS: Record<string, () => Promise<Define>> = {
 export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('codebook')
     .description('Turns one catalog of coded messages into localized bundles for every platform.')
+    .version(packageVersion(), '-V, --version', 'print the version of codebook')
     .showHelpAfterError()
     .exitOverride();
   const named = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? [argv[0]] : Object.keys(COMMANDS);
   const defines = await Promise.all(named.map((name) => COMMANDS[name]()));
   for (const define of defines) await define(program);
   return program;
+}
+
+/** The version in codebook's package.json (read only when a command line is parsed: a small file). */
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 export async function main(argv: readonly string[]): Promise<void> {

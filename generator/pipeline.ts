@@ -12,7 +12,7 @@ import type { Finding } from './review/finding.js';
 import { reviewSources } from './review/review-layers.js';
 import { mergeLayers, type Gap } from './catalog/merge.js';
 import { validateCatalog } from './catalog/validate.js';
-import { DEFAULT_CONFIG_FILE, loadConfig, type Config } from './config/load-config.js';
+import { DEFAULT_CONFIG_FILE, findConfig, loadConfig, type Config } from './config/load-config.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { TemplateRenderer } from './emit/render.js';
 import type { Target } from './emit/target.js';
@@ -24,12 +24,13 @@ import { layerPaths } from './cache/fingerprint.js';
 import { customTarget } from './targets/custom.js';
 import { builtInTargets } from './targets/index.js';
 import { StageTimer } from './stage-timer.js';
+import { didYouMean } from './did-you-mean.js';
 import { IncrementalRun, type CacheReport } from './cache/incremental.js';
 import { templateOverrides, type WarmState } from './cache/warm.js';
 import { hashOf } from './cache/fingerprint.js';
 
 export interface LoadOptions {
-  /** Config file; default `codebook.config.json` in `cwd`. */
+  /** Config file; default the nearest `codebook.config.json` in `cwd` or a folder above it. */
   config?: string;
   cwd?: string;
   /** Collects the wall time of each stage. */
@@ -56,10 +57,10 @@ export async function loadCatalog(options: LoadOptions = {}): Promise<CatalogRes
   return loadCatalogOf(loaded.config, timer);
 }
 
-/** The config stage: the config named by the options (default `codebook.config.json` in `cwd`). */
+/** The config stage: the config named by the options, else the nearest `codebook.config.json` from `cwd` up. */
 function configStage(options: LoadOptions, timer: StageTimer): ReturnType<typeof loadConfig> {
-  const name = options.config ?? DEFAULT_CONFIG_FILE;
-  return timer.timeAsync('config', () => loadConfig(resolve(options.cwd ?? process.cwd(), name), name));
+  const found = findConfig(options.cwd ?? process.cwd(), options.config);
+  return timer.timeAsync('config', () => loadConfig(found.path, found.displayName, found.missing));
 }
 
 /** loadCatalog after the config stage. */
@@ -147,7 +148,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     result.diagnostics.push({
       ruleId: 'config/unknown-target',
       severity: 'error',
-      message: `Unknown target(s) ${unknown.join(', ')}; the targets are ${available.map((t) => t.id).join(', ')}.`,
+      message: `Unknown target(s) ${unknown.join(', ')}.${unknown.map((id) => didYouMean(id, available.map((t) => t.id))).join('')} The targets are ${available.map((t) => t.id).join(', ')}.`,
     });
   }
   const clashing = config.customTargets.filter((c) => builtInTargets.some((t) => t.id === c.id));

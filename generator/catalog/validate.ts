@@ -12,6 +12,7 @@ import { TYPE } from '@formatjs/icu-messageformat-parser';
 import { argumentsOf, parseMessage, pluralsOf } from './icu.js';
 import type { Catalog, Message, ParamType, Translation } from './model.js';
 import { pushTo } from '../multimap.js';
+import { didYouMean } from '../did-you-mean.js';
 
 /** Which declared types accept which uses in a message. */
 const COMPATIBLE: Record<ParamType, readonly ParamType[]> = {
@@ -150,7 +151,7 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
     for (const [name, use] of used) {
       const type = declared.get(name);
       if (!type) {
-        diagnostics.push({ ruleId: 'params/undeclared', severity: 'error', message: `Key ${message.key} (${locale}) uses {${name}}, which the registry does not declare for this key.`, ...at, hint: `Declare it in the registry entry's "params", or remove it from the text.` });
+        diagnostics.push({ ruleId: 'params/undeclared', severity: 'error', message: `Key ${message.key} (${locale}) uses {${name}}, which the registry does not declare for this key.${didYouMean(name, declared.keys(), (n) => `{${n}}`)}`, ...at, hint: `Declare it in the registry entry's "params", or remove it from the text.` });
       } else if (!COMPATIBLE[type].includes(use)) {
         diagnostics.push({ ruleId: 'params/type-mismatch', severity: 'error', message: `Key ${message.key} (${locale}) uses {${name}} as ${use}, but the registry declares it as ${type}.`, ...at });
       }

@@ -5,12 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
 import { parseJsonFile, pointerOf } from '../catalog/json-file.js';
 import { validateAgainstSchema } from '../catalog/schemas.js';
 import type { ReviewSettings } from '../review/review-layers.js';
-import { unknownRuleIds } from '../review/severity.js';
+import { qaRuleIds, unknownRuleIds } from '../review/severity.js';
+import { didYouMean } from '../did-you-mean.js';
 
 export const DEFAULT_CONFIG_FILE = 'codebook.config.json';
 
@@ -73,13 +74,34 @@ interface RawConfig {
   targets?: string[];
 }
 
-export async function loadConfig(path: string, displayName = path): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
+/**
+ * The config a command uses: the one named (`-c`, relative to `cwd`), else
+ * the nearest `codebook.config.json` in `cwd` or a folder above it, as ESLint
+ * and git find theirs. `displayName` is how diagnostics name it; `missing`
+ * is set when none was named and none was found.
+ */
+export function findConfig(cwd: string, named?: string): { path: string; displayName: string; missing?: true } {
+  if (named !== undefined) return { path: resolve(cwd, named), displayName: named };
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const path = join(dir, DEFAULT_CONFIG_FILE);
+    if (existsSync(path)) return { path, displayName: relative(cwd, path).split(sep).join('/') };
+    if (dirname(dir) === dir) return { path: resolve(cwd, DEFAULT_CONFIG_FILE), displayName: DEFAULT_CONFIG_FILE, missing: true };
+  }
+}
+
+export async function loadConfig(path: string, displayName = path, searched = false): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return { diagnostics: [{ ruleId: 'config/unreadable', severity: 'error', message: `Cannot read the config: ${reason}.`, place: { file: displayName } }] };
+    const absent = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const message = absent
+      ? searched
+        ? `No ${DEFAULT_CONFIG_FILE} in ${dirname(path)} or any folder above it.`
+        : `Cannot read the config: no such file.`
+      : `Cannot read the config: ${(error as Error).message}.`;
+    const hint = absent ? `Create one (the README's "Source files" shows a minimal one: sourceLocale, locales and layers), or name one with -c <file>.` : undefined;
+    return { diagnostics: [{ ruleId: 'config/unreadable', severity: 'error', message, place: { file: displayName }, ...(hint ? { hint } : {}) }] };
   }
   const { json, diagnostics } = parseJsonFile(displayName, text);
   if (!json) return { diagnostics };
@@ -139,7 +161,7 @@ export async function loadConfig(path: string, displayName = path): Promise<{ co
     return { ...target, templates: dir };
   });
   for (const id of unknownRuleIds(raw.review?.severities ?? {})) {
-    diagnostics.push({ ruleId: 'config/unknown-rule', severity: 'error', message: `Unknown review rule ${JSON.stringify(id)}; the qa/ rules are listed in generator/diagnostics/codes.ts.`, place: place(pointerOf('review', 'severities', id)) });
+    diagnostics.push({ ruleId: 'config/unknown-rule', severity: 'error', message: `Unknown review rule ${JSON.stringify(id)}.${didYouMean(id, qaRuleIds())} The qa/ rules are listed in generator/diagnostics/codes.ts.`, place: place(pointerOf('review', 'severities', id)) });
   }
   if (diagnostics.length > 0) return { diagnostics };
 

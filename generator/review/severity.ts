@@ -10,6 +10,11 @@ import { qaChecks } from './checks/index.js';
 export type SeveritySetting = Severity | 'off';
 
 /** Rule ids of a severities setting that no check has, so the config can report typos. */
+/** Every qa/ rule id. */
+export function qaRuleIds(): string[] {
+  return qaChecks.map((c) => c.id);
+}
+
 export function unknownRuleIds(severities: Readonly<Record<string, SeveritySetting>>): string[] {
   return Object.keys(severities).filter((id) => !qaChecks.some((c) => c.id === id)).sort();
 }

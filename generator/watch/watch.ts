@@ -17,7 +17,7 @@ import { watch, type FSWatcher } from 'chokidar';
 import { isDynamicPattern } from 'tinyglobby';
 import { layerPaths, allTemplateFolders } from '../cache/fingerprint.js';
 import { WarmState } from '../cache/warm.js';
-import { DEFAULT_CONFIG_FILE, loadConfig, type Config } from '../config/load-config.js';
+import { findConfig, loadConfig, type Config } from '../config/load-config.js';
 import { generate, type GenerateOptions, type GenerateResult } from '../pipeline.js';
 import type { StageTimer } from '../stage-timer.js';
 
@@ -47,7 +47,7 @@ export interface WatchHandle {
 /** Starts watching; resolves once the watcher is ready and the first run has been reported. */
 export async function watchGenerate(options: WatchOptions, onRun: (run: WatchRun) => void, onError: (error: Error) => void = () => undefined): Promise<WatchHandle> {
   const cwd = options.cwd ?? process.cwd();
-  const configFile = resolve(cwd, options.config ?? DEFAULT_CONFIG_FILE);
+  const configFile = findConfig(cwd, options.config).path;
   const warm = new WarmState();
   const debounceMs = options.debounceMs ?? 100;
   let watcher: FSWatcher | undefined;

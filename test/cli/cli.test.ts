@@ -155,3 +155,41 @@ describe('codebook import', () => {
     expect(readFileSync(join(dir, 'ja.json'), 'utf8')).toBe('{}\n');
   });
 });
+
+describe('command-line conventions', () => {
+  it('--version prints the version of the package', () => {
+    const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(run(['--version'], hazardsCopy())).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('finds the config in a folder above the working folder, as git and ESLint do', () => {
+    const dir = hazardsCopy();
+    const result = run(['validate'], join(dir, 'locales/ja'));
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('are valid');
+  });
+
+  it('says how to create a config when there is none', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'codebook-noconfig-'));
+    const result = run(['generate'], empty);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`No codebook.config.json in ${empty} or any folder above it.  [config/unreadable]`);
+    expect(result.stderr).toContain('hint: Create one');
+    expect(readdirSync(empty)).toEqual([]);
+  });
+
+  it('suggests the nearest name for a misspelt target, review rule or argument', () => {
+    const dir = hazardsCopy();
+    expect(run(['generate', '-t', 'i18nxt'], dir).stderr).toContain('Unknown target(s) i18nxt. Did you mean "i18next"?');
+    const config = join(dir, 'codebook.config.json');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('"out": "dist"', '"out": "dist",\n  "review": { "severities": { "qa/whitespce": "off" } }'));
+    expect(run(['validate'], dir).stderr).toContain('Unknown review rule "qa/whitespce". Did you mean "qa/whitespace"?');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(',\n  "review": { "severities": { "qa/whitespce": "off" } }', ''));
+    const en = join(dir, 'locales/en/messages.json');
+    const text = readFileSync(en, 'utf8');
+    const typo = text.replace(/\{user\}/, '{usr}');
+    expect(typo).not.toBe(text);
+    writeFileSync(en, typo);
+    expect(run(['validate'], dir).stderr).toContain('uses {usr}, which the registry does not declare for this key. Did you mean {user}?');
+  });
+});
