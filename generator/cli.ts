@@ -17,6 +17,7 @@ type Define = (program: Command) => unknown;
 
 /** The commands in help order, each loading its module when defined. */
 const COMMANDS: Record<string, () => Promise<Define>> = {
+  init: async () => (await import('./cli/init.js')).defineInitCommand,
   generate: async () => (await import('./cli/generate.js')).defineGenerateCommand,
   validate: async () => (await import('./cli/validate.js')).defineValidateCommand,
   review: async () => (await import('./cli/review.js')).defineReviewCommand,

@@ -100,7 +100,7 @@ export async function loadConfig(path: string, displayName = path, searched = fa
         ? `No ${DEFAULT_CONFIG_FILE} in ${dirname(path)} or any folder above it.`
         : `Cannot read the config: no such file.`
       : `Cannot read the config: ${(error as Error).message}.`;
-    const hint = absent ? `Create one (the README's "Source files" shows a minimal one: sourceLocale, locales and layers), or name one with -c <file>.` : undefined;
+    const hint = absent ? `Create one with "codebook init --locales en,de" (a project that generates on the first try), or name one with -c <file>.` : undefined;
     return { diagnostics: [{ ruleId: 'config/unreadable', severity: 'error', message, place: { file: displayName }, ...(hint ? { hint } : {}) }] };
   }
   const { json, diagnostics } = parseJsonFile(displayName, text);
