@@ -5,7 +5,9 @@
  * skipping. `.ci/install-toolchains.sh` installs them all.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { MISSING_LOG, repoRootOf } from './toolchain-log.js';
 
 const cache = new Map<string, string | undefined>();
 
@@ -36,6 +38,7 @@ export function haveTools(...names: string[]): boolean {
   if (missing.length === 0) return true;
   const message = `MISSING TOOLCHAIN: ${missing.join(', ')} — run "bash .ci/install-toolchains.sh"; tests that need it are skipped`;
   if (process.env.CI === 'true') throw new Error(`${message} (CI=true: failing instead)`);
+  recordMissing(missing);
   console.warn(`\n\u001b[41m\u001b[37m ${message} \u001b[0m\n`);
   return false;
 }
@@ -50,4 +53,13 @@ export async function launchChromium() {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** Notes which test file skipped for which tools, for the summary at the end of the run (toolchain-log.ts). */
+function recordMissing(tools: string[]): void {
+  const caller = new Error().stack?.match(/\/test\/[^\s:)]+\.test\.ts/)?.[0];
+  const file = caller ? relative(repoRootOf(), join(repoRootOf(), caller.slice(1))) : 'a test file';
+  const log = join(repoRootOf(), MISSING_LOG);
+  mkdirSync(dirname(log), { recursive: true });
+  appendFileSync(log, `${JSON.stringify({ tools, file })}\n`);
 }
