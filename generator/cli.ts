@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => Promise<Define>> = {
   generate: async () => (await import('./cli/generate.js')).defineGenerateCommand,
   validate: async () => (await import('./cli/validate.js')).defineValidateCommand,
   review: async () => (await import('./cli/review.js')).defineReviewCommand,
+  status: async () => (await import('./cli/status.js')).defineStatusCommand,
   import: async () => (await import('./cli/import.js')).defineImportCommand,
   diff: async () => (await import('./cli/diff.js')).defineDiffCommand,
 };

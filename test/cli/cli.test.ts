@@ -193,3 +193,27 @@ describe('command-line conventions', () => {
     expect(run(['validate'], dir).stderr).toContain('uses {usr}, which the registry does not declare for this key. Did you mean {user}?');
   });
 });
+
+describe('codebook status', () => {
+  it('counts texts per locale, state and section, with the fallback and the user messages', () => {
+    const json = run(['status', '--format', 'json'], repoRoot);
+    expect(json.code, json.stderr).toBe(0);
+    const status = JSON.parse(json.stdout) as { locales: { locale: string; present: number; total: number; missing: number; fallback: number; states: Record<string, number>; user?: { present: number; total: number } }[]; sections: { id: string; keys: number; present: Record<string, number> }[] };
+    const byLocale = Object.fromEntries(status.locales.map((l) => [l.locale, l]));
+    expect(Object.keys(byLocale)).toEqual(['en', 'ja', 'ko', 'zh-Hans', 'zh-Hant']);
+    for (const l of status.locales) {
+      expect(l.total).toBe(421);
+      expect(Object.values(l.states).reduce((a, b) => a + b, 0) + l.missing).toBe(421);
+      expect(l.user).toEqual({ present: 60, total: 60 });
+    }
+    // The ja corrections of the 17 empty vendor rows are "initial"; zh-Hant's details all come from zh-Hans.
+    expect(byLocale.ja!.states.initial).toBe(17);
+    expect(byLocale['zh-Hant']).toMatchObject({ present: 0, missing: 421, fallback: 421 });
+    expect(status.sections.reduce((n, s) => n + s.keys, 0)).toBe(421);
+    expect(status.sections.find((s) => s.id === 'generic')).toEqual({ id: 'generic', keys: 1, present: { en: 1, ja: 1, ko: 1, 'zh-Hans': 1, 'zh-Hant': 0 } });
+    const text = run(['status'], repoRoot);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^zh-Hant +0\/421 +0% +0 +0 +0 +0 +421 +421 +60\/60$/m);
+    expect(text.stdout).toMatch(/^generic +1 +100% +100% +100% +100% +0%$/m);
+  });
+});

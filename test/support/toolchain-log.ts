@@ -22,7 +22,7 @@ export default function setup(): () => void {
     const byTool = new Map<string, Set<string>>();
     for (const { tools, file } of entries) for (const tool of tools) byTool.set(tool, (byTool.get(tool) ?? new Set()).add(file.replace(/^test\//, '').replace(/\.test\.ts$/, '')));
     if (byTool.size === 0) {
-      process.stderr.write('\ntoolchains: every toolchain the tests use was present; every target was checked by its real toolchain.\n');
+      process.stderr.write('\ntoolchains: every toolchain the tests asked for was present; each target they cover was checked by its real toolchain.\n');
       return;
     }
     const lines = [...byTool].sort(([a], [b]) => (a < b ? -1 : 1)).map(([tool, files]) => `  ${tool.padEnd(14)} missing: not verified: ${[...files].sort().join(', ')}`);
