@@ -51,3 +51,8 @@ export function withTranslation(catalog: Catalog, key: string, locale: string, t
   });
   return { ...catalog, messages };
 }
+
+/** The catalog as if its registry gave no actions (faults kept), in both audiences. */
+export function withoutActions(catalog: Catalog): Catalog {
+  return { ...catalog, messages: catalog.messages.map(({ action: _, ...m }) => m), ...(catalog.userMessages ? { userMessages: catalog.userMessages.map(({ action: _, ...m }) => m) } : {}) };
+}

@@ -18,7 +18,7 @@ import { identifierOf } from '../../generator/emit/identifiers.js';
 import { flutterTarget } from '../../generator/targets/flutter.js';
 import { lookupDartTarget } from '../../generator/targets/lookup-dart.js';
 import { renderTargets } from '../../generator/pipeline.js';
-import { loadTestCatalog, renderScenario } from '../support/catalogs.js';
+import { loadTestCatalog, renderScenario, withoutActions } from '../support/catalogs.js';
 
 const FILE = 'lookup-dart/error_messages.dart';
 /** The Dart type of a gen-l10n placeholder, for the cast of its argument. */
@@ -161,7 +161,7 @@ describe('lookup-dart two audiences, default catalog', async () => {
   });
 
   it('writes action only when the registry gives actions, fault only when it gives faults', () => {
-    const noActions = { ...catalog, messages: catalog.messages.map(({ action: _, ...m }) => m), userMessages: catalog.userMessages!.map(({ action: _, ...m }) => m) };
+    const noActions = withoutActions(catalog);
     const text = renderTargets(noActions, config, [lookupDartTarget], [])!.get(FILE)!;
     expect(text).not.toMatch(/ action\(int code\)/);
     expect(text).toContain('static String key(int code) {');

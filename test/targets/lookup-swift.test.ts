@@ -17,7 +17,7 @@ import type { Catalog } from '../../generator/catalog/model.js';
 import { appleTarget } from '../../generator/targets/apple.js';
 import { lookupSwiftTarget } from '../../generator/targets/lookup-swift.js';
 import { renderTargets } from '../../generator/pipeline.js';
-import { loadTestCatalog, renderScenario } from '../support/catalogs.js';
+import { loadTestCatalog, renderScenario, withoutActions } from '../support/catalogs.js';
 
 const FILE = 'lookup-swift/ErrorMessages.swift';
 
@@ -154,7 +154,7 @@ describe('lookup-swift two audiences, default catalog', async () => {
   });
 
   it('writes action(for:) only when the registry gives actions, fault(for:) only when it gives faults', () => {
-    const noActions = { ...catalog, messages: catalog.messages.map(({ action: _, ...m }) => m), userMessages: catalog.userMessages!.map(({ action: _, ...m }) => m) };
+    const noActions = withoutActions(catalog);
     const rendered = renderTargets(noActions, config, [lookupSwiftTarget], []);
     const text = rendered!.get(FILE)!;
     expect(text).not.toMatch(/func action\(/);

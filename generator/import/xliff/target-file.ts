@@ -24,23 +24,13 @@ export type TargetChoice =
 
 export async function chooseTargetFile(config: Config, locale: string): Promise<TargetChoice> {
   for (const layer of [...config.layers].reverse()) {
-    const paths = (await glob(layer.files, { cwd: config.root, absolute: true, onlyFiles: true })).sort();
-    const ofLocale: string[] = [];
-    for (const path of paths) {
-      const value = await readFile(path, 'utf8')
-        .then((text) => JSON.parse(text.replace(/^\ufeff/, '')) as unknown)
-        .catch(() => undefined);
-      if (value !== null && typeof value === 'object' && (value as { locale?: unknown }).locale === locale && 'messages' in value) ofLocale.push(path);
-    }
+    const ofLocale = await localeFiles(config, layer, locale, true);
     if (ofLocale.length === 1) return { ok: true, path: ofLocale[0], display: displayPath(config, ofLocale[0]), layer: layer.name, create: false };
     if (ofLocale.length > 1) {
       return { ok: false, problem: `Layer ${JSON.stringify(layer.name)} has ${ofLocale.length} ${locale} files (${ofLocale.map((p) => displayPath(config, p)).join(', ')}); name the one to update with --out.` };
     }
-    const pattern = layer.files.find((p) => p.split('/').filter((s) => s === '*').length === 1 && !/[?[\]{}!]|\*\*|[^/]\*|\*[^/]/.test(p));
-    if (pattern) {
-      const path = resolve(config.root, pattern.replace('*', locale));
-      return { ok: true, path, display: displayPath(config, path), layer: layer.name, create: true };
-    }
+    const path = patternFileOf(config, layer, locale);
+    if (path) return { ok: true, path, display: displayPath(config, path), layer: layer.name, create: true };
   }
   return { ok: false, problem: `No layer has a ${locale} messages file or a pattern to create one; name the file to update with --out.` };
 }
@@ -54,19 +44,27 @@ export async function chooseTargetFile(config: Config, locale: string): Promise<
 export async function localeFilesByLayer(config: Config, locale: string): Promise<Map<string, string>> {
   const byLayer = new Map<string, string>();
   for (const layer of config.layers) {
-    const paths = (await glob(layer.files, { cwd: config.root, absolute: true, onlyFiles: true })).sort();
-    const ofLocale: string[] = [];
-    for (const path of paths) {
-      const value = await readFile(path, 'utf8')
-        .then((text) => JSON.parse(text.replace(/^\ufeff/, '')) as unknown)
-        .catch(() => undefined);
-      if (value !== null && typeof value === 'object' && (value as { locale?: unknown }).locale === locale) ofLocale.push(path);
-    }
-    if (ofLocale.length === 1) byLayer.set(layer.name, displayPath(config, ofLocale[0]));
-    else if (ofLocale.length === 0) {
-      const pattern = layer.files.find((p) => p.split('/').filter((s) => s === '*').length === 1 && !/[?[\]{}!]|\*\*|[^/]\*|\*[^/]/.test(p));
-      if (pattern) byLayer.set(layer.name, displayPath(config, resolve(config.root, pattern.replace('*', locale))));
-    }
+    const ofLocale = await localeFiles(config, layer, locale, false);
+    const path = ofLocale.length === 1 ? ofLocale[0] : ofLocale.length === 0 ? patternFileOf(config, layer, locale) : undefined;
+    if (path) byLayer.set(layer.name, displayPath(config, path));
   }
   return byLayer;
+}
+
+/** The layer's files of a locale (absolute, sorted); with `withMessages`, only those that have `messages`. */
+async function localeFiles(config: Config, layer: Config['layers'][number], locale: string, withMessages: boolean): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of (await glob(layer.files, { cwd: config.root, absolute: true, onlyFiles: true })).sort()) {
+    const value = await readFile(path, 'utf8')
+      .then((text) => JSON.parse(text.replace(/^\ufeff/, '')) as unknown)
+      .catch(() => undefined);
+    if (value !== null && typeof value === 'object' && (value as { locale?: unknown }).locale === locale && (!withMessages || 'messages' in value)) found.push(path);
+  }
+  return found;
+}
+
+/** The file a layer's one-`*` pattern names for a locale (`locales/*\/user.json` → `locales/ja/user.json`), if it has such a pattern. */
+function patternFileOf(config: Config, layer: Config['layers'][number], locale: string): string | undefined {
+  const pattern = layer.files.find((p) => p.split('/').filter((s) => s === '*').length === 1 && !/[?[\]{}!]|\*\*|[^/]\*|\*[^/]/.test(p));
+  return pattern ? resolve(config.root, pattern.replace('*', locale)) : undefined;
 }
