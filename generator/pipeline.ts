@@ -63,9 +63,9 @@ function configStage(options: LoadOptions, timer: StageTimer): ReturnType<typeof
   return timer.timeAsync('config', () => loadConfig(found.path, found.displayName, found.missing));
 }
 
-/** loadCatalog after the config stage. */
-async function loadCatalogOf(config: Config, timer: StageTimer): Promise<CatalogResult> {
-  const layers = await timer.timeAsync('load layers', () => loadLayers(config));
+/** loadCatalog after the config stage (`globbed`: the layer files, when already found). */
+async function loadCatalogOf(config: Config, timer: StageTimer, globbed?: readonly string[][]): Promise<CatalogResult> {
+  const layers = await timer.timeAsync('load layers', () => loadLayers(config, globbed));
   const merged = timer.time('merge', () => mergeLayers(layers.files, config));
   const validated = timer.time('validate', () => validateCatalog(merged.catalog, merged.gaps));
   const diagnostics = [...layers.diagnostics, ...withoutCascades([...merged.diagnostics, ...validated], layers.failed)];
@@ -133,13 +133,15 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const config = loaded.config;
   const outDir = outDirOf(options, config);
   // Before anything touches the output folder: is it a folder codebook may write and clean up?
-  const refused = checkOutputFolder({ config, outDir, layerFiles: (await layerPaths(config)).flat(), ...(options.out !== undefined ? { fromFlag: options.out } : {}) });
+  // The layer files are found once, for this check, the cache's fingerprint and the load.
+  const globbed = await layerPaths(config);
+  const refused = checkOutputFolder({ config, outDir, layerFiles: globbed.flat(), ...(options.out !== undefined ? { fromFlag: options.out } : {}) });
   if (refused.length > 0) return { config, diagnostics: refused, texts: new Map() };
   // -- incremental (generator/cache/): a run whose inputs and outputs are unchanged stops here.
-  const incremental = options.cache && !options.check ? await openIncremental(config, options, outDir, timer) : undefined;
+  const incremental = options.cache && !options.check ? await openIncremental(config, options, outDir, timer, globbed) : undefined;
   if (incremental?.upToDate) return incremental.upToDate;
   // --
-  const result: GenerateResult = await loadCatalogOf(config, timer);
+  const result: GenerateResult = await loadCatalogOf(config, timer, globbed);
   const { catalog } = result;
   if (!catalog) return result;
   const { targets, unknown, available } = selectTargets(config, options.targets);
@@ -242,10 +244,10 @@ function outDirOf(options: GenerateOptions, config: Config): string {
  * diagnostics are replayed). Anything unusual (a config that does not load,
  * unknown targets) is left to the normal run, which reports it.
  */
-async function openIncremental(config: Config, options: GenerateOptions, outDir: string, timer: StageTimer): Promise<{ run?: IncrementalRun; upToDate?: GenerateResult }> {
+async function openIncremental(config: Config, options: GenerateOptions, outDir: string, timer: StageTimer, globbed: readonly string[][]): Promise<{ run?: IncrementalRun; upToDate?: GenerateResult }> {
   const { targets, unknown } = selectTargets(config, options.targets);
   if (unknown.length > 0 || config.customTargets.some((c) => builtInTargets.some((t) => t.id === c.id))) return {};
-  const run = await timer.timeAsync('cache', () => IncrementalRun.open(config, targets.map((t) => t.id), outDir));
+  const run = await timer.timeAsync('cache', () => IncrementalRun.open(config, targets.map((t) => t.id), outDir, globbed));
   const hit = await timer.timeAsync('cache', () => run.upToDate());
   if (!hit) return { run };
   const { diagnostics, texts, files } = hit;

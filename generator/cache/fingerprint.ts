@@ -71,8 +71,8 @@ export async function layerPaths(config: Config): Promise<string[][]> {
 }
 
 /** Hash of the layer files: their paths (relative to the config, per layer) and bytes. */
-export async function layersHash(config: Config): Promise<string> {
-  const perLayer = await layerPaths(config);
+export async function layersHash(config: Config, globbed?: readonly string[][]): Promise<string> {
+  const perLayer = globbed ?? (await layerPaths(config));
   const parts: (string | Uint8Array)[] = [];
   await Promise.all(
     perLayer.map(async (paths, i) => {
@@ -121,11 +121,12 @@ export interface InputsFingerprint {
 }
 
 /** Fingerprints the inputs of a run of `targetIds` into `outDir`. */
-export async function fingerprintInputs(config: Config, targetIds: readonly string[], outDir: string): Promise<InputsFingerprint> {
+/** `globbed`: the layer files as layerPaths gives them, when the caller has them already. */
+export async function fingerprintInputs(config: Config, targetIds: readonly string[], outDir: string, globbed?: readonly string[][]): Promise<InputsFingerprint> {
   const code = codeFingerprint();
   const [configText, layers, allTemplates, ...perTarget] = await Promise.all([
     readFile(config.file),
-    layersHash(config),
+    layersHash(config, globbed),
     foldersHash(allTemplateFolders(config)),
     ...targetIds.map((id) => foldersHash(templateFoldersOf(config, id))),
   ]);

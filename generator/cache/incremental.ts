@@ -46,9 +46,9 @@ export class IncrementalRun {
   ) {}
 
   /** Fingerprints the inputs and reads the last record (a missing or unreadable one counts as empty). */
-  static async open(config: Config, targetIds: readonly string[], outDir: string): Promise<IncrementalRun> {
+  static async open(config: Config, targetIds: readonly string[], outDir: string, globbed?: readonly string[][]): Promise<IncrementalRun> {
     const file = cacheFileFor(config.root, config.file, outDir);
-    const [inputs, record] = await Promise.all([fingerprintInputs(config, targetIds, outDir), readCacheRecord(file)]);
+    const [inputs, record] = await Promise.all([fingerprintInputs(config, targetIds, outDir, globbed), readCacheRecord(file)]);
     return new IncrementalRun(file, inputs, config.root, outDir, targetIds, record ?? emptyRecord(), manifestOrEmpty(outDir));
   }
 

@@ -40,8 +40,9 @@ export function parseJsonFile(file: string, text: string): { json?: JsonFile; di
   } catch (error) {
     return { diagnostics: [syntaxError(file, source, error as Error)] };
   }
-  const tooDeep = depthProblem(file, source, value);
-  if (tooDeep) return { diagnostics: [tooDeep] };
+  // One walk counts the member names (for duplicates, below) and bounds the depth.
+  const keys = keysInValue(value);
+  if (keys === TOO_DEEP) return { diagnostics: [depthProblem(file, source)] };
   let tree: PositionIndex | undefined;
   const index = () => (tree ??= indexPositions(file, parse(source, { mode: 'json' })));
   let shallowIndex: ShallowIndex | undefined;
@@ -73,7 +74,7 @@ export function parseJsonFile(file: string, text: string): { json?: JsonFile; di
     },
   };
   // Duplicate keys are the one thing JSON.parse hides; the syntax tree names each one.
-  const diagnostics = keysInText(source) === keysInValue(value) ? [] : index().duplicates;
+  const diagnostics = keysInText(source) === keys ? [] : index().duplicates;
   return { json, diagnostics };
 }
 
@@ -104,22 +105,9 @@ function syntaxError(file: string, source: string, jsonError: Error): Diagnostic
 /** Deeper nesting than any catalog needs; beyond it, recursive readers (ours, ajv's) would overflow the stack. */
 export const MAX_DEPTH = 64;
 
-function depthProblem(file: string, source: string, value: unknown): Diagnostic | undefined {
-  if (withinDepth(value, MAX_DEPTH)) return undefined;
+function depthProblem(file: string, source: string): Diagnostic {
   const { offset } = maxDepth(source, MAX_DEPTH);
   return { ruleId: 'json/too-deep', severity: 'error', message: `Nested deeper than ${MAX_DEPTH} levels; no codebook file needs more than a few.`, place: { file, ...positionAt(source, offset) } };
-}
-
-/** Whether `value` nests at most `limit` arrays or objects deep; iterative, so any depth is safe. */
-function withinDepth(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [v, depth] = stack.pop()!;
-    if (v === null || typeof v !== 'object') continue;
-    if (depth > limit) return false;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
-  }
-  return true;
 }
 
 /** The nesting depth of the text (strings skipped), stopping at the first bracket past `limit`, whose offset it gives. */
@@ -164,19 +152,27 @@ function keysInText(source: string): number {
 }
 
 /** Member names JSON.parse kept: fewer than in the text exactly when a key was repeated. */
-function keysInValue(value: unknown): number {
+/** The count of keysInValue for a value nested deeper than MAX_DEPTH: the walk stops there, so it never overflows the stack. */
+const TOO_DEEP = -1;
+
+function keysInValue(value: unknown, depth = 1): number {
   if (value === null || typeof value !== 'object') return 0;
-  if (Array.isArray(value)) {
-    let count = 0;
-    for (const element of value) if (typeof element === 'object') count += keysInValue(element);
-    return count;
-  }
+  if (depth > MAX_DEPTH) return TOO_DEEP;
+  const isArray = Array.isArray(value);
   const record = value as Record<string, unknown>;
-  const names = Object.keys(record);
-  let count = names.length;
-  for (const name of names) if (typeof record[name] === 'object') count += keysInValue(record[name]);
+  const names = isArray ? undefined : Object.keys(record);
+  const children: readonly unknown[] = isArray ? (value as unknown[]) : names!;
+  let count = names ? names.length : 0;
+  for (let i = 0; i < children.length; i++) {
+    const child = isArray ? children[i] : record[names![i]!];
+    if (child === null || typeof child !== 'object') continue;
+    const n = keysInValue(child, depth + 1);
+    if (n === TOO_DEEP) return TOO_DEEP;
+    count += n;
+  }
   return count;
 }
+
 
 function depthOf(pointer: string): number {
   let depth = 0;

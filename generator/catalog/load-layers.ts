@@ -69,12 +69,13 @@ export interface LoadedLayers {
   diagnostics: Diagnostic[];
 }
 
-export async function loadLayers(config: Config): Promise<LoadedLayers> {
+/** `globbed`: the layer files as cache/fingerprint.ts layerPaths gives them, when the caller has them already. */
+export async function loadLayers(config: Config, globbed?: readonly string[][]): Promise<LoadedLayers> {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   const perLayer = await Promise.all(
     config.layers.map(async (layer, i) => {
-      const matched = (await glob(layer.files, { cwd: config.root, absolute: true, onlyFiles: true })).sort();
+      const matched = globbed?.[i] ?? (await glob(layer.files, { cwd: config.root, absolute: true, onlyFiles: true })).sort();
       const outside = matched.filter((path) => !isAllowedSource(config, path));
       if (outside.length > 0) {
         diagnostics.push({

@@ -4,6 +4,7 @@
  * the output.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { positionAt } from './json-file.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -12,14 +13,13 @@ export function decodeSource(file: string, bytes: Uint8Array): { text?: string; 
     return { text: strict.decode(bytes) };
   } catch {
     const offset = firstInvalidByte(bytes);
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-    const lines = before.split('\n');
+    const before = strict.decode(bytes.subarray(0, offset)); // valid up to the offset, by its definition
     return {
       diagnostic: {
         ruleId: 'source/encoding',
         severity: 'error',
         message: `Not valid UTF-8: byte 0x${bytes[offset]!.toString(16).padStart(2, '0').toUpperCase()} at offset ${offset}. Save the file as UTF-8.`,
-        place: { file, line: lines.length, column: lines.at(-1)!.length + 1 },
+        place: { file, ...positionAt(before, before.length) },
       },
     };
   }

@@ -28,7 +28,8 @@ export function fileSystemDiagnostic(error: unknown, root: string): Diagnostic |
   };
 }
 
-function displayOf(root: string, path: string): string {
+/** A path as diagnostics name it: relative to the config's folder when inside it, else absolute. */
+export function displayOf(root: string, path: string): string {
   const rel = relative(root, path);
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel.split('\\').join('/');
 }

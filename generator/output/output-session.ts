@@ -4,10 +4,10 @@
  * never a stack trace).
  */
 import { existsSync, rmdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { recoverOutput } from './commit-journal.js';
-import { fileSystemDiagnostic } from './fs-errors.js';
+import { displayOf, fileSystemDiagnostic } from './fs-errors.js';
 import { ManifestError, MANIFEST_PATH, STATE_DIR } from './manifest.js';
 import { lockOutput, OutputLockedError } from './output-lock.js';
 import { ForeignFileError } from './write-output.js';
@@ -36,7 +36,7 @@ export async function openOutputForWriting(outDir: string, root: string): Promis
 
 /** Diagnostics for an error of the writing stage that codebook can explain; undefined for a bug. */
 export function outputFailure(error: unknown, root: string, outDir: string): Diagnostic[] | undefined {
-  const at = (path: string) => relative(root, join(outDir, path)).split('\\').join('/');
+  const at = (path: string) => displayOf(root, join(outDir, path));
   if (error instanceof ForeignFileError) {
     return error.paths.map((path) => ({
       ruleId: 'output/foreign-file',

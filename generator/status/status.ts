@@ -5,6 +5,7 @@
  * catalog in, figures out; the command prints them.
  */
 import type { Catalog, Message, TranslationState } from '../catalog/model.js';
+import { pushTo } from '../multimap.js';
 
 const STATES: readonly TranslationState[] = ['initial', 'translated', 'reviewed', 'final'];
 
@@ -52,7 +53,7 @@ export function catalogStatus(catalog: Catalog): CatalogStatus {
     };
   });
   const bySection = new Map<string, Message[]>();
-  for (const m of catalog.messages) bySection.set(m.section, [...(bySection.get(m.section) ?? []), m]);
+  for (const m of catalog.messages) pushTo(bySection, m.section, m);
   const sections = catalog.sections.map((s): SectionStatus => {
     const messages = bySection.get(s.id) ?? [];
     return { id: s.id, keys: messages.length, present: Object.fromEntries(catalog.locales.map((l) => [l, messages.filter((m) => m.translations[l]).length])) };

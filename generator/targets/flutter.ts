@@ -57,15 +57,14 @@ export const flutterTarget: Target = {
       }
       return { catalog, names: table.names };
     });
-    const catalog = whole;
     const bodies = new Map<string, Entries>();
-    for (const locale of catalog.locales) {
+    for (const locale of whole.locales) {
       const problem = localeProblem(locale);
       if (problem) diagnostics.push({ ruleId: 'flutter/unrepresentable', severity: 'error', target: 'flutter', locale, message: `Locale ${locale} cannot be written for the flutter target: ${problem}.` });
       bodies.set(locale, audiences.flatMap((a) => localeEntries(a.catalog, locale, a.names, report)));
     }
-    const files: PlannedFile[] = catalog.locales.map((locale) => arbFile(locale, header, bodies.get(locale)!));
-    for (const [language, variant] of baseLanguages(catalog.locales)) files.push(arbFile(language, header, bodies.get(variant)!, variant));
+    const files: PlannedFile[] = whole.locales.map((locale) => arbFile(locale, header, bodies.get(locale)!));
+    for (const [language, variant] of baseLanguages(whole.locales)) files.push(arbFile(language, header, bodies.get(variant)!, variant));
     return { files, diagnostics };
   },
 };

@@ -33,25 +33,25 @@ export const i18nextTarget: Target = {
 
 /** The entries of one locale's bundle; what i18next cannot carry is reported in `plan`. */
 function bundleEntries(messages: readonly Message[], locale: string, plan: TargetPlan): [string, string][] {
-      const entries: [string, string][] = [];
-      for (const message of messages) {
-        const converted = i18nextEntries(message, locale);
-        if ('problem' in converted) {
-          const t = message.translations[locale];
-          plan.diagnostics.push({
-            ruleId: 'i18next/unrepresentable',
-            severity: 'error',
-            message: `Key ${message.key} (${locale}) cannot be written for i18next: ${converted.problem}.`,
-            target: 'i18next',
-            locale,
-            key: message.key,
-            ...(t ? { place: placeOf(t.origin) } : {}),
-          });
-        } else {
-          for (const entry of converted.entries) entries.push(entry);
-        }
-      }
-      return entries;
+  const entries: [string, string][] = [];
+  for (const message of messages) {
+    const converted = i18nextEntries(message, locale);
+    if ('problem' in converted) {
+      const t = message.translations[locale];
+      plan.diagnostics.push({
+        ruleId: 'i18next/unrepresentable',
+        severity: 'error',
+        message: `Key ${message.key} (${locale}) cannot be written for i18next: ${converted.problem}.`,
+        target: 'i18next',
+        locale,
+        key: message.key,
+        ...(t ? { place: placeOf(t.origin) } : {}),
+      });
+    } else {
+      for (const entry of converted.entries) entries.push(entry);
+    }
+  }
+  return entries;
 }
 
 type Converted = { entries: [string, string][] } | { problem: string };
