@@ -24,6 +24,7 @@ import { layerPaths } from './cache/fingerprint.js';
 import { customTarget } from './targets/custom.js';
 import { builtInTargets } from './targets/index.js';
 import { StageTimer } from './stage-timer.js';
+import { templateOverrideProblems } from './config/template-overrides.js';
 import { didYouMean } from './did-you-mean.js';
 import { IncrementalRun, type CacheReport } from './cache/incremental.js';
 import { templateOverrides, type WarmState } from './cache/warm.js';
@@ -157,6 +158,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   for (const c of clashing) {
     result.diagnostics.push({ ruleId: 'config/duplicate-target', severity: 'error', message: `Custom target ${JSON.stringify(c.id)} has the id of a built-in target.`, place: { file: options.config ?? DEFAULT_CONFIG_FILE } });
   }
+  result.diagnostics.push(...templateOverrideProblems(config, builtInTargets.map((t) => t.id)));
   if (hasErrors(result.diagnostics)) return result;
 
   // -- incremental: targets whose key and files are as recorded are neither planned nor rendered.

@@ -2,7 +2,7 @@
 // (so "i18next" resolves from node_modules) it writes tsc projects and times `tsc -p <project>`
 // (noEmit, strict, module nodenext) as cold processes:
 //   tsconfig.json           (a) the recommended API: usage.ts makes 200 typed calls
-//                           `t("<key>", params)` through `messageT(i18next)` of types/index.ts,
+//                           `t("<key>", params)` through `messageT(i18next)` of types/index.js (its index.d.ts),
 //                           spread over the catalog, plus messageKey()/isErrorCode()/sectionOf/
 //                           MessageParams uses and one @ts-expect-error on an unknown key (so the
 //                           run fails if keys degrade to string). No i18next augmentation.
@@ -106,10 +106,10 @@ export function writeTscProjects(dir, entries) {
   writeFileSync(join(dir, 'selector-types-only.ts'), typesOnly('./selector/types', false));
   writeFileSync(join(dir, 'empty.ts'), 'export {};\n');
   const project = (files) => `${JSON.stringify({ compilerOptions: TSC_OPTIONS, files }, null, 2)}\n`;
-  writeFileSync(join(dir, 'tsconfig.json'), project(['usage.ts', 'types/index.ts']));
-  writeFileSync(join(dir, 'tsconfig.types-only.json'), project(['types-only.ts', 'types/index.ts']));
-  writeFileSync(join(dir, 'tsconfig.selector.json'), project(['usage-selector.ts', 'selector/types/index.ts', 'selector/types/i18next.d.ts']));
-  writeFileSync(join(dir, 'tsconfig.selector-types-only.json'), project(['selector-types-only.ts', 'selector/types/index.ts', 'selector/types/i18next.d.ts']));
+  writeFileSync(join(dir, 'tsconfig.json'), project(['usage.ts', 'types/index.d.ts']));
+  writeFileSync(join(dir, 'tsconfig.types-only.json'), project(['types-only.ts', 'types/index.d.ts']));
+  writeFileSync(join(dir, 'tsconfig.selector.json'), project(['usage-selector.ts', 'selector/types/index.d.ts', 'selector/types/i18next.d.ts']));
+  writeFileSync(join(dir, 'tsconfig.selector-types-only.json'), project(['selector-types-only.ts', 'selector/types/index.d.ts', 'selector/types/i18next.d.ts']));
   writeFileSync(join(dir, 'tsconfig.empty.json'), project(['empty.ts']));
 }
 

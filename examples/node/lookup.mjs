@@ -1,18 +1,16 @@
 #!/usr/bin/env node
 // Prints the message for an error code in a locale, from codebook's generated bundles.
 //
-//   npx tsc -p examples/node               # once, and after each "npm run generate"
 //   node examples/node/lookup.mjs 6014 ja
 //
 // The texts are dist/i18next/<locale>/errors.json, read with fs and handed to i18next as
 // resources (initAsync: false, so no backend and no await). The key for a code comes from the
-// generated messageKey() (exact code, then range, then "unknown"), compiled from
-// dist/types/index.ts by the tsc step above, so this file repeats none of the catalog's logic.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+// generated messageKey() (exact code, then range, then "unknown") in dist/types/index.js, plain
+// JavaScript that Node imports as it is, so this file repeats none of the catalog's logic.
+import { readdirSync, readFileSync } from 'node:fs';
 import i18next from 'i18next';
+import { messageKey, namespace } from '../../dist/types/index.js';
 
-const typesSource = new URL('../../dist/types/index.ts', import.meta.url);
-const typesBuilt = new URL('./build/index.js', import.meta.url);
 const bundles = new URL('../../dist/i18next/', import.meta.url);
 
 const [codeArg, lng = 'en', ...extra] = process.argv.slice(2);
@@ -20,11 +18,6 @@ if (!codeArg || extra.length > 0 || !/^-?\d{1,16}$/.test(codeArg) || !Number.isS
   console.error('usage: node examples/node/lookup.mjs <code> [locale]   e.g. 6014 ja');
   process.exit(2);
 }
-if (!existsSync(typesBuilt) || statSync(typesBuilt).mtimeMs < statSync(typesSource).mtimeMs) {
-  console.error('examples/node/build/index.js is missing or older than dist/types/index.ts: run "npx tsc -p examples/node"');
-  process.exit(2);
-}
-const { messageKey, namespace } = await import(typesBuilt.href);
 
 // Every locale the generator wrote; a locale without a folder falls back to English.
 const resources = {};

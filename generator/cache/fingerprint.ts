@@ -11,8 +11,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { glob } from 'tinyglobby';
 import type { Config } from '../config/load-config.js';
+import { layerFiles } from '../config/layer-files.js';
 import { packageRoot, templatesDir } from '../package-root.js';
 
 /** Hex SHA-256 of strings and byte buffers, each length-prefixed so that no two lists collide. */
@@ -67,7 +67,7 @@ function installedVersion(name: string): string {
 
 /** The files every layer's globs match now, resolved exactly as the load stage resolves them, in layer order. */
 export async function layerPaths(config: Config): Promise<string[][]> {
-  return Promise.all(config.layers.map(async (layer) => (await glob(layer.files, { cwd: config.root, absolute: true, onlyFiles: true })).sort()));
+  return Promise.all(config.layers.map((layer) => layerFiles(config, layer)));
 }
 
 /** Hash of the layer files: their paths (relative to the config, per layer) and bytes. */

@@ -10,9 +10,9 @@ import { relative, resolve, sep } from 'node:path';
 import { decodeSource } from './source-text.js';
 import { numberFormProblems } from './number-forms.js';
 import { pointerOf } from './json-file.js';
-import { glob } from 'tinyglobby';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Config } from '../config/load-config.js';
+import type { Config, LayerConfig } from '../config/load-config.js';
+import { layerFiles, layerRoot } from '../config/layer-files.js';
 import { parseJsonFile, type JsonFile } from './json-file.js';
 import { validateAgainstSchema } from './schemas.js';
 import type { Action, Fault, ParamType, TranslationState } from './model.js';
@@ -75,29 +75,30 @@ export async function loadLayers(config: Config, globbed?: readonly string[][]):
   const texts = new Map<string, string>();
   const perLayer = await Promise.all(
     config.layers.map(async (layer, i) => {
-      const matched = globbed?.[i] ?? (await glob(layer.files, { cwd: config.root, absolute: true, onlyFiles: true })).sort();
-      const outside = matched.filter((path) => !isAllowedSource(config, path));
+      const matched = globbed?.[i] ?? (await layerFiles(config, layer));
+      const outside = matched.filter((path) => !isAllowedSource(config, layer, path));
       if (outside.length > 0) {
         diagnostics.push({
           ruleId: 'config/layer-outside-project',
           severity: 'error',
           message: `Layer ${JSON.stringify(layer.name)} matches ${outside.length} file(s) outside the config's folder (${outside.slice(0, 3).map((p) => displayPath(config, p)).join(', ')}${outside.length > 3 ? ', …' : ''}); list their folder in "sharedFolders" to read them on purpose.`,
-          place: config.placeOf(pointerOf('layers', i, 'files')),
+          place: layer.place ?? config.placeOf(pointerOf('layers', i, 'files')),
         });
       }
-      const paths = matched.filter((path) => isAllowedSource(config, path));
+      const paths = matched.filter((path) => isAllowedSource(config, layer, path));
       if (paths.length === 0) {
         diagnostics.push({
           ruleId: 'config/empty-layer',
           severity: 'warning',
           message: `Layer ${JSON.stringify(layer.name)} matches no file (${layer.files.join(', ')}).`,
-          place: { file: displayPath(config, config.file) },
+          place: layer.place ?? { file: displayPath(config, config.file) },
         });
       }
       return Promise.all(paths.map(async (path) => ({ layer: layer.name, path, bytes: await readFile(path) })));
     }),
   );
 
+  const layerOf = new Map(config.layers.map((l) => [l.name, l]));
   const files: SourceFile[] = [];
   const failed: FailedFile[] = [];
   const seen = new Map<string, string>();
@@ -138,6 +139,8 @@ export async function loadLayers(config: Config, globbed?: readonly string[][]):
       failed.push({ file });
       continue;
     }
+    // A base's texts of a locale the project left out are not part of its catalog.
+    if (source.kind === 'messages' && layerOf.get(layer)?.from && !config.locales.includes(source.data.locale)) continue;
     const problems = [...validateAgainstSchema(source.kind, parsed.json), ...(source.kind === 'registry' ? numberFormProblems(file, text) : [])];
     diagnostics.push(...problems);
     if (problems.length === 0 && parsed.diagnostics.length === 0) files.push(source);
@@ -154,9 +157,9 @@ function classify(layer: string, json: JsonFile): SourceFile | undefined {
   return undefined;
 }
 
-/** Whether a layer file lies inside the config's folder or a folder the config shares on purpose. */
-function isAllowedSource(config: Config, path: string): boolean {
-  return [config.root, ...config.sharedFolders].some((dir) => {
+/** Whether a layer file lies inside the config's folder, a folder the config shares on purpose, or (for a base's layer) the base's folder. */
+function isAllowedSource(config: Config, layer: LayerConfig, path: string): boolean {
+  return [config.root, ...config.sharedFolders, ...(layer.from ? [layerRoot(config, layer)] : [])].some((dir) => {
     const rel = relative(dir, path);
     return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && resolve(dir, rel) === resolve(path) && !/^[a-zA-Z]:|^[\\/]/.test(rel);
   });

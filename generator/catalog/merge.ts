@@ -93,6 +93,7 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
       severity: 'error',
       message: `The registry has no "${UNKNOWN_KEY}" entry; every app needs the generic message for codes the catalog lacks.`,
       place: { file: files.find((f) => f.kind === 'registry')!.json.file },
+      hint: `Add { "key": "unknown", "section": "generic", "params": { "code": { "type": "number" } } } to "codes", and a text for it in each locale, such as "Something went wrong (error {code})."`,
     });
   }
 

@@ -130,7 +130,8 @@ function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
       for (const e of within) kept.delete(e);
     }
   }
-  return errors.filter((e) => kept.has(e));
+  // A failed if/then only says "must match then"; the errors inside the then say what is missing.
+  return errors.filter((e) => kept.has(e) && e.keyword !== 'if');
 }
 
 function toDiagnostic(error: ErrorObject, json: JsonFile, name: SchemaName): Diagnostic {
@@ -149,7 +150,8 @@ function describe(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return `missing the required property ${JSON.stringify(p.missingProperty)}`;
+      // The config's three are required only without "extends" (schema/config.schema.json's if/then).
+      return `missing the required property ${JSON.stringify(p.missingProperty)}${error.schemaPath.startsWith('#/then/') ? ' (or "extends" a base that sets it)' : ''}`;
     case 'additionalProperties':
       return `unknown property ${JSON.stringify(p.additionalProperty)}`;
     case 'type':

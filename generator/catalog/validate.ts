@@ -72,6 +72,7 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
         severity: isSource ? 'error' : 'warning',
         message: `Section ${JSON.stringify(section.id)} has no ${locale} title.`,
         place: placeOf(section.origin),
+        ...(isSource ? { hint: `Titles name the sections in the review page and translators' files: add "sections": { ${JSON.stringify(section.id)}: "…" } to the ${locale} messages file.` } : {}),
         locale,
       });
     }

@@ -12,12 +12,22 @@ import { validateAgainstSchema } from '../catalog/schemas.js';
 import type { ReviewSettings } from '../review/review-layers.js';
 import { qaRuleIds, unknownRuleIds } from '../review/severity.js';
 import { didYouMean } from '../did-you-mean.js';
+import { fallbackWithin, isInstalledPackage, PROJECT_ONLY_KEYS, resolveBase } from './extends.js';
 
 export const DEFAULT_CONFIG_FILE = 'codebook.config.json';
 
 export interface LayerConfig {
   name: string;
+  /** Glob patterns, relative to `root`. */
   files: string[];
+  /** Absolute folder the globs are relative to; the config's folder when unset. */
+  root?: string;
+  /** Where the layer is declared (its `files`), for diagnostics about what it matches. */
+  place?: Place;
+  /** Set for a base's layers: the `extends` name they came from. */
+  from?: string;
+  /** A base's layers inside an installed package: read, never written (imports go to a layer of the project). */
+  readOnly?: boolean;
 }
 
 export interface Config {
@@ -31,7 +41,10 @@ export interface Config {
   namespace: string;
   /** The namespace of the developer details, when the catalog has user messages. */
   detailNamespace: string;
+  /** The base's layers first (when the config extends one), then the config's own. */
   layers: LayerConfig[];
+  /** The base this config extends: its name and absolute path. */
+  base?: { name: string; file: string };
   /** Absolute folders outside the config's folder that layer files may come from. */
   sharedFolders: string[];
   /** Where a JSON pointer of the config file is, for diagnostics about the config. */
@@ -46,8 +59,12 @@ export interface Config {
   /** Translation QA settings. */
   review: ReviewSettings;
   types: { i18nextSelector: boolean };
+  /** Java `.properties` values: `with-arguments` makes only messages with arguments MessageFormat patterns (plain `getString()`, Spring's default); `always` every value. */
+  java: { messageFormat: JavaMessageFormat };
   targets?: string[];
 }
+
+export type JavaMessageFormat = 'with-arguments' | 'always';
 
 export interface CustomTargetConfig {
   id: string;
@@ -58,12 +75,13 @@ export interface CustomTargetConfig {
 }
 
 interface RawConfig {
-  sourceLocale: string;
-  locales: string[];
+  extends?: string;
+  sourceLocale?: string;
+  locales?: string[];
   fallback?: Record<string, string[]>;
   namespace?: string;
   detailNamespace?: string;
-  layers: LayerConfig[];
+  layers?: { name: string; files: string[] }[];
   sharedFolders?: string[];
   out?: string;
   identifierPrefix?: string;
@@ -71,6 +89,7 @@ interface RawConfig {
   customTargets?: CustomTargetConfig[];
   review?: ReviewSettings;
   types?: { i18nextSelector?: boolean };
+  java?: { messageFormat?: JavaMessageFormat };
   targets?: string[];
 }
 
@@ -89,7 +108,8 @@ export function findConfig(cwd: string, named?: string): { path: string; display
   }
 }
 
-export async function loadConfig(path: string, displayName = path, searched = false): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
+/** `role: 'base'` reads the config another one extends: it may not extend again or name project folders. */
+export async function loadConfig(path: string, displayName = path, searched = false, role: 'project' | 'base' = 'project'): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -110,21 +130,40 @@ export async function loadConfig(path: string, displayName = path, searched = fa
 
   const raw = json.value as RawConfig;
   const place = (pointer: string) => ({ file: displayName, ...json.locate(pointer), pointer });
-  raw.locales.forEach((locale, i) => {
+  const root = dirname(resolve(path));
+  if (role === 'base') {
+    for (const key of PROJECT_ONLY_KEYS.filter((k) => k in raw)) {
+      diagnostics.push({ ruleId: 'config/extends', severity: 'error', message: `A base config cannot set ${JSON.stringify(key)}: it belongs to the project that extends it.`, place: place(pointerOf(key)) });
+    }
+    if (diagnostics.length > 0) return { diagnostics };
+  }
+  let base: Config | undefined;
+  if (raw.extends !== undefined) {
+    const found = resolveBase(raw.extends, resolve(path));
+    if ('problem' in found) return { diagnostics: [{ ruleId: 'config/extends', severity: 'error', message: found.problem, place: place('/extends') }] };
+    const loaded = await loadConfig(found.path, relative(root, found.path).split(sep).join('/'), false, 'base');
+    if (!loaded.config) return { diagnostics: loaded.diagnostics };
+    base = loaded.config;
+  }
+  // Without a base the schema requires these three.
+  const locales = raw.locales ?? base!.locales;
+  const sourceLocale = raw.sourceLocale ?? base!.sourceLocale;
+  const localesPointer = raw.locales ? '/locales' : '/extends';
+  raw.locales?.forEach((locale, i) => {
     const problem = localeProblem(locale);
     if (problem) diagnostics.push({ ruleId: 'config/invalid-locale', severity: 'error', message: problem, place: place(pointerOf('locales', i)) });
   });
-  if (!raw.locales.includes(raw.sourceLocale)) {
+  if (!locales.includes(sourceLocale)) {
     diagnostics.push({
       ruleId: 'config/invalid-locale',
       severity: 'error',
-      message: `The source locale ${JSON.stringify(raw.sourceLocale)} is not listed in "locales".`,
-      place: place('/sourceLocale'),
+      message: `The source locale ${JSON.stringify(sourceLocale)} is not listed in "locales".`,
+      place: place(raw.sourceLocale ? '/sourceLocale' : localesPointer),
     });
   }
   for (const [locale, chain] of Object.entries(raw.fallback ?? {})) {
     for (const [i, target] of [locale, ...chain].entries()) {
-      if (!raw.locales.includes(target)) {
+      if (!locales.includes(target)) {
         diagnostics.push({
           ruleId: 'config/invalid-locale',
           severity: 'error',
@@ -134,14 +173,17 @@ export async function loadConfig(path: string, displayName = path, searched = fa
       }
     }
   }
+  const layers: LayerConfig[] = (base?.layers ?? []).map((l) => ({ ...l, from: raw.extends!, ...(isInstalledPackage(l.root!) ? { readOnly: true } : {}) }));
+  const baseNames = new Set(layers.map((l) => l.name));
   const names = new Set<string>();
-  raw.layers.forEach((layer, i) => {
-    if (names.has(layer.name)) {
-      diagnostics.push({ ruleId: 'config/duplicate-layer', severity: 'error', message: `Two layers are named ${JSON.stringify(layer.name)}.`, place: place(pointerOf('layers', i, 'name')) });
+  (raw.layers ?? []).forEach((layer, i) => {
+    if (names.has(layer.name) || baseNames.has(layer.name)) {
+      const why = baseNames.has(layer.name) ? `The base ${JSON.stringify(raw.extends)} has a layer named ${JSON.stringify(layer.name)} already; name this one differently.` : `Two layers are named ${JSON.stringify(layer.name)}.`;
+      diagnostics.push({ ruleId: 'config/duplicate-layer', severity: 'error', message: why, place: place(pointerOf('layers', i, 'name')) });
     }
     names.add(layer.name);
+    layers.push({ ...layer, root, place: place(pointerOf('layers', i, 'files')) });
   });
-  const root = dirname(resolve(path));
   const folder = (dir: string, pointer: string): string => {
     const absolute = resolve(root, dir);
     if (!existsSync(absolute)) diagnostics.push({ ruleId: 'config/missing-templates', severity: 'error', message: `Template folder ${JSON.stringify(dir)} does not exist.`, place: place(pointer) });
@@ -165,28 +207,38 @@ export async function loadConfig(path: string, displayName = path, searched = fa
   }
   if (diagnostics.length > 0) return { diagnostics };
 
+  const namespace = raw.namespace ?? base?.namespace ?? 'errors';
   return {
     config: {
       file: resolve(path),
       root,
-      sourceLocale: raw.sourceLocale,
-      locales: raw.locales,
-      fallback: raw.fallback ?? {},
-      namespace: raw.namespace ?? 'errors',
-      detailNamespace: raw.detailNamespace ?? `${raw.namespace ?? 'errors'}-detail`,
-      layers: raw.layers,
+      sourceLocale,
+      locales,
+      fallback: { ...(base ? fallbackWithin(base.fallback, locales) : {}), ...raw.fallback },
+      namespace,
+      detailNamespace: raw.detailNamespace ?? (raw.namespace === undefined ? base?.detailNamespace : undefined) ?? `${namespace}-detail`,
+      layers,
+      ...(base ? { base: { name: raw.extends!, file: base.file } } : {}),
       sharedFolders: (raw.sharedFolders ?? []).map((dir) => resolve(root, dir)),
       placeOf: place,
       out: resolve(root, raw.out ?? 'dist'),
-      identifierPrefix: raw.identifierPrefix ?? 'error_',
+      identifierPrefix: raw.identifierPrefix ?? base?.identifierPrefix ?? 'error_',
       templates,
       customTargets,
-      review: raw.review ?? {},
-      types: { i18nextSelector: raw.types?.i18nextSelector ?? false },
+      review: mergeReview(base?.review, raw.review),
+      types: { i18nextSelector: raw.types?.i18nextSelector ?? base?.types.i18nextSelector ?? false },
+      java: { messageFormat: raw.java?.messageFormat ?? base?.java.messageFormat ?? 'with-arguments' },
       ...(raw.targets ? { targets: raw.targets } : {}),
     },
     diagnostics,
   };
+}
+
+/** The project's review settings over the base's; jargon lists add up. */
+function mergeReview(base: ReviewSettings | undefined, own: ReviewSettings | undefined): ReviewSettings {
+  if (!base) return own ?? {};
+  const jargon = [...new Set([...(base.jargon ?? []), ...(own?.jargon ?? [])])];
+  return { ...base, ...own, severities: { ...base.severities, ...own?.severities }, ...(jargon.length > 0 ? { jargon } : {}) };
 }
 
 /** Why a tag is not a canonical BCP 47 tag, or undefined when it is one. */

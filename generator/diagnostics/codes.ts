@@ -5,6 +5,7 @@
  */
 import type { Severity } from './diagnostic.js';
 import { XLIFF_IMPORT_RULES } from '../import/xliff/rules.js';
+import { PO_IMPORT_RULES } from '../import/po/rules.js';
 import { QA_RULES } from '../review/checks/index.js';
 
 export interface RuleInfo {
@@ -36,7 +37,9 @@ export const RULES: Record<string, RuleInfo> = {
   'schema/pattern': { severity: 'error', explanation: 'A string does not have the required form.' },
   'config/unreadable': { severity: 'error', explanation: 'The config file cannot be read.' },
   'config/invalid-locale': { severity: 'error', explanation: 'A locale in the config is not a canonical BCP 47 tag, or is not listed in "locales".' },
-  'config/duplicate-layer': { severity: 'error', explanation: 'Two layers have the same name.' },
+  'config/duplicate-layer': { severity: 'error', explanation: 'Two layers have the same name (a layer of the config and one of the base it extends included).' },
+  'config/unknown-template': { severity: 'warning', explanation: 'A file in a "templates" override folder has the name of no template of that target, so it is not used (a template renamed by an upgrade: rename yours).' },
+  'config/extends': { severity: 'error', explanation: 'The base named by "extends" cannot be found, or sets what only the extending project may (out, templates, customTargets, targets, sharedFolders, extends).' },
   'config/empty-layer': { severity: 'warning', explanation: 'A layer matches no file.' },
   'config/file-in-two-layers': { severity: 'error', explanation: 'One file is matched by two layers.' },
   'config/unknown-target': { severity: 'error', explanation: 'A target id that does not exist.' },
@@ -84,5 +87,6 @@ export const RULES: Record<string, RuleInfo> = {
   'java/unrepresentable': { severity: 'error', explanation: 'A message uses something .properties/MessageFormat cannot carry.' },
   'xliff/unrepresentable': { severity: 'error', explanation: 'A message uses something XLIFF 2.0 cannot carry.' },
   ...XLIFF_IMPORT_RULES,
+  ...PO_IMPORT_RULES,
   ...QA_RULES,
 };

@@ -2,7 +2,9 @@
  * Diagnostics for people: one line per problem (`file:line:col  severity
  * message  [rule]`), then the source line with a caret, then the notes.
  * Colour only when the stream is a terminal and NO_COLOR is unset (or
- * FORCE_COLOR is set), per no-color.org.
+ * FORCE_COLOR is set), per no-color.org. Warnings of one rule and locale
+ * beyond the first few are counted, not printed: a project that adds a
+ * locale to a 400-code base must not scroll 400 lines past its one error.
  */
 import { styleText } from 'node:util';
 import type { Diagnostic, Place } from './diagnostic.js';
@@ -15,6 +17,9 @@ export interface TextFormatOptions {
 
 type Style = Parameters<typeof styleText>[0];
 
+/** Warnings (and infos) of one rule in one locale printed in full; the rest are summed up in one line. */
+export const SHOWN_PER_RULE = 5;
+
 export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], options: TextFormatOptions): string {
   const paint = (style: Style, text: string) => (options.color ? styleText(style, text) : text);
   const lines: string[] = [];
@@ -26,13 +31,25 @@ export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], option
     if (!split) sourceLines.set(file, (split = text.split(/\r?\n/)));
     return split;
   };
+  const shown = new Map<string, number>();
   for (const d of sortDiagnostics(diagnostics)) {
+    if (d.severity !== 'error') {
+      const group = `${d.ruleId}\u0000${d.locale ?? ''}`;
+      const count = (shown.get(group) ?? 0) + 1;
+      shown.set(group, count);
+      if (count > SHOWN_PER_RULE) continue;
+    }
     const severity = paint(d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'cyan', d.severity);
     lines.push(`${paint('bold', placeText(d.place) || 'codebook')}  ${severity}  ${d.message}  ${paint('gray', `[${d.ruleId}]`)}`);
     const frame = codeFrame(d.place, linesOf);
     if (frame) lines.push(...frame.map((l) => paint('gray', l)));
     for (const note of d.notes ?? []) lines.push(`    note: ${note.message}${note.place ? ` (${placeText(note.place)})` : ''}`);
     if (d.hint) lines.push(`    hint: ${d.hint}`);
+  }
+  for (const [group, count] of shown) {
+    if (count <= SHOWN_PER_RULE) continue;
+    const [ruleId, locale] = group.split('\u0000');
+    lines.push(`${paint('bold', 'codebook')}  … and ${count - SHOWN_PER_RULE} more [${ruleId}]${locale ? ` for ${locale}` : ''}, not shown: --format json lists every one${ruleId!.startsWith('completeness/') ? ', codebook status counts them' : ''}.`);
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;

@@ -42,7 +42,7 @@ export function formatDiffText(changes: readonly Change[], options: DiffReportOp
     if (group.length === 0) continue;
     if (lines.length > 0) lines.push('');
     lines.push(paint(['bold', COLORS[severity]], `${HEADINGS[severity]} (${group.length}):`));
-    for (const change of group) {
+    for (const change of sharedTextsTogether(group)) {
       const allowed = isAllowed(change, options.allowed) ? paint('gray', '  (allowed)') : '';
       lines.push(`  ${change.kind.padEnd(KIND_WIDTH)}  ${change.message}${allowed}`);
       for (const detail of details(change)) lines.push(`  ${' '.repeat(KIND_WIDTH)}    ${detail}`);
@@ -62,9 +62,41 @@ function verdict(changes: readonly Change[], summary: DiffSummary): string {
   return summary.breaking > 0 ? ' The breaking changes are allowed.' : '';
 }
 
+/**
+ * One entry per reworded shared user text: a base upgrade that rewords the
+ * text 155 codes show is one change to read, with the codes listed, not 155.
+ */
+function sharedTextsTogether(group: readonly Change[]): Change[] {
+  const byText = new Map<string, Extract<Change, { kind: 'user-text-changed' }>[]>();
+  const out: Change[] = [];
+  for (const change of group) {
+    if (change.kind !== 'user-text-changed') {
+      out.push(change);
+      continue;
+    }
+    const id = JSON.stringify([change.locale, change.old, change.new]);
+    const same = byText.get(id);
+    if (same) same.push(change);
+    else {
+      byText.set(id, [change]);
+      out.push(change);
+    }
+  }
+  return out.map((change) => {
+    if (change.kind !== 'user-text-changed') return change;
+    const same = byText.get(JSON.stringify([change.locale, change.old, change.new]))!;
+    if (same.length === 1) return change;
+    const keys = same.map((c) => c.key);
+    const listed = keys.length > 12 ? `${keys.slice(0, 10).join(', ')} and ${keys.length - 10} more` : keys.join(', ');
+    return { ...change, message: `The ${change.locale} user message of ${keys.length} codes was ${change.old === undefined ? 'added' : change.new === undefined ? 'removed' : 'reworded'} (${listed}).` };
+  });
+}
+
 /** Old and new text under a text change, quoted as JSON strings so whitespace and newlines show. */
 function details(change: Change): string[] {
   switch (change.kind) {
+    case 'user-text-changed':
+      return [...(change.old === undefined ? [] : [`- ${JSON.stringify(change.old)}`]), ...(change.new === undefined ? [] : [`+ ${JSON.stringify(change.new)}`])];
     case 'text-changed':
       return [`- ${JSON.stringify(change.old)}`, `+ ${JSON.stringify(change.new)}`];
     case 'translation-removed':

@@ -57,6 +57,62 @@ export function importVendorDocument(text: string, options: ImportOptions): Impo
   return { locale, shape, sections, fileText, report: report.sorted() };
 }
 
+/**
+ * The refusals of `codebook import` for a vendor document: a document in
+ * which the importer recognises nothing, or far fewer keys than the file it
+ * would replace, is not what the user meant to import (a PO file, a README,
+ * an empty file) and would wipe the locale's vendor texts.
+ */
+export const VENDOR_GUARD_RULES = {
+  'import/nothing-recognised': { severity: 'error', explanation: 'The document has no error-code table the importer recognises (no key at all); nothing is written.' },
+  'import/too-few-keys': { severity: 'error', explanation: 'The document gives fewer than half of the keys the file it would replace has; nothing is written.' },
+} as const;
+
+/**
+ * Why the result must not replace the current file (its text, undefined
+ * when there is none), if it must not: no key recognised, or fewer than
+ * half of the keys of the current file's `messages`.
+ */
+export function refuseVendorImport(result: ImportResult, current: string | undefined, names: { sourceName: string; out: string }): Diagnostic | undefined {
+  const keys = result.sections.reduce((n, s) => n + s.keys.length, 0);
+  const place = { file: names.sourceName, line: 1, column: 1 };
+  const hint = 'A translated PO or XLIFF file is imported as translations: name its format with --from po or --from xliff if it was not detected.';
+  if (keys === 0) {
+    return {
+      ruleId: 'import/nothing-recognised',
+      severity: 'error',
+      message: `No error-code table recognised in ${names.sourceName} (no "| code | text |" rows under a part heading, no "code<TAB>text" lines); nothing is written to ${names.out}.`,
+      place,
+      locale: result.locale,
+      hint,
+    };
+  }
+  const before = currentKeys(current);
+  if (before > 0 && keys * 2 < before) {
+    return {
+      ruleId: 'import/too-few-keys',
+      severity: 'error',
+      message: `${names.sourceName} gives ${keys} key${keys === 1 ? '' : 's'}, fewer than half of the ${before} keys of ${names.out}; nothing is written (an import replaces a file only with at least half as many keys).`,
+      place,
+      locale: result.locale,
+      notes: [{ message: `the file it would replace (${before} keys)`, place: { file: names.out } }],
+      hint: 'If the vendor really dropped those codes, move the old file away first, or import into another file with --out.',
+    };
+  }
+  return undefined;
+}
+
+/** How many keys the `messages` of a locale file has (0 when it is not one). */
+function currentKeys(text: string | undefined): number {
+  if (text === undefined) return 0;
+  try {
+    const value = JSON.parse(text.replace(/^\ufeff/, '')) as { messages?: unknown };
+    return value.messages !== null && typeof value.messages === 'object' ? Object.keys(value.messages).length : 0;
+  } catch {
+    return 0;
+  }
+}
+
 export { compareImportedKeys, type NamedImport } from './compare-locales.js';
 export { formatImportReport } from './write-report.js';
 export { icuLiteral, isIcuLiteralOf } from './icu-literal.js';

@@ -77,3 +77,39 @@ export function scaffold(options: ScaffoldOptions): Map<string, string> {
   }
   return files;
 }
+
+/** Starting points `init --from` offers, by name: the package path a config extends. */
+export const BASES: Record<string, string> = { chat: 'codebook/chat' };
+
+export interface BaseScaffoldOptions extends Omit<ScaffoldOptions, 'locales'> {
+  /** A key of BASES. */
+  from: string;
+  /** The locales to keep, the source locale first; the base's own when absent. */
+  locales?: string[];
+  /** The base's locales, for the app files when `locales` is absent. */
+  baseLocales: string[];
+}
+
+/**
+ * A project on top of a base: a config that extends it and adds an `app`
+ * layer, and one empty app file per locale, where the app's own texts and
+ * overrides go (`userOverrides` replaces the message users see for a key).
+ */
+export function scaffoldFromBase(options: BaseScaffoldOptions): Map<string, string> {
+  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+  const files = new Map<string, string>();
+  files.set(
+    'codebook.config.json',
+    json({
+      $schema: `${options.schemaDir.startsWith('.') ? '' : './'}${options.schemaDir}/config.schema.json`,
+      extends: BASES[options.from],
+      ...(options.locales ? { sourceLocale: options.locales[0], locales: options.locales } : {}),
+      layers: [{ name: 'app', files: ['locales/*/app.json'] }],
+      out: options.out,
+    }),
+  );
+  for (const locale of options.locales ?? options.baseLocales) {
+    files.set(`locales/${locale}/app.json`, json({ $schema: `../../${options.schemaDir}/messages.schema.json`, locale, messages: {}, userOverrides: {} }));
+  }
+  return files;
+}

@@ -6,7 +6,9 @@
  * own syntax so a plain `i18next.init` without plugins shows the text:
  * `{{name}}`, `{{n, number}}`, plural suffix keys for every category the
  * locale has (i18next never falls back from a missing category to `_other`),
- * `_zero` for `=0`. Untranslated messages are left out: an empty string
+ * `_zero` for `=0`. i18next selects the form by a value named `count` only,
+ * so a plural argument of any other name is written as `{{count}}`; the typed
+ * `t` of the types target passes that argument as `count` too. Untranslated messages are left out: an empty string
  * would block fallback. No header: JSON has no comments.
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
@@ -64,8 +66,31 @@ export function i18nextEntries(message: Message, locale: string): Converted {
   const translation = message.translations[locale];
   if (!translation) return { entries: [] };
   let converted = convertedByTranslation.get(translation);
-  if (!converted) convertedByTranslation.set(translation, (converted = convert(message.key, locale, translation)));
+  if (!converted) convertedByTranslation.set(translation, (converted = convert(message, locale, translation)));
   return converted;
+}
+
+const pluralArgumentByMessage = new WeakMap<Message, string | null>();
+
+/**
+ * The name of the argument a message's plural selects by, when it is not
+ * `count`: i18next reads it as `count`, so whoever calls t() must pass it so.
+ * The first locale (in tag order) with such a plural decides; the others must agree.
+ */
+export function i18nextPluralArgument(message: Message): string | undefined {
+  let arg = pluralArgumentByMessage.get(message);
+  if (arg === undefined) {
+    arg = null;
+    for (const locale of Object.keys(message.translations).sort()) {
+      const split = splitPlural(message.translations[locale]!.ast);
+      if (split.kind === 'plural' && split.plural.arg !== 'count') {
+        arg = split.plural.arg;
+        break;
+      }
+    }
+    pluralArgumentByMessage.set(message, arg);
+  }
+  return arg ?? undefined;
 }
 
 /** Options i18next's t() reads from the same object as the interpolation values: an argument of that name changes the lookup. */
@@ -83,17 +108,21 @@ function argumentNameProblem(ast: readonly MessageFormatElement[]): string | und
   return intl ? `i18next passes every value to its number and date formatters, which read {{${intl}}} as their option "${intl}"; rename the argument` : undefined;
 }
 
-function convert(key: string, locale: string, translation: Translation): Converted {
+function convert(message: Message, locale: string, translation: Translation): Converted {
+  const { key } = message;
   const nameProblem = argumentNameProblem(translation.ast);
   if (nameProblem) return { problem: nameProblem };
   const split = splitPlural(translation.ast);
   if (split.kind === 'unsupported') return { problem: `i18next has no syntax for ${split.reason}` };
+  // The plural argument is i18next's {{count}} wherever the text names it.
+  const renamed = i18nextPluralArgument(message);
+  if (renamed && argumentsOf(translation.ast).has('count')) return { problem: `i18next names the plural value {{count}}, which the text also uses as an argument of its own; rename {count}` };
   if (split.kind === 'plain') {
-    const text = toI18next(translation.ast);
+    const text = toI18next(translation.ast, renamed);
     return typeof text === 'string' ? { entries: [[key, text]] } : text;
   }
   const { arg } = split.plural;
-  if (arg !== 'count') return { problem: `i18next selects plural forms by {{count}} only; name the plural argument {count}, not {${arg}}` };
+  if (arg !== 'count' && arg !== renamed) return { problem: `its plural selects by {${arg}}, another locale's by {${renamed}}; i18next passes one value as {{count}}, so every locale must select by the same argument` };
   const entries: [string, string][] = [];
   const exact = [...split.plural.forms.keys()].filter((s) => s.startsWith('='));
   for (const selector of exact) {
@@ -105,15 +134,15 @@ function convert(key: string, locale: string, translation: Translation): Convert
     forms.push([category, formFor(split.plural, category)]);
   }
   for (const [category, elements] of forms) {
-    const text = toI18next(elements);
+    const text = toI18next(elements, renamed);
     if (typeof text !== 'string') return text;
     entries.push([`${key}_${category}`, text]);
   }
   return { entries };
 }
 
-/** One i18next string from ICU parts, or why it cannot be one. */
-function toI18next(elements: readonly MessageFormatElement[]): string | { problem: string } {
+/** One i18next string from ICU parts, or why it cannot be one; the argument `pluralArg` is written as `count`. */
+function toI18next(elements: readonly MessageFormatElement[], pluralArg: string | undefined): string | { problem: string } {
   let out = '';
   let literal = ''; // the current run of text; the parser may split one run into several elements
   for (const el of elements) {
@@ -121,7 +150,7 @@ function toI18next(elements: readonly MessageFormatElement[]): string | { proble
       literal += el.value;
       continue;
     }
-    const piece = interpolationOf(el);
+    const piece = interpolationOf(el, pluralArg);
     if (typeof piece !== 'string') return piece;
     const problem = literalProblem(literal) ?? (literal.endsWith('{') ? 'a literal "{" directly before an argument would merge into i18next\'s {{…}}' : undefined);
     if (problem) return { problem };
@@ -137,19 +166,20 @@ function literalProblem(text: string): string | undefined {
   return hazard ? `the text contains ${JSON.stringify(hazard[0])}, which i18next always interprets and cannot escape` : undefined;
 }
 
-function interpolationOf(el: MessageFormatElement): string | { problem: string } {
+function interpolationOf(el: MessageFormatElement, pluralArg: string | undefined): string | { problem: string } {
+  const name = 'value' in el && el.value === pluralArg ? 'count' : (el as { value?: string }).value;
   switch (el.type) {
     case TYPE.argument:
-      return `{{${el.value}}}`;
+      return `{{${name}}}`;
     case TYPE.pound:
       return '{{count, number}}'; // ICU formats # as a number in the locale (1,000,000)
     case TYPE.number:
-      return el.style ? { problem: `the number style of {${el.value}} has no i18next equivalent` } : `{{${el.value}, number}}`;
+      return el.style ? { problem: `the number style of {${el.value}} has no i18next equivalent` } : `{{${name}, number}}`;
     case TYPE.date:
-      return el.style ? { problem: `the date/time style of {${el.value}} has no i18next equivalent` } : `{{${el.value}, datetime}}`;
+      return el.style ? { problem: `the date/time style of {${el.value}} has no i18next equivalent` } : `{{${name}, datetime}}`;
     case TYPE.time:
       // ICU's {t, time} is the medium time (formatjs: hour, minute, second); a bare datetime would show the date.
-      return el.style ? { problem: `the date/time style of {${el.value}} has no i18next equivalent` } : `{{${el.value}, datetime(hour: numeric; minute: numeric; second: numeric)}}`;
+      return el.style ? { problem: `the date/time style of {${el.value}} has no i18next equivalent` } : `{{${name}, datetime(hour: numeric; minute: numeric; second: numeric)}}`;
     default:
       return { problem: 'unsupported ICU element' };
   }

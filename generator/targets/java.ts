@@ -7,9 +7,20 @@
  * An empty `<Base>_<source language>` (`Errors_en`) makes `getBundle` stop
  * there instead of trying the JVM default locale before the root.
  *
- * Keys are the message keys (`6014`, `-302`, `120001-130000`, `unknown`);
- * every value is a `java.text.MessageFormat` pattern, to be formatted even
- * without arguments (`It''s`). Arguments are `{i}`, i = the message's
+ * Keys are the message keys (`6014`, `-302`, `120001-130000`, `unknown`).
+ * Which values are `java.text.MessageFormat` patterns is the config's
+ * `java.messageFormat`:
+ *
+ * - `with-arguments` (the default): the values of messages with arguments
+ *   (every key of a plural group included) are patterns; the others are the
+ *   catalog text as it is (`It's`, `{literal}`), what `getString()` and
+ *   Spring's `MessageSource` with its default `alwaysUseMessageFormat=false`
+ *   (MessageFormat only when arguments are given) show unchanged.
+ * - `always`: every value is a pattern, to be formatted even without
+ *   arguments (`It''s`, `'{'literal'}'`): for code that formats every
+ *   message, such as Spring with `alwaysUseMessageFormat=true`.
+ *
+ * In a pattern, arguments are `{i}`, i = the message's
  * parameter position from 0 (placeholders.ts); `{n, number}` and `#` →
  * `{i,number}`, date/time styles short…full kept. A plain
  * `{code}` formats a Number with grouping (`424,242`): pass such codes as
@@ -39,6 +50,7 @@
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Catalog, Message } from '../catalog/model.js';
+import type { JavaMessageFormat } from '../config/load-config.js';
 import { planEachAudience } from '../emit/audiences.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
@@ -55,12 +67,21 @@ export const javaTarget: Target = {
   id: 'java',
   description: 'Java ResourceBundle .properties files with java.text.MessageFormat patterns',
   plan(whole, { config, header }) {
-    return planEachAudience(whole, config.identifierPrefix, (audience) => planBundle(audience.catalog, header));
+    return planEachAudience(whole, config.identifierPrefix, (audience) => planBundle(audience.catalog, header, config.java.messageFormat));
   },
 };
 
+/** Whether a message's values are MessageFormat patterns (else plain text) under a `java.messageFormat` setting. */
+export function isPatternMessage(message: Pick<Message, 'params'>, mode: JavaMessageFormat): boolean {
+  return mode === 'always' || message.params.length > 0;
+}
+
+/** The note at the top of each bundle with `with-arguments`: which values to format. */
+const WITH_ARGUMENTS_NOTE =
+  "Values of messages with arguments are java.text.MessageFormat patterns (format them: '' is one quote); the others are plain text, as getString() returns them.";
+
 /** One bundle family (`Errors`, `Errors_ja`…), named after the catalog's namespace. */
-function planBundle(catalog: Catalog, header: string): { files: PlannedFile[]; diagnostics: Diagnostic[] } {
+function planBundle(catalog: Catalog, header: string, mode: JavaMessageFormat): { files: PlannedFile[]; diagnostics: Diagnostic[] } {
   const base = catalog.namespace.replace(/(^|[-_.])([a-z0-9])/gi, (_, _sep, c: string) => c.toUpperCase());
   const diagnostics: Diagnostic[] = [];
   const files: PlannedFile[] = [];
@@ -78,7 +99,7 @@ function planBundle(catalog: Catalog, header: string): { files: PlannedFile[]; d
     else if (owners.has(suffix)) report(locale, `The locales ${owners.get(suffix)} and ${locale} both give the Java bundle ${base}${suffix}.`);
     if (suffix === undefined || owners.has(suffix)) continue;
     owners.set(suffix, locale);
-    file(`${base}${suffix}`, [], blocksOf(catalog.messages, locale, plurals, comments, report));
+    file(`${base}${suffix}`, mode === 'always' ? [] : [WITH_ARGUMENTS_NOTE], blocksOf(catalog.messages, locale, plurals, comments, mode, report));
   }
   const stub = bundleSuffix(new Intl.Locale(catalog.sourceLocale).language);
   const note = `Empty on purpose: getBundle for ${catalog.sourceLocale} stops here and reads the root bundle instead of trying the JVM default locale first.`;
@@ -92,13 +113,13 @@ function planBundle(catalog: Catalog, header: string): { files: PlannedFile[]; d
  * `# comment`, `key=value` lines) joined by newlines, without a final one:
  * at 100k keys one string renders far faster than a template block per message.
  */
-function blocksOf(messages: readonly Message[], locale: string, plurals: ReadonlyMap<string, Plural>, comments: Map<Message, string>, report: Report): string {
+function blocksOf(messages: readonly Message[], locale: string, plurals: ReadonlyMap<string, Plural>, comments: Map<Message, string>, mode: JavaMessageFormat, report: Report): string {
   const blocks: string[] = [];
   const taken = new Set<string>();
   for (const message of messages) {
     const translation = message.translations[locale];
     if (!translation) continue;
-    const converted = entriesOf(message, locale, plurals.get(message.key));
+    const converted = entriesOf(message, locale, plurals.get(message.key), mode);
     const clash = 'entries' in converted ? converted.entries.find(([key]) => taken.has(key)) : undefined;
     if ('problem' in converted || clash) {
       const why = 'problem' in converted ? converted.problem : `its key ${clash![0]} is taken by another message`;
@@ -141,12 +162,12 @@ function pluralOf(message: Message, locales: readonly string[]): Plural {
   return { arg: first.plural.arg, exact: [...exact].sort((a, b) => a - b) };
 }
 
-function entriesOf(message: Message, locale: string, plural: Plural): { entries: Entry[] } | { problem: string } {
+function entriesOf(message: Message, locale: string, plural: Plural, mode: JavaMessageFormat): { entries: Entry[] } | { problem: string } {
   const ast = message.translations[locale].ast;
   const split = splitPlural(ast);
   if (split.kind === 'unsupported') return { problem: `MessageFormat has no syntax for ${split.reason}` };
   if (!plural) {
-    const pattern = patternOf(ast, message);
+    const pattern = isPatternMessage(message, mode) ? patternOf(ast, message) : plainTextOf(ast);
     return typeof pattern === 'string' ? { entries: [[message.key, pattern]] } : pattern;
   }
   if (split.kind === 'plural' && split.plural.arg !== plural.arg) return { problem: `its plural is on {${split.plural.arg}}, another locale's on {${plural.arg}}` };
@@ -163,6 +184,16 @@ function entriesOf(message: Message, locale: string, plural: Plural): { entries:
     entries.push([`${message.key}.${selector}`, pattern]);
   }
   return { entries };
+}
+
+/** The text of a message without arguments, as it is: only literal parts (an argument would be undeclared). */
+function plainTextOf(elements: readonly MessageFormatElement[]): string | { problem: string } {
+  let out = '';
+  for (const el of elements) {
+    if (el.type !== TYPE.literal) return { problem: `a message without arguments has an ICU element (type ${el.type})` };
+    out += el.value;
+  }
+  return out;
 }
 
 const NUMBER_STYLES = ['integer', 'percent', 'currency'];

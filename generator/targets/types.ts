@@ -3,11 +3,14 @@
  * - `types/keys.d.ts`: the `ErrorCode`, `MessageKey` and `SectionId` unions written out flat
  *   and `MessageParams` (only the messages with arguments). A declaration file, so tsc builds a
  *   union only when an app uses it and (skipLibCheck) never checks the file itself.
- * - `types/index.ts`: `messageKey`, `isErrorCode`, `errorCodes`, `sectionOf`, whose data is a
- *   JSON string (one token for tsc instead of 100 000 checked expressions), and `messageT`, a
- *   typed t() whose per-call cost is a key lookup in the union and one indexed access on
- *   MessageParams, never a generic type over the keys (no intersection or mapping of the
- *   catalog-sized unions, which is what makes tsc slow or "excessively deep").
+ * - `types/index.js` with `types/index.d.ts`: `messageKey`, `isErrorCode`, `errorCodes`,
+ *   `sectionOf` and `messageT`, plain JavaScript that runs in Node and bundlers as it is, its data
+ *   JSON strings (one token for a parser, whatever the size). tsc reads only the declarations, so
+ *   it never checks a data-carrying body. `messageT` is a typed t() whose per-call cost is a key
+ *   lookup in the union and one indexed access on MessageParams, never a generic type over the
+ *   keys (no intersection or mapping of the catalog-sized unions, which is what makes tsc slow
+ *   or "excessively deep"); it passes a plural argument named other than `count` as `count`
+ *   too, since that is the only name i18next selects plural forms by.
  * - `types/resources.d.ts` and `types/i18next.d.ts`: the CustomTypeOptions augmentation.
  *   Messages with arguments keep their source text as a literal type (i18next reads the
  *   variables from it), the others are `string`; with `types.i18nextSelector` a plural
@@ -16,7 +19,7 @@
 import { ACTIONS, FAULTS, type Catalog, type Message } from '../catalog/model.js';
 import { tsString } from '../emit/escape.js';
 import type { Target } from '../emit/target.js';
-import { i18nextEntries } from './i18next.js';
+import { i18nextEntries, i18nextPluralArgument } from './i18next.js';
 
 export const typesTarget: Target = {
   id: 'types',
@@ -35,6 +38,7 @@ export const typesTarget: Target = {
       ranges: catalog.messages.flatMap((m) => (m.range ? [{ from: m.range[0], to: m.range[1], key: tsString(m.key) }] : [])),
       codesJson: tsString(JSON.stringify(catalog.messages.flatMap((m) => (m.code === undefined ? [] : [m.code])))),
       sectionsJson: tsString(JSON.stringify(sectionsData(catalog))),
+      pluralArgumentsJson: tsString(JSON.stringify(pluralArguments(catalog))),
       params: catalog.messages
         .filter((m) => m.params.length > 0)
         .map((m) => ({ key: tsString(m.key), params: m.params.map((p) => ({ name: tsString(p.name), type: tsTypeOf(p.type) })) })),
@@ -43,7 +47,8 @@ export const typesTarget: Target = {
     };
     return {
       files: [
-        { path: 'types/index.ts', template: 'index.ts.hbs', context },
+        { path: 'types/index.js', template: 'index.js.hbs', context },
+        { path: 'types/index.d.ts', template: 'index.d.ts.hbs', context },
         { path: 'types/keys.d.ts', template: 'keys.d.ts.hbs', context },
         { path: 'types/resources.d.ts', template: 'resources.d.ts.hbs', context },
         { path: 'types/i18next.d.ts', template: 'i18next.d.ts.hbs', context },
@@ -52,6 +57,16 @@ export const typesTarget: Target = {
     };
   },
 };
+
+/** `{ key: argument }` for the plurals i18next must be given as `count` (see i18nextPluralArgument). */
+function pluralArguments(catalog: Catalog): Record<string, string> {
+  const byKey: Record<string, string> = {};
+  for (const m of catalog.messages) {
+    const arg = i18nextPluralArgument(m);
+    if (arg) byKey[m.key] = arg;
+  }
+  return byKey;
+}
 
 /** `{ section: [keys] }` with codes as numbers: what `sectionOf` is built from at run time. */
 function sectionsData(catalog: Catalog): Record<string, (number | string)[]> {

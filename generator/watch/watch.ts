@@ -18,6 +18,7 @@ import { isDynamicPattern } from 'tinyglobby';
 import { layerPaths, allTemplateFolders } from '../cache/fingerprint.js';
 import { WarmState } from '../cache/warm.js';
 import { findConfig, loadConfig, type Config } from '../config/load-config.js';
+import { layerRoot } from '../config/layer-files.js';
 import { generate, type GenerateOptions, type GenerateResult } from '../pipeline.js';
 import type { StageTimer } from '../stage-timer.js';
 
@@ -74,7 +75,7 @@ export async function watchGenerate(options: WatchOptions, onRun: (run: WatchRun
       ignoredFolders = [config.out, ...(options.out ? [resolve(cwd, options.out)] : []), resolve(config.root, 'node_modules'), resolve(config.root, '.git')];
       layerFiles = new Set((await layerPaths(config)).flat());
     }
-    const bases = (lastConfig?.layers ?? []).flatMap((layer) => layer.files.filter((p) => !p.startsWith('!')).map((pattern) => globBase(lastConfig!.root, pattern)));
+    const bases = (lastConfig?.layers ?? []).flatMap((layer) => layer.files.filter((p) => !p.startsWith('!')).map((pattern) => globBase(layerRoot(lastConfig!, layer), pattern)));
     const next = new Set([configFile, ...templateFolders.filter((folder) => existsSync(folder)), ...bases]);
     if (watcher && next.size === watchedPaths.size && [...next].every((p) => watchedPaths.has(p))) return;
     const fresh = watch([...next], {

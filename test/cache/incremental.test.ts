@@ -155,7 +155,7 @@ describe('incremental generate', () => {
     const dist = join(dir, 'dist');
     expect(run(['generate', '-q'], dir).code).toBe(0);
     const before = readTree(dist);
-    rmSync(join(dist, 'types/index.ts'));
+    rmSync(join(dist, 'types/index.js'));
     writeFileSync(join(dist, 'i18next/en/errors.json'), '{}\n');
     mkdirSync(join(dist, 'i18next/de'));
     writeFileSync(join(dist, 'i18next/de/errors.json'), '{}\n');

@@ -74,7 +74,7 @@ describe('codebook generate', () => {
     expect(run(['generate', '-q'], dir).code).toBe(0);
     expect(run(['generate', '--check'], dir).code).toBe(0);
     writeFileSync(join(dir, 'dist/i18next/en/errors.json'), '{}\n');
-    rmSync(join(dir, 'dist/types/index.ts'));
+    rmSync(join(dir, 'dist/types/index.js'));
     mkdirSync(join(dir, 'dist/i18next/de'));
     writeFileSync(join(dir, 'dist/i18next/de/errors.json'), '{}\n');
     markAsWritten(join(dir, 'dist'), 'i18next', 'i18next/de/errors.json');
@@ -83,7 +83,7 @@ describe('codebook generate', () => {
     const check = run(['generate', '--check'], dir);
     expect(check.code).toBe(1);
     expect(check.stderr).toContain('stale     i18next/en/errors.json');
-    expect(check.stderr).toContain('missing   types/index.ts');
+    expect(check.stderr).toContain('missing   types/index.js');
     expect(check.stderr).toContain('orphaned  i18next/de/errors.json');
     expect(check.stderr).not.toContain('mine.txt');
     expect(readTree(join(dir, 'dist'), { withState: true })).toEqual(before);

@@ -56,4 +56,23 @@ describe('codebook init', () => {
     expect(bad.stderr).toContain(`"EN_us" is not a BCP 47 language tag.`);
     expect(readdirSync(other)).toEqual([]);
   });
+
+  it('--from chat starts from the embedded catalog: a config that extends it, an app layer, only the locales asked for', () => {
+    const dir = blank();
+    const init = runCli(['init', '--from', 'chat', '--locales', 'en,ko', '--yes'], dir);
+    expect(init.code, init.stderr).toBe(0);
+    expect(Object.keys(readTree(dir)).sort()).toEqual(['codebook.config.json', 'locales/en/app.json', 'locales/ko/app.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'codebook.config.json'), 'utf8'))).toMatchObject({ extends: 'codebook/chat', sourceLocale: 'en', locales: ['en', 'ko'] });
+    const generate = runCli(['generate', '-t', 'i18next'], dir);
+    expect(generate.code, generate.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'dist/i18next')).sort()).toEqual(['en', 'ko']);
+  });
+
+  it('--from with a base that does not exist suggests the nearest, writing nothing', () => {
+    const dir = blank();
+    const init = runCli(['init', '--from', 'chats', '--yes'], dir);
+    expect(init.code).toBe(2);
+    expect(init.stderr).toContain('There is no base "chats". Did you mean "chat"?');
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });

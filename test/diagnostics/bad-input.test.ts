@@ -129,7 +129,12 @@ const CASES: Case[] = [
   { name: 'code in exponent form', files: { 'codes.json': sub('"code": -302', '"code": 1e21') }, exit: 1, expect: [['registry/number-form', 'codes.json', 5, 15]] },
   { name: 'negative zero code', files: { 'codes.json': sub('"code": -302', '"code": -0') }, exit: 1, expect: [['registry/number-form', 'codes.json', 5, 15]] },
   { name: 'a registry that does not load brings one error, not a cascade', files: { 'codes.json': sub('"section": "general" },\n    { "code": -302', '"section": 7 },\n    { "code": -302') }, exit: 1, expect: [['schema/type', 'codes.json', 4, 32], ['load/skipped-checks', '']] },
-  { name: 'warning: empty layer', files: { 'codebook.config.json': sub('["app/*.json"]', '["nothing/*.json"]') }, exit: 0, expect: [['config/empty-layer', 'codebook.config.json']] },
+  { name: 'warning: empty layer', files: { 'codebook.config.json': sub('["app/*.json"]', '["nothing/*.json"]') }, exit: 0, expect: [['config/empty-layer', 'codebook.config.json', 7, 31]] },
+  { name: 'a base that no package exports', files: { 'codebook.config.json': sub('"sourceLocale": "en",', '"extends": "codebook/chta",\n  "sourceLocale": "en",') }, exit: 2, expect: [['config/extends', 'codebook.config.json', 2, 14]] },
+  { name: 'a base that sets the out folder', files: { 'codebook.config.json': sub('"sourceLocale": "en",', '"extends": "./base.json",\n  "sourceLocale": "en",'), 'base.json': '{ "sourceLocale": "en", "locales": ["en"], "layers": [{ "name": "base", "files": ["en.json"] }], "out": "x" }\n' }, exit: 2, expect: [['config/extends', 'base.json', 1, 105]] },
+  { name: 'a layer named like one of the base', files: { 'codebook.config.json': sub('"sourceLocale": "en",', '"extends": "./base.json",\n  "sourceLocale": "en",'), 'base.json': '{ "sourceLocale": "en", "locales": ["en"], "layers": [{ "name": "app", "files": ["nothing.json"] }] }\n' }, exit: 2, expect: [['config/duplicate-layer', 'codebook.config.json', 8, 15]] },
+  { name: 'warning: a template override that replaces no template', files: { 'codebook.config.json': sub('"out": "dist"', '"out": "dist",\n  "templates": { "android": "tpl" }'), 'tpl/string.xml.hbs': 'x' }, exit: 0, expect: [['config/unknown-template', 'codebook.config.json', 10, 29]] },
+  { name: 'template overrides for a target that does not exist', files: { 'codebook.config.json': sub('"out": "dist"', '"out": "dist",\n  "templates": { "andriod": "tpl" }'), 'tpl/strings.xml.hbs': 'x' }, exit: 2, expect: [['config/unknown-target', 'codebook.config.json', 10, 29]] },
 ];
 
 function writeScenario(dir: string, overrides: Case['files'] = {}): void {
@@ -165,7 +170,7 @@ describe('bad input', () => {
 
   it('the base scenario is valid and generates', () => {
     const files = Object.keys(snapshot(join(good, 'dist')));
-    expect(files).toEqual(expect.arrayContaining(['/i18next/en/errors.json', '/i18next/ja/errors.json', '/types/index.ts', '/android/values/strings.xml', '/gettext/ja.po', '/xliff/ja.xlf']));
+    expect(files).toEqual(expect.arrayContaining(['/i18next/en/errors.json', '/i18next/ja/errors.json', '/types/index.js', '/android/values/strings.xml', '/gettext/ja.po', '/xliff/ja.xlf']));
   });
 
   for (const c of CASES) {
@@ -187,7 +192,7 @@ describe('bad input', () => {
   it('every rule id in the catalogue has a case here or in its target test', () => {
     const covered = new Set(CASES.flatMap((c) => c.expect.map((e) => e[0])));
     // Target rules are exercised by each target's own tests, which assert the rule id.
-    const ownTests = ['test/targets', 'test/diff', 'test/import/xliff', 'test/review/checks', 'test/output'].flatMap((dir) => readdirSync(join(repoRoot, dir)).filter((f) => f.endsWith('.ts')).map((f) => join(repoRoot, dir, f)));
+    const ownTests = ['test/targets', 'test/diff', 'test/import', 'test/import/xliff', 'test/review/checks', 'test/output'].flatMap((dir) => readdirSync(join(repoRoot, dir)).filter((f) => f.endsWith('.ts')).map((f) => join(repoRoot, dir, f)));
     const targetTests = ownTests.map((f) => readFileSync(f, 'utf8')).join('\n');
     const uncovered = Object.keys(RULES).filter((r) => !covered.has(r) && !targetTests.includes(r));
     expect(uncovered).toEqual([]);

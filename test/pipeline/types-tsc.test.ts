@@ -36,7 +36,7 @@ const params: MessageParams["unknown"] = { code: 1 };
 const noParams: MessageParams["unknown"] = {};
 const section: string = sectionOf["6014"];
 
-// The typed t() of index.ts (no augmentation needed): parameters by key, dynamic keys unchecked.
+// The typed t() of index.d.ts (no augmentation needed): parameters by key, dynamic keys unchecked.
 const t = messageT(i18next);
 const plain: string = t("6014");
 const withOptions: string = t("-302", { lng: "ja" });
@@ -70,12 +70,12 @@ describe('generated types under tsc --strict', () => {
         return { ok: false, out: String((error as { stdout?: string }).stdout) };
       }
     };
-    const checked = run(['usage.ts', 'types/index.ts', 'types/i18next.d.ts']);
+    const checked = run(['usage.ts', 'types/index.d.ts', 'types/i18next.d.ts']);
     expect(checked.out).toBe('');
     expect(checked.ok).toBe(true);
     // Without the expectations the same file must fail on exactly those lines.
     writeFileSync(join(dir, 'usage.ts'), USAGE.replace(/^\/\/ @ts-expect-error.*\n/gm, ''));
-    const failed = run(['usage.ts', 'types/index.ts', 'types/i18next.d.ts']);
+    const failed = run(['usage.ts', 'types/index.d.ts', 'types/i18next.d.ts']);
     expect(failed.ok).toBe(false);
     expect(failed.out.match(/error TS/g)).toHaveLength(8);
   });
@@ -97,19 +97,15 @@ describe('generated types with i18nextSelector (large catalogs)', () => {
     const dir = join(repoRoot, 'test/tmp/types-selector');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const config = JSON.parse(readFileSync(join(repoRoot, 'codebook.config.json'), 'utf8'));
-    config.layers = config.layers.map((l: { files: string[] }) => ({ ...l, files: l.files.map((f) => `../../../${f}`) }));
-    config.sharedFolders = ['../../../locales'];
-    config.types = { i18nextSelector: true };
-    delete config.$schema;
-    writeFileSync(join(dir, 'codebook.config.json'), JSON.stringify(config));
+    // The embedded catalog as a base, found from here as a package export of codebook itself.
+    writeFileSync(join(dir, 'codebook.config.json'), JSON.stringify({ extends: 'codebook/chat', types: { i18nextSelector: true } }));
     const result = await generate({ config: join(dir, 'codebook.config.json'), out: join(dir, 'out'), cwd: repoRoot, targets: ['types'] });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(readFileSync(join(dir, 'out/types/i18next.d.ts'), 'utf8')).toContain('enableSelector: "optimize";');
     cpSync(join(dir, 'out/types'), join(dir, 'types'), { recursive: true });
     writeFileSync(join(dir, 'usage.ts'), SELECTOR_USAGE);
     const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
-    const args = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', 'usage.ts', 'types/index.ts', 'types/i18next.d.ts'];
+    const args = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', 'usage.ts', 'types/index.d.ts', 'types/i18next.d.ts'];
     let out = '';
     try {
       out = execFileSync(process.execPath, [tsc, ...args], { cwd: dir, encoding: 'utf8' });

@@ -1,6 +1,6 @@
 /**
  * The review output `generate` writes for the Chat catalog, with the real QA
- * findings (not hand-made ones): report.json and the page agree that 51011's
+ * findings (not hand-made ones): report.json and the pages agree that 51011's
  * numbers differ in the vendor layer and were resolved by the ko correction.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -39,12 +39,16 @@ describe('the generated review of the Chat catalog', () => {
     expect(readFileSync(join(out, 'review/summary.md'), 'utf8')).toContain('51011');
   });
 
-  it.skipIf(!haveTools('/usr/bin/chromium'))('the page filters to 51011 by the numbers rule', async () => {
+  it.skipIf(!haveTools('/usr/bin/chromium'))('the index finds 51011, whose page filters to it by the numbers rule', async () => {
     await generated;
     const browser = await launchChromium();
     try {
       const tab = await browser.newPage();
       await tab.goto(pathToFileURL(join(out, 'review/index.html')).href);
+      await tab.locator('#find').waitFor({ state: 'visible' });
+      await tab.fill('#find-key', '51011');
+      await tab.press('#find-key', 'Enter');
+      await tab.waitForURL(/\/review\/sections\/server-recent-contacts\.html#k-51011$/);
       await tab.locator('#filters').waitFor({ state: 'visible' });
       const label = await tab.locator('#f-rule option', { hasText: 'qa/numbers-differ' }).textContent();
       await tab.selectOption('#f-rule', { label: label!.trim() });

@@ -1,13 +1,17 @@
 /**
  * The types target's files for tsc speed on large catalogs: key unions in keys.d.ts, only
  * messages with arguments typed with their text in resources.d.ts, plural messages as one key
- * for the selector API, and the data of index.ts as JSON strings.
+ * for the selector API, the data of index.js as JSON strings, and a plural by any argument name
+ * working through the typed t() and real i18next.
  */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { renderTargets } from '../../generator/pipeline.js';
+import { generate, renderTargets } from '../../generator/pipeline.js';
 import { typesTarget } from '../../generator/targets/types.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
-import { loadTestCatalog } from '../support/catalogs.js';
+import { loadTestCatalog, repoRoot } from '../support/catalogs.js';
 
 async function render(selector: boolean) {
   const { catalog, config } = await loadTestCatalog('hazards');
@@ -26,7 +30,7 @@ describe('types target', () => {
     const params = /export interface MessageParams \{\n([\s\S]*?)\n\}/.exec(keys)![1]!.split('\n').filter((l) => /^  "/.test(l)).map((l) => JSON.parse(l.trim().replace(/: \{$/, '')));
     expect(all).toEqual(catalog.messages.map((m) => m.key));
     expect(params.sort()).toEqual(catalog.messages.filter((m) => m.params.length > 0).map((m) => m.key).sort());
-    expect(file('index.ts')).not.toMatch(/^export type MessageKey/m);
+    expect(file('index.d.ts')).not.toMatch(/^export type MessageKey/m);
   });
 
   it('types only messages with arguments by their text; plural forms stay suffixed for string keys', async () => {
@@ -49,12 +53,47 @@ describe('types target', () => {
     expect(file('i18next.d.ts')).toContain('enableSelector: "optimize";');
   });
 
-  it('writes the data of index.ts as JSON strings, not as checked literals', async () => {
+  it('writes the data of index.js as JSON strings, and index.d.ts without a body for tsc to check', async () => {
     const { catalog, file } = await render(false);
-    const index = file('index.ts');
-    const codes = JSON.parse(JSON.parse(/const codes: readonly number\[\] = JSON\.parse\((".*")\);/.exec(index)![1]!));
+    const index = file('index.js');
+    expect(file('index.d.ts')).not.toMatch(/JSON\.parse|\{\s*return/);
+    const codes = JSON.parse(JSON.parse(/const codes = JSON\.parse\((".*")\);/.exec(index)![1]!));
     expect(codes).toEqual(catalog.messages.flatMap((m) => (m.code === undefined ? [] : [m.code])));
     const sections = JSON.parse(JSON.parse(/sectionsByKey\(JSON\.parse\((".*")\)\)/.exec(index)![1]!));
     for (const m of catalog.messages) expect(sections[m.section], m.key).toContain(m.code ?? m.key);
+  });
+});
+
+describe('a plural that selects by an argument not named count', () => {
+  it('is written as {{count}} for i18next, and the typed t() passes the argument as count', async () => {
+    const dir = join(repoRoot, 'test/tmp/types-plural-name');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const files: Record<string, unknown> = {
+      'codebook.config.json': { sourceLocale: 'en', locales: ['en', 'ja', 'pl'], layers: [{ name: 'registry', files: ['codes.json'] }, { name: 'messages', files: ['*.json', '!codes.json', '!codebook.config.json'] }], out: 'out' },
+      'codes.json': { sections: [{ id: 'files' }], codes: [{ code: 7, section: 'files', params: { n: { type: 'plural' }, folder: { type: 'string' } } }, { key: 'unknown', section: 'files', params: { code: { type: 'number' } } }] },
+      'en.json': { locale: 'en', sections: { files: 'Files' }, messages: { '7': '{n, plural, one {# file is} other {# files are}} in {folder} ({n} in all).', unknown: 'Error {code}.' } },
+      // Japanese has no plural; its {n} is {{count}} too, so one value serves every locale.
+      'ja.json': { locale: 'ja', sections: { files: 'ファイル' }, messages: { '7': '{folder} に {n} 個のファイルがあります。', unknown: 'エラー {code}' } },
+      'pl.json': { locale: 'pl', sections: { files: 'Pliki' }, messages: { '7': '{n, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}} w {folder}.', unknown: 'Błąd {code}.' } },
+    };
+    for (const [name, value] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(value));
+    const result = await generate({ config: join(dir, 'codebook.config.json'), cwd: dir, cache: false, targets: ['i18next', 'types'] });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const bundle = (lng: string) => JSON.parse(readFileSync(join(dir, 'out/i18next', lng, 'errors.json'), 'utf8')) as Record<string, string>;
+    expect(bundle('en')['7_other']).toBe('{{count, number}} files are in {{folder}} ({{count}} in all).');
+    expect(bundle('ja')['7']).toBe('{{folder}} に {{count}} 個のファイルがあります。');
+
+    const t18 = i18next.createInstance();
+    await t18.init({ lng: 'en', resources: { en: { errors: bundle('en') }, ja: { errors: bundle('ja') }, pl: { errors: bundle('pl') } }, interpolation: { escapeValue: false } });
+    const { messageT } = (await import(join(dir, 'out/types/index.js'))) as typeof import('../../dist/types/index.js');
+    const t = messageT(t18) as (key: string, options: object) => string;
+    expect(t('7', { n: 1, folder: 'Inbox' })).toBe('1 file is in Inbox (1 in all).');
+    expect(t('7', { n: 1200, folder: 'Inbox' })).toBe('1,200 files are in Inbox (1200 in all).');
+    expect(messageT(t18.getFixedT('pl'))('7' as never, { n: 3, folder: 'Skrzynka' } as never)).toBe('3 pliki w Skrzynka.');
+    expect(messageT(t18.getFixedT('pl'))('7' as never, { n: 5, folder: 'Skrzynka' } as never)).toBe('5 plików w Skrzynka.');
+    expect(messageT(t18.getFixedT('ja'))('7' as never, { n: 3, folder: '受信箱' } as never)).toBe('受信箱 に 3 個のファイルがあります。');
+    // The keys.d.ts parameters stay the registry's: n, not count.
+    expect(readFileSync(join(dir, 'out/types/keys.d.ts'), 'utf8')).toContain('"n": number;');
   });
 });

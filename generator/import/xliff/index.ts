@@ -15,81 +15,38 @@
  *   changed, the current text is kept as it is spelled.
  * - Checks are reported against the .xlf (line:column); a unit that fails
  *   one is not applied and the others still are (see rules.ts).
- * - The source file is edited in place (json-edit.ts): untouched entries keep
- *   every byte.
+ * - What is decided is written by translations/apply.ts, shared with the PO
+ *   import: the source file is edited in place (json-edit.ts), untouched
+ *   entries keep every byte; user texts go to the files that define them.
  */
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { parseJsonFile } from '../../catalog/json-file.js';
-import { compareKeys } from '../../catalog/keys.js';
-import type { MessagesData } from '../../catalog/load-layers.js';
 import { parseMessage } from '../../catalog/icu.js';
-import type { Catalog, Message, Origin, Translation, TranslationState } from '../../catalog/model.js';
-import { validateAgainstSchema } from '../../catalog/schemas.js';
+import type { Catalog, Message, Translation, TranslationState } from '../../catalog/model.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { argumentPositions } from '../../emit/placeholders.js';
 import { CATEGORY_ORDER, formFor, pluralCategories, splitPlural } from '../../emit/plural-forms.js';
-import { canonical, parseForm, parsePlain, partsToIcu } from './icu-text.js';
-import { updateEntries, type EntryUpdate } from './json-edit.js';
+import { TranslationWriter, type ImportedUserFile, type TranslationImportResult, type TranslationTargetOptions } from '../translations/apply.js';
+import { canonical, parseForm, parsePlain, partsToIcu } from '../translations/icu-text.js';
+import type { EntryUpdate } from '../translations/json-edit.js';
 import { placeholderProblems } from './placeholders.js';
 import { readXliff, type At, type ReadDocument, type ReadGroup, type ReadUnit } from './read-xliff.js';
 import { XLIFF_IMPORT_RULES, type XliffImportRuleId } from './rules.js';
-import { unifiedDiff } from './unified-diff.js';
 import { OVERRIDE_PREFIX, USER_FILE_ID, userUnits } from '../../targets/xliff.js';
 
-export interface XliffImportResult {
-  /** The new text of the target locale source file (byte-identical to the old one when nothing changed). */
-  fileText: string;
-  /** A unified diff of old → new, for --dry-run ("" when nothing changed). */
-  diff: string;
-  /** Keys whose text or state changed, in catalog order; then `user:<unit id>` of the changed user texts and overrides. */
-  changed: string[];
-  /** Located in the .xlf (line:column) or the source file. */
-  diagnostics: Diagnostic[];
-  /** Other source files changed by user texts (absent when none). */
-  userFiles?: XliffImportUserFile[];
-}
+/** The new target text, its diff, the changed keys, the diagnostics (located in the .xlf or a source file) and the other user files changed. */
+export type XliffImportResult = TranslationImportResult;
 
-export interface XliffImportOptions {
+/** The target and the other source files the import may update (translations/apply.ts): user texts are the `<file id="user">`. */
+export interface XliffImportOptions extends TranslationTargetOptions {
   /** The .xlf as reports should name it. */
   xliffName: string;
-  catalog: Catalog;
-  /**
-   * The locale source file to update: `path` as the catalog's origins name
-   * files (relative to the config folder, forward slashes), `text` its
-   * content ("" for a file that does not exist yet). `layer`: the config
-   * layer it belongs to, when known (else found through the catalog).
-   */
-  targetFile: { path: string; text: string; layer?: string };
-  /** Layer names in merge order (the config's), to tell when a later layer would hide an imported text. */
-  layers?: readonly string[];
-  /**
-   * User texts (the `<file id="user">`): the text of another locale source
-   * file by path ("" when it does not exist yet; undefined when it cannot be
-   * read). Without it, a changed user text whose file is not `targetFile` is
-   * reported and not imported.
-   */
-  readSource?: (path: string) => string | undefined;
-  /**
-   * The locale's file of a layer (for a user text the locale has no text for
-   * yet: the layer of its source-locale text). Default: the source-locale
-   * file's path with its source-locale segment replaced by the locale.
-   */
-  localeFile?: (layer: string, locale: string) => string | undefined;
-  /** `targetFile` was named by the user (--out): a user text the locale has no text for yet goes there. */
-  targetNamed?: boolean;
 }
 
 /** A user file other than the target that the import changed. */
-export interface XliffImportUserFile {
-  path: string;
-  /** Before ("" when it did not exist) and after. */
-  text: string;
-  fileText: string;
-  diff: string;
-}
+export type XliffImportUserFile = ImportedUserFile;
 
 export { XLIFF_IMPORT_RULES, type XliffImportRuleId } from './rules.js';
-export { unifiedDiff } from './unified-diff.js';
+export { unifiedDiff } from '../translations/unified-diff.js';
 export { runXliffImport, type RunXliffImportOptions, type RunXliffImportResult } from './run.js';
 export { chooseTargetFile, type TargetChoice } from './target-file.js';
 
@@ -127,37 +84,19 @@ export function readXliffHeader(xliffText: string, xliffName: string, catalog: C
 }
 
 export function importXliff(xliffText: string, options: XliffImportOptions): XliffImportResult {
-  const { xliffName, catalog, targetFile } = options;
+  const { xliffName, catalog } = options;
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: XliffImportRuleId, message: string, at: At, extra: Partial<Diagnostic> = {}) => {
     diagnostics.push({ ruleId, severity: XLIFF_IMPORT_RULES[ruleId].severity, message, place: { file: xliffName, line: at.line, column: at.column }, ...extra });
   };
-  const result = (fileText = targetFile.text, changed: string[] = [], userFiles: XliffImportUserFile[] = []): XliffImportResult => ({
-    fileText,
-    diff: unifiedDiff(targetFile.text, fileText, targetFile.path),
-    changed,
-    diagnostics: sortDiagnostics(diagnostics, xliffName),
-    ...(userFiles.length > 0 ? { userFiles } : {}),
-  });
 
   const header = readXliffHeader(xliffText, xliffName, catalog);
   diagnostics.push(...header.diagnostics);
-  if (!header.doc || hasErrors(diagnostics)) return result();
+  const locale = header.doc?.trgLang ?? '';
+  const writer = new TranslationWriter(options, locale, xliffName, diagnostics, (rule, message, at, extra) => report(`xliff-import/${rule}`, message, at, extra), `trgLang is ${JSON.stringify(locale)}`);
+  if (!header.doc || hasErrors(diagnostics)) return writer.unchanged();
   const doc = header.doc;
-  const locale = doc.trgLang!;
-
-  const baseText = targetFile.text === '' ? `{\n  "locale": ${JSON.stringify(locale)},\n  "messages": {}\n}\n` : targetFile.text;
-  const parsed = parseJsonFile(targetFile.path, baseText);
-  diagnostics.push(...parsed.diagnostics);
-  if (parsed.json) diagnostics.push(...validateAgainstSchema('messages', parsed.json));
-  if (hasErrors(diagnostics) || !parsed.json) return result();
-  const fileLocale = (parsed.json.value as MessagesData).locale;
-  if (fileLocale !== locale) {
-    report('xliff-import/locale-mismatch', `trgLang is ${JSON.stringify(locale)} but ${targetFile.path} holds locale ${JSON.stringify(fileLocale)}.`, doc.at, {
-      notes: [{ message: 'the locale of the file', place: { file: targetFile.path, ...parsed.json.locate('/locale'), pointer: '/locale' } }],
-    });
-    return result();
-  }
+  if (!writer.open(doc.at)) return writer.unchanged();
 
   const messages = new Map(catalog.messages.map((m) => [m.key, m]));
   const isUser = (item: ReadUnit | ReadGroup) => item.fileId === USER_FILE_ID && catalog.namespace !== USER_FILE_ID;
@@ -169,8 +108,6 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
     if (firstAt.has(item.id)) repeated.add(item.id);
     else firstAt.set(item.id, item.at);
   }
-  const targetLayer = options.targetFile.layer ?? layerOfFile(catalog, targetFile.path);
-  const updates: EntryUpdate[] = [];
 
   for (const item of detailItems) {
     const key = item.id;
@@ -192,17 +129,7 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
     }
     const current = message.translations[locale];
     const decided = item.kind === 'unit' ? decideUnit(item, message, current) : decideGroup(item, message, current);
-    if (!decided) continue;
-    const shadow = shadowing(current, targetFile.path, targetLayer, options.layers);
-    if (shadow) {
-      report('xliff-import/shadowed', `Key ${key}: the ${locale} text comes from ${shadow.origin.file} (layer ${JSON.stringify(shadow.origin.layer)}), ${shadow.why}; the change is not imported.`, item.at, {
-        ...context,
-        notes: [{ message: 'the current text', place: { file: shadow.origin.file, line: shadow.origin.line, column: shadow.origin.column, pointer: shadow.origin.pointer } }],
-        hint: 'Import into that file instead (--out).',
-      });
-      continue;
-    }
-    updates.push(decided);
+    if (decided) writer.addMessage(decided, current, item.at, context);
   }
 
   for (const message of catalog.messages) {
@@ -210,20 +137,8 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
     report('xliff-import/removed-unit', `Key ${message.key} has no unit in the file; its ${locale} translation is left as it is.`, doc.fileAt, { key: message.key, locale });
   }
 
-  const user = importUserTexts(doc.items.filter(isUser));
-  if (updates.length === 0 && user.changed.length === 0) return result();
-  let fileText = updates.length === 0 ? targetFile.text : updateEntries(baseText, updates);
-  const changed = updates.map((u) => u.key).sort(compareKeys);
-  const userFiles: XliffImportUserFile[] = [];
-  for (const [path, edits] of user.byFile) {
-    const own = path === targetFile.path;
-    const before = own ? targetFile.text : edits.text;
-    let after = own ? (fileText === '' ? baseText : fileText) : edits.text === '' ? `{\n  "locale": ${JSON.stringify(locale)}\n}\n` : edits.text;
-    for (const section of ['user', 'userOverrides'] as const) after = updateEntries(after, edits.updates.filter((u) => u.section === section), section);
-    if (own) fileText = after;
-    else userFiles.push({ path, text: before, fileText: after, diff: unifiedDiff(before, after, path) });
-  }
-  return result(fileText, [...changed, ...user.changed.map((id) => `user:${id}`)], userFiles);
+  importUserTexts(doc.items.filter(isUser));
+  return writer.result();
 
   /**
    * The units of the user file: each changed one as an update of the
@@ -231,10 +146,8 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
    * locale's text now, else of the locale's file of the layer that defines
    * the source-locale text (or the target, when named), by file.
    */
-  function importUserTexts(items: (ReadUnit | ReadGroup)[]) {
-    const byFile = new Map<string, { text: string; updates: (EntryUpdate & { section: 'user' | 'userOverrides' })[] }>();
-    const changedIds: string[] = [];
-    if (items.length === 0) return { byFile, changed: changedIds };
+  function importUserTexts(items: (ReadUnit | ReadGroup)[]): void {
+    if (items.length === 0) return;
     const units = new Map(userUnits(catalog).map((u) => [u.message.key, u]));
     const first = new Map<string, At>();
     const twice = new Set<string>();
@@ -265,30 +178,7 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
       const reported = diagnostics.length;
       const decided = item.kind === 'unit' ? decideUnit(item, unit.message, current) : decideGroup(item, unit.message, current);
       for (const d of diagnostics.slice(reported)) d.key = context.key; // user:<id>, never mistaken for a key
-      if (!decided) continue;
-      const source = unit.message.translations[catalog.sourceLocale];
-      const path = current?.origin.file ?? (options.targetNamed ? targetFile.path : source && (options.localeFile ? options.localeFile(source.origin.layer, locale) : swapLocale(source.origin.file, locale)));
-      const text = path === undefined ? undefined : path === targetFile.path ? targetFile.text : (byFile.get(path)?.text ?? options.readSource?.(path));
-      if (path === undefined || text === undefined) {
-        report('xliff-import/no-target-file', `User text ${id}: ${path === undefined ? `no ${locale} file to write it to` : `${path} could not be read`}; it is not imported.`, item.at, { ...context, hint: 'Name the file to update with --out.' });
-        continue;
-      }
-      if (path !== targetFile.path && !byFile.has(path) && text !== '') {
-        const json = parseJsonFile(path, text);
-        const problems = [...json.diagnostics, ...(json.json ? validateAgainstSchema('messages', json.json) : [])];
-        if (problems.length > 0 || !json.json) {
-          diagnostics.push(...problems);
-          continue;
-        }
-        const other = (json.json.value as MessagesData).locale;
-        if (other !== locale) {
-          report('xliff-import/locale-mismatch', `trgLang is ${JSON.stringify(locale)} but ${path}, where user text ${id} goes, holds locale ${JSON.stringify(other)}.`, item.at, context);
-          continue;
-        }
-      }
-      const entry = byFile.get(path) ?? byFile.set(path, { text, updates: [] }).get(path)!;
-      entry.updates.push({ ...decided, key: unit.name, section: unit.kind === 'text' ? 'user' : 'userOverrides' });
-      changedIds.push(id);
+      if (decided) writer.addUser(unit, decided, current, item.at, context);
     }
     const present = new Set(first.keys());
     for (const unit of units.values()) {
@@ -296,14 +186,6 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
       const at = doc.files.find((f) => f.id === USER_FILE_ID)?.at ?? doc.fileAt;
       report('xliff-import/removed-unit', `User text ${unit.message.key} has no unit in the file; its ${locale} text is left as it is.`, at, { key: `user:${unit.message.key}`, locale });
     }
-    return { byFile, changed: changedIds };
-  }
-
-  /** The source-locale file's path with its source-locale segment replaced by the locale. */
-  function swapLocale(sourceFile: string, target: string): string | undefined {
-    const segments = sourceFile.split('/');
-    const i = segments.indexOf(catalog.sourceLocale);
-    return i < 0 ? undefined : [...segments.slice(0, i), target, ...segments.slice(i + 1)].join('/');
   }
 
   /** A plain unit: its update, or undefined when it is unchanged or not applied (reported). */
@@ -432,30 +314,5 @@ function selectorOfId(id: string | undefined, key: string): string | undefined {
   return rest.startsWith('exact') ? `=${rest.slice(5)}` : rest;
 }
 
-/** The layer of a file, from any origin in the catalog that names it. */
-function layerOfFile(catalog: Catalog, file: string): string | undefined {
-  for (const message of catalog.messages) {
-    for (const t of Object.values(message.translations)) {
-      for (const origin of [t.origin, ...(t.overrides ?? [])]) if (origin.file === file) return origin.layer;
-    }
-  }
-  return undefined;
-}
 
-/** Why writing the key into the target file would not change the catalog, if it would not. */
-function shadowing(current: Translation | undefined, file: string, layer: string | undefined, layers: readonly string[] | undefined): { origin: Origin; why: string } | undefined {
-  if (!current || current.origin.file === file) return undefined;
-  const origin = current.origin;
-  if (layer !== undefined && origin.layer === layer) return { origin, why: `another file of the target's layer, so a second entry would be a merge conflict` };
-  const later = layers && layer !== undefined && layers.includes(origin.layer) && layers.includes(layer) ? layers.indexOf(origin.layer) > layers.indexOf(layer) : (current.overrides ?? []).some((o) => o.file === file);
-  return later ? { origin, why: `a layer merged after ${file}, so a text written there would stay hidden` } : undefined;
-}
 
-/** Diagnostics of other files first, then the .xlf's by line and column; ties keep their order. */
-function sortDiagnostics(diagnostics: Diagnostic[], xliffName: string): Diagnostic[] {
-  const rank = (d: Diagnostic) => [d.place?.file === xliffName ? 1 : 0, d.place?.line ?? 0, d.place?.column ?? 0];
-  return diagnostics
-    .map((d, i) => ({ d, i, r: rank(d) }))
-    .sort((a, b) => a.r[0] - b.r[0] || a.r[1] - b.r[1] || a.r[2] - b.r[2] || a.i - b.i)
-    .map(({ d }) => d);
-}

@@ -11,19 +11,20 @@
  *   (`locales/*\/corrections.json`) → that pattern with the locale, created by
  *   the import;
  * - otherwise the previous layer is searched.
+ * The layers of a base inside an installed package are never written.
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { glob } from 'tinyglobby';
 import { displayPath } from '../../catalog/load-layers.js';
 import type { Config } from '../../config/load-config.js';
+import { layerFiles, layerRoot } from '../../config/layer-files.js';
 
 export type TargetChoice =
   | { ok: true; /** Absolute. */ path: string; /** Relative to the config folder, as the catalog's origins name files. */ display: string; layer: string; create: boolean }
   | { ok: false; problem: string };
 
 export async function chooseTargetFile(config: Config, locale: string): Promise<TargetChoice> {
-  for (const layer of [...config.layers].reverse()) {
+  for (const layer of writableLayers(config).reverse()) {
     const ofLocale = await localeFiles(config, layer, locale, true);
     if (ofLocale.length === 1) return { ok: true, path: ofLocale[0], display: displayPath(config, ofLocale[0]), layer: layer.name, create: false };
     if (ofLocale.length > 1) {
@@ -43,7 +44,7 @@ export async function chooseTargetFile(config: Config, locale: string): Promise<
  */
 export async function localeFilesByLayer(config: Config, locale: string): Promise<Map<string, string>> {
   const byLayer = new Map<string, string>();
-  for (const layer of config.layers) {
+  for (const layer of writableLayers(config)) {
     const ofLocale = await localeFiles(config, layer, locale, false);
     const path = ofLocale.length === 1 ? ofLocale[0] : ofLocale.length === 0 ? patternFileOf(config, layer, locale) : undefined;
     if (path) byLayer.set(layer.name, displayPath(config, path));
@@ -54,7 +55,7 @@ export async function localeFilesByLayer(config: Config, locale: string): Promis
 /** The layer's files of a locale (absolute, sorted); with `withMessages`, only those that have `messages`. */
 async function localeFiles(config: Config, layer: Config['layers'][number], locale: string, withMessages: boolean): Promise<string[]> {
   const found: string[] = [];
-  for (const path of (await glob(layer.files, { cwd: config.root, absolute: true, onlyFiles: true })).sort()) {
+  for (const path of await layerFiles(config, layer)) {
     const value = await readFile(path, 'utf8')
       .then((text) => JSON.parse(text.replace(/^\ufeff/, '')) as unknown)
       .catch(() => undefined);
@@ -66,5 +67,10 @@ async function localeFiles(config: Config, layer: Config['layers'][number], loca
 /** The file a layer's one-`*` pattern names for a locale (`locales/*\/user.json` → `locales/ja/user.json`), if it has such a pattern. */
 function patternFileOf(config: Config, layer: Config['layers'][number], locale: string): string | undefined {
   const pattern = layer.files.find((p) => p.split('/').filter((s) => s === '*').length === 1 && !/[?[\]{}!]|\*\*|[^/]\*|\*[^/]/.test(p));
-  return pattern ? resolve(config.root, pattern.replace('*', locale)) : undefined;
+  return pattern ? resolve(layerRoot(config, layer), pattern.replace('*', locale)) : undefined;
+}
+
+/** The layers an import may write to: not a base's inside an installed package, which the next install would undo. */
+function writableLayers(config: Config): Config['layers'] {
+  return config.layers.filter((layer) => !layer.readOnly);
 }
