@@ -14,9 +14,11 @@ package codebook.generated;
 
 import java.text.Format;
 import java.text.MessageFormat;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import java.util.Set;
 
 public final class ErrorMessages {
     /** The base name of the bundles of what apps show (the user messages). */
@@ -25,6 +27,17 @@ public final class ErrorMessages {
     public static final String DETAIL_BUNDLE = "ErrorsDetail";
     /** The key of the message shown for codes the catalog lacks. */
     public static final String UNKNOWN = "unknown";
+
+    /**
+     * The keys of the messages of BUNDLE that take arguments: their values are MessageFormat
+     * patterns, the others' plain text to show as it is (codebook's java.messageFormat "with-arguments").
+     */
+    private static final Set<String> PATTERNS = keys(
+            "unknown");
+
+    /** The keys of the messages of DETAIL_BUNDLE that take arguments, as PATTERNS. */
+    private static final Set<String> DETAIL_PATTERNS = keys(
+            "unknown");
 
     private ErrorMessages() {
     }
@@ -459,12 +472,12 @@ public final class ErrorMessages {
 
     /** The message of a code in a locale, as users should see it; the unknown message shows the code itself. */
     public static String message(Locale locale, int code, Object... args) {
-        return format(BUNDLE, locale, code, args);
+        return format(BUNDLE, PATTERNS, locale, code, args);
     }
 
     /** The developer detail of a code in a locale, for logs and support; the unknown detail shows the code itself. */
     public static String detail(Locale locale, int code, Object... args) {
-        return format(DETAIL_BUNDLE, locale, code, args);
+        return format(DETAIL_BUNDLE, DETAIL_PATTERNS, locale, code, args);
     }
 
     /** What the app should offer its user for a code ("sign-in-again", "check-connection", "retry", …); null when the catalog gives none. */
@@ -1336,13 +1349,14 @@ public final class ErrorMessages {
         }
     }
 
-    /** The text of a code in the bundles `bundleName`, formatted; a key they lack shows the unknown text. */
-    private static String format(String bundleName, Locale locale, int code, Object... args) {
+    /** The text of a code in the bundles `bundleName`, formatted when its key is one of `patterns`; a key they lack shows the unknown text. */
+    private static String format(String bundleName, Set<String> patterns, Locale locale, int code, Object... args) {
         ResourceBundle bundle = ResourceBundle.getBundle(bundleName, locale);
         String key = keyOf(code);
         if (!key.equals(UNKNOWN)) {
             try {
-                return new MessageFormat(patternOf(bundle, key, args), locale).format(args);
+                String text = patternOf(bundle, key, args);
+                return patterns.contains(key) ? new MessageFormat(text, locale).format(args) : text;
             } catch (MissingResourceException e) {
                 // a key these bundles lack: show the unknown message
             }
@@ -1385,5 +1399,16 @@ public final class ErrorMessages {
             }
         }
         return "other";
+    }
+
+    /** The keys in space-separated chunks (a string constant holds at most 64 KB). */
+    private static Set<String> keys(String... chunks) {
+        Set<String> keys = new HashSet<>();
+        for (String chunk : chunks) {
+            for (String key : chunk.split(" ")) {
+                if (!key.isEmpty()) keys.add(key);
+            }
+        }
+        return keys;
     }
 }

@@ -120,17 +120,22 @@ export interface InputsFingerprint {
   allTemplates: string;
 }
 
-/** Fingerprints the inputs of a run of `targetIds` into `outDir`. */
-/** `globbed`: the layer files as layerPaths gives them, when the caller has them already. */
+/**
+ * Fingerprints the inputs of a run of `targetIds` into `outDir`: the config
+ * and the base it extends (whose settings are the config's too), the layer
+ * files, the templates. `globbed`: the layer files as layerPaths gives them,
+ * when the caller has them already.
+ */
 export async function fingerprintInputs(config: Config, targetIds: readonly string[], outDir: string, globbed?: readonly string[][]): Promise<InputsFingerprint> {
   const code = codeFingerprint();
-  const [configText, layers, allTemplates, ...perTarget] = await Promise.all([
+  const [configText, baseText, layers, allTemplates, ...perTarget] = await Promise.all([
     readFile(config.file),
+    config.base ? readFile(config.base.file) : '',
     layersHash(config, globbed),
     foldersHash(allTemplateFolders(config)),
     ...targetIds.map((id) => foldersHash(templateFoldersOf(config, id))),
   ]);
-  const configHash = hashOf(config.file, configText);
+  const configHash = hashOf(config.file, configText, config.base?.file ?? '', baseText);
   const templates = Object.fromEntries(targetIds.map((id, i) => [id, perTarget[i]!]));
   const key = hashOf(code, configHash, layers, allTemplates, outDir, ...targetIds.map((id) => `${id}=${templates[id]}`));
   return { key, code, config: configHash, layers, templates, allTemplates };

@@ -28,56 +28,63 @@ export function defineInitCommand(program: Command): Command {
     .option('-y, --yes', 'ask nothing: take the flags and their defaults')
     .addOption(quietOption())
     .action(async (flags: InitFlags) => {
-      const [scaffolding, { schemaDir }, { DEFAULT_CONFIG_FILE }, { resolveBase }, { didYouMean }] = await Promise.all([
-        import('../init/scaffold.js'),
-        import('../package-root.js'),
-        import('../config/load-config.js'),
-        import('../config/extends.js'),
-        import('../did-you-mean.js'),
-      ]);
+      const { DEFAULT_CONFIG_FILE } = await import('../config/load-config.js');
       const cwd = process.cwd();
-      const fail = (problems: string[]) => {
-        process.stderr.write(problems.map((p) => `codebook: ${p}\n`).join(''));
-        process.exitCode = EXIT_USAGE;
-      };
       if (existsSync(join(cwd, DEFAULT_CONFIG_FILE))) return fail([`${DEFAULT_CONFIG_FILE} already exists here; init writes nothing. Run "codebook generate".`]);
-      const base = flags.from === undefined ? undefined : scaffolding.BASES[flags.from];
-      if (flags.from !== undefined && base === undefined) return fail([`There is no base ${JSON.stringify(flags.from)}.${didYouMean(flags.from, Object.keys(scaffolding.BASES))} Bases: ${Object.keys(scaffolding.BASES).join(', ')}.`]);
-      const defaults = { locales: flags.locales ?? (base ? '' : 'en'), out: flags.out };
-      const answers = !flags.yes && process.stdin.isTTY && process.stderr.isTTY ? await ask(defaults) : defaults;
-      const locales = answers.locales.split(',').map((l) => l.trim()).filter(Boolean);
-      const common = { out: answers.out, schemaDir: relative(cwd, schemaDir).split(sep).join('/') };
-      let files: Map<string, string>;
-      if (base) {
-        const found = resolveBase(base, join(cwd, DEFAULT_CONFIG_FILE));
-        if ('problem' in found) return fail([found.problem]);
-        const baseLocales = (JSON.parse(readFileSync(found.path, 'utf8')) as { locales: string[] }).locales;
-        const problems = locales.length > 0 ? scaffolding.scaffoldProblems({ ...common, locales }) : [];
-        if (problems.length > 0) return fail(problems);
-        files = scaffolding.scaffoldFromBase({ ...common, from: flags.from!, baseLocales, ...(locales.length > 0 ? { locales } : {}) });
-      } else {
-        const problems = scaffolding.scaffoldProblems({ ...common, locales });
-        if (problems.length > 0) return fail(problems);
-        files = scaffolding.scaffold({ ...common, locales });
-      }
-      const written: string[] = [];
-      const kept: string[] = [];
-      for (const [path, text] of files) {
-        const target = join(cwd, path);
-        if (existsSync(target)) {
-          kept.push(path);
-          continue;
-        }
-        mkdirSync(dirname(target), { recursive: true });
-        writeFileSync(target, text, { flag: 'wx' });
-        written.push(path);
-      }
+      const planned = await plan(flags, cwd);
+      if ('problems' in planned) return fail(planned.problems);
+      const { written, kept } = writeNew(planned.files, cwd);
       for (const path of written) log(flags, `  created  ${path}`);
       for (const path of kept) log(flags, `  kept     ${path} (it exists; init never overwrites)`);
-      const what = base ? `a project on ${base}${locales.length > 0 ? ` in ${locales.join(', ')}` : ''}, with an "app" layer (locales/*/app.json) for your own texts and overrides` : `a project in ${locales.join(', ')} (source ${locales[0]})`;
-      log(flags, `codebook: ${what}. Next: "codebook generate" writes ${answers.out}/.`);
+      log(flags, `codebook: ${planned.summary}. Next: "codebook generate" writes ${planned.out}/.`);
       process.exitCode = EXIT_OK;
     });
+}
+
+function fail(problems: string[]): void {
+  process.stderr.write(problems.map((p) => `codebook: ${p}\n`).join(''));
+  process.exitCode = EXIT_USAGE;
+}
+
+/** The files to scaffold, from the flags (and the answers, on a terminal), or what is wrong with them. */
+async function plan(flags: InitFlags, cwd: string): Promise<{ files: Map<string, string>; summary: string; out: string } | { problems: string[] }> {
+  const [scaffolding, { schemaDir }, { resolveBase }, { didYouMean }] = await Promise.all([import('../init/scaffold.js'), import('../package-root.js'), import('../config/extends.js'), import('../did-you-mean.js')]);
+  const names = Object.keys(scaffolding.BASES);
+  const base = flags.from === undefined ? undefined : scaffolding.BASES[flags.from];
+  if (flags.from !== undefined && base === undefined) return { problems: [`There is no base ${JSON.stringify(flags.from)}.${didYouMean(flags.from, names)} Bases: ${names.join(', ')}.`] };
+  const defaults = { locales: flags.locales ?? (base ? '' : 'en'), out: flags.out };
+  const answers = !flags.yes && process.stdin.isTTY && process.stderr.isTTY ? await ask(defaults) : defaults;
+  const locales = answers.locales.split(',').map((l) => l.trim()).filter(Boolean);
+  const common = { out: answers.out, schemaDir: relative(cwd, schemaDir).split(sep).join('/') };
+  // With a base, no --locales means the base's own.
+  const problems = base && locales.length === 0 ? [] : scaffolding.scaffoldProblems({ ...common, locales });
+  if (problems.length > 0) return { problems };
+  if (!base) return { files: scaffolding.scaffold({ ...common, locales }), summary: `a project in ${locales.join(', ')} (source ${locales[0]})`, out: answers.out };
+  const found = resolveBase(base, join(cwd, 'codebook.config.json'));
+  if ('problem' in found) return { problems: [found.problem] };
+  const baseLocales = (JSON.parse(readFileSync(found.path, 'utf8')) as { locales: string[] }).locales;
+  return {
+    files: scaffolding.scaffoldFromBase({ ...common, from: flags.from!, baseLocales, ...(locales.length > 0 ? { locales } : {}) }),
+    summary: `a project on ${base}${locales.length > 0 ? ` in ${locales.join(', ')}` : ''}, with an "app" layer (locales/*/app.json) for your own texts and overrides`,
+    out: answers.out,
+  };
+}
+
+/** Writes each file that does not exist yet; never overwrites one that does. */
+function writeNew(files: ReadonlyMap<string, string>, cwd: string): { written: string[]; kept: string[] } {
+  const written: string[] = [];
+  const kept: string[] = [];
+  for (const [path, text] of files) {
+    const target = join(cwd, path);
+    if (existsSync(target)) {
+      kept.push(path);
+      continue;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, text, { flag: 'wx' });
+    written.push(path);
+  }
+  return { written, kept };
 }
 
 /** The two questions, on a terminal; an empty answer keeps the default. */

@@ -59,6 +59,8 @@ export interface Config {
   /** Translation QA settings. */
   review: ReviewSettings;
   types: { i18nextSelector: boolean };
+  /** The xliff target's XLIFF version (default "2.0"). */
+  xliff: { version: '1.2' | '2.0' };
   /** Java `.properties` values: `with-arguments` makes only messages with arguments MessageFormat patterns (plain `getString()`, Spring's default); `always` every value. */
   java: { messageFormat: JavaMessageFormat };
   targets?: string[];
@@ -89,6 +91,7 @@ interface RawConfig {
   customTargets?: CustomTargetConfig[];
   review?: ReviewSettings;
   types?: { i18nextSelector?: boolean };
+  xliff?: { version?: '1.2' | '2.0' };
   java?: { messageFormat?: JavaMessageFormat };
   targets?: string[];
 }
@@ -227,6 +230,7 @@ export async function loadConfig(path: string, displayName = path, searched = fa
       customTargets,
       review: mergeReview(base?.review, raw.review),
       types: { i18nextSelector: raw.types?.i18nextSelector ?? base?.types.i18nextSelector ?? false },
+      xliff: { version: raw.xliff?.version ?? base?.xliff.version ?? '2.0' },
       java: { messageFormat: raw.java?.messageFormat ?? base?.java.messageFormat ?? 'with-arguments' },
       ...(raw.targets ? { targets: raw.targets } : {}),
     },

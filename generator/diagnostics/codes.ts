@@ -6,6 +6,9 @@
 import type { Severity } from './diagnostic.js';
 import { XLIFF_IMPORT_RULES } from '../import/xliff/rules.js';
 import { PO_IMPORT_RULES } from '../import/po/rules.js';
+import { ARB_IMPORT_RULES } from '../import/arb/rules.js';
+import { XCSTRINGS_IMPORT_RULES } from '../import/xcstrings/rules.js';
+import { ANDROID_IMPORT_RULES } from '../import/android/rules.js';
 import { QA_RULES } from '../review/checks/index.js';
 
 export interface RuleInfo {
@@ -82,11 +85,14 @@ export const RULES: Record<string, RuleInfo> = {
   'android/exact-selector-dropped': { severity: 'warning', explanation: 'An exact plural selector (=0) has no Android quantity of its own in this locale and is dropped.' },
   'apple/unrepresentable': { severity: 'error', explanation: 'A message uses something .strings/.stringsdict cannot carry (C0 controls in plist XML, exact selectors other than =0).' },
   'flutter/unrepresentable': { severity: 'error', explanation: 'A message uses something ARB/gen-l10n cannot carry.' },
-  'gettext/unrepresentable': { severity: 'error', explanation: 'A message uses something PO cannot carry (an empty translation, a select, a plural the source lacks).' },
+  'gettext/unrepresentable': { severity: 'error', explanation: 'A message uses something PO cannot carry (an empty translation, a select, a plural the source lacks, a control character other than tab and line feed).' },
   'gettext/plural-form-dropped': { severity: 'warning', explanation: 'A plural form has no msgstr index of its own in gettext for this language.' },
   'java/unrepresentable': { severity: 'error', explanation: 'A message uses something .properties/MessageFormat cannot carry.' },
-  'xliff/unrepresentable': { severity: 'error', explanation: 'A message uses something XLIFF 2.0 cannot carry.' },
+  'xliff/unrepresentable': { severity: 'error', explanation: 'A message uses something XLIFF cannot carry (a select; in 1.2 also a character XML 1.0 cannot carry, as 1.2 has no <cp>).' },
   ...XLIFF_IMPORT_RULES,
   ...PO_IMPORT_RULES,
+  ...ARB_IMPORT_RULES,
+  ...XCSTRINGS_IMPORT_RULES,
+  ...ANDROID_IMPORT_RULES,
   ...QA_RULES,
 };

@@ -34,7 +34,7 @@ import { formFor, pluralCategories, pluralRules, splitPlural } from '../emit/plu
 import type { PlannedFile, Target } from '../emit/target.js';
 import { androidText, codePointName, xmlComment, type Piece } from './android-escape.js';
 
-type Body = { plural: false; name: string; attributes: string; value: string } | { plural: true; name: string; notes: string[]; items: { quantity: string; value: string }[] };
+export type Body = { plural: false; name: string; attributes: string; value: string } | { plural: true; name: string; notes: string[]; items: { quantity: string; value: string }[] };
 
 export const androidTarget: Target = {
   id: 'android',
@@ -103,7 +103,7 @@ export function qualifierOf(tag: string): string | undefined {
   return `values-b+${[language, script, region, ...variants.split('-').slice(1)].filter(Boolean).join('+')}`;
 }
 
-function resourceOf(message: Message, locale: string, name: string, quantity: string | undefined): Body | { problem: string } {
+export function resourceOf(message: Message, locale: string, name: string, quantity: string | undefined): Body | { problem: string } {
   const ast = message.translations[locale].ast;
   const split = splitPlural(ast);
   if (split.kind === 'unsupported') return { problem: `Android has no syntax for ${split.reason}` };
@@ -133,7 +133,7 @@ function resourceOf(message: Message, locale: string, name: string, quantity: st
 }
 
 /** The argument that selects the plural form: that of the first locale (source first) whose text is plural. */
-function pluralArgOf(message: Message, locales: readonly string[]): string | undefined {
+export function pluralArgOf(message: Message, locales: readonly string[]): string | undefined {
   for (const locale of locales) {
     const split = message.translations[locale] && splitPlural(message.translations[locale].ast);
     if (split && split.kind === 'plural') return split.plural.arg;
@@ -163,7 +163,7 @@ function textOf(elements: readonly MessageFormatElement[], message: Message, for
 const holdingOnly = new Map<string, string | undefined>();
 
 /** The category that, among integers (Android quantities are ints), holds n and nothing else. Cached: it asks the rules a thousand times. */
-function categoryHoldingOnly(locale: string, n: number): string | undefined {
+export function categoryHoldingOnly(locale: string, n: number): string | undefined {
   const id = `${locale}|${n}`;
   if (!holdingOnly.has(id)) {
     const rules = pluralRules(locale);

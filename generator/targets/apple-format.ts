@@ -17,7 +17,7 @@ import { categoryIsExactly, formFor, pluralCategories, splitPlural } from '../em
 export const INTEGER_SPECIFIER = 'lld';
 
 /** printf conversion by registry param type; dates arrive formatted by the app. */
-const SPECIFIERS: Record<ParamType, string> = {
+export const SPECIFIERS: Record<ParamType, string> = {
   string: '@',
   select: '@',
   date: '@',

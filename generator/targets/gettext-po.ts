@@ -5,12 +5,43 @@
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 
-/** PO string escapes (gettext manual, "PO Files"; formats.md §1): these five by name, other C0 and DEL as 3-digit octal, never `\xHH`, which is greedy. */
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+/**
+ * PO string escapes: only those every PO reader decodes alike. Checked on
+ * gettext 0.21 (msgfmt → .mo → Python's GNUTranslations, and msgunfmt), babel
+ * 2.10.3 (`babel.messages.pofile.unescape`: the regex `\\([\\trn"])`) and
+ * translate-toolkit 3.8.4 (`translate.storage.pypo.unescape`, table
+ * `po_unescape_map`), each reading a PO of every candidate
+ * (test/targets/gettext.test.ts shows the table):
+ *
+ * | written | gettext | babel | translate-toolkit |
+ * |---|---|---|---|
+ * | `\\` `\"` `\n` `\t` | decoded | decoded | decoded |
+ * | `\r` | decoded, but msgcat and msgmerge warn at every one ("should not contain the '\r' escape sequence") | decoded | decoded |
+ * | `\a` `\b` `\f` `\v`, octal `\007`, hex `\x07` | decoded | kept as backslash text | kept as backslash text |
+ * | a raw control byte | read, but msgcat/msgmerge rewrite BEL BS VT FF CR as `\a \b \v \f \r`, and EOT (U+0004, the msgctxt separator) is fatal | read | read |
+ *
+ * So only `\\ \" \n \t` are written; every other C0 control and DEL cannot
+ * be written in a PO that all three read alike: poUnrepresentable finds it,
+ * and the gettext target reports it (`gettext/unrepresentable`) before
+ * escaping. Never `\xHH`, which is also greedy. C1 controls (U+0080–U+009F)
+ * are UTF-8 text like any other character: written as they are.
+ */
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t' };
 
-/** One code point as PO text: ESCAPES, else C0 and DEL as octal, else itself. */
+/** The characters PO cannot carry so that every reader reads them alike: C0 controls but tab and line feed, and DEL. */
+const UNREPRESENTABLE = /[\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/** The first character of a text that PO cannot carry (see ESCAPES), or undefined. */
+export function poUnrepresentable(text: string): string | undefined {
+  return UNREPRESENTABLE.exec(text)?.[0];
+}
+
+/** One code point as PO text: ESCAPES, else itself; a control character without an escape is a caller's error (check poUnrepresentable first). */
 function escapedPiece(ch: string): string {
-  return ESCAPES[ch] ?? (/[\u0000-\u001f\u007f]/.test(ch) ? `\\${ch.charCodeAt(0).toString(8).padStart(3, '0')}` : ch);
+  const escaped = ESCAPES[ch];
+  if (escaped !== undefined) return escaped;
+  if (UNREPRESENTABLE.test(ch)) throw new Error(`PO cannot carry U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}: check texts with poUnrepresentable before writing them`);
+  return ch;
 }
 
 /** The escaped string as unbreakable pieces: one escape sequence or one code point each. */
@@ -78,16 +109,13 @@ function escapePo(text: string): string {
 
 /**
  * The length of the piece that starts at `i` of an escaped string. A
- * backslash there always starts an escape (a literal one is itself escaped):
- * `\ooo` when a digit follows, else two characters; a surrogate pair is one
- * code point; anything else is one character.
+ * backslash there always starts an escape (a literal one is itself escaped)
+ * of two characters; a surrogate pair is one code point; anything else is
+ * one character.
  */
 function pieceLength(escaped: string, i: number): number {
   const code = escaped.charCodeAt(i);
-  if (code === 0x5c) {
-    const next = escaped.charCodeAt(i + 1);
-    return next >= 0x30 && next <= 0x37 ? 4 : 2;
-  }
+  if (code === 0x5c) return 2;
   if (code >= 0xd800 && code <= 0xdbff) {
     const next = escaped.charCodeAt(i + 1);
     return next >= 0xdc00 && next <= 0xdfff ? 2 : 1;

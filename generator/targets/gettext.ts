@@ -11,7 +11,10 @@
  * arguments are `python-brace-format` (`{name}`; `#` → `{count}`; literal
  * braces doubled), others are literal (`no-python-brace-format` when they
  * show braces). `initial` translations are `fuzzy` (msgfmt leaves them out of
- * the `.mo`); reviewed/final are plain translated entries. No dates: no
+ * the `.mo`); reviewed/final are plain translated entries. Strings use only
+ * the escapes gettext, babel and translate-toolkit all decode (`\\ \" \n \t`,
+ * gettext-po.ts): a text with any other C0 control or DEL is a
+ * `gettext/unrepresentable` error naming the character. No dates: no
  * POT-Creation-Date or PO-Revision-Date, so output depends on the catalog only.
  * PO has no exact `=N` forms: one goes into the msgstr[i] whose category
  * holds N alone (ar `=0` → `zero`), else it is left out with a
@@ -26,7 +29,7 @@ import { formFor, pluralRules, splitPlural } from '../emit/plural-forms.js';
 import type { PlannedFile, Target } from '../emit/target.js';
 import { planEachAudience } from '../emit/audiences.js';
 import { gettextLocaleName, gettextPlurals, msgstrForms, type GettextPlurals } from './gettext-plural-forms.js';
-import { poComment, poField, poReference, poText } from './gettext-po.js';
+import { poComment, poField, poReference, poText, poUnrepresentable } from './gettext-po.js';
 import { sourceSectionTitles } from '../emit/section-titles.js';
 
 interface SourceSide { msgid: string; plural?: { arg: string; msgidPlural: string; args: ReadonlySet<string> }; brace: boolean }
@@ -153,8 +156,16 @@ function pushEntry(out: string[], part: SharedPart, references: string, fuzzy: b
   else for (let i = 0; i < nplurals; i++) out.push(poField(`msgstr[${i}]`, values[i] ?? ''), '\n');
 }
 
+/** A PO text, or Unrepresentable: what poText cannot convert, or a control character no escape carries to every reader (gettext-po.ts ESCAPES). */
 const must = (text: string | { problem: string }): string => {
   if (typeof text !== 'string') throw new Unrepresentable(text.problem);
+  const control = poUnrepresentable(text);
+  if (control !== undefined) {
+    const code = `U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new Unrepresentable(
+      `it holds the control character ${code}, which PO cannot carry so that gettext, babel and translate-toolkit read it alike (of the control characters only tab and line feed, as \\t and \\n)`,
+    );
+  }
   return text;
 };
 

@@ -13,7 +13,14 @@
  * `keyOf` is a `switch` on the exact codes (javac rejects a duplicate case),
  * then one `if` per range in order, then `"unknown"`. `message` reads
  * `ResourceBundle.getBundle("Errors", locale)` and formats with
- * `new MessageFormat(pattern, locale)`. A key the bundles on the class path
+ * `new MessageFormat(pattern, locale)` the values that are patterns, as the
+ * config's `java.messageFormat` made them (java.ts): with `always` every
+ * value; with `with-arguments` (the default) only those of the messages that
+ * take arguments, whose keys the class carries as a set (`PATTERNS`, and
+ * `DETAIL_PATTERNS` for the details), built at class load from a few
+ * space-separated string constants: a constant holds up to 64 KB and a method
+ * (a `switch`, an array initializer) up to 64 KB of bytecode, so the set
+ * stays within both at 100k keys. The other values are shown as they are. A key the bundles on the class path
  * lack (`MissingResourceException`, say an older bundle) shows the unknown
  * message instead. The unknown message gets the code as a String, so a plain
  * `{0}` prints `424242` like every other platform, not MessageFormat's grouped
@@ -46,11 +53,17 @@
  * - `ranges[]`: `{ from, to, key }`, sorted by `from`.
  * - `unknownKey`: `"unknown"` as a literal.
  * - `plurals[]`: `{ key, quantityIndex }` of the messages plural in either audience.
+ * - `withArguments`: true with `java.messageFormat` `with-arguments`; then
+ *   `patternKeys` (and with details `detailPatternKeys`) is the argument list
+ *   of `keys(…)`: Java string literals of space-separated keys, each under
+ *   8000 characters, joined by `,` and a line break; empty for no key.
  * Codes are 32-bit ints (lookup-table.ts).
  */
 import { javaString } from '../emit/escape.js';
 import type { Target } from '../emit/target.js';
-import { lookupTables, type KeyGroup } from './lookup-table.js';
+import type { JavaMessageFormat } from '../config/load-config.js';
+import { isPatternMessage } from './java.js';
+import { lookupTables, type KeyGroup, type LookupTable } from './lookup-table.js';
 
 export const lookupJavaTarget: Target = {
   id: 'lookup-java',
@@ -62,6 +75,8 @@ export const lookupJavaTarget: Target = {
     const plurals = new Map<string, number>();
     for (const e of [...table.codes, ...table.ranges, ...(detail ? [...detail.codes, ...detail.ranges] : [])]) if (e.quantityIndex !== undefined) plurals.set(e.key, e.quantityIndex);
     const groups = (list: readonly KeyGroup[]) => list.map((g) => ({ value: javaString(g.value), keys: g.keys.map(javaString) }));
+    const mode = config.java.messageFormat;
+    const withArguments = mode === 'with-arguments';
     const context = {
       header,
       packageName: 'codebook.generated',
@@ -73,10 +88,35 @@ export const lookupJavaTarget: Target = {
       plurals: [...plurals].map(([key, quantityIndex]) => ({ key: javaString(key), quantityIndex })),
       actions: groups(tables.actions),
       faults: groups(tables.faults),
+      ...(withArguments ? { withArguments, patternKeys: keyChunks(patternKeysOf(table, mode)) } : {}),
+      ...(withArguments && detail ? { detailPatternKeys: keyChunks(patternKeysOf(detail, mode)) } : {}),
     };
     return { files: [{ path: 'lookup-java/ErrorMessages.java', template: 'ErrorMessages.java.hbs', context }], diagnostics };
   },
 };
+
+/** The keys of a table whose values the java target writes as MessageFormat patterns. */
+function patternKeysOf(table: LookupTable, mode: JavaMessageFormat): string[] {
+  return [...table.codes, ...table.ranges, table.unknown].filter((e) => isPatternMessage(e, mode)).map((e) => e.key);
+}
+
+/** Characters of one chunk at most: far below the 65535 bytes of a class-file string constant (keys are ASCII). */
+const CHUNK = 8000;
+
+/** Keys as the arguments of `keys(…)`: string literals of space-separated keys (keys have no spaces). */
+export function keyChunks(keys: readonly string[], limit = CHUNK): string {
+  const chunks: string[] = [];
+  let chunk = '';
+  for (const key of keys) {
+    if (chunk && chunk.length + 1 + key.length > limit) {
+      chunks.push(chunk);
+      chunk = '';
+    }
+    chunk += chunk ? ` ${key}` : key;
+  }
+  if (chunk) chunks.push(chunk);
+  return chunks.map(javaString).join(',\n            ');
+}
 
 /** The bundle base name the java target gives its files: the namespace in PascalCase (`errors` → `Errors`). */
 export function bundleBaseName(namespace: string): string {

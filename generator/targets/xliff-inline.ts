@@ -1,6 +1,8 @@
 /**
- * XLIFF 2.0 inline content (formats.md §1, §4.8): ICU parts as text and
- * `<ph/>` placeholders, with the characters XML 1.0 cannot carry as `<cp/>`.
+ * XLIFF inline content (formats.md §1, §4.8): ICU parts as text and
+ * placeholders. 2.0: `<ph id equiv disp/>`, the characters XML 1.0 cannot
+ * carry as `<cp/>`. 1.2: `<ph id>{name}</ph>`, and no way at all to carry
+ * those characters (1.2 has no `<cp>`): a problem.
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
@@ -20,6 +22,12 @@ export function inlineText(text: string): string {
   return xmlText(text).replace(/\r/g, '&#13;').replace(NOT_XML, (ch) => `<cp hex="${hex(ch)}"/>`);
 }
 
+/** The first character of `text` XML cannot carry (as `U+XXXX`), if any: XLIFF 1.2 has no `<cp>` for it. */
+export function notXmlChar(text: string): string | undefined {
+  const found = new RegExp(NOT_XML.source).exec(text);
+  return found ? `U+${hex(found[0])}` : undefined;
+}
+
 /** Text of a `<note>` or comment, which has no `<cp/>`: non-XML characters are shown as `U+XXXX`. */
 export function noteText(text: string): string {
   return xmlText(text).replace(/\r/g, '&#13;').replace(NOT_XML, (ch) => `U+${hex(ch)}`);
@@ -37,19 +45,28 @@ export interface Inline {
 }
 
 /**
- * ICU parts as inline XML. Each argument is `<ph id equiv disp/>`: `equiv`
- * is its ICU spelling (`{user}`, `{limit, number}`, `#`), so the import can
- * rebuild the message; `id` is the argument's position in the registry's
- * params (its second use in one text `<pos>-2`…), so source and target agree
- * whatever order a translation uses. Literal text is plain, ICU quoting undone.
+ * ICU parts as inline XML. Each argument is a placeholder whose ICU spelling
+ * (`{user}`, `{limit, number}`, `#`) lets the import rebuild the message:
+ * 2.0 `<ph id equiv disp/>` with the spelling in `equiv`; 1.2
+ * `<ph id>{user}</ph>` with the spelling as the content, the native code
+ * 1.2's `<ph>` holds, so readers that flatten inline markup to text
+ * (translate-toolkit's `unit.source`, Xcode) still show the argument where
+ * `<x/>` would show nothing. `id` is the argument's position in the
+ * registry's params (its second use in one text `<pos>-2`…), so source and
+ * target agree whatever order a translation uses. Literal text is plain, ICU
+ * quoting undone.
  */
-export function inlineOf(elements: readonly MessageFormatElement[], positions: ReadonlyMap<string, number>, pluralArg?: string): Inline | { problem: string } {
+export function inlineOf(elements: readonly MessageFormatElement[], positions: ReadonlyMap<string, number>, pluralArg?: string, version: '1.2' | '2.0' = '2.0'): Inline | { problem: string } {
   const uses = new Map<string, number>();
   let xml = '';
   let plain = '';
   for (const el of elements) {
     if (el.type === TYPE.literal) {
-      xml += inlineText(el.value);
+      if (version === '1.2') {
+        const bad = notXmlChar(el.value);
+        if (bad) return { problem: `XLIFF 1.2 cannot carry ${bad} (XML 1.0 has no such character, and 1.2 no <cp>)` };
+        xml += xmlText(el.value);
+      } else xml += inlineText(el.value);
       plain += el.value;
       continue;
     }
@@ -60,7 +77,7 @@ export function inlineOf(elements: readonly MessageFormatElement[], positions: R
     const id = `${positions.get(name) ?? name}${use > 1 ? `-${use}` : ''}`;
     const equiv = el.type === TYPE.pound ? '#' : printAST([el]);
     if (new RegExp(NOT_XML.source).test(equiv + name)) return { problem: `the argument ${JSON.stringify(equiv)} holds a character XML cannot carry in an attribute` };
-    xml += `<ph id="${xmlAttr(id)}" equiv="${xmlAttr(equiv)}" disp="${xmlAttr(`{${name}}`)}"/>`;
+    xml += version === '1.2' ? `<ph id="${xmlAttr(id)}">${xmlText(equiv)}</ph>` : `<ph id="${xmlAttr(id)}" equiv="${xmlAttr(equiv)}" disp="${xmlAttr(`{${name}}`)}"/>`;
     plain += 'x';
   }
   return { xml, preserve: /^\s|\s$|\s\s|[\t\n\r]/.test(plain) };

@@ -28,6 +28,10 @@
  * them apart). Same unit shape and inline rules; notes name the codes that
  * show the text and their actions. Arguments of a user text have positions
  * by name order (userUnits).
+ *
+ * XLIFF 1.2 (config `"xliff": { "version": "1.2" }`, for translate-toolkit,
+ * Xcode and the CAT tools that read no 2.0): the same files and items in
+ * 1.2's terms, written by xliff-12.ts, which says how each maps.
  */
 import type { Catalog, Message, Translation } from '../catalog/model.js';
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
@@ -39,17 +43,47 @@ import { formFor, pluralCategories, pluralRules, splitPlural, type SplitResult }
 import type { Target } from '../emit/target.js';
 import { commentText, inlineOf, noteText, type Inline } from './xliff-inline.js';
 import { sourceSectionTitles } from '../emit/section-titles.js';
+import { XLIFF12 } from './xliff-12.js';
 
-interface Note { category: string; text: string }
-interface Unit { id: string; name: string | null; notes: string; state: string; source: string; sourcePreserve: boolean; hasTarget: boolean; target: string; targetPreserve: boolean }
+export interface Note { category: string; text: string }
+/** A `<unit>` (1.2: `<trans-unit>`) as the plan decided it: XML of its notes block and inline content, the catalog state. */
+export interface Unit { id: string; name: string | null; notes: string; state: string; source: string; sourcePreserve: boolean; hasTarget: boolean; target: string; targetPreserve: boolean }
 class Unrepresentable extends Error {}
+
+/** What differs between XLIFF 2.0 and 1.2: the template and how units, groups, notes and inline content are spelled. */
+export interface XliffDialect {
+  version: '1.2' | '2.0';
+  template: string;
+  /** One note (an XML line with its newline, at the indentation of an item's notes). */
+  note(note: Note): string;
+  /** An item's notes block from its note lines (without a final newline; '' when there are none). */
+  notes(lines: string): string;
+  unit(unit: Unit, pad: string): string;
+  /** A plural group at the indentation of an item: its notes block and its units (as `unit` printed them). */
+  group(id: string, arg: string, notes: string, units: string[]): string;
+  /** The indentation of an item, and of a unit inside a plural group. */
+  itemPad: string;
+  formPad: string;
+}
+
+const XLIFF20: XliffDialect = {
+  version: '2.0',
+  template: 'file.xlf.hbs',
+  note: (note) => `        <note category="${note.category}">${noteText(note.text)}</note>\n`,
+  notes: (lines) => (lines === '' ? '' : `      <notes>\n${lines}      </notes>`),
+  unit: unitXml,
+  group: (id, arg, notes, units) => [`    <group id="${id}" name="${arg}" type="codebook:plural">`, notes, ...units, '    </group>'].filter((line) => line !== '').join('\n'),
+  itemPad: '    ',
+  formPad: '      ',
+};
 
 export const xliffTarget: Target = {
   id: 'xliff',
-  description: 'XLIFF 2.0, one file per target locale; plural forms as a group of units',
-  plan(catalog, { header }) {
+  description: 'XLIFF 2.0 (or 1.2), one file per target locale; plural forms as a group of units',
+  plan(catalog, { header, config }) {
     const diagnostics: Diagnostic[] = [];
-    const shared: SharedNotes = { titles: sourceSectionTitles(catalog), byMessage: new Map() };
+    const dialect = config.xliff?.version === '1.2' ? XLIFF12 : XLIFF20;
+    const shared: SharedNotes = { dialect, titles: sourceSectionTitles(catalog), byMessage: new Map() };
     const files = catalog.locales
       .filter((locale) => locale !== catalog.sourceLocale)
       .map((locale) => {
@@ -72,38 +106,39 @@ export const xliffTarget: Target = {
           }
         }
         const context = { header: commentText(header), srcLang: catalog.sourceLocale, trgLang: locale, fileId: catalog.namespace, items: items.join('\n'), userFileId: USER_FILE_ID, userItems: userItems.join('\n') };
-        return { path: `xliff/${locale}.xlf`, template: 'file.xlf.hbs', context };
+        return { path: `xliff/${locale}.xlf`, template: dialect.template, context };
       });
     return { files, diagnostics };
   },
 };
 
 /** One `<unit>`, or one `<group>` of plural units, as XML lines (no final newline). */
-function itemOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes, common?: string): string {
+function itemOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes, common?: readonly Note[]): string {
   const source = message.translations[catalog.sourceLocale];
   const target = message.translations[locale];
   if (!source) throw new Unrepresentable('it has no source text');
+  const { dialect } = shared;
   const notes = notesOf(catalog, message, locale, shared, common);
   const plurals = [source, target].flatMap((t) => {
     const split = t && supported(t);
     return split?.kind === 'plural' ? [split.plural] : [];
   });
-  if (plurals.length === 0) return unitXml({ id: message.key, name: null, notes, ...segment(message, source.ast, target) }, '    ');
+  if (plurals.length === 0) return dialect.unit({ id: message.key, name: null, notes, ...segment(dialect, message, source.ast, target) }, dialect.itemPad);
   const arg = plurals[0].arg;
   if (plurals.some((p) => p.arg !== arg)) throw new Unrepresentable(`the source and the translation pluralize different arguments ({${plurals.map((p) => p.arg).join('} and {')}})`);
   const exact = [...new Set(plurals.flatMap((p) => [...p.forms.keys()].filter((s) => s.startsWith('='))))].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
   const units = [...exact, ...pluralCategories(locale)].map((selector) =>
-    unitXml(
+    dialect.unit(
       {
         id: `${message.key}.${selector.replace(/^=/, 'exact')}`,
         name: selector,
         notes: '',
-        ...segment(message, formOf(source, selector, catalog.sourceLocale), target && { ...target, ast: formOf(target, selector, locale) }, arg),
+        ...segment(dialect, message, formOf(source, selector, catalog.sourceLocale), target && { ...target, ast: formOf(target, selector, locale) }, arg),
       },
-      '      ',
+      dialect.formPad,
     ),
   );
-  return [`    <group id="${message.key}" name="${arg}" type="codebook:plural">`, notes, ...units, '    </group>'].filter((line) => line !== '').join('\n');
+  return dialect.group(message.key, arg, notes, units);
 }
 
 /** A `<unit>` at an indentation, as the template's `unit` partial printed it. */
@@ -130,44 +165,52 @@ function formOf(translation: Translation, selector: string, locale: string): Mes
   return formFor(split.plural, pluralRules(locale).select(Number(selector.slice(1))));
 }
 
-function segment(message: Message, sourceAst: MessageFormatElement[], target: Translation | undefined, pluralArg?: string) {
-  const source = sourceInline(message, sourceAst, pluralArg);
-  const translated = target ? inline(message, target.ast, pluralArg) : { xml: '', preserve: false };
+function segment(dialect: XliffDialect, message: Message, sourceAst: MessageFormatElement[], target: Translation | undefined, pluralArg?: string) {
+  const source = sourceInline(dialect, message, sourceAst, pluralArg);
+  const translated = target ? inline(dialect, message, target.ast, pluralArg) : { xml: '', preserve: false };
   return { state: target?.state ?? 'initial', source: source.xml, sourcePreserve: source.preserve, hasTarget: !!target, target: translated.xml, targetPreserve: translated.preserve };
 }
 
-function inline(message: Message, ast: readonly MessageFormatElement[], pluralArg: string | undefined): Inline {
-  const result = inlineOf(ast, argumentPositions(message), pluralArg);
+function inline(dialect: XliffDialect, message: Message, ast: readonly MessageFormatElement[], pluralArg: string | undefined): Inline {
+  const result = inlineOf(ast, argumentPositions(message), pluralArg, dialect.version);
   if ('problem' in result) throw new Unrepresentable(result.problem);
   return result;
 }
 
-/** Source inline XML by AST and plural argument: every target file shows the same source text, converted once. */
-const sourceInlines = new WeakMap<readonly MessageFormatElement[], Map<string | undefined, Inline>>();
+/** Source inline XML by version, AST and plural argument: every target file shows the same source text, converted once. */
+const sourceInlines = new Map<XliffDialect, WeakMap<readonly MessageFormatElement[], Map<string | undefined, Inline>>>();
 
-function sourceInline(message: Message, ast: readonly MessageFormatElement[], pluralArg: string | undefined): Inline {
-  let byArg = sourceInlines.get(ast);
-  if (byArg === undefined) sourceInlines.set(ast, (byArg = new Map()));
+function sourceInline(dialect: XliffDialect, message: Message, ast: readonly MessageFormatElement[], pluralArg: string | undefined): Inline {
+  let byAst = sourceInlines.get(dialect);
+  if (byAst === undefined) sourceInlines.set(dialect, (byAst = new WeakMap()));
+  let byArg = byAst.get(ast);
+  if (byArg === undefined) byAst.set(ast, (byArg = new Map()));
   let result = byArg.get(pluralArg);
   if (result === undefined) {
-    result = inline(message, ast, pluralArg); // a problem throws every time, as it should: each file reports it
+    result = inline(dialect, message, ast, pluralArg); // a problem throws every time, as it should: each file reports it
     byArg.set(pluralArg, result);
   }
   return result;
 }
 
 /** The `<notes>` block of a message (the same at unit and group level), empty without notes. */
-function notesOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes, common = sharedNotes(catalog, message, shared)): string {
+function notesOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes, common?: readonly Note[]): string {
+  const lines = sharedNotes(catalog, message, shared, common);
   const origin = message.translations[locale]?.origin;
-  if (common === '' && !origin) return '';
-  return `      <notes>\n${common}${origin ? noteXml({ category: 'location', text: `${origin.file}:${origin.line}` }) : ''}      </notes>`;
+  if (lines === '' && !origin) return '';
+  return shared.dialect.notes(`${lines}${origin ? shared.dialect.note({ category: 'location', text: `${origin.file}:${origin.line}` }) : ''}`);
 }
 
 /** The notes every target file gives a message (all but the translation's location), by message, built once per plan. */
-interface SharedNotes { titles: ReadonlyMap<string, string | undefined>; byMessage: Map<Message, string> }
+interface SharedNotes { dialect: XliffDialect; titles: ReadonlyMap<string, string | undefined>; byMessage: Map<Message, string> }
 
-function sharedNotes(catalog: Catalog, message: Message, shared: SharedNotes): string {
+/** The note lines every locale shows: `common` (a user unit's), else the message's section, description, arguments and locations. */
+function sharedNotes(catalog: Catalog, message: Message, shared: SharedNotes, common?: readonly Note[]): string {
   let xml = shared.byMessage.get(message);
+  if (xml === undefined && common) {
+    xml = common.map(shared.dialect.note).join('');
+    shared.byMessage.set(message, xml);
+  }
   if (xml === undefined) {
     const title = shared.titles.get(message.section);
     const params = message.params.map((p) => `{${p.name}}: ${p.type}${p.example !== undefined ? `, e.g. ${p.example}` : ''}${p.description ? ` (${p.description})` : ''}`);
@@ -178,14 +221,10 @@ function sharedNotes(catalog: Catalog, message: Message, shared: SharedNotes): s
       ...params.map((text) => ({ category: 'argument', text })),
       ...origins.flatMap((o) => (o ? [{ category: 'location', text: `${o.file}:${o.line}` }] : [])),
     ];
-    xml = notes.map(noteXml).join('');
+    xml = notes.map(shared.dialect.note).join('');
     shared.byMessage.set(message, xml);
   }
   return xml;
-}
-
-function noteXml(note: Note): string {
-  return `        <note category="${note.category}">${noteText(note.text)}</note>\n`;
 }
 
 
@@ -217,7 +256,7 @@ export interface UserUnit {
   /** `key` = the unit id; translations by locale (an override's source falls back to the key's user message); params = the source's arguments by name. */
   message: Message;
   /** The notes every locale shows (all but the translation's location). */
-  notes: string;
+  notes: readonly Note[];
 }
 
 const userUnitsOf = new WeakMap<Catalog, UserUnit[]>();
@@ -241,7 +280,7 @@ export function userUnits(catalog: Catalog): UserUnit[] {
       ...params.map((p) => ({ category: 'argument', text: `{${p.name}}` })),
       ...(source ? [{ category: 'location', text: `${source.origin.file}:${source.origin.line}` }] : []),
     ];
-    return { kind, name, message, notes: notes.map(noteXml).join('') };
+    return { kind, name, message, notes };
   };
   for (const text of catalog.userTexts ?? []) {
     const keys = catalog.messages.filter((m) => m.user === text.id);

@@ -4,7 +4,7 @@
  * first and read-only, the project's settings winning, a subset of locales
  * with the fallback chains cut to it, and jargon lists added up.
  */
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../generator/config/load-config.js';
@@ -71,5 +71,19 @@ describe('extends', () => {
     const { config } = await loadConfig(join(repoRoot, 'codebook.config.json'));
     expect(config!.layers.every((l) => !l.readOnly && l.root === join(repoRoot, 'locales'))).toBe(true);
     expect(config!.layers[0]!.root!.split(sep)).not.toContain('node_modules');
+  });
+
+  it('a change to the base config (an upgrade) is a change of input for the incremental cache', async () => {
+    writeConfig({ extends: 'codebook/chat', locales: ['en', 'ja'], out: 'out-cache' });
+    const run = () => generate({ config: configFile, cwd: dir, cache: true, targets: ['i18next'] });
+    await run();
+    expect((await run()).cache?.state).toBe('hit');
+    const baseFile = join(dir, 'node_modules/codebook/locales/chat.base.json');
+    const base = JSON.parse(readFileSync(baseFile, 'utf8')) as { namespace: string };
+    writeFileSync(baseFile, JSON.stringify({ ...base, namespace: 'chat-errors' }, null, 2));
+    const after = await run();
+    expect(after.cache?.state).toBe('miss');
+    expect(readdirSync(join(dir, 'out-cache/i18next/en'))).toEqual(['chat-errors-detail.json', 'chat-errors.json']);
+    writeFileSync(baseFile, JSON.stringify(base, null, 2));
   });
 });

@@ -376,9 +376,10 @@ function renderText(k: Keyed, lt: LocaleTextSpec, locale: string, broken: boolea
   const body = (frags: readonly Frag[], inPlural: boolean, literalOnly = false, shown = new Set<string>()): string => {
     let out = '';
     let literal = '';
-    // Without hazards, no literal i18next would interpret: {{, }}, $t(, nor a { just before an argument's {{.
+    // Without hazards, no literal i18next would interpret: {{, }}, $t(, nor a { just before an argument's {{;
+    // and no control character PO cannot carry to every reader (C0 but tab and line feed, DEL: gettext-po.ts).
     const flush = (beforeArgument: boolean) => {
-      if (!hazards) literal = literal.replace(/\{+/g, '{').replace(/\}+/g, '}').replace(/\$t\(/g, '$ t(').replace(beforeArgument ? /\{$/ : /$^/, '');
+      if (!hazards) literal = literal.replace(/\{+/g, '{').replace(/\}+/g, '}').replace(/\$t\(/g, '$ t(').replace(beforeArgument ? /\{$/ : /$^/, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
       out += icuLiteral(literal, inPlural, lt.rawApostrophes);
       literal = '';
     };

@@ -1,8 +1,8 @@
 /**
  * Tests that need a system tool (aapt2, msgfmt, xmllint, java, GNUstep,
- * chromium) ask for it here. On a developer machine a missing tool skips the
- * test with a loud warning; under CI=true it fails, so CI can never pass by
- * skipping. `.ci/install-toolchains.sh` installs them all.
+ * chromium, translate-toolkit) ask for it here. On a developer machine a
+ * missing tool skips the test with a loud warning; under CI=true it fails, so
+ * CI can never pass by skipping. `.ci/install-toolchains.sh` installs them all.
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -11,11 +11,26 @@ import { MISSING_LOG, repoRootOf } from './toolchain-log.js';
 
 const cache = new Map<string, string | undefined>();
 
-/** Absolute path of a command or file, or undefined. */
+/**
+ * Toolchains that are no single command, by the name tests ask for (and the
+ * end-of-run summary prints): the files that make one present, and what it
+ * verifies.
+ */
+export const TOOLCHAINS: Record<string, { files: string[]; verifies: string }> = {
+  // Debian's translate-toolkit (python3-translate): only Debian's python3 sees the module.
+  'translate-toolkit': {
+    files: ['/usr/bin/python3', '/usr/lib/python3/dist-packages/translate/storage/factory.py', '/usr/bin/pot2po', '/usr/bin/pomerge'],
+    verifies: 'a second reader of the gettext (PO, POT), android, apple (.strings), java, flutter (ARB), i18next and xliff (1.2) files; PO import after pot2po and pomerge',
+  },
+};
+
+/** Absolute path of a command or file (or the first file of a TOOLCHAINS entry whose files all exist), or undefined. */
 export function findTool(name: string): string | undefined {
   if (!cache.has(name)) {
     let found: string | undefined;
-    if (name.startsWith('/')) found = existsSync(name) ? name : undefined;
+    const toolchain = TOOLCHAINS[name];
+    if (toolchain) found = toolchain.files.every((f) => existsSync(f)) ? toolchain.files[0] : undefined;
+    else if (name.startsWith('/')) found = existsSync(name) ? name : undefined;
     else {
       try {
         found = execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim() || undefined;
@@ -36,7 +51,8 @@ export function findTool(name: string): string | undefined {
 export function haveTools(...names: string[]): boolean {
   const missing = names.filter((n) => !findTool(n));
   if (missing.length === 0) return true;
-  const message = `MISSING TOOLCHAIN: ${missing.join(', ')} — run "bash .ci/install-toolchains.sh"; tests that need it are skipped`;
+  const named = missing.map((n) => (TOOLCHAINS[n] ? `${n} (${TOOLCHAINS[n].verifies})` : n));
+  const message = `MISSING TOOLCHAIN: ${named.join(', ')} — run "bash .ci/install-toolchains.sh"; tests that need it are skipped`;
   if (process.env.CI === 'true') throw new Error(`${message} (CI=true: failing instead)`);
   recordMissing(missing);
   console.warn(`\n\u001b[41m\u001b[37m ${message} \u001b[0m\n`);

@@ -11,7 +11,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { androidText, androidTextByRules, type Piece } from '../../generator/targets/android-escape.js';
-import { poComment, poField, poFieldByPieces } from '../../generator/targets/gettext-po.js';
+import { poComment, poField, poFieldByPieces, poUnrepresentable } from '../../generator/targets/gettext-po.js';
 import {
   propertiesComment,
   propertiesCommentByRules,
@@ -151,36 +151,55 @@ describe('java: the properties escapers equal the plain table evaluation', () =>
 
 describe('gettext: poField equals the piece-by-piece version', () => {
   const keywords = ['msgctxt', 'msgid', 'msgid_plural', 'msgstr', 'msgstr[0]', 'msgstr[10]'];
+  /** The field, or the error both versions throw for a control character PO cannot carry (the target reports those before). */
+  const outcome = (write: (keyword: string, text: string) => string) => ([keyword, text]: [string, string]) => {
+    try {
+      return write(keyword, text);
+    } catch (error) {
+      return `throws ${(error as Error).message}`;
+    }
+  };
+  const fast = outcome(poField);
+  const reference = outcome(poFieldByPieces);
+  /** The hazards PO can carry: random texts of the others would almost all be refused. */
+  const PO_HAZARDS = HAZARDS.filter((ch) => poUnrepresentable(ch) === undefined);
+
+  it('PO_HAZARDS still holds the escaped characters and the C1 controls', () => {
+    expect(PO_HAZARDS).toEqual(expect.arrayContaining(['\\', '"', '\n', '\t', '\u0080', '\u0085', '\u009f']));
+    expect(PO_HAZARDS).not.toContain('\r');
+  });
 
   it('every BMP code point, alone, in context, and where a line breaks', () => {
     const filler = 'word '.repeat(15); // 75 characters: the code point lands at the limit of the first continuation line
     // Without spaces, the break falls before or after the code point's piece (1 to 4 characters) by its width.
     const unbroken = [73, 74, 75, 76].map((n) => 'x'.repeat(n));
-    const inputs = BMP.flatMap((ch) => [...contexts(ch), `${filler}${ch}`, `${filler}xy${ch} z`, ...unbroken.map((x) => `${x}${ch}yz`), `${ch}\n${ch}`]);
-    expect(differences(inputs, (t) => poField('msgid', t), (t) => poFieldByPieces('msgid', t))).toEqual([]);
+    const inputs = BMP.flatMap((ch) => [...contexts(ch), `${filler}${ch}`, `${filler}xy${ch} z`, ...unbroken.map((x) => `${x}${ch}yz`), `${ch}\n${ch}`]).map((t): [string, string] => ['msgid', t]);
+    expect(differences(inputs, fast, reference)).toEqual([]);
+    // Both refuse exactly the control characters the gettext target reports.
+    expect(BMP.filter((ch) => fast(['msgid', ch]).startsWith('throws '))).toEqual(BMP.filter((ch) => poUnrepresentable(ch) !== undefined));
   });
 
   it('every keyword and every text width from 0 to 240, over the hazard alphabet and over words', () => {
     const next = prng(7);
-    const words = ['a', 'to', 'the', 'error', 'message', 'invalid', ' ', ' ', '  ', '\\', '"', '\n', '\t', '\u0001', '🎉', '日本語', '\ud800', '\udc00', 'x'.repeat(30)];
+    const words = ['a', 'to', 'the', 'error', 'message', 'invalid', ' ', ' ', '  ', '\\', '"', '\n', '\t', '\u0085', '🎉', '日本語', '\ud800', '\udc00', 'x'.repeat(30)];
     const inputs: [string, string][] = [];
     for (const keyword of keywords) {
       for (let width = 0; width <= 240; width++) {
         for (let i = 0; i < 3; i++) {
-          inputs.push([keyword, randomString(next, width, HAZARDS).padEnd(width, 'a').slice(0, Math.max(width, 0))]);
+          inputs.push([keyword, randomString(next, width, PO_HAZARDS).padEnd(width, 'a').slice(0, Math.max(width, 0))]);
           let worded = '';
           while (worded.length < width) worded += words[Math.floor(next() * words.length)];
           inputs.push([keyword, worded]);
         }
       }
     }
-    expect(differences(inputs, ([k, t]) => poField(k, t), ([k, t]) => poFieldByPieces(k, t))).toEqual([]);
+    expect(differences(inputs, fast, reference)).toEqual([]);
   });
 
   it(`${RANDOM_STRINGS} seeded random fields up to 400 characters`, () => {
     const next = prng(11);
-    const inputs = Array.from({ length: RANDOM_STRINGS }, (): [string, string] => [keywords[Math.floor(next() * keywords.length)], randomString(next, 400)]);
-    expect(differences(inputs, ([k, t]) => poField(k, t), ([k, t]) => poFieldByPieces(k, t))).toEqual([]);
+    const inputs = Array.from({ length: RANDOM_STRINGS }, (): [string, string] => [keywords[Math.floor(next() * keywords.length)], randomString(next, 400, PO_HAZARDS)]);
+    expect(differences(inputs, fast, reference)).toEqual([]);
   });
 
   it('poComment: one line without a split, the same lines as the split', () => {

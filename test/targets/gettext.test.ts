@@ -3,9 +3,12 @@
  * tables; what PO cannot carry; gettext's own tools on every file (msgfmt,
  * msgcat, msginit); the Plural-Forms table against msginit; and a read-back
  * through `.mo` files and Python's `gettext.GNUTranslations`, compared with
- * what the catalog's ICU text shows.
+ * what the catalog's ICU text shows. The escapes are those gettext, babel and
+ * translate-toolkit all decode: the readers table below reads every candidate
+ * with all three (Debian's /usr/bin/python3 with python3-babel and
+ * python3-translate).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +17,8 @@ import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { renderTargets } from '../../generator/pipeline.js';
 import { gettextTarget } from '../../generator/targets/gettext.js';
 import { gettextLocaleName, gettextPluralLanguages, gettextPlurals } from '../../generator/targets/gettext-plural-forms.js';
-import { poField } from '../../generator/targets/gettext-po.js';
+import { poField, poUnrepresentable } from '../../generator/targets/gettext-po.js';
+import { readPo } from '../../generator/import/po/read-po.js';
 import { loadTestCatalog, renderScenario, repoRoot, writeToTemp, withTranslation } from '../support/catalogs.js';
 import { checkPos, readBack, run } from '../support/readers/gettext-mo.js';
 import { audiencesOf } from '../../generator/emit/audiences.js';
@@ -51,8 +55,29 @@ describe('gettext: tables', () => {
     expect(names).toEqual(['en', 'ja', 'zh_CN', 'zh_TW', 'zh_TW', 'zh_HK', 'pt_BR', 'sr@latin', 'sr', 'uz@cyrillic', 'ca_ES@valencia', 'es_419', 'de_CH']);
   });
 
-  it('escapes with the five named escapes and octal, never \\x', () => {
-    expect(poField('msgid', 'a\\b"c\nd\te\rf\u0007g\u001bh\u007fi')).toBe('msgid ""\n"a\\\\b\\"c\\n"\n"d\\te\\rf\\007g\\033h\\177i"');
+  it('escapes only \\\\ \\" \\n \\t, writes every other character as it is, and refuses the other C0 controls and DEL', () => {
+    expect(poField('msgid', 'a\\b"c\nd\te')).toBe('msgid ""\n"a\\\\b\\"c\\n"\n"d\\te"');
+    // Which character is written how, for every BMP code unit.
+    const written = new Map<string, string[]>();
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      const field = poUnrepresentable(`x${ch}y`) === undefined ? poField('msgid', ch) : undefined;
+      const how = field === undefined ? 'unrepresentable' : field === `msgid "${ch}"` ? 'as itself' : field;
+      if (!written.has(how)) written.set(how, []);
+      written.get(how)!.push(`U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
+    }
+    const controls = [...Array.from({ length: 0x20 }, (_, i) => i).filter((i) => i !== 0x09 && i !== 0x0a), 0x7f].map((i) => `U+${i.toString(16).toUpperCase().padStart(4, '0')}`);
+    expect(written.get('unrepresentable')).toEqual(controls);
+    expect(written.get('msgid "\\\\"')).toEqual(['U+005C']);
+    expect(written.get('msgid "\\""')).toEqual(['U+0022']);
+    expect(written.get('msgid "\\n"')).toEqual(['U+000A']);
+    expect(written.get('msgid "\\t"')).toEqual(['U+0009']);
+    expect(written.get('as itself')).toHaveLength(0x10000 - controls.length - 4);
+    expect(written.size).toBe(6);
+    // C1 controls, U+2028 and a lone surrogate are text like any other: as themselves.
+    for (const ch of ['\u0080', '\u0085', '\u009f', '\u2028', '\ud800']) expect(poField('msgstr', ch)).toBe(`msgstr "${ch}"`);
+    // The target never asks poField for the others; if it did, it fails instead of writing an escape some reader misreads.
+    for (const ch of ['\u0000', '\u0007', '\r', '\u001b', '\u007f']) expect(() => poField('msgstr', `a${ch}`)).toThrow(/PO cannot carry U\+00/);
   });
 
   it('splits long strings into continuation lines of at most 79 columns, at spaces and never inside an escape', () => {
@@ -79,6 +104,11 @@ describe('gettext: what PO cannot carry', () => {
     ['a styled number', 'unknown', 'コード {code, number, percent}', /style of \{code\}/],
     ['a plural where the source has none', '6014', '{count, plural, other {#}}', /source text has no plural/],
     ['a plural form shown for many counts without the count (msgfmt --check)', '5', '{count, plural, other {ファイルが残っています}}', /msgfmt --check requires msgstr\[0\] \(the other form, shown for many counts\) to use the arguments of msgid_plural \(the source "other" form\), but it lacks \{count\}/],
+    ['a BEL', '6014', 'ベル\u0007です', /the control character U\+0007, which PO cannot carry so that gettext, babel and translate-toolkit read it alike/],
+    ['a carriage return', '6014', '改行\r\nです', /the control character U\+000D/],
+    ['an ESC in a plural form', '5', '{count, plural, other {残り \u001b# 件}}', /the control character U\+001B/],
+    ['a DEL in a python-brace entry', 'unknown', 'コード {code}\u007f', /the control character U\+007F/],
+    ['a NUL', '6014', '\u0000', /the control character U\+0000/],
   ];
   for (const [what, key, text, reason] of cases) {
     it(`reports ${what} as gettext/unrepresentable`, async () => {
@@ -92,6 +122,21 @@ describe('gettext: what PO cannot carry', () => {
       expect(errors[0].message).toMatch(reason);
     });
   }
+
+  it('reports a control character of the source text once, for the source locale, and leaves the message out of every file', async () => {
+    const { catalog } = await loadTestCatalog('hazards');
+    const { files, diagnostics } = await render(withTranslation(catalog, '6014', 'en', 'Not logged in\u0007.'));
+    expect(files).toBeUndefined();
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => [d.ruleId, d.target, d.key, d.locale, d.message])).toEqual([
+      [
+        'gettext/unrepresentable',
+        'gettext',
+        '6014',
+        'en',
+        'Key 6014 (en) cannot be written for gettext: it holds the control character U+0007, which PO cannot carry so that gettext, babel and translate-toolkit read it alike (of the control characters only tab and line feed, as \\t and \\n).',
+      ],
+    ]);
+  });
 
   it('reports a non-ASCII argument name, which msgfmt --check cannot read in python-brace-format', async () => {
     const { catalog } = await loadTestCatalog('hazards');
@@ -217,17 +262,139 @@ for (const scenario of ['hazards', 'default']) {
   });
 }
 
+/**
+ * Reads a PO with three readers and prints, per reader, each entry's msgstr
+ * values by msgctxt: gettext (the `.mo` msgfmt made of it, with --use-fuzzy,
+ * through Python's GNUTranslations: entries msgfmt leaves out are absent),
+ * babel (`read_po`) and translate-toolkit (`pypo.pofile`). Usage: PO MO.
+ */
+const THREE_READERS = String.raw`
+import gettext, json, sys
+from babel.messages.pofile import read_po
+from translate.storage import pypo
+po, mo = sys.argv[1], sys.argv[2]
+out = {'gettext': {}, 'babel': {}, 'translate-toolkit': {}}
+with open(mo, 'rb') as f:
+    t = gettext.GNUTranslations(f)
+for key, value in t._catalog.items():
+    index = 0
+    if isinstance(key, tuple):
+        key, index = key
+    if '\x04' not in key:
+        continue
+    ctx = key.split('\x04', 1)[0]
+    values = out['gettext'].setdefault(ctx, [])
+    values.extend([None] * (index + 1 - len(values)))
+    values[index] = value
+with open(po, 'rb') as f:
+    for m in read_po(f):
+        if m.context is not None:
+            out['babel'][m.context] = list(m.string) if isinstance(m.string, (tuple, list)) else [m.string]
+with open(po, 'rb') as f:
+    store = pypo.pofile(f.read())
+for u in store.units:
+    if not u.isheader():
+        target = u.target
+        out['translate-toolkit'][u.getcontext()] = [str(s) for s in target.strings] if hasattr(target, 'strings') else [str(target)]
+print(json.dumps(out))
+`;
+
+const PYTHON = '/usr/bin/python3';
+const READERS = [PYTHON, '/usr/lib/python3/dist-packages/babel/messages/pofile.py', '/usr/lib/python3/dist-packages/translate/storage/pypo.py', 'msgfmt', 'msgcat'];
+
+type ThreeReaders = Record<'gettext' | 'babel' | 'translate-toolkit', Record<string, string[]>>;
+
+/** What the three readers read in a PO file (msgfmt --use-fuzzy makes the .mo). */
+function readWithThree(dir: string, po: string): ThreeReaders {
+  writeFileSync(join(dir, 'three.py'), THREE_READERS);
+  const mo = `${po}.mo`;
+  const compiled = run('msgfmt', ['--use-fuzzy', '-o', mo, po]);
+  expect(compiled.status, compiled.stderr).toBe(0);
+  return JSON.parse(execFileSync(PYTHON, [join(dir, 'three.py'), po, mo], { encoding: 'utf8', maxBuffer: 1 << 28 })) as ThreeReaders;
+}
+
+describe.skipIf(!haveTools(...READERS))('gettext: the escapes gettext, babel and translate-toolkit all decode', () => {
+  const dir = writeToTemp(new Map(), 'codebook-po-readers-');
+
+  it('reads the candidates as the table of gettext-po.ts says: \\\\ \\" \\n \\t \\r alike, \\a \\b \\f \\v, octal and hex by gettext alone', () => {
+    const candidates: [string, string, string][] = [
+      ['backslash', '\\\\', '\\'],
+      ['quote', '\\"', '"'],
+      ['newline', '\\n', '\n'],
+      ['tab', '\\t', '\t'],
+      ['cr', '\\r', '\r'],
+      ['bel', '\\a', '\u0007'],
+      ['bs', '\\b', '\b'],
+      ['ff', '\\f', '\f'],
+      ['vt', '\\v', '\v'],
+      ['octal', '\\007', '\u0007'],
+      ['hex', '\\x07', '\u0007'],
+    ];
+    const po = join(dir, 'candidates.po');
+    writeFileSync(po, `msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n${candidates.map(([name, escape]) => `\nmsgctxt "${name}"\nmsgid "${name}"\nmsgstr "<${escape}>"\n`).join('')}`);
+    const read = readWithThree(dir, po);
+    const decodes = (reader: keyof ThreeReaders) => candidates.filter(([name, , ch]) => read[reader][name]?.[0] === `<${ch}>`).map(([name]) => name);
+    const literal = (reader: keyof ThreeReaders) => candidates.filter(([name, escape]) => read[reader][name]?.[0] === `<${escape}>`).map(([name]) => name);
+    expect(decodes('gettext')).toEqual(candidates.map(([name]) => name));
+    expect(decodes('babel')).toEqual(['backslash', 'quote', 'newline', 'tab', 'cr']);
+    expect(decodes('translate-toolkit')).toEqual(['backslash', 'quote', 'newline', 'tab', 'cr']);
+    // The rest stays backslash text: a reader shows "\a" where gettext shows a bell.
+    expect(literal('babel')).toEqual(['bel', 'bs', 'ff', 'vt', 'octal', 'hex']);
+    expect(literal('translate-toolkit')).toEqual(['bel', 'bs', 'ff', 'vt', 'octal', 'hex']);
+  });
+
+  it('leaves \\r and raw control characters out for gettext\'s own tools: msgcat warns at \\r and rewrites a raw BEL as \\a; a raw EOT is fatal', () => {
+    const write = (name: string, text: string) => {
+      const po = join(dir, name);
+      writeFileSync(po, `msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgctxt "k"\nmsgid "k"\nmsgstr "${text}"\n`);
+      return run('msgcat', [po]);
+    };
+    expect(write('cr.po', 'a\\rb').stderr).toContain("internationalized messages should not contain the '\\r' escape sequence");
+    expect(write('bel.po', 'a\u0007b').stdout).toContain('msgstr "a\\ab"');
+    expect(write('eot.po', 'a\u0004b')).toMatchObject({ status: 1, stderr: expect.stringContaining('context separator') });
+  });
+
+  for (const scenario of ['hazards', 'edge texts']) {
+    it(`reads every PO of the gettext target alike with all three, ${scenario}`, async () => {
+      const { catalog } = await loadTestCatalog('hazards');
+      let changed = catalog;
+      if (scenario === 'edge texts') {
+        changed = withTranslation(changed, 'unknown', 'ja', "'{'{code}'}' \\\\n\t\"\\\\\"\u0085\u2028 {code}");
+        changed = withTranslation(changed, '6014', 'ja', 'タブ\tと改行\nと "引用" と \\\\ と \u009f');
+        changed = withTranslation(changed, '-302', 'ja', '\\\\"\\', 'initial');
+        changed = withTranslation(changed, '5', 'ja', '{count, plural, other {残り\t{count}\\\\件 "{count}"}}');
+      }
+      const { files, diagnostics } = await render(changed);
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const out = writeToTemp(files!, 'codebook-po-three-');
+      for (const path of [...files!.keys()].filter((p) => p.endsWith('.po'))) {
+        const read = readWithThree(out, join(out, path));
+        expect(Object.keys(read.babel).length, path).toBe(catalog.messages.length);
+        expect(read['translate-toolkit'], path).toEqual(read.babel);
+        // gettext's .mo holds the translated entries: the same strings; the others are empty in both.
+        for (const [ctx, values] of Object.entries(read.babel)) expect(read.gettext[ctx] ?? values.map(() => ''), `${path} ${ctx}`).toEqual(values);
+        // And codebook's own PO import reads them so too.
+        const doc = readPo(files!.get(path)!);
+        if (!doc.ok) throw new Error(`${path}: ${doc.message}`);
+        const imported = Object.fromEntries(doc.doc.entries.map((e) => [e.msgctxt!.text, e.msgstr ? [e.msgstr.text] : e.msgstrs.map((m) => m.text)]));
+        expect(imported, path).toEqual(read.babel);
+      }
+      if (scenario === 'edge texts') expect(readWithThree(out, join(out, 'gettext/ja.po')).babel['-302']).toEqual(['\\\\"\\']);
+    });
+  }
+});
+
 describe.skipIf(!haveTools(...GETTEXT_TOOLS))('gettext: edge texts through gettext\'s tools', () => {
-  it('doubles literal braces in python-brace entries, skips fuzzy entries, escapes controls, carries ar =0 and =2 in zero and two, all read back exactly', async () => {
+  it('doubles literal braces in python-brace entries, skips fuzzy entries, escapes tab, quote and backslash, carries ar =0 and =2 in zero and two, all read back exactly', async () => {
     const { catalog } = await loadTestCatalog('hazards');
-    let changed = withTranslation(catalog, 'unknown', 'ja', "'{'{code}'}' 不明\u0007\t\"\\");
+    let changed = withTranslation(catalog, 'unknown', 'ja', "'{'{code}'}' 不明\u0085\t\"\\");
     changed = withTranslation(changed, '6014', 'ja', '下書き', 'initial');
     changed = withTranslation(changed, '5', 'ja', '{count, plural, other {残り {count} 件 ({count})}}', 'reviewed');
     changed = withTranslation(changed, '6', 'ar', '{count, plural, =0 {لا محاولات} =2 {محاولتان فقط} zero {صفر} one {محاولة} two {اثنتان} few {# محاولات} many {# محاولة} other {# محاولة}}');
     const { files, diagnostics } = await render(changed);
     expect(diagnostics.filter((d) => d.locale === 'ar' || d.severity === 'error')).toEqual([]);
     expect(files!.get('gettext/ar.po')).toContain('msgstr[0] "لا محاولات"\nmsgstr[1] "محاولة"\nmsgstr[2] "محاولتان فقط"\n');
-    expect(files!.get('gettext/ja.po')).toContain('msgstr "{{{code}}} 不明\\007\\t\\"\\\\"');
+    expect(files!.get('gettext/ja.po')).toContain('msgstr "{{{code}}} 不明\u0085\\t\\"\\\\"');
     const dir = writeToTemp(files!, 'codebook-gettext-edge-');
     checkPos(changed, files!, dir);
     readBack(changed, dir);

@@ -1,16 +1,24 @@
 /**
- * The Java target: golden files for the hazard catalog, the escaping tables
- * against hostile values, and the JDK itself: test/tools/java/BundleReader
- * loads every file with Properties.load (ISO-8859-1) and a strict UTF-8
- * PropertyResourceBundle, resolves each locale with ResourceBundle.getBundle
- * (JVM default locale set to another catalog locale), and formats each value
- * with MessageFormat and sentinel arguments; the result must equal the
- * catalog's text with the same sentinels, so no quote swallowed a placeholder.
+ * The Java target: golden files for the hazard catalog (both settings of
+ * java.messageFormat), the escaping tables against hostile values, and the JDK
+ * itself: test/tools/java/BundleReader loads every file with Properties.load
+ * (ISO-8859-1) and a strict UTF-8 PropertyResourceBundle, resolves each locale
+ * with ResourceBundle.getBundle (JVM default locale set to another catalog
+ * locale), and formats each value that is a pattern with MessageFormat and
+ * sentinel arguments (the plain ones as getString gives them); the result must
+ * equal the catalog's text with the same sentinels, so no quote swallowed a
+ * placeholder. Then the consumers that exist, run on the JDK: getString() as
+ * it is, and Spring's MessageSource logic with alwaysUseMessageFormat false
+ * (its default: MessageFormat only when arguments are given) and true.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog, Message } from '../../generator/catalog/model.js';
+import { loadConfig, type Config, type JavaMessageFormat } from '../../generator/config/load-config.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { renderTargets } from '../../generator/pipeline.js';
 import { patternText, propertiesKey, propertiesValue } from '../../generator/targets/java-escape.js';
@@ -21,8 +29,45 @@ import { bundleBaseName } from '../../generator/targets/lookup-java.js';
 import { compileBundleReader, expectReadBack, readBundles, type ReadBack } from '../support/readers/java-bundles.js';
 import { haveTools } from '../support/toolchain.js';
 
-describe('java target on the hazard catalog', async () => {
-  const { files, diagnostics } = await renderScenario('hazards', [javaTarget]);
+const MODES: JavaMessageFormat[] = ['with-arguments', 'always'];
+
+/** The config with java.messageFormat set. */
+const withMode = (config: Config, messageFormat: JavaMessageFormat): Config => ({ ...config, java: { ...config.java, messageFormat } });
+
+/** The java target's files for a catalog under a java.messageFormat setting. */
+function renderJava(catalog: Catalog, config: Config, mode: JavaMessageFormat) {
+  const diagnostics: Diagnostic[] = [];
+  const files = renderTargets(catalog, withMode(config, mode), [javaTarget], diagnostics);
+  return { files, diagnostics };
+}
+
+/** Golden folder by mode: "always" keeps the files written before the setting existed. */
+const GOLDEN: Record<JavaMessageFormat, string> = { always: '../golden/hazards/java', 'with-arguments': '../golden/hazards/java-with-arguments' };
+
+describe('java.messageFormat in the config', () => {
+  it('defaults to with-arguments', async () => {
+    expect((await loadTestCatalog('hazards')).config.java).toEqual({ messageFormat: 'with-arguments' });
+    expect((await loadTestCatalog('default')).config.java).toEqual({ messageFormat: 'with-arguments' });
+  });
+
+  it('comes from a base config unless the project sets it, and takes only the two values', async () => {
+    const base = { sourceLocale: 'en', locales: ['en'], layers: [{ name: 'registry', files: ['codes.json'] }], java: { messageFormat: 'always' } };
+    const dir = writeToTemp(new Map([['base.json', JSON.stringify(base)]]), 'codebook-java-config-');
+    const load = async (own: object) => {
+      writeFileSync(join(dir, 'codebook.config.json'), JSON.stringify({ extends: './base.json', ...own }));
+      return loadConfig(join(dir, 'codebook.config.json'), 'codebook.config.json');
+    };
+    expect((await load({})).config?.java).toEqual({ messageFormat: 'always' });
+    expect((await load({ java: { messageFormat: 'with-arguments' } })).config?.java).toEqual({ messageFormat: 'with-arguments' });
+    const bad = await load({ java: { messageFormat: 'sometimes' } });
+    expect(bad.config).toBeUndefined();
+    expect(bad.diagnostics.map((d) => d.place?.pointer)).toContain('/java/messageFormat');
+  });
+});
+
+describe.each(MODES)('java target on the hazard catalog, java.messageFormat %s', async (mode) => {
+  const { catalog, config } = await loadTestCatalog('hazards');
+  const { files, diagnostics } = renderJava(catalog, config, mode);
 
   it('writes the root bundle, one bundle per other locale and the source-language stub', () => {
     expect([...files!.keys()]).toEqual([
@@ -40,12 +85,45 @@ describe('java target on the hazard catalog', async () => {
   });
 
   it('matches the golden files', async () => {
-    for (const [path, text] of files!) await expect(text).toMatchFileSnapshot(`../golden/hazards/${path}`);
+    for (const [path, text] of files!) await expect(text).toMatchFileSnapshot(`${GOLDEN[mode]}/${path.slice('java/'.length)}`);
   });
 
   it('starts every file with the generated-file header as a comment', () => {
     for (const text of files!.values()) expect(text).toMatch(/^# Generated by codebook from codebook\.config\.json\. Do not edit/);
   });
+
+  it(mode === 'always' ? 'writes every value as a MessageFormat pattern' : 'writes the messages without arguments as plain text, those with arguments as patterns, and says so', () => {
+    const root = files!.get('java/Errors.properties')!;
+    const note = "# Values of messages with arguments are java.text.MessageFormat patterns (format them: '' is one quote); the others are plain text, as getString() returns them.";
+    if (mode === 'always') {
+      expect(root).toContain(`\n1=It''s "quoted" & <b>bold</b>, 100% sure.\n`);
+      expect(root).toContain(`\n8=Party \\uD83C\\uDF89 \\u2014 \\u65E5\\u672C\\u8A9E and '{'literal braces'}'.\n`);
+      expect(root).not.toContain(note);
+    } else {
+      expect(root).toContain(`\n1=It's "quoted" & <b>bold</b>, 100% sure.\n`);
+      expect(root).toContain(`\n8=Party \\uD83C\\uDF89 \\u2014 \\u65E5\\u672C\\u8A9E and {literal braces}.\n`);
+      expect(root).toContain(`\n9=Path C:\\\\temp\\\\new isn't 'quoted'.\n`);
+      for (const [path, text] of files!) if (path !== 'java/Errors_en.properties') expect(text.split('\n')[1], path).toBe(note);
+    }
+    // A message with arguments is a pattern either way.
+    expect(root).toContain('\n7=User {1} reached the limit of {0,number} requests.\n');
+    expect(root).toContain('\nunknown=Unknown error (code {0}).\n');
+  });
+});
+
+it('"always" writes the same bundles as before the setting, "with-arguments" differs only in the values of messages without arguments and the note', async () => {
+  const { catalog, config } = await loadTestCatalog('hazards');
+  const always = renderJava(catalog, config, 'always').files!;
+  const plain = renderJava(catalog, config, 'with-arguments').files!;
+  const argless = new Set(catalog.messages.filter((m) => m.params.length === 0).map((m) => m.key));
+  for (const [path, text] of always) {
+    const lines = text.split('\n');
+    const other = plain.get(path)!.split('\n').filter((l) => !l.startsWith('# Values of messages with arguments'));
+    expect(other.length, path).toBe(lines.length);
+    lines.forEach((line, i) => {
+      if (line !== other[i]) expect(argless.has(line.slice(0, line.indexOf('='))), `${path}: ${line}`).toBe(true);
+    });
+  }
 });
 
 describe('java escaping', () => {
@@ -110,9 +188,10 @@ describe.skipIf(!haveTools('javac', 'java'))('java bundles through Properties, R
     classes = compileBundleReader();
   });
 
-  it('reads back the hazard catalog exactly', async () => {
-    const { catalog, files } = await renderScenario('hazards', [javaTarget]);
-    expectReadBack(catalog, readBundles(classes, files!, catalog));
+  it.each(MODES)('reads back the hazard catalog exactly, java.messageFormat %s', async (mode) => {
+    const { catalog, config } = await loadTestCatalog('hazards');
+    const { files } = renderJava(catalog, config, mode);
+    expectReadBack(catalog, readBundles(classes, files!, catalog, mode));
   });
 
   it('reads back the default catalog exactly: the user messages as Errors, the details as ErrorsDetail', async () => {
@@ -127,7 +206,7 @@ describe.skipIf(!haveTools('javac', 'java'))('java bundles through Properties, R
     }
   });
 
-  it('reads back hostile values, exact selectors and extra locales', async () => {
+  it.each(MODES)('reads back hostile values, exact selectors and extra locales, java.messageFormat %s', async (mode) => {
     const { catalog: hazards, config } = await loadTestCatalog('hazards');
     const hostile = [' ', ' lead', 'trail ', "'", "''", "'{'", '{', '}{', '\\', 'a\\', '\\u0041', '#x', '!x', '=x', ':x', '\t\n\r\f', '\u0000\u0007\u007f\u0085\u2028', 'é日本🎉\ud800', ''];
     const messages = [
@@ -137,14 +216,68 @@ describe.skipIf(!haveTools('javac', 'java'))('java bundles through Properties, R
       icu('hdate', { en: 'On {when, date, short} at {when, time}' }, 'date', 'when'),
     ];
     const catalog = withMessages(withLocales(hazards, ['zh-Hant-TW', 'es-419', 'sr-Latn', 'de-CH-1996']), messages);
-    const diagnostics: Diagnostic[] = [];
-    const files = renderTargets(catalog, config, [javaTarget], diagnostics);
+    const { files, diagnostics } = renderJava(catalog, config, mode);
     expect(diagnostics).toEqual([]);
-    const read = readBundles(classes, files!, catalog);
+    const read = readBundles(classes, files!, catalog, mode);
     expect(read.files['Errors.properties']['h0']).toBe(' ');
+    // Without arguments: the text itself, or its pattern.
+    expect(read.files['Errors.properties']['h7']).toBe(mode === 'always' ? "'}{'" : '}{');
     expect(read.bundles.ar.values['hzero.=2'].text).toBe('اثنان بالضبط');
     expect(read.bundles['pt-BR'].values['hzero.=2'].text).toBe('\u27E60\u27E7 items');
     expectReadBack(catalog, read);
+  });
+
+  describe('the consumers that exist: getString(), Spring\'s MessageSource (alwaysUseMessageFormat false and true), on the JDK', () => {
+    let consumers: string;
+    beforeAll(() => {
+      consumers = mkdtempSync(join(tmpdir(), 'codebook-java-consumers-'));
+      writeFileSync(join(consumers, 'Consumers.java'), CONSUMERS);
+      execFileSync('javac', ['-encoding', 'UTF-8', '-Xlint:all', '-Werror', '-d', consumers, join(consumers, 'Consumers.java')]);
+    });
+
+    /** Messages without arguments that hold quotes and braces, and ones with arguments, with the arguments to pass and the text to show. */
+    const cases: [key: string, args: string[], shown: string][] = [
+      ['q1', [], "It's {not} an argument, isn't it?"],
+      ['1', [], 'It\'s "quoted" & <b>bold</b>, 100% sure.'],
+      ['8', [], 'Party 🎉 — 日本語 and {literal braces}.'],
+      ['9', [], "Path C:\\temp\\new isn't 'quoted'."],
+      ['q2', ['alice'], "alice can't use {braces}"],
+      ['7', ['100', 'alice'], 'User alice reached the limit of 100 requests.'],
+      ['unknown', ['-1'], 'Unknown error (code -1).'],
+    ];
+    /** Which consumer shows every text exactly under each setting: the README's advice. */
+    type Right = 'all' | 'without arguments' | 'with arguments' | 'none';
+    const exact: Record<JavaMessageFormat, Record<'getString' | 'springDefault' | 'springAlways', Right>> = {
+      'with-arguments': { getString: 'without arguments', springDefault: 'all', springAlways: 'with arguments' },
+      always: { getString: 'none', springDefault: 'with arguments', springAlways: 'all' },
+    };
+
+    it.each(MODES)('java.messageFormat %s', async (mode) => {
+      const { catalog: hazards, config } = await loadTestCatalog('hazards');
+      const catalog = withMessages(hazards, [
+        textMessage('q1', "It''s '{not}' an argument, isn''t it?", []),
+        textMessage('q2', "{user} can''t use '{braces}'", [{ name: 'user', type: 'string' }]),
+      ]);
+      const { files, diagnostics } = renderJava(catalog, config, mode);
+      expect(diagnostics).toEqual([]);
+      const dir = join(writeToTemp(files!, 'codebook-java-consumers-'), 'java');
+      const run = spawnSync('java', ['-cp', consumers, 'Consumers', dir, 'Errors', 'en', ...cases.map(([key, args]) => [key, ...args].join('|'))], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      const shown = JSON.parse(run.stdout) as { getString: string; springDefault: string; springAlways: string }[];
+      /** For which messages a consumer shows the catalog's text: all, none, or only those without or with arguments. */
+      const consumersShowing = (consumer: keyof (typeof shown)[number]): string => {
+        const right = cases.map(([, , text], i) => shown[i][consumer] === text);
+        const withArgs = cases.map(([, args]) => args.length > 0);
+        if (right.every(Boolean)) return 'all';
+        if (!right.some(Boolean)) return 'none';
+        if (right.every((r, i) => r === !withArgs[i])) return 'without arguments';
+        if (right.every((r, i) => r === withArgs[i])) return 'with arguments';
+        return JSON.stringify(shown.map((s) => s[consumer]));
+      };
+      expect({ getString: consumersShowing('getString'), springDefault: consumersShowing('springDefault'), springAlways: consumersShowing('springAlways') }).toEqual(exact[mode]);
+      // The case issue 15 names: getString() of a message without arguments shows the catalog's text, not the pattern.
+      expect(shown[0].getString).toBe(mode === 'always' ? "It''s '{'not'}' an argument, isn''t it?" : "It's {not} an argument, isn't it?");
+    });
   });
 
   it('shows a placeholder swallowed by a lone apostrophe, which the read-back comparison then catches', () => {
@@ -167,6 +300,63 @@ describe.skipIf(!haveTools('javac', 'java'))('java bundles through Properties, R
     expect(result.stderr).toContain(complaint);
   });
 });
+
+/**
+ * What three consumers of a bundle show for each KEY|ARG|ARG… (an integer ARG
+ * is passed as an Integer), as JSON: getString() as it is, and Spring's
+ * AbstractMessageSource.getMessageInternal with alwaysUseMessageFormat false
+ * (its default: without arguments resolveCodeWithoutArguments, the bundle's
+ * string as it is; with arguments a MessageFormat) and true (a MessageFormat
+ * always). A pattern MessageFormat rejects shows as "!" and the exception.
+ */
+const CONSUMERS = `
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+public final class Consumers {
+  public static void main(String[] args) throws Exception {
+    Locale locale = Locale.forLanguageTag(args[2]);
+    ResourceBundle bundle = ResourceBundle.getBundle(args[1], locale, new URLClassLoader(new URL[] {Path.of(args[0]).toUri().toURL()}, null));
+    StringBuilder out = new StringBuilder("[");
+    for (int i = 3; i < args.length; i++) {
+      String[] parts = args[i].split("\\\\|", -1);
+      Object[] values = new Object[parts.length - 1];
+      for (int j = 1; j < parts.length; j++) values[j - 1] = parts[j].matches("-?\\\\d+") ? (Object) Integer.valueOf(parts[j]) : parts[j];
+      String raw = bundle.getString(parts[0]);
+      out.append(i > 3 ? "," : "").append("{\\"getString\\":").append(quote(raw))
+          .append(",\\"springDefault\\":").append(quote(values.length == 0 ? raw : format(raw, locale, values)))
+          .append(",\\"springAlways\\":").append(quote(format(raw, locale, values))).append('}');
+    }
+    System.out.println(out.append(']'));
+  }
+
+  private static String format(String pattern, Locale locale, Object[] values) {
+    try {
+      return new MessageFormat(pattern, locale).format(values);
+    } catch (IllegalArgumentException e) {
+      return "!" + e;
+    }
+  }
+
+  private static String quote(String s) {
+    StringBuilder b = new StringBuilder("\\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\\\' || c < ' ' || c > '~') b.append(String.format("\\\\u%04x", (int) c));
+      else b.append(c);
+    }
+    return b.append('"').toString();
+  }
+}
+`;
+
+/** A message of the hazards section with an ICU text in the source locale (en) only, and the given arguments. */
+function textMessage(key: string, text: string, params: Message['params']): Message {
+  return { key, section: 'hazards', params, translations: { en: { ...translation(parse(text, { ignoreTag: true })), text } }, origin: translation([]).origin };
+}
 
 function translation(ast: MessageFormatElement[]) {
   return { text: '(synthetic)', ast, state: 'final' as const, origin: { layer: 'test', file: 'synthetic.json', pointer: '', line: 1, column: 1 } };

@@ -6,24 +6,51 @@
  * Errors*.properties of the same catalog on the class path; the texts must be
  * the catalog's. Plurals run twice: with a stand-in for ICU4J's PluralRules
  * (found by reflection) and without ICU, where every count takes "other".
+ * Both settings of java.messageFormat: with "with-arguments" (the default)
+ * the class formats only the keys of messages with arguments, which it
+ * carries as a set built from a few string constants (checked here at 100k
+ * keys); with "always" it is the class written before the setting existed.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../generator/catalog/model.js';
+import type { Catalog, Message } from '../../generator/catalog/model.js';
+import type { Config, JavaMessageFormat } from '../../generator/config/load-config.js';
+import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
+import { renderTargets } from '../../generator/pipeline.js';
 import { javaTarget } from '../../generator/targets/java.js';
-import { lookupJavaTarget } from '../../generator/targets/lookup-java.js';
+import { keyChunks, lookupJavaTarget } from '../../generator/targets/lookup-java.js';
 import { loadTestCatalog, renderScenario, repoRoot, writeToTemp } from '../support/catalogs.js';
 import { haveTools } from '../support/toolchain.js';
 
 const FILE = 'lookup-java/ErrorMessages.java';
 const STUBS = join(repoRoot, 'test/fixtures/lookup/java');
 
-describe('lookup-java target on the hazard catalog', async () => {
-  const { files, diagnostics } = await renderScenario('hazards', [lookupJavaTarget]);
+const MODES: JavaMessageFormat[] = ['with-arguments', 'always'];
+
+/** Golden file by mode: "always" keeps the class written before the setting existed. */
+const GOLDEN: Record<JavaMessageFormat, string> = { always: `../golden/hazards/${FILE}`, 'with-arguments': '../golden/hazards/lookup-java-with-arguments/ErrorMessages.java' };
+
+/** The lookup-java and java targets' files for a catalog under a java.messageFormat setting. */
+function render(catalog: Catalog, config: Config, mode: JavaMessageFormat, targets = [lookupJavaTarget, javaTarget]) {
+  const diagnostics: Diagnostic[] = [];
+  const files = renderTargets(catalog, { ...config, java: { ...config.java, messageFormat: mode } }, targets, diagnostics);
+  return { files, diagnostics };
+}
+
+/** The keys of a `keys(…)` call of the generated class (PATTERNS or DETAIL_PATTERNS). */
+function keysOf(source: string, field: string): string[] {
+  const call = new RegExp(`private static final Set<String> ${field} = keys\\(([^;]*)\\);`).exec(source);
+  if (!call) throw new Error(`no ${field}`);
+  return [...call[1].matchAll(/"([^"]*)"/g)].flatMap((m) => m[1].split(' '));
+}
+
+describe.each(MODES)('lookup-java target on the hazard catalog, java.messageFormat %s', async (mode) => {
+  const { catalog, config } = await loadTestCatalog('hazards');
+  const { files, diagnostics } = render(catalog, config, mode, [lookupJavaTarget]);
 
   it('writes one file and reports nothing', () => {
     expect([...files!.keys()]).toEqual([FILE]);
@@ -31,7 +58,7 @@ describe('lookup-java target on the hazard catalog', async () => {
   });
 
   it('matches the golden file', async () => {
-    await expect(files!.get(FILE)).toMatchFileSnapshot(`../golden/hazards/${FILE}`);
+    await expect(files!.get(FILE)).toMatchFileSnapshot(GOLDEN[mode]);
   });
 
   it('starts with the generated-file header and the default package', () => {
@@ -41,7 +68,7 @@ describe('lookup-java target on the hazard catalog', async () => {
 });
 
 describe.each(['hazards', 'default'])('lookup-java structure, %s catalog', async (scenario) => {
-  const { catalog, files } = await renderScenario(scenario, [lookupJavaTarget, javaTarget]);
+  const { catalog, files, config } = await renderScenario(scenario, [lookupJavaTarget, javaTarget]);
   const source = files!.get(FILE)!;
   const root = files!.get('java/Errors.properties')!;
   const keyOf = source.slice(source.indexOf('public static String keyOf'), source.indexOf('public static String message'));
@@ -68,6 +95,14 @@ describe.each(['hazards', 'default'])('lookup-java structure, %s catalog', async
     expect(keyOf).toMatch(/^ {8}return UNKNOWN;$/m);
     expect(source).toContain('public static final String UNKNOWN = "unknown";');
     expect(root).toMatch(/^unknown=.*\{0\}/m);
+  });
+
+  it('carries the keys of the messages with arguments, for each bundle, as the java target writes their values as patterns', () => {
+    expect(config.java.messageFormat).toBe('with-arguments');
+    const withArguments = (messages: readonly Message[]) => messages.filter((m) => m.params.length > 0 && (m.code !== undefined || m.range || m.key === 'unknown')).map((m) => m.key).sort();
+    expect(keysOf(source, 'PATTERNS').sort()).toEqual(withArguments(catalog.userMessages ?? catalog.messages));
+    if (catalog.userMessages) expect(keysOf(source, 'DETAIL_PATTERNS').sort()).toEqual(withArguments(catalog.messages));
+    else expect(source).not.toContain('DETAIL_PATTERNS');
   });
 
   it('has balanced braces and parentheses', () => {
@@ -178,6 +213,58 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java through javac, Resourc
       ['6', 'No retries left.'],
     ]);
   });
+});
+
+describe.skipIf(!haveTools('javac', 'java'))('lookup-java and java.messageFormat through javac and the JDK', () => {
+  /** Hazards plus two coded messages with quotes and braces: one without arguments, one with. */
+  async function quoted(): Promise<{ catalog: Catalog; config: Config }> {
+    const { catalog, config } = await loadTestCatalog('hazards');
+    const message = (code: number, text: string, params: Message['params']): Message => {
+      const origin = { layer: 'test', file: 'synthetic.json', pointer: '', line: 1, column: 1 };
+      return { key: String(code), code, section: 'hazards', params, translations: { en: { text, ast: parse(text, { ignoreTag: true }), state: 'final', origin } }, origin };
+    };
+    const extra = [message(100, "It''s '{not}' an argument, isn''t it?", []), message(101, "{user} can''t use '{braces}'", [{ name: 'user', type: 'string' }])];
+    return { catalog: { ...catalog, messages: [...catalog.messages, ...extra] }, config };
+  }
+
+  it.each(MODES)('shows messages with and without arguments exactly, java.messageFormat %s', async (mode) => {
+    const { catalog, config } = await quoted();
+    const { files, diagnostics } = render(catalog, config, mode);
+    expect(diagnostics).toEqual([]);
+    const shown = build(files!, true)(['en:100', 'en:101:alice', 'en:1', 'en:8', 'en:9', 'en:7:100:alice', 'en:5:3', 'en:6:0', 'en:-1', 'ja:8']);
+    expect(shown).toEqual([
+      ['100', "It's {not} an argument, isn't it?"],
+      ['101', "alice can't use {braces}"],
+      ['1', 'It\'s "quoted" & <b>bold</b>, 100% sure.'],
+      ['8', 'Party 🎉 — 日本語 and {literal braces}.'],
+      ['9', "Path C:\\temp\\new isn't 'quoted'."],
+      ['7', 'User alice reached the limit of 100 requests.'],
+      ['5', '3 files left'],
+      ['6', 'No retries left.'],
+      ['unknown', 'Unknown error (code -1).'],
+      ['8', 'パーティー 🎉 と {波括弧}。'],
+    ]);
+    // The bundle value of 100 is what getString() shows: the text itself only with "with-arguments".
+    expect(files!.get('java/Errors.properties')).toContain(mode === 'always' ? "\n100=It''s '{'not'}' an argument, isn''t it?\n" : "\n100=It's {not} an argument, isn't it?\n");
+  });
+
+  it('keeps the key set within the class file limits at 100 000 keys: a few string constants, a tiny static initializer', async () => {
+    const { catalog, config } = await loadTestCatalog('hazards');
+    const source = render(catalog, config, 'with-arguments', [lookupJavaTarget]).files!.get(FILE)!;
+    const helper = /( {4}\/\*\* The keys in space-separated chunks[\s\S]*?\n {4}\}\n)/.exec(source)![1];
+    const keys = Array.from({ length: 100_000 }, (_, i) => (i % 10 === 0 ? `${i * 1000 - 2_000_000_000}-${i * 1000 - 1_999_999_001}` : String(i * 13 - 650_000)));
+    const chunks = keyChunks(keys);
+    const literals = [...chunks.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+    expect(literals.join(' ').split(' ')).toEqual(keys);
+    expect(Math.max(...literals.map((l) => l.length))).toBeLessThanOrEqual(8000);
+    const dir = mkdtempSync(join(tmpdir(), 'codebook-lookup-java-big-'));
+    const big = `import java.util.HashSet;\nimport java.util.Set;\n\npublic final class Big {\n    private static final Set<String> PATTERNS = keys(\n            ${chunks});\n\n${helper}\n    public static void main(String[] args) {\n        System.out.println(PATTERNS.size() + " " + PATTERNS.contains(args[0]) + " " + PATTERNS.contains("x"));\n    }\n}\n`;
+    writeFileSync(join(dir, 'Big.java'), big);
+    const compiled = spawnSync('javac', ['-Xlint:all', '-Werror', '-d', dir, join(dir, 'Big.java')], { encoding: 'utf8' });
+    expect(compiled.status, compiled.stderr).toBe(0);
+    const run = spawnSync('java', ['-cp', dir, 'Big', keys[77_777]], { encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('100000 true false');
+  }, 60_000);
 });
 
 /** Compiles ErrorMessages.java and Main against the java target's bundles; returns a runner of Main. */

@@ -4,9 +4,15 @@
  * between source and target, `srcLang`/`trgLang`); and a read-back with
  * Python's xml.etree in which every unit, rebuilt as ICU (`<ph>` → `equiv`,
  * literal text ICU-quoted), parses to the catalog's own message or plural form.
+ *
+ * XLIFF 1.2 (`"xliff": { "version": "1.2" }`) the same way: golden files,
+ * OASIS's xliff-core-1.2-strict.xsd, and an xml.etree read-back (`<ph>`
+ * content → ICU, 1.2 states mapped back) through the same checks, plus
+ * 1.2's own rules (`approved`, `resname`, `xml:space` on the trans-unit).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
@@ -16,15 +22,20 @@ import { formFor, pluralCategories, splitPlural } from '../../generator/emit/plu
 import { renderTargets } from '../../generator/pipeline.js';
 import { userUnits, xliffTarget } from '../../generator/targets/xliff.js';
 import { commentText } from '../../generator/targets/xliff-inline.js';
+import { loadConfig, type Config } from '../../generator/config/load-config.js';
 import { loadTestCatalog, renderScenario, repoRoot, writeToTemp, withTranslation } from '../support/catalogs.js';
 import { haveTools } from '../support/toolchain.js';
 
 const SCHEMAS = resolve(repoRoot, '../shared/vendor-schemas');
 
-async function render(catalog: Catalog) {
+async function render(catalog: Catalog, version?: '1.2' | '2.0') {
   const { config } = await loadTestCatalog('hazards');
   const diagnostics: Diagnostic[] = [];
-  return { files: renderTargets(catalog, config, [xliffTarget], diagnostics), diagnostics };
+  return { files: renderTargets(catalog, withVersion(config, version), [xliffTarget], diagnostics), diagnostics };
+}
+
+function withVersion(config: Config, version: '1.2' | '2.0' | undefined): Config {
+  return version ? { ...config, xliff: { version } } : config;
 }
 
 describe('xliff: hazards golden files', () => {
@@ -109,13 +120,71 @@ for path in sys.argv[1:]:
 print(json.dumps(result))
 `;
 
-function readBack(paths: string[], dir: string): Record<string, ReadFile> {
-  writeFileSync(join(dir, 'read.py'), READ_BACK);
+/**
+ * The 1.2 read-back, into the 2.0 read-back's shape: a trans-unit's
+ * `<target state>` as the catalog state it stands for (none without a
+ * target: initial), a plural form's selector from its id, a group's
+ * `resname` as its name; and what only 1.2 has (`approved`, `resname`,
+ * `xml:space`, the target's own state, the `<file>` attributes) beside it.
+ */
+const READ_BACK_12 = String.raw`
+import json, re, sys
+import xml.etree.ElementTree as ET
+NS = '{urn:oasis:names:tc:xliff:document:1.2}'
+SPACE = '{http://www.w3.org/XML/1998/namespace}space'
+BACK = {'needs-translation': 'initial', 'needs-review-translation': 'initial', 'translated': 'translated', 'signed-off': 'reviewed', 'final': 'final'}
+def parts(el):
+    if el is None: return None
+    out = []
+    def text(t):
+        if not t: return
+        if out and out[-1][0] == 't': out[-1][1] += t
+        else: out.append(['t', t])
+    text(el.text)
+    for child in el:
+        if child.tag == NS + 'ph' and len(child) == 0: out.append(['ph', child.get('id'), child.text or ''])
+        else: raise Exception('unexpected element ' + child.tag)
+        text(child.tail)
+    return out
+def notes(el): return [[n.get('from'), n.text] for n in el.findall(NS + 'note')]
+def unit(u, form):
+    t = u.find(NS + 'target')
+    assert len(u.findall(NS + 'target')) <= 1 and len(u.findall(NS + 'source')) == 1, u.get('id')
+    name = None
+    if form:
+        m = re.match(r'^.*\.(exact(\d+)|zero|one|two|few|many|other)$', u.get('id'))
+        name = '=' + m.group(2) if m.group(2) else m.group(1)
+    state = t.get('state') if t is not None else None
+    return {'id': u.get('id'), 'name': name, 'state': BACK[state] if state else 'initial', 'source': parts(u.find(NS + 'source')), 'target': parts(t), 'notes': notes(u),
+            'state12': state, 'approved': u.get('approved'), 'resname': u.get('resname'), 'space': u.get(SPACE), 'targetText': ''.join(t.itertext()) if t is not None else None}
+def items(body):
+    out = []
+    for child in body:
+        if child.tag == NS + 'trans-unit': out.append({'kind': 'unit', **unit(child, False)})
+        elif child.tag == NS + 'group': out.append({'kind': 'group', 'id': child.get('id'), 'name': child.get('resname'), 'type': child.get('restype'), 'notes': notes(child), 'units': [unit(u, True) for u in child.findall(NS + 'trans-unit')]})
+        else: raise Exception('unexpected element ' + child.tag)
+    return out
+result = {}
+for path in sys.argv[1:]:
+    root = ET.parse(path).getroot()
+    assert root.tag == NS + 'xliff'
+    files = root.findall(NS + 'file')
+    attrs = [[f.get('original'), f.get('source-language'), f.get('target-language'), f.get('datatype')] for f in files]
+    assert all(a[1:] == attrs[0][1:] for a in attrs), attrs
+    result[path] = {'version': root.get('version'), 'srcLang': attrs[0][1], 'trgLang': attrs[0][2], 'datatype': attrs[0][3], 'files': [a[0] for a in attrs], 'items': items(files[0].find(NS + 'body')), 'userItems': [i for f in files[1:] for i in items(f.find(NS + 'body'))]}
+print(json.dumps(result))
+`;
+
+interface ReadUnit12 extends ReadUnit { state12: string | null; approved: string | null; resname: string | null; space: string | null; targetText: string | null }
+
+function readBack(paths: string[], dir: string, version: '1.2' | '2.0' = '2.0'): Record<string, ReadFile> {
+  writeFileSync(join(dir, 'read.py'), version === '1.2' ? READ_BACK_12 : READ_BACK);
   return JSON.parse(execFileSync('python3', [join(dir, 'read.py'), ...paths], { encoding: 'utf8', maxBuffer: 1 << 28 })) as Record<string, ReadFile>;
 }
 
-function xmllint(path: string) {
-  const r = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(SCHEMAS, 'xliff-2.0/xliff_core_2.0.xsd'), path], { encoding: 'utf8', env: { ...process.env, XML_CATALOG_FILES: join(SCHEMAS, 'catalog.xml') } });
+function xmllint(path: string, version: '1.2' | '2.0' = '2.0') {
+  const schema = version === '1.2' ? 'xliff-1.2/xliff-core-1.2-strict.xsd' : 'xliff-2.0/xliff_core_2.0.xsd';
+  const r = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(SCHEMAS, schema), path], { encoding: 'utf8', env: { ...process.env, XML_CATALOG_FILES: join(SCHEMAS, 'catalog.xml') } });
   return { status: r.status, stderr: r.stderr };
 }
 
@@ -167,15 +236,32 @@ function checkUnitIds(message: Message, unit: ReadUnit, plain: boolean) {
   }
 }
 
-function checkFile(catalog: Catalog, locale: string, file: ReadFile) {
+function checkFile(catalog: Catalog, locale: string, file: ReadFile, version: '1.2' | '2.0' = '2.0') {
   const users = userUnits(catalog);
-  expect([file.version, file.srcLang, file.trgLang, file.files]).toEqual(['2.0', catalog.sourceLocale, locale, users.length > 0 ? [catalog.namespace, 'user'] : [catalog.namespace]]);
-  checkItems(catalog, locale, file.items, catalog.messages);
-  checkItems(catalog, locale, file.userItems, users.map((u) => u.message));
+  expect([file.version, file.srcLang, file.trgLang, file.files]).toEqual([version, catalog.sourceLocale, locale, users.length > 0 ? [catalog.namespace, 'user'] : [catalog.namespace]]);
+  checkItems(catalog, locale, file.items, catalog.messages, version);
+  checkItems(catalog, locale, file.userItems, users.map((u) => u.message), version);
+  if (version === '1.2') expect((file as ReadFile & { datatype: string }).datatype).toBe('plaintext');
+}
+
+/**
+ * 1.2's own rules: `resname` is the unit's id; `approved="yes"` exactly on
+ * translated, reviewed and final targets; an initial target is
+ * `needs-review-translation`, or `needs-translation` when empty;
+ * `xml:space="preserve"` on the trans-unit whenever a side has edge,
+ * doubled or control whitespace (xml.etree keeps all of it either way).
+ */
+function check12(unit: ReadUnit12) {
+  expect(unit.resname, unit.id).toBe(unit.id);
+  expect(unit.approved, unit.id).toBe(unit.target && unit.state !== 'initial' ? 'yes' : null);
+  if (unit.state12 === 'needs-translation' || unit.state12 === 'needs-review-translation') expect(unit.state12, unit.id).toBe(unit.targetText === '' ? 'needs-translation' : 'needs-review-translation');
+  const plain = (parts: Part[] | null) => (parts ?? []).map((p) => (p[0] === 't' ? p[1] : 'x')).join('');
+  const needs = [unit.source, unit.target].some((p) => /^\s|\s$|\s\s|[\t\n\r]/.test(plain(p)));
+  expect(unit.space, unit.id).toBe(needs ? 'preserve' : null);
 }
 
 /** The items of one `<file>` against the messages they show (a user file's: userUnits). */
-function checkItems(catalog: Catalog, locale: string, items: ReadItem[], messages: Message[]) {
+function checkItems(catalog: Catalog, locale: string, items: ReadItem[], messages: Message[], version: '1.2' | '2.0' = '2.0') {
   const ids = items.flatMap((item) => [item.id, ...(item.units ?? []).map((u) => u.id)]);
   expect(new Set(ids).size).toBe(ids.length);
   for (const id of ids) expect(id).toMatch(/^[\p{L}\p{N}._:-]+$/u);
@@ -186,13 +272,14 @@ function checkItems(catalog: Catalog, locale: string, items: ReadItem[], message
     const target = message.translations[locale];
     const units = item.kind === 'unit' ? [item] : item.units!;
     if (item.kind === 'group') {
-      expect(item.type).toBe('codebook:plural');
+      expect(item.type).toBe(version === '1.2' ? 'x-codebook-plural' : 'codebook:plural');
       const exact = [source, target].flatMap((t) => { const s = t && splitPlural(t.ast); return s?.kind === 'plural' ? [...s.plural.forms.keys()].filter((k) => k.startsWith('=')) : []; });
       const byValue = [...new Set(exact)].sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
       expect(units.map((u) => u.name)).toEqual([...byValue, ...pluralCategories(locale)]);
     }
     for (const unit of units) {
       checkUnitIds(message, unit, item.kind === 'unit');
+      if (version === '1.2') check12(unit as ReadUnit12);
       expect(unit.state).toBe(target?.state ?? 'initial');
       expect(unit.target === null).toBe(!target);
       const inPlural = item.kind === 'group';
@@ -207,15 +294,15 @@ function checkItems(catalog: Catalog, locale: string, items: ReadItem[], message
   }
 }
 
-async function validateAndReadBack(catalog: Catalog, files: Map<string, string>, prefix: string) {
+async function validateAndReadBack(catalog: Catalog, files: Map<string, string>, prefix: string, version: '1.2' | '2.0' = '2.0') {
   const dir = writeToTemp(files, prefix);
   const paths = [...files.keys()].map((p) => join(dir, p));
   for (const path of paths) {
-    const r = xmllint(path);
+    const r = xmllint(path, version);
     expect(r.status, r.stderr).toBe(0);
   }
-  const read = readBack(paths, dir);
-  for (const locale of catalog.locales.filter((l) => l !== catalog.sourceLocale)) checkFile(catalog, locale, read[join(dir, `xliff/${locale}.xlf`)]);
+  const read = readBack(paths, dir, version);
+  for (const locale of catalog.locales.filter((l) => l !== catalog.sourceLocale)) checkFile(catalog, locale, read[join(dir, `xliff/${locale}.xlf`)], version);
   return read;
 }
 
@@ -293,5 +380,135 @@ describe.skipIf(!haveTools('xmllint', 'python3'))('xliff: plural groups', () => 
     expect(ja.items.find((i) => i.id === 'unknown')).toMatchObject({ kind: 'group', name: 'code', units: [{ id: 'unknown.other', source: [['t', 'Unknown error (code '], ['ph', '1', '{code}'], ['t', ').']] }] });
     const ru = Object.values(read).find((f) => f.trgLang === 'ru')!;
     expect(ru.items.find((i) => i.id === '5')!.units![0]).toMatchObject({ id: '5.one', source: [['t', 'One file left']], target: [['t', 'Остался '], ['ph', '1', '#'], ['t', ' файл']] });
+  });
+});
+
+describe('xliff 1.2: hazards golden files', () => {
+  it('plans the same files as 2.0 without diagnostics and matches the golden copies', async () => {
+    const { catalog, config } = await loadTestCatalog('hazards');
+    const diagnostics: Diagnostic[] = [];
+    const files = renderTargets(catalog, withVersion(config, '1.2'), [xliffTarget], diagnostics)!;
+    expect(diagnostics).toEqual([]);
+    expect([...files.keys()]).toEqual(['xliff/ar.xlf', 'xliff/fr.xlf', 'xliff/ja.xlf', 'xliff/ko.xlf', 'xliff/pt-BR.xlf', 'xliff/ru.xlf', 'xliff/zh-Hans.xlf']);
+    for (const locale of ['ja', 'ru']) await expect(files.get(`xliff/${locale}.xlf`)).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards/xliff-1.2', `${locale}.xlf`));
+  });
+
+  it('"2.0" (and no setting) writes 2.0 exactly as before', async () => {
+    const { catalog, config } = await loadTestCatalog('hazards');
+    expect(config.xliff).toEqual({ version: '2.0' });
+    const diagnostics: Diagnostic[] = [];
+    const files = renderTargets(catalog, withVersion(config, '2.0'), [xliffTarget], diagnostics)!;
+    for (const [path, text] of files) expect(text).toBe(readFileSync(join(repoRoot, 'test/golden/hazards', path), 'utf8'));
+  });
+});
+
+for (const scenario of ['hazards', 'default']) {
+  describe.skipIf(!haveTools('xmllint', 'python3'))(`xliff 1.2: ${scenario} through xmllint and xml.etree`, () => {
+    it('validates against the OASIS 1.2 strict schema, keeps ids unique and agreeing, and reads back as the catalog', async () => {
+      const { catalog, config } = await loadTestCatalog(scenario);
+      const diagnostics: Diagnostic[] = [];
+      const files = renderTargets(catalog, withVersion(config, '1.2'), [xliffTarget], diagnostics);
+      expect(diagnostics).toEqual([]);
+      await validateAndReadBack(catalog, files!, `codebook-xliff12-${scenario}-`, '1.2');
+    });
+  });
+}
+
+describe.skipIf(!haveTools('xmllint', 'python3'))('xliff 1.2: states, notes, placeholders, plural groups', () => {
+  it('maps the catalog states onto 1.2\'s, approving what is translated', async () => {
+    const { catalog } = await loadTestCatalog('hazards');
+    let changed = withTranslation(catalog, '6014', 'ja', '下書き', 'initial');
+    changed = withTranslation(changed, '-302', 'ja', '多すぎます。', 'final');
+    changed = withTranslation(changed, '1', 'ja', '', 'reviewed');
+    changed = withTranslation(changed, '8', 'ja', '', 'initial');
+    const { files, diagnostics } = await render(changed, '1.2');
+    expect(diagnostics).toEqual([]);
+    const xlf = files!.get('xliff/ja.xlf')!;
+    expect(xlf).toMatch(/<trans-unit id="6014" resname="6014">\s*<source>You are not logged in.<\/source>\s*<target state="needs-review-translation">下書き<\/target>/);
+    expect(xlf).toMatch(/<trans-unit id="-302" resname="-302" approved="yes">\s*<source>[^<]*<\/source>\s*<target state="final">/);
+    expect(xlf).toMatch(/<trans-unit id="1" resname="1" approved="yes">\s*<source>[^<]*<\/source>\s*<target state="signed-off"><\/target>/);
+    expect(xlf).toMatch(/<trans-unit id="8" resname="8">\s*<source>[^]*?<\/source>\s*<target state="needs-translation"><\/target>/);
+    expect(xlf).toMatch(/<trans-unit id="unknown" resname="unknown" approved="yes">\s*<source>[^]*?<\/source>\s*<target state="translated">/);
+    // Untranslated: no target, so no state.
+    expect(xlf).toMatch(/<trans-unit id="2" resname="2">\s*<source>@home is not a reference.<\/source>\s*<note /);
+    await validateAndReadBack(changed, files!, 'codebook-xliff12-states-', '1.2');
+  });
+
+  it('writes notes as from="developer" after the target, placeholders as <ph> holding the ICU spelling, plurals as an x-codebook-plural group', async () => {
+    const { catalog } = await loadTestCatalog('hazards');
+    const xlf = (await render(catalog, '1.2')).files!.get('xliff/ja.xlf')!;
+    expect(xlf).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n  <file original="errors" source-language="en" target-language="ja" datatype="plaintext">\n    <body>\n');
+    expect(xlf).toContain(
+      [
+        '      <trans-unit id="7" resname="7" approved="yes">',
+        '        <source>User <ph id="2">{user}</ph> reached the limit of <ph id="1">{limit, number}</ph> requests.</source>',
+        '        <target state="translated">ユーザー <ph id="2">{user}</ph> がリクエスト上限 <ph id="1">{limit, number}</ph> 件に達しました。</target>',
+        '        <note from="developer">Section: Hazards (hazards)</note>',
+      ].join('\n'),
+    );
+    expect(xlf).toMatch(/<note from="developer">Argument: \{user\}: string[^<]*<\/note>\n[^]*?<note from="developer">Location: locales\/ja\/messages.json:\d+<\/note>\n      <\/trans-unit>/);
+    expect(xlf).toMatch(/      <group id="5" resname="count" restype="x-codebook-plural">\n(        <note from="developer">[^\n]*\n)+        <trans-unit id="5.other" resname="5.other" approved="yes">\n          <source><ph id="1">#<\/ph> files left<\/source>\n          <target state="translated">残り <ph id="1">#<\/ph> 件のファイル<\/target>\n        <\/trans-unit>\n      <\/group>/);
+  });
+
+  it('refuses what XML 1.0 cannot carry (1.2 has no <cp>), and keeps CR, TAB and edge spaces', async () => {
+    const { catalog } = await loadTestCatalog('hazards');
+    const control = await render(withTranslation(catalog, 'unknown', 'ja', 'a\u0007b {code}'), '1.2');
+    expect(control.files).toBeUndefined();
+    expect(control.diagnostics.map((d) => [d.ruleId, d.key, d.locale, d.message])).toEqual([
+      ['xliff/unrepresentable', 'unknown', 'ja', 'Key unknown (ja) cannot be written for XLIFF: XLIFF 1.2 cannot carry U+0007 (XML 1.0 has no such character, and 1.2 no <cp>).'],
+    ]);
+    const text = 'a\rb\r\nc\td {code}\t ';
+    const changed = withTranslation(catalog, 'unknown', 'ja', text);
+    const { files, diagnostics } = await render(changed, '1.2');
+    expect(diagnostics).toEqual([]);
+    const xlf = files!.get('xliff/ja.xlf')!;
+    expect(xlf).toContain('<trans-unit id="unknown" resname="unknown" approved="yes" xml:space="preserve">');
+    expect(xlf).toContain('<target state="translated">a&#13;b&#13;\nc\td <ph id="1">{code}</ph>\t </target>');
+    const read = await validateAndReadBack(changed, files!, 'codebook-xliff12-ws-', '1.2');
+    const unit = Object.values(read).find((f) => f.trgLang === 'ja')!.items.find((i) => i.id === 'unknown')!;
+    expect(unit.target!.map((p) => (p[0] === 't' ? p[1] : p[2])).join('')).toBe(text);
+  });
+
+  it('plural groups: exact selectors of either side, then the target categories, each side reading back as the form it shows', async () => {
+    const { catalog } = await loadTestCatalog('hazards');
+    let changed = withTranslation(catalog, '6', 'ja', '{count, plural, =10 {ちょうど十回} =0 {なし} other {残り # 回}}');
+    changed = withTranslation(changed, '5', 'en', '{count, plural, one {One file left} other {# files left}}');
+    const { files, diagnostics } = await render(changed, '1.2');
+    expect(diagnostics).toEqual([]);
+    const read = await validateAndReadBack(changed, files!, 'codebook-xliff12-plural-', '1.2');
+    const ja = Object.values(read).find((f) => f.trgLang === 'ja')!;
+    expect(ja.items.find((i) => i.id === '6')!.units!.map((u) => u.id)).toEqual(['6.exact0', '6.exact10', '6.other']);
+    const ru = Object.values(read).find((f) => f.trgLang === 'ru')!;
+    expect(ru.items.find((i) => i.id === '5')!.units![0]).toMatchObject({ id: '5.one', source: [['t', 'One file left']], target: [['t', 'Остался '], ['ph', '1', '#'], ['t', ' файл']] });
+  });
+});
+
+describe('xliff 1.2: the user file', () => {
+  it('follows the details file as <file original="user">, a trans-unit per user text with its usage and action notes', async () => {
+    const { catalog, config } = await loadTestCatalog('default');
+    const diagnostics: Diagnostic[] = [];
+    const ja = renderTargets(catalog, withVersion(config, '1.2'), [xliffTarget], diagnostics)!.get('xliff/ja.xlf')!;
+    expect(diagnostics).toEqual([]);
+    expect([...ja.matchAll(/<file original="([^"]+)" source-language="en" target-language="ja" datatype="plaintext">/g)].map((m) => m[1])).toEqual([catalog.namespace, 'user']);
+    const user = ja.slice(ja.indexOf('<file original="user"'));
+    expect([...user.matchAll(/<trans-unit id="([^"]+)"/g)].map((m) => m[1])).toEqual(catalog.userTexts!.map((t) => t.id));
+    expect(user).toMatch(/<trans-unit id="unknown" resname="unknown"[^>]*>\s*<source>Something went wrong \(error <ph id="1">\{code\}<\/ph>\)[^]*?<note from="developer">Shown for [^<]*<\/note>/);
+  });
+});
+
+describe('xliff: the "xliff.version" setting', () => {
+  it('defaults to 2.0; a base config may set it and the project override it; other values are refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codebook-xliff-config-'));
+    const write = (name: string, config: object) => writeFileSync(join(dir, name), JSON.stringify(config));
+    write('base.json', { sourceLocale: 'en', locales: ['en', 'ja'], layers: [{ name: 'messages', files: ['locales/*.json'] }], xliff: { version: '1.2' } });
+    const version = async (config: object) => {
+      write('codebook.config.json', config);
+      const { config: loaded, diagnostics } = await loadConfig(join(dir, 'codebook.config.json'));
+      return loaded ? loaded.xliff.version : diagnostics.map((d) => `${d.ruleId} ${d.place?.pointer ?? ''}`);
+    };
+    expect(await version({ sourceLocale: 'en', locales: ['en', 'ja'], layers: [{ name: 'messages', files: ['locales/*.json'] }] })).toBe('2.0');
+    expect(await version({ extends: './base.json' })).toBe('1.2');
+    expect(await version({ extends: './base.json', xliff: { version: '2.0' } })).toBe('2.0');
+    expect(await version({ extends: './base.json', xliff: { version: '2.1' } })).toEqual([expect.stringMatching(/ \/xliff\/version$/)]);
   });
 });

@@ -5,11 +5,12 @@
  * The import compares an entry with these to tell an edit from an unedited
  * entry exactly as it was exported (whatever ICU spelling produced it).
  */
-import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Message, Translation } from '../../catalog/model.js';
 import { categoryIsExactly, formFor, splitPlural, type PluralSplit } from '../../emit/plural-forms.js';
 import { msgstrForms, type GettextPlurals } from '../../targets/gettext-plural-forms.js';
 import { poText } from '../../targets/gettext-po.js';
+import { argumentSpellings } from '../translations/plural-text.js';
 
 export interface SourceView {
   msgid: string;
@@ -28,7 +29,7 @@ export function sourceView(message: Message, sourceLocale: string): SourceView |
   const split = splitPlural(t.ast);
   if (split.kind === 'unsupported') return { problem: `PO has no syntax for ${split.reason}` };
   const brace = message.params.length > 0;
-  const spelling = spellings(t.ast);
+  const spelling = argumentSpellings(t.ast);
   if (split.kind === 'plain') {
     const msgid = poText(t.ast, brace);
     return typeof msgid === 'string' ? { msgid, brace, spelling } : msgid;
@@ -63,21 +64,4 @@ export function msgstrView(translation: Translation | undefined, locale: string,
 /** The exact selector (`=0`) of a plural whose text the gettext target writes into a category's msgstr, if one is (ar `=0` → `zero`). */
 export function exactSelectorOf(split: PluralSplit, locale: string, rule: GettextPlurals, category: string): string | undefined {
   return [...split.forms.keys()].find((s) => s.startsWith('=') && categoryIsExactly(locale, category, Number(s.slice(1))) && ![...rule.lost.values()].includes(category));
-}
-
-/** The ICU spelling of each argument a text shows, first use first: `{name}`, or `{name, number}` (date, time) without a style. */
-function spellings(elements: readonly MessageFormatElement[], out = new Map<string, string>()): Map<string, string> {
-  for (const el of elements) {
-    if (el.type === TYPE.argument) setOnce(out, el.value, `{${el.value}}`);
-    else if ((el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) && !el.style) setOnce(out, el.value, `{${el.value}, ${el.type === TYPE.number ? 'number' : el.type === TYPE.date ? 'date' : 'time'}}`);
-    else if (el.type === TYPE.plural || el.type === TYPE.select) {
-      setOnce(out, el.value, `{${el.value}}`);
-      for (const option of Object.values(el.options)) spellings(option.value, out);
-    } else if (el.type === TYPE.tag) spellings(el.children, out);
-  }
-  return out;
-}
-
-function setOnce(map: Map<string, string>, key: string, value: string): void {
-  if (!map.has(key)) map.set(key, value);
 }

@@ -37,17 +37,15 @@
  *   others still are (see rules.ts). What is decided is written by
  *   translations/apply.ts, shared with the XLIFF import.
  */
-import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
 import { parseMessage } from '../../catalog/icu.js';
-import type { Catalog, Message, Translation, TranslationState } from '../../catalog/model.js';
+import type { Catalog, Message, Translation } from '../../catalog/model.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { CATEGORY_ORDER, splitPlural } from '../../emit/plural-forms.js';
+import { splitPlural } from '../../emit/plural-forms.js';
 import { gettextLocaleName, gettextPlurals, type GettextPlurals } from '../../targets/gettext-plural-forms.js';
-import { OVERRIDE_PREFIX, userUnits, type UserUnit } from '../../targets/xliff.js';
 import { TranslationWriter, type TranslationImportResult, type TranslationTargetOptions } from '../translations/apply.js';
-import { canonical, partsToIcu, type IcuPart } from '../translations/icu-text.js';
-import type { EntryUpdate } from '../translations/json-edit.js';
+import { AudienceRouter, audienceMessages, chooseAudience, importedState, type Decision } from '../translations/audience.js';
+import { partsToIcu, type IcuPart } from '../translations/icu-text.js';
+import { pluralIcu } from '../translations/plural-text.js';
 import { parseBraceFormat, type BracePart } from './brace.js';
 import { exactSelectorOf, msgstrView, sourceView, type SourceView } from './export-view.js';
 import { parsePluralForms, samePluralForms } from './plural-expression.js';
@@ -146,8 +144,6 @@ function localeOfLanguage(value: string, locales: readonly string[]): string | u
   return same.length === 1 ? same[0] : undefined;
 }
 
-type Decision = EntryUpdate | 'unchanged' | undefined;
-
 export function importPo(poText: string, options: PoImportOptions): PoImportResult {
   const { poName, catalog } = options;
   const diagnostics: Diagnostic[] = [];
@@ -164,7 +160,7 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
   if (header.pluralProblem && doc.entries.some((e) => e.msgidPlural)) report('po-import/plural-forms', header.pluralProblem.message, header.pluralProblem.at, { locale });
 
   const audience = audienceOf(doc, catalog, poName);
-  const messages = audience === 'user' ? catalog.userMessages! : catalog.messages;
+  const messages = audienceMessages(catalog, audience);
   const byKey = new Map(messages.map((m) => [m.key, m]));
   const firstAt = new Map<string, At>();
   const repeated = new Set<string>();
@@ -178,8 +174,7 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
   const recognised = [...firstAt.keys()].some((key) => byKey.has(key));
   if (!recognised) report('po-import/nothing-recognised', `No entry of ${poName} has a msgctxt that is a key of the catalog (${doc.entries.length} ${doc.entries.length === 1 ? 'entry' : 'entries'}): it is not a PO codebook wrote; nothing is imported.`, header.at, { locale });
 
-  const units = audience === 'user' ? new Map(userUnits(catalog).map((u) => [u.message.key, u])) : undefined;
-  const groups = new Map<string, { unit: UserUnit; changes: { key: string; entry: PoEntry; update: EntryUpdate }[]; unchanged: string[] }>();
+  const router = new AudienceRouter(catalog, writer, locale, (rule, message, at, extra) => report(`po-import/${rule}`, message, at, extra));
 
   for (const entry of doc.entries) {
     const key = entry.msgctxt?.text;
@@ -199,17 +194,7 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
       }
       continue;
     }
-    const current = message.translations[locale];
-    const decided = decide(entry, message, current);
-    if (!units) {
-      if (decided !== undefined && decided !== 'unchanged') writer.addMessage(decided, current, entry.at, context);
-      continue;
-    }
-    const unit = catalog.userOverrides?.has(key) ? units.get(`${OVERRIDE_PREFIX}${key}`) : message.user !== undefined ? units.get(message.user) : undefined;
-    if (!unit || decided === undefined) continue;
-    const group = groups.get(unit.message.key) ?? groups.set(unit.message.key, { unit, changes: [], unchanged: [] }).get(unit.message.key)!;
-    if (decided === 'unchanged') group.unchanged.push(key);
-    else group.changes.push({ key, entry, update: decided });
+    router.add(audience, message, decide(entry, message, message.translations[locale]), entry.at);
   }
 
   for (const message of recognised ? messages : []) {
@@ -217,39 +202,7 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
     report('po-import/removed-entry', `Key ${message.key} has no entry in the file; its ${locale} ${audience === 'user' ? 'user message' : 'translation'} is left as it is.`, header.at, { key: message.key, locale });
   }
 
-  for (const { unit, changes, unchanged } of groups.values()) {
-    if (changes.length === 0) continue;
-    const current = unit.message.translations[locale];
-    const id = unit.message.key;
-    if (unit.kind === 'override') {
-      writer.addUser(unit, changes[0].update, current, changes[0].entry.at, { key: changes[0].key, locale });
-      continue;
-    }
-    const meaning = (u: EntryUpdate) => {
-      const parsed = parseMessage(u.text);
-      return `${u.state} ${parsed.ok ? canonical(parsed.ast) : u.text}`;
-    };
-    const first = changes[0];
-    if (changes.some((c) => meaning(c.update) !== meaning(first.update))) {
-      for (const c of changes) {
-        report('po-import/conflicting-edits', `The entries of ${changes.map((x) => x.key).join(', ')} show one user message, ${JSON.stringify(id)}, and change it in different ways; none of them is imported.`, c.entry.at, {
-          key: `user:${id}`,
-          locale,
-          hint: 'Give the codes the same text, or give one its own text in "userOverrides" of the source file.',
-        });
-      }
-      continue;
-    }
-    if (!writer.addUser(unit, first.update, current, first.entry.at, { key: `user:${id}`, locale })) continue;
-    if (unchanged.length > 0) {
-      const list = (keys: string[]) => (keys.length > 6 ? `${keys.slice(0, 6).join(', ')} and ${keys.length - 6} more` : keys.join(', '));
-      report('po-import/shared-text', `User message ${JSON.stringify(id)} changes in the entries of ${list(changes.map((c) => c.key))} but not of ${list(unchanged)}; it is one text, so those show the new text too.`, first.entry.at, {
-        key: `user:${id}`,
-        locale,
-        hint: 'To change it for some codes only, give them their own text in "userOverrides" of the source file.',
-      });
-    }
-  }
+  router.finish();
 
   return { ...writer.result(), ...(audience !== 'single' ? { domain: audience === 'detail' ? catalog.detailNamespace : catalog.namespace } : {}) };
 
@@ -282,7 +235,7 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
     const exported = msgstrView(current, locale, source, rule);
     const sameText = exported !== undefined && exported.length === texts.length && exported.every((e, i) => e === texts[i]);
     if (sameText && fuzzy === (current?.state === 'initial')) return 'unchanged';
-    const state: TranslationState = fuzzy ? 'initial' : current && current.state !== 'initial' ? current.state : 'translated';
+    const state = importedState(fuzzy, current);
     if (sameText && current) return { key, text: current.text, state };
 
     const empty = texts.findIndex((t) => t === '');
@@ -341,31 +294,12 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
     const same = parts.every((p) => JSON.stringify(p) === JSON.stringify(parts[0]));
     if (split?.kind === 'plain' && same) return partsToIcu(icuParts(parts[0], source), false);
     const currentPlural = split?.kind === 'plural' ? split.plural : undefined;
-    const forms = new Map<string, string>();
-    const newView = new Map<string, string>(); // selector → the meaning of its current text, for forms that follow it
-    rule.forms.forEach((category, i) => {
-      const selector = (currentPlural && exactSelectorOf(currentPlural, locale, rule, category)) ?? category;
-      forms.set(selector, partsToIcu(icuParts(parts[i], source, arg), true, '}'));
-      if (currentPlural) newView.set(canonical(currentPlural.forms.get(selector) ?? currentPlural.forms.get('other')!), forms.get(selector)!);
-    });
-    const kept: string[] = [];
-    for (const [selector, elements] of currentPlural?.forms ?? []) {
-      if (forms.has(selector)) continue;
-      const follows = newView.get(canonical(elements));
-      if (follows !== undefined) forms.set(selector, follows);
-      else {
-        forms.set(selector, partsToIcu(elementParts(elements), true, '}'));
-        kept.push(selector);
-      }
-    }
-    if (!forms.has('other')) forms.set('other', forms.get(rule.forms[rule.forms.length - 1])!);
+    const given = rule.forms.map((category, i) => [(currentPlural && exactSelectorOf(currentPlural, locale, rule, category)) ?? category, partsToIcu(icuParts(parts[i], source, arg), true, '}')] as const);
+    const { text, kept } = pluralIcu(arg, given, currentPlural, rule.forms[rule.forms.length - 1]);
     if (kept.length > 0) {
       report('po-import/plural-form-kept', `Entry ${key}: PO has no msgstr for the ${kept.join(', ')} form${kept.length > 1 ? 's' : ''} of the ${locale} text, kept as ${kept.length > 1 ? 'they are' : 'it is'}; check ${kept.length > 1 ? 'they agree' : 'it agrees'} with the new text.`, at, { key, locale });
     }
-    const exact = (s: string) => s.startsWith('=');
-    const order = (s: string) => (exact(s) ? Number(s.slice(1)) : CATEGORY_ORDER.indexOf(s as (typeof CATEGORY_ORDER)[number]));
-    const selectors = [...forms.keys()].sort((a, b) => Number(exact(b)) - Number(exact(a)) || order(a) - order(b));
-    return `{${arg}, plural, ${selectors.map((s) => `${s} {${forms.get(s)}}`).join(' ')}}`;
+    return text;
   }
 }
 
@@ -374,14 +308,8 @@ function icuParts(parts: readonly BracePart[], source: SourceView, pluralArg?: s
   return parts.map((p) => (p.kind === 'text' ? p : { kind: 'ph', equiv: p.name === pluralArg ? '#' : source.spelling.get(p.name) }));
 }
 
-/** A current plural form's elements as parts, to write it back unchanged. */
-function elementParts(elements: readonly MessageFormatElement[]): IcuPart[] {
-  return elements.map((el): IcuPart => (el.type === TYPE.literal ? { kind: 'text', text: el.value } : { kind: 'ph', equiv: el.type === TYPE.pound ? '#' : printAST([el]) }));
-}
-
 /** 'user' or 'detail' for a catalog with user messages (the audience more msgids are the source texts of; a tie goes by the file name); else 'single'. */
 function audienceOf(doc: PoDocument, catalog: Catalog, poName: string): 'single' | 'user' | 'detail' {
-  if (!catalog.userMessages) return 'single';
   const score = (messages: readonly Message[]) => {
     const byKey = new Map(messages.map((m) => [m.key, m]));
     let n = 0;
@@ -392,8 +320,5 @@ function audienceOf(doc: PoDocument, catalog: Catalog, poName: string): 'single'
     }
     return n;
   };
-  const user = score(catalog.userMessages);
-  const detail = score(catalog.messages);
-  if (user !== detail) return user > detail ? 'user' : 'detail';
-  return poName.split('/').includes(catalog.detailNamespace) ? 'detail' : 'user';
+  return chooseAudience(catalog, score, () => poName.split('/').includes(catalog.detailNamespace));
 }

@@ -1,7 +1,10 @@
 /**
- * `codebook import --from xliff`: a translator's edited XLIFF 2.0 (as the
- * xliff target writes it) merged back into one locale source file. Pure:
- * texts in, the new file text, its diff and a report out.
+ * `codebook import --from xliff`: a translator's edited XLIFF 2.0 or 1.2 (as
+ * the xliff target writes it) merged back into one locale source file. Pure:
+ * texts in, the new file text, its diff and a report out. Both versions are
+ * read into one model (read-xliff.ts) and imported by the same code; 1.2's
+ * names (`source-language`, `resname`, `<trans-unit>`) appear in its
+ * diagnostics.
  *
  * - Each `<unit>` (and each `codebook:plural` `<group>`, whose units are the
  *   forms of one ICU plural) is read back as ICU: `<ph>` → its `equiv`,
@@ -29,7 +32,7 @@ import { TranslationWriter, type ImportedUserFile, type TranslationImportResult,
 import { canonical, parseForm, parsePlain, partsToIcu } from '../translations/icu-text.js';
 import type { EntryUpdate } from '../translations/json-edit.js';
 import { placeholderProblems } from './placeholders.js';
-import { readXliff, type At, type ReadDocument, type ReadGroup, type ReadUnit } from './read-xliff.js';
+import { readXliff, XLIFF_12_STATES, type At, type ReadDocument, type ReadGroup, type ReadUnit } from './read-xliff.js';
 import { XLIFF_IMPORT_RULES, type XliffImportRuleId } from './rules.js';
 import { OVERRIDE_PREFIX, USER_FILE_ID, userUnits } from '../../targets/xliff.js';
 
@@ -50,7 +53,12 @@ export { unifiedDiff } from '../translations/unified-diff.js';
 export { runXliffImport, type RunXliffImportOptions, type RunXliffImportResult } from './run.js';
 export { chooseTargetFile, type TargetChoice } from './target-file.js';
 
-/** srcLang and trgLang of an XLIFF 2.x text (undefined when it is not one), so a caller can pick the target file first. */
+/** What a version calls its languages: `srcLang`/`trgLang` (2.x), `source-language`/`target-language` (1.x, on `<file>`). */
+export function languageNames(doc: Pick<ReadDocument, 'major'>): { src: string; trg: string } {
+  return doc.major === 1 ? { src: 'source-language', trg: 'target-language' } : { src: 'srcLang', trg: 'trgLang' };
+}
+
+/** srcLang and trgLang (1.x: the first file's languages) of an XLIFF text (undefined when it is not one), so a caller can pick the target file first. */
 export function xliffLanguages(xliffText: string): { srcLang?: string; trgLang?: string } | undefined {
   const read = readXliff(xliffText);
   return read.ok ? { ...(read.doc.srcLang !== undefined ? { srcLang: read.doc.srcLang } : {}), ...(read.doc.trgLang !== undefined ? { trgLang: read.doc.trgLang } : {}) } : undefined;
@@ -58,8 +66,9 @@ export function xliffLanguages(xliffText: string): { srcLang?: string; trgLang?:
 
 /**
  * The document and the checks that need no target file: well-formed XLIFF
- * 2.x, srcLang the catalog's source locale, trgLang one of its other
- * locales. Errors here mean nothing can be imported.
+ * 2.x or 1.x, srcLang the catalog's source locale, trgLang one of its other
+ * locales (1.x: every `<file>`'s source-language and target-language the
+ * same). Errors here mean nothing can be imported.
  */
 export function readXliffHeader(xliffText: string, xliffName: string, catalog: Catalog): { doc?: ReadDocument; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -72,13 +81,20 @@ export function readXliffHeader(xliffText: string, xliffName: string, catalog: C
     return { diagnostics };
   }
   const doc = read.doc;
+  const names = languageNames(doc);
+  for (const file of doc.major === 1 ? doc.files.slice(1) : []) {
+    for (const [name, value, first] of [[names.src, file.srcLang, doc.srcLang], [names.trg, file.trgLang, doc.trgLang]] as const) {
+      if (value === first) continue;
+      report('xliff-import/mixed-languages', `This <file> has ${name} ${JSON.stringify(value ?? '')}, the first one ${JSON.stringify(first ?? '')}; one import reads one language pair.`, file.at);
+    }
+  }
   if (doc.srcLang !== catalog.sourceLocale) {
-    report('xliff-import/source-language', `srcLang is ${JSON.stringify(doc.srcLang ?? '')}; the catalog's source locale is ${catalog.sourceLocale}.`, doc.at);
+    report('xliff-import/source-language', `${names.src} is ${JSON.stringify(doc.srcLang ?? '')}; the catalog's source locale is ${catalog.sourceLocale}.`, doc.langAt);
   }
   const locale = doc.trgLang ?? '';
   if (!catalog.locales.includes(locale) || locale === catalog.sourceLocale) {
     const listed = catalog.locales.filter((l) => l !== catalog.sourceLocale).join(', ');
-    report('xliff-import/unknown-locale', doc.trgLang === undefined ? `The file has no trgLang; expected one of ${listed}.` : `trgLang ${JSON.stringify(locale)} is not a target locale of the catalog (${listed}).`, doc.at);
+    report('xliff-import/unknown-locale', doc.trgLang === undefined ? `The file has no ${names.trg}; expected one of ${listed}.` : `${names.trg} ${JSON.stringify(locale)} is not a target locale of the catalog (${listed}).`, doc.langAt);
   }
   return { doc, diagnostics };
 }
@@ -93,10 +109,12 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
   const header = readXliffHeader(xliffText, xliffName, catalog);
   diagnostics.push(...header.diagnostics);
   const locale = header.doc?.trgLang ?? '';
-  const writer = new TranslationWriter(options, locale, xliffName, diagnostics, (rule, message, at, extra) => report(`xliff-import/${rule}`, message, at, extra), `trgLang is ${JSON.stringify(locale)}`);
+  const v1 = header.doc?.major === 1;
+  const names = languageNames({ major: v1 ? 1 : 2 });
+  const writer = new TranslationWriter(options, locale, xliffName, diagnostics, (rule, message, at, extra) => report(`xliff-import/${rule}`, message, at, extra), `${names.trg} is ${JSON.stringify(locale)}`);
   if (!header.doc || hasErrors(diagnostics)) return writer.unchanged();
   const doc = header.doc;
-  if (!writer.open(doc.at)) return writer.unchanged();
+  if (!writer.open(doc.langAt)) return writer.unchanged();
 
   const messages = new Map(catalog.messages.map((m) => [m.key, m]));
   const isUser = (item: ReadUnit | ReadGroup) => item.fileId === USER_FILE_ID && catalog.namespace !== USER_FILE_ID;
@@ -215,14 +233,16 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
     const context = { key, locale };
     const arg = group.name;
     if (arg === undefined || !message.params.some((p) => p.name === arg)) {
-      report('xliff-import/plural-group', `Plural group ${key}: name ${JSON.stringify(arg ?? '')} is not an argument of the message (${message.params.map((p) => p.name).join(', ') || 'it has none'}); it is not imported.`, group.at, context);
+      report('xliff-import/plural-group', `Plural group ${key}: ${v1 ? 'resname' : 'name'} ${JSON.stringify(arg ?? '')} is not an argument of the message (${message.params.map((p) => p.name).join(', ') || 'it has none'}); it is not imported.`, group.at, context);
       return undefined;
     }
     const forms: { selector: string; unit: ReadUnit }[] = [];
     for (const unit of group.units) {
-      const selector = unit.name ?? selectorOfId(unit.id, key);
+      // 2.0: the unit's name (else its id); 1.2: its id (`5.one`; its resname is the id too).
+      const selector = v1 ? selectorOfId(unit.id, key) : (unit.name ?? selectorOfId(unit.id, key));
       if (selector === undefined || !(/^=(0|[1-9]\d*)$/.test(selector) || (CATEGORY_ORDER as readonly string[]).includes(selector))) {
-        report('xliff-import/plural-group', `Plural group ${key}: unit ${unit.id ?? '(no id)'} has no plural selector (name "zero", "one", "two", "few", "many", "other" or "=N"); the group is not imported.`, unit.at, context);
+        const expected = v1 ? `an id ${key}.<category> or ${key}.exact<N>` : 'name "zero", "one", "two", "few", "many", "other" or "=N"';
+        report('xliff-import/plural-group', `Plural group ${key}: ${v1 ? 'trans-unit' : 'unit'} ${unit.id ?? '(no id)'} has no plural selector (${expected}); the group is not imported.`, unit.at, context);
         return undefined;
       }
       if (forms.some((f) => f.selector === selector)) {
@@ -272,7 +292,8 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
   /** False (reported) when the unit has a bad state or content the import cannot read. */
   function readable(unit: ReadUnit, context: { key: string; locale: string }): boolean {
     if (unit.badState) {
-      report('xliff-import/invalid-state', `Unit ${unit.id ?? context.key}: state ${JSON.stringify(unit.badState.value)} is not initial, translated, reviewed or final; it is not imported.`, unit.badState.at, context);
+      const states = v1 ? `an XLIFF 1.2 state (${XLIFF_12_STATES.join(', ')})` : 'initial, translated, reviewed or final';
+      report('xliff-import/invalid-state', `Unit ${unit.id ?? context.key}: state ${JSON.stringify(unit.badState.value)} is not ${states}; it is not imported.`, unit.badState.at, context);
       return false;
     }
     for (const p of unit.problems) report('xliff-import/unsupported-content', `${p.message} Unit ${unit.id ?? context.key} is not imported.`, p.at, context);

@@ -9,6 +9,9 @@
  * form of the group (ru `one` uses `#` where en `one` has none), and an
  * argument only has to appear in some target form; the plural argument
  * itself never has to (its selector uses it).
+ *
+ * XLIFF 1.2 gives the spelling as a `<ph>`'s content (or an `<x/>`'s
+ * `equiv-text`); the checks are the same, the messages show it that way.
  */
 import type { At, InlinePart } from './read-xliff.js';
 
@@ -20,7 +23,11 @@ export interface PlaceholderProblem {
 }
 
 const argumentOf = (ph: Ph) => (ph.id ?? '').replace(/-\d+$/, '');
-const show = (ph: Ph) => `<ph id="${ph.id ?? ''}" equiv="${ph.equiv ?? ''}"/>`;
+const show = (ph: Ph) =>
+  ph.form === 'content' ? `<ph id="${ph.id ?? ''}">${ph.equiv ?? ''}</ph>` : ph.form === 'equiv-text' ? `<x id="${ph.id ?? ''}" equiv-text="${ph.equiv ?? ''}"/>` : `<ph id="${ph.id ?? ''}" equiv="${ph.equiv ?? ''}"/>`;
+/** `<ph id="1"> has equiv "…"` (2.0), `<ph id="1"> holds "…"` (1.2), `<x id="1"> has equiv-text "…"`. */
+const spelled = (ph: Ph) =>
+  ph.form === 'content' ? `<ph id="${ph.id}"> holds ${JSON.stringify(ph.equiv ?? '')}` : ph.form === 'equiv-text' ? `<x id="${ph.id}"> has equiv-text ${JSON.stringify(ph.equiv ?? '')}` : `<ph id="${ph.id}"> has equiv ${JSON.stringify(ph.equiv ?? '')}`;
 const phs = (parts: readonly InlinePart[]) => parts.filter((p): p is Ph => p.kind === 'ph');
 
 /** Problems of each target against the sources: `<ph>` added or with its `equiv` edited, then arguments removed. */
@@ -39,7 +46,7 @@ export function placeholderProblems(
         problems.push({ message: `Unit ${key}: the target adds ${show(ph)}, which its source does not have.`, at: ph.at });
       } else if (!same.some((s) => s.equiv === ph.equiv)) {
         const spellings = [...new Set(same.map((s) => JSON.stringify(s.equiv ?? '')))].join(' or ');
-        problems.push({ message: `Unit ${key}: the target's <ph id="${ph.id}"> has equiv ${JSON.stringify(ph.equiv ?? '')}; the source's is ${spellings}.`, at: ph.at });
+        problems.push({ message: `Unit ${key}: the target's ${spelled(ph)}; the source's is ${spellings}.`, at: ph.at });
       }
     }
   }

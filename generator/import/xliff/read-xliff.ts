@@ -1,9 +1,11 @@
 /**
- * Reads an XLIFF 2.x document (fast-xml-parser, document order kept) into
- * what the import needs: the languages, and per `<unit>` and per
+ * Reads an XLIFF 2.x or 1.x document (fast-xml-parser, document order kept)
+ * into what the import needs: the languages, and per `<unit>` and per
  * `codebook:plural` `<group>` the inline content of source and target as
  * text and `<ph>` parts, the segment state, and a line:column for everything
- * a diagnostic may point at.
+ * a diagnostic may point at. The version is the root's (`version`, and the
+ * namespace when it has one: they must agree); both versions are read into
+ * the same model, 1.2's terms mapped onto 2.0's (below).
  *
  * XML is decoded here, not by the parser: entities and character references
  * (`&#13;` is a CR), `<cp hex/>` (a character XML cannot carry), CDATA as
@@ -13,6 +15,21 @@
  * ignorables in order. `<mrk>` is transparent and `<sm/>`/`<em/>` are
  * dropped (annotations); other inline codes (`<pc>`, `<sc>`, `<ec>`) are
  * markup a catalog message cannot hold and come back as problems.
+ *
+ * XLIFF 1.0–1.2 (the xliff target's 1.2, xliff-12.ts, or what a tool made of
+ * it): a `<file>`'s `original` is its id, `source-language` and
+ * `target-language` of the first `<file>` the languages (every `<file>`'s are
+ * kept, for the import to check they agree); a `<trans-unit>` is a unit
+ * (`resname` its name), a `<group restype="x-codebook-plural">` a plural
+ * group (`resname` the plural argument), other groups are transparent,
+ * `<bin-unit>`s and `<seg-source>` are ignored. The state is `<target
+ * state>` in codebook's terms (`new`, `needs-*` → initial, `translated`,
+ * `signed-off` → reviewed, `final`); a target without one is translated when
+ * the unit is `approved="yes"`, else initial. Placeholders: `<ph>` with its
+ * content as the ICU spelling, `<x/>` with its `equiv-text`; `<mrk>` is
+ * transparent; `<g>`, `<bx>`, `<ex>`, `<bpt>`, `<ept>`, `<it>` are markup (a
+ * problem), as is a `<ph>` holding `<sub>`. XML 1.0 characters only: 1.2 has
+ * no `<cp>`.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
@@ -21,7 +38,13 @@ export interface At {
   column: number;
 }
 
-export type InlinePart = { kind: 'text'; text: string } | { kind: 'ph'; id: string | undefined; equiv: string | undefined; at: At };
+/**
+ * A placeholder's `equiv` is its ICU spelling; `form` says where the file
+ * gave it: 2.0's `equiv` attribute (undefined), 1.2's `<ph>` content
+ * (`content`) or `<x equiv-text>` (`equiv-text`), for diagnostics to show it
+ * as the file spells it.
+ */
+export type InlinePart = { kind: 'text'; text: string } | { kind: 'ph'; id: string | undefined; equiv: string | undefined; at: At; form?: 'content' | 'equiv-text' };
 
 export interface Content {
   parts: InlinePart[];
@@ -64,14 +87,19 @@ export interface ReadGroup {
 }
 
 export interface ReadDocument {
+  /** The root's `version` ("2.0", "1.2"…). */
   version: string | undefined;
+  /** 1 for XLIFF 1.x (1.2's terms: source-language, trans-unit…), 2 for 2.x. */
+  major: 1 | 2;
   srcLang: string | undefined;
   trgLang: string | undefined;
   at: At;
+  /** Where the languages are given: the root (2.x), the first `<file>` (1.x). */
+  langAt: At;
   /** The first `<file>` element (or the root when there is none). */
   fileAt: At;
-  /** Every `<file>`: its id and where it starts. */
-  files: { id: string | undefined; at: At }[];
+  /** Every `<file>`: its id (1.x: `original`), where it starts, and (1.x) its languages. */
+  files: { id: string | undefined; at: At; srcLang?: string | undefined; trgLang?: string | undefined }[];
   /** The items of every file, in document order. */
   items: (ReadUnit | ReadGroup)[];
 }
@@ -80,6 +108,23 @@ export type ReadResult = { ok: true; doc: ReadDocument } | { ok: false; ruleId: 
 
 const STATES = ['initial', 'translated', 'reviewed', 'final'];
 export const PLURAL_GROUP_TYPE = 'codebook:plural';
+/** 1.2's restype of codebook's plural groups (the xliff target's PLURAL_GROUP_RESTYPE). */
+export const PLURAL_GROUP_RESTYPE = 'x-codebook-plural';
+
+/** XLIFF 1.2 target states (and 1.2's `x-` extensions: none) as catalog states. */
+const STATES_12: Record<string, string> = {
+  new: 'initial',
+  'needs-translation': 'initial',
+  'needs-adaptation': 'initial',
+  'needs-l10n': 'initial',
+  'needs-review-translation': 'initial',
+  'needs-review-adaptation': 'initial',
+  'needs-review-l10n': 'initial',
+  translated: 'translated',
+  'signed-off': 'reviewed',
+  final: 'final',
+};
+export const XLIFF_12_STATES = Object.keys(STATES_12);
 
 type XNode = Record<string, unknown>;
 const META = XMLParser.getMetaDataSymbol() as unknown as string;
@@ -118,21 +163,28 @@ export function readXliff(text: string): ReadResult {
   const root = nodes.find((n) => !tagOf(n).startsWith('#'));
   const rootAt = root ? where(root) : { line: 1, column: 1 };
   if (!root || tagOf(root) !== 'xliff') {
-    return { ok: false, ruleId: 'xliff-import/not-xliff', message: `The root element is ${root ? `<${tagOf(root)}>` : 'missing'}, not an XLIFF 2.0 <xliff>.`, at: rootAt };
+    return { ok: false, ruleId: 'xliff-import/not-xliff', message: `The root element is ${root ? `<${tagOf(root)}>` : 'missing'}, not an XLIFF <xliff>.`, at: rootAt };
   }
   try {
     const version = attr(root, 'version', where);
-    if (version === undefined || !/^2\.\d+$/.test(version)) {
-      return { ok: false, ruleId: 'xliff-import/not-xliff', message: `This is XLIFF ${version ?? 'without a version'}; codebook imports XLIFF 2.0.`, at: rootAt };
+    const namespace = attr(root, 'xmlns', where);
+    const major = version === undefined ? undefined : /^2\.\d+$/.test(version) ? 2 : /^1\.[0-2]$/.test(version) ? 1 : undefined;
+    const nsVersion = namespace === undefined ? undefined : /^urn:oasis:names:tc:xliff:document:(\d+\.\d+)$/.exec(namespace)?.[1];
+    if (major === undefined) {
+      return { ok: false, ruleId: 'xliff-import/not-xliff', message: `This is XLIFF ${version ?? 'without a version'}; codebook imports XLIFF 1.2 and 2.0.`, at: rootAt };
+    }
+    if (namespace !== undefined && (nsVersion === undefined || !nsVersion.startsWith(`${major}.`))) {
+      return { ok: false, ruleId: 'xliff-import/not-xliff', message: `The root says version="${version}" but its namespace is ${JSON.stringify(namespace)}${nsVersion ? `, XLIFF ${nsVersion}'s` : ''}; it is not an XLIFF document codebook can read.`, at: rootAt };
     }
     const files = children(root).filter((n) => tagOf(n) === 'file');
+    if (major === 1) return { ok: true, doc: read12(version!, root, rootAt, files, where) };
     const items = files.flatMap((file) => {
       const fileId = attr(file, 'id', where);
       return readContainer(file, where).map((item) => ({ ...item, fileId }));
     });
     return {
       ok: true,
-      doc: { version, srcLang: attr(root, 'srcLang', where), trgLang: attr(root, 'trgLang', where), at: rootAt, fileAt: files[0] ? where(files[0]) : rootAt, files: files.map((f) => ({ id: attr(f, 'id', where), at: where(f) })), items },
+      doc: { version, major: 2, srcLang: attr(root, 'srcLang', where), trgLang: attr(root, 'trgLang', where), at: rootAt, langAt: rootAt, fileAt: files[0] ? where(files[0]) : rootAt, files: files.map((f) => ({ id: attr(f, 'id', where), at: where(f) })), items },
     };
   } catch (error) {
     if (error instanceof BadXml) return { ok: false, ruleId: 'xliff-import/syntax', message: error.message, at: error.at };
@@ -189,8 +241,54 @@ function readUnit(node: XNode, where: Where): ReadUnit {
   return unit;
 }
 
+/** An XLIFF 1.x document: its `<file>`s, each `<body>`'s trans-units and plural groups (see the file comment). */
+function read12(version: string, root: XNode, rootAt: At, files: XNode[], where: Where): ReadDocument {
+  const described = files.map((f) => ({ id: attr(f, 'original', where), at: where(f), srcLang: attr(f, 'source-language', where), trgLang: attr(f, 'target-language', where) }));
+  const items = files.flatMap((file, i) =>
+    children(file)
+      .filter((n) => tagOf(n) === 'body')
+      .flatMap((body) => readContainer12(body, where))
+      .map((item) => ({ ...item, fileId: described[i].id })),
+  );
+  const first = described[0];
+  return { version, major: 1, srcLang: first?.srcLang, trgLang: first?.trgLang, at: rootAt, langAt: first?.at ?? rootAt, fileAt: first?.at ?? rootAt, files: described, items };
+}
+
+/** Trans-units and plural groups of a 1.x `<body>` or an ordinary `<group>`, in document order. */
+function readContainer12(node: XNode, where: Where): (ReadUnit | ReadGroup)[] {
+  const items: (ReadUnit | ReadGroup)[] = [];
+  for (const child of children(node)) {
+    const tag = tagOf(child);
+    if (tag === 'trans-unit') items.push(readUnit12(child, where));
+    else if (tag === 'group' && attr(child, 'restype', where) === PLURAL_GROUP_RESTYPE) {
+      const units = children(child).filter((n) => tagOf(n) === 'trans-unit').map((n) => readUnit12(n, where));
+      items.push({ kind: 'group', id: attr(child, 'id', where), name: attr(child, 'resname', where), at: where(child), units });
+    } else if (tag === 'group') items.push(...readContainer12(child, where));
+  }
+  return items;
+}
+
+function readUnit12(node: XNode, where: Where): ReadUnit {
+  const unit: ReadUnit = { kind: 'unit', id: attr(node, 'id', where), name: attr(node, 'resname', where), at: where(node), state: 'initial', problems: [] };
+  const src = children(node).find((n) => tagOf(n) === 'source');
+  const trg = children(node).find((n) => tagOf(n) === 'target');
+  if (src) {
+    unit.source = { parts: [], at: where(src) };
+    readInline(src, unit.source.parts, unit.problems, where, 1);
+  }
+  if (trg) {
+    unit.target = { parts: [], at: where(trg) };
+    readInline(trg, unit.target.parts, unit.problems, where, 1);
+    const value = attr(trg, 'state', where);
+    if (value === undefined) unit.state = attr(node, 'approved', where) === 'yes' ? 'translated' : 'initial';
+    else if (Object.hasOwn(STATES_12, value)) unit.state = STATES_12[value];
+    else unit.badState = { value, at: where(trg) };
+  }
+  return unit;
+}
+
 /** Appends the inline content of `element` to `parts` (text nodes have no position of their own: they are located at `element`). */
-function readInline(element: XNode, parts: InlinePart[], problems: Problem[], where: Where): void {
+function readInline(element: XNode, parts: InlinePart[], problems: Problem[], where: Where, major: 1 | 2 = 2): void {
   const text = (value: string) => {
     if (value === '') return;
     const last = parts[parts.length - 1];
@@ -203,16 +301,29 @@ function readInline(element: XNode, parts: InlinePart[], problems: Problem[], wh
       text(decode(node['#text'] as string, where(element), false));
     } else if (tag === '#cdata') {
       for (const inner of children(node)) text(String(inner['#text'] ?? ''));
+    } else if (tag === 'ph' && major === 1) {
+      const content: InlinePart[] = [];
+      const before = problems.length;
+      readInline(node, content, problems, where, 1);
+      if (content.some((p) => p.kind === 'ph') || problems.length > before) {
+        problems.splice(before);
+        problems.push({ message: '<ph> holds markup, not the ICU spelling of an argument.', at: where(node) });
+      } else {
+        const text = content.map((p) => (p.kind === 'text' ? p.text : '')).join('');
+        parts.push({ kind: 'ph', id: attr(node, 'id', where), equiv: text !== '' ? text : attr(node, 'equiv-text', where), at: where(node), form: 'content' });
+      }
+    } else if (tag === 'x' && major === 1) {
+      parts.push({ kind: 'ph', id: attr(node, 'id', where), equiv: attr(node, 'equiv-text', where), at: where(node), form: 'equiv-text' });
     } else if (tag === 'ph') {
       parts.push({ kind: 'ph', id: attr(node, 'id', where), equiv: attr(node, 'equiv', where), at: where(node) });
-    } else if (tag === 'cp') {
+    } else if (tag === 'cp' && major === 2) {
       const hex = attr(node, 'hex', where) ?? '';
       const code = /^[0-9A-Fa-f]{1,6}$/.test(hex) ? parseInt(hex, 16) : NaN;
       if (code <= 0x10ffff) text(String.fromCodePoint(code));
       else problems.push({ message: `<cp hex="${hex}"/> is not a Unicode code point.`, at: where(node) });
     } else if (tag === 'mrk') {
-      readInline(node, parts, problems, where);
-    } else if (tag === 'sm' || tag === 'em') {
+      readInline(node, parts, problems, where, major);
+    } else if ((tag === 'sm' || tag === 'em') && major === 2) {
       // Annotation markers carry no text.
     } else {
       problems.push({ message: `<${tag}> is markup a catalog message cannot hold; write the text without it.`, at: where(node) });

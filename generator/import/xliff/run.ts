@@ -14,7 +14,7 @@
 import type { Catalog } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { runTranslationImport, type RunTranslationImportOptions, type RunTranslationImportResult, type TranslationFormat } from '../translations/run.js';
-import { importXliff, readXliffHeader, type XliffImportResult } from './index.js';
+import { importXliff, languageNames, readXliffHeader, type XliffImportResult } from './index.js';
 import { XLIFF_IMPORT_RULES, type XliffImportRuleId } from './rules.js';
 
 export interface RunXliffImportOptions extends Omit<RunTranslationImportOptions, 'path' | 'locale'> {
@@ -32,11 +32,11 @@ const xliffFormat: TranslationFormat = {
   decode: decodeXml,
   header(text: string, name: string, catalog: Catalog, asked: string | undefined) {
     const header = readXliffHeader(text, name, catalog);
-    const at = header.doc?.at ?? { line: 1, column: 1 };
+    const at = header.doc?.langAt ?? { line: 1, column: 1 };
     if (!header.doc || header.diagnostics.some((d) => d.severity === 'error')) return { at, diagnostics: header.diagnostics };
     const trgLang = header.doc.trgLang!;
     if (asked !== undefined && asked !== trgLang) {
-      const mismatch: Diagnostic = { ruleId: 'xliff-import/locale-mismatch', severity: XLIFF_IMPORT_RULES['xliff-import/locale-mismatch'].severity, message: `trgLang is ${JSON.stringify(trgLang)} but --locale is ${JSON.stringify(asked)}.`, place: { file: name, ...at } };
+      const mismatch: Diagnostic = { ruleId: 'xliff-import/locale-mismatch', severity: XLIFF_IMPORT_RULES['xliff-import/locale-mismatch'].severity, message: `${languageNames(header.doc).trg} is ${JSON.stringify(trgLang)} but --locale is ${JSON.stringify(asked)}.`, place: { file: name, ...at } };
       return { at, diagnostics: [mismatch] };
     }
     return { locale: trgLang, at, diagnostics: header.diagnostics };

@@ -13,7 +13,7 @@
 import type { Catalog, Message, Translation } from '../../catalog/model.js';
 import type { CheckHit, QaCheck } from './check.js';
 import { expectedRatio } from './length-ratio.js';
-import { hasText, literalText } from './text.js';
+import { hasText, literalText, memoByText } from './text.js';
 
 export const DEFAULT_USER_MESSAGE_MAX_LENGTH = 90;
 
@@ -41,7 +41,7 @@ export const userJargon: QaCheck = {
     if (terms.length === 0) return [];
     const hits: CheckHit[] = [];
     for (const [locale, text, what] of userTextsToReport(message, catalog)) {
-      const found = terms.filter((term) => jargonPattern(term).test(literalText(text)));
+      const found = jargonIn(terms)(literalText(text));
       if (found.length > 0) hits.push({ locales: [locale], message: `${what} (${locale}) names ${found.map((t) => JSON.stringify(t)).join(', ')}, which end users do not know; say what happened in their words.`, origins: [text.origin], id: `${locale}:${found.join(',')}` });
     }
     return hits;
@@ -94,6 +94,14 @@ function firstKeyNaming(catalog: Catalog, id: string | undefined): string | unde
     firstByCatalog.set(catalog, first);
   }
   return first.get(id);
+}
+
+/** The terms of a jargon list a text names, remembered by text: shared user texts repeat across keys and layer stacks. */
+const finders = new WeakMap<readonly string[], (text: string) => string[]>();
+function jargonIn(terms: readonly string[]): (text: string) => string[] {
+  let find = finders.get(terms);
+  if (!find) finders.set(terms, (find = memoByText((text) => terms.filter((term) => jargonPattern(term).test(text)))));
+  return find;
 }
 
 const patterns = new Map<string, RegExp>();

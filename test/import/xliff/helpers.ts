@@ -9,12 +9,13 @@ import { renderTargets } from '../../../generator/pipeline.js';
 import { xliffTarget } from '../../../generator/targets/xliff.js';
 import { fixturesDir, loadTestCatalog, repoRoot } from '../../support/catalogs.js';
 
-/** The XLIFF files of a catalog (by locale), as `codebook generate -t xliff` writes them. */
-export async function exportXliff(scenario: string, catalog?: Catalog): Promise<{ catalog: Catalog; files: Map<string, string> }> {
+/** The XLIFF files of a catalog (by locale), as `codebook generate -t xliff` writes them (in `version`, default the config's). */
+export async function exportXliff(scenario: string, catalog?: Catalog, version?: '1.2' | '2.0'): Promise<{ catalog: Catalog; files: Map<string, string> }> {
   const loaded = await loadTestCatalog(scenario);
   const used = catalog ?? loaded.catalog;
   const diagnostics: Diagnostic[] = [];
-  const rendered = renderTargets(used, loaded.config, [xliffTarget], diagnostics);
+  const config = version ? { ...loaded.config, xliff: { version } } : loaded.config;
+  const rendered = renderTargets(used, config, [xliffTarget], diagnostics);
   expect(diagnostics).toEqual([]);
   const files = new Map([...rendered!].map(([path, text]) => [path.replace(/^xliff\/(.*)\.xlf$/, '$1'), text]));
   return { catalog: used, files };
@@ -33,8 +34,11 @@ export function replaceOnce(s: string, from: string, to: string): string {
   return s.slice(0, i) + to + s.slice(i + from.length);
 }
 
-/** Span of `<unit id="…">…</unit>` (or a plural `<group id="…">…</group>`), whole lines. */
-function blockSpan(xlf: string, tag: 'unit' | 'group', id: string): [number, number] {
+/** An element that holds one item: 2.0's `<unit>`, 1.2's `<trans-unit>`, a plural `<group>`. */
+export type BlockTag = 'unit' | 'trans-unit' | 'group';
+
+/** Span of `<unit id="…">…</unit>` (or a `<trans-unit>`, a plural `<group id="…">…</group>`), whole lines. */
+function blockSpan(xlf: string, tag: BlockTag, id: string): [number, number] {
   const open = xlf.indexOf(`<${tag} id="${id}"`);
   if (open < 0) throw new Error(`no ${tag} ${id}`);
   const close = xlf.indexOf(`</${tag}>`, open) + `</${tag}>`.length;
@@ -42,7 +46,7 @@ function blockSpan(xlf: string, tag: 'unit' | 'group', id: string): [number, num
 }
 
 /** Applies `edit` to one unit's (or group's) text only. */
-export function editBlock(xlf: string, tag: 'unit' | 'group', id: string, edit: (block: string) => string): string {
+export function editBlock(xlf: string, tag: BlockTag, id: string, edit: (block: string) => string): string {
   const [start, end] = blockSpan(xlf, tag, id);
   const block = xlf.slice(start, end);
   const edited = edit(block);
@@ -50,7 +54,7 @@ export function editBlock(xlf: string, tag: 'unit' | 'group', id: string, edit: 
   return xlf.slice(0, start) + edited + xlf.slice(end);
 }
 
-export function deleteBlock(xlf: string, tag: 'unit' | 'group', id: string): string {
+export function deleteBlock(xlf: string, tag: BlockTag, id: string): string {
   const [start, end] = blockSpan(xlf, tag, id);
   return xlf.slice(0, start) + xlf.slice(end);
 }

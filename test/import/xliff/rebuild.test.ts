@@ -5,6 +5,8 @@
  * controls), is exported, then imported into an empty file as if the locale
  * had no text yet. Each written text must parse to the original message (a
  * plural: to the same text for every form the XLIFF shows), with its state.
+ * In XLIFF 2.0 and in 1.2 (which has no `<cp>`: its tricky texts leave out
+ * the characters XML cannot carry).
  */
 import { describe, expect, it } from 'vitest';
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
@@ -31,8 +33,8 @@ function selectors(asts: MessageFormatElement[][], locale: string): string[] {
 }
 
 /** Imports the unedited export of `locale` into an empty file with the locale's texts removed from the catalog; checks every text written. */
-async function rebuildAll(scenario: string, catalog?: Catalog): Promise<number> {
-  const exported = await exportXliff(scenario, catalog);
+async function rebuildAll(scenario: string, catalog?: Catalog, version: '1.2' | '2.0' = '2.0'): Promise<number> {
+  const exported = await exportXliff(scenario, catalog, version);
   let checked = 0;
   for (const [locale, xlf] of exported.files) {
     const result = importXliff(xlf, { xliffName: `${locale}.xlf`, catalog: withoutLocale(exported.catalog, locale), targetFile: { path: `locales/${locale}/new.json`, text: '' } });
@@ -72,30 +74,34 @@ async function rebuildAll(scenario: string, catalog?: Catalog): Promise<number> 
   return checked;
 }
 
-describe('xliff import: texts read back as exported', () => {
-  it('every translation of the hazards catalog', async () => {
-    expect(await rebuildAll('hazards')).toBeGreaterThan(20);
-  });
+for (const version of ['2.0', '1.2'] as const) {
+  describe(`xliff ${version} import: texts read back as exported`, () => {
+    it('every translation of the hazards catalog', async () => {
+      expect(await rebuildAll('hazards', undefined, version)).toBeGreaterThan(20);
+    });
 
-  it('every translation of the default Chat catalog', async () => {
-    expect(await rebuildAll('default')).toBeGreaterThan(700);
-  });
+    it('every translation of the default Chat catalog', async () => {
+      expect(await rebuildAll('default', undefined, version)).toBeGreaterThan(700);
+    });
 
-  it('texts that need ICU quoting, controls and CR', async () => {
-    const { catalog } = await exportXliff('hazards');
-    const tricky: [string, string][] = [
-      ['unknown', "l''{code} and '{'x'}' 'tis ''<b>'' {code}''"],
-      ['6014', 'a\u0007b\rc\r\nd\u001be\uffff\t  x '],
-      ['1', icuLiteral("It's '<b>' {'x'} '' '{'} end'")],
-      ['-302', "ends with an apostrophe'"],
-      ['8', icuLiteral("'{}''{' #'")],
-      ['5', "{count, plural, other {'#' # '{'# '}''' x'' '#'''}}"],
-      ['7', "{user}''{limit, number}'' '<'{user}"],
-    ];
-    let changed = catalog;
-    for (const [key, text] of tricky) changed = withText(changed, key, 'ja', text);
-    // Only the ja export matters here; the other locales are checked above.
-    const onlyJa: Catalog = { ...changed, locales: ['en', 'ja'] };
-    expect(await rebuildAll('hazards', onlyJa)).toBe(onlyJa.messages.filter((m) => m.translations.ja).length);
+    it('texts that need ICU quoting, controls and CR', async () => {
+      const { catalog } = await exportXliff('hazards');
+      // XLIFF 1.2 cannot carry C0 controls or U+FFFF (the target reports them): only the 2.0 texts have them.
+      const controls = version === '2.0' ? '\u0007b\rc\r\nd\u001be\uffff' : 'b\rc\r\nde';
+      const tricky: [string, string][] = [
+        ['unknown', "l''{code} and '{'x'}' 'tis ''<b>'' {code}''"],
+        ['6014', `a${controls}\t  x `],
+        ['1', icuLiteral("It's '<b>' {'x'} '' '{'} end'")],
+        ['-302', "ends with an apostrophe'"],
+        ['8', icuLiteral("'{}''{' #'")],
+        ['5', "{count, plural, other {'#' # '{'# '}''' x'' '#'''}}"],
+        ['7', "{user}''{limit, number}'' '<'{user}"],
+      ];
+      let changed = catalog;
+      for (const [key, text] of tricky) changed = withText(changed, key, 'ja', text);
+      // Only the ja export matters here; the other locales are checked above.
+      const onlyJa: Catalog = { ...changed, locales: ['en', 'ja'] };
+      expect(await rebuildAll('hazards', onlyJa, version)).toBe(onlyJa.messages.filter((m) => m.translations.ja).length);
+    });
   });
-});
+}

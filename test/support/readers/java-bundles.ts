@@ -3,16 +3,20 @@
  * `.properties` file with Properties.load (ISO-8859-1) and a strict UTF-8
  * PropertyResourceBundle, resolves each locale with ResourceBundle.getBundle
  * (JVM default locale set to another catalog locale), and formats each value
- * with MessageFormat and sentinel arguments. expectReadBack compares that with
- * the catalog's text with the same sentinels (test/tools/icu-sentinels.ts).
+ * that is a pattern with MessageFormat and sentinel arguments; under the
+ * config's java.messageFormat "with-arguments" (the default) the values of
+ * messages without arguments are plain text, which it shows as getString
+ * gives them. expectReadBack compares that with the catalog's text with the
+ * same sentinels (test/tools/icu-sentinels.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { expect } from 'vitest';
 import type { Catalog, Message } from '../../../generator/catalog/model.js';
+import type { JavaMessageFormat } from '../../../generator/config/load-config.js';
 import { pluralCategories } from '../../../generator/emit/plural-forms.js';
 import { exactSelectors, resolveAt, resolveCategory, sentinelText } from '../../tools/icu-sentinels.js';
 import { repoRoot, writeToTemp } from '../catalogs.js';
@@ -33,8 +37,8 @@ export function compileBundleReader(): string {
 }
 
 /** Writes rendered files (paths `java/…`) to a temporary folder and reads their `Errors*` bundles back. */
-export function readBundles(classes: string, files: ReadonlyMap<string, string>, catalog: Catalog): ReadBack {
-  return readBundleDir(classes, join(writeToTemp(files, 'codebook-java-'), 'java'), catalog);
+export function readBundles(classes: string, files: ReadonlyMap<string, string>, catalog: Catalog, mode: JavaMessageFormat = 'with-arguments'): ReadBack {
+  return readBundleDir(classes, join(writeToTemp(files, 'codebook-java-'), 'java'), catalog, undefined, mode);
 }
 
 /**
@@ -42,9 +46,12 @@ export function readBundles(classes: string, files: ReadonlyMap<string, string>,
  * `base` is the bundle base name; by default the root bundle's name (the
  * shortest `*.properties` file name in the folder).
  */
-export function readBundleDir(classes: string, dir: string, catalog: Catalog, base = rootBundleName(dir)): ReadBack {
+export function readBundleDir(classes: string, dir: string, catalog: Catalog, base = rootBundleName(dir), mode: JavaMessageFormat = 'with-arguments'): ReadBack {
   const defaultLocale = catalog.locales.find((l) => l !== catalog.sourceLocale) ?? catalog.sourceLocale;
-  const result = spawnSync('java', ['-cp', classes, 'BundleReader', dir, base, defaultLocale, ...catalog.locales], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const plain = mode === 'always' ? [] : catalog.messages.filter((m) => m.params.length === 0).map((m) => m.key);
+  const keysFile = join(mkdtempSync(join(tmpdir(), 'codebook-java-plain-')), 'plain.txt');
+  writeFileSync(keysFile, plain.join('\n'));
+  const result = spawnSync('java', ['-cp', classes, 'BundleReader', '--plain', keysFile, dir, base, defaultLocale, ...catalog.locales], { encoding: 'utf8', maxBuffer: 1 << 28 });
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as ReadBack;
 }

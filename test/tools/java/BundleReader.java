@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /**
  * Reads generated .properties bundles the way Java does and prints JSON.
  *
- * Usage: BundleReader DIR BASE DEFAULT_TAG TAG...
+ * Usage: BundleReader [--plain KEYS_FILE] DIR BASE DEFAULT_TAG TAG...
  *
  * Every DIR/BASE*.properties file must be printable ASCII lines (no BOM, no
  * raw non-ASCII or control bytes), load with Properties.load(InputStream)
@@ -38,6 +38,9 @@ import java.util.stream.Stream;
  * is parsed as a java.text.MessageFormat and formatted with argument i
  * replaced by the sentinel U+27E6 i U+27E7 (formats removed, so numbers print the
  * sentinel too); the format type of each argument is reported beside it.
+ * With --plain, the keys listed in KEYS_FILE (one per line) are plain text,
+ * not patterns (codebook's java.messageFormat "with-arguments" writes
+ * messages without arguments so): their text is getString's, unformatted.
  * Any problem: message on stderr, exit status 1.
  *
  * Output: {"files":{NAME:{KEY:VALUE}},"bundles":{TAG:{"locale":TAG,"values":{KEY:{"text":T,"formats":[...]}}}}}
@@ -54,7 +57,13 @@ public final class BundleReader {
     }
   }
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] argv) throws Exception {
+    java.util.Set<String> plain = new java.util.HashSet<>();
+    String[] args = argv;
+    if (args.length > 1 && args[0].equals("--plain")) {
+      plain.addAll(Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8));
+      args = java.util.Arrays.copyOfRange(args, 2, args.length);
+    }
     Path dir = Path.of(args[0]);
     String base = args[1];
     StringBuilder json = new StringBuilder("{\"files\":{");
@@ -77,7 +86,8 @@ public final class BundleReader {
       json.append(i > 3 ? "," : "").append(quote(args[i])).append(":{\"locale\":").append(quote(bundle.getLocale().toLanguageTag())).append(",\"values\":{");
       String comma = "";
       for (String key : new TreeSet<>(bundle.keySet())) {
-        json.append(comma).append(quote(key)).append(':').append(formatted(key, bundle.getString(key), requested));
+        String value = bundle.getString(key);
+        json.append(comma).append(quote(key)).append(':').append(plain.contains(key) ? "{\"text\":" + quote(value) + ",\"formats\":[]}" : formatted(key, value, requested));
         comma = ",";
       }
       json.append("}}");
