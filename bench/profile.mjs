@@ -18,10 +18,10 @@ const profileDir = join(repo, 'bench/.work/profile');
 /** Pipeline stages, recognised by function name (and file); the innermost one on the stack wins. */
 const STAGES = [
   ['loadConfig', '/config/', 'config: read + parse + schema'],
-  ['parseJsonFile', '/catalog/json-file', 'parse: JSON.parse + duplicate-key count'],
-  ['indexShallowValues', '/catalog/json-positions', 'positions: shallow index of a source file (on first use)'],
-  ['indexPositions', '/catalog/json-file', 'positions: momoa tree (deep pointers, duplicates)'],
-  ['validateAgainstSchema', '/catalog/schemas', 'schema: ajv on each source file'],
+  ['parseJsonFile', '/json/json-file', 'parse: JSON.parse + duplicate-key count'],
+  ['indexShallowValues', '/json/json-positions', 'positions: shallow index of a source file (on first use)'],
+  ['indexPositions', '/json/json-file', 'positions: momoa tree (deep pointers, duplicates)'],
+  ['validateAgainstSchema', '/json/schemas', 'schema: ajv on each source file'],
   ['loadLayers', '/catalog/load-layers', 'load: glob, read files'],
   ['mergeLayers', '/catalog/merge', 'merge: registry + messages, origins'],
   ['parseMessage', '/catalog/icu', 'validate: ICU parse (@formatjs)'],

@@ -1,7 +1,9 @@
 // The benchmark runner (`npm run bench`): builds if stale, times cold `codebook generate`
 // processes on the default catalog and on synthetic catalogs of 1k/10k/100k keys (all targets,
 // validate only, each target alone, i18next+types), times tsc on the generated types, and
-// writes bench/RESULTS.md (plus raw figures in bench/.work/results.json). Options: see bench/README.md.
+// writes bench/RESULTS.md (plus raw figures in bench/.work/results.json). Then, on the same
+// catalogs, the peers table: codebook against the single-purpose peers, pair by pair, alternately
+// (bench/lib/peers.mjs; figures in bench/peers/latest.json). Options: see bench/README.md.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -10,6 +12,8 @@ import { spawnSync } from 'node:child_process';
 import { ensureBuild } from './lib/build.mjs';
 import { describeMachine } from './lib/machine.mjs';
 import { childEnv, measureNode } from './lib/measure.mjs';
+import { benchDefaultCatalog, benchPeersSize, ensurePeers } from './lib/peers.mjs';
+import { BASELINE_FILE, consoleTable, LATEST_FILE, mergeStore, updateResultsFile } from './lib/peers-md.mjs';
 import { resultsMarkdown, stats } from './lib/results-md.mjs';
 import { runTsc, TSC_OPTIONS, TSC_PROJECTS, writeTscProjects } from './lib/tsc-check.mjs';
 import { writeSyntheticCatalog } from './synth-catalog.mjs';
@@ -30,10 +34,16 @@ const USAGE = `usage: node bench/run.mjs [options]
   --profile             afterwards, run bench/profile.mjs (one 100k all-targets --cpu-prof run)
   --keep                keep the synthetic catalogs (their temp folders are printed)
   --out FILE            results file (default bench/RESULTS.md)
-  --rerender            measure nothing: rewrite the results file from bench/.work/results.json`;
+  --rerender            measure nothing: rewrite the results file from bench/.work/results.json
+  --peers-only          only the peers table (pairs of cold runs, codebook vs each peer, alternately):
+                        rewrites the "Peers, measured side by side" section of the results file alone
+  --no-peers            skip the peers table (the section keeps its last figures)
+  --save-baseline       also record this run's peers figures as the "before" baseline
+                        (bench/peers/baseline.json, size by size)
+  Peers runs per size: --runs (default 5), at most 3 at 100k or more unless the size says ("100k:5").`;
 
 function parseArgs(argv) {
-  const o = { sizes: '1k,10k,100k', runs: 5, budget: 180, tscRuns: 3, tscTimeout: 240, tsc: true, default: true, build: 'auto', profile: false, keep: false, rerender: false, out: join(repo, 'bench/RESULTS.md') };
+  const o = { sizes: '1k,10k,100k', runs: 5, budget: 180, tscRuns: 3, tscTimeout: 240, tsc: true, default: true, build: 'auto', profile: false, keep: false, rerender: false, peers: true, peersOnly: false, saveBaseline: false, out: join(repo, 'bench/RESULTS.md') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -52,18 +62,25 @@ function parseArgs(argv) {
     else if (a === '--profile') o.profile = true;
     else if (a === '--keep') o.keep = true;
     else if (a === '--rerender') o.rerender = true;
+    else if (a === '--peers-only') o.peersOnly = true;
+    else if (a === '--no-peers') o.peers = false;
+    else if (a === '--save-baseline') o.saveBaseline = true;
     else if (a === '--out') o.out = resolve(value());
     else if (a === '-h' || a === '--help') {
       process.stdout.write(`${USAGE}\n`);
       process.exit(0);
     } else throw new Error(`unknown option ${a}`);
   }
+  if (o.peersOnly && !o.peers) throw new Error('--peers-only and --no-peers exclude each other');
   if (!(o.runs >= 1) || !(o.tscRuns >= 1) || !(o.budget >= 0)) throw new Error('--runs and --tsc-runs must be ≥ 1, --budget ≥ 0');
   o.sizes = o.sizes.split(',').filter(Boolean).map((spec) => {
     const m = /^(\d+(?:\.\d+)?)([km]?)(?::(\d+))?$/i.exec(spec.trim());
     if (!m) throw new Error(`bad size ${spec} (use 1k, 10k, 100k, 2500, or 100k:1)`);
     const codes = Math.round(Number(m[1]) * { '': 1, k: 1e3, m: 1e6 }[m[2].toLowerCase()]);
-    return { codes, label: labelOf(codes), runs: m[3] ? Number(m[3]) : o.runs };
+    const runs = m[3] ? Number(m[3]) : o.runs;
+    // The peers table: the size's own cap, else --runs, at most 3 from 100k on.
+    const peerRuns = m[3] ? runs : codes >= 100_000 ? Math.min(o.runs, 3) : o.runs;
+    return { codes, label: labelOf(codes), runs, peerRuns };
   });
   return o;
 }
@@ -129,6 +146,10 @@ async function benchSize(size, targets, options) {
   load.push(os.loadavg()[0]);
   const result = { label: size.label, codes: size.codes, catalogBytes, load, scenarios };
   if (options.tsc && targets.includes('types')) result.tsc = await benchTsc(size, config, entries, options);
+  if (options.peers) {
+    const all = scenarios.find((sc) => sc.id === 'all')?.samples;
+    result.peers = await benchPeersSize({ label: size.label, codes: size.codes, runs: size.peerRuns, config, scratch, versions: options.peerVersions, machine: options.machine, reuse: { all: all?.length >= size.peerRuns ? all : undefined } });
+  }
   if (options.keep) log(`${size.label}: catalog kept in ${join(scratch, 'catalog')}`);
   else rmSync(scratch, { recursive: true, force: true });
   log(`${size.label}: done in ${Math.round((Date.now() - started) / 1000)} s`);
@@ -170,8 +191,60 @@ async function benchTsc(size, config, entries, options) {
   return { projects, empty };
 }
 
+function defaultKeys() {
+  try {
+    return JSON.parse(readFileSync(join(repo, 'locales/codes.json'), 'utf8')).codes.length;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Installs the pinned peers if needed; their versions by package name (none when that failed). */
+function preparePeers(options) {
+  const peers = ensurePeers();
+  log(`peers: ${peers.ok ? `${Object.entries(peers.versions).map(([name, v]) => `${name}@${v}`).join(', ')} (${peers.note})` : `NOT AVAILABLE: ${peers.note} (their rows will say failed)`}`);
+  options.peerVersions = peers.versions;
+  return peers;
+}
+
+/** Merges this run's peers figures into bench/peers/latest.json (and baseline.json), prints the table. */
+function savePeers(entries, options) {
+  const latest = mergeStore(LATEST_FILE, entries);
+  if (options.saveBaseline) {
+    mergeStore(BASELINE_FILE, entries, { note: 'The "before" figures of issue 13: bench/run.mjs --save-baseline.' });
+    log(`recorded ${entries.map((e) => e.label).join(', ')} as the baseline in ${relative(process.cwd(), BASELINE_FILE)}`);
+  }
+  process.stdout.write(`\nPeers, paired (ratio = codebook median ÷ peer median; targets of issue 13 at 100k, in parentheses at other sizes):\n\n${consoleTable(latest, entries.map((e) => e.label))}\n\n`);
+  if (entries.some((e) => e.rows.some((r) => r.codebook.failure || r.peer?.failure))) process.exitCode = 1;
+}
+
+/** `--peers-only`: the default catalog row and each size's pairs; rewrites the peers section alone. */
+async function peersOnly(options) {
+  const build = ensureBuild(repo, options.build);
+  log(`build: ${build.note}`);
+  options.machine = describeMachine(repo);
+  preparePeers(options);
+  const entries = [];
+  if (options.default) entries.push(await benchDefaultCatalog({ runs: options.runs, machine: options.machine, keys: defaultKeys() }));
+  for (const size of options.sizes) {
+    const scratch = mkdtempSync(join(os.tmpdir(), `codebook-bench-peers-${size.label}-`));
+    try {
+      log(`${size.label}: writing a ${size.codes}-key catalog into ${scratch}`);
+      const { config } = writeSyntheticCatalog(join(scratch, 'catalog'), { codes: size.codes });
+      entries.push(await benchPeersSize({ label: size.label, codes: size.codes, runs: size.peerRuns, config, scratch, versions: options.peerVersions, machine: options.machine }));
+    } finally {
+      if (options.keep) log(`${size.label}: kept ${scratch}`);
+      else rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  savePeers(entries, options);
+  updateResultsFile(options.out);
+  log(`rewrote the peers section of ${relative(process.cwd(), options.out) || options.out} (figures: bench/peers/latest.json)`);
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.peersOnly) return peersOnly(options);
   if (options.rerender) {
     writeFileSync(options.out, resultsMarkdown(JSON.parse(readFileSync(join(work, 'results.json'), 'utf8'))));
     log(`rewrote ${relative(process.cwd(), options.out) || options.out} from bench/.work/results.json`);
@@ -179,6 +252,8 @@ async function main() {
   }
   const load = [{ when: 'start', value: os.loadavg()[0] }];
   const build = ensureBuild(repo, options.build);
+  options.machine = describeMachine(repo);
+  if (options.peers) preparePeers(options);
   const { builtInTargets } = await import(pathToFileURL(join(repo, 'build/generator/targets/index.js')).href);
   const targets = builtInTargets.map((t) => t.id);
   log(`targets: ${targets.join(', ')}`);
@@ -196,13 +271,7 @@ async function main() {
       samples.push({ wallMs: r.wallMs, rssKiB: r.rssKiB, cpuMs: r.cpuMs });
       rmSync(out, { recursive: true, force: true });
     }
-    let keys;
-    try {
-      keys = JSON.parse(readFileSync(join(repo, 'locales/codes.json'), 'utf8')).codes.length;
-    } catch {
-      keys = undefined;
-    }
-    defaultCatalog = { keys, samples };
+    defaultCatalog = { keys: defaultKeys(), samples };
     log(`default catalog: median ${sec(stats(samples).wall.median)}`);
   }
   rmSync(scratch, { recursive: true, force: true });
@@ -211,15 +280,20 @@ async function main() {
   for (const size of options.sizes) sizes.push(await benchSize(size, targets, options));
   load.push({ when: 'end', value: os.loadavg()[0] });
 
+  if (options.peers) {
+    const entries = sizes.map((x) => x.peers);
+    if (defaultCatalog) entries.unshift(await benchDefaultCatalog({ runs: options.runs, machine: options.machine, keys: defaultKeys(), reuse: defaultCatalog.samples }));
+    savePeers(entries, options);
+  }
   const results = {
     command: `node bench/run.mjs ${process.argv.slice(2).join(' ')}`.trim(),
-    machine: describeMachine(repo),
+    machine: options.machine,
     build,
     load,
     targets,
     method: { runs: options.runs, budgetS: options.budget, tscOptions: TSC_OPTIONS },
     defaultCatalog,
-    sizes: sizes.map((x) => ({ ...x, tsc: x.tsc && { ...x.tsc, projects: x.tsc.projects.map((p) => ({ ...p, output: p.output.slice(0, 4000) })) } })),
+    sizes: sizes.map(({ peers, ...x }) => ({ ...x, tsc: x.tsc && { ...x.tsc, projects: x.tsc.projects.map((p) => ({ ...p, output: p.output.slice(0, 4000) })) } })),
   };
   writeFileSync(join(work, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(options.out, resultsMarkdown(results));

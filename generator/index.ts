@@ -2,6 +2,7 @@
 export { generate, loadCatalog, toPlainCatalog, type CatalogResult, type GenerateOptions, type GenerateResult, type LoadOptions } from './pipeline.js';
 export type { Catalog, Message, Translation, Section, Param, Origin, ParamType, TranslationState } from './catalog/model.js';
 export type { Diagnostic, Severity, Place, Note } from './diagnostics/diagnostic.js';
+export { RULES, kindOf, type RuleId, type RuleInfo, type RuleKind } from './rules.js';
 export type { Target, TargetPlan, PlannedFile, PlanOptions } from './emit/target.js';
 export type { Config } from './config/load-config.js';
 export { builtInTargets } from './targets/index.js';

@@ -10,6 +10,7 @@ import type { Catalog, Translation } from './catalog/model.js';
 import { loadLayers, type FailedFile, type SourceFile } from './catalog/load-layers.js';
 import type { Finding } from './review/finding.js';
 import { reviewSources } from './review/review-layers.js';
+import { QA_RULE_IDS } from './review/rules.js';
 import { mergeLayers, type Gap } from './catalog/merge.js';
 import { validateCatalog } from './catalog/validate.js';
 import { DEFAULT_CONFIG_FILE, findConfig, loadConfig, type Config } from './config/load-config.js';
@@ -61,7 +62,12 @@ export async function loadCatalog(options: LoadOptions = {}): Promise<CatalogRes
 /** The config stage: the config named by the options, else the nearest `codebook.config.json` from `cwd` up. */
 function configStage(options: LoadOptions, timer: StageTimer): ReturnType<typeof loadConfig> {
   const found = findConfig(options.cwd ?? process.cwd(), options.config);
-  return timer.timeAsync('config', () => loadConfig(found.path, found.displayName, found.missing));
+  return timer.timeAsync('config', () => loadProjectConfig(found.path, found.displayName, found.missing));
+}
+
+/** Reads a config as every command does: `review.severities` may name the review's qa/ rules only (the config cannot know them). */
+export function loadProjectConfig(path: string, displayName?: string, searched?: boolean): ReturnType<typeof loadConfig> {
+  return loadConfig(path, displayName, searched, { reviewRules: QA_RULE_IDS });
 }
 
 /** loadCatalog after the config stage (`globbed`: the layer files, when already found). */

@@ -41,5 +41,5 @@ export function ensureBuild(repo, mode = 'auto') {
 
 /** Without the precompiled validators and templates, the CLI compiles them at start-up: slower, same output. */
 function precompile(repo) {
-  execFileSync(process.execPath, [join(repo, 'build/generator/config/precompile.js')], { cwd: repo, env: childEnv(), stdio: 'pipe' });
+  execFileSync(process.execPath, [join(repo, 'build/generator/precompile.js')], { cwd: repo, env: childEnv(), stdio: 'pipe' });
 }

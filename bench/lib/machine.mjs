@@ -19,7 +19,10 @@ export function describeMachine(repo) {
     // not Linux: os.cpus() it is
   }
   const head = git(repo, ['rev-parse', '--short', 'HEAD']);
-  const dirty = git(repo, ['status', '--porcelain'])?.split('\n').filter(Boolean).length ?? 0;
+  const changed = git(repo, ['status', '--porcelain'])?.split('\n').filter(Boolean) ?? [];
+  const dirty = changed.length;
+  // Changes to the bench alone do not change what it measures: say so.
+  const where = dirty && changed.every((line) => /^[ MTADRCU?!]{1,2} "?bench\//.test(line)) ? ' in bench/ only' : '';
   return {
     cpu,
     cores: os.availableParallelism?.() ?? os.cpus().length,
@@ -27,6 +30,6 @@ export function describeMachine(repo) {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     node: process.version,
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    commit: head ? `${head}${dirty ? ` + ${dirty} uncommitted change(s)` : ''}` : 'unknown',
+    commit: head ? `${head}${dirty ? ` + ${dirty} uncommitted change(s)${where}` : ''}` : 'unknown',
   };
 }

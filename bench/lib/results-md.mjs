@@ -1,7 +1,9 @@
 // Turns the runner's results object into bench/RESULTS.md: machine, method, a table per size,
-// scaling ratios, the tsc table, the peers' published figures beside ours, and the goals.
+// scaling ratios, the tsc table, the peers measured side by side (peers-md.mjs), the peers'
+// published figures beside ours, and the goals.
 import { existsSync, readFileSync } from 'node:fs';
 import { summary } from './measure.mjs';
+import { peersSection } from './peers-md.mjs';
 
 /** Peers' figures for 100k keys × 3 locales on a 2-core machine, and which of our runs compares. */
 const PEERS = [
@@ -211,6 +213,7 @@ export function resultsMarkdown(results) {
       else if (!t.passed) out.push(`tsc output at ${size.label}, ${t.label} (first lines):`, '', '```', t.output.split('\n').slice(0, 12).join('\n'), '```', '');
     }
   }
+  out.push(peersSection(), '');
   out.push('## Peers (their published figures) beside ours', '', peersTable(results), '', '## Goals', '', goalsTable(results), '');
   out.push(optimisationLog());
   return out.join('\n');

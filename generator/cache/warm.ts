@@ -1,6 +1,6 @@
 /**
  * State a long-lived process (watch mode) keeps between runs. Compiled JSON
- * Schemas are already kept per process (catalog/schemas.ts); this keeps the
+ * Schemas are already kept per process (json/schemas.ts); this keeps the
  * template renderer, whose compiled templates stay valid while no template
  * file and no template folder of the config changed.
  */

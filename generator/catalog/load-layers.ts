@@ -9,12 +9,12 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import { decodeSource } from './source-text.js';
 import { numberFormProblems } from './number-forms.js';
-import { pointerOf } from './json-file.js';
+import { pointerOf } from '../json/json-file.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Config, LayerConfig } from '../config/load-config.js';
 import { layerFiles, layerRoot } from '../config/layer-files.js';
-import { parseJsonFile, type JsonFile } from './json-file.js';
-import { validateAgainstSchema } from './schemas.js';
+import { parseJsonFile, type JsonFile } from '../json/json-file.js';
+import { validateAgainstSchema } from '../json/schemas.js';
 import type { Action, Fault, ParamType, TranslationState } from './model.js';
 
 export interface RegistryData {

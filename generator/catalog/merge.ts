@@ -6,11 +6,11 @@
  * and locale are a conflict, reported, never resolved silently; messages and
  * locales come out in one fixed order whatever the input order.
  */
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import type { Config } from '../config/load-config.js';
 import { localeProblem } from '../config/load-config.js';
 import { compareKeys, keyOfCode, keyOfRange, parseKey, UNKNOWN_KEY } from './keys.js';
-import type { JsonFile } from './json-file.js';
+import type { JsonFile } from '../json/json-file.js';
 import type { MessageEntry, RegistryData, SourceFile } from './load-layers.js';
 import type { Catalog, Message, Origin, Param, Section, Translation, UserText } from './model.js';
 import { placeOf, SourceOrigin } from './origin.js';
@@ -236,7 +236,7 @@ function originOf(layer: string, json: JsonFile, parent: string, name: string | 
   return new SourceOrigin(layer, json, parent, name, atKey);
 }
 
-function error(ruleId: string, message: string, at: Origin, first?: Origin): Diagnostic {
+function error(ruleId: RuleId, message: string, at: Origin, first?: Origin): Diagnostic {
   return {
     ruleId,
     severity: 'error',

@@ -5,7 +5,7 @@
  * tell, so the number tokens are read from the text.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { positionAt } from './json-file.js';
+import { positionAt } from '../json/json-file.js';
 
 /** Strings (skipped) and numbers, in the order they appear. */
 const TOKEN = /"(?:[^"\\]|\\.)*"|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g;

@@ -5,7 +5,7 @@
  * file, and the file's position index behind it, wait for the first reader.
  */
 import type { Place } from '../diagnostics/diagnostic.js';
-import { escapePointer, type JsonFile, type Position } from './json-file.js';
+import { escapePointer, type JsonFile, type Position } from '../json/json-file.js';
 import type { Origin } from './model.js';
 
 export class SourceOrigin implements Origin {

@@ -4,7 +4,7 @@
  * the output.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { positionAt } from './json-file.js';
+import { positionAt } from '../json/json-file.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

@@ -8,6 +8,8 @@ import { Option } from 'commander';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnosticsJson } from '../diagnostics/format-json.js';
 import { formatDiagnosticsText } from '../diagnostics/format-text.js';
+import type { RuleKind } from '../diagnostics/rule.js';
+import { kindOf } from '../rules.js';
 
 export const EXIT_OK = 0;
 export const EXIT_INVALID = 1;
@@ -39,9 +41,12 @@ export function report(flags: CommonFlags, diagnostics: readonly Diagnostic[], t
   if (shown.length > 0) process.stderr.write(`${formatDiagnosticsText(shown, { color: useColor(process.stderr), texts })}\n`);
 }
 
-/** 2 when the config could not be used, broke a config rule, or the output could not be written; 1 for other errors. */
+/** The exit code of an error, by the kind of its rule (generator/rules.ts). */
+export const EXIT_OF_KIND: Readonly<Record<RuleKind, number>> = { input: EXIT_INVALID, config: EXIT_USAGE, output: EXIT_USAGE, usage: EXIT_USAGE };
+
+/** 2 when the config could not be used or an error is of a kind that exits 2 (config, output, usage); 1 for other errors. */
 export function exitCodeOf(result: { config?: unknown; diagnostics: readonly Diagnostic[] }): number {
-  const usage = !result.config || result.diagnostics.some((d) => d.severity === 'error' && (d.ruleId.startsWith('config/') || d.ruleId.startsWith('output/')));
+  const usage = !result.config || result.diagnostics.some((d) => d.severity === 'error' && EXIT_OF_KIND[kindOf(d.ruleId)] === EXIT_USAGE);
   if (usage) return EXIT_USAGE;
   return hasErrors(result.diagnostics) ? EXIT_INVALID : EXIT_OK;
 }

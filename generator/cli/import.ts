@@ -85,19 +85,19 @@ async function importTranslations(from: 'xliff' | 'po' | 'arb' | 'xcstrings' | '
   const common = { targetPath: flags.out, catalog: loaded.catalog, config: loaded.config, locale: flags.locale, dryRun: flags.dryRun || flags.check };
   const result =
     from === 'xliff'
-      ? await (await import('../import/xliff/index.js')).runXliffImport({ ...common, xliffPath: file })
+      ? await (await import('../import/xliff/run.js')).runXliffImport({ ...common, xliffPath: file })
       : from === 'po'
-        ? await (await import('../import/po/index.js')).runPoImport({ ...common, poPath: file })
+        ? await (await import('../import/po/run.js')).runPoImport({ ...common, poPath: file })
         : from === 'arb'
-          ? await (await import('../import/arb/index.js')).runArbImport({ ...common, arbPath: file })
+          ? await (await import('../import/arb/run.js')).runArbImport({ ...common, arbPath: file })
           : from === 'android'
-            ? await (await import('../import/android/index.js')).runAndroidImport({ ...common, androidPath: file })
-            : await (await import('../import/xcstrings/index.js')).runXcstringsImport({ ...common, xcstringsPath: file });
+            ? await (await import('../import/android/run.js')).runAndroidImport({ ...common, androidPath: file })
+            : await (await import('../import/xcstrings/run.js')).runXcstringsImport({ ...common, xcstringsPath: file });
   report(flags, result.diagnostics, result.texts);
   if (flags.dryRun && result.diff && flags.format !== 'json') process.stdout.write(result.diff);
   process.exitCode = hasErrors(result.diagnostics) || (flags.check && result.changed.length > 0) ? EXIT_INVALID : EXIT_OK;
   // A String Catalog imports each of its locales into its own file: one line each.
-  const parts = 'parts' in result ? (result as import('../import/xcstrings/index.js').RunXcstringsImportResult).parts.map((p) => p.result) : [result];
+  const parts = 'parts' in result ? (result as import('../import/xcstrings/run.js').RunXcstringsImportResult).parts.map((p) => p.result) : [result];
   for (const part of parts) logImport(flags, part, 'domain' in result ? (result as { domain?: string }).domain : undefined);
 }
 

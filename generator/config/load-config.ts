@@ -7,10 +7,9 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
-import { parseJsonFile, pointerOf } from '../catalog/json-file.js';
-import { validateAgainstSchema } from '../catalog/schemas.js';
-import type { ReviewSettings } from '../review/review-layers.js';
-import { qaRuleIds, unknownRuleIds } from '../review/severity.js';
+import { parseJsonFile, pointerOf } from '../json/json-file.js';
+import { validateAgainstSchema } from '../json/schemas.js';
+import { unknownRuleIds, type ReviewSettings } from './review-settings.js';
 import { didYouMean } from '../did-you-mean.js';
 import { fallbackWithin, isInstalledPackage, PROJECT_ONLY_KEYS, resolveBase } from './extends.js';
 
@@ -111,8 +110,19 @@ export function findConfig(cwd: string, named?: string): { path: string; display
   }
 }
 
-/** `role: 'base'` reads the config another one extends: it may not extend again or name project folders. */
-export async function loadConfig(path: string, displayName = path, searched = false, role: 'project' | 'base' = 'project'): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
+export interface LoadConfigOptions {
+  /** `base` reads the config another one extends: it may not extend again or name project folders. */
+  role?: 'project' | 'base';
+  /**
+   * The rule ids `review.severities` may name: the review's qa/ rules. The
+   * review sits above the config, so the caller passes them (the pipeline
+   * does); left out, the names are not checked.
+   */
+  reviewRules?: readonly string[];
+}
+
+export async function loadConfig(path: string, displayName = path, searched = false, options: LoadConfigOptions = {}): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
+  const { role = 'project', reviewRules } = options;
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -144,7 +154,7 @@ export async function loadConfig(path: string, displayName = path, searched = fa
   if (raw.extends !== undefined) {
     const found = resolveBase(raw.extends, resolve(path));
     if ('problem' in found) return { diagnostics: [{ ruleId: 'config/extends', severity: 'error', message: found.problem, place: place('/extends') }] };
-    const loaded = await loadConfig(found.path, relative(root, found.path).split(sep).join('/'), false, 'base');
+    const loaded = await loadConfig(found.path, relative(root, found.path).split(sep).join('/'), false, { ...options, role: 'base' });
     if (!loaded.config) return { diagnostics: loaded.diagnostics };
     base = loaded.config;
   }
@@ -205,8 +215,10 @@ export async function loadConfig(path: string, displayName = path, searched = fa
     });
     return { ...target, templates: dir };
   });
-  for (const id of unknownRuleIds(raw.review?.severities ?? {})) {
-    diagnostics.push({ ruleId: 'config/unknown-rule', severity: 'error', message: `Unknown review rule ${JSON.stringify(id)}.${didYouMean(id, qaRuleIds())} The qa/ rules are listed in generator/diagnostics/codes.ts.`, place: place(pointerOf('review', 'severities', id)) });
+  if (reviewRules) {
+    for (const id of unknownRuleIds(raw.review?.severities ?? {}, reviewRules)) {
+      diagnostics.push({ ruleId: 'config/unknown-rule', severity: 'error', message: `Unknown review rule ${JSON.stringify(id)}.${didYouMean(id, reviewRules)} The qa/ rules are listed in generator/review/rules.ts.`, place: place(pointerOf('review', 'severities', id)) });
+    }
   }
   if (diagnostics.length > 0) return { diagnostics };
 

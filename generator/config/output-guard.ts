@@ -25,7 +25,7 @@ export function checkOutputFolder({ config, outDir, fromFlag, layerFiles }: Outp
   const out = realOf(outDir);
   const named = fromFlag !== undefined ? `-o ${JSON.stringify(fromFlag)}` : `"out": ${JSON.stringify(relative(config.root, outDir) || '.')}`;
   const place: Place | undefined = fromFlag !== undefined ? undefined : config.placeOf('/out');
-  const refuse = (ruleId: string, why: string): Diagnostic[] => [
+  const refuse = (ruleId: 'config/unsafe-out' | 'config/out-not-a-folder', why: string): Diagnostic[] => [
     { ruleId, severity: 'error', message: `Refusing to write to ${named}: ${why}. codebook removes files it no longer produces in its output folder, so it must be a folder of its own, such as "dist".`, ...(place ? { place } : {}) },
   ];
   if (parse(out).root === out) return refuse('config/unsafe-out', 'it is the root of the file system');

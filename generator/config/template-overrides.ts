@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { didYouMean } from '../did-you-mean.js';
 import { templatesDir } from '../package-root.js';
-import { pointerOf } from '../catalog/json-file.js';
+import { pointerOf } from '../json/json-file.js';
 import type { Config } from './load-config.js';
 
 export function templateOverrideProblems(config: Config, builtInIds: readonly string[]): Diagnostic[] {

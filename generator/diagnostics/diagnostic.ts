@@ -3,7 +3,9 @@
  * instead of throwing, so a run can report every problem at once; only the
  * CLI prints them and turns them into an exit code.
  */
-export type Severity = 'error' | 'warning' | 'info';
+import type { RuleId, Severity } from './rule.js';
+
+export type { RuleId, Severity } from './rule.js';
 
 /** Where a problem is: a file, and inside it a line:column (1-based) and/or a JSON pointer. */
 export interface Place {
@@ -21,8 +23,8 @@ export interface Note {
 }
 
 export interface Diagnostic {
-  /** Kebab-case, prefixed by the stage: `schema/required`, `merge/duplicate-code`. */
-  ruleId: string;
+  /** Kebab-case, prefixed by the stage: `schema/required`, `merge/conflict`; an id of the rule catalogue (see rule.ts). */
+  ruleId: RuleId;
   severity: Severity;
   message: string;
   place?: Place;

@@ -11,7 +11,7 @@
  */
 import { compareKeys } from '../catalog/keys.js';
 import type { ParamType } from '../catalog/model.js';
-import { compareText, type Snapshot, type SnapshotMessage, type SnapshotParam } from './snapshot.js';
+import { compareText, type Snapshot, type SnapshotMessage, type SnapshotParam } from '../targets/catalog-snapshot.js';
 import { pushTo } from '../multimap.js';
 
 export type ChangeSeverity = 'breaking' | 'warning' | 'info';

@@ -13,7 +13,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_CONFIG_FILE } from '../config/load-config.js';
 import { schemaDir } from '../package-root.js';
 import { loadCatalog } from '../pipeline.js';
-import { SNAPSHOT_FILE, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, canonicalSnapshot, snapshotOf, type Snapshot } from './snapshot.js';
+import { SNAPSHOT_FILE, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, canonicalSnapshot, snapshotOf, type Snapshot } from '../targets/catalog-snapshot.js';
 
 const SCHEMA_FILE = 'snapshot.schema.json';
 

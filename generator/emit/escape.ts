@@ -17,7 +17,14 @@ export function docComment(value: string): string {
 
 /** A Java string literal: JLS §3.10.6 escapes; other controls and non-ASCII as \uXXXX (UTF-16 units), so any source encoding works. */
 export function javaString(value: string): string {
-  return `"${escapeC(value, /[^\x20-\x7e]/, (ch) => Array.from({ length: ch.length }, (_, i) => `\\u${hex4(ch.charCodeAt(i))}`).join(''))}"`;
+  return `"${escapeC(value, /[^\x20-\x7e]/, javaUnicodeEscape)}"`;
+}
+
+/** Java's `\uXXXX` for each UTF-16 unit of `ch` (JLS §3.3, and `Properties.load`): `é` → `\u00E9`, `😀` → `\uD83D\uDE00`. */
+export function javaUnicodeEscape(ch: string): string {
+  let out = '';
+  for (let i = 0; i < ch.length; i++) out += `\\u${hex4(ch.charCodeAt(i))}`;
+  return out;
 }
 
 /** A Kotlin string literal: Java's escapes plus `$`, which would start a string template. */
@@ -38,19 +45,8 @@ export function dartString(value: string): string {
   return `"${escapeC(value, CONTROLS, codePointEscape).replace(/\$/g, '\\$')}"`;
 }
 
-/**
- * XML character data: `&`, `<`, `>` (for `]]>`), and CR as `&#13;` since
- * parsers turn a raw CR (LF) into LF. Other controls are the caller's
- * problem: XML 1.0 cannot carry most of them.
- */
-export function xmlText(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
-}
-
-/** An XML attribute value in double quotes; whitespace controls as references so attribute normalisation keeps them. */
-export function xmlAttr(value: string): string {
-  return xmlText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;');
-}
+/** XML character data and attribute values: the one XML escaping module's (xml-escape.ts), for the templates' helpers. */
+export { xmlAttr, xmlText } from './xml-escape.js';
 
 const C_ESCAPES: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 

@@ -115,14 +115,30 @@ export function pluralRules(locale: string): Intl.PluralRules {
 
 const exactCache = new Map<string, boolean>();
 
-/** Whether a CLDR category of a locale selects exactly the integer n among 0…1000 (ar `zero` is {0}; lv `zero` is not). */
+/** The integers a category must not hold (but n) to hold n alone: 0…1000, then a few large ones (fr `many` holds 1 000 000). */
+const SAMPLES = [...Array.from({ length: 1001 }, (_, i) => i), 10_000, 100_000, 1_000_000, 10_000_000];
+
+/**
+ * Whether a CLDR category of a locale holds n and no other of the sampled
+ * integers (ar `zero` is {0}; lv `zero` is not; en `one` is {1}). Formats
+ * that select by category only (Android, gettext, stringsdict, gen-l10n)
+ * can write an exact `=N` form as that category's form exactly then. Cached:
+ * it asks the rules a thousand times.
+ */
 export function categoryIsExactly(locale: string, category: string, n: number): boolean {
   const id = `${locale}|${category}|${n}`;
-  if (!exactCache.has(id)) {
+  let exact = exactCache.get(id);
+  if (exact === undefined) {
     const rules = pluralRules(locale);
-    let exact = true;
-    for (let i = 0; i <= 1000 && exact; i++) exact = (rules.select(i) === category) === (i === n);
+    exact = rules.select(n) === category;
+    for (let i = 0; i < SAMPLES.length && exact; i++) exact = SAMPLES[i] === n || rules.select(SAMPLES[i]) !== category;
     exactCache.set(id, exact);
   }
-  return exactCache.get(id)!;
+  return exact;
+}
+
+/** The category that holds n alone among integers (categoryIsExactly), if there is one: the category an exact `=N` form can stand for. */
+export function categoryHoldingOnly(locale: string, n: number): string | undefined {
+  const category = pluralRules(locale).select(n);
+  return categoryIsExactly(locale, category, n) ? category : undefined;
 }

@@ -7,7 +7,6 @@
 import type { Catalog } from '../catalog/model.js';
 import type { Config } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Finding } from '../review/finding.js';
 
 export interface PlannedFile {
   /** Relative to the output folder, forward slashes, starting with the target id. */
@@ -17,6 +16,29 @@ export interface PlannedFile {
   context?: object;
   /** ...or the finished text (canonical JSON bodies). */
   content?: string;
+  /**
+   * Per-entry rendering: each context is rendered with `template` (a file of
+   * templates/<target id>/, overridable like any other), the results joined
+   * with `separator` (default "\n") and given to the file's template as
+   * `context[field]`. The entry template is compiled once and called per entry.
+   */
+  entries?: EntryRendering;
+  /** More per-entry renderings, each with its own field, for a file with several lists of entries (xliff: one per `<file>` section). */
+  moreEntries?: readonly EntryRendering[];
+}
+
+export interface EntryRendering<C extends object = object> {
+  template: string;
+  field: string;
+  contexts: readonly C[];
+  separator?: string;
+  /**
+   * The built-in entry template written in TypeScript, used instead of
+   * handlebars while that template is neither overridden nor edited since the
+   * build: per entry, handlebars costs seconds at 100k keys. A test renders
+   * every golden context both ways and requires the same bytes.
+   */
+  builtIn?(context: C): string; // a method: its parameter is bivariant, so a target's own context type fits
 }
 
 export interface TargetPlan {
@@ -28,8 +50,7 @@ export interface PlanOptions {
   config: Config;
   /** One line naming codebook, the source and the regenerate command; no date. */
   header: string;
-  /** Translation-QA findings of the run (the review target shows them); empty when QA did not run. */
-  findings?: readonly Finding[];
+  // Stages above add what their targets need (declaration merging): the review adds `findings` (review/finding.ts).
 }
 
 export interface Target {

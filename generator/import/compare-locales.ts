@@ -7,11 +7,12 @@
 import { compareKeys } from '../catalog/keys.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { IMPORT_RULES } from './report.js';
-import type { ImportResult } from './index.js';
+import type { ImportedSection } from './messages.js';
 
 export interface NamedImport {
   sourceName: string;
-  result: ImportResult;
+  /** An import's locale and keys (an ImportResult of index.ts). */
+  result: { locale: string; sections: readonly Pick<ImportedSection, 'keys'>[] };
 }
 
 export function compareImportedKeys(imports: readonly NamedImport[]): Diagnostic[] {

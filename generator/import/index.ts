@@ -58,17 +58,12 @@ export function importVendorDocument(text: string, options: ImportOptions): Impo
 }
 
 /**
- * The refusals of `codebook import` for a vendor document: a document in
- * which the importer recognises nothing, or far fewer keys than the file it
- * would replace, is not what the user meant to import (a PO file, a README,
- * an empty file) and would wipe the locale's vendor texts.
- */
-export const VENDOR_GUARD_RULES = {
-  'import/nothing-recognised': { severity: 'error', explanation: 'The document has no error-code table the importer recognises (no key at all); nothing is written.' },
-  'import/too-few-keys': { severity: 'error', explanation: 'The document gives fewer than half of the keys the file it would replace has; nothing is written.' },
-} as const;
-
-/**
+ * The refusals of `codebook import` for a vendor document
+ * (`import/nothing-recognised`, `import/too-few-keys` in rules.ts): a
+ * document in which the importer recognises nothing, or far fewer keys than
+ * the file it would replace, is not what the user meant to import (a PO
+ * file, a README, an empty file) and would wipe the locale's vendor texts.
+ *
  * Why the result must not replace the current file (its text, undefined
  * when there is none), if it must not: no key recognised, or fewer than
  * half of the keys of the current file's `messages`.

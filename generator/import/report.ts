@@ -5,7 +5,9 @@
  * diagnostic names the vendor file and line it is about.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { VendorImportRuleId } from './rules.js';
 
+/** The rules of rules.ts by the names the importer's code uses. */
 export const IMPORT_RULES = {
   coverSkipped: 'import/cover-skipped',
   introSkipped: 'import/intro-skipped',
@@ -14,7 +16,6 @@ export const IMPORT_RULES = {
   pageBreakAmbiguous: 'import/page-break-ambiguous',
   rangeJoined: 'import/range-joined',
   rangeIncomplete: 'import/range-incomplete',
-  rangeReversed: 'import/range-reversed',
   straySeparator: 'import/stray-separator',
   markupClosed: 'import/markup-closed',
   markupTruncated: 'import/markup-truncated',
@@ -29,7 +30,7 @@ export const IMPORT_RULES = {
   noPartHeading: 'import/no-part-heading',
   icuRoundTrip: 'import/icu-round-trip',
   keyOnlyInLocale: 'import/key-only-in-locale',
-} as const;
+} as const satisfies Record<string, VendorImportRuleId>;
 
 export type ImportRuleId = (typeof IMPORT_RULES)[keyof typeof IMPORT_RULES];
 

@@ -6,10 +6,11 @@
  */
 import type { Origin } from '../catalog/model.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
+import type { QaRuleId } from './rules.js';
 
 export interface Finding {
-  /** Kebab-case with the `qa/` prefix: `qa/numbers-differ`, `qa/missing-translation`… */
-  ruleId: string;
+  /** A rule of rules.ts, with the `qa/` prefix: `qa/numbers-differ`, `qa/missing-translation`… */
+  ruleId: QaRuleId;
   severity: Severity;
   key: string;
   /** The locales involved, sorted (two for a comparison between locales). */
@@ -22,4 +23,14 @@ export interface Finding {
   origins: Origin[];
   /** Set on a finding of an earlier layer that the merged catalog no longer has: the origins of the texts that replaced it. */
   resolvedBy?: Origin[];
+}
+
+// The target contract (emit/target.ts) sits below the review and does not
+// name it: the review adds its findings to what a target is given, for the
+// review target to show.
+declare module '../emit/target.js' {
+  interface PlanOptions {
+    /** Translation-QA findings of the run (the review target shows them); empty when QA did not run. */
+    findings?: readonly Finding[];
+  }
 }

@@ -13,10 +13,15 @@
  * `<span class="ctl">` so the page can tell it apart from a literal
  * backslash-u. The text content of an element therefore reads `\u0007` where
  * the catalog has BEL.
+ *
+ * The lone surrogates and the comment's dash rule are XML's
+ * (emit/xml-escape.ts); the rest is HTML's own: it escapes quotes too, and
+ * shows as `\uXXXX` the controls XML would write as references.
  */
+import { commentDashes, LONE_SURROGATE_SOURCE } from '../emit/xml-escape.js';
 
 /** Every character the review page shows as `\uXXXX` instead of writing it. */
-export const UNWRITABLE = /[\0-\x08\x0B-\x1F\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+export const UNWRITABLE = new RegExp(`[\\0-\\x08\\x0B-\\x1F\\x7F-\\x9F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]|[\\uD83F\\uD87F\\uD8BF\\uD8FF\\uD93F\\uD97F\\uD9BF\\uD9FF\\uDA3F\\uDA7F\\uDABF\\uDAFF\\uDB3F\\uDB7F\\uDBBF\\uDBFF][\\uDFFE\\uDFFF]|${LONE_SURROGATE_SOURCE}`, 'g');
 
 /** How the page shows one unwritable character: `\u0007`, `\u{1FFFE}`. */
 export function visibleEscape(ch: string): string {
@@ -59,5 +64,5 @@ export function htmlAttr(value: string): string {
 
 /** Text safe inside `<!-- … -->`: no `--`, no `<!`, no `>` right after the opening, unwritable characters shown. */
 export function htmlComment(value: string): string {
-  return displayText(value).replace(/-(?=-)/g, '- ').replace(/<!/g, '< !').replace(/^[>-]/, ' $&').replace(/-$/, '- ');
+  return commentDashes(displayText(value).replace(/<!/g, '< !')).replace(/^[>-]/, ' $&');
 }

@@ -24,11 +24,12 @@ import { compareKeys } from '../catalog/keys.js';
 import type { SourceFile } from '../catalog/load-layers.js';
 import type { Catalog, Message, Origin, Translation } from '../catalog/model.js';
 import type { Config } from '../config/load-config.js';
+import type { CheckSettings, ReviewSettings, SeveritySetting } from '../config/review-settings.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import type { Finding } from './finding.js';
-import type { CheckSettings, QaCheck, Subject } from './checks/check.js';
+import type { QaCheck, Subject } from './checks/check.js';
 import { qaChecks } from './checks/index.js';
-import { applyStrict, type SeveritySetting } from './severity.js';
+import { applyStrict } from './severity.js';
 import { pushTo } from '../multimap.js';
 
 /** The name of the last stack: the full merge. */
@@ -48,12 +49,6 @@ export interface ReviewOptions {
   checks?: readonly QaCheck[];
   /** What the config tunes for the checks (jargon list, length limit). */
   settings?: CheckSettings;
-}
-
-/** The review settings of a config (`review` in codebook.config.json). */
-export interface ReviewSettings extends CheckSettings {
-  severities?: Readonly<Record<string, SeveritySetting>>;
-  strict?: boolean;
 }
 
 interface Run {

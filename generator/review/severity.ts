@@ -3,20 +3,13 @@
  * off per project (`review.severities` in the config), and `--strict` (or
  * `review.strict`) makes every open warning an error, so CI fails on it.
  */
-import type { Severity } from '../diagnostics/diagnostic.js';
+import { unknownRuleIds as unknownOf, type SeveritySetting } from '../config/review-settings.js';
 import type { Finding } from './finding.js';
-import { qaChecks } from './checks/index.js';
-
-export type SeveritySetting = Severity | 'off';
+import { QA_RULE_IDS } from './rules.js';
 
 /** Rule ids of a severities setting that no check has, so the config can report typos. */
-/** Every qa/ rule id. */
-export function qaRuleIds(): string[] {
-  return qaChecks.map((c) => c.id);
-}
-
 export function unknownRuleIds(severities: Readonly<Record<string, SeveritySetting>>): string[] {
-  return Object.keys(severities).filter((id) => !qaChecks.some((c) => c.id === id)).sort();
+  return unknownOf(severities, QA_RULE_IDS);
 }
 
 /**

@@ -8,6 +8,8 @@
  * `\t \n \@ \? \" \' \\ \uXXXX`, whitespace runs collapsed, ends trimmed,
  * any other `\c` → `c`), XML 1.0 §2.2 (Char) and §2.4 (character data).
  */
+import { javaUnicodeEscape } from '../emit/escape.js';
+import { XML_COMMENT, XML_TEXT_ESCAPES, xmlComment } from '../emit/xml-escape.js';
 
 /** Literal text, or a placeholder written as is. */
 export type Piece = { text: string } | { placeholder: string };
@@ -29,7 +31,8 @@ interface Rule {
   out: (ch: string) => string | null;
 }
 
-const hex = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+/** aapt2 reads Java's `\uXXXX` (the rules below apply it to BMP characters only). */
+const hex = javaUnicodeEscape;
 const isSpace = (ch?: string) => ch === ' ';
 
 export const RULES: readonly Rule[] = [
@@ -50,7 +53,7 @@ export const RULES: readonly Rule[] = [
     test: (ch) => /^[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]$/.test(ch) || (ch !== ' ' && ch !== '\u00A0' && /^\s$/.test(ch)),
     out: hex,
   },
-  { why: 'XML 1.0 §2.4: `&` and `<` start markup (`<b>` stays text); `>` is escaped for `]]>`', test: (ch) => ch === '&' || ch === '<' || ch === '>', out: (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;') },
+  { why: 'XML 1.0 §2.4: `&` and `<` start markup (`<b>` stays text); `>` is escaped for `]]>` (emit/xml-escape.ts)', test: (ch) => ch === '&' || ch === '<' || ch === '>', out: (ch) => XML_TEXT_ESCAPES[ch] },
   { why: 'java.util.Formatter: a literal `%` is `%%` in a formatted string', test: (ch, c) => ch === '%' && c.formatted, out: () => '%%' },
 ];
 
@@ -183,17 +186,12 @@ export function androidText(pieces: readonly Piece[], formatted: boolean): { val
   return { value };
 }
 
-/** `U+0007` style name of a character, for diagnostics. */
-export function codePointName(ch: string): string {
-  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}
-
-/** Text safe inside an XML comment: one line, no `--`, no trailing `-`, no characters XML forbids. */
-export function xmlComment(text: string): string {
-  return text
-    .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
-    .replace(/-(?=-|$)/g, '- ')
-    // aapt2 copies the comment before a resource into R.java's Javadoc, where "*/" would end it early.
-    .replace(/\*\//g, '*\\/');
+/**
+ * Text safe inside a strings.xml comment: XML's comment rule with Android's
+ * options (emit/xml-escape.ts: one line, U+FFFD for what XML cannot carry),
+ * then aapt2's own: it copies the comment before a resource into R.java's
+ * Javadoc, where `*\/` would end it early.
+ */
+export function androidComment(text: string): string {
+  return xmlComment(text, XML_COMMENT.android).replace(/\*\//g, '*\\/');
 }

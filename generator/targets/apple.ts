@@ -18,12 +18,12 @@
  * `.xcstrings`; `NSLocalizedString(key, tableName: "LocalizableDetail", …)`).
  */
 import type { Catalog, Message } from '../catalog/model.js';
-import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { audienceName, planEachAudience } from '../emit/audiences.js';
 import { docComment } from '../emit/escape.js';
 import type { PlannedFile, Target } from '../emit/target.js';
-import { appleMessage, INTEGER_SPECIFIER, stringsLiteral, unrepresentable, xmlComment, xmlText, type AppleMessage } from './apple-format.js';
+import { unrepresentable } from '../emit/unrepresentable.js';
+import { appleConversion, INTEGER_SPECIFIER, stringsLiteral, unwritableChar, xmlComment, xmlText, type AppleMessage } from './apple-format.js';
 import { xcstringsFile } from './apple-xcstrings.js';
 
 export const appleTarget: Target = {
@@ -64,11 +64,11 @@ function convertAll(catalog: Catalog, diagnostics: Diagnostic[]): Map<string, Ma
   for (const message of catalog.messages) {
     const byLocale = new Map<string, AppleMessage>();
     for (const locale of catalog.locales) {
-      const converted = appleMessage(message, locale);
+      const converted = appleConversion(message, locale);
       if (!converted) continue;
-      const problem = 'problem' in converted ? converted.problem : characterProblem(converted);
-      if (problem) diagnostics.push(unrepresentableDiagnostic(message, locale, problem));
-      else byLocale.set(locale, converted as AppleMessage);
+      const why = converted.ok ? characterProblem(converted.value) : converted.why;
+      if (why !== undefined) diagnostics.push(unrepresentable('apple', message, locale, why));
+      else if (converted.ok) byLocale.set(locale, converted.value);
     }
     all.set(message.key, byLocale);
   }
@@ -79,23 +79,10 @@ function convertAll(catalog: Catalog, diagnostics: Diagnostic[]): Map<string, Ma
 function characterProblem(converted: AppleMessage): string | undefined {
   const texts = converted.kind === 'plain' ? [converted.value] : converted.forms.map(([, v]) => v);
   for (const text of texts) {
-    const char = unrepresentable(text, converted.kind === 'plural' ? 'xml' : 'utf8');
+    const char = unwritableChar(text, converted.kind === 'plural' ? 'xml' : 'utf8');
     if (char) return `the character ${char} cannot be written to ${converted.kind === 'plural' ? '.stringsdict XML' : 'a UTF-8 file'}`;
   }
   return undefined;
-}
-
-function unrepresentableDiagnostic(message: Message, locale: string, problem: string): Diagnostic {
-  const translation = message.translations[locale];
-  return {
-    ruleId: 'apple/unrepresentable',
-    severity: 'error',
-    message: `Key ${message.key} (${locale}) cannot be written for the apple target: ${problem}.`,
-    target: 'apple',
-    key: message.key,
-    locale,
-    ...(translation ? { place: placeOf(translation.origin) } : {}),
-  };
 }
 
 /** The start of a `.strings` entry, up to the opening quote of its value: the description comment line (when it has one) and the key. */

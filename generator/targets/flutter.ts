@@ -20,13 +20,13 @@
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Catalog, Message, Param } from '../catalog/model.js';
-import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { audiencesOf } from '../emit/audiences.js';
 import { identifierTable } from '../emit/identifiers.js';
 import { sourceSectionTitles } from '../emit/section-titles.js';
 import type { PlannedFile, Target } from '../emit/target.js';
-import { arbValue } from './flutter-icu.js';
+import { localeUnrepresentable, unrepresentable } from '../emit/unrepresentable.js';
+import { arbText } from './flutter-icu.js';
 
 type Json = string | readonly (readonly [string, Json])[];
 type Entries = [string, Json][];
@@ -38,7 +38,8 @@ const TAKEN = new Set(
 /** gen-l10n `_isValidGetterAndMethodName`: a lower-case letter first, then letters, digits, `_`, `$`. */
 const GETTER = /^[a-z][A-Za-z0-9_$]*$/;
 
-const DART_TYPES: Record<Param['type'], string> = { string: 'String', select: 'String', number: 'num', plural: 'int', date: 'DateTime', time: 'DateTime' };
+/** The Dart type of each placeholder, by param type (what gen-l10n generates; lookup-dart casts the caller's arguments to it). */
+export const DART_TYPES: Readonly<Record<Param['type'], string>> = { string: 'String', select: 'String', number: 'num', plural: 'int', date: 'DateTime', time: 'DateTime' };
 const DATE_FORMATS: Partial<Record<Param['type'], string>> = { date: 'yMMMd', time: 'jms' }; // ICU's default medium styles
 
 export const flutterTarget: Target = {
@@ -46,7 +47,7 @@ export const flutterTarget: Target = {
   description: 'Flutter gen-l10n ARB files (app_<locale>.arb), the source locale as template',
   plan(whole, { config, header }) {
     const diagnostics: Diagnostic[] = [];
-    const report = (message: Message, locale: string | undefined, problem: string) => diagnostics.push(unrepresentable(message, locale, problem));
+    const report = (message: Message, locale: string | undefined, why: string) => diagnostics.push(unrepresentable('flutter', message, locale, why));
     const audiences = audiencesOf(whole, config.identifierPrefix).map(({ catalog, identifierPrefix }) => {
       const table = identifierTable(catalog, identifierPrefix, 'flutter');
       diagnostics.push(...table.diagnostics);
@@ -60,7 +61,7 @@ export const flutterTarget: Target = {
     const bodies = new Map<string, Entries>();
     for (const locale of whole.locales) {
       const problem = localeProblem(locale);
-      if (problem) diagnostics.push({ ruleId: 'flutter/unrepresentable', severity: 'error', target: 'flutter', locale, message: `Locale ${locale} cannot be written for the flutter target: ${problem}.` });
+      if (problem) diagnostics.push(localeUnrepresentable('flutter', locale, problem));
       bodies.set(locale, audiences.flatMap((a) => localeEntries(a.catalog, locale, a.names, report)));
     }
     const files: PlannedFile[] = whole.locales.map((locale) => arbFile(locale, header, bodies.get(locale)!));
@@ -76,9 +77,9 @@ function localeEntries(catalog: Catalog, locale: string, names: ReadonlyMap<stri
     const translation = message.translations[locale];
     const name = names.get(message.key);
     if (!translation || !name) continue;
-    const value = arbValue(translation.ast, locale);
-    if (typeof value !== 'string') report(message, locale, value.problem);
-    else entries.push([name, value]);
+    const value = arbText(translation.ast, locale);
+    if (!value.ok) report(message, locale, value.why);
+    else entries.push([name, value.value]);
     if (titles) entries.push([`@${name}`, metadata(catalog, message, titles)]);
   }
   return entries;
@@ -133,19 +134,6 @@ function localeProblem(locale: string): string | undefined {
   const { language, script, region } = new Intl.Locale(locale);
   const plain = [language, script, region].filter(Boolean).join('-');
   return plain === locale ? undefined : `gen-l10n locales have a language, a script and a region only, not the rest of ${locale}`;
-}
-
-function unrepresentable(message: Message, locale: string | undefined, problem: string): Diagnostic {
-  const translation = locale ? message.translations[locale] : undefined;
-  return {
-    ruleId: 'flutter/unrepresentable',
-    severity: 'error',
-    message: `Key ${message.key}${locale ? ` (${locale})` : ''} cannot be written for the flutter target: ${problem}.`,
-    target: 'flutter',
-    key: message.key,
-    ...(locale ? { locale } : {}),
-    place: placeOf(translation?.origin ?? message.origin),
-  };
 }
 
 /** JSON in the given member order (JSON.stringify would move integer-like names first), 2-space indent. */

@@ -13,6 +13,7 @@
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
 import { categoryIsExactly, formFor, type PluralSplit } from '../emit/plural-forms.js';
+import { exactValue, isExactSelector } from '../emit/plural-shape.js';
 
 export interface GettextPlurals {
   /** The `Plural-Forms` header value. */
@@ -86,7 +87,7 @@ export function msgstrForms(split: PluralSplit, locale: string, rule: GettextPlu
   });
   const text = (selector: string) => printAST(formFor(split, selector));
   const dropped = [...split.forms.keys()].flatMap((s) => {
-    if (s.startsWith('=')) return rule.forms.some((category) => holdsExactly(locale, rule, category, s)) ? [] : [`PO has no exact "${s}" form: that count shows its plural category's text`];
+    if (isExactSelector(s)) return rule.forms.some((category) => holdsExactly(locale, rule, category, s)) ? [] : [`PO has no exact "${s}" form: that count shows its plural category's text`];
     const instead = rule.lost.get(s);
     return instead && text(s) !== text(instead) ? [`gettext's Plural-Forms shows the "${instead}" text for counts CLDR puts in "${s}"`] : [];
   });
@@ -95,7 +96,7 @@ export function msgstrForms(split: PluralSplit, locale: string, rule: GettextPlu
 
 /** Whether gettext sends exactly the count of an `=N` selector to a category's msgstr (ar `zero` is {0}; lv `zero` is not). */
 function holdsExactly(locale: string, rule: GettextPlurals, category: string, selector: string): boolean {
-  return selector.startsWith('=') && categoryIsExactly(locale, category, Number(selector.slice(1))) && ![...rule.lost.values()].includes(category);
+  return isExactSelector(selector) && categoryIsExactly(locale, category, exactValue(selector)) && ![...rule.lost.values()].includes(category);
 }
 
 /** gettext modifier names of scripts (glibc: `sr_RS@latin`, `uz_UZ@cyrillic`); others use the lowercased code. */

@@ -4,6 +4,8 @@
  * finished lines; nothing here knows about the catalog.
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { codePointName } from '../emit/naming.js';
+import { cannot, converted, orProblem, type Converted } from '../emit/unrepresentable.js';
 
 /**
  * PO string escapes: only those every PO reader decodes alike. Checked on
@@ -40,7 +42,7 @@ export function poUnrepresentable(text: string): string | undefined {
 function escapedPiece(ch: string): string {
   const escaped = ESCAPES[ch];
   if (escaped !== undefined) return escaped;
-  if (UNREPRESENTABLE.test(ch)) throw new Error(`PO cannot carry U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}: check texts with poUnrepresentable before writing them`);
+  if (UNREPRESENTABLE.test(ch)) throw new Error(`PO cannot carry ${codePointName(ch)}: check texts with poUnrepresentable before writing them`);
   return ch;
 }
 
@@ -154,13 +156,23 @@ function wrapEscaped(line: string, out: string[]): void {
  * Same result as poFieldByPieces, in time linear in the text.
  */
 export function poField(keyword: string, text: string): string {
+  return `${keyword} ${poStringLines(keyword, text).join('\n')}`;
+}
+
+/**
+ * The string of a field as the quoted lines poField writes after `keyword `:
+ * one (`"text"`) when it fits, else `""` and the continuation lines. Escaped
+ * and wrapped: what a template prints as `keyword {{#each lines}}{{this}}\n{{/each}}`.
+ * The keyword only counts for its length (the first line's width).
+ */
+export function poStringLines(keyword: string, text: string): string[] {
   const newline = text.indexOf('\n');
   const oneLine = newline === -1 || newline === text.length - 1;
   if (oneLine) {
     const single = escapePo(text);
-    if (keyword.length + single.length + 3 <= WIDTH) return `${keyword} "${single}"`;
+    if (keyword.length + single.length + 3 <= WIDTH) return [`"${single}"`];
   }
-  const out = [`${keyword} ""`];
+  const out = ['""'];
   if (text === '') out.push('""');
   // A line ends after each newline; nothing follows a final one.
   for (let start = 0; start < text.length; ) {
@@ -169,13 +181,17 @@ export function poField(keyword: string, text: string): string {
     wrapEscaped(escapePo(text.slice(start, end)), out);
     start = end;
   }
-  return out.join('\n');
+  return out;
+}
+
+/** The lines of a comment's text, split at every line break (CR LF, CR, LF, U+2028, U+2029): what follows `#.` or `#` on each line. */
+export function poCommentLines(text: string): string[] {
+  return LINE_BREAK.test(text) ? text.split(/\r\n|[\r\n\u2028\u2029]/) : [text];
 }
 
 /** Comment lines with a prefix (`#.`, `#`), one per line of the text. */
 export function poComment(prefix: string, text: string): string[] {
-  if (!LINE_BREAK.test(text)) return [text ? `${prefix} ${text}` : prefix]; // what the split below gives for one line
-  return text.split(/\r\n|[\r\n\u2028\u2029]/).map((line) => (line ? `${prefix} ${line}` : prefix));
+  return poCommentLines(text).map((line) => (line ? `${prefix} ${line}` : prefix));
 }
 
 const LINE_BREAK = /[\r\n\u2028\u2029]/;
@@ -191,15 +207,20 @@ export function poReference(file: string, line: number): string {
  * without it the text is literal. Styled numbers and dates have no
  * python-brace equivalent.
  */
-export function poText(elements: readonly MessageFormatElement[], brace: boolean, pluralArg?: string): string | { problem: string } {
+export function poMessageText(elements: readonly MessageFormatElement[], brace: boolean, pluralArg?: string): Converted<string> {
   let out = '';
   for (const el of elements) {
     if (el.type === TYPE.literal) out += brace ? el.value.replace(/[{}]/g, '$&$&') : el.value;
     else if (el.type === TYPE.argument) out += `{${el.value}}`;
     else if (el.type === TYPE.pound && pluralArg) out += `{${pluralArg}}`;
     else if ((el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) && !el.style) out += `{${el.value}}`;
-    else if (el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) return { problem: `python-brace-format has no equivalent of the style of {${el.value}}` };
-    else return { problem: 'PO text has no equivalent of this ICU element' };
+    else if (el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) return cannot(`python-brace-format has no equivalent of the style of {${el.value}}`);
+    else return cannot('PO text has no equivalent of this ICU element');
   }
-  return out;
+  return converted(out);
+}
+
+/** poMessageText in the shape import/po reads (the text, or `{ problem }`). */
+export function poText(elements: readonly MessageFormatElement[], brace: boolean, pluralArg?: string): string | { problem: string } {
+  return orProblem(poMessageText(elements, brace, pluralArg));
 }

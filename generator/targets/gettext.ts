@@ -20,35 +20,84 @@
  * holds N alone (ar `=0` → `zero`), else it is left out with a
  * `gettext/plural-form-dropped` warning, as are CLDR categories gettext's
  * Plural-Forms merges into another (fr, es, it, pt `many`; he `two`).
+ *
+ * Layout: templates/gettext/file.po.hbs (PoFileContext) around the entries,
+ * each rendered with templates/gettext/entry.po.hbs (PoEntryContext); both
+ * overridable, both documented in templates/gettext/README.md. The contexts
+ * hold PO text only (escaped, quoted, wrapped here), so the layout is the
+ * templates' and the rules are this module's.
  */
-import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import type { Catalog, Message, Translation } from '../catalog/model.js';
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import type { Catalog, Message } from '../catalog/model.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { paramNote, sectionLabel, sourceOrigins } from '../emit/message-notes.js';
+import { codePointName, isAsciiIdentifier } from '../emit/naming.js';
 import { formFor, pluralRules, splitPlural } from '../emit/plural-forms.js';
+import { argumentOf } from '../emit/plural-shape.js';
 import type { PlannedFile, Target } from '../emit/target.js';
+import { allConverted, cannot, converted, localeUnrepresentable, unrepresentable, type Converted } from '../emit/unrepresentable.js';
 import { planEachAudience } from '../emit/audiences.js';
 import { gettextLocaleName, gettextPlurals, msgstrForms, type GettextPlurals } from './gettext-plural-forms.js';
-import { poComment, poField, poReference, poText, poUnrepresentable } from './gettext-po.js';
+import { poComment, poCommentLines, poMessageText, poReference, poStringLines, poUnrepresentable } from './gettext-po.js';
 import { sourceSectionTitles } from '../emit/section-titles.js';
 
 interface SourceSide { msgid: string; plural?: { arg: string; msgidPlural: string; args: ReadonlySet<string> }; brace: boolean }
-class Unrepresentable extends Error {}
-type Attempt = <T>(message: Message, locale: string, build: () => T) => T | undefined;
 
-/** What the entries of a message share in every file, written once: `#.` lines, the start of `#:`, msgctxt and msgid. */
+/**
+ * One PO entry as templates/gettext/entry.po.hbs receives it (documented
+ * field by field in templates/gettext/README.md). Every string is PO text
+ * already: comments split into lines, references formatted, strings escaped,
+ * quoted and wrapped (gettext-po.ts), so a template cannot break PO syntax
+ * by forgetting an escape. Fields a kind of entry lacks are `null`, never
+ * absent (templates are strict).
+ */
+export interface PoEntryContext {
+  /** The `#.` lines (section, description, parameters), one text per line without the `#.`; '' for an empty line. */
+  extractedComments: readonly string[];
+  /** The `#:` references, `file:line` each (a file name with whitespace between U+2068 and U+2069): the registry entry, the source text, then the locale's text in a PO. */
+  references: readonly string[];
+  /** The `#,` flags in order: `fuzzy` (an `initial` translation), then `python-brace-format` or `no-python-brace-format`; [] for none. */
+  flags: readonly string[];
+  /** msgctxt (the message key) as quoted lines: one `"…"`, or `""` and continuation lines. */
+  msgctxt: readonly string[];
+  /** msgid (the source text; of a plural, its `one` form) as quoted lines. */
+  msgid: readonly string[];
+  /** msgid_plural (the source `other` form) as quoted lines; null for an entry without plural. */
+  msgidPlural: readonly string[] | null;
+  /** msgstr as quoted lines (`""` in the POT and when untranslated); null for a plural entry. */
+  msgstr: readonly string[] | null;
+  /** msgstr[index] for a plural entry, in gettext's index order (Plural-Forms), as quoted lines; null for an entry without plural. */
+  msgstrPlural: readonly { index: number; lines: readonly string[] }[] | null;
+}
+
+/** The file context of templates/gettext/file.po.hbs (templates/gettext/README.md). */
+export interface PoFileContext {
+  /** The `#` lines above the header entry (the generated-file notice, what the file is), each with its `#`. */
+  headerComments: readonly string[];
+  /** The header entry's msgstr (`msgid ""` / `msgstr ""` are template text) as quoted lines, one field `"Name: value\n"` each (longer ones wrapped). */
+  headerFields: readonly string[];
+  /** Every entry rendered with entry.po.hbs, in catalog order, joined with a blank line; '' for none. Each ends with a newline. */
+  entries?: string;
+}
+
+/** What the entries of a message share in every file, built once: the POT and each PO reuse these arrays. */
 interface SharedPart {
   message: Message;
   source: SourceSide;
-  /** The blank line that starts an entry, then its `#.` lines, each with its newline. */
-  notes: string;
-  /** `#: <registry entry> <source text>`: each file adds its locale's reference and the newline. */
-  references: string;
-  /** msgctxt, msgid and msgid_plural, each with its newline. */
-  head: string;
+  extractedComments: readonly string[];
+  /** The registry entry's and the source text's references: each PO adds its locale's. */
+  references: readonly string[];
+  msgctxt: readonly string[];
+  msgid: readonly string[];
+  msgidPlural: readonly string[] | null;
   /** msgid shows a brace: a message without arguments is then `no-python-brace-format`. */
   msgidBraces: boolean;
 }
+
+/** The msgstr of an untranslated entry, and of every POT entry. */
+const EMPTY_STRING: readonly string[] = ['""'];
+const EMPTY_PLURALS = new Map<number, PoEntryContext['msgstrPlural']>();
 
 const HEADER_FIELDS = ['Project-Id-Version: codebook', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: 8bit'];
 const BRACE = /[{}]/;
@@ -64,157 +113,178 @@ export const gettextTarget: Target = {
 /** One domain (the catalog's namespace): its POT and a PO per locale, in `gettext/<folder>`. */
 function planDomain(catalog: Catalog, folder: string, header: string): { files: PlannedFile[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const attempt: Attempt = (message, locale, build) => {
-    try {
-      return build();
-    } catch (error) {
-      if (!(error instanceof Unrepresentable)) throw error;
-      diagnostics.push(diagnostic(message, locale, 'error', error.message));
-    }
-  };
   const titles = sourceSectionTitles(catalog);
   const shared: SharedPart[] = [];
   for (const message of catalog.messages) {
-    const source = attempt(message, catalog.sourceLocale, () => sourceSide(message, catalog.sourceLocale));
-    if (source) shared.push(sharedPart(catalog, message, source, titles));
+    const source = sourceSide(message, catalog.sourceLocale);
+    if (source.ok) shared.push(sharedPart(catalog, message, source.value, titles));
+    else diagnostics.push(unrepresentable('gettext', message, catalog.sourceLocale, source.why));
   }
   const files: PlannedFile[] = [poFile(`gettext/${catalog.namespace}.pot`, [header, `Template of the ${catalog.namespace} domain: msgctxt is the message key.`], HEADER_FIELDS, templateEntries(shared))];
   const owners = new Map<string, string>();
   for (const locale of catalog.locales) {
     const name = gettextLocaleName(locale);
     const rule = gettextPlurals(name);
-    const problem = owners.has(name) ? `${owners.get(name)} and ${locale} both become the gettext locale ${name}` : rule ? undefined : `gettext has no Plural-Forms for ${name}`;
+    const problem = owners.has(name) ? `${owners.get(name)} and ${locale} both become the gettext locale ${name}` : undefined;
     owners.set(name, locale);
     if (problem || !rule) {
-      diagnostics.push({ ruleId: 'gettext/unrepresentable', severity: 'error', message: `Locale ${locale} cannot be written for gettext: ${problem}.`, target: 'gettext', locale });
+      diagnostics.push(localeUnrepresentable('gettext', locale, problem ?? `gettext has no Plural-Forms for ${name}`));
       continue;
     }
     const fields = [HEADER_FIELDS[0], 'Last-Translator: Automatically generated', 'Language-Team: none', `Language: ${name}`, ...HEADER_FIELDS.slice(1), `Plural-Forms: ${rule.header}`];
-    const entries = localeEntries(catalog, shared, locale, rule, diagnostics, attempt);
+    const entries = localeEntries(catalog, shared, locale, rule, diagnostics);
     files.push(poFile(`gettext/${folder}${name}.po`, [header, `Locale ${locale} (BCP 47) as gettext ${name}: msgctxt is the message key.`], fields, entries));
   }
   return { files, diagnostics };
 }
 
-/** `entries` is the text of every entry (see templates/gettext/file.po.hbs): 300k entries are one string, not 300k template iterations. */
-function poFile(path: string, headerComments: string[], fields: string[], entries: string): PlannedFile {
-  const header = ['msgid ""', poField('msgstr', fields.map((f) => `${f}\n`).join(''))];
-  return { path, template: 'file.po.hbs', context: { headerComments: headerComments.flatMap((c) => poComment('#', c)), header, entries } };
+/** A PO or POT file: file.po.hbs around the entries, each rendered with entry.po.hbs and separated by a blank line. */
+function poFile(path: string, headerComments: string[], fields: string[], contexts: PoEntryContext[]): PlannedFile {
+  const [first, ...headerFields] = poStringLines('msgstr', fields.map((f) => `${f}\n`).join(''));
+  if (first !== '""') throw new Error('codebook: a PO header of one line'); // never: every header has several fields
+  const context: PoFileContext = { headerComments: headerComments.flatMap((c) => poComment('#', c)), headerFields };
+  return { path, template: 'file.po.hbs', context, entries: { template: 'entry.po.hbs', field: 'entries', contexts, separator: '\n', builtIn: poEntryText } };
+}
+
+/**
+ * templates/gettext/entry.po.hbs in TypeScript, for when it is not
+ * overridden (handlebars per entry costs about 10 s at 100k keys × 3 PO files
+ * and the POT). test/targets/gettext.test.ts renders the golden contexts both ways.
+ */
+export function poEntryText(e: PoEntryContext): string {
+  const lines = (field: string, quoted: readonly string[]) => `${field} ${quoted.map((l) => `${l}\n`).join('')}`;
+  let text = '';
+  for (const c of e.extractedComments) text += c ? `#. ${c}\n` : '#.\n';
+  text += `#: ${e.references.join(' ')}\n`;
+  if (e.flags.length > 0) text += `#, ${e.flags.join(', ')}\n`;
+  text += lines('msgctxt', e.msgctxt) + lines('msgid', e.msgid);
+  if (e.msgidPlural?.length) text += lines('msgid_plural', e.msgidPlural);
+  if (e.msgstr?.length) text += lines('msgstr', e.msgstr);
+  for (const form of e.msgstrPlural ?? []) text += lines(`msgstr[${form.index}]`, form.lines);
+  return text;
 }
 
 /** The parts of a message's entry that are the same in the POT and every PO file. */
 function sharedPart(catalog: Catalog, message: Message, source: SourceSide, titles: ReadonlyMap<string, string | undefined>): SharedPart {
-  const origins = [message.origin, message.translations[catalog.sourceLocale]?.origin];
-  let head = `${poField('msgctxt', message.key)}\n${poField('msgid', source.msgid)}\n`;
-  if (source.plural) head += `${poField('msgid_plural', source.plural.msgidPlural)}\n`;
   return {
     message,
     source,
-    notes: `\n${translatorComments(catalog, message, titles).join('\n')}\n`,
-    references: `#: ${origins.flatMap((o) => (o ? [poReference(o.file, o.line)] : [])).join(' ')}`,
-    head,
+    extractedComments: translatorComments(message, titles),
+    references: sourceOrigins(catalog, message).map((o) => poReference(o.file, o.line)),
+    msgctxt: poStringLines('msgctxt', message.key),
+    msgid: poStringLines('msgid', source.msgid),
+    msgidPlural: source.plural ? poStringLines('msgid_plural', source.plural.msgidPlural) : null,
     msgidBraces: BRACE.test(source.msgid),
   };
 }
 
 /** The POT's entries: every message with a source side, msgstr empty. */
-function templateEntries(shared: readonly SharedPart[]): string {
-  const out: string[] = [];
-  for (const part of shared) pushEntry(out, part, part.references, false, [], 2);
-  return out.join('');
+function templateEntries(shared: readonly SharedPart[]): PoEntryContext[] {
+  return shared.map((part) => entryContext(part, part.references, false, [], 2));
 }
 
 /** One PO file's entries: every message with a source side whose msgstrs can be written (the others are reported). */
-function localeEntries(catalog: Catalog, shared: readonly SharedPart[], locale: string, rule: GettextPlurals, diagnostics: Diagnostic[], attempt: Attempt): string {
+function localeEntries(catalog: Catalog, shared: readonly SharedPart[], locale: string, rule: GettextPlurals, diagnostics: Diagnostic[]): PoEntryContext[] {
   const ownReference = locale !== catalog.sourceLocale; // the source text's reference is already there
-  const out: string[] = [];
+  const out: PoEntryContext[] = [];
   for (const part of shared) {
     const { message, source } = part;
-    const warn = (text: string) => diagnostics.push(diagnostic(message, locale, 'warning', text));
-    const values = attempt(message, locale, () => msgstrs(message, locale, source, rule, warn));
-    if (!values) continue;
+    const warn = (text: string) => diagnostics.push(formDropped(message, locale, text));
+    const values = msgstrs(message, locale, source, rule, warn);
+    if (!values.ok) {
+      diagnostics.push(unrepresentable('gettext', message, locale, values.why));
+      continue;
+    }
     const t = message.translations[locale];
     const origin = ownReference ? t?.origin : undefined;
-    const references = origin ? `${part.references}${part.references === '#: ' ? '' : ' '}${poReference(origin.file, origin.line)}` : part.references;
-    pushEntry(out, part, references, t?.state === 'initial', values, rule.forms.length);
+    const references = origin ? [...part.references, poReference(origin.file, origin.line)] : part.references;
+    out.push(entryContext(part, references, t?.state === 'initial', values.value, rule.forms.length));
   }
-  return out.join('');
+  return out;
 }
 
-/**
- * An entry as the template printed it: blank line, `#.`, `#:`, `#,` lines,
- * then its fields. Pushed as pieces and joined once per file: concatenating
- * would build a rope node per piece, and at 100k entries those nodes cost
- * the garbage collector more than the text itself.
- */
-function pushEntry(out: string[], part: SharedPart, references: string, fuzzy: boolean, values: readonly string[], nplurals: number): void {
+/** An entry's context: the message's shared part, this file's references, flags and msgstr lines. */
+function entryContext(part: SharedPart, references: readonly string[], fuzzy: boolean, values: readonly string[], nplurals: number): PoEntryContext {
   const { source } = part;
   const braces = !source.brace && (part.msgidBraces || values.some((v) => BRACE.test(v)));
   const format = source.brace ? 'python-brace-format' : braces ? 'no-python-brace-format' : undefined;
-  out.push(part.notes, references, fuzzy ? (format ? `\n#, fuzzy, ${format}\n` : '\n#, fuzzy\n') : format ? `\n#, ${format}\n` : '\n', part.head);
-  if (!source.plural) out.push(poField('msgstr', values[0] ?? ''), '\n');
-  else for (let i = 0; i < nplurals; i++) out.push(poField(`msgstr[${i}]`, values[i] ?? ''), '\n');
+  const flags = fuzzy ? (format ? ['fuzzy', format] : ['fuzzy']) : format ? [format] : [];
+  const { extractedComments, msgctxt, msgid, msgidPlural } = part;
+  if (!source.plural) {
+    const msgstr = values[0] ? poStringLines('msgstr', values[0]) : EMPTY_STRING;
+    return { extractedComments, references, flags, msgctxt, msgid, msgidPlural, msgstr, msgstrPlural: null };
+  }
+  const msgstrPlural = values.length === 0 ? emptyPlurals(nplurals) : Array.from({ length: nplurals }, (_, index) => ({ index, lines: values[index] ? poStringLines(`msgstr[${index}]`, values[index]) : EMPTY_STRING }));
+  return { extractedComments, references, flags, msgctxt, msgid, msgidPlural, msgstr: null, msgstrPlural };
 }
 
-/** A PO text, or Unrepresentable: what poText cannot convert, or a control character no escape carries to every reader (gettext-po.ts ESCAPES). */
-const must = (text: string | { problem: string }): string => {
-  if (typeof text !== 'string') throw new Unrepresentable(text.problem);
-  const control = poUnrepresentable(text);
-  if (control !== undefined) {
-    const code = `U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new Unrepresentable(
-      `it holds the control character ${code}, which PO cannot carry so that gettext, babel and translate-toolkit read it alike (of the control characters only tab and line feed, as \\t and \\n)`,
-    );
-  }
-  return text;
-};
+/** The msgstr[i] of an untranslated plural entry with `nplurals` forms, all empty (one shared array per count). */
+function emptyPlurals(nplurals: number): PoEntryContext['msgstrPlural'] {
+  let plurals = EMPTY_PLURALS.get(nplurals);
+  if (!plurals) EMPTY_PLURALS.set(nplurals, (plurals = Array.from({ length: nplurals }, (_, index) => ({ index, lines: EMPTY_STRING }))));
+  return plurals;
+}
 
-function supported(translation: Translation) {
-  const split = splitPlural(translation.ast);
-  if (split.kind === 'unsupported') throw new Unrepresentable(`PO has no syntax for ${split.reason}`);
-  return split;
+/** A PO text: poMessageText, unless it holds a control character no escape carries to every reader (gettext-po.ts ESCAPES). */
+function poValue(elements: readonly MessageFormatElement[], brace: boolean, pluralArg?: string): Converted<string> {
+  const text = poMessageText(elements, brace, pluralArg);
+  const control = text.ok ? poUnrepresentable(text.value) : undefined;
+  if (control === undefined) return text;
+  return cannot(
+    `it holds the control character ${codePointName(control)}, which PO cannot carry so that gettext, babel and translate-toolkit read it alike (of the control characters only tab and line feed, as \\t and \\n)`,
+  );
 }
 
 /** msgid (and msgid_plural: the source `one` and `other` forms) from the source text. */
-function sourceSide(message: Message, sourceLocale: string): SourceSide {
+function sourceSide(message: Message, sourceLocale: string): Converted<SourceSide> {
   const t = message.translations[sourceLocale];
-  if (!t) throw new Unrepresentable('it has no source text');
-  const split = supported(t);
+  if (!t) return cannot('it has no source text');
+  const split = splitPlural(t.ast);
+  if (split.kind === 'unsupported') return cannot(`PO has no syntax for ${split.reason}`);
   const brace = message.params.length > 0;
   // msgfmt --check reads a python-brace-format field name as ASCII: {Ωmega} or {名前} fails it (found by the fuzz test).
-  const unreadable = message.params.find((p) => !/^[A-Za-z_][A-Za-z0-9_]*$/.test(p.name));
-  if (unreadable) throw new Unrepresentable(`msgfmt --check accepts only ASCII letters, digits and _ in python-brace-format names, not {${unreadable.name}}`);
-  if (split.kind === 'plain') return { msgid: must(poText(t.ast, brace)), brace };
+  const unreadable = message.params.find((p) => !isAsciiIdentifier(p.name));
+  if (unreadable) return cannot(`msgfmt --check accepts only ASCII letters, digits and _ in python-brace-format names, not {${unreadable.name}}`);
+  if (split.kind === 'plain') {
+    const msgid = poValue(t.ast, brace);
+    return msgid.ok ? converted({ msgid: msgid.value, brace }) : msgid;
+  }
   const { arg } = split.plural;
-  const msgid = must(poText(formFor(split.plural, 'one'), brace, arg));
-  const msgidPlural = must(poText(formFor(split.plural, 'other'), brace, arg));
-  checkNewlines(msgid, [msgidPlural]);
-  return { msgid, plural: { arg, msgidPlural, args: argumentsOfForm(formFor(split.plural, 'other'), arg) }, brace };
+  const forms = allConverted([poValue(formFor(split.plural, 'one'), brace, arg), poValue(formFor(split.plural, 'other'), brace, arg)]);
+  if (!forms.ok) return forms;
+  const [msgid, msgidPlural] = forms.value;
+  const newlines = newlineProblem(msgid, [msgidPlural]);
+  if (newlines) return cannot(newlines);
+  return converted({ msgid, plural: { arg, msgidPlural, args: argumentsOfForm(formFor(split.plural, 'other'), arg) }, brace });
 }
 
 /** The msgstr values of one entry in one locale, in gettext index order; [] when untranslated. */
-function msgstrs(message: Message, locale: string, source: SourceSide, rule: GettextPlurals, warn: (text: string) => void): string[] {
+function msgstrs(message: Message, locale: string, source: SourceSide, rule: GettextPlurals, warn: (text: string) => void): Converted<string[]> {
   const t = message.translations[locale];
-  if (!t) return [];
-  const split = supported(t);
-  let values: string[];
+  if (!t) return converted([]);
+  const split = splitPlural(t.ast);
+  if (split.kind === 'unsupported') return cannot(`PO has no syntax for ${split.reason}`);
+  // The text of each msgstr: the one text; a plain text in every form of a plural entry; else the forms in gettext's order.
+  let forms: MessageFormatElement[][];
+  let dropped: string[] = [];
   if (!source.plural) {
-    if (split.kind === 'plural') throw new Unrepresentable('the source text has no plural, so the entry has no msgstr[i] for its forms');
-    values = [must(poText(t.ast, source.brace))];
+    if (split.kind === 'plural') return cannot('the source text has no plural, so the entry has no msgstr[i] for its forms');
+    forms = [t.ast];
   } else if (split.kind === 'plain') {
-    values = rule.forms.map(() => must(poText(t.ast, source.brace)));
-    checkPluralArguments(rule.forms.map(() => t.ast), locale, rule, source.plural);
+    forms = rule.forms.map(() => t.ast);
   } else {
-    const { arg } = source.plural;
-    if (split.plural.arg !== arg) throw new Unrepresentable(`gettext picks msgstr[i] by the source plural {${arg}}, not {${split.plural.arg}}`);
-    const { forms, dropped } = msgstrForms(split.plural, locale, rule);
-    values = forms.map((form) => must(poText(form, source.brace, arg)));
-    checkPluralArguments(forms, locale, rule, source.plural);
-    dropped.forEach(warn);
+    if (split.plural.arg !== source.plural.arg) return cannot(`gettext picks msgstr[i] by the source plural {${source.plural.arg}}, not {${split.plural.arg}}`);
+    ({ forms, dropped } = msgstrForms(split.plural, locale, rule));
   }
-  if (values.includes('')) throw new Unrepresentable('an empty msgstr means "untranslated" in PO, so an empty translation cannot be written');
-  checkNewlines(source.msgid, values);
-  return values;
+  const pluralArg = split.kind === 'plural' ? source.plural?.arg : undefined;
+  const values = allConverted(forms.map((form) => poValue(form, source.brace, pluralArg)));
+  if (!values.ok) return values;
+  const problem = source.plural && pluralArgumentsProblem(forms, locale, rule, source.plural);
+  if (problem) return cannot(problem);
+  dropped.forEach(warn);
+  if (values.value.includes('')) return cannot('an empty msgstr means "untranslated" in PO, so an empty translation cannot be written');
+  const newlines = newlineProblem(source.msgid, values.value);
+  return newlines ? cannot(newlines) : values;
 }
 
 /**
@@ -223,24 +293,25 @@ function msgstrs(message: Message, locale: string, source: SourceSide, rule: Get
  * arguments of msgid_plural; one shown for a single count (en `one`, an
  * exact `=0`) may drop or add some.
  */
-function checkPluralArguments(forms: readonly MessageFormatElement[][], locale: string, rule: GettextPlurals, plural: NonNullable<SourceSide['plural']>): void {
+function pluralArgumentsProblem(forms: readonly MessageFormatElement[][], locale: string, rule: GettextPlurals, plural: NonNullable<SourceSide['plural']>): string | undefined {
   const often = oftenUsed(locale, rule);
-  forms.forEach((form, i) => {
-    if (!often[i]) return;
+  for (const [i, form] of forms.entries()) {
+    if (!often[i]) continue;
     const args = argumentsOfForm(form, plural.arg);
     const differ = [...[...plural.args].filter((a) => !args.has(a)).map((a) => `lacks {${a}}`), ...[...args].filter((a) => !plural.args.has(a)).map((a) => `adds {${a}}`)];
     if (differ.length > 0) {
-      throw new Unrepresentable(`msgfmt --check requires msgstr[${i}] (the ${rule.forms[i]} form, shown for many counts) to use the arguments of msgid_plural (the source "other" form), but it ${differ.join(' and ')}`);
+      return `msgfmt --check requires msgstr[${i}] (the ${rule.forms[i]} form, shown for many counts) to use the arguments of msgid_plural (the source "other" form), but it ${differ.join(' and ')}`;
     }
-  });
+  }
+  return undefined;
 }
 
 /** The arguments a plural form shows: `#` is the plural argument. */
 function argumentsOfForm(elements: readonly MessageFormatElement[], pluralArg: string): Set<string> {
   const args = new Set<string>();
   for (const el of elements) {
-    if (el.type === TYPE.pound) args.add(pluralArg);
-    else if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) args.add(el.value);
+    const arg = argumentOf(el, pluralArg);
+    if (arg !== undefined) args.add(arg);
   }
   return args;
 }
@@ -273,25 +344,26 @@ function oftenUsed(locale: string, rule: GettextPlurals): boolean[] {
 }
 
 /** msgfmt --check: msgid, msgid_plural and every msgstr begin and end with `\n` alike. */
-function checkNewlines(msgid: string, others: string[]): void {
+function newlineProblem(msgid: string, others: string[]): string | undefined {
   if (others.some((o) => o.startsWith('\n') !== msgid.startsWith('\n') || o.endsWith('\n') !== msgid.endsWith('\n'))) {
-    throw new Unrepresentable('PO requires msgid and msgstr to agree on a leading and a trailing newline');
+    return 'PO requires msgid and msgstr to agree on a leading and a trailing newline';
   }
+  return undefined;
 }
 
 
-function translatorComments(catalog: Catalog, message: Message, titles: ReadonlyMap<string, string | undefined>): string[] {
-  const title = titles.get(message.section);
-  const params = message.params.map((p) => `{${p.name}}: ${p.type}${p.example !== undefined ? `, e.g. ${p.example}` : ''}${p.description ? ` (${p.description})` : ''}`);
-  return [`Section: ${title ? `${title} (${message.section})` : message.section}`, ...(message.description ? [message.description] : []), ...params].flatMap((c) => poComment('#.', c));
+/** The `#.` lines of a message, without the `#.`. */
+function translatorComments(message: Message, titles: ReadonlyMap<string, string | undefined>): string[] {
+  const lines = [`Section: ${sectionLabel(message.section, titles.get(message.section))}`, ...(message.description ? [message.description] : []), ...message.params.map(paramNote)];
+  return lines.flatMap(poCommentLines);
 }
 
-function diagnostic(message: Message, locale: string, severity: 'error' | 'warning', text: string): Diagnostic {
+function formDropped(message: Message, locale: string, text: string): Diagnostic {
   const t = message.translations[locale];
   return {
-    ruleId: severity === 'error' ? 'gettext/unrepresentable' : 'gettext/plural-form-dropped',
-    severity,
-    message: `Key ${message.key} (${locale}) ${severity === 'error' ? 'cannot be written for gettext' : 'loses a plural form in gettext'}: ${text}.`,
+    ruleId: 'gettext/plural-form-dropped',
+    severity: 'warning',
+    message: `Key ${message.key} (${locale}) loses a plural form in gettext: ${text}.`,
     target: 'gettext',
     key: message.key,
     locale,

@@ -13,11 +13,12 @@
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Message, Translation } from '../catalog/model.js';
-import { placeOf } from '../catalog/origin.js';
 import { argumentsOf } from '../catalog/icu.js';
 import { formFor, pluralCategories, splitPlural } from '../emit/plural-forms.js';
 import type { Target, TargetPlan } from '../emit/target.js';
 import { flatJson } from '../emit/flat-json.js';
+import { isExactSelector } from '../emit/plural-shape.js';
+import { cannot, converted, unrepresentable, type Converted } from '../emit/unrepresentable.js';
 
 export const i18nextTarget: Target = {
   id: 'i18next',
@@ -37,37 +38,25 @@ export const i18nextTarget: Target = {
 function bundleEntries(messages: readonly Message[], locale: string, plan: TargetPlan): [string, string][] {
   const entries: [string, string][] = [];
   for (const message of messages) {
-    const converted = i18nextEntries(message, locale);
-    if ('problem' in converted) {
-      const t = message.translations[locale];
-      plan.diagnostics.push({
-        ruleId: 'i18next/unrepresentable',
-        severity: 'error',
-        message: `Key ${message.key} (${locale}) cannot be written for i18next: ${converted.problem}.`,
-        target: 'i18next',
-        locale,
-        key: message.key,
-        ...(t ? { place: placeOf(t.origin) } : {}),
-      });
-    } else {
-      for (const entry of converted.entries) entries.push(entry);
-    }
+    const result = i18nextEntries(message, locale);
+    if (!result.ok) plan.diagnostics.push(unrepresentable('i18next', message, locale, result.why));
+    else for (const entry of result.value) entries.push(entry);
   }
   return entries;
 }
 
-type Converted = { entries: [string, string][] } | { problem: string };
+type Entries = Converted<[string, string][]>;
 
 /** By translation: the i18next and types targets both convert every source text. */
-const convertedByTranslation = new WeakMap<Translation, Converted>();
+const convertedByTranslation = new WeakMap<Translation, Entries>();
 
 /** The bundle entries of one message in one locale (none when untranslated), in output order. */
-export function i18nextEntries(message: Message, locale: string): Converted {
+export function i18nextEntries(message: Message, locale: string): Entries {
   const translation = message.translations[locale];
-  if (!translation) return { entries: [] };
-  let converted = convertedByTranslation.get(translation);
-  if (!converted) convertedByTranslation.set(translation, (converted = convert(message, locale, translation)));
-  return converted;
+  if (!translation) return converted([]);
+  let result = convertedByTranslation.get(translation);
+  if (!result) convertedByTranslation.set(translation, (result = convert(message, locale, translation)));
+  return result;
 }
 
 const pluralArgumentByMessage = new WeakMap<Message, string | null>();
@@ -108,25 +97,25 @@ function argumentNameProblem(ast: readonly MessageFormatElement[]): string | und
   return intl ? `i18next passes every value to its number and date formatters, which read {{${intl}}} as their option "${intl}"; rename the argument` : undefined;
 }
 
-function convert(message: Message, locale: string, translation: Translation): Converted {
+function convert(message: Message, locale: string, translation: Translation): Entries {
   const { key } = message;
   const nameProblem = argumentNameProblem(translation.ast);
-  if (nameProblem) return { problem: nameProblem };
+  if (nameProblem) return cannot(nameProblem);
   const split = splitPlural(translation.ast);
-  if (split.kind === 'unsupported') return { problem: `i18next has no syntax for ${split.reason}` };
+  if (split.kind === 'unsupported') return cannot(`i18next has no syntax for ${split.reason}`);
   // The plural argument is i18next's {{count}} wherever the text names it.
   const renamed = i18nextPluralArgument(message);
-  if (renamed && argumentsOf(translation.ast).has('count')) return { problem: `i18next names the plural value {{count}}, which the text also uses as an argument of its own; rename {count}` };
+  if (renamed && argumentsOf(translation.ast).has('count')) return cannot(`i18next names the plural value {{count}}, which the text also uses as an argument of its own; rename {count}`);
   if (split.kind === 'plain') {
     const text = toI18next(translation.ast, renamed);
-    return typeof text === 'string' ? { entries: [[key, text]] } : text;
+    return text.ok ? converted([[key, text.value]]) : text;
   }
   const { arg } = split.plural;
-  if (arg !== 'count' && arg !== renamed) return { problem: `its plural selects by {${arg}}, another locale's by {${renamed}}; i18next passes one value as {{count}}, so every locale must select by the same argument` };
+  if (arg !== 'count' && arg !== renamed) return cannot(`its plural selects by {${arg}}, another locale's by {${renamed}}; i18next passes one value as {{count}}, so every locale must select by the same argument`);
   const entries: [string, string][] = [];
-  const exact = [...split.plural.forms.keys()].filter((s) => s.startsWith('='));
+  const exact = [...split.plural.forms.keys()].filter(isExactSelector);
   for (const selector of exact) {
-    if (selector !== '=0') return { problem: `i18next has no syntax for the exact plural selector ${selector} (only =0, as _zero)` };
+    if (selector !== '=0') return cannot(`i18next has no syntax for the exact plural selector ${selector} (only =0, as _zero)`);
   }
   const forms: [string, MessageFormatElement[]][] = exact.map((s) => ['zero', split.plural.forms.get(s)!]);
   for (const category of pluralCategories(locale)) {
@@ -135,14 +124,14 @@ function convert(message: Message, locale: string, translation: Translation): Co
   }
   for (const [category, elements] of forms) {
     const text = toI18next(elements, renamed);
-    if (typeof text !== 'string') return text;
-    entries.push([`${key}_${category}`, text]);
+    if (!text.ok) return text;
+    entries.push([`${key}_${category}`, text.value]);
   }
-  return { entries };
+  return converted(entries);
 }
 
 /** One i18next string from ICU parts, or why it cannot be one; the argument `pluralArg` is written as `count`. */
-function toI18next(elements: readonly MessageFormatElement[], pluralArg: string | undefined): string | { problem: string } {
+function toI18next(elements: readonly MessageFormatElement[], pluralArg: string | undefined): Converted<string> {
   let out = '';
   let literal = ''; // the current run of text; the parser may split one run into several elements
   for (const el of elements) {
@@ -151,14 +140,14 @@ function toI18next(elements: readonly MessageFormatElement[], pluralArg: string 
       continue;
     }
     const piece = interpolationOf(el, pluralArg);
-    if (typeof piece !== 'string') return piece;
+    if (!piece.ok) return piece;
     const problem = literalProblem(literal) ?? (literal.endsWith('{') ? 'a literal "{" directly before an argument would merge into i18next\'s {{…}}' : undefined);
-    if (problem) return { problem };
-    out += literal + piece;
+    if (problem) return cannot(problem);
+    out += literal + piece.value;
     literal = '';
   }
   const problem = literalProblem(literal);
-  return problem ? { problem } : out + literal;
+  return problem ? cannot(problem) : converted(out + literal);
 }
 
 function literalProblem(text: string): string | undefined {
@@ -166,21 +155,21 @@ function literalProblem(text: string): string | undefined {
   return hazard ? `the text contains ${JSON.stringify(hazard[0])}, which i18next always interprets and cannot escape` : undefined;
 }
 
-function interpolationOf(el: MessageFormatElement, pluralArg: string | undefined): string | { problem: string } {
+function interpolationOf(el: MessageFormatElement, pluralArg: string | undefined): Converted<string> {
   const name = 'value' in el && el.value === pluralArg ? 'count' : (el as { value?: string }).value;
   switch (el.type) {
     case TYPE.argument:
-      return `{{${name}}}`;
+      return converted(`{{${name}}}`);
     case TYPE.pound:
-      return '{{count, number}}'; // ICU formats # as a number in the locale (1,000,000)
+      return converted('{{count, number}}'); // ICU formats # as a number in the locale (1,000,000)
     case TYPE.number:
-      return el.style ? { problem: `the number style of {${el.value}} has no i18next equivalent` } : `{{${name}, number}}`;
+      return el.style ? cannot(`the number style of {${el.value}} has no i18next equivalent`) : converted(`{{${name}, number}}`);
     case TYPE.date:
-      return el.style ? { problem: `the date/time style of {${el.value}} has no i18next equivalent` } : `{{${name}, datetime}}`;
+      return el.style ? cannot(`the date/time style of {${el.value}} has no i18next equivalent`) : converted(`{{${name}, datetime}}`);
     case TYPE.time:
       // ICU's {t, time} is the medium time (formatjs: hour, minute, second); a bare datetime would show the date.
-      return el.style ? { problem: `the date/time style of {${el.value}} has no i18next equivalent` } : `{{${name}, datetime(hour: numeric; minute: numeric; second: numeric)}}`;
+      return el.style ? cannot(`the date/time style of {${el.value}} has no i18next equivalent`) : converted(`{{${name}, datetime(hour: numeric; minute: numeric; second: numeric)}}`);
     default:
-      return { problem: 'unsupported ICU element' };
+      return cannot('unsupported ICU element');
   }
 }

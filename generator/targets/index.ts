@@ -1,6 +1,6 @@
 /** The built-in targets, in the order they run and are listed in `--help`. */
 import type { Target } from '../emit/target.js';
-import { catalogTarget } from '../diff/catalog-target.js';
+import { catalogTarget } from './catalog.js';
 import { androidTarget } from './android.js';
 import { appleTarget } from './apple.js';
 import { flutterTarget } from './flutter.js';

@@ -11,14 +11,13 @@
  *    ISO-8859-1 for `load(InputStream)` and UTF-8 for Java 9+ bundles agree on
  *    ASCII only, so everything else is `\uXXXX` (per UTF-16 unit).
  */
+import { javaUnicodeEscape as hex } from '../emit/escape.js';
 
 interface Rule {
   why: string;
   test: (ch: string, at: number, last: number) => boolean;
   out: (ch: string) => string;
 }
-
-const hex = (ch: string) => Array.from({ length: ch.length }, (_, i) => `\\u${ch.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`).join('');
 
 /**
  * MessageFormat: `''` is always one quote, and `'` otherwise opens or closes a

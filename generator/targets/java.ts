@@ -52,16 +52,17 @@ import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-par
 import type { Catalog, Message } from '../catalog/model.js';
 import type { JavaMessageFormat } from '../config/load-config.js';
 import { planEachAudience } from '../emit/audiences.js';
-import { placeOf } from '../catalog/origin.js';
-import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { messageComment } from '../emit/message-notes.js';
+import { pascalCase } from '../emit/naming.js';
 import { argumentPositions } from '../emit/placeholders.js';
-import { formFor, pluralCategories, pluralRules, splitPlural, type PluralSplit } from '../emit/plural-forms.js';
+import { formFor, pluralCategories, splitPlural, type PluralSplit } from '../emit/plural-forms.js';
+import { argumentOf, pluralFormFor, pluralShapeOf, type PluralShape } from '../emit/plural-shape.js';
+import { cannot, converted, localeUnrepresentable, unrepresentable, type Converted } from '../emit/unrepresentable.js';
 import type { PlannedFile, Target } from '../emit/target.js';
 import { patternText, propertiesComment, propertiesKey, propertiesValue } from './java-escape.js';
 
 type Entry = [key: string, pattern: string];
-type Plural = { arg: string; exact: number[] } | undefined;
-type Report = (locale: string, message: string, key?: string, place?: Place) => void;
 
 export const javaTarget: Target = {
   id: 'java',
@@ -82,24 +83,24 @@ const WITH_ARGUMENTS_NOTE =
 
 /** One bundle family (`Errors`, `Errors_ja`…), named after the catalog's namespace. */
 function planBundle(catalog: Catalog, header: string, mode: JavaMessageFormat): { files: PlannedFile[]; diagnostics: Diagnostic[] } {
-  const base = catalog.namespace.replace(/(^|[-_.])([a-z0-9])/gi, (_, _sep, c: string) => c.toUpperCase());
+  const base = pascalCase(catalog.namespace);
   const diagnostics: Diagnostic[] = [];
   const files: PlannedFile[] = [];
-  const report: Report = (locale, message, key, place) =>
-    diagnostics.push({ ruleId: 'java/unrepresentable', severity: 'error', target: 'java', locale, ...(key ? { key } : {}), ...(place ? { place } : {}), message });
   const file = (name: string, notes: string[], blocks: string) =>
     files.push({ path: `java/${name}.properties`, template: 'bundle.properties.hbs', context: { header: propertiesComment(header), notes: notes.map(propertiesComment), blocks } });
-  if (!/^[A-Za-z_$][\w$]*$/.test(base)) report(catalog.sourceLocale, `The namespace ${catalog.namespace} gives no Java bundle name (${base}).`);
-  const plurals = new Map(catalog.messages.map((m) => [m.key, pluralOf(m, catalog.locales)]));
+  if (!/^[A-Za-z_$][\w$]*$/.test(base)) {
+    diagnostics.push({ ruleId: 'java/unrepresentable', severity: 'error', target: 'java', locale: catalog.sourceLocale, message: `The namespace ${catalog.namespace} gives no Java bundle name (${base}).` });
+  }
+  const plurals = new Map(catalog.messages.map((m) => [m.key, pluralShapeOf(m, catalog.locales)]));
   const comments = new Map<Message, string>(); // a message's comment is the same in every bundle
   const owners = new Map<string, string>();
   for (const locale of catalog.locales) {
     const suffix = locale === catalog.sourceLocale ? '' : bundleSuffix(locale);
-    if (suffix === undefined) report(locale, `The locale ${locale} has no Java bundle name (extensions and private use are not part of one).`);
-    else if (owners.has(suffix)) report(locale, `The locales ${owners.get(suffix)} and ${locale} both give the Java bundle ${base}${suffix}.`);
+    if (suffix === undefined) diagnostics.push(localeUnrepresentable('java', locale, 'it has no Java bundle name (extensions and private use are not part of one)'));
+    else if (owners.has(suffix)) diagnostics.push(localeUnrepresentable('java', locale, `${owners.get(suffix)} and ${locale} both give the Java bundle ${base}${suffix}`));
     if (suffix === undefined || owners.has(suffix)) continue;
     owners.set(suffix, locale);
-    file(`${base}${suffix}`, mode === 'always' ? [] : [WITH_ARGUMENTS_NOTE], blocksOf(catalog.messages, locale, plurals, comments, mode, report));
+    file(`${base}${suffix}`, mode === 'always' ? [] : [WITH_ARGUMENTS_NOTE], blocksOf(catalog.messages, locale, plurals, comments, mode, diagnostics));
   }
   const stub = bundleSuffix(new Intl.Locale(catalog.sourceLocale).language);
   const note = `Empty on purpose: getBundle for ${catalog.sourceLocale} stops here and reads the root bundle instead of trying the JVM default locale first.`;
@@ -113,21 +114,20 @@ function planBundle(catalog: Catalog, header: string, mode: JavaMessageFormat): 
  * `# comment`, `key=value` lines) joined by newlines, without a final one:
  * at 100k keys one string renders far faster than a template block per message.
  */
-function blocksOf(messages: readonly Message[], locale: string, plurals: ReadonlyMap<string, Plural>, comments: Map<Message, string>, mode: JavaMessageFormat, report: Report): string {
+function blocksOf(messages: readonly Message[], locale: string, plurals: ReadonlyMap<string, PluralShape | undefined>, comments: Map<Message, string>, mode: JavaMessageFormat, diagnostics: Diagnostic[]): string {
   const blocks: string[] = [];
   const taken = new Set<string>();
   for (const message of messages) {
     const translation = message.translations[locale];
     if (!translation) continue;
     const converted = entriesOf(message, locale, plurals.get(message.key), mode);
-    const clash = 'entries' in converted ? converted.entries.find(([key]) => taken.has(key)) : undefined;
-    if ('problem' in converted || clash) {
-      const why = 'problem' in converted ? converted.problem : `its key ${clash![0]} is taken by another message`;
-      report(locale, `Key ${message.key} (${locale}) cannot be written for Java .properties: ${why}.`, message.key, placeOf(translation.origin));
+    const clash = converted.ok ? converted.value.find(([key]) => taken.has(key)) : undefined;
+    if (!converted.ok || clash) {
+      diagnostics.push(unrepresentable('java', message, locale, converted.ok ? `its key ${clash![0]} is taken by another message` : converted.why));
       continue;
     }
     let block = `\n# ${commentOf(message, comments)}`;
-    for (const [key, value] of converted.entries) {
+    for (const [key, value] of converted.value) {
       taken.add(key);
       block += `\n${propertiesKey(key)}=${propertiesValue(value)}`;
     }
@@ -139,7 +139,7 @@ function blocksOf(messages: readonly Message[], locale: string, plurals: Readonl
 function commentOf(message: Message, comments: Map<Message, string>): string {
   let comment = comments.get(message);
   if (comment === undefined) {
-    comment = propertiesComment(`${message.key} (${message.section})${message.description ? `: ${message.description}` : ''}`);
+    comment = propertiesComment(messageComment(message));
     comments.set(message, comment);
   }
   return comment;
@@ -153,54 +153,45 @@ export function bundleSuffix(tag: string): string | undefined {
   return ['', locale.language, locale.script, locale.region, variants.join('_')].filter((s, i) => i === 0 || s).join('_') || undefined;
 }
 
-/** The plural a message is selected by, in every locale: the first locale's (source first) plural. */
-function pluralOf(message: Message, locales: readonly string[]): Plural {
-  const splits = locales.flatMap((l) => (message.translations[l] ? [splitPlural(message.translations[l].ast)] : []));
-  const first = splits.find((s) => s.kind === 'plural');
-  if (first?.kind !== 'plural') return undefined;
-  const exact = new Set(splits.flatMap((s) => (s.kind === 'plural' ? [...s.plural.forms.keys()].filter((k) => k.startsWith('=')).map((k) => Number(k.slice(1))) : [])));
-  return { arg: first.plural.arg, exact: [...exact].sort((a, b) => a - b) };
-}
-
-function entriesOf(message: Message, locale: string, plural: Plural, mode: JavaMessageFormat): { entries: Entry[] } | { problem: string } {
+/** A message's entries in one locale: its key, or (plural in any locale, pluralShapeOf) its key group. */
+function entriesOf(message: Message, locale: string, plural: PluralShape | undefined, mode: JavaMessageFormat): Converted<Entry[]> {
   const ast = message.translations[locale].ast;
   const split = splitPlural(ast);
-  if (split.kind === 'unsupported') return { problem: `MessageFormat has no syntax for ${split.reason}` };
+  if (split.kind === 'unsupported') return cannot(`MessageFormat has no syntax for ${split.reason}`);
   if (!plural) {
     const pattern = isPatternMessage(message, mode) ? patternOf(ast, message) : plainTextOf(ast);
-    return typeof pattern === 'string' ? { entries: [[message.key, pattern]] } : pattern;
+    return pattern.ok ? converted([[message.key, pattern.value]]) : pattern;
   }
-  if (split.kind === 'plural' && split.plural.arg !== plural.arg) return { problem: `its plural is on {${split.plural.arg}}, another locale's on {${plural.arg}}` };
+  if (split.kind === 'plural' && split.plural.arg !== plural.arg) return cannot(`its plural is on {${split.plural.arg}}, another locale's on {${plural.arg}}`);
   const forms: PluralSplit = split.kind === 'plural' ? split.plural : { arg: plural.arg, forms: new Map([['other', ast]]) };
-  const rules = pluralRules(locale);
   const selected: [string, MessageFormatElement[]][] = [
-    ...plural.exact.map((n): [string, MessageFormatElement[]] => [`=${n}`, forms.forms.get(`=${n}`) ?? formFor(forms, rules.select(n))]),
+    ...plural.exact.map((n): [string, MessageFormatElement[]] => [`=${n}`, pluralFormFor(forms, `=${n}`, locale)]),
     ...pluralCategories(locale).map((c): [string, MessageFormatElement[]] => [c, formFor(forms, c)]),
   ];
   const entries: Entry[] = [[`${message.key}.locale`, patternText(locale)]];
   for (const [selector, elements] of selected) {
     const pattern = patternOf(elements, message, plural.arg);
-    if (typeof pattern !== 'string') return pattern;
-    entries.push([`${message.key}.${selector}`, pattern]);
+    if (!pattern.ok) return pattern;
+    entries.push([`${message.key}.${selector}`, pattern.value]);
   }
-  return { entries };
+  return converted(entries);
 }
 
 /** The text of a message without arguments, as it is: only literal parts (an argument would be undeclared). */
-function plainTextOf(elements: readonly MessageFormatElement[]): string | { problem: string } {
+function plainTextOf(elements: readonly MessageFormatElement[]): Converted<string> {
   let out = '';
   for (const el of elements) {
-    if (el.type !== TYPE.literal) return { problem: `a message without arguments has an ICU element (type ${el.type})` };
+    if (el.type !== TYPE.literal) return cannot(`a message without arguments has an ICU element (type ${el.type})`);
     out += el.value;
   }
-  return out;
+  return converted(out);
 }
 
 const NUMBER_STYLES = ['integer', 'percent', 'currency'];
 const DATE_STYLES = ['short', 'medium', 'long', 'full'];
 
 /** A MessageFormat pattern from ICU parts; `#` is the plural argument as a number. */
-function patternOf(elements: readonly MessageFormatElement[], message: Message, quantity?: string): string | { problem: string } {
+function patternOf(elements: readonly MessageFormatElement[], message: Message, quantity?: string): Converted<string> {
   const positions = argumentPositions(message);
   let out = '';
   let literal = ''; // the parser may split one run of text into several elements; quoting must see it whole
@@ -211,15 +202,15 @@ function patternOf(elements: readonly MessageFormatElement[], message: Message, 
     }
     out += patternText(literal);
     literal = '';
-    const arg = el.type === TYPE.pound ? quantity : el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time ? el.value : undefined;
-    if (arg === undefined || !positions.has(arg)) return { problem: `MessageFormat has no syntax for this ICU element (type ${el.type})` };
+    const arg = argumentOf(el, quantity);
+    if (arg === undefined || !positions.has(arg)) return cannot(`MessageFormat has no syntax for this ICU element (type ${el.type})`);
     const index = positions.get(arg)! - 1;
     const style = 'style' in el && el.style ? el.style : undefined;
     if (style !== undefined && (typeof style !== 'string' || !(el.type === TYPE.number ? NUMBER_STYLES : DATE_STYLES).includes(style))) {
-      return { problem: `the style of {${arg}} has no MessageFormat equivalent` };
+      return cannot(`the style of {${arg}} has no MessageFormat equivalent`);
     }
     const type = el.type === TYPE.pound || el.type === TYPE.number ? 'number' : el.type === TYPE.date ? 'date' : el.type === TYPE.time ? 'time' : undefined;
     out += `{${[index, type, style].filter((p) => p !== undefined).join(',')}}`;
   }
-  return out + patternText(literal);
+  return converted(out + patternText(literal));
 }

@@ -55,36 +55,26 @@
  * - `actions[]`, `faults[]`: `{ value, keys[] }`, the value and each of its keys as
  *   Dart string literals; empty when the registry gives none.
  */
-import type { Param } from '../catalog/model.js';
 import { dartString } from '../emit/escape.js';
 import type { Target } from '../emit/target.js';
-import { lookupTables, type KeyGroup, type LookupEntry, type LookupTable } from './lookup-table.js';
+import { DART_TYPES } from './flutter.js';
+import { lookupTarget, type KeyGroup, type LookupEntry, type LookupTable } from './lookup-table.js';
 
-/** The Dart type gen-l10n gives each placeholder, as the flutter target declares it. */
-const DART_TYPES: Record<Param['type'], string> = { string: 'String', select: 'String', number: 'num', plural: 'int', date: 'DateTime', time: 'DateTime' };
-
-export const lookupDartTarget: Target = {
-  id: 'lookup-dart',
-  description: 'Dart extension on gen-l10n AppLocalizations: numeric code → localized message, detail, action and fault',
-  plan(catalog, { config, header }) {
-    const { tables, diagnostics } = lookupTables(catalog, config.identifierPrefix, 'lookup-dart');
-    if (!tables) return { files: [], diagnostics };
-    const { main, detail } = tables;
-    const branches = branchesOf(main);
-    const context = {
-      header,
-      codes: branches.codes.map((b, i) => ({ ...b, key: dartString(main.codes[i]!.key) })),
-      ranges: branches.ranges.map((b, i) => ({ ...b, key: dartString(main.ranges[i]!.key) })),
-      unknownValue: branches.unknownValue,
-      unknownKey: dartString(main.unknown.key),
-      detail: detail ? branchesOf(detail) : false,
-      classified: tables.actions.length > 0 || tables.faults.length > 0,
-      actions: tables.actions.map(casesOf),
-      faults: tables.faults.map(casesOf),
-    };
-    return { files: [{ path: 'lookup-dart/error_messages.dart', template: 'error_messages.dart.hbs', context }], diagnostics };
-  },
-};
+export const lookupDartTarget: Target = lookupTarget('lookup-dart', 'Dart extension on gen-l10n AppLocalizations: numeric code → localized message, detail, action and fault', 'error_messages.dart', (tables, catalog, { header }) => {
+  const { main, detail } = tables;
+  const branches = branchesOf(main);
+  return {
+    header,
+    codes: branches.codes.map((b, i) => ({ ...b, key: dartString(main.codes[i]!.key) })),
+    ranges: branches.ranges.map((b, i) => ({ ...b, key: dartString(main.ranges[i]!.key) })),
+    unknownValue: branches.unknownValue,
+    unknownKey: dartString(main.unknown.key),
+    detail: detail ? branchesOf(detail) : false,
+    classified: tables.actions.length > 0 || tables.faults.length > 0,
+    actions: tables.actions.map(casesOf),
+    faults: tables.faults.map(casesOf),
+  };
+});
 
 /** The branches of one lookup: the exact codes, the ranges, the unknown message given the code. */
 function branchesOf(table: LookupTable) {

@@ -46,39 +46,32 @@
  * Codes are 32-bit (lookup-table.ts); the plain Kotlin compiles with 1.3.
  */
 import type { Target } from '../emit/target.js';
-import { lookupTables, type KeyGroup, type LookupEntry, type LookupTable } from './lookup-table.js';
+import { lookupTarget, type KeyGroup, type LookupEntry, type LookupTable } from './lookup-table.js';
 
-export const lookupKotlinTarget: Target = {
-  id: 'lookup-kotlin',
-  description: 'Kotlin ErrorMessages object: numeric code → Android resource id and formatted message',
-  plan(catalog, { config, header }) {
-    const { tables, diagnostics } = lookupTables(catalog, config.identifierPrefix, 'lookup-kotlin');
-    if (!tables) return { files: [], diagnostics };
-    const { main: table, detail } = tables;
-    const entries: LookupEntry[] = [table, ...(detail ? [detail] : [])].flatMap((t) => [...t.codes, ...t.ranges]);
-    const plurals = entries.filter((e) => e.quantityIndex !== undefined);
-    const formatted = entries.filter((e) => e.quantityIndex === undefined && e.params.length > 0);
-    const whenOf = (t: LookupTable) => ({
-      codes: t.codes.map((e) => ({ code: String(e.code), resource: resourceOf(e) })),
-      ranges: t.ranges.map((e) => ({ from: String(e.from), to: String(e.to), resource: resourceOf(e) })),
-      unknown: { resource: resourceOf(t.unknown) },
-    });
-    const byKey = new Map([...table.codes, ...table.ranges, table.unknown].map((e) => [e.key, resourceOf(e)]));
-    const groups = (list: readonly KeyGroup[]) => list.map((g) => ({ value: JSON.stringify(g.value), resources: g.keys.flatMap((k) => byKey.get(k) ?? []) }));
-    const context = {
-      header,
-      packageName: 'codebook.generated',
-      ...whenOf(table),
-      ...(detail ? { detail: whenOf(detail) } : {}),
-      plurals: plurals.map((e) => ({ resource: resourceOf(e), quantityIndex: e.quantityIndex })),
-      formatted: formatted.map((e) => ({ resource: resourceOf(e) })),
-      argumentsUsed: plurals.length + formatted.length > 0,
-      actions: groups(tables.actions),
-      faults: groups(tables.faults),
-    };
-    return { files: [{ path: 'lookup-kotlin/ErrorMessages.kt', template: 'ErrorMessages.kt.hbs', context }], diagnostics };
-  },
-};
+export const lookupKotlinTarget: Target = lookupTarget('lookup-kotlin', 'Kotlin ErrorMessages object: numeric code → Android resource id and formatted message', 'ErrorMessages.kt', (tables, catalog, { header }) => {
+  const { main: table, detail } = tables;
+  const entries: LookupEntry[] = [table, ...(detail ? [detail] : [])].flatMap((t) => [...t.codes, ...t.ranges]);
+  const plurals = entries.filter((e) => e.quantityIndex !== undefined);
+  const formatted = entries.filter((e) => e.quantityIndex === undefined && e.params.length > 0);
+  const whenOf = (t: LookupTable) => ({
+    codes: t.codes.map((e) => ({ code: String(e.code), resource: resourceOf(e) })),
+    ranges: t.ranges.map((e) => ({ from: String(e.from), to: String(e.to), resource: resourceOf(e) })),
+    unknown: { resource: resourceOf(t.unknown) },
+  });
+  const byKey = new Map([...table.codes, ...table.ranges, table.unknown].map((e) => [e.key, resourceOf(e)]));
+  const groups = (list: readonly KeyGroup[]) => list.map((g) => ({ value: JSON.stringify(g.value), resources: g.keys.flatMap((k) => byKey.get(k) ?? []) }));
+  return {
+    header,
+    packageName: 'codebook.generated',
+    ...whenOf(table),
+    ...(detail ? { detail: whenOf(detail) } : {}),
+    plurals: plurals.map((e) => ({ resource: resourceOf(e), quantityIndex: e.quantityIndex })),
+    formatted: formatted.map((e) => ({ resource: resourceOf(e) })),
+    argumentsUsed: plurals.length + formatted.length > 0,
+    actions: groups(tables.actions),
+    faults: groups(tables.faults),
+  };
+});
 
 /** `R.plurals.<name>` for messages the android target writes as `<plurals>`, else `R.string.<name>`. */
 function resourceOf(entry: LookupEntry): string {

@@ -55,31 +55,24 @@ import type { Catalog } from '../catalog/model.js';
 import { audienceName, audiencesOf } from '../emit/audiences.js';
 import { swiftString } from '../emit/escape.js';
 import type { Target } from '../emit/target.js';
-import { lookupTables, type KeyGroup, type LookupTable } from './lookup-table.js';
+import { lookupTarget, type KeyGroup, type LookupTable } from './lookup-table.js';
 
-export const lookupSwiftTarget: Target = {
-  id: 'lookup-swift',
-  description: 'Swift ErrorMessages enum: numeric code → Localizable key, message, detail, action and fault',
-  plan(catalog, { config, header }) {
-    const { tables, diagnostics } = lookupTables(catalog, config.identifierPrefix, 'lookup-swift');
-    if (!tables) return { files: [], diagnostics };
-    const { main, detail } = tables;
-    const [mainTable, detailTable] = tableNames(catalog, config.identifierPrefix);
-    const context = {
-      header,
-      table: swiftString(mainTable!),
-      sourceLocale: swiftString(catalog.sourceLocale),
-      codes: main.codes.map((e) => ({ code: String(e.code), key: swiftString(e.key) })),
-      ranges: main.ranges.map((e) => ({ from: String(e.from), to: String(e.to), key: swiftString(e.key) })),
-      unknownKey: swiftString(main.unknown.key),
-      unknownArgument: unknownArgument(main),
-      detail: detail && detailTable ? { table: swiftString(detailTable), unknownArgument: unknownArgument(detail) } : false,
-      actions: tables.actions.map(caseOf),
-      faults: tables.faults.map(caseOf),
-    };
-    return { files: [{ path: 'lookup-swift/ErrorMessages.swift', template: 'ErrorMessages.swift.hbs', context }], diagnostics };
-  },
-};
+export const lookupSwiftTarget: Target = lookupTarget('lookup-swift', 'Swift ErrorMessages enum: numeric code → Localizable key, message, detail, action and fault', 'ErrorMessages.swift', (tables, catalog, { config, header }) => {
+  const { main, detail } = tables;
+  const [mainTable, detailTable] = tableNames(catalog, config.identifierPrefix);
+  return {
+    header,
+    table: swiftString(mainTable!),
+    sourceLocale: swiftString(catalog.sourceLocale),
+    codes: main.codes.map((e) => ({ code: String(e.code), key: swiftString(e.key) })),
+    ranges: main.ranges.map((e) => ({ from: String(e.from), to: String(e.to), key: swiftString(e.key) })),
+    unknownKey: swiftString(main.unknown.key),
+    unknownArgument: unknownArgument(main),
+    detail: detail && detailTable ? { table: swiftString(detailTable), unknownArgument: unknownArgument(detail) } : false,
+    actions: tables.actions.map(caseOf),
+    faults: tables.faults.map(caseOf),
+  };
+});
 
 /** The apple target's table of each audience: `Localizable`, then `LocalizableDetail` when there are user messages. */
 function tableNames(catalog: Catalog, identifierPrefix: string): string[] {

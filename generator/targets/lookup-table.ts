@@ -22,18 +22,19 @@
  *
  * Arguments: messages that take arguments get them from the caller, in the
  * registry's parameter order (`params`, the order `%1$s`/`{0}` number them).
- * A message is plural when any locale's text is plural (the rule of the
- * android and java targets); `quantityIndex` is then the 0-based position of
- * its plural argument.
+ * A message is plural when any locale's text is plural (emit/plural-shape.ts,
+ * as for the android and java targets); `quantityIndex` is then the 0-based
+ * position of its plural argument.
  */
 import type { Catalog, Message, Param } from '../catalog/model.js';
 import { UNKNOWN_KEY } from '../catalog/keys.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { audiencesOf } from '../emit/audiences.js';
+import type { PlanOptions, Target } from '../emit/target.js';
 import { identifierTable } from '../emit/identifiers.js';
 import { pushTo } from '../multimap.js';
-import { splitPlural } from '../emit/plural-forms.js';
+import { pluralParamIndex } from '../emit/plural-shape.js';
 
 const INT32_MIN = -(2 ** 31);
 const INT32_MAX = 2 ** 31 - 1;
@@ -60,9 +61,7 @@ export function lookupTable(catalog: Catalog, identifierPrefix: string, target: 
   const entryOf = (message: Message): LookupEntry | undefined => {
     const identifier = names.get(message.key);
     if (identifier === undefined) return undefined; // a collision, already reported
-    const plural = pluralArgOf(message, catalog.locales);
-    const index = plural === undefined ? -1 : message.params.findIndex((p) => p.name === plural);
-    return { key: message.key, identifier, params: message.params, quantityIndex: index < 0 ? undefined : index };
+    return { key: message.key, identifier, params: message.params, quantityIndex: pluralParamIndex(message, catalog.locales) };
   };
   const outOfRange = (message: Message, values: number[]) => {
     const bad = values.find((v) => !Number.isSafeInteger(v) || v < INT32_MIN || v > INT32_MAX);
@@ -136,6 +135,22 @@ export interface KeyGroup {
   keys: string[];
 }
 
+/**
+ * A lookup target: one file, `<id>/<file>` rendered from `<file>.hbs` with
+ * the context `contextOf` builds from the catalog's lookup tables; no file
+ * when the tables cannot be built (their diagnostics say why).
+ */
+export function lookupTarget(id: string, description: string, file: string, contextOf: (tables: LookupTables, catalog: Catalog, options: PlanOptions) => object): Target {
+  return {
+    id,
+    description,
+    plan(catalog, options) {
+      const { tables, diagnostics } = lookupTables(catalog, options.config.identifierPrefix, id);
+      return { files: tables ? [{ path: `${id}/${file}`, template: `${file}.hbs`, context: contextOf(tables, catalog, options) }] : [], diagnostics };
+    },
+  };
+}
+
 export function lookupTables(catalog: Catalog, identifierPrefix: string, target: string): { tables: LookupTables | undefined; diagnostics: Diagnostic[] } {
   const [main, detail] = audiencesOf(catalog, identifierPrefix).map((a) => lookupTable(a.catalog, a.identifierPrefix, target));
   const diagnostics = [...main!.diagnostics, ...(detail?.diagnostics ?? [])];
@@ -149,16 +164,6 @@ export function lookupTables(catalog: Catalog, identifierPrefix: string, target:
     return [...byValue].map(([value, keys]) => ({ value, keys }));
   };
   return { tables: { main: main!.table, ...(detail ? { detail: detail.table! } : {}), actions: groups((m) => m.action), faults: groups((m) => m.fault) }, diagnostics };
-}
-
-/** The argument that selects the plural form: that of the first locale (source first) whose text is plural. */
-function pluralArgOf(message: Message, locales: readonly string[]): string | undefined {
-  for (const locale of locales) {
-    const translation = message.translations[locale];
-    const split = translation && splitPlural(translation.ast);
-    if (split && split.kind === 'plural') return split.plural.arg;
-  }
-  return undefined;
 }
 
 function describeParams(params: readonly Param[]): string {

@@ -18,6 +18,7 @@
  */
 import { ACTIONS, FAULTS, type Catalog, type Message } from '../catalog/model.js';
 import { tsString } from '../emit/escape.js';
+import { pascalCase } from '../emit/naming.js';
 import type { Target } from '../emit/target.js';
 import { i18nextEntries, i18nextPluralArgument } from './i18next.js';
 
@@ -90,14 +91,15 @@ function sectionsData(catalog: Catalog): Record<string, (number | string)[]> {
 function resourceEntries(catalog: Catalog, messages: readonly Message[], selector: boolean): { key: string; value: string }[] {
   return messages.flatMap((m) => {
     const converted = i18nextEntries(m, catalog.sourceLocale);
-    if (!('entries' in converted) || converted.entries.length === 0) return [];
+    if (!converted.ok || converted.value.length === 0) return [];
+    const entries = converted.value;
     const typeOf = (text: string) => (m.params.length === 0 ? 'string' : tsString(text));
-    const plural = converted.entries.length > 1 || converted.entries[0]![0] !== m.key;
+    const plural = entries.length > 1 || entries[0]![0] !== m.key;
     if (selector && plural) {
-      const other = converted.entries.find(([key]) => key === `${m.key}_other`) ?? converted.entries.at(-1)!;
+      const other = entries.find(([key]) => key === `${m.key}_other`) ?? entries.at(-1)!;
       return [{ key: tsString(m.key), value: typeOf(other[1]) }];
     }
-    return converted.entries.map(([key, value]) => ({ key: tsString(key), value: typeOf(value) }));
+    return entries.map(([key, value]) => ({ key: tsString(key), value: typeOf(value) }));
   });
 }
 
@@ -126,8 +128,4 @@ function tsTypeOf(type: string): string {
   if (type === 'number' || type === 'plural') return 'number';
   if (type === 'date' || type === 'time') return 'Date | number';
   return 'string';
-}
-
-function pascalCase(name: string): string {
-  return name.replace(/(^|[-_])([a-z0-9])/gi, (_, _sep, c: string) => c.toUpperCase());
 }

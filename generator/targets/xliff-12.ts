@@ -54,36 +54,46 @@
  *   (`key|==|plural.one`), not by gettext index. A form unit's `resname`
  *   is its id, as a plain unit's is its key: one name per string.
  */
-import type { Note, Unit, XliffDialect } from './xliff.js';
+import type { Note, Unit, XliffDialect, XliffNote, XliffUnit12 } from './xliff-dialect.js';
+import { PLURAL_GROUP_RESTYPE, xliff12State } from '../emit/xliff-ids.js';
 import { noteText } from './xliff-inline.js';
-
-/** The 1.2 `state` of a catalog state (`initial`: by whether there is text). */
-export function xliff12State(state: string, hasText: boolean): string {
-  if (state === 'initial') return hasText ? 'needs-review-translation' : 'needs-translation';
-  return state === 'reviewed' ? 'signed-off' : state;
-}
-
-/** The restype of codebook's plural groups in 1.2 (2.0: `type="codebook:plural"`). */
-export const PLURAL_GROUP_RESTYPE = 'x-codebook-plural';
 
 /** What 2.0's note `category` becomes at the start of a 1.2 note's text; the user file's usage and action notes are sentences already. */
 const LABELS: Record<string, string> = { section: 'Section', description: 'Description', argument: 'Argument', location: 'Location' };
 
+/** The entry context's spelling of 1.2 (templates/xliff/unit-1.2.xlf.hbs prints it). */
 export const XLIFF12: XliffDialect = {
   version: '1.2',
   template: 'file-1.2.xlf.hbs',
-  note: (note: Note) => `        <note from="developer">${noteText(LABELS[note.category] ? `${LABELS[note.category]}: ${note.text}` : note.text)}</note>\n`,
-  notes: (lines) => lines.replace(/\n$/, ''),
-  unit(unit: Unit, pad: string): string {
-    const approved = unit.hasTarget && unit.state !== 'initial' ? ' approved="yes"' : '';
-    const preserve = unit.sourcePreserve || (unit.hasTarget && unit.targetPreserve) ? ' xml:space="preserve"' : '';
-    const lines = [`${pad}<trans-unit id="${unit.id}" resname="${unit.id}"${approved}${preserve}>`, `${pad}  <source>${unit.source}</source>`];
-    if (unit.hasTarget) lines.push(`${pad}  <target state="${xliff12State(unit.state, unit.target !== '')}">${unit.target}</target>`);
-    if (unit.notes !== '') lines.push(unit.notes);
-    lines.push(`${pad}</trans-unit>`);
-    return lines.join('\n');
+  entryTemplate: 'unit-1.2.xlf.hbs',
+  note: (note: Note) => ({ category: note.category, text: noteText(LABELS[note.category] ? `${LABELS[note.category]}: ${note.text}` : note.text) }),
+  unit: (unit: Unit): XliffUnit12 => ({
+    isGroup: false,
+    ...unit,
+    state: unit.hasTarget ? xliff12State(unit.state, unit.target !== '') : '',
+    approved: unit.hasTarget && unit.state !== 'initial',
+    preserve: unit.sourcePreserve || (unit.hasTarget && unit.targetPreserve),
+  }),
+  groupType: PLURAL_GROUP_RESTYPE,
+  entryText: (entry) => {
+    if (!entry.isGroup) return transUnit(entry as XliffUnit12, '      ');
+    let text = `      <group id="${entry.id}" resname="${entry.name}" restype="${entry.type}">\n${notes12(entry.notes, '        ')}`;
+    for (const unit of entry.units) text += `${transUnit(unit as XliffUnit12, '        ')}\n`;
+    return `${text}      </group>`;
   },
-  group: (id, arg, notes, units) => [`      <group id="${id}" resname="${arg}" restype="${PLURAL_GROUP_RESTYPE}">`, notes, ...units, '      </group>'].filter((line) => line !== '').join('\n'),
-  itemPad: '      ',
-  formPad: '        ',
 };
+
+/** templates/xliff/unit-1.2.xlf.hbs's notes, each line indented by `pad`. */
+function notes12(notes: readonly XliffNote[], pad: string): string {
+  return notes.map((n) => `${pad}<note from="developer">${n.text}</note>\n`).join('');
+}
+
+/** templates/xliff/unit-1.2.xlf.hbs's `<trans-unit>`, without a final newline. */
+function transUnit(u: XliffUnit12, pad: string): string {
+  return (
+    `${pad}<trans-unit id="${u.id}" resname="${u.id}"${u.approved ? ' approved="yes"' : ''}${u.preserve ? ' xml:space="preserve"' : ''}>\n` +
+    `${pad}  <source>${u.source}</source>\n` +
+    (u.hasTarget ? `${pad}  <target state="${u.state}">${u.target}</target>\n` : '') +
+    `${notes12(u.notes, `${pad}  `)}${pad}</trans-unit>`
+  );
+}

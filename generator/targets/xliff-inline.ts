@@ -6,36 +6,34 @@
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
-import { xmlAttr, xmlText } from '../emit/escape.js';
-
-/** Not an XML 1.0 `Char`, not even as a reference: C0 but TAB/LF/CR, U+FFFE, U+FFFF, lone surrogates. */
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-const hex = (ch: string) => ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+import { codePointName } from '../emit/naming.js';
+import { argumentOf } from '../emit/plural-shape.js';
+import { cannot, converted, type Converted } from '../emit/unrepresentable.js';
+import { placeholderId } from '../emit/xliff-ids.js';
+import { firstNotXml, XML_COMMENT, xliffCodePoint, xmlAttr, xmlComment, xmlText } from '../emit/xml-escape.js';
 
 /**
- * Text inside `<source>`/`<target>`: `&` `<` `>` escaped; CR as `&#13;`
- * (XML parsers turn a raw CR LF into LF); non-XML characters as
- * `<cp hex="…"/>` (XLIFF 2.0 §4.3.1.1 "cp").
+ * Text inside `<source>`/`<target>` (emit/xml-escape.ts): `&` `<` `>` and CR
+ * escaped; characters XML cannot carry as `<cp hex="…"/>` (XLIFF 2.0 §4.3.1.1 "cp").
  */
 export function inlineText(text: string): string {
-  return xmlText(text).replace(/\r/g, '&#13;').replace(NOT_XML, (ch) => `<cp hex="${hex(ch)}"/>`);
+  return xmlText(text, { notXml: xliffCodePoint });
 }
 
 /** The first character of `text` XML cannot carry (as `U+XXXX`), if any: XLIFF 1.2 has no `<cp>` for it. */
 export function notXmlChar(text: string): string | undefined {
-  const found = new RegExp(NOT_XML.source).exec(text);
-  return found ? `U+${hex(found[0])}` : undefined;
+  const found = firstNotXml(text);
+  return found === undefined ? undefined : codePointName(found);
 }
 
-/** Text of a `<note>` or comment, which has no `<cp/>`: non-XML characters are shown as `U+XXXX`. */
+/** Text of a `<note>`, which has no `<cp/>`: characters XML cannot carry are shown as `U+XXXX`. */
 export function noteText(text: string): string {
-  return xmlText(text).replace(/\r/g, '&#13;').replace(NOT_XML, (ch) => `U+${hex(ch)}`);
+  return xmlText(text, { notXml: codePointName });
 }
 
-/** Text of an XML comment: no `--`, no trailing `-`, no non-XML characters. */
+/** Text of an XML comment (emit/xml-escape.ts, XLIFF's options): no `--`, no trailing `-`, characters XML cannot carry as `U+XXXX`. */
 export function commentText(text: string): string {
-  return text.replace(NOT_XML, (ch) => `U+${hex(ch)}`).replace(/--/g, '- -').replace(/-$/, '- ');
+  return xmlComment(text, XML_COMMENT.xliff);
 }
 
 export interface Inline {
@@ -56,7 +54,7 @@ export interface Inline {
  * target agree whatever order a translation uses. Literal text is plain, ICU
  * quoting undone.
  */
-export function inlineOf(elements: readonly MessageFormatElement[], positions: ReadonlyMap<string, number>, pluralArg?: string, version: '1.2' | '2.0' = '2.0'): Inline | { problem: string } {
+export function inlineOf(elements: readonly MessageFormatElement[], positions: ReadonlyMap<string, number>, pluralArg?: string, version: '1.2' | '2.0' = '2.0'): Converted<Inline> {
   const uses = new Map<string, number>();
   let xml = '';
   let plain = '';
@@ -64,21 +62,21 @@ export function inlineOf(elements: readonly MessageFormatElement[], positions: R
     if (el.type === TYPE.literal) {
       if (version === '1.2') {
         const bad = notXmlChar(el.value);
-        if (bad) return { problem: `XLIFF 1.2 cannot carry ${bad} (XML 1.0 has no such character, and 1.2 no <cp>)` };
+        if (bad) return cannot(`XLIFF 1.2 cannot carry ${bad} (XML 1.0 has no such character, and 1.2 no <cp>)`);
         xml += xmlText(el.value);
       } else xml += inlineText(el.value);
       plain += el.value;
       continue;
     }
-    const name = el.type === TYPE.pound ? pluralArg : el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time ? el.value : undefined;
-    if (name === undefined) return { problem: 'XLIFF inline content has no equivalent of this ICU element' };
+    const name = argumentOf(el, pluralArg);
+    if (name === undefined) return cannot('XLIFF inline content has no equivalent of this ICU element');
     const use = (uses.get(name) ?? 0) + 1;
     uses.set(name, use);
-    const id = `${positions.get(name) ?? name}${use > 1 ? `-${use}` : ''}`;
+    const id = placeholderId(positions.get(name) ?? name, use);
     const equiv = el.type === TYPE.pound ? '#' : printAST([el]);
-    if (new RegExp(NOT_XML.source).test(equiv + name)) return { problem: `the argument ${JSON.stringify(equiv)} holds a character XML cannot carry in an attribute` };
+    if (firstNotXml(equiv + name) !== undefined) return cannot(`the argument ${JSON.stringify(equiv)} holds a character XML cannot carry in an attribute`);
     xml += version === '1.2' ? `<ph id="${xmlAttr(id)}">${xmlText(equiv)}</ph>` : `<ph id="${xmlAttr(id)}" equiv="${xmlAttr(equiv)}" disp="${xmlAttr(`{${name}}`)}"/>`;
     plain += 'x';
   }
-  return { xml, preserve: /^\s|\s$|\s\s|[\t\n\r]/.test(plain) };
+  return converted({ xml, preserve: /^\s|\s$|\s\s|[\t\n\r]/.test(plain) });
 }

@@ -19,7 +19,9 @@
  * units: the same text for every count, not necessarily the same spelling.
  * A target form may drop an argument (ar `one`) or use one its source form
  * lacks (ru `one` also covers 21); `<ph>` ids name the argument, so they
- * still match wherever both sides use it.
+ * still match wherever both sides use it. Every id and marker is spelled in
+ * emit/xliff-ids.ts, which the import reads them back with; what a side
+ * shows for a form is emit/plural-shape.ts formShownFor, for both.
  *
  * Two audiences: when the catalog has user texts, a second
  * `<file id="user">` follows the details' one: one unit per shared user text,
@@ -36,46 +38,69 @@
 import type { Catalog, Message, Translation } from '../catalog/model.js';
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { compareKeys } from '../catalog/keys.js';
-import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { location, paramNote, sectionLabel, sourceOrigins } from '../emit/message-notes.js';
 import { argumentPositions } from '../emit/placeholders.js';
-import { formFor, pluralCategories, pluralRules, splitPlural, type SplitResult } from '../emit/plural-forms.js';
-import type { Target } from '../emit/target.js';
+import { pluralCategories, splitPlural } from '../emit/plural-forms.js';
+import { exactSelectors, formShownFor } from '../emit/plural-shape.js';
+import type { EntryRendering, PlannedFile, Target } from '../emit/target.js';
+import { cannot, converted, unrepresentable, type Converted } from '../emit/unrepresentable.js';
+import { formUnitId, overrideUnitId, PLURAL_GROUP_TYPE, USER_FILE_ID } from '../emit/xliff-ids.js';
 import { commentText, inlineOf, noteText, type Inline } from './xliff-inline.js';
 import { sourceSectionTitles } from '../emit/section-titles.js';
 import { XLIFF12 } from './xliff-12.js';
+import type { Note, Unit, XliffDialect, XliffEntry, XliffNote, XliffUnit } from './xliff-dialect.js';
 
-export interface Note { category: string; text: string }
-/** A `<unit>` (1.2: `<trans-unit>`) as the plan decided it: XML of its notes block and inline content, the catalog state. */
-export interface Unit { id: string; name: string | null; notes: string; state: string; source: string; sourcePreserve: boolean; hasTarget: boolean; target: string; targetPreserve: boolean }
-class Unrepresentable extends Error {}
-
-/** What differs between XLIFF 2.0 and 1.2: the template and how units, groups, notes and inline content are spelled. */
-export interface XliffDialect {
-  version: '1.2' | '2.0';
-  template: string;
-  /** One note (an XML line with its newline, at the indentation of an item's notes). */
-  note(note: Note): string;
-  /** An item's notes block from its note lines (without a final newline; '' when there are none). */
-  notes(lines: string): string;
-  unit(unit: Unit, pad: string): string;
-  /** A plural group at the indentation of an item: its notes block and its units (as `unit` printed them). */
-  group(id: string, arg: string, notes: string, units: string[]): string;
-  /** The indentation of an item, and of a unit inside a plural group. */
-  itemPad: string;
-  formPad: string;
-}
+export type { Note, Unit, XliffDialect, XliffEntry, XliffGroup, XliffNote, XliffUnit, XliffUnit12 } from './xliff-dialect.js';
+/** The unit and file ids import/xliff and import/translations read (emit/xliff-ids.ts). */
+export { OVERRIDE_PREFIX, USER_FILE_ID } from '../emit/xliff-ids.js';
 
 const XLIFF20: XliffDialect = {
   version: '2.0',
   template: 'file.xlf.hbs',
-  note: (note) => `        <note category="${note.category}">${noteText(note.text)}</note>\n`,
-  notes: (lines) => (lines === '' ? '' : `      <notes>\n${lines}      </notes>`),
-  unit: unitXml,
-  group: (id, arg, notes, units) => [`    <group id="${id}" name="${arg}" type="codebook:plural">`, notes, ...units, '    </group>'].filter((line) => line !== '').join('\n'),
-  itemPad: '    ',
-  formPad: '      ',
+  entryTemplate: 'unit.xlf.hbs',
+  note: (note) => ({ category: note.category, text: noteText(note.text) }),
+  unit: (unit) => ({ isGroup: false, ...unit }),
+  groupType: PLURAL_GROUP_TYPE,
+  entryText: (entry) => {
+    if (!entry.isGroup) return unit20(entry, '    ');
+    let text = `    <group id="${entry.id}" name="${entry.name}" type="${entry.type}">\n${notes20(entry.notes, '      ')}`;
+    for (const unit of entry.units) text += `${unit20(unit, '      ')}\n`;
+    return `${text}    </group>`;
+  },
 };
+
+/** templates/xliff/unit.xlf.hbs's `<notes>`, each line indented by `pad`. */
+function notes20(notes: readonly XliffNote[], pad: string): string {
+  if (notes.length === 0) return '';
+  return `${pad}<notes>\n${notes.map((n) => `${pad}  <note category="${n.category}">${n.text}</note>\n`).join('')}${pad}</notes>\n`;
+}
+
+/** templates/xliff/unit.xlf.hbs's `<unit>`, without a final newline. */
+function unit20(u: XliffUnit, pad: string): string {
+  const preserve = (on: boolean) => (on ? ' xml:space="preserve"' : '');
+  return (
+    `${pad}<unit id="${u.id}"${u.name ? ` name="${u.name}"` : ''}>\n${notes20(u.notes, `${pad}  `)}` +
+    `${pad}  <segment state="${u.state}">\n${pad}    <source${preserve(u.sourcePreserve)}>${u.source}</source>\n` +
+    (u.hasTarget ? `${pad}    <target${preserve(u.targetPreserve)}>${u.target}</target>\n` : '') +
+    `${pad}  </segment>\n${pad}</unit>`
+  );
+}
+
+/**
+ * The file template's context (templates/xliff/README.md): `items` and
+ * `userItems` are the rendered entries of the two `<file>` sections.
+ */
+export interface XliffFileContext {
+  /** The generated-file line, as XML comment text. */
+  header: string;
+  srcLang: string;
+  trgLang: string;
+  /** The details `<file>`'s id (1.2 `original`): the catalog namespace. */
+  fileId: string;
+  /** The user texts' `<file>` id: `user`. */
+  userFileId: string;
+}
 
 export const xliffTarget: Target = {
   id: 'xliff',
@@ -86,165 +111,108 @@ export const xliffTarget: Target = {
     const shared: SharedNotes = { dialect, titles: sourceSectionTitles(catalog), byMessage: new Map() };
     const files = catalog.locales
       .filter((locale) => locale !== catalog.sourceLocale)
-      .map((locale) => {
-        const items: string[] = [];
-        for (const message of catalog.messages) {
-          try {
-            items.push(itemOf(catalog, message, locale, shared));
-          } catch (error) {
-            if (!(error instanceof Unrepresentable)) throw error;
-            diagnostics.push(unrepresentable(message, locale, error.message));
+      .map((locale): PlannedFile => {
+        /** The entry contexts of some messages (with their notes, for user units), the ones XLIFF cannot carry reported. */
+        const itemsOf = (entries: readonly { message: Message; notes?: readonly Note[] }[]): XliffEntry[] => {
+          const items: XliffEntry[] = [];
+          for (const { message, notes } of entries) {
+            const item = itemOf(catalog, message, locale, shared, notes);
+            if (item.ok) items.push(item.value);
+            else diagnostics.push(unrepresentable('xliff', message, locale, item.why));
           }
-        }
-        const userItems: string[] = [];
-        for (const unit of userUnits(catalog)) {
-          try {
-            userItems.push(itemOf(catalog, unit.message, locale, shared, unit.notes));
-          } catch (error) {
-            if (!(error instanceof Unrepresentable)) throw error;
-            diagnostics.push(unrepresentable(unit.message, locale, error.message));
-          }
-        }
-        const context = { header: commentText(header), srcLang: catalog.sourceLocale, trgLang: locale, fileId: catalog.namespace, items: items.join('\n'), userFileId: USER_FILE_ID, userItems: userItems.join('\n') };
-        return { path: `xliff/${locale}.xlf`, template: dialect.template, context };
+          return items;
+        };
+        const context: XliffFileContext = { header: commentText(header), srcLang: catalog.sourceLocale, trgLang: locale, fileId: catalog.namespace, userFileId: USER_FILE_ID };
+        const moreEntries: EntryRendering[] = [
+          { template: dialect.entryTemplate, field: 'items', contexts: itemsOf(catalog.messages.map((message) => ({ message }))), builtIn: dialect.entryText },
+          { template: dialect.entryTemplate, field: 'userItems', contexts: itemsOf(userUnits(catalog)), builtIn: dialect.entryText },
+        ];
+        return { path: `xliff/${locale}.xlf`, template: dialect.template, context, moreEntries };
       });
     return { files, diagnostics };
   },
 };
 
-/** One `<unit>`, or one `<group>` of plural units, as XML lines (no final newline). */
-function itemOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes, common?: readonly Note[]): string {
+/** The entry context of one `<unit>`, or one `<group>` of plural units. */
+function itemOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes, common?: readonly Note[]): Converted<XliffEntry> {
   const source = message.translations[catalog.sourceLocale];
   const target = message.translations[locale];
-  if (!source) throw new Unrepresentable('it has no source text');
+  if (!source) return cannot('it has no source text');
   const { dialect } = shared;
   const notes = notesOf(catalog, message, locale, shared, common);
-  const plurals = [source, target].flatMap((t) => {
-    const split = t && supported(t);
-    return split?.kind === 'plural' ? [split.plural] : [];
-  });
-  if (plurals.length === 0) return dialect.unit({ id: message.key, name: null, notes, ...segment(dialect, message, source.ast, target) }, dialect.itemPad);
+  const splits = [source, target].flatMap((t) => (t ? [splitPlural(t.ast)] : []));
+  const unsupported = splits.find((s) => s.kind === 'unsupported');
+  if (unsupported?.kind === 'unsupported') return cannot(`XLIFF core has no representation of ${unsupported.reason}`);
+  const plurals = splits.flatMap((s) => (s.kind === 'plural' ? [s.plural] : []));
+  if (plurals.length === 0) {
+    const plain = segment(dialect, message, source.ast, target);
+    return plain.ok ? converted(dialect.unit({ id: message.key, name: null, notes, ...plain.value })) : plain;
+  }
   const arg = plurals[0].arg;
-  if (plurals.some((p) => p.arg !== arg)) throw new Unrepresentable(`the source and the translation pluralize different arguments ({${plurals.map((p) => p.arg).join('} and {')}})`);
-  const exact = [...new Set(plurals.flatMap((p) => [...p.forms.keys()].filter((s) => s.startsWith('='))))].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-  const units = [...exact, ...pluralCategories(locale)].map((selector) =>
-    dialect.unit(
-      {
-        id: `${message.key}.${selector.replace(/^=/, 'exact')}`,
-        name: selector,
-        notes: '',
-        ...segment(dialect, message, formOf(source, selector, catalog.sourceLocale), target && { ...target, ast: formOf(target, selector, locale) }, arg),
-      },
-      dialect.formPad,
-    ),
-  );
-  return dialect.group(message.key, arg, notes, units);
+  if (plurals.some((p) => p.arg !== arg)) return cannot(`the source and the translation pluralize different arguments ({${plurals.map((p) => p.arg).join('} and {')}})`);
+  const units: XliffUnit[] = [];
+  for (const selector of [...exactSelectors(plurals), ...pluralCategories(locale)]) {
+    const form = segment(dialect, message, formShownFor(source.ast, selector, catalog.sourceLocale), target && { ...target, ast: formShownFor(target.ast, selector, locale) }, arg);
+    if (!form.ok) return form;
+    units.push(dialect.unit({ id: formUnitId(message.key, selector), name: selector, notes: [], ...form.value }));
+  }
+  return converted({ isGroup: true, id: message.key, name: arg, type: dialect.groupType, notes, units });
 }
 
-/** A `<unit>` at an indentation, as the template's `unit` partial printed it. */
-function unitXml(unit: Unit, pad: string): string {
-  const lines = [`${pad}<unit id="${unit.id}"${unit.name ? ` name="${unit.name}"` : ''}>`];
-  if (unit.notes !== '') lines.push(unit.notes);
-  lines.push(`${pad}  <segment state="${unit.state}">`, `${pad}    <source${unit.sourcePreserve ? ' xml:space="preserve"' : ''}>${unit.source}</source>`);
-  if (unit.hasTarget) lines.push(`${pad}    <target${unit.targetPreserve ? ' xml:space="preserve"' : ''}>${unit.target}</target>`);
-  lines.push(`${pad}  </segment>`, `${pad}</unit>`);
-  return lines.join('\n');
-}
+/** The segment fields of a unit (what the dialect's `unit` prints besides id, name and notes). */
+type Segment = Pick<Unit, 'state' | 'source' | 'sourcePreserve' | 'hasTarget' | 'target' | 'targetPreserve'>;
 
-function supported(translation: Translation): SplitResult {
-  const split = splitPlural(translation.ast);
-  if (split.kind === 'unsupported') throw new Unrepresentable(`XLIFF core has no representation of ${split.reason}`);
-  return split;
-}
-
-/** What a side shows for a selector: its own form, else the form of the selector's category (`=0` → category of 0), else `other`. */
-function formOf(translation: Translation, selector: string, locale: string): MessageFormatElement[] {
-  const split = splitPlural(translation.ast);
-  if (split.kind !== 'plural') return translation.ast;
-  if (split.plural.forms.has(selector) || !selector.startsWith('=')) return formFor(split.plural, selector);
-  return formFor(split.plural, pluralRules(locale).select(Number(selector.slice(1))));
-}
-
-function segment(dialect: XliffDialect, message: Message, sourceAst: MessageFormatElement[], target: Translation | undefined, pluralArg?: string) {
+function segment(dialect: XliffDialect, message: Message, sourceAst: MessageFormatElement[], target: Translation | undefined, pluralArg?: string): Converted<Segment> {
   const source = sourceInline(dialect, message, sourceAst, pluralArg);
-  const translated = target ? inline(dialect, message, target.ast, pluralArg) : { xml: '', preserve: false };
-  return { state: target?.state ?? 'initial', source: source.xml, sourcePreserve: source.preserve, hasTarget: !!target, target: translated.xml, targetPreserve: translated.preserve };
+  if (!source.ok) return source;
+  const translated = target ? inlineOf(target.ast, argumentPositions(message), pluralArg, dialect.version) : converted({ xml: '', preserve: false });
+  if (!translated.ok) return translated;
+  const [s, t] = [source.value, translated.value];
+  return converted({ state: target?.state ?? 'initial', source: s.xml, sourcePreserve: s.preserve, hasTarget: !!target, target: t.xml, targetPreserve: t.preserve });
 }
 
-function inline(dialect: XliffDialect, message: Message, ast: readonly MessageFormatElement[], pluralArg: string | undefined): Inline {
-  const result = inlineOf(ast, argumentPositions(message), pluralArg, dialect.version);
-  if ('problem' in result) throw new Unrepresentable(result.problem);
-  return result;
-}
+/** Source inline XML by version, AST and plural argument: every target file shows the same source text, converted once (a "cannot" too: each file reports it). */
+const sourceInlines = new Map<XliffDialect, WeakMap<readonly MessageFormatElement[], Map<string | undefined, Converted<Inline>>>>();
 
-/** Source inline XML by version, AST and plural argument: every target file shows the same source text, converted once. */
-const sourceInlines = new Map<XliffDialect, WeakMap<readonly MessageFormatElement[], Map<string | undefined, Inline>>>();
-
-function sourceInline(dialect: XliffDialect, message: Message, ast: readonly MessageFormatElement[], pluralArg: string | undefined): Inline {
+function sourceInline(dialect: XliffDialect, message: Message, ast: readonly MessageFormatElement[], pluralArg: string | undefined): Converted<Inline> {
   let byAst = sourceInlines.get(dialect);
   if (byAst === undefined) sourceInlines.set(dialect, (byAst = new WeakMap()));
   let byArg = byAst.get(ast);
   if (byArg === undefined) byAst.set(ast, (byArg = new Map()));
   let result = byArg.get(pluralArg);
   if (result === undefined) {
-    result = inline(dialect, message, ast, pluralArg); // a problem throws every time, as it should: each file reports it
+    result = inlineOf(ast, argumentPositions(message), pluralArg, dialect.version);
     byArg.set(pluralArg, result);
   }
   return result;
 }
 
-/** The `<notes>` block of a message (the same at unit and group level), empty without notes. */
-function notesOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes, common?: readonly Note[]): string {
-  const lines = sharedNotes(catalog, message, shared, common);
+/** The notes of a message (the same at unit and group level): the shared ones, then the translation's location. */
+function notesOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes, common?: readonly Note[]): XliffNote[] {
+  const notes = sharedNotes(catalog, message, shared, common);
   const origin = message.translations[locale]?.origin;
-  if (lines === '' && !origin) return '';
-  return shared.dialect.notes(`${lines}${origin ? shared.dialect.note({ category: 'location', text: `${origin.file}:${origin.line}` }) : ''}`);
+  return origin ? [...notes, shared.dialect.note({ category: 'location', text: location(origin) })] : notes;
 }
 
 /** The notes every target file gives a message (all but the translation's location), by message, built once per plan. */
-interface SharedNotes { dialect: XliffDialect; titles: ReadonlyMap<string, string | undefined>; byMessage: Map<Message, string> }
+interface SharedNotes { dialect: XliffDialect; titles: ReadonlyMap<string, string | undefined>; byMessage: Map<Message, XliffNote[]> }
 
-/** The note lines every locale shows: `common` (a user unit's), else the message's section, description, arguments and locations. */
-function sharedNotes(catalog: Catalog, message: Message, shared: SharedNotes, common?: readonly Note[]): string {
-  let xml = shared.byMessage.get(message);
-  if (xml === undefined && common) {
-    xml = common.map(shared.dialect.note).join('');
-    shared.byMessage.set(message, xml);
-  }
-  if (xml === undefined) {
-    const title = shared.titles.get(message.section);
-    const params = message.params.map((p) => `{${p.name}}: ${p.type}${p.example !== undefined ? `, e.g. ${p.example}` : ''}${p.description ? ` (${p.description})` : ''}`);
-    const origins = [message.origin, message.translations[catalog.sourceLocale]?.origin];
-    const notes: Note[] = [
-      { category: 'section', text: title ? `${title} (${message.section})` : message.section },
+/** The notes every locale shows: `common` (a user unit's), else the message's section, description, arguments and locations. */
+function sharedNotes(catalog: Catalog, message: Message, shared: SharedNotes, common?: readonly Note[]): XliffNote[] {
+  let notes = shared.byMessage.get(message);
+  if (notes === undefined) {
+    const raw: readonly Note[] = common ?? [
+      { category: 'section', text: sectionLabel(message.section, shared.titles.get(message.section)) },
       ...(message.description ? [{ category: 'description', text: message.description }] : []),
-      ...params.map((text) => ({ category: 'argument', text })),
-      ...origins.flatMap((o) => (o ? [{ category: 'location', text: `${o.file}:${o.line}` }] : [])),
+      ...message.params.map((p) => ({ category: 'argument', text: paramNote(p) })),
+      ...sourceOrigins(catalog, message).map((o) => ({ category: 'location', text: location(o) })),
     ];
-    xml = notes.map(shared.dialect.note).join('');
-    shared.byMessage.set(message, xml);
+    notes = raw.map(shared.dialect.note);
+    shared.byMessage.set(message, notes);
   }
-  return xml;
+  return notes;
 }
 
-
-function unrepresentable(message: Message, locale: string, reason: string): Diagnostic {
-  const t = message.translations[locale];
-  return {
-    ruleId: 'xliff/unrepresentable',
-    severity: 'error',
-    message: `Key ${message.key} (${locale}) cannot be written for XLIFF: ${reason}.`,
-    target: 'xliff',
-    key: message.key,
-    locale,
-    place: placeOf((t ?? message).origin),
-  };
-}
-
-/** The id of the user texts' `<file>`. */
-export const USER_FILE_ID = 'user';
-/** The unit id prefix of a user override: `key.<key>`. */
-export const OVERRIDE_PREFIX = 'key.';
 /** How many codes a "Shown for" note lists before "and N more". */
 const SHOWN_CODES = 12;
 
@@ -278,7 +246,7 @@ export function userUnits(catalog: Catalog): UserUnit[] {
       { category: 'usage', text: usage },
       ...(counts.size > 0 ? [{ category: 'action', text: `Offers: ${[...counts].map(([a, n]) => (shownFor.length > 1 ? `${a} (${n} ${n === 1 ? 'code' : 'codes'})` : a)).join(', ')}` }] : []),
       ...params.map((p) => ({ category: 'argument', text: `{${p.name}}` })),
-      ...(source ? [{ category: 'location', text: `${source.origin.file}:${source.origin.line}` }] : []),
+      ...(source ? [{ category: 'location', text: location(source.origin) }] : []),
     ];
     return { kind, name, message, notes };
   };
@@ -295,7 +263,7 @@ export function userUnits(catalog: Catalog): UserUnit[] {
     const translations = byLocale[catalog.sourceLocale] || !fallback ? byLocale : { ...byLocale, [catalog.sourceLocale]: fallback };
     const origin = Object.values(byLocale)[0]?.origin ?? message?.origin;
     if (!origin) continue;
-    units.push(unit('override', key, `${OVERRIDE_PREFIX}${key}`, translations, origin, message ? [message] : [], `Override of code ${key}: its own user message instead of the shared one${message?.user ? ` (${message.user})` : ''}.`));
+    units.push(unit('override', key, overrideUnitId(key), translations, origin, message ? [message] : [], `Override of code ${key}: its own user message instead of the shared one${message?.user ? ` (${message.user})` : ''}.`));
   }
   userUnitsOf.set(catalog, units);
   return units;

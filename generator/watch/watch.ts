@@ -17,9 +17,9 @@ import { watch, type FSWatcher } from 'chokidar';
 import { isDynamicPattern } from 'tinyglobby';
 import { layerPaths, allTemplateFolders } from '../cache/fingerprint.js';
 import { WarmState } from '../cache/warm.js';
-import { findConfig, loadConfig, type Config } from '../config/load-config.js';
+import { findConfig, type Config } from '../config/load-config.js';
 import { layerRoot } from '../config/layer-files.js';
-import { generate, type GenerateOptions, type GenerateResult } from '../pipeline.js';
+import { generate, loadProjectConfig, type GenerateOptions, type GenerateResult } from '../pipeline.js';
 import type { StageTimer } from '../stage-timer.js';
 
 export interface WatchOptions extends Omit<GenerateOptions, 'check' | 'warm' | 'timer'> {
@@ -133,7 +133,7 @@ export async function watchGenerate(options: WatchOptions, onRun: (run: WatchRun
     }, debounceMs);
   }
 
-  await follow((await loadConfig(configFile)).config);
+  await follow((await loadProjectConfig(configFile)).config);
   running = runOnce([], true).finally(() => {
     running = undefined;
     if (pending.size > 0 && !closed) schedule();

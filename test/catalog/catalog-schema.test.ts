@@ -2,7 +2,7 @@
 // longer re-validates every merge against it at run time (a full copy and walk of the
 // catalog on every run); this test holds the merge to the schema instead.
 import { describe, expect, it } from 'vitest';
-import { schemaErrorsOf } from '../../generator/catalog/schemas.js';
+import { schemaErrorsOf } from '../../generator/json/schemas.js';
 import { toPlainCatalog } from '../../generator/pipeline.js';
 import { loadTestCatalog } from '../support/catalogs.js';
 

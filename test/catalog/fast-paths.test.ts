@@ -6,7 +6,7 @@ import { parse as parseJsonTree, type AnyNode } from '@humanwhocodes/momoa';
 import { parse as parseIcu } from '@formatjs/icu-messageformat-parser';
 import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
-import { escapePointer, parseJsonFile } from '../../generator/catalog/json-file.js';
+import { escapePointer, parseJsonFile } from '../../generator/json/json-file.js';
 import { parseMessage } from '../../generator/catalog/icu.js';
 
 const repoFiles = globSync(['locales/**/*.json', 'test/fixtures/hazards/locales/**/*.json'], { absolute: true }).sort();

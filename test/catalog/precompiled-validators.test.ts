@@ -1,11 +1,11 @@
-// The build's standalone validators (generator/config/precompile.ts) must judge every document
+// The build's standalone validators (generator/precompile.ts) must judge every document
 // exactly as ajv compiling the same schema at run time does: same verdict, same errors.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { precompiledValidatorsSource, SCHEMA_NAMES } from '../../generator/catalog/schemas.js';
+import { precompiledValidatorsSource, SCHEMA_NAMES } from '../../generator/json/schemas.js';
 import { repoRoot } from '../support/catalogs.js';
 
 const read = (path: string) => JSON.parse(readFileSync(join(repoRoot, path), 'utf8')) as Record<string, unknown>;

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RULES } from '../../generator/diagnostics/codes.js';
+import { RULES } from '../../generator/rules.js';
 import { repoRoot } from '../support/catalogs.js';
 
 const cli = join(repoRoot, 'build/generator/cli.js');
@@ -83,9 +83,15 @@ const CASES: Case[] = [
   { name: 'bad state', files: { 'ja.json': sub('"ログインしていません。"', '{ "text": "x", "state": "done" }') }, exit: 1, expect: [['schema/enum', 'ja.json', 5, 37]] },
   { name: 'code entry with code and range', files: { 'codes.json': sub('{ "code": -302,', '{ "code": -302, "range": [1, 2],') }, exit: 1, expect: [['schema/oneOf', 'codes.json', 5, 5]] },
   { name: 'code that is not an integer', files: { 'codes.json': sub('"code": -302', '"code": -3.5') }, exit: 1, expect: [['schema/type', 'codes.json', 5, 15]] },
+  { name: 'range without its end', files: { 'codes.json': sub('[120001, 130000]', '[120001]') }, exit: 1, expect: [['schema/minItems', 'codes.json', 6, 16]] },
+  { name: 'range with three bounds', files: { 'codes.json': sub('[120001, 130000]', '[120001, 130000, 130001]') }, exit: 1, expect: [['schema/items', 'codes.json', 6, 16]] },
   { name: 'file of no known kind', files: { 'app/x.json': '{ "hello": 1 }\n' }, exit: 1, expect: [['schema/kind', 'app/x.json', 1, 1]] },
   { name: 'config missing', args: ['--config', 'nope.json'], exit: 2, expect: [['config/unreadable', 'nope.json']] },
   { name: 'config schema violation', files: { 'codebook.config.json': sub('"out": "dist"', '"out": 3') }, exit: 2, expect: [['schema/type', 'codebook.config.json', 9, 10]] },
+  { name: 'empty output folder in the config', files: { 'codebook.config.json': sub('"out": "dist"', '"out": ""') }, exit: 2, expect: [['schema/minLength', 'codebook.config.json', 9, 10]] },
+  { name: 'locale listed twice in the config', files: { 'codebook.config.json': sub('["en", "ja"]', '["en", "ja", "ja"]') }, exit: 2, expect: [['schema/uniqueItems', 'codebook.config.json', 3, 14]] },
+  { name: 'severity for a name that is no rule id', files: { 'codebook.config.json': sub('"out": "dist"', '"out": "dist",\n  "review": { "severities": { "QA/nope": "off" } }') }, exit: 2, expect: [['schema/propertyNames', 'codebook.config.json', 10, 29]] },
+  { name: 'user message length limit below the minimum', files: { 'codebook.config.json': sub('"out": "dist"', '"out": "dist",\n  "review": { "userMessageMaxLength": 3 }') }, exit: 2, expect: [['schema/minimum', 'codebook.config.json', 10, 39]] },
   { name: 'non-canonical locale in config', files: { 'codebook.config.json': sub('["en", "ja"]', '["en", "ja", "EN_us"]') }, exit: 2, expect: [['config/invalid-locale', 'codebook.config.json', 3, 27]] },
   { name: 'unknown target', args: ['--targets', 'i18next,nope'], exit: 2, expect: [['config/unknown-target', '']] },
   { name: 'custom target with the id of a built-in one', files: { 'codebook.config.json': sub('"out": "dist"', '"out": "dist",\n  "customTargets": [{ "id": "types", "templates": "tpl", "files": [{ "template": "a.hbs", "path": "a.txt" }] }]'), 'tpl/a.hbs': 'x' }, exit: 2, expect: [['config/duplicate-target', 'codebook.config.json']] },

@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { catalogTarget } from '../../generator/diff/catalog-target.js';
+import { catalogTarget } from '../../generator/targets/catalog.js';
 import { defineDiffCommand, runDiff } from '../../generator/diff/command.js';
 import { CHANGE_KINDS, diffCatalogs, type Change } from '../../generator/diff/diff.js';
-import { SNAPSHOT_FILE, serializeSnapshot, snapshotOf, type Snapshot } from '../../generator/diff/snapshot.js';
+import { SNAPSHOT_FILE, serializeSnapshot, snapshotOf, type Snapshot } from '../../generator/targets/catalog-snapshot.js';
 import { fixturesDir, loadTestCatalog, renderScenario, repoRoot, writeToTemp } from '../support/catalogs.js';
 
 const OLD = join(fixturesDir, 'diff/old');

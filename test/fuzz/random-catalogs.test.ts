@@ -14,7 +14,7 @@
  * Properties:
  * 1. `generate` (targets i18next, java, gettext) never throws: it succeeds or
  *    reports diagnostics, every one under a rule id of
- *    generator/diagnostics/codes.ts; a case broken on purpose reports at
+ *    generator/rules.ts; a case broken on purpose reports at
  *    least the rule of its breakage, and a run with errors writes nothing.
  * 2. When a run has no error, every message reads back exactly, in every
  *    locale and for a spread of counts, through real i18next (no plugins),
@@ -32,7 +32,7 @@ import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog, Message } from '../../generator/catalog/model.js';
-import { RULES } from '../../generator/diagnostics/codes.js';
+import { RULES } from '../../generator/rules.js';
 import { generate } from '../../generator/pipeline.js';
 import { checkPos, readBack as readBackGettext } from '../support/readers/gettext-mo.js';
 import { expected as expectedI18next, initI18next } from '../support/readers/i18next.js';
@@ -538,7 +538,7 @@ describe('random catalogs', () => {
           }
           const ruleIds = result.diagnostics.map((d) => d.ruleId);
           for (const id of ruleIds) stats.rules.set(id, (stats.rules.get(id) ?? 0) + 1);
-          expect(ruleIds.filter((id) => !KNOWN_RULES.has(id)), 'rule ids missing from generator/diagnostics/codes.ts').toEqual([]);
+          expect(ruleIds.filter((id) => !KNOWN_RULES.has(id)), 'rule ids missing from generator/rules.ts').toEqual([]);
           const errors = result.diagnostics.filter((d) => d.severity === 'error');
           const loadErrors = errors.filter((d) => !TARGET_RULE.test(d.ruleId));
           for (const rule of [...project.mustReport, ...(loadErrors.length === 0 ? project.targetRules : [])]) {

@@ -15,31 +15,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/catalogs.js';
-import { fixtureCopy, readTree, runCli } from '../support/files.js';
+import { readTree, runCli } from '../support/files.js';
+import { generatedHazards, where } from '../support/import-session.js';
 
 const JA = 'locales/ja/messages.json';
 const RU = 'locales/ru/messages.json';
-
-/** A fresh copy of the hazards project with its dist/ generated. */
-function project(): string {
-  const dir = fixtureCopy('hazards', 'codebook-android-import-');
-  const generated = runCli(['generate', '-q'], dir);
-  expect(generated.code, generated.stderr).toBe(0);
-  return dir;
-}
 
 function replaceOnce(s: string, from: string, to: string): string {
   const i = s.indexOf(from);
   if (i < 0 || s.indexOf(from, i + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(from)}`);
   return s.slice(0, i) + to + s.slice(i + from.length);
-}
-
-/** 1-based line and column of the only occurrence of `needle`. */
-function where(text: string, needle: string): string {
-  const i = text.indexOf(needle);
-  if (i < 0 || text.indexOf(needle, i + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(needle)}`);
-  const before = text.slice(0, i);
-  return `${before.split('\n').length}:${i - before.lastIndexOf('\n')}`;
 }
 
 /** What the translations editor writes: two texts edited with Android's escaping, one placeholder retyped wrong. */
@@ -56,7 +41,7 @@ function expectedJa(before: string): string {
 
 describe('codebook import <values-ja/strings.xml>: a translator session on the hazards ja file', () => {
   it('writes exactly the edited spans, reports the broken placeholder where it is, and generate carries the edits', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-android-import-');
     const edited = translatorSession(readFileSync(join(dir, 'dist/android/values-ja/strings.xml'), 'utf8'));
     mkdirSync(join(dir, 'from-studio/values-ja'), { recursive: true });
     writeFileSync(join(dir, 'from-studio/values-ja/strings.xml'), edited);
@@ -88,7 +73,7 @@ describe('codebook import <values-ja/strings.xml>: a translator session on the h
   });
 
   it('--dry-run prints the diff and writes nothing; the locale is the folder\'s, or --locale, which must agree', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-android-import-');
     const edited = translatorSession(readFileSync(join(dir, 'dist/android/values-ja/strings.xml'), 'utf8'));
     writeFileSync(join(dir, 'strings.xml'), edited);
     const before = readFileSync(join(dir, JA), 'utf8');
@@ -105,7 +90,7 @@ describe('codebook import <values-ja/strings.xml>: a translator session on the h
   });
 
   it('<plurals> come back as one ICU plural; the exact =0 Android cannot hold is kept and reported; aapt2 errors are located', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-android-import-');
     let xml = readFileSync(join(dir, 'dist/android/values-ru/strings.xml'), 'utf8');
     xml = replaceOnce(xml, '<item quantity="many">Осталось %1$s попыток.</item>', '<item quantity="many">Осталось %1$s попыток!</item>');
     xml = replaceOnce(xml, '<string name="error_6014">Вы не вошли в систему.</string>', '<string name="error_6014">Вы не вошли в систему, it\'s <b>bold</b>.</string>');

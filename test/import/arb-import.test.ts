@@ -13,33 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/catalogs.js';
-import { fixtureCopy, readTree, runCli } from '../support/files.js';
+import { readTree, runCli } from '../support/files.js';
+import { generatedHazards, replaceOnce, where } from '../support/import-session.js';
 
 const JA = 'locales/ja/messages.json';
 const RU = 'locales/ru/messages.json';
-
-/** A fresh copy of the hazards project with its dist/ generated. */
-function project(): string {
-  const dir = fixtureCopy('hazards', 'codebook-arb-import-');
-  const generated = runCli(['generate', '-q'], dir);
-  expect(generated.code, generated.stderr).toBe(0);
-  return dir;
-}
-
-/** `s` with the only occurrence of `from` replaced (throws unless there is exactly one). */
-function replaceOnce(s: string, from: string, to: string): string {
-  const i = s.indexOf(from);
-  if (i < 0 || s.indexOf(from, i + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(from)}`);
-  return s.slice(0, i) + to + s.slice(i + from.length);
-}
-
-/** 1-based line and column of the only occurrence of `needle`. */
-function where(text: string, needle: string): string {
-  const i = text.indexOf(needle);
-  if (i < 0 || text.indexOf(needle, i + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(needle)}`);
-  const before = text.slice(0, i);
-  return `${before.split('\n').length}:${i - before.lastIndexOf('\n')}`;
-}
 
 /** What the vendor's tool does to the ja ARB: two texts edited (gen-l10n quoting in one), one placeholder retyped wrong. */
 function translatorSession(arb: string): string {
@@ -56,7 +34,7 @@ function expectedJa(before: string): string {
 
 describe('codebook import <app_ja.arb>: a translator session on the hazards ja file', () => {
   it('writes exactly the edited spans, reports the broken placeholder where it is, and generate carries the edits', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-arb-import-');
     const edited = translatorSession(readFileSync(join(dir, 'dist/flutter/app_ja.arb'), 'utf8'));
     writeFileSync(join(dir, 'app_ja.arb'), edited);
     const before = readFileSync(join(dir, JA), 'utf8');
@@ -87,7 +65,7 @@ describe('codebook import <app_ja.arb>: a translator session on the hazards ja f
   });
 
   it('--dry-run prints the diff and writes nothing; --check exits 1 when the file would change', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-arb-import-');
     writeFileSync(join(dir, 'app_ja.arb'), translatorSession(readFileSync(join(dir, 'dist/flutter/app_ja.arb'), 'utf8')));
     const before = readFileSync(join(dir, JA), 'utf8');
     const dry = runCli(['import', 'app_ja.arb', '--dry-run'], dir);
@@ -100,7 +78,7 @@ describe('codebook import <app_ja.arb>: a translator session on the hazards ja f
   });
 
   it('reads the format from the content (--from arb for any name), the locale from @@locale, and refuses another --locale', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-arb-import-');
     writeFileSync(join(dir, 'vendor-ja.json'), replaceOnce(readFileSync(join(dir, 'dist/flutter/app_ja.arb'), 'utf8'), '"ログインしていません。"', '"ログインされていません。"'));
     const wrong = runCli(['import', 'vendor-ja.json', '--locale', 'ko'], dir);
     expect(wrong.code).toBe(1);
@@ -111,7 +89,7 @@ describe('codebook import <app_ja.arb>: a translator session on the hazards ja f
   });
 
   it('a plural comes back as one ICU plural; a key of no code, and a plural case ru does not have, are reported', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-arb-import-');
     let arb = readFileSync(join(dir, 'dist/flutter/app_ru.arb'), 'utf8');
     arb = replaceOnce(arb, 'many{Осталось {count} файлов}', 'many{Осталось {count} файлов!}');
     arb = replaceOnce(arb, 'many{Осталось {count} попыток.}', 'two{Две попытки.} many{Осталось {count} попыток.}');

@@ -11,34 +11,12 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureCopy, runCli } from '../support/files.js';
+import { runCli } from '../support/files.js';
 import { haveTools } from '../support/toolchain.js';
+import { generatedHazards, replaceOnce, where } from '../support/import-session.js';
 
 const JA = 'locales/ja/messages.json';
 const RU = 'locales/ru/messages.json';
-
-/** A fresh copy of the hazards project with its dist/ generated. */
-function project(): string {
-  const dir = fixtureCopy('hazards', 'codebook-po-import-');
-  const generated = runCli(['generate', '-q'], dir);
-  expect(generated.code, generated.stderr).toBe(0);
-  return dir;
-}
-
-/** `s` with the only occurrence of `from` replaced (throws unless there is exactly one). */
-function replaceOnce(s: string, from: string, to: string): string {
-  const i = s.indexOf(from);
-  if (i < 0 || s.indexOf(from, i + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(from)}`);
-  return s.slice(0, i) + to + s.slice(i + from.length);
-}
-
-/** 1-based line and column of the only occurrence of `needle`. */
-function where(text: string, needle: string): string {
-  const i = text.indexOf(needle);
-  if (i < 0 || text.indexOf(needle, i + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(needle)}`);
-  const before = text.slice(0, i);
-  return `${before.split('\n').length}:${i - before.lastIndexOf('\n')}`;
-}
 
 /** What Poedit does to the ja file: two texts edited, one entry marked fuzzy, one placeholder retyped wrong. */
 function translatorSession(po: string): string {
@@ -57,7 +35,7 @@ function expectedJa(before: string): string {
 
 describe('codebook import <file.po>: a translator session on the hazards ja file', () => {
   it('writes exactly the edited spans, reports the broken placeholder where it is, and generate carries the edits', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-po-import-');
     const edited = translatorSession(readFileSync(join(dir, 'dist/gettext/ja.po'), 'utf8'));
     writeFileSync(join(dir, 'ja.po'), edited);
     const before = readFileSync(join(dir, JA), 'utf8');
@@ -88,7 +66,7 @@ describe('codebook import <file.po>: a translator session on the hazards ja file
   });
 
   it('--dry-run prints the diff and writes nothing; --check exits 1 when the file would change', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-po-import-');
     writeFileSync(join(dir, 'ja.po'), translatorSession(readFileSync(join(dir, 'dist/gettext/ja.po'), 'utf8')));
     const before = readFileSync(join(dir, JA), 'utf8');
     const mtime = statSync(join(dir, JA)).mtimeMs;
@@ -120,7 +98,7 @@ describe('codebook import <file.po>: a translator session on the hazards ja file
   });
 
   it('reads the format from the content (--from po for any name) and refuses a PO of another locale than --locale', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-po-import-');
     writeFileSync(join(dir, 'from-poedit.txt'), replaceOnce(readFileSync(join(dir, 'dist/gettext/ja.po'), 'utf8'), 'msgstr "ログインしていません。"', 'msgstr "ログインされていません。"'));
     const wrong = runCli(['import', 'from-poedit.txt', '--locale', 'ko'], dir);
     expect(wrong.code).toBe(1);
@@ -131,14 +109,14 @@ describe('codebook import <file.po>: a translator session on the hazards ja file
   });
 
   it('reads an XLIFF file by its content too, whatever its name', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-po-import-');
     writeFileSync(join(dir, 'review-ja.txt'), readFileSync(join(dir, 'dist/xliff/ja.xlf')));
     const result = runCli(['import', 'review-ja.txt'], dir);
     expect([result.code, result.stderr]).toEqual([0, 'codebook: 0 key(s) changed; locales/ja/messages.json unchanged.\n']);
   });
 
   it('a plural entry comes back as one ICU plural in the ru categories (msgstr[i] by gettext\'s Plural-Forms)', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-po-import-');
     let po = readFileSync(join(dir, 'dist/gettext/ru.po'), 'utf8');
     const entry = po.slice(po.indexOf('msgctxt "5"'), po.indexOf('\n\n', po.indexOf('msgctxt "5"')));
     expect(entry).toMatch(/msgstr\[0\] ".*"\nmsgstr\[1\] ".*"\nmsgstr\[2\] ".*"$/);
@@ -159,7 +137,7 @@ describe('codebook import <file.po>: a translator session on the hazards ja file
 
 describe.skipIf(!haveTools('msgmerge', 'msgcat'))('codebook import of a PO rewritten by gettext\'s own tools', () => {
   it('msgmerge against the POT, then msgcat (rewrapped, sorted): the same edits, the same diagnostics', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-po-import-');
     const edited = translatorSession(readFileSync(join(dir, 'dist/gettext/ja.po'), 'utf8'));
     writeFileSync(join(dir, 'ja.po'), edited);
     execFileSync('msgmerge', ['--quiet', '--previous', '-o', 'merged.po', 'ja.po', 'dist/gettext/errors.pot'], { cwd: dir });
@@ -177,7 +155,7 @@ describe.skipIf(!haveTools('msgmerge', 'msgcat'))('codebook import of a PO rewri
   });
 
   it('an unedited PO through msgmerge and msgcat imports as no change, in every locale', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-po-import-');
     for (const name of ['ja', 'ko', 'ru', 'ar', 'fr', 'pt_BR', 'zh_CN']) {
       execFileSync('msgmerge', ['--quiet', '-o', `${name}.merged.po`, `dist/gettext/${name}.po`, 'dist/gettext/errors.pot'], { cwd: dir });
       execFileSync('msgcat', ['--no-wrap', '-o', `${name}.po`, `${name}.merged.po`], { cwd: dir });

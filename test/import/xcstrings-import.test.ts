@@ -15,7 +15,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../support/catalogs.js';
-import { fixtureCopy, readTree, runCli } from '../support/files.js';
+import { readTree, runCli } from '../support/files.js';
+import { generatedHazards, where } from '../support/import-session.js';
 
 const JA = 'locales/ja/messages.json';
 const RU = 'locales/ru/messages.json';
@@ -24,27 +25,11 @@ type Unit = { stringUnit: { state: string; value: string } };
 type Localization = Unit | { variations: { plural: Record<string, Unit> } };
 type Xcstrings = { sourceLanguage: string; strings: Record<string, { localizations: Record<string, Localization> }> };
 
-/** A fresh copy of the hazards project with its dist/ generated. */
-function project(): string {
-  const dir = fixtureCopy('hazards', 'codebook-xcstrings-import-');
-  const generated = runCli(['generate', '-q'], dir);
-  expect(generated.code, generated.stderr).toBe(0);
-  return dir;
-}
-
 /** What Xcode writes: JSON with 2-space indent and every object's keys sorted. */
 function xcodeJson(value: unknown): string {
   const sorted = (v: unknown): unknown =>
     v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
   return `${JSON.stringify(sorted(value), null, 2)}\n`;
-}
-
-/** 1-based line and column of the only occurrence of `needle`. */
-function where(text: string, needle: string): string {
-  const i = text.indexOf(needle);
-  if (i < 0 || text.indexOf(needle, i + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(needle)}`);
-  const before = text.slice(0, i);
-  return `${before.split('\n').length}:${i - before.lastIndexOf('\n')}`;
 }
 
 function replaceOnce(s: string, from: string, to: string): string {
@@ -73,7 +58,7 @@ function expectedJa(before: string): string {
 
 describe('codebook import <Localizable.xcstrings>: an Xcode session on the hazards catalog', () => {
   it('writes exactly the edited ja spans, no other locale, reports the broken placeholder where it is, and generate carries the edits', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-xcstrings-import-');
     const edited = translatorSession(readFileSync(join(dir, 'dist/apple/Localizable.xcstrings'), 'utf8'));
     writeFileSync(join(dir, 'Localizable.xcstrings'), edited);
     const before = readTree(join(dir, 'locales'));
@@ -111,7 +96,7 @@ describe('codebook import <Localizable.xcstrings>: an Xcode session on the hazar
   });
 
   it('--locale imports one locale, --dry-run prints its diff; --out needs --locale when the file holds several', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-xcstrings-import-');
     writeFileSync(join(dir, 'Localizable.xcstrings'), translatorSession(readFileSync(join(dir, 'dist/apple/Localizable.xcstrings'), 'utf8')));
     const before = readFileSync(join(dir, JA), 'utf8');
     const dry = runCli(['import', 'Localizable.xcstrings', '--locale', 'ja', '--dry-run'], dir);
@@ -126,7 +111,7 @@ describe('codebook import <Localizable.xcstrings>: an Xcode session on the hazar
   });
 
   it('reads the format from the content; plural variations come back as one ICU plural, zero as =0', () => {
-    const dir = project();
+    const dir = generatedHazards('codebook-xcstrings-import-');
     const catalog = JSON.parse(readFileSync(join(dir, 'dist/apple/Localizable.xcstrings'), 'utf8')) as Xcstrings;
     const ru = (catalog.strings['6']!.localizations.ru as { variations: { plural: Record<string, Unit> } }).variations.plural;
     ru.zero!.stringUnit.value = 'Попыток больше нет.';

@@ -12,6 +12,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixtureCopy, runCli } from '../support/files.js';
+import { replaceOnce, where } from '../support/import-session.js';
 
 const JA = 'locales/ja/messages.json';
 type Version = '1.2' | '2.0';
@@ -27,21 +28,6 @@ function project(version: Version): string {
   const generated = runCli(['generate', '-q'], dir);
   expect(generated.code, generated.stderr).toBe(0);
   return dir;
-}
-
-/** `s` with the only occurrence of `from` replaced (throws unless there is exactly one). */
-function replaceOnce(s: string, from: string, to: string): string {
-  const i = s.indexOf(from);
-  if (i < 0 || s.indexOf(from, i + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(from)}`);
-  return s.slice(0, i) + to + s.slice(i + from.length);
-}
-
-/** 1-based line and column of the only occurrence of `needle`. */
-function where(text: string, needle: string): string {
-  const i = text.indexOf(needle);
-  if (i < 0 || text.indexOf(needle, i + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(needle)}`);
-  const before = text.slice(0, i);
-  return `${before.split('\n').length}:${i - before.lastIndexOf('\n')}`;
 }
 
 /** The unit (2.0 `<unit>`, 1.2 `<trans-unit>`) of `id`, edited by `edit`. */

@@ -6,7 +6,8 @@
  * the placeholders substituted (String.format's `%N$s` and `%%` only).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
@@ -15,10 +16,12 @@ import type { Config } from '../../generator/config/load-config.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { identifierOf } from '../../generator/emit/identifiers.js';
 import { pluralCategories } from '../../generator/emit/plural-forms.js';
-import { renderTargets } from '../../generator/pipeline.js';
+import type { EntryRendering, PlannedFile } from '../../generator/emit/target.js';
+import { loadCatalog, renderTargets } from '../../generator/pipeline.js';
+import { TemplateRenderer } from '../../generator/emit/render.js';
 import { androidText, type Piece } from '../../generator/targets/android-escape.js';
-import { androidTarget, qualifierOf } from '../../generator/targets/android.js';
-import { loadTestCatalog, renderScenario, writeToTemp } from '../support/catalogs.js';
+import { androidTarget, qualifierOf, type ResourceContext } from '../../generator/targets/android.js';
+import { fixturesDir, loadTestCatalog, renderScenario, repoRoot, writeToTemp } from '../support/catalogs.js';
 import { audiencesOf } from '../../generator/emit/audiences.js';
 import { haveTools } from '../support/toolchain.js';
 import { readAaptDump, type Dump } from '../tools/android/aapt-dump.js';
@@ -45,6 +48,17 @@ describe('android target on the hazard catalog', async () => {
 
   it('matches the golden files', async () => {
     for (const [path, text] of files!) await expect(text).toMatchFileSnapshot(`../golden/hazards/${path}`);
+  });
+
+  it('matches the golden entry contexts (what resource.xml.hbs is given), beside the golden files', async () => {
+    const { catalog, config } = await loadTestCatalog('hazards');
+    const { files: planned } = androidTarget.plan(catalog, { config, header: 'h' });
+    expect(planned.map((f) => f.path).sort()).toEqual([...files!.keys()]);
+    for (const file of planned) {
+      expect(entriesOf(file).template).toBe('resource.xml.hbs');
+      const json = `${JSON.stringify(entriesOf(file).contexts, null, 2)}\n`;
+      await expect(json).toMatchFileSnapshot(`../golden/hazards/android-context/${file.path.slice('android/'.length)}.json`);
+    }
   });
 
   it('starts every file with the XML declaration and the generated-file header', () => {
@@ -169,6 +183,69 @@ describe.skipIf(!haveTools('aapt2', 'aapt', 'javac', FRAMEWORK))('android resour
   });
 });
 
+describe.skipIf(!haveTools('aapt2', 'aapt', 'javac', FRAMEWORK))('android template override through aapt2', () => {
+  // A user's templates folder, named in the config: every <string> gets tools:ignore and its comment
+  // after the element; the file template declares the tools namespace where values/ does not already.
+  const RESOURCE = [
+    '{{#if plural}}',
+    '  <!-- {{comment}} -->',
+    '  <plurals name="{{name}}">',
+    '{{#each items}}',
+    '    <item quantity="{{quantity}}">{{value}}</item>',
+    '{{/each}}',
+    '  </plurals>',
+    '{{~else}}',
+    '  <string name="{{name}}"{{attributes}} tools:ignore="UnusedResources">{{value}}</string> <!-- {{comment}} -->',
+    '{{~/if}}',
+    '',
+  ].join('\n');
+  const FILE = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<!-- {{header}} -->',
+    '<resources{{#if rootAttributes}}{{rootAttributes}}{{else}} xmlns:tools="http://schemas.android.com/tools"{{/if}}>',
+    '{{{resources}}}',
+    '</resources>',
+    '',
+  ].join('\n');
+
+  it('renders the override from the config\'s "templates" folder, and aapt2 builds the same strings from it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'codebook-android-override-'));
+    cpSync(join(fixturesDir, 'hazards'), dir, { recursive: true });
+    mkdirSync(join(dir, 'my-templates', 'android'), { recursive: true });
+    writeFileSync(join(dir, 'my-templates', 'android', 'resource.xml.hbs'), RESOURCE);
+    writeFileSync(join(dir, 'my-templates', 'android', 'strings.xml.hbs'), FILE);
+    const configPath = join(dir, 'codebook.config.json');
+    writeFileSync(configPath, JSON.stringify({ ...JSON.parse(readFileSync(configPath, 'utf8')), $schema: undefined, templates: { android: 'my-templates/android' } }));
+    const loaded = await loadCatalog({ config: configPath, cwd: repoRoot });
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const { catalog, config } = { catalog: loaded.catalog!, config: loaded.config! };
+    const diagnostics: Diagnostic[] = [];
+    const files = renderTargets(catalog, config, [androidTarget], diagnostics)!;
+    const { files: builtIn } = await renderScenario('hazards', [androidTarget]);
+
+    // One <string>, by the override and by the built-in template.
+    const { files: planned } = androidTarget.plan(catalog, { config, header: 'h' });
+    const values = planned.find((f) => f.path === 'android/values/strings.xml')!;
+    const one = (entriesOf(values).contexts as ResourceContext[]).find((c) => c.kind === 'string' && c.value !== '')!;
+    const mine = files.get('android/values/strings.xml')!;
+    expect(mine).toContain(`  <string name="${one.name}"${one.attributes} tools:ignore="UnusedResources">${one.value}</string> <!-- ${one.comment} -->\n`);
+    expect(builtIn!.get('android/values/strings.xml')).toContain(`  <!-- ${one.comment} -->\n  <string name="${one.name}"${one.attributes}>${one.value}</string>\n`);
+    expect(mine).not.toEqual(builtIn!.get('android/values/strings.xml'));
+    expect(files.get('android/values-ja/strings.xml')).toMatch(/^<resources xmlns:tools="http:\/\/schemas\.android\.com\/tools">$/m);
+    expect([...files.keys()]).toEqual([...builtIn!.keys()]);
+
+    // aapt2 compiles and links it without a warning, and every string reads back as the catalog's text.
+    expectReadBack(catalog, config, buildAndDump(files));
+  });
+});
+
+/** The one entry rendering of an android file (its resources). */
+function entriesOf(file: PlannedFile): EntryRendering {
+  const { entries } = file;
+  if (!entries || !('field' in entries)) throw new Error(`${file.path}: expected one entry rendering`);
+  return entries;
+}
+
 /** Writes the files, compiles and links them with aapt2 (no warnings allowed), javac's R.java, and dumps the APK. */
 function buildAndDump(files: ReadonlyMap<string, string>): Dump {
   const dir = writeToTemp(files, 'codebook-android-');
@@ -266,3 +343,20 @@ function withLocales(catalog: Catalog, locales: string[]): Catalog {
     messages: catalog.messages.map((m) => ({ ...m, translations: { ...m.translations, ...Object.fromEntries(locales.map((l) => [l, m.translations[catalog.sourceLocale]])) } })),
   };
 }
+
+describe('the built-in resource template in TypeScript', () => {
+  it('renders every resource exactly as resource.xml.hbs does through handlebars', async () => {
+    const renderer = new TemplateRenderer();
+    for (const scenario of ['hazards', 'default']) {
+      const { catalog, config } = await loadTestCatalog(scenario);
+      for (const file of androidTarget.plan(catalog, { config, header: 'h' }).files) {
+        const entries = file.entries!;
+        const viaHandlebars = renderer.render('android', { ...file, entries: { ...entries, builtIn: undefined } });
+        let calls = 0;
+        const counted = { ...entries, builtIn: (c: object) => (calls++, entries.builtIn!(c)) };
+        expect(renderer.render('android', { ...file, entries: counted }), `${scenario} ${file.path}`).toBe(viaHandlebars);
+        expect(calls, 'the TypeScript path was taken').toBe(entries.contexts.length);
+      }
+    }
+  });
+});

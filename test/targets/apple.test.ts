@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TYPE, type MessageFormatElement, type PluralElement } from '@formatjs/icu-messageformat-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseJsonFile } from '../../generator/catalog/json-file.js';
+import { parseJsonFile } from '../../generator/json/json-file.js';
 import type { Catalog, Message } from '../../generator/catalog/model.js';
 import { renderTargets } from '../../generator/pipeline.js';
 import { appleTarget } from '../../generator/targets/apple.js';

@@ -8,7 +8,7 @@
  */
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { parseJsonFile } from '../../generator/catalog/json-file.js';
+import { parseJsonFile } from '../../generator/json/json-file.js';
 import type { Catalog, Message } from '../../generator/catalog/model.js';
 import { identifierOf } from '../../generator/emit/identifiers.js';
 import { audiencesOf } from '../../generator/emit/audiences.js';

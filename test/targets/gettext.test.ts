@@ -9,12 +9,14 @@
  * python3-translate).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../generator/catalog/model.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { renderTargets } from '../../generator/pipeline.js';
+import { TemplateRenderer } from '../../generator/emit/render.js';
 import { gettextTarget } from '../../generator/targets/gettext.js';
 import { gettextLocaleName, gettextPluralLanguages, gettextPlurals } from '../../generator/targets/gettext-plural-forms.js';
 import { poField, poUnrepresentable } from '../../generator/targets/gettext-po.js';
@@ -46,6 +48,72 @@ describe('gettext: hazards golden files', () => {
     expect([...files!.keys()]).toEqual(['gettext/ar.po', 'gettext/en.po', 'gettext/errors.pot', 'gettext/fr.po', 'gettext/ja.po', 'gettext/ko.po', 'gettext/pt_BR.po', 'gettext/ru.po', 'gettext/zh_CN.po']);
     for (const [path, text] of files!) await expect(text).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards', path));
     expect(readdirSync(join(repoRoot, 'test/golden/hazards/gettext')).map((f) => `gettext/${f}`).sort()).toEqual([...files!.keys()]);
+  });
+
+  it('matches the golden entry contexts (what entry.po.hbs is given), beside the golden files', async () => {
+    const { catalog, config } = await loadTestCatalog('hazards');
+    const { files: planned } = gettextTarget.plan(catalog, { config, header: 'h' });
+    expect(planned.map((f) => f.path).sort()).toEqual(['gettext/ar.po', 'gettext/en.po', 'gettext/errors.pot', 'gettext/fr.po', 'gettext/ja.po', 'gettext/ko.po', 'gettext/pt_BR.po', 'gettext/ru.po', 'gettext/zh_CN.po']);
+    for (const file of planned) {
+      expect([file.template, file.entries?.template, file.entries?.field]).toEqual(['file.po.hbs', 'entry.po.hbs', 'entries']);
+      const json = `${JSON.stringify({ file: file.context, entries: file.entries!.contexts }, null, 2)}\n`;
+      await expect(json).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards/gettext-context', `${file.path.slice('gettext/'.length)}.json`));
+    }
+    expect(readdirSync(join(repoRoot, 'test/golden/hazards/gettext-context')).sort()).toEqual(planned.map((f) => `${f.path.slice('gettext/'.length)}.json`).sort());
+  });
+
+  it('renders entries in TypeScript exactly as the built-in entry.po.hbs does through handlebars', async () => {
+    const renderer = new TemplateRenderer();
+    for (const scenario of ['hazards', 'default']) {
+      const { catalog, config } = await loadTestCatalog(scenario);
+      for (const file of gettextTarget.plan(catalog, { config, header: 'h' }).files) {
+        expect(file.entries?.builtIn, file.path).toBeDefined();
+        const viaHandlebars = renderer.render('gettext', { ...file, entries: { ...file.entries!, builtIn: undefined } });
+        let calls = 0;
+        const counted = { ...file.entries!, builtIn: (c: object) => (calls++, file.entries!.builtIn!(c)) };
+        expect(renderer.render('gettext', { ...file, entries: counted }), `${scenario} ${file.path}`).toBe(viaHandlebars);
+        expect(calls, 'the TypeScript path was taken').toBe(file.entries!.contexts.length);
+      }
+    }
+  });
+});
+
+describe('gettext: a user template override of entry.po.hbs', async () => {
+  const REVIEWED = '# Reviewed by support';
+  const { catalog, config } = await loadTestCatalog('hazards');
+  const { files: builtIn } = await renderScenario('hazards', [gettextTarget]);
+  // The override: key 1's entry gets a translator comment instead of its #: references; every other entry is as built in.
+  const dir = mkdtempSync(join(tmpdir(), 'codebook-gettext-template-'));
+  const entry = readFileSync(join(repoRoot, 'templates/gettext/entry.po.hbs'), 'utf8');
+  const references = '#: {{#each references}}{{#if @index}} {{/if}}{{this}}{{/each}}\n';
+  writeFileSync(join(dir, 'entry.po.hbs'), entry.replace(references, `{{#if (eq msgctxt.[0] '"1"')}}\n${REVIEWED}\n{{else}}\n${references}{{/if}}\n`));
+  const diagnostics: Diagnostic[] = [];
+  const files = renderTargets(catalog, { ...config, templates: { gettext: dir } }, [gettextTarget], diagnostics)!;
+
+  it('changes that one entry in every file, and nothing else', () => {
+    expect(entry).toContain(references);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect([...files.keys()]).toEqual([...builtIn!.keys()]);
+    for (const [path, text] of files) {
+      const before = builtIn!.get(path)!;
+      const line = /^#: .*\n(?=(?:#, .*\n)?msgctxt "1"\n)/m.exec(before)![0];
+      expect(text, path).toBe(before.replace(line, `${REVIEWED}\n`));
+    }
+    expect(files.get('gettext/fr.po')).toContain(`${REVIEWED}\nmsgctxt "1"\nmsgid "It's \\"quoted\\" & <b>bold</b>, 100% sure."\n`);
+  });
+
+  it.skipIf(!haveTools('msgfmt', 'msgcat'))('gives PO files msgfmt -c --check-format accepts, where gettext reads the line as a translator comment', () => {
+    const out = writeToTemp(files, 'codebook-gettext-template-out-');
+    for (const path of files.keys()) {
+      // -c on the PO files (the POT's header is a template's: --check-format only, as the POT test above); the header has no dates by design.
+      const check = run('msgfmt', [...(path.endsWith('.po') ? ['-c'] : []), '--check-format', '-o', '/dev/null', join(out, path)]);
+      const complaints = check.stderr.split('\n').filter((l) => l && !/header field 'PO-Revision-Date' missing/.test(l));
+      expect([path, check.status, complaints]).toEqual([path, 0, []]);
+    }
+    // msgcat writes translator comments (`# `) before extracted ones (`#.`): it moved the line up, so it read it as one.
+    const cat = run('msgcat', [join(out, 'gettext/fr.po')]);
+    expect(cat.status, cat.stderr).toBe(0);
+    expect(cat.stdout).toContain(`\n${REVIEWED}\n#. Section: Hazards (hazards)\n#. Quotes, ampersand, markup and a percent sign.\nmsgctxt "1"\n`);
   });
 });
 

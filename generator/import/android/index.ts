@@ -47,7 +47,6 @@ import { formatParts, resourceText, textPiece, type FormatPart, type ResourceTex
 export { ANDROID_IMPORT_RULES, type AndroidImportRuleId } from './rules.js';
 export { readStringsXml } from './read-strings.js';
 export { formatParts, resourceText } from './unescape.js';
-export { runAndroidImport, type RunAndroidImportOptions, type RunAndroidImportResult } from './run.js';
 
 export interface AndroidImportOptions extends TranslationTargetOptions {
   /** The file as reports should name it (its folder tells the locale). */

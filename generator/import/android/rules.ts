@@ -1,11 +1,11 @@
 /**
- * Every rule id the Android strings.xml importer emits, with its severity and
- * meaning (the same shape as `generator/diagnostics/codes.ts`, so the entries
- * can be listed there as they are).
+ * Every rule id the Android strings.xml importer emits, with its severity
+ * and meaning; all of kind `input` (a document that cannot be imported as it
+ * is). generator/rules.ts lists them in the rule catalogue.
  */
-import type { Severity } from '../../diagnostics/diagnostic.js';
+import { rulesOf } from '../../diagnostics/rule.js';
 
-export const ANDROID_IMPORT_RULES = {
+export const ANDROID_IMPORT_RULES = rulesOf('input', {
   'android-import/syntax': { severity: 'error', explanation: 'The file is not well-formed XML; nothing is imported.' },
   'android-import/not-android': { severity: 'error', explanation: 'The root element is not the <resources> of an Android string resource file; nothing is imported.' },
   'android-import/unknown-locale': { severity: 'error', explanation: 'Neither --locale nor a values-<qualifier> folder names the locale, or it is not a target locale of the catalog (values/ is the source locale); nothing is imported.' },
@@ -26,6 +26,10 @@ export const ANDROID_IMPORT_RULES = {
   'android-import/shadowed': { severity: 'error', explanation: "The key's text comes from a later layer, or from another file of the target's layer, so writing it to the target would have no effect or conflict; not imported." },
   'android-import/shared-text': { severity: 'warning', explanation: 'A user message shared by several codes was changed in the resources of only some of them; the shared text changes, so every code that shows it shows the new text.' },
   'android-import/conflicting-edits': { severity: 'error', explanation: 'Resources of codes that share one user message change it in different ways; none of them is imported.' },
-} as const satisfies Record<string, { severity: Severity; explanation: string }>;
+});
 
 export type AndroidImportRuleId = keyof typeof ANDROID_IMPORT_RULES;
+
+declare module '../../diagnostics/rule.js' {
+  interface RuleIds extends Record<keyof typeof ANDROID_IMPORT_RULES, true> {}
+}

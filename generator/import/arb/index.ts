@@ -45,7 +45,6 @@ import { ARB_IMPORT_RULES, type ArbImportRuleId } from './rules.js';
 
 export { ARB_IMPORT_RULES, type ArbImportRuleId } from './rules.js';
 export { parseArbMessage, type ArbNode } from './message.js';
-export { runArbImport, type RunArbImportOptions, type RunArbImportResult } from './run.js';
 
 export interface ArbImportOptions extends TranslationTargetOptions {
   /** The ARB as reports should name it. */

@@ -1,11 +1,11 @@
 /**
- * Every rule id the ARB importer emits, with its severity and meaning (the
- * same shape as `generator/diagnostics/codes.ts`, so the entries can be
- * listed there as they are).
+ * Every rule id the ARB importer emits, with its severity and meaning; all
+ * of kind `input` (a document that cannot be imported as it is).
+ * generator/rules.ts lists them in the rule catalogue.
  */
-import type { Severity } from '../../diagnostics/diagnostic.js';
+import { rulesOf } from '../../diagnostics/rule.js';
 
-export const ARB_IMPORT_RULES = {
+export const ARB_IMPORT_RULES = rulesOf('input', {
   'arb-import/syntax': { severity: 'error', explanation: 'The ARB file is not valid JSON, or not a JSON object; nothing is imported.' },
   'arb-import/unknown-locale': { severity: 'error', explanation: '"@@locale" (else --locale, else the file name app_<locale>.arb) names no target locale of the catalog; nothing is imported.' },
   'arb-import/locale-mismatch': { severity: 'error', explanation: 'The "@@locale" of the file is not --locale, or not the locale of the source file being updated; nothing is imported.' },
@@ -22,6 +22,10 @@ export const ARB_IMPORT_RULES = {
   'arb-import/shadowed': { severity: 'error', explanation: "The key's text comes from a later layer, or from another file of the target's layer, so writing it to the target would have no effect or conflict; not imported." },
   'arb-import/shared-text': { severity: 'warning', explanation: 'A user message shared by several codes was changed in the entries of only some of them; the shared text changes, so every code that shows it shows the new text.' },
   'arb-import/conflicting-edits': { severity: 'error', explanation: 'Entries of codes that share one user message change it in different ways; none of them is imported.' },
-} as const satisfies Record<string, { severity: Severity; explanation: string }>;
+});
 
 export type ArbImportRuleId = keyof typeof ARB_IMPORT_RULES;
+
+declare module '../../diagnostics/rule.js' {
+  interface RuleIds extends Record<keyof typeof ARB_IMPORT_RULES, true> {}
+}

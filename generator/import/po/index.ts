@@ -54,7 +54,6 @@ import { PO_IMPORT_RULES, type PoImportRuleId } from './rules.js';
 
 export { PO_IMPORT_RULES, type PoImportRuleId } from './rules.js';
 export { looksLikePo, readPo, type PoDocument, type PoEntry, type PoString } from './read-po.js';
-export { runPoImport, type RunPoImportOptions, type RunPoImportResult } from './run.js';
 
 export interface PoImportOptions extends TranslationTargetOptions {
   /** The PO as reports should name it. */

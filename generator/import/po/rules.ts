@@ -1,11 +1,11 @@
 /**
- * Every rule id the PO importer emits, with its severity and meaning (the
- * same shape as `generator/diagnostics/codes.ts`, so the entries can be
- * listed there as they are).
+ * Every rule id the PO importer emits, with its severity and meaning; all of
+ * kind `input` (a document that cannot be imported as it is).
+ * generator/rules.ts lists them in the rule catalogue.
  */
-import type { Severity } from '../../diagnostics/diagnostic.js';
+import { rulesOf } from '../../diagnostics/rule.js';
 
-export const PO_IMPORT_RULES = {
+export const PO_IMPORT_RULES = rulesOf('input', {
   'po-import/syntax': { severity: 'error', explanation: 'The PO file does not read as PO (an unknown keyword, an unclosed string, an escape gettext does not know, escaped bytes that are not text in its charset); nothing is imported.' },
   'po-import/unknown-locale': { severity: 'error', explanation: 'The header names no Language and --locale is not given, or its Language is not a target locale of the catalog; nothing is imported.' },
   'po-import/locale-mismatch': { severity: 'error', explanation: 'The Language of the PO is not --locale, or not the locale of the source file being updated; nothing is imported.' },
@@ -25,6 +25,10 @@ export const PO_IMPORT_RULES = {
   'po-import/plural-form-kept': { severity: 'warning', explanation: 'A changed plural keeps a form PO has no msgstr for (an exact =N of no category of its own, a category gettext merges into another); check it still agrees with the new text.' },
   'po-import/shared-text': { severity: 'warning', explanation: 'A user message shared by several codes was changed in the entries of only some of them; the shared text changes, so every code that shows it shows the new text.' },
   'po-import/conflicting-edits': { severity: 'error', explanation: 'Entries of codes that share one user message change it in different ways; none of them is imported.' },
-} as const satisfies Record<string, { severity: Severity; explanation: string }>;
+});
 
 export type PoImportRuleId = keyof typeof PO_IMPORT_RULES;
+
+declare module '../../diagnostics/rule.js' {
+  interface RuleIds extends Record<keyof typeof PO_IMPORT_RULES, true> {}
+}

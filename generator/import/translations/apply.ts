@@ -14,11 +14,11 @@
  *   (--out), else to the locale's file of the layer that defines the
  *   source-locale text; into its `user` or `userOverrides` section.
  */
-import { parseJsonFile } from '../../catalog/json-file.js';
+import { parseJsonFile } from '../../json/json-file.js';
 import { compareKeys } from '../../catalog/keys.js';
 import type { MessagesData } from '../../catalog/load-layers.js';
 import type { Catalog, Origin, Translation } from '../../catalog/model.js';
-import { validateAgainstSchema } from '../../catalog/schemas.js';
+import { validateAgainstSchema } from '../../json/schemas.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { UserUnit } from '../../targets/xliff.js';
 import { updateEntries, type EntryUpdate } from './json-edit.js';

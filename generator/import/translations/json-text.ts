@@ -1,7 +1,7 @@
 /**
  * A translator's JSON file (ARB, String Catalog) read with a position for
  * everything a diagnostic may point at: momoa's syntax tree (as
- * catalog/json-file.ts uses it), which keeps every member (so a repeated key
+ * json/json-file.ts uses it), which keeps every member (so a repeated key
  * is seen, where JSON.parse keeps the last) and the range of every node, and
  * for a string value the line:column of each of its characters, through its
  * escapes (`\u00e9`, `\n`), so a check can point at the `{` of a broken

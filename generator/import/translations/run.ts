@@ -18,7 +18,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Catalog } from '../../catalog/model.js';
 import type { Config } from '../../config/load-config.js';
-import { hasErrors, type Diagnostic, type Severity } from '../../diagnostics/diagnostic.js';
+import { hasErrors, type Diagnostic, type RuleId, type Severity } from '../../diagnostics/diagnostic.js';
 import { chooseTargetFile, localeFilesByLayer } from '../xliff/target-file.js';
 import type { At, TranslationImportResult, TranslationTargetOptions } from './apply.js';
 
@@ -49,11 +49,14 @@ export interface RunTranslationImportResult extends TranslationImportResult {
   texts: Map<string, string>;
 }
 
+/** The prefix of an importer whose rules include `no-target-file`: `xliff-import`, `po-import`… */
+type FormatPrefix = RuleId extends infer R ? (R extends `${infer P}/no-target-file` ? P : never) : never;
+
 /** What a format gives the runner. */
 export interface TranslationFormat {
   /** `xliff-import`, `po-import`: the prefix of its rule ids, which include `locale-mismatch` and `no-target-file`. */
-  prefix: string;
-  severity(ruleId: string): Severity;
+  prefix: FormatPrefix;
+  severity(ruleId: RuleId): Severity;
   /** The file's text from its bytes. */
   decode(bytes: Buffer): string;
   /**
@@ -82,7 +85,7 @@ export async function runTranslationImport(options: RunTranslationImportOptions,
   if (targetPath === undefined) {
     const choice = options.config ? await chooseTargetFile(options.config, locale) : { ok: false as const, problem: 'No source file to update was named (--out).' };
     if (!choice.ok) {
-      const ruleId = `${format.prefix}/no-target-file`;
+      const ruleId = `${format.prefix}/no-target-file` as const;
       return stop([{ ruleId, severity: format.severity(ruleId), message: choice.problem, place: at }]);
     }
     targetPath = choice.path;

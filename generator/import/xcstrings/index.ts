@@ -47,7 +47,6 @@ import { XCSTRINGS_IMPORT_RULES, type XcstringsImportRuleId } from './rules.js';
 
 export { XCSTRINGS_IMPORT_RULES, type XcstringsImportRuleId } from './rules.js';
 export { printfParts } from './printf.js';
-export { runXcstringsImport, type RunXcstringsImportOptions, type RunXcstringsImportResult } from './run.js';
 
 export interface XcstringsImportOptions extends TranslationTargetOptions {
   /** The file as reports should name it. */

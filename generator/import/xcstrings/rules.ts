@@ -1,11 +1,11 @@
 /**
  * Every rule id the String Catalog (.xcstrings) importer emits, with its
- * severity and meaning (the same shape as `generator/diagnostics/codes.ts`,
- * so the entries can be listed there as they are).
+ * severity and meaning; all of kind `input` (a document that cannot be
+ * imported as it is). generator/rules.ts lists them in the rule catalogue.
  */
-import type { Severity } from '../../diagnostics/diagnostic.js';
+import { rulesOf } from '../../diagnostics/rule.js';
 
-export const XCSTRINGS_IMPORT_RULES = {
+export const XCSTRINGS_IMPORT_RULES = rulesOf('input', {
   'xcstrings-import/syntax': { severity: 'error', explanation: 'The file is not valid JSON, or not a String Catalog (an object with "sourceLanguage" and a "strings" object); nothing is imported.' },
   'xcstrings-import/source-language': { severity: 'error', explanation: "sourceLanguage is not the catalog's source locale; nothing is imported." },
   'xcstrings-import/unknown-locale': { severity: 'error', explanation: 'A localization is for a locale the catalog does not have (it is not imported), or --locale is not a target locale of the catalog.' },
@@ -26,6 +26,10 @@ export const XCSTRINGS_IMPORT_RULES = {
   'xcstrings-import/shadowed': { severity: 'error', explanation: "The key's text comes from a later layer, or from another file of the target's layer, so writing it to the target would have no effect or conflict; not imported." },
   'xcstrings-import/shared-text': { severity: 'warning', explanation: 'A user message shared by several codes was changed in the entries of only some of them; the shared text changes, so every code that shows it shows the new text.' },
   'xcstrings-import/conflicting-edits': { severity: 'error', explanation: 'Entries of codes that share one user message change it in different ways; none of them is imported.' },
-} as const satisfies Record<string, { severity: Severity; explanation: string }>;
+});
 
 export type XcstringsImportRuleId = keyof typeof XCSTRINGS_IMPORT_RULES;
+
+declare module '../../diagnostics/rule.js' {
+  interface RuleIds extends Record<keyof typeof XCSTRINGS_IMPORT_RULES, true> {}
+}

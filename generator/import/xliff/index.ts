@@ -10,7 +10,8 @@
  *   forms of one ICU plural) is read back as ICU: `<ph>` → its `equiv`,
  *   `<cp>` → the character, literal text quoted where ICU needs it. A group
  *   becomes `{arg, plural, =N {…} <category> {…} …}` with its translated
- *   forms: exact selectors by value, then CLDR order.
+ *   forms: exact selectors by value, then CLDR order. Ids, markers and 1.2
+ *   states are read with the export's own spelling (emit/xliff-ids.ts).
  * - A unit is applied only when it differs from the catalog's current
  *   translation in the target locale, by meaning (parsed ICU, so a different
  *   spelling of the same message is no change) or by state (the segment
@@ -22,19 +23,20 @@
  *   import: the source file is edited in place (json-edit.ts), untouched
  *   entries keep every byte; user texts go to the files that define them.
  */
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { parseMessage } from '../../catalog/icu.js';
 import type { Catalog, Message, Translation, TranslationState } from '../../catalog/model.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { argumentPositions } from '../../emit/placeholders.js';
-import { CATEGORY_ORDER, formFor, pluralCategories, splitPlural } from '../../emit/plural-forms.js';
+import { pluralCategories } from '../../emit/plural-forms.js';
+import { compareSelectors, formShownFor, isPluralSelector } from '../../emit/plural-shape.js';
+import { OVERRIDE_PREFIX, placeholderId, selectorOfFormUnitId, USER_FILE_ID } from '../../emit/xliff-ids.js';
 import { TranslationWriter, type ImportedUserFile, type TranslationImportResult, type TranslationTargetOptions } from '../translations/apply.js';
 import { canonical, parseForm, parsePlain, partsToIcu } from '../translations/icu-text.js';
 import type { EntryUpdate } from '../translations/json-edit.js';
 import { placeholderProblems } from './placeholders.js';
 import { readXliff, XLIFF_12_STATES, type At, type ReadDocument, type ReadGroup, type ReadUnit } from './read-xliff.js';
 import { XLIFF_IMPORT_RULES, type XliffImportRuleId } from './rules.js';
-import { OVERRIDE_PREFIX, USER_FILE_ID, userUnits } from '../../targets/xliff.js';
+import { userUnits } from '../../targets/xliff.js';
 
 /** The new target text, its diff, the changed keys, the diagnostics (located in the .xlf or a source file) and the other user files changed. */
 export type XliffImportResult = TranslationImportResult;
@@ -50,7 +52,6 @@ export type XliffImportUserFile = ImportedUserFile;
 
 export { XLIFF_IMPORT_RULES, type XliffImportRuleId } from './rules.js';
 export { unifiedDiff } from '../translations/unified-diff.js';
-export { runXliffImport, type RunXliffImportOptions, type RunXliffImportResult } from './run.js';
 export { chooseTargetFile, type TargetChoice } from './target-file.js';
 
 /** What a version calls its languages: `srcLang`/`trgLang` (2.x), `source-language`/`target-language` (1.x, on `<file>`). */
@@ -239,8 +240,8 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
     const forms: { selector: string; unit: ReadUnit }[] = [];
     for (const unit of group.units) {
       // 2.0: the unit's name (else its id); 1.2: its id (`5.one`; its resname is the id too).
-      const selector = v1 ? selectorOfId(unit.id, key) : (unit.name ?? selectorOfId(unit.id, key));
-      if (selector === undefined || !(/^=(0|[1-9]\d*)$/.test(selector) || (CATEGORY_ORDER as readonly string[]).includes(selector))) {
+      const selector = v1 ? selectorOfFormUnitId(unit.id, key) : (unit.name ?? selectorOfFormUnitId(unit.id, key));
+      if (selector === undefined || !isPluralSelector(selector)) {
         const expected = v1 ? `an id ${key}.<category> or ${key}.exact<N>` : 'name "zero", "one", "two", "few", "many", "other" or "=N"';
         report('xliff-import/plural-group', `Plural group ${key}: ${v1 ? 'trans-unit' : 'unit'} ${unit.id ?? '(no id)'} has no plural selector (${expected}); the group is not imported.`, unit.at, context);
         return undefined;
@@ -257,7 +258,7 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
       return undefined;
     }
     const targets = forms.map((f) => f.unit.target && parseForm(f.unit.target.parts, arg));
-    const sameText = forms.every((f, i) => (current ? targets[i] !== undefined && canonical(targets[i]!) === canonical(formView(current, f.selector, locale)) : !f.unit.target));
+    const sameText = forms.every((f, i) => (current ? targets[i] !== undefined && canonical(targets[i]!) === canonical(formShownFor(current.ast, f.selector, locale)) : !f.unit.target));
     if (sameText && forms.every((f) => f.unit.state === (current?.state ?? 'initial'))) return undefined;
     const translated = forms.filter((f) => f.unit.target && f.unit.target.parts.length > 0);
     if (translated.length === 0) return noTranslation(`Plural group ${key}`, forms.some((f) => f.unit.target), group.at, current, context);
@@ -266,7 +267,7 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
       key,
       forms.map((f) => f.unit.source?.parts ?? []),
       translated.map((f) => f.unit.target!),
-      new Set([String(positions.get(arg) ?? arg)]),
+      new Set([placeholderId(positions.get(arg) ?? arg, 1)]),
     );
     for (const p of problems) report('xliff-import/placeholder-mismatch', p.message, p.at, context);
     if (problems.length > 0) return undefined;
@@ -275,13 +276,11 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
       report('xliff-import/incomplete-plural', `Plural group ${key} translates ${translated.map((f) => f.selector).join(', ')} but not ${missing.join(', ')}, which ${locale} needs; it is not imported.`, group.at, context);
       return undefined;
     }
-    const exact = (s: string) => s.startsWith('=');
-    const order = (s: string) => (exact(s) ? Number(s.slice(1)) : CATEGORY_ORDER.indexOf(s as (typeof CATEGORY_ORDER)[number]));
-    translated.sort((a, b) => Number(exact(b.selector)) - Number(exact(a.selector)) || order(a.selector) - order(b.selector));
+    translated.sort((a, b) => compareSelectors(a.selector, b.selector));
     const text = `{${arg}, plural, ${translated.map((f) => `${f.selector} {${partsToIcu(f.unit.target!.parts, true, '}')}}`).join(' ')}}`;
     if (translated.some((f) => !targets[forms.indexOf(f)]) || !parseMessage(text).ok) return icuError(`Plural group ${key}`, text, group.at, context);
     const source = message.translations[catalog.sourceLocale];
-    if (source && forms.some((f) => { const s = f.unit.source && parseForm(f.unit.source.parts, arg); return !s || canonical(s) !== canonical(formView(source, f.selector, catalog.sourceLocale)); })) {
+    if (source && forms.some((f) => { const s = f.unit.source && parseForm(f.unit.source.parts, arg); return !s || canonical(s) !== canonical(formShownFor(source.ast, f.selector, catalog.sourceLocale)); })) {
       staleSource(`Plural group ${key}`, group.at, context);
     }
     const states = ['initial', 'translated', 'reviewed', 'final'];
@@ -318,22 +317,3 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
     report('xliff-import/stale-source', `${what}: the source is not the catalog's current ${catalog.sourceLocale} text; the translation was made for an older text. It is imported.`, at, context);
   }
 }
-
-/** What the export shows for a selector: the form itself, else (`=N`) the form of N's category, else `other`. */
-function formView(translation: Translation, selector: string, locale: string): MessageFormatElement[] {
-  const split = splitPlural(translation.ast);
-  if (split.kind !== 'plural') return translation.ast;
-  const own = split.plural.forms.get(selector);
-  if (own) return own;
-  return formFor(split.plural, selector.startsWith('=') ? new Intl.PluralRules(locale).select(Number(selector.slice(1))) : selector);
-}
-
-/** `5.exact0` → `=0`, `5.one` → `one` (units without a `name`). */
-function selectorOfId(id: string | undefined, key: string): string | undefined {
-  if (id === undefined || !id.startsWith(`${key}.`)) return undefined;
-  const rest = id.slice(key.length + 1);
-  return rest.startsWith('exact') ? `=${rest.slice(5)}` : rest;
-}
-
-
-

@@ -13,6 +13,7 @@
  * XLIFF 1.2 gives the spelling as a `<ph>`'s content (or an `<x/>`'s
  * `equiv-text`); the checks are the same, the messages show it that way.
  */
+import { placeholderArgument } from '../../emit/xliff-ids.js';
 import type { At, InlinePart } from './read-xliff.js';
 
 type Ph = Extract<InlinePart, { kind: 'ph' }>;
@@ -22,7 +23,7 @@ export interface PlaceholderProblem {
   at: At;
 }
 
-const argumentOf = (ph: Ph) => (ph.id ?? '').replace(/-\d+$/, '');
+const argumentOf = (ph: Ph) => placeholderArgument(ph.id ?? '');
 const show = (ph: Ph) =>
   ph.form === 'content' ? `<ph id="${ph.id ?? ''}">${ph.equiv ?? ''}</ph>` : ph.form === 'equiv-text' ? `<x id="${ph.id ?? ''}" equiv-text="${ph.equiv ?? ''}"/>` : `<ph id="${ph.id ?? ''}" equiv="${ph.equiv ?? ''}"/>`;
 /** `<ph id="1"> has equiv "…"` (2.0), `<ph id="1"> holds "…"` (1.2), `<x id="1"> has equiv-text "…"`. */

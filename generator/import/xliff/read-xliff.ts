@@ -32,6 +32,10 @@
  * no `<cp>`.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { PLURAL_GROUP_RESTYPE, PLURAL_GROUP_TYPE, stateOf12 } from '../../emit/xliff-ids.js';
+
+/** The 1.2 target states the import reads (emit/xliff-ids.ts). */
+export { XLIFF_12_STATES } from '../../emit/xliff-ids.js';
 
 export interface At {
   line: number;
@@ -107,24 +111,6 @@ export interface ReadDocument {
 export type ReadResult = { ok: true; doc: ReadDocument } | { ok: false; ruleId: 'xliff-import/syntax' | 'xliff-import/not-xliff'; message: string; at: At };
 
 const STATES = ['initial', 'translated', 'reviewed', 'final'];
-export const PLURAL_GROUP_TYPE = 'codebook:plural';
-/** 1.2's restype of codebook's plural groups (the xliff target's PLURAL_GROUP_RESTYPE). */
-export const PLURAL_GROUP_RESTYPE = 'x-codebook-plural';
-
-/** XLIFF 1.2 target states (and 1.2's `x-` extensions: none) as catalog states. */
-const STATES_12: Record<string, string> = {
-  new: 'initial',
-  'needs-translation': 'initial',
-  'needs-adaptation': 'initial',
-  'needs-l10n': 'initial',
-  'needs-review-translation': 'initial',
-  'needs-review-adaptation': 'initial',
-  'needs-review-l10n': 'initial',
-  translated: 'translated',
-  'signed-off': 'reviewed',
-  final: 'final',
-};
-export const XLIFF_12_STATES = Object.keys(STATES_12);
 
 type XNode = Record<string, unknown>;
 const META = XMLParser.getMetaDataSymbol() as unknown as string;
@@ -280,8 +266,9 @@ function readUnit12(node: XNode, where: Where): ReadUnit {
     unit.target = { parts: [], at: where(trg) };
     readInline(trg, unit.target.parts, unit.problems, where, 1);
     const value = attr(trg, 'state', where);
+    const state = value === undefined ? undefined : stateOf12(value);
     if (value === undefined) unit.state = attr(node, 'approved', where) === 'yes' ? 'translated' : 'initial';
-    else if (Object.hasOwn(STATES_12, value)) unit.state = STATES_12[value];
+    else if (state !== undefined) unit.state = state;
     else unit.badState = { value, at: where(trg) };
   }
   return unit;

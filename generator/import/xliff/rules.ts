@@ -1,11 +1,11 @@
 /**
- * Every rule id the XLIFF importer emits, with its severity and meaning
- * (the same shape as `generator/diagnostics/codes.ts`, so the entries can be
- * listed there as they are).
+ * Every rule id the XLIFF importer emits, with its severity and meaning; all
+ * of kind `input` (a document that cannot be imported as it is).
+ * generator/rules.ts lists them in the rule catalogue.
  */
-import type { Severity } from '../../diagnostics/diagnostic.js';
+import { rulesOf } from '../../diagnostics/rule.js';
 
-export const XLIFF_IMPORT_RULES = {
+export const XLIFF_IMPORT_RULES = rulesOf('input', {
   'xliff-import/syntax': { severity: 'error', explanation: 'The XLIFF file is not well-formed XML (or uses an entity XML does not define); nothing is imported.' },
   'xliff-import/not-xliff': { severity: 'error', explanation: 'The root element is not an XLIFF 1.0–1.2 or 2.x <xliff>, or its version and namespace disagree; nothing is imported.' },
   'xliff-import/source-language': { severity: 'error', explanation: "srcLang (1.2: source-language) is not the catalog's source locale; nothing is imported." },
@@ -26,6 +26,10 @@ export const XLIFF_IMPORT_RULES = {
   'xliff-import/stale-source': { severity: 'warning', explanation: "A changed unit's source is not the catalog's current source text: it was translated from an older text. It is imported." },
   'xliff-import/cleared-target': { severity: 'warning', explanation: 'A unit whose key has a translation comes back with an empty or no target; the current translation is kept.' },
   'xliff-import/empty-target': { severity: 'info', explanation: 'A unit comes back with an empty target and its key has no translation; nothing is written (an empty target is no translation, never "").' },
-} as const satisfies Record<string, { severity: Severity; explanation: string }>;
+});
 
 export type XliffImportRuleId = keyof typeof XLIFF_IMPORT_RULES;
+
+declare module '../../diagnostics/rule.js' {
+  interface RuleIds extends Record<keyof typeof XLIFF_IMPORT_RULES, true> {}
+}

@@ -7,7 +7,9 @@
  */
 import type { Gap } from '../../catalog/merge.js';
 import type { Catalog, Message, Origin } from '../../catalog/model.js';
+import type { CheckSettings } from '../../config/review-settings.js';
 import type { Severity } from '../../diagnostics/diagnostic.js';
+import type { QaRuleId } from '../rules.js';
 
 /** One text a hit is about: a key in a locale, and where that text came from (none when there is no text). */
 export interface Subject {
@@ -40,17 +42,12 @@ export interface CheckContext {
   settings?: CheckSettings;
 }
 
-/** The config's settings that checks read. */
-export interface CheckSettings {
-  /** Internal terms no user message may name. */
-  jargon?: readonly string[];
-  /** The longest user message in the source locale, in characters. */
-  userMessageMaxLength?: number;
-}
+/** The config's settings that checks read (defined by the config, which reads them). */
+export type { CheckSettings };
 
 export interface QaCheck {
-  /** `qa/…` */
-  id: string;
+  /** `qa/…`: a rule of ../rules.ts, which gives its severity and explanation too (`...qaRule(id)`). */
+  id: QaRuleId;
   severity: Severity;
   /** One line: what the rule flags and why it matters. */
   explanation: string;

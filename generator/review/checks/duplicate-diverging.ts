@@ -17,6 +17,7 @@
 import { compareKeys } from '../../catalog/keys.js';
 import type { Catalog, Message, Origin } from '../../catalog/model.js';
 import type { CheckHit, QaCheck, Subject } from './check.js';
+import { qaRule } from '../rules.js';
 import { targetLocales } from './check.js';
 import { hasWords } from './same-as-source.js';
 import { hasText, listOf, literalText, normalizeSpace, quote } from './text.js';
@@ -68,9 +69,7 @@ function indexOf(catalog: Catalog): Index {
 }
 
 export const duplicateDiverging: QaCheck = {
-  id: 'qa/duplicate-diverging',
-  severity: 'info',
-  explanation: 'Keys with the same source text have different translations (or the reverse), or the vendor document lists a code twice.',
+  ...qaRule('qa/duplicate-diverging'),
   check(message, catalog, { gaps }) {
     const index = indexOf(catalog);
     const { byKey } = index;

@@ -17,6 +17,7 @@
  *   labels without a full stop in the source may stay without one.
  */
 import type { CheckHit, QaCheck } from './check.js';
+import { qaRule } from '../rules.js';
 import { targetLocales } from './check.js';
 import { hasText, IDEOGRAPHIC_SCRIPTS, literalText, memoByText, scriptOf } from './text.js';
 
@@ -48,10 +49,8 @@ function readEnding(text: string): { last: string; closed: boolean } {
 }
 
 export const endPunctuation: QaCheck = {
-  id: 'qa/end-punctuation',
-  severity: 'warning',
+  ...qaRule('qa/end-punctuation'),
   scope: 'message',
-  explanation: 'A text ends with the full stop of another script ("." in Japanese, "。" in Korean or English), or with none where the source has one.',
   check(message, catalog) {
     const source = message.translations[catalog.sourceLocale];
     const sourceStyle = styleOf(catalog.sourceLocale);

@@ -7,12 +7,11 @@
  * it, the doubt is resolved by that text.
  */
 import type { CheckHit, QaCheck } from './check.js';
+import { qaRule } from '../rules.js';
 
 export const importDoubt: QaCheck = {
-  id: 'qa/import-doubt',
-  severity: 'warning',
+  ...qaRule('qa/import-doubt'),
   scope: 'message',
-  explanation: 'The vendor import recorded a doubt about this text (empty or duplicated vendor row, cut markup…).',
   check(message, catalog, { gaps }) {
     const hits: CheckHit[] = [];
     for (const locale of catalog.locales) {

@@ -1,7 +1,7 @@
 /**
  * The registry of translation-QA checks, in the order their rules are
- * listed in reports. Add a check here and give its rule id an entry in
- * generator/diagnostics/codes.ts.
+ * listed in reports. Add a check here and its rule to ../rules.ts, in the
+ * same order.
  */
 import type { QaCheck } from './check.js';
 import { duplicateDiverging } from './duplicate-diverging.js';
@@ -35,8 +35,3 @@ export const qaChecks: readonly QaCheck[] = [
   userTooLong,
   noAction,
 ];
-
-/** Rule id → default severity and explanation, in the shape of generator/diagnostics/codes.ts. */
-export const QA_RULES: Readonly<Record<string, { severity: QaCheck['severity']; explanation: string }>> = Object.fromEntries(
-  qaChecks.map((c) => [c.id, { severity: c.severity, explanation: c.explanation }]),
-);

@@ -12,6 +12,7 @@
  * skipped, as their ratios swing widely.
  */
 import type { CheckHit, QaCheck } from './check.js';
+import { qaRule } from '../rules.js';
 import { targetLocales } from './check.js';
 import { hasText, literalText, scriptOf } from './text.js';
 
@@ -26,10 +27,8 @@ export function expectedRatio(locale: string): number {
 }
 
 export const lengthRatio: QaCheck = {
-  id: 'qa/length-ratio',
-  severity: 'info',
+  ...qaRule('qa/length-ratio'),
   scope: 'message',
-  explanation: 'A translation is over 3 times longer or shorter than the per-script expectation relative to the source.',
   check(message, catalog) {
     const source = message.translations[catalog.sourceLocale];
     if (!hasText(source)) return [];

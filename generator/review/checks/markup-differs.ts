@@ -17,6 +17,7 @@
  */
 import type { Message } from '../../catalog/model.js';
 import type { CheckHit, QaCheck } from './check.js';
+import { qaRule } from '../rules.js';
 import { hasText, listOf, literalText, memoByText } from './text.js';
 
 const TAG = /<(\/?)([A-Za-z][\w-]*)\b[^<>]*?(\/?)>/gu;
@@ -58,10 +59,8 @@ const unbalancedOf: (raw: string) => readonly string[] = memoByText((raw) => {
 });
 
 export const markupDiffers: QaCheck = {
-  id: 'qa/markup-differs',
-  severity: 'warning',
+  ...qaRule('qa/markup-differs'),
   scope: 'message',
-  explanation: 'Locales carry different markup (<br>, <code>…</code>, [labels]/【labels】), or a text has unbalanced brackets.',
   check(message, catalog) {
     const locales = catalog.locales.filter((l) => hasText(message.translations[l]));
     const hits: CheckHit[] = [];

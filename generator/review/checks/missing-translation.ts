@@ -7,12 +7,11 @@
  * fallback, an info, not as done and not as missing.
  */
 import type { CheckHit, QaCheck } from './check.js';
+import { qaRule } from '../rules.js';
 
 export const missingTranslation: QaCheck = {
-  id: 'qa/missing-translation',
-  severity: 'warning',
+  ...qaRule('qa/missing-translation'),
   scope: 'message',
-  explanation: 'A locale has no text, or only whitespace, for a key; apps show the fallback language instead.',
   check(message, catalog, { gaps }) {
     const hits: CheckHit[] = [];
     for (const locale of catalog.locales) {

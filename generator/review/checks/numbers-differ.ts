@@ -14,14 +14,13 @@
  */
 import type { Message } from '../../catalog/model.js';
 import type { CheckHit, QaCheck } from './check.js';
+import { qaRule } from '../rules.js';
 import { quantitiesOf, unmatched, type Quantity } from './numbers.js';
 import { hasText, listOf, literalText } from './text.js';
 
 export const numbersDiffer: QaCheck = {
-  id: 'qa/numbers-differ',
-  severity: 'warning',
+  ...qaRule('qa/numbers-differ'),
   scope: 'message',
-  explanation: 'Two locales of one code state different numbers (limits, sizes, durations), after normalising separators, full-width digits and units.',
   check(message, catalog) {
     const texts = catalog.locales
       .filter((locale) => hasText(message.translations[locale]))

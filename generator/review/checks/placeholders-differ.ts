@@ -5,14 +5,13 @@
  * params; this compares locales, which also covers keys without params.)
  */
 import type { CheckHit, QaCheck } from './check.js';
+import { qaRule } from '../rules.js';
 import { targetLocales } from './check.js';
 import { argumentNames, listOf } from './text.js';
 
 export const placeholdersDiffer: QaCheck = {
-  id: 'qa/placeholders-differ',
-  severity: 'error',
+  ...qaRule('qa/placeholders-differ'),
   scope: 'message',
-  explanation: 'A translation uses a different set of ICU arguments ({name}) than the source text.',
   check(message, catalog) {
     const source = message.translations[catalog.sourceLocale];
     const expected = source && argumentNames(source);

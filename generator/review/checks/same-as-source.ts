@@ -8,14 +8,13 @@
  * script.
  */
 import type { CheckHit, QaCheck } from './check.js';
+import { qaRule } from '../rules.js';
 import { targetLocales } from './check.js';
 import { hasText, literalText, memoByText, normalizeSpace, quote } from './text.js';
 
 export const sameAsSource: QaCheck = {
-  id: 'qa/same-as-source',
-  severity: 'warning',
+  ...qaRule('qa/same-as-source'),
   scope: 'message',
-  explanation: 'A translation is identical to the source text (texts that are only codes or identifiers are skipped).',
   check(message, catalog) {
     const source = message.translations[catalog.sourceLocale];
     if (!hasText(source) || !hasWords(literalText(source))) return [];

@@ -5,12 +5,11 @@
  * and project text and are not reported.
  */
 import type { CheckHit, QaCheck } from './check.js';
+import { qaRule } from '../rules.js';
 
 export const stateNotFinal: QaCheck = {
-  id: 'qa/state-not-final',
-  severity: 'info',
+  ...qaRule('qa/state-not-final'),
   scope: 'message',
-  explanation: 'A translation is in state "initial": written, not yet reviewed.',
   check(message, catalog) {
     const hits: CheckHit[] = [];
     for (const locale of catalog.locales) {

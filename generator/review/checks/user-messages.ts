@@ -12,6 +12,7 @@
  */
 import type { Catalog, Message, Translation } from '../../catalog/model.js';
 import type { CheckHit, QaCheck } from './check.js';
+import { qaRule } from '../rules.js';
 import { expectedRatio } from './length-ratio.js';
 import { hasText, literalText, memoByText } from './text.js';
 
@@ -33,9 +34,7 @@ function userTextsToReport(message: Message, catalog: Catalog): [locale: string,
 }
 
 export const userJargon: QaCheck = {
-  id: 'qa/user-jargon',
-  severity: 'warning',
-  explanation: "A user message names an internal term from the config's review.jargon list (SDK, UserSig, JSON…), which end users can neither read nor act on.",
+  ...qaRule('qa/user-jargon'),
   check(message, catalog, { settings }) {
     const terms = settings?.jargon ?? [];
     if (terms.length === 0) return [];
@@ -49,9 +48,7 @@ export const userJargon: QaCheck = {
 };
 
 export const userTooLong: QaCheck = {
-  id: 'qa/user-too-long',
-  severity: 'warning',
-  explanation: 'A user message longer than review.userMessageMaxLength characters in English (90 by default), scaled per script for other locales.',
+  ...qaRule('qa/user-too-long'),
   check(message, catalog, { settings }) {
     const limitInSource = settings?.userMessageMaxLength ?? DEFAULT_USER_MESSAGE_MAX_LENGTH;
     const hits: CheckHit[] = [];
@@ -65,10 +62,8 @@ export const userTooLong: QaCheck = {
 };
 
 export const noAction: QaCheck = {
-  id: 'qa/no-action',
-  severity: 'warning',
+  ...qaRule('qa/no-action'),
   scope: 'message',
-  explanation: 'In a catalog with user messages, a code without an action or a fault: apps cannot tell what to offer their user.',
   check(message, catalog) {
     if (!catalog.userTexts || (message.action !== undefined && message.fault !== undefined)) return [];
     const missing = [message.action === undefined ? '"action"' : '', message.fault === undefined ? '"fault"' : ''].filter(Boolean).join(' and ');

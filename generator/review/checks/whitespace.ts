@@ -5,12 +5,11 @@
  * always a copy-and-paste slip.
  */
 import type { CheckHit, QaCheck } from './check.js';
+import { qaRule } from '../rules.js';
 
 export const whitespace: QaCheck = {
-  id: 'qa/whitespace',
-  severity: 'warning',
+  ...qaRule('qa/whitespace'),
   scope: 'message',
-  explanation: 'A text has leading, trailing or doubled whitespace.',
   check(message, catalog) {
     const hits: CheckHit[] = [];
     for (const locale of catalog.locales) {

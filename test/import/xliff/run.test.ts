@@ -6,7 +6,8 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chooseTargetFile, runXliffImport, unifiedDiff, xliffLanguages } from '../../../generator/import/xliff/index.js';
+import { chooseTargetFile, unifiedDiff, xliffLanguages } from '../../../generator/import/xliff/index.js';
+import { runXliffImport } from '../../../generator/import/xliff/run.js';
 import { loadTestCatalog } from '../../support/catalogs.js';
 import { brief, editBlock, exportXliff, replaceOnce, sourceFile } from './helpers.js';
 

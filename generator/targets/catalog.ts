@@ -1,9 +1,9 @@
 /**
  * `catalog/catalog.json`: the snapshot of the catalog that `codebook diff`
- * compares releases by (snapshot.ts). One file, no template: canonical JSON.
+ * compares releases by (catalog-snapshot.ts). One file, no template: canonical JSON.
  */
 import type { Target } from '../emit/target.js';
-import { SNAPSHOT_FILE, catalogSnapshot } from './snapshot.js';
+import { SNAPSHOT_FILE, catalogSnapshot } from './catalog-snapshot.js';
 
 export const catalogTarget: Target = {
   id: 'catalog',

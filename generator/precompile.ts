@@ -7,16 +7,16 @@
  * that is byte for byte the same, so a stale or missing module costs time,
  * never correctness.
  *
- * Usage: node build/generator/config/precompile.js
+ * Usage: node build/generator/precompile.js
  */
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PRECOMPILED_VALIDATORS, precompiledValidatorsSource } from '../catalog/schemas.js';
-import { PRECOMPILED_TEMPLATES, precompiledTemplatesSource } from '../emit/render.js';
+import { PRECOMPILED_VALIDATORS, precompiledValidatorsSource } from './json/schemas.js';
+import { PRECOMPILED_TEMPLATES, precompiledTemplatesSource } from './emit/render.js';
 
 /** Writes the precompiled modules under `generatorDir` (build/generator/); returns their paths. */
-export function writePrecompiled(generatorDir: string = fileURLToPath(new URL('..', import.meta.url))): string[] {
+export function writePrecompiled(generatorDir: string = fileURLToPath(new URL('.', import.meta.url))): string[] {
   const outputs: [string, string][] = [
     [PRECOMPILED_VALIDATORS, precompiledValidatorsSource()],
     [PRECOMPILED_TEMPLATES, precompiledTemplatesSource()],

@@ -9,11 +9,9 @@
 import { parse, type AnyNode, type DocumentNode } from '@humanwhocodes/momoa';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { indexShallowValues, SHALLOW_DEPTH, type ShallowIndex } from './json-positions.js';
+import { escapePointer, type Position } from './pointer.js';
 
-export interface Position {
-  line: number;
-  column: number;
-}
+export { escapePointer, pointerOf, type Position } from './pointer.js';
 
 export interface JsonFile {
   file: string;
@@ -224,14 +222,4 @@ function indexPositions(file: string, doc: DocumentNode): PositionIndex {
       node.elements.forEach((element, i) => indexNode(element.value, `${pointer}/${i}`, undefined));
     }
   }
-}
-
-export function escapePointer(segment: string): string {
-  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
-}
-
-export function pointerOf(...segments: (string | number)[]): string {
-  let pointer = '';
-  for (const s of segments) pointer += `/${escapePointer(String(s))}`;
-  return pointer;
 }

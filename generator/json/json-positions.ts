@@ -6,7 +6,7 @@
  * diagnostics); deeper pointers are rare (schema errors) and left to momoa.
  * Columns count UTF-16 code units from 1, as momoa's do.
  */
-import { escapePointer, type Position } from './json-file.js';
+import { escapePointer, type Position } from './pointer.js';
 
 /** Deepest pointer this index knows, in segments. */
 export const SHALLOW_DEPTH = 2;
