@@ -47,6 +47,11 @@
  * Two audiences (emit/audiences.ts): the user messages are the `Errors`
  * bundle, the developer details the bundle of the detail namespace
  * (`errors-detail` → `ErrorsDetail`).
+ *
+ * Templates: `bundle.properties.hbs` is the file, `entry.properties.hbs` one
+ * message's block (its comment and `key=value` lines), rendered from a
+ * BundleEntryContext (every text in it is already escaped here); both can be
+ * overridden, templates/java/README.md documents their contexts.
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Catalog, Message } from '../catalog/model.js';
@@ -63,6 +68,33 @@ import type { PlannedFile, Target } from '../emit/target.js';
 import { patternText, propertiesComment, propertiesKey, propertiesValue } from './java-escape.js';
 
 type Entry = [key: string, pattern: string];
+
+/**
+ * What `templates/java/entry.properties.hbs` renders: one translated
+ * message's block, its comment and its `key=value` lines. Every string is
+ * already escaped for `Properties.load` (ASCII, `\uXXXX` beyond), so a
+ * template prints fields as they are.
+ */
+export interface BundleEntryContext {
+  /** The message's key in the catalog (`6014`, `-302`), as it is: for `{{#if (eq messageKey "6014")}}`; the escaped keys are in `properties`. */
+  messageKey: string;
+  /** The message's comment (key, section, description): one line, escaped for a `#` comment; the same in every bundle. */
+  comment: string;
+  /** True when the values are java.text.MessageFormat patterns (`java.messageFormat`: `always`, or the message takes arguments), false when they are plain text. */
+  pattern: boolean;
+  /** True when the message is a plural key group (`<key>.locale`, `<key>.=N`, `<key>.<category>`), false for one `key=value`. */
+  plural: boolean;
+  /** The `key=value` lines, in order: `key` escaped as a `.properties` key, `value` as a `.properties` value. */
+  properties: { key: string; value: string }[];
+}
+
+/** What `templates/java/bundle.properties.hbs` renders (besides `entries`, the rendered entries joined by a blank line). */
+export interface BundleFileContext {
+  /** The generated-file header, escaped for a `#` comment. */
+  header: string;
+  /** Notes for the top of the file, each escaped for a `#` comment. */
+  notes: string[];
+}
 
 export const javaTarget: Target = {
   id: 'java',
@@ -86,8 +118,15 @@ function planBundle(catalog: Catalog, header: string, mode: JavaMessageFormat): 
   const base = pascalCase(catalog.namespace);
   const diagnostics: Diagnostic[] = [];
   const files: PlannedFile[] = [];
-  const file = (name: string, notes: string[], blocks: string) =>
-    files.push({ path: `java/${name}.properties`, template: 'bundle.properties.hbs', context: { header: propertiesComment(header), notes: notes.map(propertiesComment), blocks } });
+  const file = (name: string, notes: string[], contexts: BundleEntryContext[]) => {
+    const context: BundleFileContext = { header: propertiesComment(header), notes: notes.map(propertiesComment) };
+    files.push({
+      path: `java/${name}.properties`,
+      template: 'bundle.properties.hbs',
+      context,
+      entries: { template: 'entry.properties.hbs', field: 'entries', contexts, separator: '\n\n', builtIn: entryText },
+    });
+  };
   if (!/^[A-Za-z_$][\w$]*$/.test(base)) {
     diagnostics.push({ ruleId: 'java/unrepresentable', severity: 'error', target: 'java', locale: catalog.sourceLocale, message: `The namespace ${catalog.namespace} gives no Java bundle name (${base}).` });
   }
@@ -100,40 +139,50 @@ function planBundle(catalog: Catalog, header: string, mode: JavaMessageFormat): 
     else if (owners.has(suffix)) diagnostics.push(localeUnrepresentable('java', locale, `${owners.get(suffix)} and ${locale} both give the Java bundle ${base}${suffix}`));
     if (suffix === undefined || owners.has(suffix)) continue;
     owners.set(suffix, locale);
-    file(`${base}${suffix}`, mode === 'always' ? [] : [WITH_ARGUMENTS_NOTE], blocksOf(catalog.messages, locale, plurals, comments, mode, diagnostics));
+    file(`${base}${suffix}`, mode === 'always' ? [] : [WITH_ARGUMENTS_NOTE], entryContextsOf(catalog.messages, locale, plurals, comments, mode, diagnostics));
   }
   const stub = bundleSuffix(new Intl.Locale(catalog.sourceLocale).language);
   const note = `Empty on purpose: getBundle for ${catalog.sourceLocale} stops here and reads the root bundle instead of trying the JVM default locale first.`;
-  if (stub && !owners.has(stub)) file(`${base}${stub}`, [note], '');
+  if (stub && !owners.has(stub)) file(`${base}${stub}`, [note], []);
   return { files, diagnostics };
 }
 
 /**
- * One bundle's entries, a commented block per translated message; two
- * messages never share a key. The blocks are finished text (a blank line,
- * `# comment`, `key=value` lines) joined by newlines, without a final one:
- * at 100k keys one string renders far faster than a template block per message.
+ * One bundle's entry contexts, one per translated message that can be
+ * written; two messages never share a key.
  */
-function blocksOf(messages: readonly Message[], locale: string, plurals: ReadonlyMap<string, PluralShape | undefined>, comments: Map<Message, string>, mode: JavaMessageFormat, diagnostics: Diagnostic[]): string {
-  const blocks: string[] = [];
+function entryContextsOf(messages: readonly Message[], locale: string, plurals: ReadonlyMap<string, PluralShape | undefined>, comments: Map<Message, string>, mode: JavaMessageFormat, diagnostics: Diagnostic[]): BundleEntryContext[] {
+  const contexts: BundleEntryContext[] = [];
   const taken = new Set<string>();
   for (const message of messages) {
     const translation = message.translations[locale];
     if (!translation) continue;
-    const converted = entriesOf(message, locale, plurals.get(message.key), mode);
+    const plural = plurals.get(message.key);
+    const converted = entriesOf(message, locale, plural, mode);
     const clash = converted.ok ? converted.value.find(([key]) => taken.has(key)) : undefined;
     if (!converted.ok || clash) {
       diagnostics.push(unrepresentable('java', message, locale, converted.ok ? `its key ${clash![0]} is taken by another message` : converted.why));
       continue;
     }
-    let block = `\n# ${commentOf(message, comments)}`;
+    const properties: { key: string; value: string }[] = [];
     for (const [key, value] of converted.value) {
       taken.add(key);
-      block += `\n${propertiesKey(key)}=${propertiesValue(value)}`;
+      properties.push({ key: propertiesKey(key), value: propertiesValue(value) });
     }
-    blocks.push(block);
+    contexts.push({ messageKey: message.key, comment: commentOf(message, comments), pattern: plural !== undefined || isPatternMessage(message, mode), plural: plural !== undefined, properties });
   }
-  return blocks.join('\n');
+  return contexts;
+}
+
+/**
+ * templates/java/entry.properties.hbs in TypeScript, for when it is not
+ * overridden (handlebars per entry costs about a second at 100k keys);
+ * test/targets/java.test.ts renders every entry both ways.
+ */
+export function entryText(e: BundleEntryContext): string {
+  let text = `# ${e.comment}`;
+  for (const p of e.properties) text += `\n${p.key}=${p.value}`;
+  return text;
 }
 
 function commentOf(message: Message, comments: Map<Message, string>): string {

@@ -12,7 +12,7 @@
  * (its default: MessageFormat only when arguments are given) and true.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
@@ -20,10 +20,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Catalog, Message } from '../../generator/catalog/model.js';
 import { loadConfig, type Config, type JavaMessageFormat } from '../../generator/config/load-config.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
-import { renderTargets } from '../../generator/pipeline.js';
+import { loadCatalog, renderTargets } from '../../generator/pipeline.js';
+import { TemplateRenderer } from '../../generator/emit/render.js';
+import type { EntryRendering, PlannedFile } from '../../generator/emit/target.js';
 import { patternText, propertiesKey, propertiesValue } from '../../generator/targets/java-escape.js';
-import { bundleSuffix, javaTarget } from '../../generator/targets/java.js';
-import { loadTestCatalog, renderScenario, writeToTemp } from '../support/catalogs.js';
+import { bundleSuffix, javaTarget, type BundleEntryContext } from '../../generator/targets/java.js';
+import { fixturesDir, loadTestCatalog, renderScenario, repoRoot, writeToTemp } from '../support/catalogs.js';
 import { audiencesOf } from '../../generator/emit/audiences.js';
 import { bundleBaseName } from '../../generator/targets/lookup-java.js';
 import { compileBundleReader, expectReadBack, readBundles, type ReadBack } from '../support/readers/java-bundles.js';
@@ -110,6 +112,60 @@ describe.each(MODES)('java target on the hazard catalog, java.messageFormat %s',
     expect(root).toContain('\nunknown=Unknown error (code {0}).\n');
   });
 });
+
+describe('java entry contexts', () => {
+  it('matches the golden entry contexts (what entry.properties.hbs is given), beside the golden files', async () => {
+    const { catalog, config } = await loadTestCatalog('hazards');
+    const { files: planned } = javaTarget.plan(catalog, { config, header: 'h' });
+    for (const file of planned) {
+      expect(entriesOf(file).template).toBe('entry.properties.hbs');
+      const json = `${JSON.stringify(entriesOf(file).contexts, null, 2)}\n`;
+      await expect(json).toMatchFileSnapshot(`../golden/hazards/java-context/${file.path.slice('java/'.length)}.json`);
+    }
+  });
+
+  it('marks plural groups and patterns', async () => {
+    const { catalog, config } = await loadTestCatalog('hazards');
+    for (const mode of MODES) {
+      const root = javaTarget.plan(catalog, { config: withMode(config, mode), header: 'h' }).files.find((f) => f.path === 'java/Errors.properties')!;
+      for (const c of entriesOf(root).contexts as BundleEntryContext[]) {
+        const message = catalog.messages.find((m) => m.key === c.messageKey)!;
+        expect(c.pattern, c.messageKey).toBe(mode === 'always' || message.params.length > 0);
+        expect(c.plural, c.messageKey).toBe(c.properties.length > 1);
+        if (c.plural) expect(c.properties[0].key).toBe(`${c.messageKey}.locale`);
+      }
+    }
+  });
+});
+
+describe('the built-in entry template in TypeScript', () => {
+  it('renders every entry exactly as entry.properties.hbs does through handlebars, in both java.messageFormat modes', async () => {
+    const renderer = new TemplateRenderer();
+    let files = 0;
+    for (const scenario of ['hazards', 'default']) {
+      const { catalog, config } = await loadTestCatalog(scenario);
+      for (const mode of MODES) {
+        for (const file of javaTarget.plan(catalog, { config: withMode(config, mode), header: 'h' }).files) {
+          const entries = entriesOf(file);
+          const viaHandlebars = renderer.render('java', { ...file, entries: { ...entries, builtIn: undefined } });
+          let calls = 0;
+          const counted = { ...entries, builtIn: (c: object) => (calls++, entries.builtIn!(c)) };
+          expect(renderer.render('java', { ...file, entries: counted }), `${scenario} ${mode} ${file.path}`).toBe(viaHandlebars);
+          expect(calls, 'the TypeScript path was taken').toBe(entries.contexts.length);
+          files++;
+        }
+      }
+    }
+    expect(files).toBeGreaterThan(20);
+  });
+});
+
+/** The one entry rendering of a java file (its message blocks). */
+function entriesOf(file: PlannedFile): EntryRendering {
+  const { entries } = file;
+  if (!entries || !('field' in entries)) throw new Error(`${file.path}: expected one entry rendering`);
+  return entries;
+}
 
 it('"always" writes the same bundles as before the setting, "with-arguments" differs only in the values of messages without arguments and the note', async () => {
   const { catalog, config } = await loadTestCatalog('hazards');
@@ -278,6 +334,39 @@ describe.skipIf(!haveTools('javac', 'java'))('java bundles through Properties, R
       // The case issue 15 names: getString() of a message without arguments shows the catalog's text, not the pattern.
       expect(shown[0].getString).toBe(mode === 'always' ? "It''s '{'not'}' an argument, isn''t it?" : "It's {not} an argument, isn't it?");
     });
+  });
+
+  it('reads back a template override: an entry template that adds "# reviewed" before one key, from the config\'s "templates" folder', async () => {
+    // A user's templates folder, named in the config: the block of message 7 gets a "# reviewed" line before its key.
+    const ENTRY = ['# {{comment}}{{#each properties}}', '{{#if (eq ../messageKey "7")}}', '# reviewed', '{{/if}}', '{{key}}={{value}}{{/each~}}', ''].join('\n');
+    const dir = mkdtempSync(join(tmpdir(), 'codebook-java-override-'));
+    cpSync(join(fixturesDir, 'hazards'), dir, { recursive: true });
+    mkdirSync(join(dir, 'my-templates', 'java'), { recursive: true });
+    writeFileSync(join(dir, 'my-templates', 'java', 'entry.properties.hbs'), ENTRY);
+    const configPath = join(dir, 'codebook.config.json');
+    writeFileSync(configPath, JSON.stringify({ ...JSON.parse(readFileSync(configPath, 'utf8')), $schema: undefined, templates: { java: 'my-templates/java' } }));
+    const loaded = await loadCatalog({ config: configPath, cwd: repoRoot });
+    expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const { catalog, config } = { catalog: loaded.catalog!, config: loaded.config! };
+    const diagnostics: Diagnostic[] = [];
+    const files = renderTargets(catalog, config, [javaTarget], diagnostics)!;
+    expect(diagnostics).toEqual([]);
+    const { files: builtIn } = await renderScenario('hazards', [javaTarget]);
+    expect([...files.keys()]).toEqual([...builtIn!.keys()]);
+
+    // The override changed message 7's block, and only that: the files are the built-in ones with "# reviewed" added before 7=.
+    const mine = files.get('java/Errors.properties')!;
+    expect(mine).toContain('\n# reviewed\n7=User {1} reached the limit of {0,number} requests.\n');
+    for (const [path, text] of builtIn!) {
+      const expected = text.replace(/^7=/m, '# reviewed\n7=');
+      expect(files.get(path), path).toBe(expected);
+    }
+    expect(mine).not.toEqual(builtIn!.get('java/Errors.properties'));
+
+    // The JDK reads every bundle back with every value unchanged.
+    const read = readBundles(classes, files, catalog, config.java.messageFormat);
+    expectReadBack(catalog, read);
+    expect(read).toEqual(readBundles(classes, builtIn!, catalog, config.java.messageFormat));
   });
 
   it('shows a placeholder swallowed by a lone apostrophe, which the read-back comparison then catches', () => {
