@@ -44,6 +44,20 @@ export type XmlReadResult = { ok: true; doc: XmlDocument } | { ok: false; messag
 type XNode = Record<string, unknown>;
 const META = XMLParser.getMetaDataSymbol() as unknown as string;
 
+/** How every translated-file import parses XML: the tree in document order, text and attributes as written (entities decoded by the importer, with positions), start offsets kept. */
+export const XML_TREE_OPTIONS = {
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  processEntities: false,
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: false,
+  captureMetaData: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+} as const;
+
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
 export function readXml(text: string): XmlReadResult {
@@ -52,18 +66,7 @@ export function readXml(text: string): XmlReadResult {
   const valid = XMLValidator.validate(body);
   if (valid !== true) return { ok: false, message: `Not well-formed XML: ${valid.err.msg}`, at: { line: valid.err.line, column: valid.err.col } };
   const locate = locator(body);
-  const parser = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    processEntities: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    captureMetaData: true,
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-  });
+  const parser = new XMLParser(XML_TREE_OPTIONS);
   const nodes = parser.parse(body) as XNode[];
   const rootNode = nodes.find((n) => !tagOf(n).startsWith('#'));
   if (!rootNode) return { ok: false, message: 'The file has no root element.', at: { line: 1, column: 1 } };

@@ -32,6 +32,8 @@
  * no `<cp>`.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { locator } from '../translations/positions.js';
+import { XML_TREE_OPTIONS } from '../translations/xml-text.js';
 import { PLURAL_GROUP_RESTYPE, PLURAL_GROUP_TYPE, stateOf12 } from '../../emit/xliff-ids.js';
 
 /** The 1.2 target states the import reads (emit/xliff-ids.ts). */
@@ -127,24 +129,12 @@ class BadXml extends Error {
 export function readXliff(text: string): ReadResult {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = text.slice(bom);
-  const where = locator(text, bom);
+  const where = nodeLocator(text, bom);
   const valid = XMLValidator.validate(body);
   if (valid !== true) {
     return { ok: false, ruleId: 'xliff-import/syntax', message: `Not well-formed XML: ${valid.err.msg}`, at: { line: valid.err.line, column: valid.err.col } };
   }
-  const parser = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: '',
-    processEntities: false,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    trimValues: false,
-    captureMetaData: true,
-    cdataPropName: '#cdata',
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-  });
+  const parser = new XMLParser({ ...XML_TREE_OPTIONS, cdataPropName: '#cdata' });
   const nodes = parser.parse(body) as XNode[];
   const root = nodes.find((n) => !tagOf(n).startsWith('#'));
   const rootAt = root ? where(root) : { line: 1, column: 1 };
@@ -338,23 +328,9 @@ function decode(raw: string, at: At, attribute: boolean): string {
 type Where = (node: XNode) => At;
 
 /** Line:column (1-based) of a parsed node, from the parser's start index into the text without its BOM. */
-function locator(text: string, bom: number): Where {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return (node) => {
-    const meta = node[META] as { startIndex?: number } | undefined;
-    const index = (meta?.startIndex ?? 0) + bom;
-    let [lo, hi] = [0, starts.length - 1];
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: index - starts[lo] + 1 };
-  };
+function nodeLocator(text: string, bom: number): Where {
+  const at = locator(text);
+  return (node) => at(((node[META] as { startIndex?: number } | undefined)?.startIndex ?? 0) + bom);
 }
 
 function tagOf(node: XNode): string {
