@@ -53,7 +53,11 @@ const LAYERS = [
 const upward = LAYERS.slice(0, -1).map(([name, path], i) => ({
   name: `${name}-imports-upward`,
   severity: 'error',
-  comment: `${name} may import only ${LAYERS.slice(0, i).map(([n]) => n).join(', ') || 'no other layer'} (see the layer list in .dependency-cruiser.cjs)`,
+  comment: `${name} may import only ${
+    LAYERS.slice(0, i)
+      .map(([n]) => n)
+      .join(', ') || 'no other layer'
+  } (see the layer list in .dependency-cruiser.cjs)`,
   from: { path },
   to: { path: LAYERS.slice(i + 1).flatMap(([, p]) => p) },
 }));

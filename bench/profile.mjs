@@ -50,13 +50,22 @@ function parseArgs(argv) {
   return o;
 }
 
-const where = (url) => (url ? url.replace(/^file:\/\//, '').replace(`${repo}/`, '').replace(/^node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '') : '');
+const where = (url) =>
+  url
+    ? url
+        .replace(/^file:\/\//, '')
+        .replace(`${repo}/`, '')
+        .replace(/^node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?/, '')
+    : '';
 
 function packageOf(frame) {
   const { functionName, url } = frame;
   if (!url && /^validate\d*$/.test(functionName)) return 'ajv (generated validators)';
   if (!url) return /^\(.*\)$/.test(functionName) ? functionName : 'V8 builtins (JSON.parse, RegExp, Array.sort, …)';
-  if (url.startsWith('node:')) return url.startsWith('node:internal/modules') || url.startsWith('node:internal/vm') ? 'node: module loading' : 'node: internals (fs, buffers, …)';
+  if (url.startsWith('node:'))
+    return url.startsWith('node:internal/modules') || url.startsWith('node:internal/vm')
+      ? 'node: module loading'
+      : 'node: internals (fs, buffers, …)';
   const m = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
   if (m) return m[1];
   const g = /\/build\/generator\/(.+?)\.js$/.exec(url);
@@ -78,7 +87,8 @@ export function analyse(file, top = 25) {
     let stage;
     if (hit) stage = hit[2].replace('%s', (/targets\/([^/]+)\.js/.exec(url) ?? [])[1] ?? '?');
     else if (functionName === 'readFileHandle') stage = 'load: readFile + UTF-8 decoding';
-    else if (/^node:internal\/(modules|deps\/cjs-module-lexer|bootstrap)/.test(url) || functionName === 'wrapSafe') stage = 'start-up: module loading';
+    else if (/^node:internal\/(modules|deps\/cjs-module-lexer|bootstrap)/.test(url) || functionName === 'wrapSafe')
+      stage = 'start-up: module loading';
     else if (parent.has(id)) stage = stageOf(parent.get(id));
     else stage = undefined;
     stageMemo.set(id, stage);
@@ -106,7 +116,12 @@ export function analyse(file, top = 25) {
 function print(result, title) {
   const pct = (ms) => `${((100 * ms) / result.totalMs).toFixed(1).padStart(5)}%`;
   const ms = (x) => `${Math.round(x).toString().padStart(7)} ms`;
-  const lines = [title, `sampled ${(result.totalMs / 1000).toFixed(2)} s at ${Math.round(result.intervalUs)} µs per sample`, '', `Top ${result.top.length} functions by self time:`];
+  const lines = [
+    title,
+    `sampled ${(result.totalMs / 1000).toFixed(2)} s at ${Math.round(result.intervalUs)} µs per sample`,
+    '',
+    `Top ${result.top.length} functions by self time:`,
+  ];
   result.top.forEach(([key, t], i) => {
     const [fn, at] = key.split('\u0000');
     lines.push(`${String(i + 1).padStart(3)}. ${ms(t)} ${pct(t)}  ${fn}  ${at}`);
@@ -133,14 +148,27 @@ async function main() {
     }
     const name = `generate-${label}${o.targets ? `-${o.targets.replace(/\W+/g, '_')}` : ''}.cpuprofile`;
     rmSync(join(profileDir, name), { force: true });
-    const args = [join(repo, 'build/generator/cli.js'), 'generate', '-q', '--no-cache', '-c', config, '-o', join(scratch, 'out'), ...(o.targets ? ['--targets', o.targets] : [])];
+    const args = [
+      join(repo, 'build/generator/cli.js'),
+      'generate',
+      '-q',
+      '--no-cache',
+      '-c',
+      config,
+      '-o',
+      join(scratch, 'out'),
+      ...(o.targets ? ['--targets', o.targets] : []),
+    ];
     const nodeFlags = ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', name, '--cpu-prof-interval', String(o.interval)];
     process.stderr.write(`profile: node --cpu-prof … generate ${o.targets ? `--targets ${o.targets}` : '(all targets)'}\n`);
     const r = await measureNode(args, { cwd: repo, nodeFlags });
     if (r.code !== 0) throw new Error(`generate failed (exit ${r.code}): ${r.stderr.slice(0, 2000)}`);
     const file = join(profileDir, name);
     if (!readdirSync(profileDir).includes(name)) throw new Error(`no profile written to ${file}`);
-    print(analyse(file, o.top), `Profile ${relative(repo, file)}: wall ${(r.wallMs / 1000).toFixed(2)} s (with profiling on), peak RSS ${Math.round(r.rssKiB / 1024)} MiB`);
+    print(
+      analyse(file, o.top),
+      `Profile ${relative(repo, file)}: wall ${(r.wallMs / 1000).toFixed(2)} s (with profiling on), peak RSS ${Math.round(r.rssKiB / 1024)} MiB`,
+    );
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

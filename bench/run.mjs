@@ -43,7 +43,23 @@ const USAGE = `usage: node bench/run.mjs [options]
   Peers runs per size: --runs (default 5), at most 3 at 100k or more unless the size says ("100k:5").`;
 
 function parseArgs(argv) {
-  const o = { sizes: '1k,10k,100k', runs: 5, budget: 180, tscRuns: 3, tscTimeout: 240, tsc: true, default: true, build: 'auto', profile: false, keep: false, rerender: false, peers: true, peersOnly: false, saveBaseline: false, out: join(repo, 'bench/RESULTS.md') };
+  const o = {
+    sizes: '1k,10k,100k',
+    runs: 5,
+    budget: 180,
+    tscRuns: 3,
+    tscTimeout: 240,
+    tsc: true,
+    default: true,
+    build: 'auto',
+    profile: false,
+    keep: false,
+    rerender: false,
+    peers: true,
+    peersOnly: false,
+    saveBaseline: false,
+    out: join(repo, 'bench/RESULTS.md'),
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -73,19 +89,23 @@ function parseArgs(argv) {
   }
   if (o.peersOnly && !o.peers) throw new Error('--peers-only and --no-peers exclude each other');
   if (!(o.runs >= 1) || !(o.tscRuns >= 1) || !(o.budget >= 0)) throw new Error('--runs and --tsc-runs must be ≥ 1, --budget ≥ 0');
-  o.sizes = o.sizes.split(',').filter(Boolean).map((spec) => {
-    const m = /^(\d+(?:\.\d+)?)([km]?)(?::(\d+))?$/i.exec(spec.trim());
-    if (!m) throw new Error(`bad size ${spec} (use 1k, 10k, 100k, 2500, or 100k:1)`);
-    const codes = Math.round(Number(m[1]) * { '': 1, k: 1e3, m: 1e6 }[m[2].toLowerCase()]);
-    const runs = m[3] ? Number(m[3]) : o.runs;
-    // The peers table: the size's own cap, else --runs, at most 3 from 100k on.
-    const peerRuns = m[3] ? runs : codes >= 100_000 ? Math.min(o.runs, 3) : o.runs;
-    return { codes, label: labelOf(codes), runs, peerRuns };
-  });
+  o.sizes = o.sizes
+    .split(',')
+    .filter(Boolean)
+    .map((spec) => {
+      const m = /^(\d+(?:\.\d+)?)([km]?)(?::(\d+))?$/i.exec(spec.trim());
+      if (!m) throw new Error(`bad size ${spec} (use 1k, 10k, 100k, 2500, or 100k:1)`);
+      const codes = Math.round(Number(m[1]) * { '': 1, k: 1e3, m: 1e6 }[m[2].toLowerCase()]);
+      const runs = m[3] ? Number(m[3]) : o.runs;
+      // The peers table: the size's own cap, else --runs, at most 3 from 100k on.
+      const peerRuns = m[3] ? runs : codes >= 100_000 ? Math.min(o.runs, 3) : o.runs;
+      return { codes, label: labelOf(codes), runs, peerRuns };
+    });
   return o;
 }
 
-const labelOf = (codes) => (codes >= 1e6 && codes % 1e6 === 0 ? `${codes / 1e6}m` : codes >= 1e3 && codes % 1e3 === 0 ? `${codes / 1e3}k` : String(codes));
+const labelOf = (codes) =>
+  codes >= 1e6 && codes % 1e6 === 0 ? `${codes / 1e6}m` : codes >= 1e3 && codes % 1e3 === 0 ? `${codes / 1e3}k` : String(codes);
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 const sec = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -109,7 +129,10 @@ function treeSize(dir) {
 async function runScenario(sc, config, scratch) {
   if (sc.failure) return;
   const out = join(scratch, `out-${sc.id.replace(/\W+/g, '_')}-${sc.samples.length}`);
-  const args = sc.command === 'validate' ? [cli, 'validate', '-q', '-c', config] : [cli, 'generate', '-q', '--no-cache', '-c', config, '-o', out, ...sc.args];
+  const args =
+    sc.command === 'validate'
+      ? [cli, 'validate', '-q', '-c', config]
+      : [cli, 'generate', '-q', '--no-cache', '-c', config, '-o', out, ...sc.args];
   const r = await measureNode(args, { cwd: repo });
   if (r.code !== 0) {
     sc.failure = `exit ${r.code}: ${(r.stderr || r.stdout).trim().split('\n').slice(0, 6).join(' / ')}`;
@@ -131,7 +154,9 @@ async function benchSize(size, targets, options) {
     { id: 'all', label: 'all targets', command: 'generate', args: [] },
     { id: 'validate', label: 'validate only', command: 'validate', args: [] },
     ...targets.map((t) => ({ id: t, label: `\`${t}\``, command: 'generate', args: ['--targets', t] })),
-    ...(targets.includes('i18next') && targets.includes('types') ? [{ id: 'i18next,types', label: '`i18next,types`', command: 'generate', args: ['--targets', 'i18next,types'] }] : []),
+    ...(targets.includes('i18next') && targets.includes('types')
+      ? [{ id: 'i18next,types', label: '`i18next,types`', command: 'generate', args: ['--targets', 'i18next,types'] }]
+      : []),
   ].map((sc) => ({ ...sc, samples: [] }));
   const load = [os.loadavg()[0]];
   const benchStart = Date.now();
@@ -141,14 +166,25 @@ async function benchSize(size, targets, options) {
       break;
     }
     for (const sc of scenarios) await runScenario(sc, config, scratch);
-    log(`${size.label} round ${round + 1}: ${scenarios.map((sc) => `${sc.id} ${sc.samples.length > round ? sec(sc.samples[round].wallMs) : '–'}`).join(', ')}`);
+    log(
+      `${size.label} round ${round + 1}: ${scenarios.map((sc) => `${sc.id} ${sc.samples.length > round ? sec(sc.samples[round].wallMs) : '–'}`).join(', ')}`,
+    );
   }
   load.push(os.loadavg()[0]);
   const result = { label: size.label, codes: size.codes, catalogBytes, load, scenarios };
   if (options.tsc && targets.includes('types')) result.tsc = await benchTsc(size, config, entries, options);
   if (options.peers) {
     const all = scenarios.find((sc) => sc.id === 'all')?.samples;
-    result.peers = await benchPeersSize({ label: size.label, codes: size.codes, runs: size.peerRuns, config, scratch, versions: options.peerVersions, machine: options.machine, reuse: { all: all?.length >= size.peerRuns ? all : undefined } });
+    result.peers = await benchPeersSize({
+      label: size.label,
+      codes: size.codes,
+      runs: size.peerRuns,
+      config,
+      scratch,
+      versions: options.peerVersions,
+      machine: options.machine,
+      reuse: { all: all?.length >= size.peerRuns ? all : undefined },
+    });
   }
   if (options.keep) log(`${size.label}: catalog kept in ${join(scratch, 'catalog')}`);
   else rmSync(scratch, { recursive: true, force: true });
@@ -163,8 +199,15 @@ async function benchTsc(size, config, entries, options) {
   // types/ with the catalog's config, selector/types/ with types.i18nextSelector on.
   const selectorConfig = config.replace(/\.json$/, '.selector.json');
   writeFileSync(selectorConfig, JSON.stringify({ ...JSON.parse(readFileSync(config, 'utf8')), types: { i18nextSelector: true } }));
-  for (const [cfg, out] of [[config, dir], [selectorConfig, join(dir, 'selector')]]) {
-    const gen = spawnSync(process.execPath, [cli, 'generate', '-q', '-c', cfg, '-o', out, '--targets', 'types'], { cwd: repo, env: childEnv(), encoding: 'utf8' });
+  for (const [cfg, out] of [
+    [config, dir],
+    [selectorConfig, join(dir, 'selector')],
+  ]) {
+    const gen = spawnSync(process.execPath, [cli, 'generate', '-q', '-c', cfg, '-o', out, '--targets', 'types'], {
+      cwd: repo,
+      env: childEnv(),
+      encoding: 'utf8',
+    });
     if (gen.status !== 0) return { projects: [], output: `generate --targets types failed: ${gen.stderr}` };
   }
   writeTscProjects(dir, entries);
@@ -178,14 +221,28 @@ async function benchTsc(size, config, entries, options) {
     for (let i = 0; i < options.tscRuns; i++) {
       last = await runTsc(repo, dir, p.project, timeoutMs);
       if (!last.timedOut) samples.push({ wallMs: last.wallMs, rssKiB: last.rssKiB, cpuMs: last.cpuMs });
-      log(`${size.label} tsc ${p.id} ${i + 1}: ${sec(last.wallMs)}, ${last.timedOut ? 'TIMED OUT' : last.passed ? 'passed' : `FAILED (${last.errors} error(s)${last.outOfMemory ? ', out of memory' : ''})`}`);
+      log(
+        `${size.label} tsc ${p.id} ${i + 1}: ${sec(last.wallMs)}, ${last.timedOut ? 'TIMED OUT' : last.passed ? 'passed' : `FAILED (${last.errors} error(s)${last.outOfMemory ? ', out of memory' : ''})`}`,
+      );
       if (last.wallMs > 30_000 || last.timedOut) break;
     }
     // The reference without calls costs at most what the full project costs: skipped when that timed out.
     const typesOnly = last.timedOut ? undefined : brief(await runTsc(repo, dir, p.typesOnly, timeoutMs));
     log(`${size.label} tsc ${p.id} types without calls: ${typesOnly ? sec(typesOnly.wallMs) : 'skipped'}`);
     const { passed, timedOut, tooComplex, outOfMemory, errors, output } = last;
-    projects.push({ id: p.id, label: p.label, samples, passed, timedOut, timeoutS: options.tscTimeout, tooComplex, outOfMemory, errors, output, typesOnly });
+    projects.push({
+      id: p.id,
+      label: p.label,
+      samples,
+      passed,
+      timedOut,
+      timeoutS: options.tscTimeout,
+      tooComplex,
+      outOfMemory,
+      errors,
+      output,
+      typesOnly,
+    });
   }
   log(`${size.label} tsc empty program: ${sec(empty.wallMs)}`);
   return { projects, empty };
@@ -202,7 +259,15 @@ function defaultKeys() {
 /** Installs the pinned peers if needed; their versions by package name (none when that failed). */
 function preparePeers(options) {
   const peers = ensurePeers();
-  log(`peers: ${peers.ok ? `${Object.entries(peers.versions).map(([name, v]) => `${name}@${v}`).join(', ')} (${peers.note})` : `NOT AVAILABLE: ${peers.note} (their rows will say failed)`}`);
+  log(
+    `peers: ${
+      peers.ok
+        ? `${Object.entries(peers.versions)
+            .map(([name, v]) => `${name}@${v}`)
+            .join(', ')} (${peers.note})`
+        : `NOT AVAILABLE: ${peers.note} (their rows will say failed)`
+    }`,
+  );
   options.peerVersions = peers.versions;
   return peers;
 }
@@ -214,7 +279,12 @@ function savePeers(entries, options) {
     mergeStore(BASELINE_FILE, entries, { note: 'The "before" figures of issue 13: bench/run.mjs --save-baseline.' });
     log(`recorded ${entries.map((e) => e.label).join(', ')} as the baseline in ${relative(process.cwd(), BASELINE_FILE)}`);
   }
-  process.stdout.write(`\nPeers, paired (ratio = codebook median ÷ peer median; targets of issue 13 at 100k, in parentheses at other sizes):\n\n${consoleTable(latest, entries.map((e) => e.label))}\n\n`);
+  process.stdout.write(
+    `\nPeers, paired (ratio = codebook median ÷ peer median; targets of issue 13 at 100k, in parentheses at other sizes):\n\n${consoleTable(
+      latest,
+      entries.map((e) => e.label),
+    )}\n\n`,
+  );
   if (entries.some((e) => e.rows.some((r) => r.codebook.failure || r.peer?.failure))) process.exitCode = 1;
 }
 
@@ -231,7 +301,17 @@ async function peersOnly(options) {
     try {
       log(`${size.label}: writing a ${size.codes}-key catalog into ${scratch}`);
       const { config } = writeSyntheticCatalog(join(scratch, 'catalog'), { codes: size.codes });
-      entries.push(await benchPeersSize({ label: size.label, codes: size.codes, runs: size.peerRuns, config, scratch, versions: options.peerVersions, machine: options.machine }));
+      entries.push(
+        await benchPeersSize({
+          label: size.label,
+          codes: size.codes,
+          runs: size.peerRuns,
+          config,
+          scratch,
+          versions: options.peerVersions,
+          machine: options.machine,
+        }),
+      );
     } finally {
       if (options.keep) log(`${size.label}: kept ${scratch}`);
       else rmSync(scratch, { recursive: true, force: true });
@@ -282,7 +362,10 @@ async function main() {
 
   if (options.peers) {
     const entries = sizes.map((x) => x.peers);
-    if (defaultCatalog) entries.unshift(await benchDefaultCatalog({ runs: options.runs, machine: options.machine, keys: defaultKeys(), reuse: defaultCatalog.samples }));
+    if (defaultCatalog)
+      entries.unshift(
+        await benchDefaultCatalog({ runs: options.runs, machine: options.machine, keys: defaultKeys(), reuse: defaultCatalog.samples }),
+      );
     savePeers(entries, options);
   }
   const results = {
@@ -293,7 +376,10 @@ async function main() {
     targets,
     method: { runs: options.runs, budgetS: options.budget, tscOptions: TSC_OPTIONS },
     defaultCatalog,
-    sizes: sizes.map(({ peers, ...x }) => ({ ...x, tsc: x.tsc && { ...x.tsc, projects: x.tsc.projects.map((p) => ({ ...p, output: p.output.slice(0, 4000) })) } })),
+    sizes: sizes.map(({ peers: _peers, ...x }) => ({
+      ...x,
+      tsc: x.tsc && { ...x.tsc, projects: x.tsc.projects.map((p) => ({ ...p, output: p.output.slice(0, 4000) })) },
+    })),
   };
   writeFileSync(join(work, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(options.out, resultsMarkdown(results));

@@ -31,22 +31,41 @@ const SECTIONS = [
   ['sdk-v3', 'sdk-v3', 69, 'SDK V3', 'IM SDK V3バージョンのエラーコード', 'IM SDK V3 버전 오류 코드'],
 ];
 /** Negative codes: [section, first code, count], as in the real access layer and offline push sections. */
-const NEGATIVE = [['server-access', -10001, 12], ['server-offline-push', -195, 8]];
+const NEGATIVE = [
+  ['server-access', -10001, 12],
+  ['server-offline-push', -195, 8],
+];
 /** Sections that end with a reserved range of codes. */
 const RANGED = ['server-relationship', 'server-message', 'server-group'];
 
 // ---- vocabulary: [en, ja, ko] ----
 const NOUNS = [
-  ['account', 'アカウント', '계정'], ['message', 'メッセージ', '메시지'], ['group', 'グループ', '그룹'],
-  ['user', 'ユーザー', '사용자'], ['request', 'リクエスト', '요청'], ['file', 'ファイル', '파일'],
-  ['signature', '署名', '서명'], ['session', 'セッション', '세션'], ['user profile', 'プロファイル', '프로필'],
-  ['friend list', '友達リスト', '친구 목록'], ['push certificate', 'プッシュ証明書', '푸시 인증서'],
-  ['upload', 'アップロード', '업로드'], ['SDK instance', 'SDKインスタンス', 'SDK 인스턴스'],
-  ['network connection', 'ネットワーク接続', '네트워크 연결'], ['server', 'サーバー', '서버'],
-  ['callback address', 'コールバックアドレス', '콜백 주소'], ['group member list', 'グループメンバーリスト', '그룹 멤버 목록'],
-  ['image', '画像', '이미지'], ['voice message', '音声メッセージ', '음성 메시지'], ['login ticket', 'ログインチケット', '로그인 티켓'],
-  ['token', 'トークン', '토큰'], ['parameter', 'パラメータ', '매개변수'], ['permission', '権限', '권한'],
-  ['conversation', '会話', '대화'], ['custom field', 'カスタムフィールド', '사용자 정의 필드'], ['topic', 'トピック', '토픽'],
+  ['account', 'アカウント', '계정'],
+  ['message', 'メッセージ', '메시지'],
+  ['group', 'グループ', '그룹'],
+  ['user', 'ユーザー', '사용자'],
+  ['request', 'リクエスト', '요청'],
+  ['file', 'ファイル', '파일'],
+  ['signature', '署名', '서명'],
+  ['session', 'セッション', '세션'],
+  ['user profile', 'プロファイル', '프로필'],
+  ['friend list', '友達リスト', '친구 목록'],
+  ['push certificate', 'プッシュ証明書', '푸시 인증서'],
+  ['upload', 'アップロード', '업로드'],
+  ['SDK instance', 'SDKインスタンス', 'SDK 인스턴스'],
+  ['network connection', 'ネットワーク接続', '네트워크 연결'],
+  ['server', 'サーバー', '서버'],
+  ['callback address', 'コールバックアドレス', '콜백 주소'],
+  ['group member list', 'グループメンバーリスト', '그룹 멤버 목록'],
+  ['image', '画像', '이미지'],
+  ['voice message', '音声メッセージ', '음성 메시지'],
+  ['login ticket', 'ログインチケット', '로그인 티켓'],
+  ['token', 'トークン', '토큰'],
+  ['parameter', 'パラメータ', '매개변수'],
+  ['permission', '権限', '권한'],
+  ['conversation', '会話', '대화'],
+  ['custom field', 'カスタムフィールド', '사용자 정의 필드'],
+  ['topic', 'トピック', '토픽'],
 ];
 // ko: %S = noun + 이/가, %O = noun + 을/를, %T = noun + 은/는, %N = bare noun
 const PREDICATES = [
@@ -87,12 +106,36 @@ const PARAMS = [
   ['limit', 'number', 500, ['The limit is {limit, number}.', '上限は{limit, number}です。', '한도는 {limit, number}입니다.']],
   ['userId', 'string', 'user_42', ['This applies to user {userId}.', '対象ユーザー:{userId}。', '대상 사용자: {userId}.']],
   ['groupId', 'string', '@TGS#1ABC', ['This applies to group {groupId}.', '対象グループ:{groupId}。', '대상 그룹: {groupId}.']],
-  ['seconds', 'number', 30, ['Try again in {seconds, number} seconds.', '{seconds, number}秒後に再試行してください。', '{seconds, number}초 후에 다시 시도하십시오.']],
-  ['size', 'number', 20971520, ['The size was {size, number} bytes.', 'サイズは{size, number}バイトでした。', '크기는 {size, number}바이트였습니다.']],
+  [
+    'seconds',
+    'number',
+    30,
+    [
+      'Try again in {seconds, number} seconds.',
+      '{seconds, number}秒後に再試行してください。',
+      '{seconds, number}초 후에 다시 시도하십시오.',
+    ],
+  ],
+  [
+    'size',
+    'number',
+    20971520,
+    ['The size was {size, number} bytes.', 'サイズは{size, number}バイトでした。', '크기는 {size, number}바이트였습니다.'],
+  ],
 ];
 /** Plural nouns: [singular, plural, ja, ko] and verbs: [singular, plural, ja, ko]. */
-const COUNTED = [['request', 'requests', 'リクエスト', '요청'], ['message', 'messages', 'メッセージ', '메시지'], ['member', 'members', 'メンバー', '멤버'], ['file', 'files', 'ファイル', '파일'], ['friend', 'friends', '友達', '친구']];
-const COUNT_VERBS = [['was rejected', 'were rejected', 'が拒否されました', '거부되었습니다'], ['failed', 'failed', 'が失敗しました', '실패했습니다'], ['could not be delivered', 'could not be delivered', 'が配信されませんでした', '전달되지 않았습니다']];
+const COUNTED = [
+  ['request', 'requests', 'リクエスト', '요청'],
+  ['message', 'messages', 'メッセージ', '메시지'],
+  ['member', 'members', 'メンバー', '멤버'],
+  ['file', 'files', 'ファイル', '파일'],
+  ['friend', 'friends', '友達', '친구'],
+];
+const COUNT_VERBS = [
+  ['was rejected', 'were rejected', 'が拒否されました', '거부되었습니다'],
+  ['failed', 'failed', 'が失敗しました', '실패했습니다'],
+  ['could not be delivered', 'could not be delivered', 'が配信されませんでした', '전달되지 않았습니다'],
+];
 
 /** mulberry32: a small seeded PRNG, so the output depends on the seed only. */
 function prng(seed) {
@@ -114,9 +157,11 @@ function particle(noun, withBatchim, withoutBatchim) {
   return noun + (batchim ? withBatchim : withoutBatchim);
 }
 const koFill = (pattern, noun) =>
-  pattern.replace('%S', particle(noun, '이', '가')).replace('%O', particle(noun, '을', '를')).replace('%T', particle(noun, '은', '는')).replace('%N', noun);
-/** Display width: CJK and Hangul count as two columns. */
-const width = (s) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) >= 0x1100 ? 2 : 1), 0);
+  pattern
+    .replace('%S', particle(noun, '이', '가'))
+    .replace('%O', particle(noun, '을', '를'))
+    .replace('%T', particle(noun, '은', '는'))
+    .replace('%N', noun);
 
 /** One message in en/ja/ko (similar visual length), with the given parameter sentences or plural. */
 function messageTexts(rng, params, plural) {
@@ -167,14 +212,18 @@ export function buildSyntheticCatalog({ codes }) {
   if (positive < SECTIONS.length) throw new Error(`synth-catalog: at least ${SECTIONS.length + negatives + RANGED.length + 1} codes`);
   const rng = prng(0xc0deb00c ^ codes);
   const block = 10 ** Math.max(4, Math.ceil(Math.log10(codes)) + 1); // each section owns [block*(i+1), block*(i+2))
-  const counts = apportion(positive, SECTIONS.map((s) => s[2]));
+  const counts = apportion(
+    positive,
+    SECTIONS.map((s) => s[2]),
+  );
   const entries = []; // { key, code?|range?, section, params? }
   for (const [section, first, count] of NEGATIVE) {
     for (let i = 0, code = first; i < count; i++, code -= 1 + rng.int(3)) entries.push({ key: String(code), code, section });
   }
   SECTIONS.forEach(([section], i) => {
     let code = block * (i + 1) + 1;
-    for (let n = 0; n < counts[i]; n++, code += 1 + (rng.next() < 0.3 ? 1 + rng.int(5) : 0)) entries.push({ key: String(code), code, section });
+    for (let n = 0; n < counts[i]; n++, code += 1 + (rng.next() < 0.3 ? 1 + rng.int(5) : 0))
+      entries.push({ key: String(code), code, section });
     if (RANGED.includes(section)) {
       const from = code + 100;
       const range = [from, from + block / 10 - 1];
@@ -194,7 +243,11 @@ export function buildSyntheticCatalog({ codes }) {
       params.push(PARAMS[first]);
       if (rng.next() < 0.25) params.push(PARAMS[(first + 1 + rng.int(PARAMS.length - 1)) % PARAMS.length]);
     }
-    const texts = messageTexts(rng, params.filter((p) => p[0] !== 'count'), plural);
+    const texts = messageTexts(
+      rng,
+      params.filter((p) => p[0] !== 'count'),
+      plural,
+    );
     const cause = messageTexts(rng, [], false).en.split('. ')[0].replace(/^The /, '').replace(/\.$/, '');
     entry.description = `Returned when the ${cause}. Reported by the ${entry.section} service.`;
     if (params.length > 0) entry.params = Object.fromEntries(params.map(([name, type, example]) => [name, { type, example }]));
@@ -202,10 +255,18 @@ export function buildSyntheticCatalog({ codes }) {
     for (const locale of ['ja', 'ko']) {
       const roll = rng.next();
       if (roll < 0.03) continue; // missing: apps fall back to en
-      messages[locale].push([entry.key, roll < 0.07 ? { text: texts[locale], state: roll < 0.05 ? 'reviewed' : 'initial' } : texts[locale]]);
+      messages[locale].push([
+        entry.key,
+        roll < 0.07 ? { text: texts[locale], state: roll < 0.05 ? 'reviewed' : 'initial' } : texts[locale],
+      ]);
     }
   }
-  entries.push({ key: 'unknown', section: 'generic', description: 'Shown for any code the catalog does not define; code is the number the app received.', params: { code: { type: 'number', example: 424242 } } });
+  entries.push({
+    key: 'unknown',
+    section: 'generic',
+    description: 'Shown for any code the catalog does not define; code is the number the app received.',
+    params: { code: { type: 'number', example: 424242 } },
+  });
   messages.en.push(['unknown', 'Unknown error (code {code}).']);
   messages.ja.push(['unknown', '不明なエラーです(コード: {code})。']);
   messages.ko.push(['unknown', '알 수 없는 오류입니다(코드: {code}).']);

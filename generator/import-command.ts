@@ -17,7 +17,10 @@ export interface ImportCommandOptions {
  * of the file it would replace (refuseVendorImport); then nothing is written,
  * and `report` holds the refusal.
  */
-export async function runImport(text: string, options: ImportCommandOptions): Promise<{ out: string; changed: boolean; keys: number; report: Diagnostic[]; refused?: Diagnostic }> {
+export async function runImport(
+  text: string,
+  options: ImportCommandOptions,
+): Promise<{ out: string; changed: boolean; keys: number; report: Diagnostic[]; refused?: Diagnostic }> {
   const result = importVendorDocument(text, {
     locale: options.locale,
     sourceName: options.sourceName,

@@ -1,5 +1,13 @@
 /** codebook as a library: the pipeline stages and their types. The CLI is a thin layer over these. */
-export { generate, loadCatalog, toPlainCatalog, type CatalogResult, type GenerateOptions, type GenerateResult, type LoadOptions } from './pipeline.js';
+export {
+  generate,
+  loadCatalog,
+  toPlainCatalog,
+  type CatalogResult,
+  type GenerateOptions,
+  type GenerateResult,
+  type LoadOptions,
+} from './pipeline.js';
 export type { Catalog, Message, Translation, Section, Param, Origin, ParamType, TranslationState } from './catalog/model.js';
 export type { Diagnostic, Severity, Place, Note } from './diagnostics/diagnostic.js';
 export { RULES, kindOf, type RuleId, type RuleInfo, type RuleKind } from './rules.js';

@@ -94,7 +94,9 @@ export async function review(options: ReviewRunOptions = {}): Promise<ReviewResu
   const { config, sources } = result;
   if (!config || !sources) return result;
   const timer = options.timer ?? new StageTimer();
-  result.findings = timer.time('review', () => reviewSources(sources, config, { ...config.review, ...(options.strict ? { strict: true } : {}) }, mergedOf(result)));
+  result.findings = timer.time('review', () =>
+    reviewSources(sources, config, { ...config.review, ...(options.strict ? { strict: true } : {}) }, mergedOf(result)),
+  );
   return result;
 }
 
@@ -142,7 +144,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // Before anything touches the output folder: is it a folder codebook may write and clean up?
   // The layer files are found once, for this check, the cache's fingerprint and the load.
   const globbed = await layerPaths(config);
-  const refused = checkOutputFolder({ config, outDir, layerFiles: globbed.flat(), ...(options.out !== undefined ? { fromFlag: options.out } : {}) });
+  const refused = checkOutputFolder({
+    config,
+    outDir,
+    layerFiles: globbed.flat(),
+    ...(options.out !== undefined ? { fromFlag: options.out } : {}),
+  });
   if (refused.length > 0) return { config, diagnostics: refused, texts: new Map() };
   // -- incremental (generator/cache/): a run whose inputs and outputs are unchanged stops here.
   const incremental = options.cache && !options.check ? await openIncremental(config, options, outDir, timer, globbed) : undefined;
@@ -157,14 +164,31 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     result.diagnostics.push({
       ruleId: 'config/unknown-target',
       severity: 'error',
-      message: `Unknown target(s) ${unknown.join(', ')}.${unknown.map((id) => didYouMean(id, available.map((t) => t.id))).join('')} The targets are ${available.map((t) => t.id).join(', ')}.`,
+      message: `Unknown target(s) ${unknown.join(', ')}.${unknown
+        .map((id) =>
+          didYouMean(
+            id,
+            available.map((t) => t.id),
+          ),
+        )
+        .join('')} The targets are ${available.map((t) => t.id).join(', ')}.`,
     });
   }
   const clashing = config.customTargets.filter((c) => builtInTargets.some((t) => t.id === c.id));
   for (const c of clashing) {
-    result.diagnostics.push({ ruleId: 'config/duplicate-target', severity: 'error', message: `Custom target ${JSON.stringify(c.id)} has the id of a built-in target.`, place: { file: options.config ?? DEFAULT_CONFIG_FILE } });
+    result.diagnostics.push({
+      ruleId: 'config/duplicate-target',
+      severity: 'error',
+      message: `Custom target ${JSON.stringify(c.id)} has the id of a built-in target.`,
+      place: { file: options.config ?? DEFAULT_CONFIG_FILE },
+    });
   }
-  result.diagnostics.push(...templateOverrideProblems(config, builtInTargets.map((t) => t.id)));
+  result.diagnostics.push(
+    ...templateOverrideProblems(
+      config,
+      builtInTargets.map((t) => t.id),
+    ),
+  );
   if (hasErrors(result.diagnostics)) return result;
 
   // -- incremental: targets whose key and files are as recorded are neither planned nor rendered.
@@ -175,7 +199,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const toRender = targets.filter((t) => !reused.has(t.id));
   // --
   // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected.
-  const findings = toRender.some((t) => t.id === 'review') ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review, mergedOf(result))) : [];
+  const findings = toRender.some((t) => t.id === 'review')
+    ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review, mergedOf(result)))
+    : [];
   result.findings = findings;
   const renderer = (await options.warm?.rendererFor(config)) ?? new TemplateRenderer(templateOverrides(config));
   const owned = toRender.map((t) => t.id);
@@ -189,11 +215,20 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const paths: string[] = [];
   try {
     // Each file goes to the disk (or the comparison) as soon as it is rendered: memory holds one file, not the output.
-    sink = options.check ? new OutputComparison(outDir, owned) : new StagedOutput(outDir, owned, run ? { hash: (bytes) => hashOf(bytes) } : {});
-    const emitted = emitTargets(catalog, config, toRender, [...result.diagnostics], (path, text) => {
-      paths.push(path);
-      timer.time(options.check ? 'check' : 'write', () => sink!.add(path, text));
-    }, { timer, findings, renderer, planned });
+    sink = options.check
+      ? new OutputComparison(outDir, owned)
+      : new StagedOutput(outDir, owned, run ? { hash: (bytes) => hashOf(bytes) } : {});
+    const emitted = emitTargets(
+      catalog,
+      config,
+      toRender,
+      [...result.diagnostics],
+      (path, text) => {
+        paths.push(path);
+        timer.time(options.check ? 'check' : 'write', () => sink!.add(path, text));
+      },
+      { timer, findings, renderer, planned },
+    );
     result.diagnostics.push(...targets.flatMap((t) => reused.get(t.id) ?? planned.get(t.id) ?? []));
     if (!emitted) {
       if (sink instanceof StagedOutput) await sink.abort();
@@ -223,17 +258,29 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // -- incremental: record this run; reused targets' files count as unchanged.
   if (run && result.written && sink instanceof StagedOutput) {
     const staged = sink;
-    const byTarget = new Map(toRender.map((t) => [t.id, { diagnostics: planned.get(t.id) ?? [], files: [...staged.hashes].filter(([path]) => path.startsWith(`${t.id}/`)) }]));
+    const byTarget = new Map(
+      toRender.map((t) => [
+        t.id,
+        { diagnostics: planned.get(t.id) ?? [], files: [...staged.hashes].filter(([path]) => path.startsWith(`${t.id}/`)) },
+      ]),
+    );
     await timer.timeAsync('cache', () => run.save(loadDiagnostics, byTarget));
     result.written.unchanged = [...result.written.unchanged, ...run.filesOf([...reused.keys()])].sort();
-    result.cache = { state: reused.size > 0 ? 'partial' : 'miss', reused: targets.filter((t) => reused.has(t.id)).map((t) => t.id), file: run.file };
+    result.cache = {
+      state: reused.size > 0 ? 'partial' : 'miss',
+      reused: targets.filter((t) => reused.has(t.id)).map((t) => t.id),
+      file: run.file,
+    };
   }
   // --
   return result;
 }
 
 /** The targets a run renders (the config's or the ones asked for, in built-in order) and the ids that name no target. */
-function selectTargets(config: Config, asked: readonly string[] | undefined): { targets: Target[]; unknown: string[]; available: Target[] } {
+function selectTargets(
+  config: Config,
+  asked: readonly string[] | undefined,
+): { targets: Target[]; unknown: string[]; available: Target[] } {
   const available = [...builtInTargets, ...config.customTargets.map(customTarget)];
   const wanted = asked ?? config.targets;
   const targets = wanted ? available.filter((t) => wanted.includes(t.id)) : available;
@@ -252,14 +299,36 @@ function outDirOf(options: GenerateOptions, config: Config): string {
  * diagnostics are replayed). Anything unusual (a config that does not load,
  * unknown targets) is left to the normal run, which reports it.
  */
-async function openIncremental(config: Config, options: GenerateOptions, outDir: string, timer: StageTimer, globbed: readonly string[][]): Promise<{ run?: IncrementalRun; upToDate?: GenerateResult }> {
+async function openIncremental(
+  config: Config,
+  options: GenerateOptions,
+  outDir: string,
+  timer: StageTimer,
+  globbed: readonly string[][],
+): Promise<{ run?: IncrementalRun; upToDate?: GenerateResult }> {
   const { targets, unknown } = selectTargets(config, options.targets);
   if (unknown.length > 0 || config.customTargets.some((c) => builtInTargets.some((t) => t.id === c.id))) return {};
-  const run = await timer.timeAsync('cache', () => IncrementalRun.open(config, targets.map((t) => t.id), outDir, globbed));
+  const run = await timer.timeAsync('cache', () =>
+    IncrementalRun.open(
+      config,
+      targets.map((t) => t.id),
+      outDir,
+      globbed,
+    ),
+  );
   const hit = await timer.timeAsync('cache', () => run.upToDate());
   if (!hit) return { run };
   const { diagnostics, texts, files } = hit;
-  return { run, upToDate: { config, diagnostics, texts, written: { written: [], removed: [], unchanged: files }, cache: { state: 'hit', reused: targets.map((t) => t.id), file: run.file } } };
+  return {
+    run,
+    upToDate: {
+      config,
+      diagnostics,
+      texts,
+      written: { written: [], removed: [], unchanged: files },
+      cache: { state: 'hit', reused: targets.map((t) => t.id), file: run.file },
+    },
+  };
 }
 
 export interface EmitOptions {
@@ -294,14 +363,23 @@ export function emitTargets(
     if (hasErrors(diagnostics)) continue;
     for (const file of plan.files) {
       if (!file.path.startsWith(`${target.id}/`)) throw new Error(`codebook: target ${target.id} planned ${file.path} outside its folder`);
-      emit(file.path, timer.time(`render ${target.id}`, () => renderer.render(target.id, file)));
+      emit(
+        file.path,
+        timer.time(`render ${target.id}`, () => renderer.render(target.id, file)),
+      );
     }
   }
   return !hasErrors(diagnostics);
 }
 
 /** emitTargets into memory: every file by path, sorted; undefined (with diagnostics added) when anything reported an error. */
-export function renderTargets(catalog: Catalog, config: Config, targets: readonly Target[], diagnostics: Diagnostic[], options: EmitOptions = {}): Map<string, string> | undefined {
+export function renderTargets(
+  catalog: Catalog,
+  config: Config,
+  targets: readonly Target[],
+  diagnostics: Diagnostic[],
+  options: EmitOptions = {},
+): Map<string, string> | undefined {
   const files = new Map<string, string>();
   if (!emitTargets(catalog, config, targets, diagnostics, (path, text) => files.set(path, text), options)) return undefined;
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -309,14 +387,17 @@ export function renderTargets(catalog: Catalog, config: Config, targets: readonl
 
 /** The catalog as plain JSON: what the catalog schema describes (parsed ASTs left out). */
 export function toPlainCatalog(catalog: Catalog): unknown {
-  const plain = (translations: Record<string, Translation>) => Object.fromEntries(Object.entries(translations).map(([locale, { ast: _ast, ...t }]) => [locale, t]));
+  const plain = (translations: Record<string, Translation>) =>
+    Object.fromEntries(Object.entries(translations).map(([locale, { ast: _ast, ...t }]) => [locale, t]));
   const { userOverrides, ...rest } = catalog;
   return {
     ...rest,
     messages: catalog.messages.map((m) => ({ ...m, translations: plain(m.translations) })),
     ...(catalog.userMessages ? { userMessages: catalog.userMessages.map((m) => ({ ...m, translations: plain(m.translations) })) } : {}),
     ...(catalog.userTexts ? { userTexts: catalog.userTexts.map((t) => ({ ...t, translations: plain(t.translations) })) } : {}),
-    ...(userOverrides ? { userOverrides: Object.fromEntries([...userOverrides].map(([key, translations]) => [key, plain(translations)])) } : {}),
+    ...(userOverrides
+      ? { userOverrides: Object.fromEntries([...userOverrides].map(([key, translations]) => [key, plain(translations)])) }
+      : {}),
   };
 }
 
@@ -337,7 +418,11 @@ function withoutCascades(diagnostics: Diagnostic[], failed: readonly FailedFile[
   const files = failed.map((f) => f.file).join(', ');
   return [
     ...kept,
-    { ruleId: 'load/skipped-checks', severity: 'warning', message: `Skipped ${skipped} finding(s) of checks that depend on ${files}, which did not load; fix ${failed.length === 1 ? 'it' : 'them'} first.` },
+    {
+      ruleId: 'load/skipped-checks',
+      severity: 'warning',
+      message: `Skipped ${skipped} finding(s) of checks that depend on ${files}, which did not load; fix ${failed.length === 1 ? 'it' : 'them'} first.`,
+    },
   ];
 }
 

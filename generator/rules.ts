@@ -24,7 +24,22 @@ import { DIFF_RULES } from './diff/rules.js';
 
 export type { RuleId, RuleInfo, RuleKind } from './diagnostics/rule.js';
 // Exported as well so that a program that sees this module sees every table's ids (RuleIds), from the declarations too.
-export { JSON_RULES, CONFIG_RULES, OUTPUT_RULES, CATALOG_RULES, EMIT_RULES, QA_RULES, TARGET_RULES, VENDOR_IMPORT_RULES, XLIFF_IMPORT_RULES, PO_IMPORT_RULES, ARB_IMPORT_RULES, XCSTRINGS_IMPORT_RULES, ANDROID_IMPORT_RULES, DIFF_RULES };
+export {
+  JSON_RULES,
+  CONFIG_RULES,
+  OUTPUT_RULES,
+  CATALOG_RULES,
+  EMIT_RULES,
+  QA_RULES,
+  TARGET_RULES,
+  VENDOR_IMPORT_RULES,
+  XLIFF_IMPORT_RULES,
+  PO_IMPORT_RULES,
+  ARB_IMPORT_RULES,
+  XCSTRINGS_IMPORT_RULES,
+  ANDROID_IMPORT_RULES,
+  DIFF_RULES,
+};
 
 /** Each stage's table, by the stage that reports its rules (no id is in two). */
 export const RULE_TABLES = {

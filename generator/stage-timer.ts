@@ -29,6 +29,9 @@ export class StageTimer {
 
   format(): string {
     const total = this.stages.reduce((sum, [, ms]) => sum + ms, 0);
-    return [...this.stages.map(([name, ms]) => `${name.padEnd(24)} ${ms.toFixed(1).padStart(8)} ms`), `${'total'.padEnd(24)} ${total.toFixed(1).padStart(8)} ms`].join('\n');
+    return [
+      ...this.stages.map(([name, ms]) => `${name.padEnd(24)} ${ms.toFixed(1).padStart(8)} ms`),
+      `${'total'.padEnd(24)} ${total.toFixed(1).padStart(8)} ms`,
+    ].join('\n');
   }
 }

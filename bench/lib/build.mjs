@@ -24,18 +24,33 @@ export function staleSources(repo) {
 export function ensureBuild(repo, mode = 'auto') {
   const stale = staleSources(repo);
   if (mode === 'never' || (mode === 'auto' && stale.length === 0)) {
-    return { built: false, stale: stale.length, ok: true, note: stale.length ? `${stale.length} stale source(s), not rebuilt (--no-build)` : 'up to date' };
+    return {
+      built: false,
+      stale: stale.length,
+      ok: true,
+      note: stale.length ? `${stale.length} stale source(s), not rebuilt (--no-build)` : 'up to date',
+    };
   }
   process.stderr.write(`bench: building (${stale.length} stale source file(s))…\n`);
   try {
-    execFileSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: repo, env: childEnv(), stdio: 'pipe', encoding: 'utf8' });
+    execFileSync(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: repo,
+      env: childEnv(),
+      stdio: 'pipe',
+      encoding: 'utf8',
+    });
     precompile(repo);
     return { built: true, stale: stale.length, ok: true, note: 'rebuilt (npm run build)' };
   } catch (error) {
     const out = String(error.stdout ?? '') + String(error.stderr ?? '');
     process.stderr.write(`bench: tsc -p tsconfig.build.json reported errors (the emitted build is used anyway):\n${out}\n`);
     precompile(repo);
-    return { built: true, stale: stale.length, ok: false, note: `rebuilt, but tsc reported ${(out.match(/error TS/g) ?? []).length} error(s)` };
+    return {
+      built: true,
+      stale: stale.length,
+      ok: false,
+      note: `rebuilt, but tsc reported ${(out.match(/error TS/g) ?? []).length} error(s)`,
+    };
   }
 }
 

@@ -71,8 +71,21 @@ export function measureNode(args, { cwd, nodeFlags = [], timeoutMs } = {}) {
       } catch {
         // no figure: the child died before its exit handler ran
       }
-      const otherCpuMs = busyBefore !== undefined && busyAfter !== undefined && cpuMs !== undefined ? Math.max(0, busyAfter - busyBefore - cpuMs) : undefined;
-      resolvePromise({ wallMs, rssKiB, cpuMs, otherCpuMs, timedOut, code: code ?? (signal ? 128 : 1), signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      const otherCpuMs =
+        busyBefore !== undefined && busyAfter !== undefined && cpuMs !== undefined
+          ? Math.max(0, busyAfter - busyBefore - cpuMs)
+          : undefined;
+      resolvePromise({
+        wallMs,
+        rssKiB,
+        cpuMs,
+        otherCpuMs,
+        timedOut,
+        code: code ?? (signal ? 128 : 1),
+        signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
     });
   });
 }

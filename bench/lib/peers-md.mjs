@@ -10,7 +10,8 @@ import { PEERS_DIR, pinnedPeers } from './peers.mjs';
 
 export const LATEST_FILE = join(PEERS_DIR, 'latest.json');
 export const BASELINE_FILE = join(PEERS_DIR, 'baseline.json');
-export const BEGIN = '<!-- peers:begin (written by bench/run.mjs from bench/peers/latest.json and baseline.json; `node bench/run.mjs --peers-only` rewrites this section alone) -->';
+export const BEGIN =
+  '<!-- peers:begin (written by bench/run.mjs from bench/peers/latest.json and baseline.json; `node bench/run.mjs --peers-only` rewrites this section alone) -->';
 export const END = '<!-- peers:end -->';
 const PUBLISHED_HEADING = '## Peers (their published figures) beside ours';
 
@@ -36,8 +37,14 @@ export function mergeStore(file, entries, extra = {}) {
 }
 const order = (entry) => (entry.label === 'default' ? -1 : entry.codes);
 
-const s = (ms) => (ms === undefined || !Number.isFinite(ms) ? '–' : ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${(ms / 1000).toFixed(1)} s`);
-const mib = (kib) => (kib === undefined || !Number.isFinite(kib) ? '–' : kib >= 1024 * 1024 ? `${(kib / 1024 / 1024).toFixed(2)} GiB` : `${Math.round(kib / 1024)} MiB`);
+const s = (ms) =>
+  ms === undefined || !Number.isFinite(ms) ? '–' : ms < 10_000 ? `${(ms / 1000).toFixed(2)} s` : `${(ms / 1000).toFixed(1)} s`;
+const mib = (kib) =>
+  kib === undefined || !Number.isFinite(kib)
+    ? '–'
+    : kib >= 1024 * 1024
+      ? `${(kib / 1024 / 1024).toFixed(2)} GiB`
+      : `${Math.round(kib / 1024)} MiB`;
 const times = (x) => (Number.isFinite(x) ? `${x.toFixed(2)}×` : '–');
 const n = (x) => (x === undefined ? '–' : x.toLocaleString('en-US'));
 
@@ -45,7 +52,14 @@ const n = (x) => (x === undefined ? '–' : x.toLocaleString('en-US'));
 function side(sideRow) {
   if (!sideRow?.samples?.length) return undefined;
   const wall = summary(sideRow.samples.map((x) => x.wallMs));
-  return { wall: wall.median, min: wall.min, max: wall.max, n: wall.n, rss: summary(sideRow.samples.map((x) => x.rssKiB)).median, cpu: summary(sideRow.samples.map((x) => x.cpuMs)).median };
+  return {
+    wall: wall.median,
+    min: wall.min,
+    max: wall.max,
+    n: wall.n,
+    rss: summary(sideRow.samples.map((x) => x.rssKiB)).median,
+    cpu: summary(sideRow.samples.map((x) => x.cpuMs)).median,
+  };
 }
 
 /** A row's figures and verdict. */
@@ -93,7 +107,21 @@ function sameRun(a, b) {
 /** The markdown table of a store; `before` (the baseline) adds a before column where it differs. */
 function table(store, before) {
   const withBefore = before && rowsOf(store).some(({ entry }) => before.sizes?.[entry.label] && !sameRun(before.sizes[entry.label], entry));
-  const head = ['job', 'peer', 'size', 'n', 'codebook median', 'peer median', 'ratio (codebook ÷ peer)', 'codebook RSS', 'peer RSS', 'CPU codebook / peer', 'target (issue 13)', 'verdict', ...(withBefore ? ['before: codebook / ratio'] : [])];
+  const head = [
+    'job',
+    'peer',
+    'size',
+    'n',
+    'codebook median',
+    'peer median',
+    'ratio (codebook ÷ peer)',
+    'codebook RSS',
+    'peer RSS',
+    'CPU codebook / peer',
+    'target (issue 13)',
+    'verdict',
+    ...(withBefore ? ['before: codebook / ratio'] : []),
+  ];
   const rows = [`| ${head.join(' | ')} |`, `|${head.map((h, i) => (i < 3 || i >= 10 ? '---' : '---:')).join('|')}|`];
   for (const { entry, row } of rowsOf(store)) {
     const e = evaluate(row, entry);
@@ -101,7 +129,20 @@ function table(store, before) {
     const cb = row.codebook.failure ? `failed: ${row.codebook.failure}` : `${s(e.codebook?.wall)}${row.codebook.reused ? ' ¹' : ''}`;
     const peer = !row.peer ? '–' : row.peer.failure ? `failed: ${row.peer.failure}` : s(e.peer?.wall);
     const cpu = `${s(e.codebook?.cpu)}${row.peer ? ` / ${s(e.peer?.cpu)}` : ''}`;
-    const cells = [row.job.replace(/ vs .*/, ''), peerName(row), sizeText(entry), nn, cb, peer, row.peer ? times(e.ratio) : '–', mib(e.codebook?.rss), row.peer ? mib(e.peer?.rss) : '–', cpu, e.target, e.verdict];
+    const cells = [
+      row.job.replace(/ vs .*/, ''),
+      peerName(row),
+      sizeText(entry),
+      nn,
+      cb,
+      peer,
+      row.peer ? times(e.ratio) : '–',
+      mib(e.codebook?.rss),
+      row.peer ? mib(e.peer?.rss) : '–',
+      cpu,
+      e.target,
+      e.verdict,
+    ];
     if (withBefore) {
       const b = before.sizes?.[entry.label];
       const brow = b && !sameRun(b, entry) ? b.rows.find((x) => x.id === row.id) : undefined;
@@ -115,12 +156,17 @@ function table(store, before) {
 
 /** Per size: when, on which checkout, how loaded. */
 function runsTable(store) {
-  const rows = ['| size | measured (UTC) | checkout | n (runs per side) | load average (1 min), start → end | runs redone (contended) | contended runs kept | Node |', '|---|---|---|---:|---|---:|---:|---|'];
+  const rows = [
+    '| size | measured (UTC) | checkout | n (runs per side) | load average (1 min), start → end | runs redone (contended) | contended runs kept | Node |',
+    '|---|---|---|---:|---|---:|---:|---|',
+  ];
   for (const entry of Object.values(store.sizes ?? {})) {
     const sides = entry.rows.flatMap((r) => [r.codebook, r.peer].filter(Boolean));
     const redone = sides.reduce((a, x) => a + (x.redone ?? 0), 0);
     const kept = sides.reduce((a, x) => a + x.samples.filter((y) => y.contended).length, 0);
-    rows.push(`| ${sizeText(entry)} | ${entry.date} | ${entry.commit} | ${entry.runs} | ${entry.load.map((l) => l.toFixed(2)).join(' → ')} | ${redone} | ${kept} | ${entry.node} |`);
+    rows.push(
+      `| ${sizeText(entry)} | ${entry.date} | ${entry.commit} | ${entry.runs} | ${entry.load.map((l) => l.toFixed(2)).join(' → ')} | ${redone} | ${kept} | ${entry.node} |`,
+    );
   }
   return rows.join('\n');
 }
@@ -130,11 +176,13 @@ function scalingLine(store) {
   const ten = store.sizes?.['10k'];
   const big = store.sizes?.['100k'];
   if (!ten || !big) return '';
-  const parts = big.rows.map((row) => {
-    const a = side(ten.rows.find((x) => x.id === row.id)?.codebook);
-    const b = side(row.codebook);
-    return a && b ? `${row.id} ${times(b.wall / a.wall)}` : undefined;
-  }).filter(Boolean);
+  const parts = big.rows
+    .map((row) => {
+      const a = side(ten.rows.find((x) => x.id === row.id)?.codebook);
+      const b = side(row.codebook);
+      return a && b ? `${row.id} ${times(b.wall / a.wall)}` : undefined;
+    })
+    .filter(Boolean);
   return `codebook, 10k → 100k (ratio of medians; target ≤ 11×): ${parts.join(', ')}.`;
 }
 
@@ -160,23 +208,34 @@ export function peersSection(latest = readStore(LATEST_FILE), baseline = readSto
     out.push('_Not measured yet: `node bench/run.mjs --peers-only --sizes 1k,10k`._', '', END);
     return out.join('\n');
   }
-  const versions = Object.entries(latest.peers ?? pinnedPeers()).map(([name, v]) => `${name} ${v}`).join(', ');
+  const versions = Object.entries(latest.peers ?? pinnedPeers())
+    .map(([name, v]) => `${name} ${v}`)
+    .join(', ');
   out.push(
     `${machineLine(latest)} Peers: ${versions} (pinned in \`bench/peers/package-lock.json\`, installed by the bench alone).`,
     '',
-    'Every figure is a cold process, spawned with the `report-rss.cjs` preload (peers too: their JS entry under `node`, no npx). Each pair runs alternately, codebook then peer, after one untimed warm-up of each; medians of n. Inputs: one synthetic catalog per size (`synth-catalog.mjs`: en/ja/ko, ~10% of messages with arguments); i18next-resources-for-ts and i18next-conv read the i18next JSON that codebook generates from it, formatjs reads the same ICU source texts as extracted-messages JSON (one file per locale), the validate baseline reads the same source files. A peer whose exit code is not 0 or whose output files are missing or short is reported as failed, never timed. The machine is shared: a run during which other processes used over half a core (read from /proc/stat) is measured again after the machine quietens, up to 3 times, then kept and counted as contended. Ratio = codebook median ÷ peer median (below 1: codebook is faster). The targets are issue 13\'s, stated for 100k keys: a verdict in parentheses is for another size, for information. See bench/README.md.',
+    "Every figure is a cold process, spawned with the `report-rss.cjs` preload (peers too: their JS entry under `node`, no npx). Each pair runs alternately, codebook then peer, after one untimed warm-up of each; medians of n. Inputs: one synthetic catalog per size (`synth-catalog.mjs`: en/ja/ko, ~10% of messages with arguments); i18next-resources-for-ts and i18next-conv read the i18next JSON that codebook generates from it, formatjs reads the same ICU source texts as extracted-messages JSON (one file per locale), the validate baseline reads the same source files. A peer whose exit code is not 0 or whose output files are missing or short is reported as failed, never timed. The machine is shared: a run during which other processes used over half a core (read from /proc/stat) is measured again after the machine quietens, up to 3 times, then kept and counted as contended. Ratio = codebook median ÷ peer median (below 1: codebook is faster). The targets are issue 13's, stated for 100k keys: a verdict in parentheses is for another size, for information. See bench/README.md.",
     '',
     runsTable(latest),
     '',
   );
   const before = Object.keys(baseline.sizes ?? {}).length ? baseline : undefined;
   const sameAsBaseline = before && Object.values(latest.sizes).every((entry) => sameRun(before.sizes?.[entry.label], entry));
-  out.push(`### Latest${sameAsBaseline ? ' = the "before" baseline of issue 13' : ''}`, '', table(latest, sameAsBaseline ? undefined : before), '');
-  if (Object.values(latest.sizes).some((e) => e.rows.some((r) => r.codebook.reused))) out.push('¹ the all-targets runs of the main benchmark above, same run (not measured twice).', '');
+  out.push(
+    `### Latest${sameAsBaseline ? ' = the "before" baseline of issue 13' : ''}`,
+    '',
+    table(latest, sameAsBaseline ? undefined : before),
+    '',
+  );
+  if (Object.values(latest.sizes).some((e) => e.rows.some((r) => r.codebook.reused)))
+    out.push('¹ the all-targets runs of the main benchmark above, same run (not measured twice).', '');
   const scaling = scalingLine(latest);
   if (scaling) out.push(scaling, '');
   if (before && sameAsBaseline) {
-    out.push(`These figures are recorded as the **before** baseline of issue 13 (\`bench/peers/baseline.json\`, written by \`--save-baseline\`; checkout ${checkouts(before)}). Later runs show them in a "before" column.`, '');
+    out.push(
+      `These figures are recorded as the **before** baseline of issue 13 (\`bench/peers/baseline.json\`, written by \`--save-baseline\`; checkout ${checkouts(before)}). Later runs show them in a "before" column.`,
+      '',
+    );
   } else if (before) {
     out.push('### Before (baseline of issue 13)', '', runsTable(before), '', table(before), '');
   }
@@ -208,13 +267,37 @@ export function consoleTable(store, labels) {
     if (labels && !labels.includes(entry.label)) continue;
     const e = evaluate(row, entry);
     const nn = String(Math.max(e.codebook?.n ?? 0, e.peer?.n ?? 0) || '–');
-    const job = row.peer ? `${row.job.replace(/ vs .*/, '').replace(/^codebook /, '')} vs ${peerName(row)}` : row.job.replace(/^codebook, /, '');
-    lines.push([job, sizeText(entry), nn, row.codebook.failure ? 'FAILED' : s(e.codebook?.wall), !row.peer ? '–' : row.peer.failure ? 'FAILED' : s(e.peer?.wall), row.peer ? times(e.ratio) : '–', mib(e.codebook?.rss), row.peer ? mib(e.peer?.rss) : '–', e.target, e.verdict.replace(/\*/g, '')]);
+    const job = row.peer
+      ? `${row.job.replace(/ vs .*/, '').replace(/^codebook /, '')} vs ${peerName(row)}`
+      : row.job.replace(/^codebook, /, '');
+    lines.push([
+      job,
+      sizeText(entry),
+      nn,
+      row.codebook.failure ? 'FAILED' : s(e.codebook?.wall),
+      !row.peer ? '–' : row.peer.failure ? 'FAILED' : s(e.peer?.wall),
+      row.peer ? times(e.ratio) : '–',
+      mib(e.codebook?.rss),
+      row.peer ? mib(e.peer?.rss) : '–',
+      e.target,
+      e.verdict.replace(/\*/g, ''),
+    ]);
   }
   const widths = head.map((_, i) => Math.max(...lines.map((l) => String(l[i]).replace(/`/g, '').length)));
-  const fmt = (l) => l.map((c, i) => (i >= 2 && i <= 7 ? String(c).padStart(widths[i]) : String(c).replace(/`/g, '').padEnd(widths[i]))).join('  ');
+  const fmt = (l) =>
+    l.map((c, i) => (i >= 2 && i <= 7 ? String(c).padStart(widths[i]) : String(c).replace(/`/g, '').padEnd(widths[i]))).join('  ');
   const failures = rowsOf(store)
     .filter(({ entry }) => !labels || labels.includes(entry.label))
-    .flatMap(({ entry, row }) => [row.codebook.failure && `${row.id} ${entry.label} codebook: ${row.codebook.failure}`, row.peer?.failure && `${row.id} ${entry.label} ${row.peer.label}: ${row.peer.failure}`].filter(Boolean));
-  return [fmt(lines[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.slice(1).map(fmt), ...(failures.length ? ['', 'failed:', ...failures.map((f) => `  ${f}`)] : [])].join('\n');
+    .flatMap(({ entry, row }) =>
+      [
+        row.codebook.failure && `${row.id} ${entry.label} codebook: ${row.codebook.failure}`,
+        row.peer?.failure && `${row.id} ${entry.label} ${row.peer.label}: ${row.peer.failure}`,
+      ].filter(Boolean),
+    );
+  return [
+    fmt(lines[0]),
+    widths.map((w) => '-'.repeat(w)).join('  '),
+    ...lines.slice(1).map(fmt),
+    ...(failures.length ? ['', 'failed:', ...failures.map((f) => `  ${f}`)] : []),
+  ].join('\n');
 }

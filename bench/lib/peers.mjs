@@ -76,7 +76,12 @@ export function ensurePeers() {
     note = `installed by npm ${args[0]}`;
   }
   const left = stale();
-  if (left.length > 0) return { ok: false, note: `not at the pinned version after install: ${left.map(([n, v]) => `${n}@${v} (found ${installedVersion(n) ?? 'none'})`).join(', ')}`, versions: {} };
+  if (left.length > 0)
+    return {
+      ok: false,
+      note: `not at the pinned version after install: ${left.map(([n, v]) => `${n}@${v} (found ${installedVersion(n) ?? 'none'})`).join(', ')}`,
+      versions: {},
+    };
   return { ok: true, note, versions: pinned };
 }
 
@@ -119,7 +124,17 @@ const count = (text, re) => (text.match(re) ?? []).length;
 /** The generated i18next files of `dir` (codebook's layout: <locale>/<namespace>.json). */
 const i18nextFiles = (ctx) => LOCALES.map((l) => [`i18next/${l}/${ctx.namespace}.json`, ctx.keys * 20]);
 
-const gen = (ctx, out, targets) => [cli, 'generate', '-q', '--no-cache', '-c', ctx.config, '-o', out, ...(targets ? ['--targets', targets] : [])];
+const gen = (ctx, out, targets) => [
+  cli,
+  'generate',
+  '-q',
+  '--no-cache',
+  '-c',
+  ctx.config,
+  '-o',
+  out,
+  ...(targets ? ['--targets', targets] : []),
+];
 
 /** The jobs of the table, in order. `peer.steps` are the argument lists of its node processes. */
 export const JOBS = [
@@ -128,13 +143,21 @@ export const JOBS = [
     job: 'codebook `-t i18next,types` vs i18next-resources-for-ts `interface` (types only)',
     codebook: {
       steps: (ctx, out) => [gen(ctx, out, 'i18next,types')],
-      check: (ctx, out) => filesProblem(out, [...i18nextFiles(ctx), ['types/index.d.ts', 500], ['types/keys.d.ts', ctx.keys * 10], ['types/resources.d.ts', ctx.keys * 10]]),
+      check: (ctx, out) =>
+        filesProblem(out, [
+          ...i18nextFiles(ctx),
+          ['types/index.d.ts', 500],
+          ['types/keys.d.ts', ctx.keys * 10],
+          ['types/resources.d.ts', ctx.keys * 10],
+        ]),
     },
     peer: {
       pkg: 'i18next-resources-for-ts',
       label: 'i18next-resources-for-ts {v} `interface`',
       // Reads the namespaces of the source language: the generated i18next/en/ folder.
-      steps: (ctx, out) => [[binOf('i18next-resources-for-ts'), 'interface', '-i', join(ctx.i18nextDir, 'en'), '-o', join(out, 'resources.d.ts')]],
+      steps: (ctx, out) => [
+        [binOf('i18next-resources-for-ts'), 'interface', '-i', join(ctx.i18nextDir, 'en'), '-o', join(out, 'resources.d.ts')],
+      ],
       check: (ctx, out) =>
         filesProblem(out, [['resources.d.ts', ctx.keys * 20]]) ??
         (readFileSync(join(out, 'resources.d.ts'), 'utf8').includes('"unknown"') ? undefined : 'resources.d.ts lacks the key "unknown"'),
@@ -167,13 +190,24 @@ export const JOBS = [
     job: 'codebook `-t gettext` vs i18next-conv (i18next JSON → PO, 3 locales)',
     codebook: {
       steps: (ctx, out) => [gen(ctx, out, 'gettext')],
-      check: (ctx, out) => filesProblem(out, [...LOCALES.map((l) => [`gettext/${l}.po`, ctx.keys * 20]), [`gettext/${ctx.namespace}.pot`, ctx.keys * 20]]),
+      check: (ctx, out) =>
+        filesProblem(out, [...LOCALES.map((l) => [`gettext/${l}.po`, ctx.keys * 20]), [`gettext/${ctx.namespace}.pot`, ctx.keys * 20]]),
     },
     peer: {
       pkg: 'i18next-conv',
       label: 'i18next-conv {v}, a process per locale',
       // One file per invocation: a process per locale, timed back to back (wall and CPU summed, RSS the peak).
-      steps: (ctx, out) => LOCALES.map((l) => [binOf('i18next-conv'), '-l', l, '-s', join(ctx.i18nextDir, l, `${ctx.namespace}.json`), '-t', join(out, `${l}.po`), '--quiet']),
+      steps: (ctx, out) =>
+        LOCALES.map((l) => [
+          binOf('i18next-conv'),
+          '-l',
+          l,
+          '-s',
+          join(ctx.i18nextDir, l, `${ctx.namespace}.json`),
+          '-t',
+          join(out, `${l}.po`),
+          '--quiet',
+        ]),
       check: (ctx, out) => {
         for (const l of LOCALES) {
           const problem = filesProblem(out, [[`${l}.po`, ctx.keys * 20]]);
@@ -241,14 +275,20 @@ async function runSide(side, ctx, scratch, tag) {
     const problem = side.check?.(ctx, out, stdout);
     if (problem) return { failure: `bad output: ${problem}` };
     const { files, bytes } = treeSize(out);
-    return { sample: { wallMs: round(wallMs), rssKiB, cpuMs: round(cpuMs), otherCpuMs: round(otherCpuMs) }, output: files ? { files, bytes } : undefined };
+    return {
+      sample: { wallMs: round(wallMs), rssKiB, cpuMs: round(cpuMs), otherCpuMs: round(otherCpuMs) },
+      output: files ? { files, bytes } : undefined,
+    };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
 /** The line of a failed process's output that names the error (else its first lines), short. */
 function firstError(text) {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const named = lines.find((l) => /^(\w*Error|error)\b|^Error:|\bERR_[A-Z_]+\b/.test(l));
   return (named ?? lines.slice(0, 3).join(' / ')).slice(0, 300);
 }
@@ -256,7 +296,7 @@ const round = (ms) => Math.round(ms * 10) / 10;
 
 /** A row being measured: codebook and (when the job has one) its peer, samples and failures. */
 function newRow(job, versions) {
-  const version = job.peer?.pkg ? versions[job.peer.pkg] ?? pinnedPeers()[job.peer.pkg] : undefined;
+  const version = job.peer?.pkg ? (versions[job.peer.pkg] ?? pinnedPeers()[job.peer.pkg]) : undefined;
   const peer = job.peer && { label: job.peer.label.replace('{v}', version ?? ''), version, samples: [] };
   return { id: job.id, job: job.job, codebook: { samples: [] }, ...(peer ? { peer } : {}) };
 }
@@ -287,7 +327,9 @@ async function measure(side, sideRow, ctx, scratch, tag) {
       if (attempt < RETRIES) {
         sideRow.redone = (sideRow.redone ?? 0) + 1;
         const waited = await waitQuiet(QUIET_WAIT_MS);
-        log(`${tag}: other processes used ${sec(r.sample.otherCpuMs)} of CPU during ${sec(r.sample.wallMs)}: measuring again (waited ${Math.round(waited / 1000)} s for a quiet machine)`);
+        log(
+          `${tag}: other processes used ${sec(r.sample.otherCpuMs)} of CPU during ${sec(r.sample.wallMs)}: measuring again (waited ${Math.round(waited / 1000)} s for a quiet machine)`,
+        );
         continue;
       }
       r.sample.contended = true;
@@ -317,7 +359,9 @@ async function measureJob(job, ctx, scratch, runs, versions, sizeLabel) {
     for (const [name, side, sideRow] of sides) await measure(side, sideRow, ctx, scratch, `${sizeLabel}-${job.id}-${name}-${i}`);
   }
   const m = (s) => (s?.samples.length ? sec(median(s.samples.map((x) => x.wallMs))) : s?.failure ? 'failed' : '–');
-  log(`${job.id === 'default' ? 'default catalog' : `${sizeLabel} ${job.id}`}: codebook ${m(row.codebook)}${row.peer ? `, ${row.peer.label} ${m(row.peer)}` : ''} (n = ${runs})`);
+  log(
+    `${job.id === 'default' ? 'default catalog' : `${sizeLabel} ${job.id}`}: codebook ${m(row.codebook)}${row.peer ? `, ${row.peer.label} ${m(row.peer)}` : ''} (n = ${runs})`,
+  );
   return row;
 }
 
@@ -338,7 +382,11 @@ function preparePeerInputs(config, scratch) {
   const namespace = cfg.namespace ?? 'translation';
   const genDir = join(scratch, 'peer-input');
   rmSync(genDir, { recursive: true, force: true });
-  const r = spawnSync(process.execPath, [cli, 'generate', '-q', '--no-cache', '-c', config, '-o', genDir, '--targets', 'i18next'], { cwd: repo, env: childEnv(), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [cli, 'generate', '-q', '--no-cache', '-c', config, '-o', genDir, '--targets', 'i18next'], {
+    cwd: repo,
+    env: childEnv(),
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`generate --targets i18next for the peers' input failed: ${r.stderr}`);
   const i18nextDir = join(genDir, 'i18next');
   const i18nextCounts = Object.fromEntries(LOCALES.map((l) => [l, keysOf(join(i18nextDir, l, `${namespace}.json`))]));
@@ -407,4 +455,11 @@ export async function benchDefaultCatalog({ runs, machine, keys, reuse }) {
   return { label: 'default', codes: keys, runs, ...stamp(machine), load, rows: [row] };
 }
 
-const stamp = (machine) => ({ date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), commit: machine.commit, node: process.version, cpu: machine.cpu, cores: machine.cores, memoryGiB: machine.memoryGiB });
+const stamp = (machine) => ({
+  date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+  commit: machine.commit,
+  node: process.version,
+  cpu: machine.cpu,
+  cores: machine.cores,
+  memoryGiB: machine.memoryGiB,
+});

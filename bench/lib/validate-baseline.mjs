@@ -27,7 +27,14 @@ function expand(root, pattern) {
   segments.forEach((segment, i) => {
     const last = i === segments.length - 1;
     const wild = /[*?]/.test(segment);
-    const re = wild ? new RegExp(`^${segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`) : undefined;
+    const re = wild
+      ? new RegExp(
+          `^${segment
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '[^/]*')
+            .replace(/\?/g, '[^/]')}$`,
+        )
+      : undefined;
     paths = paths.flatMap((dir) => {
       const names = wild ? safeList(dir).filter((name) => re.test(name)) : [segment];
       return names.map((name) => join(dir, name)).filter((p) => isKind(p, last ? 'file' : 'dir'));
@@ -76,7 +83,9 @@ for (const layer of config.layers) {
       const validate = validators[kind];
       if (!validate(value)) {
         invalid++;
-        process.stderr.write(`validate-baseline: ${file.split(sep).slice(-3).join('/')} is not a valid ${kind} file: ${ajv.errorsText(validate.errors?.slice(0, 3))}\n`);
+        process.stderr.write(
+          `validate-baseline: ${file.split(sep).slice(-3).join('/')} is not a valid ${kind} file: ${ajv.errorsText(validate.errors?.slice(0, 3))}\n`,
+        );
       }
       files++;
       parsedBytes += Buffer.byteLength(text);
@@ -88,5 +97,7 @@ if (files === 0) {
   process.stderr.write('validate-baseline: no source file matched the layers\n');
   process.exit(2);
 }
-process.stdout.write(`validate-baseline: ${files} files, ${parsedBytes} bytes parsed, ${stringifiedBytes} characters stringified, ${invalid ? `${invalid} invalid` : 'all valid'}\n`);
+process.stdout.write(
+  `validate-baseline: ${files} files, ${parsedBytes} bytes parsed, ${stringifiedBytes} characters stringified, ${invalid ? `${invalid} invalid` : 'all valid'}\n`,
+);
 process.exitCode = invalid ? 1 : 0;

@@ -37,8 +37,16 @@ let codeVersion: string | undefined;
 export function codeFingerprint(): string {
   if (codeVersion !== undefined) return codeVersion;
   const parts: string[] = [];
-  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version?: string; dependencies?: Record<string, string> };
-  parts.push(`codebook@${pkg.version ?? '?'}`, `node@${process.versions.node}`, `icu@${process.versions.icu ?? '-'}`, `unicode@${process.versions.unicode ?? '-'}`);
+  const pkg = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as {
+    version?: string;
+    dependencies?: Record<string, string>;
+  };
+  parts.push(
+    `codebook@${pkg.version ?? '?'}`,
+    `node@${process.versions.node}`,
+    `icu@${process.versions.icu ?? '-'}`,
+    `unicode@${process.versions.unicode ?? '-'}`,
+  );
   for (const name of Object.keys(pkg.dependencies ?? {}).sort()) parts.push(`${name}@${installedVersion(name)}`);
   const generatorDir = dirname(dirname(fileURLToPath(import.meta.url)));
   const modules = (readdirSync(generatorDir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
@@ -87,7 +95,9 @@ export async function layersHash(config: Config, globbed?: readonly string[][]):
 /** The template folders a target reads, in lookup order: its override (or custom folder), its built-in folder, and the shared partials. */
 export function templateFoldersOf(config: Config, targetId: string): string[] {
   const custom = config.customTargets.find((t) => t.id === targetId);
-  const folders = custom ? [custom.templates] : [...(config.templates[targetId] ? [config.templates[targetId]] : []), join(templatesDir, targetId)];
+  const folders = custom
+    ? [custom.templates]
+    : [...(config.templates[targetId] ? [config.templates[targetId]] : []), join(templatesDir, targetId)];
   return [...folders, join(templatesDir, '_partials')];
 }
 
@@ -101,7 +111,10 @@ export async function foldersHash(folders: readonly string[]): Promise<string> {
   const parts: string[] = [];
   for (const folder of folders) {
     const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => []);
-    const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+    const files = entries
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
     const hashes = await Promise.all(files.map(async (path) => hashOf(relative(folder, path).split(sep).join('/'), await readFile(path))));
     parts.push(hashOf(folder, ...hashes));
   }
@@ -126,7 +139,12 @@ export interface InputsFingerprint {
  * files, the templates. `globbed`: the layer files as layerPaths gives them,
  * when the caller has them already.
  */
-export async function fingerprintInputs(config: Config, targetIds: readonly string[], outDir: string, globbed?: readonly string[][]): Promise<InputsFingerprint> {
+export async function fingerprintInputs(
+  config: Config,
+  targetIds: readonly string[],
+  outDir: string,
+  globbed?: readonly string[][],
+): Promise<InputsFingerprint> {
   const code = codeFingerprint();
   const [configText, baseText, layers, allTemplates, ...perTarget] = await Promise.all([
     readFile(config.file),

@@ -20,7 +20,15 @@ import type { Config } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { fingerprintInputs, hashOf, type InputsFingerprint } from './fingerprint.js';
 import { emptyManifest, readManifest, type Manifest } from '../output/manifest.js';
-import { cacheFileFor, emptyRecord, readCacheRecord, recordFiles, verifyTargetFiles, writeCacheRecord, type CacheRecord } from './output-cache.js';
+import {
+  cacheFileFor,
+  emptyRecord,
+  readCacheRecord,
+  recordFiles,
+  verifyTargetFiles,
+  writeCacheRecord,
+  type CacheRecord,
+} from './output-cache.js';
 
 export interface CacheReport {
   /** `hit`: nothing ran; `partial`: some targets' files were reused; `miss`: every target was rendered. */
@@ -112,7 +120,10 @@ export class IncrementalRun {
    * targets keep their entries. Returns false when the record could not be
    * written (the run still succeeded).
    */
-  async save(loadDiagnostics: readonly Diagnostic[], rendered: ReadonlyMap<string, { diagnostics: Diagnostic[]; files: [path: string, sha256: string][] }>): Promise<boolean> {
+  async save(
+    loadDiagnostics: readonly Diagnostic[],
+    rendered: ReadonlyMap<string, { diagnostics: Diagnostic[]; files: [path: string, sha256: string][] }>,
+  ): Promise<boolean> {
     const { record } = this;
     for (const [id, { diagnostics, files }] of rendered) {
       const recordedFiles = await recordFiles(this.outDir, files);
@@ -136,7 +147,9 @@ function manifestOrEmpty(outDir: string): Manifest {
 
 /** The texts of the files the diagnostics point at (relative to the config folder). */
 async function sourceTexts(root: string, diagnostics: readonly Diagnostic[]): Promise<Map<string, string>> {
-  const files = new Set(diagnostics.flatMap((d) => [d.place?.file, ...(d.notes ?? []).map((n) => n.place?.file)]).filter((f): f is string => f !== undefined));
+  const files = new Set(
+    diagnostics.flatMap((d) => [d.place?.file, ...(d.notes ?? []).map((n) => n.place?.file)]).filter((f): f is string => f !== undefined),
+  );
   const texts = new Map<string, string>();
   for (const file of files) {
     const text = await readFile(resolve(root, file), 'utf8').catch(() => undefined);

@@ -93,9 +93,14 @@ export function emptyRecord(): CacheRecord {
  * are all as recorded after hashing, the record is refreshed (new mtimes, new
  * `recordedAt`) and `refreshed` is true, so the caller can save it.
  */
-export async function verifyTargetFiles(outDir: string, manifestFiles: readonly string[], entry: TargetRecord): Promise<{ current: boolean; refreshed: boolean }> {
+export async function verifyTargetFiles(
+  outDir: string,
+  manifestFiles: readonly string[],
+  entry: TargetRecord,
+): Promise<{ current: boolean; refreshed: boolean }> {
   const startedAt = Date.now();
-  if (manifestFiles.length !== Object.keys(entry.files).length || manifestFiles.some((path) => !Object.hasOwn(entry.files, path))) return { current: false, refreshed: false };
+  if (manifestFiles.length !== Object.keys(entry.files).length || manifestFiles.some((path) => !Object.hasOwn(entry.files, path)))
+    return { current: false, refreshed: false };
   const mtimes = new Map<string, number>();
   const checks = await Promise.all(
     Object.entries(entry.files).map(async ([path, recorded]) => {
@@ -139,7 +144,9 @@ function isCacheRecord(value: unknown): value is CacheRecord {
       typeof entry.recordedAt === 'number' &&
       Array.isArray(entry.diagnostics) &&
       isObject(entry.files) &&
-      Object.values(entry.files).every((f) => isObject(f) && typeof f.sha256 === 'string' && typeof f.size === 'number' && typeof f.mtimeMs === 'number'),
+      Object.values(entry.files).every(
+        (f) => isObject(f) && typeof f.sha256 === 'string' && typeof f.size === 'number' && typeof f.mtimeMs === 'number',
+      ),
   );
 }
 

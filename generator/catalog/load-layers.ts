@@ -81,7 +81,10 @@ export async function loadLayers(config: Config, globbed?: readonly string[][]):
         diagnostics.push({
           ruleId: 'config/layer-outside-project',
           severity: 'error',
-          message: `Layer ${JSON.stringify(layer.name)} matches ${outside.length} file(s) outside the config's folder (${outside.slice(0, 3).map((p) => displayPath(config, p)).join(', ')}${outside.length > 3 ? ', …' : ''}); list their folder in "sharedFolders" to read them on purpose.`,
+          message: `Layer ${JSON.stringify(layer.name)} matches ${outside.length} file(s) outside the config's folder (${outside
+            .slice(0, 3)
+            .map((p) => displayPath(config, p))
+            .join(', ')}${outside.length > 3 ? ', …' : ''}); list their folder in "sharedFolders" to read them on purpose.`,
           place: layer.place ?? config.placeOf(pointerOf('layers', i, 'files')),
         });
       }
@@ -141,10 +144,18 @@ export async function loadLayers(config: Config, globbed?: readonly string[][]):
     }
     // A base's texts of a locale the project left out are not part of its catalog.
     if (source.kind === 'messages' && layerOf.get(layer)?.from && !config.locales.includes(source.data.locale)) continue;
-    const problems = [...validateAgainstSchema(source.kind, parsed.json), ...(source.kind === 'registry' ? numberFormProblems(file, text) : [])];
+    const problems = [
+      ...validateAgainstSchema(source.kind, parsed.json),
+      ...(source.kind === 'registry' ? numberFormProblems(file, text) : []),
+    ];
     diagnostics.push(...problems);
     if (problems.length === 0 && parsed.diagnostics.length === 0) files.push(source);
-    else failed.push({ file, kind: source.kind, ...(source.kind === 'messages' && typeof source.data.locale === 'string' ? { locale: source.data.locale } : {}) });
+    else
+      failed.push({
+        file,
+        kind: source.kind,
+        ...(source.kind === 'messages' && typeof source.data.locale === 'string' ? { locale: source.data.locale } : {}),
+      });
   }
   return { files, failed, texts, diagnostics };
 }
@@ -161,7 +172,9 @@ function classify(layer: string, json: JsonFile): SourceFile | undefined {
 function isAllowedSource(config: Config, layer: LayerConfig, path: string): boolean {
   return [config.root, ...config.sharedFolders, ...(layer.from ? [layerRoot(config, layer)] : [])].some((dir) => {
     const rel = relative(dir, path);
-    return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && resolve(dir, rel) === resolve(path) && !/^[a-zA-Z]:|^[\\/]/.test(rel);
+    return (
+      rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && resolve(dir, rel) === resolve(path) && !/^[a-zA-Z]:|^[\\/]/.test(rel)
+    );
   });
 }
 

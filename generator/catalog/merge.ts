@@ -55,11 +55,19 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
       const key = entry.code !== undefined ? keyOfCode(entry.code) : entry.range ? keyOfRange(entry.range) : entry.key!;
       if (entry.key !== undefined) {
         const unsafe = unsafeKeyReason(key);
-        if (unsafe) diagnostics.push(error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, originOf(layer, json, `/codes/${i}`, 'key')));
-        else if (parseKey(key)) diagnostics.push(error('registry/invalid-key', `Key ${JSON.stringify(key)} looks like a code; use "code" or "range" instead of "key".`, origin));
+        if (unsafe)
+          diagnostics.push(
+            error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, originOf(layer, json, `/codes/${i}`, 'key')),
+          );
+        else if (parseKey(key))
+          diagnostics.push(
+            error('registry/invalid-key', `Key ${JSON.stringify(key)} looks like a code; use "code" or "range" instead of "key".`, origin),
+          );
       }
       if (entry.range && entry.range[0] > entry.range[1]) {
-        diagnostics.push(error('registry/invalid-range', `Range ${key} ends before it starts.`, originOf(layer, json, `/codes/${i}`, 'range')));
+        diagnostics.push(
+          error('registry/invalid-range', `Range ${key} ends before it starts.`, originOf(layer, json, `/codes/${i}`, 'range')),
+        );
         continue;
       }
       const first = messages.get(key);
@@ -69,7 +77,13 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
         continue;
       }
       if (!sections.has(entry.section)) {
-        diagnostics.push(error('registry/unknown-section', `Section ${JSON.stringify(entry.section)} is not defined in any registry "sections".`, originOf(layer, json, `/codes/${i}`, 'section')));
+        diagnostics.push(
+          error(
+            'registry/unknown-section',
+            `Section ${JSON.stringify(entry.section)} is not defined in any registry "sections".`,
+            originOf(layer, json, `/codes/${i}`, 'section'),
+          ),
+        );
       }
       // Built field by field, in the documented order, without a spread per optional field.
       const message = { key } as Message;
@@ -101,7 +115,11 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
     if (source.kind !== 'messages') continue;
     const { json, layer, data } = source;
     const locale = data.locale;
-    const problem = localeProblem(locale) ?? (config.locales.includes(locale) ? undefined : `Locale ${JSON.stringify(locale)} is not listed in the config's "locales" (${config.locales.join(', ')}).`);
+    const problem =
+      localeProblem(locale) ??
+      (config.locales.includes(locale)
+        ? undefined
+        : `Locale ${JSON.stringify(locale)} is not listed in the config's "locales" (${config.locales.join(', ')}).`);
     if (problem) {
       diagnostics.push(error('locale/unknown-locale', problem, originOf(layer, json, '', 'locale')));
       continue;
@@ -109,7 +127,14 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
     for (const [id, title] of Object.entries(data.sections ?? {})) {
       const section = sections.get(id);
       if (section) section.titles[locale] = title;
-      else diagnostics.push(error('locale/unknown-section', `Section ${JSON.stringify(id)} is not defined in the registry.`, originOf(layer, json, '/sections', id, true)));
+      else
+        diagnostics.push(
+          error(
+            'locale/unknown-section',
+            `Section ${JSON.stringify(id)} is not defined in the registry.`,
+            originOf(layer, json, '/sections', id, true),
+          ),
+        );
     }
     for (const key in data.messages) {
       if (!Object.hasOwn(data.messages, key)) continue;
@@ -125,7 +150,8 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
       const origin = originOf(layer, json, '/user', id, true);
       const text = userTexts.get(id) ?? userTexts.set(id, { id, translations: {}, origin }).get(id)!;
       const entry = entryOf(data.user[id]!);
-      if (entry.text !== undefined) mergeInto(text.translations, `User message ${JSON.stringify(id)}`, undefined, locale, layer, entry, origin);
+      if (entry.text !== undefined)
+        mergeInto(text.translations, `User message ${JSON.stringify(id)}`, undefined, locale, layer, entry, origin);
     }
     for (const key in data.userOverrides) {
       if (!Object.hasOwn(data.userOverrides, key)) continue;
@@ -142,7 +168,14 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
   if (twoAudiences) {
     for (const message of messages.values()) {
       if (message.user !== undefined && !userTexts.has(message.user)) {
-        diagnostics.push({ ...error('registry/unknown-user-message', `Key ${message.key} names the user message ${JSON.stringify(message.user)}, which no messages file defines under "user".`, message.origin), key: message.key });
+        diagnostics.push({
+          ...error(
+            'registry/unknown-user-message',
+            `Key ${message.key} names the user message ${JSON.stringify(message.user)}, which no messages file defines under "user".`,
+            message.origin,
+          ),
+          key: message.key,
+        });
       }
     }
   }
@@ -154,15 +187,38 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
     // A registry key is already known safe; only keys outside it need the check.
     const unsafe = unsafeKeyReason(key);
     if (unsafe) diagnostics.push(error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, origin));
-    else diagnostics.push({ ...error('locale/unknown-key', `Key ${JSON.stringify(key)} is not in the registry.`, origin), locale, key, hint: 'Add the code to a registry file, or remove the message.' });
+    else
+      diagnostics.push({
+        ...error('locale/unknown-key', `Key ${JSON.stringify(key)} is not in the registry.`, origin),
+        locale,
+        key,
+        hint: 'Add the code to a registry file, or remove the message.',
+      });
     return undefined;
   }
 
   /** Puts one layer's text for a locale over the earlier layers' (keeping their origins); two in one layer are a conflict. */
-  function mergeInto(translations: Record<string, Translation>, what: string, key: string | undefined, locale: string, layer: string, entry: MessageEntry, origin: Origin): void {
+  function mergeInto(
+    translations: Record<string, Translation>,
+    what: string,
+    key: string | undefined,
+    locale: string,
+    layer: string,
+    entry: MessageEntry,
+    origin: Origin,
+  ): void {
     const previous = translations[locale];
     if (previous && previous.origin.layer === layer) {
-      diagnostics.push({ ...error('merge/conflict', `${what} in ${locale} is given twice in layer ${JSON.stringify(layer)}; order files by putting them in separate layers.`, origin, previous.origin), locale, ...(key !== undefined ? { key } : {}) });
+      diagnostics.push({
+        ...error(
+          'merge/conflict',
+          `${what} in ${locale} is given twice in layer ${JSON.stringify(layer)}; order files by putting them in separate layers.`,
+          origin,
+          previous.origin,
+        ),
+        locale,
+        ...(key !== undefined ? { key } : {}),
+      });
       return;
     }
     const translation: Translation = { text: entry.text!, ast: [], state: entry.state ?? 'translated', origin };
@@ -182,7 +238,9 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
       ...(Object.keys(config.fallback).length > 0 ? { fallback: config.fallback } : {}),
       sections: [...sections.values()],
       messages: [...messages.values()].sort((a, b) => compareKeys(a.key, b.key)),
-      ...(twoAudiences ? { userTexts: [...userTexts.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), userOverrides } : {}),
+      ...(twoAudiences
+        ? { userTexts: [...userTexts.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), userOverrides }
+        : {}),
     },
     gaps,
     diagnostics,
@@ -214,7 +272,15 @@ function checkRanges(messages: Message[]): Diagnostic[] {
   for (const m of messages) {
     if (m.code === undefined) continue;
     const range = findRange(ranges, m.code);
-    if (range) diagnostics.push(error('registry/code-in-range', `Code ${m.key} lies inside range ${range.key}; lookups by number would be ambiguous.`, m.origin, range.origin));
+    if (range)
+      diagnostics.push(
+        error(
+          'registry/code-in-range',
+          `Code ${m.key} lies inside range ${range.key}; lookups by number would be ambiguous.`,
+          m.origin,
+          range.origin,
+        ),
+      );
   }
   return diagnostics;
 }

@@ -47,8 +47,18 @@ export interface Section {
 }
 
 /** What the app should offer its user next (registry `action`). */
-export type Action = 'sign-in-again' | 'check-connection' | 'retry' | 'retry-later' | 'fix-input' | 'update-app' | 'contact-support' | 'none';
-export const ACTIONS: readonly Action[] = ['sign-in-again', 'check-connection', 'retry', 'retry-later', 'fix-input', 'update-app', 'contact-support', 'none'];
+export type Action =
+  'sign-in-again' | 'check-connection' | 'retry' | 'retry-later' | 'fix-input' | 'update-app' | 'contact-support' | 'none';
+export const ACTIONS: readonly Action[] = [
+  'sign-in-again',
+  'check-connection',
+  'retry',
+  'retry-later',
+  'fix-input',
+  'update-app',
+  'contact-support',
+  'none',
+];
 /** Whose problem it is (registry `fault`). */
 export type Fault = 'user' | 'app' | 'service' | 'network';
 export const FAULTS: readonly Fault[] = ['user', 'app', 'service', 'network'];

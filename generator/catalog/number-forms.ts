@@ -26,7 +26,13 @@ export function numberFormProblems(file: string, source: string): Diagnostic[] {
         : !token.includes('.') && !Number.isSafeInteger(Number(token))
           ? `is beyond ±9007199254740991 and would be read as ${Number(token)}`
           : undefined;
-    if (why) problems.push({ ruleId: 'registry/number-form', severity: 'error', message: `The number ${token} ${why}.`, place: { file, ...positionAt(source, match.index) } });
+    if (why)
+      problems.push({
+        ruleId: 'registry/number-form',
+        severity: 'error',
+        message: `The number ${token} ${why}.`,
+        place: { file, ...positionAt(source, match.index) },
+      });
   }
   return problems;
 }

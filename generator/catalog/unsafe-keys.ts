@@ -12,7 +12,8 @@ const PLURAL_SUFFIX = /_(zero|one|two|few|many|other|ordinal_[a-z]+)$/;
 /** Why a key is unsafe, or undefined. */
 export function unsafeKeyReason(key: string): string | undefined {
   if (key === '') return 'an empty key cannot be looked up';
-  if (PROTOTYPE_NAMES.has(key) || key === 'prototype') return `${JSON.stringify(key)} is an Object.prototype name and corrupts plain-object lookups`;
+  if (PROTOTYPE_NAMES.has(key) || key === 'prototype')
+    return `${JSON.stringify(key)} is an Object.prototype name and corrupts plain-object lookups`;
   if (key.includes(':')) return 'i18next reads ":" as the namespace separator';
   if (key.includes('.')) return 'i18next reads "." as the key separator';
   if (PLURAL_SUFFIX.test(key)) return 'i18next reads the suffix as a plural form of another key';

@@ -72,7 +72,11 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
         severity: isSource ? 'error' : 'warning',
         message: `Section ${JSON.stringify(section.id)} has no ${locale} title.`,
         place: placeOf(section.origin),
-        ...(isSource ? { hint: `Titles name the sections in the review page and translators' files: add "sections": { ${JSON.stringify(section.id)}: "…" } to the ${locale} messages file.` } : {}),
+        ...(isSource
+          ? {
+              hint: `Titles name the sections in the review page and translators' files: add "sections": { ${JSON.stringify(section.id)}: "…" } to the ${locale} messages file.`,
+            }
+          : {}),
         locale,
       });
     }
@@ -102,19 +106,40 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
       for (const locale of catalog.locales) {
         const source = overrides[locale] ?? shared?.translations[locale];
         if (!source) continue;
-        if (!parsedOnce.has(source)) parsedOnce.set(source, checkTranslation({ ...message, key: shared && source === shared.translations[locale] ? `user:${shared.id}` : message.key, params: [] }, locale, source, 'syntax'));
+        if (!parsedOnce.has(source))
+          parsedOnce.set(
+            source,
+            checkTranslation(
+              { ...message, key: shared && source === shared.translations[locale] ? `user:${shared.id}` : message.key, params: [] },
+              locale,
+              source,
+              'syntax',
+            ),
+          );
         if (!parsedOnce.get(source)) continue;
         const own = { ...source };
         translations[locale] = own;
         checkTranslation(message, locale, own, 'params');
       }
       if (!translations[catalog.sourceLocale] && (message.user === undefined || shared)) {
-        diagnostics.push({ ruleId: 'completeness/missing-user', severity: 'error', message: `Key ${message.key} has no ${catalog.sourceLocale} user message: name one in the registry ("user") or give it in "userOverrides".`, place: placeOf(message.origin), key: message.key });
+        diagnostics.push({
+          ruleId: 'completeness/missing-user',
+          severity: 'error',
+          message: `Key ${message.key} has no ${catalog.sourceLocale} user message: name one in the registry ("user") or give it in "userOverrides".`,
+          place: placeOf(message.origin),
+          key: message.key,
+        });
       }
       return { ...message, translations };
     });
     for (const text of catalog.userTexts!) {
-      if (!used.has(text.id)) diagnostics.push({ ruleId: 'registry/unused-user-message', severity: 'warning', message: `User message ${JSON.stringify(text.id)} is named by no key.`, place: placeOf(text.origin) });
+      if (!used.has(text.id))
+        diagnostics.push({
+          ruleId: 'registry/unused-user-message',
+          severity: 'warning',
+          message: `User message ${JSON.stringify(text.id)} is named by no key.`,
+          place: placeOf(text.origin),
+        });
       for (const locale of catalog.locales) {
         if (text.translations[locale]) continue;
         const isSource = locale === catalog.sourceLocale;
@@ -122,7 +147,9 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
         diagnostics.push({
           ruleId: isSource ? 'completeness/missing-source' : 'completeness/missing',
           severity: isSource ? 'error' : via !== catalog.sourceLocale ? 'info' : 'warning',
-          message: isSource ? `User message ${JSON.stringify(text.id)} has no ${locale} text; the source locale must be complete.` : `User message ${JSON.stringify(text.id)} has no ${locale} text; apps fall back to ${via}.`,
+          message: isSource
+            ? `User message ${JSON.stringify(text.id)} has no ${locale} text; the source locale must be complete.`
+            : `User message ${JSON.stringify(text.id)} has no ${locale} text; apps fall back to ${via}.`,
           place: placeOf(text.origin),
           locale,
           key: `user:${text.id}`,
@@ -133,16 +160,31 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
   }
 
   /** Parses a text and checks it against the message's params: 'all' (a message), 'syntax' (a shared user text, once) or 'params' (a user text for one key, already parsed). Returns whether it parsed. */
-  function checkTranslation(message: Message, locale: string, translation: Translation, scope: 'all' | 'syntax' | 'params' = 'all'): boolean {
+  function checkTranslation(
+    message: Message,
+    locale: string,
+    translation: Translation,
+    scope: 'all' | 'syntax' | 'params' = 'all',
+  ): boolean {
     if (scope === 'params' && translation.ast.length === 1 && translation.ast[0]!.type === TYPE.literal) return true;
     const parsed = scope === 'params' ? { ok: true as const, ast: translation.ast } : parseMessage(translation.text);
-    if (parsed.ok && (message.params.length === 0 || scope === 'syntax') && parsed.ast.length === 1 && parsed.ast[0]!.type === TYPE.literal) {
+    if (
+      parsed.ok &&
+      (message.params.length === 0 || scope === 'syntax') &&
+      parsed.ast.length === 1 &&
+      parsed.ast[0]!.type === TYPE.literal
+    ) {
       translation.ast = parsed.ast;
       return true; // plain text: nothing to agree on
     }
     const at = { place: placeOf(translation.origin), locale, key: message.key };
     if (!parsed.ok) {
-      diagnostics.push({ ruleId: 'icu/syntax', severity: 'error', message: `Key ${message.key} (${locale}): ICU syntax error at character ${parsed.offset + 1}: ${parsed.message}.`, ...at });
+      diagnostics.push({
+        ruleId: 'icu/syntax',
+        severity: 'error',
+        message: `Key ${message.key} (${locale}): ICU syntax error at character ${parsed.offset + 1}: ${parsed.message}.`,
+        ...at,
+      });
       return false;
     }
     translation.ast = parsed.ast;
@@ -152,25 +194,51 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
     for (const [name, use] of used) {
       const type = declared.get(name);
       if (!type) {
-        diagnostics.push({ ruleId: 'params/undeclared', severity: 'error', message: `Key ${message.key} (${locale}) uses {${name}}, which the registry does not declare for this key.${didYouMean(name, declared.keys(), (n) => `{${n}}`)}`, ...at, hint: `Declare it in the registry entry's "params", or remove it from the text.` });
+        diagnostics.push({
+          ruleId: 'params/undeclared',
+          severity: 'error',
+          message: `Key ${message.key} (${locale}) uses {${name}}, which the registry does not declare for this key.${didYouMean(name, declared.keys(), (n) => `{${n}}`)}`,
+          ...at,
+          hint: `Declare it in the registry entry's "params", or remove it from the text.`,
+        });
       } else if (!COMPATIBLE[type].includes(use)) {
-        diagnostics.push({ ruleId: 'params/type-mismatch', severity: 'error', message: `Key ${message.key} (${locale}) uses {${name}} as ${use}, but the registry declares it as ${type}.`, ...at });
+        diagnostics.push({
+          ruleId: 'params/type-mismatch',
+          severity: 'error',
+          message: `Key ${message.key} (${locale}) uses {${name}} as ${use}, but the registry declares it as ${type}.`,
+          ...at,
+        });
       }
     }
     for (const name of scope === 'all' ? declared.keys() : []) {
       if (!used.has(name)) {
-        diagnostics.push({ ruleId: 'params/missing', severity: 'error', message: `Key ${message.key} (${locale}) does not use {${name}}, which every locale's text must carry.`, ...at });
+        diagnostics.push({
+          ruleId: 'params/missing',
+          severity: 'error',
+          message: `Key ${message.key} (${locale}) does not use {${name}}, which every locale's text must carry.`,
+          ...at,
+        });
       }
     }
     for (const plural of pluralsOf(parsed.ast)) {
       const needed = categoriesOf(locale, plural.ordinal);
       const missing = [...needed].filter((c) => !plural.selectors.includes(c));
       if (missing.length > 0) {
-        diagnostics.push({ ruleId: 'icu/missing-plural-category', severity: 'error', message: `Key ${message.key} (${locale}): the plural of {${plural.arg}} lacks ${missing.join(', ')}, which ${locale} needs.`, ...at });
+        diagnostics.push({
+          ruleId: 'icu/missing-plural-category',
+          severity: 'error',
+          message: `Key ${message.key} (${locale}): the plural of {${plural.arg}} lacks ${missing.join(', ')}, which ${locale} needs.`,
+          ...at,
+        });
       }
       const unused = plural.selectors.filter((s) => !s.startsWith('=') && !needed.has(s));
       if (unused.length > 0) {
-        diagnostics.push({ ruleId: 'icu/unused-plural-category', severity: 'warning', message: `Key ${message.key} (${locale}): ${locale} never selects ${unused.join(', ')} in the plural of {${plural.arg}}.`, ...at });
+        diagnostics.push({
+          ruleId: 'icu/unused-plural-category',
+          severity: 'warning',
+          message: `Key ${message.key} (${locale}): ${locale} never selects ${unused.join(', ')} in the plural of {${plural.arg}}.`,
+          ...at,
+        });
       }
     }
     return true;

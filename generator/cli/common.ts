@@ -42,7 +42,12 @@ export function report(flags: CommonFlags, diagnostics: readonly Diagnostic[], t
 }
 
 /** The exit code of an error, by the kind of its rule (generator/rules.ts). */
-export const EXIT_OF_KIND: Readonly<Record<RuleKind, number>> = { input: EXIT_INVALID, config: EXIT_USAGE, output: EXIT_USAGE, usage: EXIT_USAGE };
+export const EXIT_OF_KIND: Readonly<Record<RuleKind, number>> = {
+  input: EXIT_INVALID,
+  config: EXIT_USAGE,
+  output: EXIT_USAGE,
+  usage: EXIT_USAGE,
+};
 
 /** 2 when the config could not be used or an error is of a kind that exits 2 (config, output, usage); 1 for other errors. */
 export function exitCodeOf(result: { config?: unknown; diagnostics: readonly Diagnostic[] }): number {

@@ -9,7 +9,18 @@ import type { GenerateResult } from '../pipeline.js';
 import type { ProgressTimer } from '../progress/progress-timer.js';
 import { isInteractive } from '../progress/interactive.js';
 import { builtInTargets } from '../targets/index.js';
-import { configOption, EXIT_INVALID, EXIT_OK, EXIT_USAGE, exitCodeOf, formatOption, log, quietOption, report, type CommonFlags } from './common.js';
+import {
+  configOption,
+  EXIT_INVALID,
+  EXIT_OK,
+  EXIT_USAGE,
+  exitCodeOf,
+  formatOption,
+  log,
+  quietOption,
+  report,
+  type CommonFlags,
+} from './common.js';
 
 interface GenerateFlags extends CommonFlags {
   out?: string;
@@ -27,7 +38,12 @@ export function defineGenerateCommand(program: Command): Command {
     .description('merge, validate and write every target')
     .addOption(configOption())
     .option('-o, --out <dir>', 'output folder (default: the config\'s "out")')
-    .option('-t, --targets <ids>', `comma-separated targets: ${builtInTargets.map((t) => t.id).join(', ')}`, (v: string) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .option('-t, --targets <ids>', `comma-separated targets: ${builtInTargets.map((t) => t.id).join(', ')}`, (v: string) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .option('--check', 'write nothing; exit 1 when any output file is stale, missing or orphaned')
     .option('--timings', 'print the wall time of each stage to stderr')
     .option('--no-cache', 'run every stage even when no input changed since the last run (the record is in node_modules/.cache/codebook/)')
@@ -39,7 +55,14 @@ export function defineGenerateCommand(program: Command): Command {
       const [{ generate }, { StageTimer }] = await Promise.all([import('../pipeline.js'), import('../stage-timer.js')]);
       const progress = await startProgress(flags);
       const timer = progress ?? new StageTimer();
-      const result = await generate({ config: flags.config, out: flags.out, targets: flags.targets, check: flags.check, cache: flags.cache, timer }).finally(() => progress?.stop());
+      const result = await generate({
+        config: flags.config,
+        out: flags.out,
+        targets: flags.targets,
+        check: flags.check,
+        cache: flags.cache,
+        timer,
+      }).finally(() => progress?.stop());
       if (flags.timings) process.stderr.write(`${timer.format()}\n`);
       report(flags, result.diagnostics, result.texts);
       process.exitCode = exitCodeOf(result);
@@ -51,7 +74,12 @@ export function defineGenerateCommand(program: Command): Command {
 function printOutcome(flags: CommonFlags, result: GenerateResult): void {
   if (result.status) {
     const { stale, missing, orphaned, interrupted } = result.status;
-    const problems = [...(interrupted ? ['interrupted: a run was stopped while committing; the next "codebook generate" finishes it'] : []), ...stale.map((p) => `stale     ${p}`), ...missing.map((p) => `missing   ${p}`), ...orphaned.map((p) => `orphaned  ${p}`)];
+    const problems = [
+      ...(interrupted ? ['interrupted: a run was stopped while committing; the next "codebook generate" finishes it'] : []),
+      ...stale.map((p) => `stale     ${p}`),
+      ...missing.map((p) => `missing   ${p}`),
+      ...orphaned.map((p) => `orphaned  ${p}`),
+    ];
     if (problems.length > 0) {
       process.stderr.write(`codebook: the output is out of date; run "codebook generate":\n${problems.map((p) => `  ${p}`).join('\n')}\n`);
       process.exitCode = EXIT_INVALID;
@@ -68,7 +96,8 @@ function writeSummary(result: GenerateResult): string {
   const { written, removed, unchanged } = result.written ?? { written: [], removed: [], unchanged: [] };
   const counts = `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed`;
   if (result.cache?.state === 'hit') return `${counts}; up to date (cache hit: nothing changed since the last run).`;
-  if (result.cache?.state === 'partial') return `${counts}; cache: reused ${result.cache.reused.length} unchanged target(s) (${result.cache.reused.join(', ')}).`;
+  if (result.cache?.state === 'partial')
+    return `${counts}; cache: reused ${result.cache.reused.length} unchanged target(s) (${result.cache.reused.join(', ')}).`;
   return `${counts}.`;
 }
 
@@ -91,11 +120,20 @@ async function watchCommand(flags: GenerateFlags): Promise<void> {
   }
   const { watchGenerate } = await import('../watch/watch.js');
   // Loaded now when it will be needed, so that each run can start its display synchronously.
-  const Progress = flags.quiet || flags.format === 'json' || !isInteractive(process.stderr) ? undefined : (await import('../progress/progress-timer.js')).ProgressTimer;
+  const Progress =
+    flags.quiet || flags.format === 'json' || !isInteractive(process.stderr)
+      ? undefined
+      : (await import('../progress/progress-timer.js')).ProgressTimer;
   let progress: ProgressTimer | undefined;
   let shownWarnings = '';
   const handle = await watchGenerate(
-    { config: flags.config, out: flags.out, targets: flags.targets, cache: flags.cache, timerForRun: () => (progress = Progress?.start({ stream: process.stderr })) },
+    {
+      config: flags.config,
+      out: flags.out,
+      targets: flags.targets,
+      cache: flags.cache,
+      timerForRun: () => (progress = Progress?.start({ stream: process.stderr })),
+    },
     ({ result, changed, ms, first }) => {
       progress?.stop();
       if (changed.length > 0) log(flags, `codebook: changed ${changed.join(', ')}`);
@@ -109,7 +147,12 @@ async function watchCommand(flags: GenerateFlags): Promise<void> {
       }
       shownWarnings = warnings;
       log(flags, `codebook: generated in ${Math.round(ms)} ms: ${writeSummary(result)}`);
-      if (!first) for (const [what, paths] of [['written', result.written.written], ['removed', result.written.removed]] as const) for (const p of paths) log(flags, `  ${what.padEnd(8)} ${p}`);
+      if (!first)
+        for (const [what, paths] of [
+          ['written', result.written.written],
+          ['removed', result.written.removed],
+        ] as const)
+          for (const p of paths) log(flags, `  ${what.padEnd(8)} ${p}`);
     },
     (error) => {
       progress?.stop();

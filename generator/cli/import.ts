@@ -9,18 +9,41 @@
  */
 import { Option, type Command } from 'commander';
 import { hasErrors } from '../diagnostics/diagnostic.js';
-import { configOption, EXIT_INVALID, EXIT_OK, EXIT_USAGE, exitCodeOf, formatOption, log, quietOption, report, type CommonFlags } from './common.js';
+import {
+  configOption,
+  EXIT_INVALID,
+  EXIT_OK,
+  EXIT_USAGE,
+  exitCodeOf,
+  formatOption,
+  log,
+  quietOption,
+  report,
+  type CommonFlags,
+} from './common.js';
 
 type ImportFlags = CommonFlags & { locale?: string; from: string; out?: string; check?: boolean; dryRun?: boolean };
 
 export function defineImportCommand(program: Command): Command {
   return program
     .command('import')
-    .description('import a vendor document, or a translated XLIFF (2.0 or 1.2), PO, ARB, String Catalog or Android strings.xml file, into a locale source file')
+    .description(
+      'import a vendor document, or a translated XLIFF (2.0 or 1.2), PO, ARB, String Catalog or Android strings.xml file, into a locale source file',
+    )
     .argument('<file>', 'the vendor document, or the .xlf, .po, .arb, .xcstrings or strings.xml')
-    .option('-l, --locale <tag>', "BCP 47 tag of the document's language (required for vendor documents; XLIFF: must be its trgLang, 1.2: target-language; PO: must be its Language, needed when it has none; ARB: must be its @@locale; String Catalog: the one locale to import; Android: needed outside a values-<qualifier> folder)")
-    .addOption(new Option('--from <shape>', 'document shape').choices(['auto', 'pipe-table', 'pdf-text', 'xliff', 'po', 'arb', 'xcstrings', 'android']).default('auto'))
-    .option('-o, --out <file>', "source file to write (default: locales/<locale>/vendor.json; XLIFF, PO, ARB, String Catalog, Android: the locale's file in the last layer)")
+    .option(
+      '-l, --locale <tag>',
+      "BCP 47 tag of the document's language (required for vendor documents; XLIFF: must be its trgLang, 1.2: target-language; PO: must be its Language, needed when it has none; ARB: must be its @@locale; String Catalog: the one locale to import; Android: needed outside a values-<qualifier> folder)",
+    )
+    .addOption(
+      new Option('--from <shape>', 'document shape')
+        .choices(['auto', 'pipe-table', 'pdf-text', 'xliff', 'po', 'arb', 'xcstrings', 'android'])
+        .default('auto'),
+    )
+    .option(
+      '-o, --out <file>',
+      "source file to write (default: locales/<locale>/vendor.json; XLIFF, PO, ARB, String Catalog, Android: the locale's file in the last layer)",
+    )
     .option('--check', 'write nothing; exit 1 when the file would change')
     .option('--dry-run', 'XLIFF, PO, ARB, String Catalog, Android: print the unified diff of the source files instead of writing them')
     .addOption(configOption())
@@ -52,7 +75,10 @@ export function defineImportCommand(program: Command): Command {
         process.exitCode = EXIT_INVALID;
         return;
       }
-      log(flags, `codebook: ${result.keys} keys, ${result.report.length} report item(s); ${result.out} ${flags.check ? 'is up to date' : result.changed ? 'written' : 'unchanged'}.`);
+      log(
+        flags,
+        `codebook: ${result.keys} keys, ${result.report.length} report item(s); ${result.out} ${flags.check ? 'is up to date' : result.changed ? 'written' : 'unchanged'}.`,
+      );
     });
 }
 
@@ -65,7 +91,10 @@ async function detectFormat(file: string, readFile: (path: string) => Promise<Bu
   if (named) return named;
   const bytes = await readFile(file).catch(() => undefined);
   if (!bytes) return 'auto';
-  const text = bytes.subarray(0, 65536).toString('utf8').replace(/^\ufeff/, '');
+  const text = bytes
+    .subarray(0, 65536)
+    .toString('utf8')
+    .replace(/^\ufeff/, '');
   if (/^\s*(<\?xml[^>]*\?>\s*)?(<!--[\s\S]*?-->\s*)*<xliff[\s>]/.test(text)) return 'xliff';
   const platform = platformFormatOf(bytes.length > 65536 ? bytes.toString('utf8').replace(/^\ufeff/, '') : text);
   if (platform) return platform;
@@ -82,7 +111,13 @@ async function importTranslations(from: 'xliff' | 'po' | 'arb' | 'xcstrings' | '
     process.exitCode = exitCodeOf(loaded);
     return;
   }
-  const common = { targetPath: flags.out, catalog: loaded.catalog, config: loaded.config, locale: flags.locale, dryRun: flags.dryRun || flags.check };
+  const common = {
+    targetPath: flags.out,
+    catalog: loaded.catalog,
+    config: loaded.config,
+    locale: flags.locale,
+    dryRun: flags.dryRun || flags.check,
+  };
   const result =
     from === 'xliff'
       ? await (await import('../import/xliff/run.js')).runXliffImport({ ...common, xliffPath: file })
@@ -97,16 +132,27 @@ async function importTranslations(from: 'xliff' | 'po' | 'arb' | 'xcstrings' | '
   if (flags.dryRun && result.diff && flags.format !== 'json') process.stdout.write(result.diff);
   process.exitCode = hasErrors(result.diagnostics) || (flags.check && result.changed.length > 0) ? EXIT_INVALID : EXIT_OK;
   // A String Catalog imports each of its locales into its own file: one line each.
-  const parts = 'parts' in result ? (result as import('../import/xcstrings/run.js').RunXcstringsImportResult).parts.map((p) => p.result) : [result];
+  const parts =
+    'parts' in result ? (result as import('../import/xcstrings/run.js').RunXcstringsImportResult).parts.map((p) => p.result) : [result];
   for (const part of parts) logImport(flags, part, 'domain' in result ? (result as { domain?: string }).domain : undefined);
 }
 
-function logImport(flags: ImportFlags, result: import('../import/translations/run.js').RunTranslationImportResult, domainName: string | undefined): void {
+function logImport(
+  flags: ImportFlags,
+  result: import('../import/translations/run.js').RunTranslationImportResult,
+  domainName: string | undefined,
+): void {
   if (result.target) {
     const what = result.written ? 'written' : result.changed.length === 0 ? 'unchanged' : 'not written (dry run)';
     // Details go to the target file; changed user texts to the files that define them (user.json).
-    const files = [...(result.fileText !== (result.texts.get(result.target) ?? '') || !result.userFiles?.length ? [result.target] : []), ...(result.userFiles ?? []).map((f) => f.path)];
+    const files = [
+      ...(result.fileText !== (result.texts.get(result.target) ?? '') || !result.userFiles?.length ? [result.target] : []),
+      ...(result.userFiles ?? []).map((f) => f.path),
+    ];
     const domain = domainName ? ` (read as the ${domainName} domain)` : '';
-    log(flags, `codebook: ${result.changed.length} key(s) changed${result.changed.length ? ` (${result.changed.join(', ')})` : ''}${domain}; ${files.join(', ')} ${what}.`);
+    log(
+      flags,
+      `codebook: ${result.changed.length} key(s) changed${result.changed.length ? ` (${result.changed.join(', ')})` : ''}${domain}; ${files.join(', ')} ${what}.`,
+    );
   }
 }

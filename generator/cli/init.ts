@@ -22,7 +22,7 @@ export function defineInitCommand(program: Command): Command {
   return program
     .command('init')
     .description('scaffold a codebook project in this folder that generates on the first try')
-    .option('--locales <tags>', 'comma-separated BCP 47 tags, the source locale first (default: en, or the base\'s locales with --from)')
+    .option('--locales <tags>', "comma-separated BCP 47 tags, the source locale first (default: en, or the base's locales with --from)")
     .option('--out <dir>', 'output folder', 'dist')
     .option('--from <base>', 'start from a catalog shipped with codebook: chat (the Tencent Cloud Chat error codes)')
     .option('-y, --yes', 'ask nothing: take the flags and their defaults')
@@ -30,7 +30,8 @@ export function defineInitCommand(program: Command): Command {
     .action(async (flags: InitFlags) => {
       const { DEFAULT_CONFIG_FILE } = await import('../config/load-config.js');
       const cwd = process.cwd();
-      if (existsSync(join(cwd, DEFAULT_CONFIG_FILE))) return fail([`${DEFAULT_CONFIG_FILE} already exists here; init writes nothing. Run "codebook generate".`]);
+      if (existsSync(join(cwd, DEFAULT_CONFIG_FILE)))
+        return fail([`${DEFAULT_CONFIG_FILE} already exists here; init writes nothing. Run "codebook generate".`]);
       const planned = await plan(flags, cwd);
       if ('problems' in planned) return fail(planned.problems);
       const { written, kept } = writeNew(planned.files, cwd);
@@ -47,19 +48,36 @@ function fail(problems: string[]): void {
 }
 
 /** The files to scaffold, from the flags (and the answers, on a terminal), or what is wrong with them. */
-async function plan(flags: InitFlags, cwd: string): Promise<{ files: Map<string, string>; summary: string; out: string } | { problems: string[] }> {
-  const [scaffolding, { schemaDir }, { resolveBase }, { didYouMean }] = await Promise.all([import('../init/scaffold.js'), import('../package-root.js'), import('../config/extends.js'), import('../did-you-mean.js')]);
+async function plan(
+  flags: InitFlags,
+  cwd: string,
+): Promise<{ files: Map<string, string>; summary: string; out: string } | { problems: string[] }> {
+  const [scaffolding, { schemaDir }, { resolveBase }, { didYouMean }] = await Promise.all([
+    import('../init/scaffold.js'),
+    import('../package-root.js'),
+    import('../config/extends.js'),
+    import('../did-you-mean.js'),
+  ]);
   const names = Object.keys(scaffolding.BASES);
   const base = flags.from === undefined ? undefined : scaffolding.BASES[flags.from];
-  if (flags.from !== undefined && base === undefined) return { problems: [`There is no base ${JSON.stringify(flags.from)}.${didYouMean(flags.from, names)} Bases: ${names.join(', ')}.`] };
+  if (flags.from !== undefined && base === undefined)
+    return { problems: [`There is no base ${JSON.stringify(flags.from)}.${didYouMean(flags.from, names)} Bases: ${names.join(', ')}.`] };
   const defaults = { locales: flags.locales ?? (base ? '' : 'en'), out: flags.out };
   const answers = !flags.yes && process.stdin.isTTY && process.stderr.isTTY ? await ask(defaults) : defaults;
-  const locales = answers.locales.split(',').map((l) => l.trim()).filter(Boolean);
+  const locales = answers.locales
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const common = { out: answers.out, schemaDir: relative(cwd, schemaDir).split(sep).join('/') };
   // With a base, no --locales means the base's own.
   const problems = base && locales.length === 0 ? [] : scaffolding.scaffoldProblems({ ...common, locales });
   if (problems.length > 0) return { problems };
-  if (!base) return { files: scaffolding.scaffold({ ...common, locales }), summary: `a project in ${locales.join(', ')} (source ${locales[0]})`, out: answers.out };
+  if (!base)
+    return {
+      files: scaffolding.scaffold({ ...common, locales }),
+      summary: `a project in ${locales.join(', ')} (source ${locales[0]})`,
+      out: answers.out,
+    };
   const found = resolveBase(base, join(cwd, 'codebook.config.json'));
   if ('problem' in found) return { problems: [found.problem] };
   const baseLocales = (JSON.parse(readFileSync(found.path, 'utf8')) as { locales: string[] }).locales;

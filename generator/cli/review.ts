@@ -2,7 +2,12 @@
 import { Option, type Command } from 'commander';
 import { configOption, EXIT_INVALID, EXIT_OK, exitCodeOf, quietOption, report, type CommonFlags } from './common.js';
 
-type ReviewFlags = Omit<CommonFlags, 'format'> & { format: 'text' | 'json' | 'markdown'; strict?: boolean; infos?: boolean; resolved?: boolean };
+type ReviewFlags = Omit<CommonFlags, 'format'> & {
+  format: 'text' | 'json' | 'markdown';
+  strict?: boolean;
+  infos?: boolean;
+  resolved?: boolean;
+};
 
 export function defineReviewCommand(program: Command): Command {
   return program

@@ -10,7 +10,10 @@ export function defineStatusCommand(program: Command): Command {
     .addOption(formatOption())
     .addOption(quietOption())
     .action(async (flags: CommonFlags) => {
-      const [{ loadCatalog }, { catalogStatus, formatStatus }] = await Promise.all([import('../pipeline.js'), import('../status/status.js')]);
+      const [{ loadCatalog }, { catalogStatus, formatStatus }] = await Promise.all([
+        import('../pipeline.js'),
+        import('../status/status.js'),
+      ]);
       const result = await loadCatalog({ config: flags.config });
       process.exitCode = exitCodeOf(result);
       if (!result.catalog || process.exitCode !== 0) {

@@ -29,7 +29,9 @@ export function resolveBase(name: string, configFile: string): { path: string } 
       // try the next place
     }
   }
-  return { problem: `Cannot find the base ${JSON.stringify(name)}: no installed package exports it. The embedded Tencent Cloud Chat catalog is "codebook/chat".` };
+  return {
+    problem: `Cannot find the base ${JSON.stringify(name)}: no installed package exports it. The embedded Tencent Cloud Chat catalog is "codebook/chat".`,
+  };
 }
 
 /** Whether a base's files belong to an installed package, which the project reads but never edits (imports write elsewhere). */

@@ -121,7 +121,12 @@ export interface LoadConfigOptions {
   reviewRules?: readonly string[];
 }
 
-export async function loadConfig(path: string, displayName = path, searched = false, options: LoadConfigOptions = {}): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
+export async function loadConfig(
+  path: string,
+  displayName = path,
+  searched = false,
+  options: LoadConfigOptions = {},
+): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
   const { role = 'project', reviewRules } = options;
   let text: string;
   try {
@@ -133,8 +138,12 @@ export async function loadConfig(path: string, displayName = path, searched = fa
         ? `No ${DEFAULT_CONFIG_FILE} in ${dirname(path)} or any folder above it.`
         : `Cannot read the config: no such file.`
       : `Cannot read the config: ${(error as Error).message}.`;
-    const hint = absent ? `Create one with "codebook init --locales en,de" (a project that generates on the first try), or name one with -c <file>.` : undefined;
-    return { diagnostics: [{ ruleId: 'config/unreadable', severity: 'error', message, place: { file: displayName }, ...(hint ? { hint } : {}) }] };
+    const hint = absent
+      ? `Create one with "codebook init --locales en,de" (a project that generates on the first try), or name one with -c <file>.`
+      : undefined;
+    return {
+      diagnostics: [{ ruleId: 'config/unreadable', severity: 'error', message, place: { file: displayName }, ...(hint ? { hint } : {}) }],
+    };
   }
   const { json, diagnostics } = parseJsonFile(displayName, text);
   if (!json) return { diagnostics };
@@ -146,14 +155,20 @@ export async function loadConfig(path: string, displayName = path, searched = fa
   const root = dirname(resolve(path));
   if (role === 'base') {
     for (const key of PROJECT_ONLY_KEYS.filter((k) => k in raw)) {
-      diagnostics.push({ ruleId: 'config/extends', severity: 'error', message: `A base config cannot set ${JSON.stringify(key)}: it belongs to the project that extends it.`, place: place(pointerOf(key)) });
+      diagnostics.push({
+        ruleId: 'config/extends',
+        severity: 'error',
+        message: `A base config cannot set ${JSON.stringify(key)}: it belongs to the project that extends it.`,
+        place: place(pointerOf(key)),
+      });
     }
     if (diagnostics.length > 0) return { diagnostics };
   }
   let base: Config | undefined;
   if (raw.extends !== undefined) {
     const found = resolveBase(raw.extends, resolve(path));
-    if ('problem' in found) return { diagnostics: [{ ruleId: 'config/extends', severity: 'error', message: found.problem, place: place('/extends') }] };
+    if ('problem' in found)
+      return { diagnostics: [{ ruleId: 'config/extends', severity: 'error', message: found.problem, place: place('/extends') }] };
     const loaded = await loadConfig(found.path, relative(root, found.path).split(sep).join('/'), false, { ...options, role: 'base' });
     if (!loaded.config) return { diagnostics: loaded.diagnostics };
     base = loaded.config;
@@ -164,7 +179,8 @@ export async function loadConfig(path: string, displayName = path, searched = fa
   const localesPointer = raw.locales ? '/locales' : '/extends';
   raw.locales?.forEach((locale, i) => {
     const problem = localeProblem(locale);
-    if (problem) diagnostics.push({ ruleId: 'config/invalid-locale', severity: 'error', message: problem, place: place(pointerOf('locales', i)) });
+    if (problem)
+      diagnostics.push({ ruleId: 'config/invalid-locale', severity: 'error', message: problem, place: place(pointerOf('locales', i)) });
   });
   if (!locales.includes(sourceLocale)) {
     diagnostics.push({
@@ -186,12 +202,18 @@ export async function loadConfig(path: string, displayName = path, searched = fa
       }
     }
   }
-  const layers: LayerConfig[] = (base?.layers ?? []).map((l) => ({ ...l, from: raw.extends!, ...(isInstalledPackage(l.root!) ? { readOnly: true } : {}) }));
+  const layers: LayerConfig[] = (base?.layers ?? []).map((l) => ({
+    ...l,
+    from: raw.extends!,
+    ...(isInstalledPackage(l.root!) ? { readOnly: true } : {}),
+  }));
   const baseNames = new Set(layers.map((l) => l.name));
   const names = new Set<string>();
   (raw.layers ?? []).forEach((layer, i) => {
     if (names.has(layer.name) || baseNames.has(layer.name)) {
-      const why = baseNames.has(layer.name) ? `The base ${JSON.stringify(raw.extends)} has a layer named ${JSON.stringify(layer.name)} already; name this one differently.` : `Two layers are named ${JSON.stringify(layer.name)}.`;
+      const why = baseNames.has(layer.name)
+        ? `The base ${JSON.stringify(raw.extends)} has a layer named ${JSON.stringify(layer.name)} already; name this one differently.`
+        : `Two layers are named ${JSON.stringify(layer.name)}.`;
       diagnostics.push({ ruleId: 'config/duplicate-layer', severity: 'error', message: why, place: place(pointerOf('layers', i, 'name')) });
     }
     names.add(layer.name);
@@ -199,25 +221,49 @@ export async function loadConfig(path: string, displayName = path, searched = fa
   });
   const folder = (dir: string, pointer: string): string => {
     const absolute = resolve(root, dir);
-    if (!existsSync(absolute)) diagnostics.push({ ruleId: 'config/missing-templates', severity: 'error', message: `Template folder ${JSON.stringify(dir)} does not exist.`, place: place(pointer) });
+    if (!existsSync(absolute))
+      diagnostics.push({
+        ruleId: 'config/missing-templates',
+        severity: 'error',
+        message: `Template folder ${JSON.stringify(dir)} does not exist.`,
+        place: place(pointer),
+      });
     return absolute;
   };
-  const templates = Object.fromEntries(Object.entries(raw.templates ?? {}).map(([id, dir]) => [id, folder(dir, pointerOf('templates', id))]));
+  const templates = Object.fromEntries(
+    Object.entries(raw.templates ?? {}).map(([id, dir]) => [id, folder(dir, pointerOf('templates', id))]),
+  );
   const customTargets = (raw.customTargets ?? []).map((target, i) => {
     target.files.forEach((file, j) => {
-      if (file.path.split('/').includes('..')) diagnostics.push({ ruleId: 'config/invalid-path', severity: 'error', message: `Output path ${JSON.stringify(file.path)} leaves the target's folder.`, place: place(pointerOf('customTargets', i, 'files', j, 'path')) });
+      if (file.path.split('/').includes('..'))
+        diagnostics.push({
+          ruleId: 'config/invalid-path',
+          severity: 'error',
+          message: `Output path ${JSON.stringify(file.path)} leaves the target's folder.`,
+          place: place(pointerOf('customTargets', i, 'files', j, 'path')),
+        });
     });
     const dir = folder(target.templates, pointerOf('customTargets', i, 'templates'));
     target.files.forEach((file, j) => {
       if (existsSync(dir) && !existsSync(resolve(dir, file.template))) {
-        diagnostics.push({ ruleId: 'config/missing-templates', severity: 'error', message: `Template ${JSON.stringify(file.template)} is not in ${JSON.stringify(target.templates)}.`, place: place(pointerOf('customTargets', i, 'files', j, 'template')) });
+        diagnostics.push({
+          ruleId: 'config/missing-templates',
+          severity: 'error',
+          message: `Template ${JSON.stringify(file.template)} is not in ${JSON.stringify(target.templates)}.`,
+          place: place(pointerOf('customTargets', i, 'files', j, 'template')),
+        });
       }
     });
     return { ...target, templates: dir };
   });
   if (reviewRules) {
     for (const id of unknownRuleIds(raw.review?.severities ?? {}, reviewRules)) {
-      diagnostics.push({ ruleId: 'config/unknown-rule', severity: 'error', message: `Unknown review rule ${JSON.stringify(id)}.${didYouMean(id, reviewRules)} The qa/ rules are listed in generator/review/rules.ts.`, place: place(pointerOf('review', 'severities', id)) });
+      diagnostics.push({
+        ruleId: 'config/unknown-rule',
+        severity: 'error',
+        message: `Unknown review rule ${JSON.stringify(id)}.${didYouMean(id, reviewRules)} The qa/ rules are listed in generator/review/rules.ts.`,
+        place: place(pointerOf('review', 'severities', id)),
+      });
     }
   }
   if (diagnostics.length > 0) return { diagnostics };

@@ -23,10 +23,16 @@ export interface OutputGuardInput {
 
 export function checkOutputFolder({ config, outDir, fromFlag, layerFiles }: OutputGuardInput): Diagnostic[] {
   const out = realOf(outDir);
-  const named = fromFlag !== undefined ? `-o ${JSON.stringify(fromFlag)}` : `"out": ${JSON.stringify(relative(config.root, outDir) || '.')}`;
+  const named =
+    fromFlag !== undefined ? `-o ${JSON.stringify(fromFlag)}` : `"out": ${JSON.stringify(relative(config.root, outDir) || '.')}`;
   const place: Place | undefined = fromFlag !== undefined ? undefined : config.placeOf('/out');
   const refuse = (ruleId: 'config/unsafe-out' | 'config/out-not-a-folder', why: string): Diagnostic[] => [
-    { ruleId, severity: 'error', message: `Refusing to write to ${named}: ${why}. codebook removes files it no longer produces in its output folder, so it must be a folder of its own, such as "dist".`, ...(place ? { place } : {}) },
+    {
+      ruleId,
+      severity: 'error',
+      message: `Refusing to write to ${named}: ${why}. codebook removes files it no longer produces in its output folder, so it must be a folder of its own, such as "dist".`,
+      ...(place ? { place } : {}),
+    },
   ];
   if (parse(out).root === out) return refuse('config/unsafe-out', 'it is the root of the file system');
   const root = realOf(config.root);
@@ -40,7 +46,8 @@ export function checkOutputFolder({ config, outDir, fromFlag, layerFiles }: Outp
   ];
   for (const [what, path] of sources) {
     const real = realOf(path);
-    if (real === out || isInside(real, out)) return refuse('config/unsafe-out', `it holds ${what} ${relative(config.root, path).split(sep).join('/')}`);
+    if (real === out || isInside(real, out))
+      return refuse('config/unsafe-out', `it holds ${what} ${relative(config.root, path).split(sep).join('/')}`);
   }
   const kind = kindOf(out);
   if (kind === 'other') return refuse('config/out-not-a-folder', 'it is a file, not a folder');

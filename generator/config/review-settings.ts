@@ -26,5 +26,7 @@ export interface ReviewSettings extends CheckSettings {
 
 /** Rule ids of a severities setting that are not among `known`, sorted, so the config can report typos. */
 export function unknownRuleIds(severities: Readonly<Record<string, SeveritySetting>>, known: readonly string[]): string[] {
-  return Object.keys(severities).filter((id) => !known.includes(id)).sort();
+  return Object.keys(severities)
+    .filter((id) => !known.includes(id))
+    .sort();
 }

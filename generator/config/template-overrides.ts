@@ -17,18 +17,30 @@ export function templateOverrideProblems(config: Config, builtInIds: readonly st
   for (const [id, folder] of Object.entries(config.templates)) {
     const place = config.placeOf(pointerOf('templates', id));
     if (!builtInIds.includes(id)) {
-      problems.push({ ruleId: 'config/unknown-target', severity: 'error', message: `"templates" names ${JSON.stringify(id)}, which is not a built-in target.${didYouMean(id, builtInIds)}`, place });
+      problems.push({
+        ruleId: 'config/unknown-target',
+        severity: 'error',
+        message: `"templates" names ${JSON.stringify(id)}, which is not a built-in target.${didYouMean(id, builtInIds)}`,
+        place,
+      });
       continue;
     }
     if (!existsSync(folder)) continue; // reported by the config stage
     const own = join(templatesDir, id);
     const builtIn = new Set([...(existsSync(own) ? readdirSync(own) : []), ...readdirSync(join(templatesDir, '_partials'))]);
-    const unused = readdirSync(folder).filter((f) => f.endsWith('.hbs') && !builtIn.has(f)).sort();
+    const unused = readdirSync(folder)
+      .filter((f) => f.endsWith('.hbs') && !builtIn.has(f))
+      .sort();
     for (const file of unused) {
       problems.push({
         ruleId: 'config/unknown-template',
         severity: 'warning',
-        message: `${file} in the ${id} override folder replaces no template of ${id}, so it is not used.${didYouMean(file, [...builtIn])} The templates of ${id}: ${[...builtIn].filter((f) => f.endsWith('.hbs')).sort().join(', ')}.`,
+        message: `${file} in the ${id} override folder replaces no template of ${id}, so it is not used.${didYouMean(file, [...builtIn])} The templates of ${id}: ${[
+          ...builtIn,
+        ]
+          .filter((f) => f.endsWith('.hbs'))
+          .sort()
+          .join(', ')}.`,
         place,
       });
     }

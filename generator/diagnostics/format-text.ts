@@ -49,7 +49,9 @@ export function formatDiagnosticsText(diagnostics: readonly Diagnostic[], option
   for (const [group, count] of shown) {
     if (count <= SHOWN_PER_RULE) continue;
     const [ruleId, locale] = group.split('\u0000');
-    lines.push(`${paint('bold', 'codebook')}  … and ${count - SHOWN_PER_RULE} more [${ruleId}]${locale ? ` for ${locale}` : ''}, not shown: --format json lists every one${ruleId!.startsWith('completeness/') ? ', codebook status counts them' : ''}.`);
+    lines.push(
+      `${paint('bold', 'codebook')}  … and ${count - SHOWN_PER_RULE} more [${ruleId}]${locale ? ` for ${locale}` : ''}, not shown: --format json lists every one${ruleId!.startsWith('completeness/') ? ', codebook status counts them' : ''}.`,
+    );
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
@@ -78,7 +80,10 @@ const ROOT_CAUSE = /^(source|json|schema|config|output|registry\/number-form)\b/
 
 /** Root causes first, then file, line, column, rule: the same order on every run. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  const keyed = diagnostics.map((d) => ({ d, key: [ROOT_CAUSE.test(d.ruleId) ? 0 : 1, d.place?.file ?? '', d.place?.line ?? 0, d.place?.column ?? 0, d.ruleId, d.message] as const }));
+  const keyed = diagnostics.map((d) => ({
+    d,
+    key: [ROOT_CAUSE.test(d.ruleId) ? 0 : 1, d.place?.file ?? '', d.place?.line ?? 0, d.place?.column ?? 0, d.ruleId, d.message] as const,
+  }));
   keyed.sort(({ key: ka }, { key: kb }) => {
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
     return 0;

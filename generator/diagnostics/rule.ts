@@ -37,6 +37,7 @@ export interface RuleInfo {
  *       interface RuleIds extends Record<keyof typeof CONFIG_RULES, true> {}
  *     }
  */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging, as above
 export interface RuleIds {}
 
 /** A rule id of the catalogue: `schema/required`, `config/unknown-target`, `qa/numbers-differ`… */
@@ -47,6 +48,11 @@ export type RuleId = keyof RuleIds & string;
  * `rulesOf('config', { 'config/unreadable': { severity: 'error', explanation: '…' } })`.
  * The ids and severities keep their literal types.
  */
-export function rulesOf<const K extends RuleKind, const T extends Record<string, Omit<RuleInfo, 'kind'>>>(kind: K, rules: T): { readonly [R in keyof T]: T[R] & { readonly kind: K } } {
-  return Object.fromEntries(Object.entries(rules).map(([id, rule]) => [id, { kind, ...rule }])) as { readonly [R in keyof T]: T[R] & { readonly kind: K } };
+export function rulesOf<const K extends RuleKind, const T extends Record<string, Omit<RuleInfo, 'kind'>>>(
+  kind: K,
+  rules: T,
+): { readonly [R in keyof T]: T[R] & { readonly kind: K } } {
+  return Object.fromEntries(Object.entries(rules).map(([id, rule]) => [id, { kind, ...rule }])) as {
+    readonly [R in keyof T]: T[R] & { readonly kind: K };
+  };
 }

@@ -49,7 +49,10 @@ export async function runDiff(options: DiffCommandOptions): Promise<DiffCommandR
         ruleId: 'diff/unknown-kind',
         severity: 'error',
         message: `Unknown change kind(s) in --allow: ${unknown.join(', ')}.`,
-        hint: `The breaking kinds are ${Object.entries(CHANGE_KINDS).filter(([, s]) => s === 'breaking').map(([k]) => k).join(', ')}.`,
+        hint: `The breaking kinds are ${Object.entries(CHANGE_KINDS)
+          .filter(([, s]) => s === 'breaking')
+          .map(([k]) => k)
+          .join(', ')}.`,
       },
     ]);
   }
@@ -60,14 +63,24 @@ export async function runDiff(options: DiffCommandOptions): Promise<DiffCommandR
   }
   const { changes } = diffCatalogs(before.snapshot, after.snapshot);
   const allowed = options.allowBreaking ? 'all' : new Set(options.allow ?? []);
-  const stdout = format === 'json' ? formatDiffJson(changes, { allowed }) : formatDiffText(changes, { allowed, color: options.color ?? false });
+  const stdout =
+    format === 'json' ? formatDiffJson(changes, { allowed }) : formatDiffText(changes, { allowed, color: options.color ?? false });
   const exitCode = summarize(changes, allowed).blocking > 0 ? EXIT_BREAKING : EXIT_COMPATIBLE;
   return { exitCode, stdout, stderr: '', changes };
 }
 
-function failed(format: 'text' | 'json', color: boolean | undefined, diagnostics: Diagnostic[], texts?: ReadonlyMap<string, string>): DiffCommandResult {
+function failed(
+  format: 'text' | 'json',
+  color: boolean | undefined,
+  diagnostics: Diagnostic[],
+  texts?: ReadonlyMap<string, string>,
+): DiffCommandResult {
   if (format === 'json') return { exitCode: EXIT_UNREADABLE, stdout: `${formatDiagnosticsJson(diagnostics)}\n`, stderr: '' };
-  return { exitCode: EXIT_UNREADABLE, stdout: '', stderr: `${formatDiagnosticsText(diagnostics, { color: color ?? false, ...(texts ? { texts } : {}) })}\n` };
+  return {
+    exitCode: EXIT_UNREADABLE,
+    stdout: '',
+    stderr: `${formatDiagnosticsText(diagnostics, { color: color ?? false, ...(texts ? { texts } : {}) })}\n`,
+  };
 }
 
 export interface DiffCommandIo {
@@ -92,7 +105,17 @@ export function defineDiffCommand(program: Command, io: DiffCommandIo = processI
     .argument('<old>', 'the old release: a config file, a project folder, a dist folder or its catalog/catalog.json')
     .argument('<new>', 'the new release, the same way')
     .option('--allow-breaking', 'exit 0 even when something breaks')
-    .option('--allow <kinds>', 'comma-separated breaking change kinds to accept, e.g. code-removed,params-changed', (v: string, previous: string[] = []) => [...previous, ...v.split(',').map((s) => s.trim()).filter(Boolean)])
+    .option(
+      '--allow <kinds>',
+      'comma-separated breaking change kinds to accept, e.g. code-removed,params-changed',
+      (v: string, previous: string[] = []) => [
+        ...previous,
+        ...v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      ],
+    )
     .addOption(new Option('--format <format>', 'report format').choices(['text', 'json']).default('text'))
     .action(async (oldSide: string, newSide: string, flags: { allowBreaking?: boolean; allow?: string[]; format: 'text' | 'json' }) => {
       const result = await runDiff({

@@ -52,7 +52,12 @@ export type Change =
   | (ChangeBase<'code-removed' | 'code-added'> & { key: string; code?: number; range?: [number, number]; section: string })
   | (ChangeBase<'range-changed'> & { key: string; oldKey: string; old: [number, number]; new: [number, number] })
   | (ChangeBase<'section-changed'> & { key: string; old: string; new: string })
-  | (ChangeBase<'params-changed'> & { key: string; removed: SnapshotParam[]; added: SnapshotParam[]; retyped: { name: string; old: ParamType; new: ParamType }[] })
+  | (ChangeBase<'params-changed'> & {
+      key: string;
+      removed: SnapshotParam[];
+      added: SnapshotParam[];
+      retyped: { name: string; old: ParamType; new: ParamType }[];
+    })
   | (ChangeBase<'identifier-changed'> & { key: string; platforms: string[]; old: string; new: string })
   | (ChangeBase<'action-changed' | 'fault-changed'> & { key: string; old?: string; new?: string })
   | (ChangeBase<'user-text-changed'> & { key: string; locale: string; old?: string; new?: string })
@@ -92,10 +97,16 @@ export function diffCatalogs(old: Snapshot, new_: Snapshot): DiffResult {
   }
   const oldLocales = new Set(old.locales);
   const newLocales = new Set(new_.locales);
-  for (const locale of sortedLocales(old.locales.filter((l) => !newLocales.has(l)), new_.sourceLocale)) {
+  for (const locale of sortedLocales(
+    old.locales.filter((l) => !newLocales.has(l)),
+    new_.sourceLocale,
+  )) {
     changes.push({ kind: 'locale-removed', severity: 'breaking', locale, message: `Locale ${locale} was removed: its bundles are gone.` });
   }
-  for (const locale of sortedLocales(new_.locales.filter((l) => !oldLocales.has(l)), new_.sourceLocale)) {
+  for (const locale of sortedLocales(
+    new_.locales.filter((l) => !oldLocales.has(l)),
+    new_.sourceLocale,
+  )) {
     const count = new_.messages.filter((m) => m.texts[locale] !== undefined).length;
     changes.push({ kind: 'locale-added', severity: 'info', locale, message: `Locale ${locale} was added with ${count} text(s).` });
   }
@@ -149,19 +160,35 @@ export function diffCatalogs(old: Snapshot, new_: Snapshot): DiffResult {
 function presence(kind: 'code-removed' | 'code-added', m: SnapshotMessage): Change {
   const what = describeKey(m);
   const where = { ...(m.code !== undefined ? { code: m.code } : {}), ...(m.range ? { range: m.range } : {}) };
-  const message = kind === 'code-removed' ? `${capitalize(what)} (section ${m.section}) was removed.` : `${capitalize(what)} (section ${m.section}) was added.`;
+  const message =
+    kind === 'code-removed'
+      ? `${capitalize(what)} (section ${m.section}) was removed.`
+      : `${capitalize(what)} (section ${m.section}) was added.`;
   return kind === 'code-removed'
     ? { kind, severity: 'breaking', key: m.key, ...where, section: m.section, message }
     : { kind, severity: 'info', key: m.key, ...where, section: m.section, message };
 }
 
 /** Changes of one message present on both sides (`before` may be the old range a moved range replaced). */
-function messageChanges(before: SnapshotMessage, after: SnapshotMessage, locales: string[], sourceLocale: string, compareIdentifiers: boolean): Change[] {
+function messageChanges(
+  before: SnapshotMessage,
+  after: SnapshotMessage,
+  locales: string[],
+  sourceLocale: string,
+  compareIdentifiers: boolean,
+): Change[] {
   const key = after.key;
   const what = describeKey(after);
   const changes: Change[] = [];
   if (before.section !== after.section) {
-    changes.push({ kind: 'section-changed', severity: 'warning', key, old: before.section, new: after.section, message: `${capitalize(what)} moved from section ${before.section} to ${after.section}.` });
+    changes.push({
+      kind: 'section-changed',
+      severity: 'warning',
+      key,
+      old: before.section,
+      new: after.section,
+      message: `${capitalize(what)} moved from section ${before.section} to ${after.section}.`,
+    });
   }
   const oldParams = new Map(before.params.map((p) => [p.name, p.type]));
   const newParams = new Map(after.params.map((p) => [p.name, p.type]));
@@ -177,7 +204,15 @@ function messageChanges(before: SnapshotMessage, after: SnapshotMessage, locales
       ...addedParams.map((p) => `{${p.name}} (${p.type}) added`),
       ...retyped.map((p) => `{${p.name}} changed from ${p.old} to ${p.new}`),
     ];
-    changes.push({ kind: 'params-changed', severity: 'breaking', key, removed: removedParams, added: addedParams, retyped, message: `Parameters of ${what}: ${parts.join('; ')}.` });
+    changes.push({
+      kind: 'params-changed',
+      severity: 'breaking',
+      key,
+      removed: removedParams,
+      added: addedParams,
+      retyped,
+      message: `Parameters of ${what}: ${parts.join('; ')}.`,
+    });
   }
   if (compareIdentifiers) {
     const byRename = new Map<string, string[]>();
@@ -190,37 +225,91 @@ function messageChanges(before: SnapshotMessage, after: SnapshotMessage, locales
     }
     for (const [id, platforms] of byRename) {
       const [was, now] = JSON.parse(id) as [string, string];
-      changes.push({ kind: 'identifier-changed', severity: 'breaking', key, platforms, old: was, new: now, message: `The ${platforms.join(' and ')} identifier of ${what} changed from ${was} to ${now}.` });
+      changes.push({
+        kind: 'identifier-changed',
+        severity: 'breaking',
+        key,
+        platforms,
+        old: was,
+        new: now,
+        message: `The ${platforms.join(' and ')} identifier of ${what} changed from ${was} to ${now}.`,
+      });
     }
   }
   if (before.action !== after.action) {
-    changes.push({ kind: 'action-changed', severity: 'warning', key, ...(before.action ? { old: before.action } : {}), ...(after.action ? { new: after.action } : {}), message: `The action of ${what} changed from ${before.action ?? '(none)'} to ${after.action ?? '(none)'}: apps offer their users something else.` });
+    changes.push({
+      kind: 'action-changed',
+      severity: 'warning',
+      key,
+      ...(before.action ? { old: before.action } : {}),
+      ...(after.action ? { new: after.action } : {}),
+      message: `The action of ${what} changed from ${before.action ?? '(none)'} to ${after.action ?? '(none)'}: apps offer their users something else.`,
+    });
   }
   if (before.fault !== after.fault) {
-    changes.push({ kind: 'fault-changed', severity: 'info', key, ...(before.fault ? { old: before.fault } : {}), ...(after.fault ? { new: after.fault } : {}), message: `The fault of ${what} changed from ${before.fault ?? '(none)'} to ${after.fault ?? '(none)'}.` });
+    changes.push({
+      kind: 'fault-changed',
+      severity: 'info',
+      key,
+      ...(before.fault ? { old: before.fault } : {}),
+      ...(after.fault ? { new: after.fault } : {}),
+      message: `The fault of ${what} changed from ${before.fault ?? '(none)'} to ${after.fault ?? '(none)'}.`,
+    });
   }
   for (const locale of locales) {
     const was = before.userTexts?.[locale];
     const now = after.userTexts?.[locale];
-    if (was !== now) changes.push({ kind: 'user-text-changed', severity: 'info', key, locale, ...(was !== undefined ? { old: was } : {}), ...(now !== undefined ? { new: now } : {}), message: `The ${locale} user message of ${what} ${was === undefined ? 'was added' : now === undefined ? 'was removed' : 'was reworded'}.` });
+    if (was !== now)
+      changes.push({
+        kind: 'user-text-changed',
+        severity: 'info',
+        key,
+        locale,
+        ...(was !== undefined ? { old: was } : {}),
+        ...(now !== undefined ? { new: now } : {}),
+        message: `The ${locale} user message of ${what} ${was === undefined ? 'was added' : now === undefined ? 'was removed' : 'was reworded'}.`,
+      });
   }
   for (const locale of locales) {
     const was = before.texts[locale];
     if (was !== undefined && after.texts[locale] === undefined) {
-      changes.push({ kind: 'translation-removed', severity: 'warning', key, locale, old: was, fallback: sourceLocale, message: `The ${locale} text of ${what} was removed; ${locale === sourceLocale ? 'apps have no text for it' : `apps fall back to ${sourceLocale}`}.` });
+      changes.push({
+        kind: 'translation-removed',
+        severity: 'warning',
+        key,
+        locale,
+        old: was,
+        fallback: sourceLocale,
+        message: `The ${locale} text of ${what} was removed; ${locale === sourceLocale ? 'apps have no text for it' : `apps fall back to ${sourceLocale}`}.`,
+      });
     }
   }
   for (const locale of locales) {
     const now = after.texts[locale];
     if (now !== undefined && before.texts[locale] === undefined) {
-      changes.push({ kind: 'translation-added', severity: 'info', key, locale, new: now, message: `${capitalize(what)} now has a ${locale} text.` });
+      changes.push({
+        kind: 'translation-added',
+        severity: 'info',
+        key,
+        locale,
+        new: now,
+        message: `${capitalize(what)} now has a ${locale} text.`,
+      });
     }
   }
   for (const locale of locales) {
     const was = before.texts[locale];
     const now = after.texts[locale];
     if (was !== undefined && now !== undefined && was !== now) {
-      changes.push({ kind: 'text-changed', severity: 'info', key, locale, old: was, new: now, message: `The ${locale} text of ${what} changed.` });
+      changes.push({
+        kind: 'text-changed',
+        severity: 'info',
+        key,
+        locale,
+        old: was,
+        new: now,
+        message: `The ${locale} text of ${what} changed.`,
+      });
     }
   }
   return changes;

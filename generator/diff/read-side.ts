@@ -13,7 +13,14 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { DEFAULT_CONFIG_FILE } from '../config/load-config.js';
 import { schemaDir } from '../package-root.js';
 import { loadCatalog } from '../pipeline.js';
-import { SNAPSHOT_FILE, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, canonicalSnapshot, snapshotOf, type Snapshot } from '../targets/catalog-snapshot.js';
+import {
+  SNAPSHOT_FILE,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  canonicalSnapshot,
+  snapshotOf,
+  type Snapshot,
+} from '../targets/catalog-snapshot.js';
 
 const SCHEMA_FILE = 'snapshot.schema.json';
 
@@ -41,7 +48,11 @@ export async function readSide(argument: string, cwd = process.cwd()): Promise<S
     for (const candidate of [SNAPSHOT_FILE, 'catalog.json']) {
       if (existsSync(join(absolute, candidate))) return readSnapshotFile(join(absolute, candidate), shown(join(absolute, candidate)));
     }
-    return unreadable(argument, `the folder holds neither ${DEFAULT_CONFIG_FILE} (a codebook project) nor ${SNAPSHOT_FILE} (a dist folder)`, 'Generate the release with the "catalog" target so its dist folder carries catalog/catalog.json.');
+    return unreadable(
+      argument,
+      `the folder holds neither ${DEFAULT_CONFIG_FILE} (a codebook project) nor ${SNAPSHOT_FILE} (a dist folder)`,
+      'Generate the release with the "catalog" target so its dist folder carries catalog/catalog.json.',
+    );
   }
   const text = await readFile(absolute, 'utf8').catch((error: Error) => error);
   if (text instanceof Error) return unreadable(argument, text.message);
@@ -64,10 +75,24 @@ async function readConfig(path: string, shown: (p: string) => string, cwd: strin
       kind: 'config',
       file,
       texts: result.texts,
-      diagnostics: [...errors, { ruleId: 'diff/unreadable', severity: 'error', message: `Cannot compare ${file}: its catalog has errors (run "codebook validate").`, place: { file } }],
+      diagnostics: [
+        ...errors,
+        {
+          ruleId: 'diff/unreadable',
+          severity: 'error',
+          message: `Cannot compare ${file}: its catalog has errors (run "codebook validate").`,
+          place: { file },
+        },
+      ],
     };
   }
-  return { kind: 'config', file, snapshot: snapshotOf(result.catalog, { identifierPrefix: result.config.identifierPrefix }), diagnostics: [], texts: result.texts };
+  return {
+    kind: 'config',
+    file,
+    snapshot: snapshotOf(result.catalog, { identifierPrefix: result.config.identifierPrefix }),
+    diagnostics: [],
+    texts: result.texts,
+  };
 }
 
 /** Reads and checks a snapshot file. */
@@ -89,9 +114,14 @@ export function parseSnapshot(text: string, file: string): SideResult {
 }
 
 function parsed(value: unknown, file: string): SideResult {
-  if (!isObject(value) || value.format !== SNAPSHOT_FORMAT) return unreadable(file, `not a codebook catalog snapshot ("format" is not ${JSON.stringify(SNAPSHOT_FORMAT)})`);
+  if (!isObject(value) || value.format !== SNAPSHOT_FORMAT)
+    return unreadable(file, `not a codebook catalog snapshot ("format" is not ${JSON.stringify(SNAPSHOT_FORMAT)})`);
   if (value.version !== SNAPSHOT_VERSION) {
-    return unreadable(file, `snapshot version ${JSON.stringify(value.version)}; this codebook reads version ${SNAPSHOT_VERSION}`, 'Compare with the codebook release that wrote the snapshot, or regenerate it.');
+    return unreadable(
+      file,
+      `snapshot version ${JSON.stringify(value.version)}; this codebook reads version ${SNAPSHOT_VERSION}`,
+      'Compare with the codebook release that wrote the snapshot, or regenerate it.',
+    );
   }
   const validate = snapshotValidator();
   if (!validate(value)) {
@@ -122,7 +152,19 @@ function snapshotValidator(): ValidateFunction {
 }
 
 function unreadable(file: string, reason: string, hint?: string): SideResult {
-  return { file, diagnostics: [{ ruleId: 'diff/unreadable', severity: 'error', message: `Cannot read ${file}: ${reason}.`, place: { file }, ...(hint ? { hint } : {}) }], texts: new Map() };
+  return {
+    file,
+    diagnostics: [
+      {
+        ruleId: 'diff/unreadable',
+        severity: 'error',
+        message: `Cannot read ${file}: ${reason}.`,
+        place: { file },
+        ...(hint ? { hint } : {}),
+      },
+    ],
+    texts: new Map(),
+  };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -30,7 +30,12 @@ export function isAllowed(change: Change, allowed: 'all' | ReadonlySet<string>):
 
 export function summarize(changes: readonly Change[], allowed: 'all' | ReadonlySet<string>): DiffSummary {
   const count = (s: ChangeSeverity) => changes.filter((c) => c.severity === s).length;
-  return { breaking: count('breaking'), warning: count('warning'), info: count('info'), blocking: changes.filter((c) => c.severity === 'breaking' && !isAllowed(c, allowed)).length };
+  return {
+    breaking: count('breaking'),
+    warning: count('warning'),
+    info: count('info'),
+    blocking: changes.filter((c) => c.severity === 'breaking' && !isAllowed(c, allowed)).length,
+  };
 }
 
 export function formatDiffText(changes: readonly Change[], options: DiffReportOptions): string {
@@ -88,7 +93,10 @@ function sharedTextsTogether(group: readonly Change[]): Change[] {
     if (same.length === 1) return change;
     const keys = same.map((c) => c.key);
     const listed = keys.length > 12 ? `${keys.slice(0, 10).join(', ')} and ${keys.length - 10} more` : keys.join(', ');
-    return { ...change, message: `The ${change.locale} user message of ${keys.length} codes was ${change.old === undefined ? 'added' : change.new === undefined ? 'removed' : 'reworded'} (${listed}).` };
+    return {
+      ...change,
+      message: `The ${change.locale} user message of ${keys.length} codes was ${change.old === undefined ? 'added' : change.new === undefined ? 'removed' : 'reworded'} (${listed}).`,
+    };
   });
 }
 
@@ -96,7 +104,10 @@ function sharedTextsTogether(group: readonly Change[]): Change[] {
 function details(change: Change): string[] {
   switch (change.kind) {
     case 'user-text-changed':
-      return [...(change.old === undefined ? [] : [`- ${JSON.stringify(change.old)}`]), ...(change.new === undefined ? [] : [`+ ${JSON.stringify(change.new)}`])];
+      return [
+        ...(change.old === undefined ? [] : [`- ${JSON.stringify(change.old)}`]),
+        ...(change.new === undefined ? [] : [`+ ${JSON.stringify(change.new)}`]),
+      ];
     case 'text-changed':
       return [`- ${JSON.stringify(change.old)}`, `+ ${JSON.stringify(change.new)}`];
     case 'translation-removed':

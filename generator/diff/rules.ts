@@ -5,7 +5,11 @@
 import { rulesOf } from '../diagnostics/rule.js';
 
 export const DIFF_RULES = rulesOf('usage', {
-  'diff/unreadable': { severity: 'error', explanation: 'A side of codebook diff cannot be read: no such path, neither a project nor a dist folder, not a snapshot of this version, or a catalog with errors.' },
+  'diff/unreadable': {
+    severity: 'error',
+    explanation:
+      'A side of codebook diff cannot be read: no such path, neither a project nor a dist folder, not a snapshot of this version, or a catalog with errors.',
+  },
   'diff/unknown-kind': { severity: 'error', explanation: 'codebook diff --allow names a change kind that does not exist.' },
 });
 

@@ -35,7 +35,12 @@ export function audiencesOf(catalog: Catalog, identifierPrefix: string): Audienc
     audiences = catalog.userMessages
       ? [
           { id: 'user', catalog: { ...catalog, messages: catalog.userMessages }, identifierPrefix, suffix: '' },
-          { id: 'detail', catalog: { ...catalog, namespace: catalog.detailNamespace }, identifierPrefix: `${identifierPrefix}detail_`, suffix: 'detail' },
+          {
+            id: 'detail',
+            catalog: { ...catalog, namespace: catalog.detailNamespace },
+            identifierPrefix: `${identifierPrefix}detail_`,
+            suffix: 'detail',
+          },
         ]
       : [{ id: 'single', catalog, identifierPrefix, suffix: '' }];
     byPrefix.set(identifierPrefix, audiences);

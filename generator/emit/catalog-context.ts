@@ -42,21 +42,28 @@ export function catalogContext(catalog: Catalog, options: { header: string; iden
     locales: catalog.locales,
     namespace: catalog.namespace,
     locale: options.locale ?? null,
-    sections: catalog.sections.map((s) => ({ id: s.id, part: s.part ?? null, title: s.titles[shown] ?? s.titles[catalog.sourceLocale] ?? s.id, titles: s.titles })),
-    messages: [...catalog.messages].sort((a, b) => compareKeys(a.key, b.key)).map((m) => ({
-      key: m.key,
-      code: m.code ?? null,
-      range: m.range ? { from: m.range[0], to: m.range[1] } : null,
-      identifier: identifierOf(m.key, options.identifierPrefix),
-      section: m.section,
-      description: m.description ?? '',
-      params: m.params.map((p, i) => ({ name: p.name, type: p.type, position: i + 1, example: p.example ?? null })),
-      source: m.translations[catalog.sourceLocale]?.text ?? '',
-      text: m.translations[shown]?.text ?? null,
-      translations: catalog.locales.flatMap((locale) => {
-        const t = m.translations[locale];
-        return t ? [{ locale, text: t.text, state: t.state }] : [];
-      }),
+    sections: catalog.sections.map((s) => ({
+      id: s.id,
+      part: s.part ?? null,
+      title: s.titles[shown] ?? s.titles[catalog.sourceLocale] ?? s.id,
+      titles: s.titles,
     })),
+    messages: [...catalog.messages]
+      .sort((a, b) => compareKeys(a.key, b.key))
+      .map((m) => ({
+        key: m.key,
+        code: m.code ?? null,
+        range: m.range ? { from: m.range[0], to: m.range[1] } : null,
+        identifier: identifierOf(m.key, options.identifierPrefix),
+        section: m.section,
+        description: m.description ?? '',
+        params: m.params.map((p, i) => ({ name: p.name, type: p.type, position: i + 1, example: p.example ?? null })),
+        source: m.translations[catalog.sourceLocale]?.text ?? '',
+        text: m.translations[shown]?.text ?? null,
+        translations: catalog.locales.flatMap((locale) => {
+          const t = m.translations[locale];
+          return t ? [{ locale, text: t.text, state: t.state }] : [];
+        }),
+      })),
   };
 }

@@ -7,7 +7,9 @@
 
 /** A double-quoted TypeScript/JavaScript string literal (U+2028/2029 escaped too, for older parsers). */
 export function tsString(value: string): string {
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 /** Text safe inside a `/** … *\/` comment: no comment terminator, one line. */

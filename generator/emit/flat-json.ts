@@ -6,6 +6,7 @@
 export function flatJson(entries: readonly (readonly [string, string])[]): string {
   if (entries.length === 0) return '{}\n';
   let text = '{\n';
-  for (let i = 0; i < entries.length; i++) text += `${i === 0 ? '' : ',\n'}  ${JSON.stringify(entries[i][0])}: ${JSON.stringify(entries[i][1])}`;
+  for (let i = 0; i < entries.length; i++)
+    text += `${i === 0 ? '' : ',\n'}  ${JSON.stringify(entries[i][0])}: ${JSON.stringify(entries[i][1])}`;
   return `${text}\n}\n`;
 }

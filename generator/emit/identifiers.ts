@@ -57,7 +57,11 @@ function nameTable(catalog: Catalog, prefix: string): NameTable {
 }
 
 /** Identifier of every key, plus a diagnostic for each collision. The map is shared between callers: read it, do not change it. */
-export function identifierTable(catalog: Catalog, prefix = DEFAULT_IDENTIFIER_PREFIX, target?: string): { names: ReadonlyMap<string, string>; diagnostics: Diagnostic[] } {
+export function identifierTable(
+  catalog: Catalog,
+  prefix = DEFAULT_IDENTIFIER_PREFIX,
+  target?: string,
+): { names: ReadonlyMap<string, string>; diagnostics: Diagnostic[] } {
   const { names, collisions } = nameTable(catalog, prefix);
   const diagnostics = collisions.map(({ message, first, name }): Diagnostic => ({
     ruleId: 'emit/identifier-collision',

@@ -63,7 +63,14 @@ export function formFor(split: PluralSplit, category: string): MessageFormatElem
 
 /** An element with nothing inside that could be a select, a plural or markup. */
 function isFlat(el: MessageFormatElement): boolean {
-  return el.type === TYPE.literal || el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time || el.type === TYPE.pound;
+  return (
+    el.type === TYPE.literal ||
+    el.type === TYPE.argument ||
+    el.type === TYPE.number ||
+    el.type === TYPE.date ||
+    el.type === TYPE.time ||
+    el.type === TYPE.pound
+  );
 }
 
 function containsSelect(elements: readonly MessageFormatElement[]): boolean {

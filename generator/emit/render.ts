@@ -74,14 +74,18 @@ export class TemplateRenderer {
   private readonly compiled = new Map<string, Template>();
 
   /** `overrides`: absolute template folders by target id, searched before the built-in folder. */
-  constructor(private readonly overrides: Readonly<Record<string, string>> = {}, private readonly root: string = templatesDir) {
+  constructor(
+    private readonly overrides: Readonly<Record<string, string>> = {},
+    private readonly root: string = templatesDir,
+  ) {
     const partials = join(root, '_partials');
     for (const name of readdirSync(partials)) {
       if (!name.endsWith('.hbs')) continue;
       // Compiled when first used, as handlebars does with a partial registered as source.
       const source = readFileSync(join(partials, name), 'utf8');
       let partial: TemplateDelegate | undefined;
-      this.handlebars.registerPartial(name.slice(0, -4), ((context: unknown, options: unknown) => (partial ??= this.templateOf(source))(context, options as never)) as TemplateDelegate);
+      this.handlebars.registerPartial(name.slice(0, -4), ((context: unknown, options: unknown) =>
+        (partial ??= this.templateOf(source))(context, options as never)) as TemplateDelegate);
     }
     this.handlebars.registerHelper(templateHelpers as Record<string, HelperDelegate>);
   }
@@ -92,7 +96,8 @@ export class TemplateRenderer {
     if (!file.template || !file.context) throw new Error(`codebook: ${file.path} has neither content nor a template`);
     let context = file.context;
     for (const entries of [...(file.entries ? [file.entries] : []), ...(file.moreEntries ?? [])]) {
-      const entry = entries.builtIn && this.isBuiltIn(targetId, entries.template) ? entries.builtIn : this.templateFor(targetId, entries.template);
+      const entry =
+        entries.builtIn && this.isBuiltIn(targetId, entries.template) ? entries.builtIn : this.templateFor(targetId, entries.template);
       const rendered = entries.contexts.map((c) => entry(c));
       context = { ...context, [entries.field]: rendered.join(entries.separator ?? '\n') };
     }
@@ -137,11 +142,18 @@ export class TemplateRenderer {
  */
 export function precompiledTemplatesSource(root: string = templatesDir): string {
   const entries: string[] = [];
-  for (const dir of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
-    for (const name of readdirSync(join(root, dir)).filter((n) => n.endsWith('.hbs')).sort()) {
+  for (const dir of readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()) {
+    for (const name of readdirSync(join(root, dir))
+      .filter((n) => n.endsWith('.hbs'))
+      .sort()) {
       const path = join(root, dir, name);
       const source = readFileSync(path, 'utf8');
-      entries.push(`  // ${relative(root, path).split('\\').join('/')}\n  { source: ${JSON.stringify(source)}, spec: ${precompileSpec(source)} },`);
+      entries.push(
+        `  // ${relative(root, path).split('\\').join('/')}\n  { source: ${JSON.stringify(source)}, spec: ${precompileSpec(source)} },`,
+      );
     }
   }
   return [

@@ -75,5 +75,11 @@ export function unrepresentable(target: WritingTarget, message: Message, locale:
 
 /** `<target>/unrepresentable` for a whole locale (its file has no name in the format, two locales share one…). */
 export function localeUnrepresentable(target: WritingTarget, locale: string, why: string): Diagnostic {
-  return { ruleId: `${target}/unrepresentable`, severity: 'error', message: `Locale ${locale} cannot be written for ${TARGET_NAMES[target]}: ${why}.`, target, locale };
+  return {
+    ruleId: `${target}/unrepresentable`,
+    severity: 'error',
+    message: `Locale ${locale} cannot be written for ${TARGET_NAMES[target]}: ${why}.`,
+    target,
+    locale,
+  };
 }

@@ -68,10 +68,15 @@ export function importVendorDocument(text: string, options: ImportOptions): Impo
  * when there is none), if it must not: no key recognised, or fewer than
  * half of the keys of the current file's `messages`.
  */
-export function refuseVendorImport(result: ImportResult, current: string | undefined, names: { sourceName: string; out: string }): Diagnostic | undefined {
+export function refuseVendorImport(
+  result: ImportResult,
+  current: string | undefined,
+  names: { sourceName: string; out: string },
+): Diagnostic | undefined {
   const keys = result.sections.reduce((n, s) => n + s.keys.length, 0);
   const place = { file: names.sourceName, line: 1, column: 1 };
-  const hint = 'A translated PO or XLIFF file is imported as translations: name its format with --from po or --from xliff if it was not detected.';
+  const hint =
+    'A translated PO or XLIFF file is imported as translations: name its format with --from po or --from xliff if it was not detected.';
   if (keys === 0) {
     return {
       ruleId: 'import/nothing-recognised',

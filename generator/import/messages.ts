@@ -80,7 +80,11 @@ export function collectMessages(
     for (const change of changes) {
       const at = { line: row.line, key: row.key };
       if (change.kind === 'closed') {
-        report.repair(IMPORT_RULES.markupClosed, `Closed markup the document cut in the message at line ${row.line}: ${change.detail}.`, at);
+        report.repair(
+          IMPORT_RULES.markupClosed,
+          `Closed markup the document cut in the message at line ${row.line}: ${change.detail}.`,
+          at,
+        );
       } else if (change.kind === 'truncated') {
         report.doubt(IMPORT_RULES.markupTruncated, `The message at line ${row.line} ends in a cut tag: ${change.detail}.`, at);
       } else {

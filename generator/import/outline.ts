@@ -61,9 +61,13 @@ export function outline(items: VendorItem[], report: ImportReport): OutlineSecti
         if (content[i + 1]?.kind === 'table-header') {
           current = enter(item.text, item.line);
         } else {
-          report.doubt(IMPORT_RULES.unrecognizedLine, `Left out line ${item.line} ${quote(item.text)}: it is not a row, a heading or a note.`, {
-            line: item.line,
-          });
+          report.doubt(
+            IMPORT_RULES.unrecognizedLine,
+            `Left out line ${item.line} ${quote(item.text)}: it is not a row, a heading or a note.`,
+            {
+              line: item.line,
+            },
+          );
         }
         break;
       case 'table-header':
@@ -82,7 +86,10 @@ export function outline(items: VendorItem[], report: ImportReport): OutlineSecti
     }
   }
 
-  return [...sections.values()].map((s, i) => ({ s, i })).sort((a, b) => sectionRank(a.s.id) - sectionRank(b.s.id) || a.i - b.i).map(({ s }) => s);
+  return [...sections.values()]
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => sectionRank(a.s.id) - sectionRank(b.s.id) || a.i - b.i)
+    .map(({ s }) => s);
 
   /** Index just past the note block that starts at `start`: its label and the plain text lines after it (never a row or heading). */
   function noteEnd(start: number): number {

@@ -115,7 +115,10 @@ export function closeMarkup(text: string): { text: string; changes: MarkupChange
       out = `${out}</${tag.name}>`;
       changes.push({ kind: 'closed', detail: `closed “<${tag.name}>${content}” with “</${tag.name}>” at the end of the message` });
     } else {
-      changes.push({ kind: 'unclosed', detail: `“<${tag.name}>” is never closed and the data does not tell where it ends; left as written` });
+      changes.push({
+        kind: 'unclosed',
+        detail: `“<${tag.name}>” is never closed and the data does not tell where it ends; left as written`,
+      });
     }
   }
   return { text: out, changes };

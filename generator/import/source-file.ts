@@ -28,10 +28,14 @@ export function buildSourceFile(
   for (const [key, { text, line }] of messages) {
     const source = text === '' ? undefined : icuLiteral(text);
     if (source !== undefined && !isIcuLiteralOf(source, text)) {
-      report.error(IMPORT_RULES.icuRoundTrip, `The ICU source written for the message at line ${line} does not read back as the vendor text.`, {
-        line,
-        key,
-      });
+      report.error(
+        IMPORT_RULES.icuRoundTrip,
+        `The ICU source written for the message at line ${line} does not read back as the vendor text.`,
+        {
+          line,
+          key,
+        },
+      );
     }
     const own = doubts.get(key);
     if (own === undefined && source !== undefined) out[key] = source;

@@ -19,10 +19,22 @@ export interface ScaffoldOptions {
 /** Starter texts by language: the section title, the example message and the unknown message. */
 const STARTERS: Record<string, [section: string, example: string, unknown: string]> = {
   en: ['General', 'Your session has ended. Please sign in again.', 'Something went wrong (error {code}). Please try again later.'],
-  de: ['Allgemein', 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.', 'Etwas ist schiefgelaufen (Fehler {code}). Bitte versuchen Sie es später erneut.'],
-  fr: ['Général', 'Votre session a expiré. Veuillez vous reconnecter.', 'Un problème est survenu (erreur {code}). Veuillez réessayer plus tard.'],
+  de: [
+    'Allgemein',
+    'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.',
+    'Etwas ist schiefgelaufen (Fehler {code}). Bitte versuchen Sie es später erneut.',
+  ],
+  fr: [
+    'Général',
+    'Votre session a expiré. Veuillez vous reconnecter.',
+    'Un problème est survenu (erreur {code}). Veuillez réessayer plus tard.',
+  ],
   es: ['General', 'Tu sesión ha caducado. Vuelve a iniciar sesión.', 'Algo salió mal (error {code}). Vuelve a intentarlo más tarde.'],
-  ja: ['一般', 'ログインの有効期限が切れました。もう一度ログインしてください。', '問題が発生しました（エラー {code}）。しばらくしてからもう一度お試しください。'],
+  ja: [
+    '一般',
+    'ログインの有効期限が切れました。もう一度ログインしてください。',
+    '問題が発生しました（エラー {code}）。しばらくしてからもう一度お試しください。',
+  ],
   ko: ['일반', '로그인이 만료되었어요. 다시 로그인해 주세요.', '문제가 발생했어요(오류 {code}). 잠시 후 다시 시도해 주세요.'],
   'zh-Hans': ['通用', '登录已过期，请重新登录。', '出现问题（错误 {code}），请稍后再试。'],
   'zh-Hant': ['一般', '登入狀態已過期，請重新登入。', '發生問題（錯誤 {code}），請稍後再試一次。'],
@@ -61,7 +73,12 @@ export function scaffold(options: ScaffoldOptions): Map<string, string> {
       sections: [{ id: 'generic' }],
       codes: [
         { code: 1001, section: 'generic', description: 'An example: replace it with your own codes.' },
-        { key: 'unknown', section: 'generic', description: 'Shown for any code the catalog does not define; {code} is the number the app received.', params: { code: { type: 'number' } } },
+        {
+          key: 'unknown',
+          section: 'generic',
+          description: 'Shown for any code the catalog does not define; {code} is the number the app received.',
+          params: { code: { type: 'number' } },
+        },
       ],
     }),
   );
@@ -72,7 +89,12 @@ export function scaffold(options: ScaffoldOptions): Map<string, string> {
     const text = (t: string) => (starter ? t : { text: t, state: 'initial', note: 'English starter text: translate it.' });
     files.set(
       `locales/${locale}/messages.json`,
-      json({ $schema: `../../${options.schemaDir}/messages.schema.json`, locale, sections: { generic: section }, messages: { '1001': text(example), unknown: text(unknown) } }),
+      json({
+        $schema: `../../${options.schemaDir}/messages.schema.json`,
+        locale,
+        sections: { generic: section },
+        messages: { '1001': text(example), unknown: text(unknown) },
+      }),
     );
   }
   return files;
@@ -109,7 +131,10 @@ export function scaffoldFromBase(options: BaseScaffoldOptions): Map<string, stri
     }),
   );
   for (const locale of options.locales ?? options.baseLocales) {
-    files.set(`locales/${locale}/app.json`, json({ $schema: `../../${options.schemaDir}/messages.schema.json`, locale, messages: {}, userOverrides: {} }));
+    files.set(
+      `locales/${locale}/app.json`,
+      json({ $schema: `../../${options.schemaDir}/messages.schema.json`, locale, messages: {}, userOverrides: {} }),
+    );
   }
   return files;
 }

@@ -86,7 +86,12 @@ function syntaxError(file: string, source: string, jsonError: Error): Diagnostic
   const code = Number.isInteger(offset) ? source.charCodeAt(offset) : NaN;
   if (code < 0x20) {
     const hex = code.toString(16).padStart(4, '0');
-    return { ruleId: 'json/syntax', severity: 'error', message: `Not valid JSON: a raw control character U+${hex.toUpperCase()} inside a string; write it as \\u${hex}.`, place: { file, ...positionAt(source, offset) } };
+    return {
+      ruleId: 'json/syntax',
+      severity: 'error',
+      message: `Not valid JSON: a raw control character U+${hex.toUpperCase()} inside a string; write it as \\u${hex}.`,
+      place: { file, ...positionAt(source, offset) },
+    };
   }
   let e: Error & { line?: number; column?: number } = jsonError;
   if (maxDepth(source, MAX_DEPTH).depth <= MAX_DEPTH) {
@@ -96,8 +101,18 @@ function syntaxError(file: string, source: string, jsonError: Error): Diagnostic
       e = error as typeof e;
     }
   }
-  const place = e.line !== undefined && e.column !== undefined ? { line: e.line, column: e.column } : Number.isInteger(offset) ? positionAt(source, offset) : { line: 1, column: 1 };
-  return { ruleId: 'json/syntax', severity: 'error', message: `Not valid JSON: ${e.message.replace(/\s*\(\d+:\d+\)$/, '').replace(/^Unexpected .* in JSON at position \d+.*$/, 'unexpected input')}`, place: { file, ...place } };
+  const place =
+    e.line !== undefined && e.column !== undefined
+      ? { line: e.line, column: e.column }
+      : Number.isInteger(offset)
+        ? positionAt(source, offset)
+        : { line: 1, column: 1 };
+  return {
+    ruleId: 'json/syntax',
+    severity: 'error',
+    message: `Not valid JSON: ${e.message.replace(/\s*\(\d+:\d+\)$/, '').replace(/^Unexpected .* in JSON at position \d+.*$/, 'unexpected input')}`,
+    place: { file, ...place },
+  };
 }
 
 /** Deeper nesting than any catalog needs; beyond it, recursive readers (ours, ajv's) would overflow the stack. */
@@ -105,7 +120,12 @@ export const MAX_DEPTH = 64;
 
 function depthProblem(file: string, source: string): Diagnostic {
   const { offset } = maxDepth(source, MAX_DEPTH);
-  return { ruleId: 'json/too-deep', severity: 'error', message: `Nested deeper than ${MAX_DEPTH} levels; no codebook file needs more than a few.`, place: { file, ...positionAt(source, offset) } };
+  return {
+    ruleId: 'json/too-deep',
+    severity: 'error',
+    message: `Nested deeper than ${MAX_DEPTH} levels; no codebook file needs more than a few.`,
+    place: { file, ...positionAt(source, offset) },
+  };
 }
 
 /** The nesting depth of the text (strings skipped), stopping at the first bracket past `limit`, whose offset it gives. */
@@ -170,7 +190,6 @@ function keysInValue(value: unknown, depth = 1): number {
   }
   return count;
 }
-
 
 function depthOf(pointer: string): number {
   let depth = 0;

@@ -15,11 +15,20 @@ export const JSON_RULES = rulesOf('input', {
   'schema/oneOf': { severity: 'error', explanation: 'A value matches none, or more than one, of the allowed shapes.' },
   'schema/enum': { severity: 'error', explanation: 'A value is not one of the allowed values.' },
   'schema/pattern': { severity: 'error', explanation: 'A string does not have the required form.' },
-  'schema/propertyNames': { severity: 'error', explanation: 'A member name does not have the required form (a rule id under review.severities, a user message id).' },
+  'schema/propertyNames': {
+    severity: 'error',
+    explanation: 'A member name does not have the required form (a rule id under review.severities, a user message id).',
+  },
   'schema/minLength': { severity: 'error', explanation: 'A string is empty where a value is needed.' },
-  'schema/minItems': { severity: 'error', explanation: 'An array has too few items (no locale, a layer without files, a range without its end).' },
+  'schema/minItems': {
+    severity: 'error',
+    explanation: 'An array has too few items (no locale, a layer without files, a range without its end).',
+  },
   'schema/items': { severity: 'error', explanation: 'An array has more items than allowed (a range with more than its two bounds).' },
-  'schema/uniqueItems': { severity: 'error', explanation: 'An array repeats an item that may appear once (a locale, a shared folder, a target).' },
+  'schema/uniqueItems': {
+    severity: 'error',
+    explanation: 'An array repeats an item that may appear once (a locale, a shared folder, a target).',
+  },
   'schema/minimum': { severity: 'error', explanation: 'A number is below the smallest value allowed.' },
 });
 

@@ -124,7 +124,9 @@ export function schemaErrorsOf(name: SchemaName, value: unknown): string[] {
 function simplifyErrors(errors: ErrorObject[]): ErrorObject[] {
   const kept = new Set(errors);
   for (const oneOf of errors.filter((e) => e.keyword === 'oneOf')) {
-    const within = errors.filter((e) => e !== oneOf && (e.instancePath === oneOf.instancePath || e.instancePath.startsWith(`${oneOf.instancePath}/`)));
+    const within = errors.filter(
+      (e) => e !== oneOf && (e.instancePath === oneOf.instancePath || e.instancePath.startsWith(`${oneOf.instancePath}/`)),
+    );
     const shallow = (e: ErrorObject) => e.keyword === 'type' || e.keyword === 'required' || e.keyword === 'oneOf';
     const informative = within.filter((e) => !shallow(e));
     if (oneOf.params.passingSchemas == null && informative.length > 0) {

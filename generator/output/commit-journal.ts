@@ -108,5 +108,6 @@ export function checkpoint(_step: string): void {
   const killAt = process.env.CODEBOOK_TEST_KILL_AT;
   if (killAt !== undefined && Number(killAt) === steps) process.kill(process.pid, 'SIGKILL');
   const failAt = process.env.CODEBOOK_TEST_FAIL_AT?.split(':');
-  if (failAt && Number(failAt[0]) === steps) throw Object.assign(new Error(`${failAt[1]}: injected at step ${steps} (${_step})`), { code: failAt[1] });
+  if (failAt && Number(failAt[0]) === steps)
+    throw Object.assign(new Error(`${failAt[1]}: injected at step ${steps} (${_step})`), { code: failAt[1] });
 }

@@ -36,7 +36,13 @@ export function readManifest(outDir: string): Manifest {
   }
   const value = JSON.parse(text) as { format?: unknown; targets?: unknown; foreign?: unknown };
   const isList = (v: unknown): v is string[] => Array.isArray(v) && v.every((p) => typeof p === 'string');
-  if (value.format !== FORMAT || typeof value.targets !== 'object' || value.targets === null || !Object.values(value.targets).every(isList) || !isList(value.foreign)) {
+  if (
+    value.format !== FORMAT ||
+    typeof value.targets !== 'object' ||
+    value.targets === null ||
+    !Object.values(value.targets).every(isList) ||
+    !isList(value.foreign)
+  ) {
     throw new ManifestError(`${MANIFEST_PATH} is not a codebook ${FORMAT} manifest`);
   }
   return { targets: value.targets as Record<string, string[]>, foreign: value.foreign };

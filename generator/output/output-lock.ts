@@ -40,7 +40,12 @@ export async function lockOutput(outDir: string): Promise<() => Promise<void>> {
   for (let wait = 50; ; wait = Math.min(wait * 2, 500)) {
     try {
       // onCompromised: the default throws from a timer; a lock can only be lost to another machine after STALE_MS, and the journal keeps the output whole even then.
-      const release = await lockfile.lock(stateDir, { lockfilePath: lockPath, stale: STALE_MS, realpath: false, onCompromised: () => undefined });
+      const release = await lockfile.lock(stateDir, {
+        lockfilePath: lockPath,
+        stale: STALE_MS,
+        realpath: false,
+        onCompromised: () => undefined,
+      });
       writeFileSync(ownerPath, `${JSON.stringify({ pid: process.pid, host: hostname() })}\n`);
       return async () => {
         rmSync(ownerPath, { force: true });

@@ -13,7 +13,10 @@ import { lockOutput, OutputLockedError } from './output-lock.js';
 import { ForeignFileError } from './write-output.js';
 
 /** Locks `outDir` and finishes whatever an interrupted run left; `release` unlocks and removes folders the run created and left empty. */
-export async function openOutputForWriting(outDir: string, root: string): Promise<{ release: () => Promise<void> } | { diagnostics: Diagnostic[] }> {
+export async function openOutputForWriting(
+  outDir: string,
+  root: string,
+): Promise<{ release: () => Promise<void> } | { diagnostics: Diagnostic[] }> {
   const existed = { out: existsSync(outDir), state: existsSync(join(outDir, STATE_DIR)) };
   let unlock: (() => Promise<void>) | undefined;
   try {
@@ -41,15 +44,31 @@ export function outputFailure(error: unknown, root: string, outDir: string): Dia
     return error.paths.map((path) => ({
       ruleId: 'output/foreign-file',
       severity: 'error',
-      message: 'This path is to be generated, but codebook did not write what is there, so it will not replace it. Move it away (or delete it if an older codebook wrote it) and run again.',
+      message:
+        'This path is to be generated, but codebook did not write what is there, so it will not replace it. Move it away (or delete it if an older codebook wrote it) and run again.',
       place: { file: at(path) },
     }));
   }
   if (error instanceof OutputLockedError) {
-    return [{ ruleId: 'output/locked', severity: 'error', message: `Another codebook run (${error.holder}) is writing this output folder; nothing was written. Run again when it has finished.`, place: { file: at(STATE_DIR) } }];
+    return [
+      {
+        ruleId: 'output/locked',
+        severity: 'error',
+        message: `Another codebook run (${error.holder}) is writing this output folder; nothing was written. Run again when it has finished.`,
+        place: { file: at(STATE_DIR) },
+      },
+    ];
   }
   if (error instanceof ManifestError || error instanceof SyntaxError) {
-    return [{ ruleId: 'output/manifest', severity: 'error', message: 'The record of the files codebook wrote here cannot be read, so codebook cannot tell its files from yours; nothing was written. Restore it, or empty the output folder.', place: { file: at(MANIFEST_PATH) } }];
+    return [
+      {
+        ruleId: 'output/manifest',
+        severity: 'error',
+        message:
+          'The record of the files codebook wrote here cannot be read, so codebook cannot tell its files from yours; nothing was written. Restore it, or empty the output folder.',
+        place: { file: at(MANIFEST_PATH) },
+      },
+    ];
   }
   const fs = fileSystemDiagnostic(error, root);
   return fs ? [fs] : undefined;

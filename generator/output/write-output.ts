@@ -74,14 +74,18 @@ abstract class OutputSinkBase implements OutputSink {
     const targets = { ...this.previous.targets };
     for (const id of this.targetIds) targets[id] = [...this.produced].filter((p) => p.startsWith(`${id}/`));
     const foreign: string[] = [];
-    for (const id of this.targetIds) for (const path of await listFiles(this.outDir, id)) if (!this.produced.has(path) && !this.owned.has(path)) foreign.push(path);
+    for (const id of this.targetIds)
+      for (const path of await listFiles(this.outDir, id)) if (!this.produced.has(path) && !this.owned.has(path)) foreign.push(path);
     const kept = this.previous.foreign.filter((p) => !this.targetIds.some((id) => p.startsWith(`${id}/`)));
     return { manifest: { targets, foreign: [...kept, ...foreign] }, foreign: foreign.sort() };
   }
 
   /** Files of the last run in this run's targets that it no longer produces. */
   protected orphans(): string[] {
-    return this.targetIds.flatMap((id) => this.previous.targets[id] ?? []).filter((p) => !this.produced.has(p)).sort();
+    return this.targetIds
+      .flatMap((id) => this.previous.targets[id] ?? [])
+      .filter((p) => !this.produced.has(p))
+      .sort();
   }
 }
 
@@ -157,7 +161,8 @@ export class StagedOutput extends OutputSinkBase {
     if (this.conflicts.length > 0) throw new ForeignFileError(this.conflicts.sort());
     const { manifest, foreign } = await this.nextManifest();
     const manifestText = serializeManifest(manifest);
-    if (readIfFile(join(this.outDir, MANIFEST_PATH))?.toString('utf8') !== manifestText) this.stage(MANIFEST_PATH, Buffer.from(manifestText, 'utf8'));
+    if (readIfFile(join(this.outDir, MANIFEST_PATH))?.toString('utf8') !== manifestText)
+      this.stage(MANIFEST_PATH, Buffer.from(manifestText, 'utf8'));
     // Folders for every move, before the journal: a path blocked by a file fails here, while nothing has changed yet.
     for (const path of this.moves) mkdirSync(dirname(join(this.outDir, path)), { recursive: true });
     const removals = this.orphans();

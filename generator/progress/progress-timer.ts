@@ -74,16 +74,18 @@ export function stageLabel(name: string): string {
       return `rendering ${target}`;
     default:
       return (
-        {
-          config: 'reading the config',
-          cache: 'checking the incremental cache',
-          'load layers': 'loading layers',
-          merge: 'merging layers',
-          validate: 'validating',
-          review: 'translation QA',
-          write: 'writing',
-          check: 'comparing with the disk',
-        } as Record<string, string>
-      )[name] ?? name;
+        (
+          {
+            config: 'reading the config',
+            cache: 'checking the incremental cache',
+            'load layers': 'loading layers',
+            merge: 'merging layers',
+            validate: 'validating',
+            review: 'translation QA',
+            write: 'writing',
+            check: 'comparing with the disk',
+          } as Record<string, string>
+        )[name] ?? name
+      );
   }
 }

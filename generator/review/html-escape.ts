@@ -21,7 +21,10 @@
 import { commentDashes, LONE_SURROGATE_SOURCE } from '../emit/xml-escape.js';
 
 /** Every character the review page shows as `\uXXXX` instead of writing it. */
-export const UNWRITABLE = new RegExp(`[\\0-\\x08\\x0B-\\x1F\\x7F-\\x9F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]|[\\uD83F\\uD87F\\uD8BF\\uD8FF\\uD93F\\uD97F\\uD9BF\\uD9FF\\uDA3F\\uDA7F\\uDABF\\uDAFF\\uDB3F\\uDB7F\\uDBBF\\uDBFF][\\uDFFE\\uDFFF]|${LONE_SURROGATE_SOURCE}`, 'g');
+export const UNWRITABLE = new RegExp(
+  `[\\0-\\x08\\x0B-\\x1F\\x7F-\\x9F\\uFDD0-\\uFDEF\\uFFFE\\uFFFF]|[\\uD83F\\uD87F\\uD8BF\\uD8FF\\uD93F\\uD97F\\uD9BF\\uD9FF\\uDA3F\\uDA7F\\uDABF\\uDAFF\\uDB3F\\uDB7F\\uDBBF\\uDBFF][\\uDFFE\\uDFFF]|${LONE_SURROGATE_SOURCE}`,
+  'g',
+);
 
 /** How the page shows one unwritable character: `\u0007`, `\u{1FFFE}`. */
 export function visibleEscape(ch: string): string {

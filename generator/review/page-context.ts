@@ -36,8 +36,42 @@ const SEVERITY_ORDER = ['error', 'warning', 'info'];
 
 /** Scripts written right to left (ISO 15924), for `dir="rtl"`; every other locale gets `dir="auto"`. */
 const RTL_SCRIPTS = new Set([
-  'Adlm', 'Arab', 'Aran', 'Armi', 'Avst', 'Chrs', 'Cprt', 'Elym', 'Hatr', 'Hebr', 'Hung', 'Khar', 'Lydi', 'Mand', 'Mani', 'Mend', 'Merc', 'Mero',
-  'Narb', 'Nbat', 'Nkoo', 'Orkh', 'Ougr', 'Palm', 'Phli', 'Phlp', 'Phnx', 'Prti', 'Rohg', 'Samr', 'Sarb', 'Sogd', 'Sogo', 'Syrc', 'Thaa', 'Yezi',
+  'Adlm',
+  'Arab',
+  'Aran',
+  'Armi',
+  'Avst',
+  'Chrs',
+  'Cprt',
+  'Elym',
+  'Hatr',
+  'Hebr',
+  'Hung',
+  'Khar',
+  'Lydi',
+  'Mand',
+  'Mani',
+  'Mend',
+  'Merc',
+  'Mero',
+  'Narb',
+  'Nbat',
+  'Nkoo',
+  'Orkh',
+  'Ougr',
+  'Palm',
+  'Phli',
+  'Phlp',
+  'Phnx',
+  'Prti',
+  'Rohg',
+  'Samr',
+  'Sarb',
+  'Sogd',
+  'Sogo',
+  'Syrc',
+  'Thaa',
+  'Yezi',
 ]);
 
 const directions = new Map<string, 'rtl' | 'auto'>();
@@ -193,7 +227,17 @@ function prepare(input: ReviewPageInput, perPage: number): Review {
     locales,
     groups: sectionGroups(catalog, perPage),
     titleOf: (id) => titles.get(id) ?? id,
-    common: (title, index) => ({ index, header: htmlComment(input.header), csp: htmlAttr(PAGE_CSP), script: PAGE_SCRIPT, title: htmlAttr(title), namespace, sourceLocale, locales, stateNames }),
+    common: (title, index) => ({
+      index,
+      header: htmlComment(input.header),
+      csp: htmlAttr(PAGE_CSP),
+      script: PAGE_SCRIPT,
+      title: htmlAttr(title),
+      namespace,
+      sourceLocale,
+      locales,
+      stateNames,
+    }),
   };
 }
 
@@ -262,7 +306,8 @@ function localeSummaries({ catalog, sorted, col }: Review) {
     const involved = sorted.filter((f) => f.locales.includes(locale));
     // Missing texts that the configured chain fills (zh-Hant's details from zh-Hans): a fallback, not a translation.
     const chain = catalog.fallback?.[locale] ?? [];
-    const viaChain = chain.length === 0 ? 0 : catalog.messages.filter((m) => !m.translations[locale] && chain.some((l) => m.translations[l])).length;
+    const viaChain =
+      chain.length === 0 ? 0 : catalog.messages.filter((m) => !m.translations[locale] && chain.some((l) => m.translations[l])).length;
     return {
       col: col.get(locale)!,
       tag: htmlText(locale),
@@ -302,7 +347,9 @@ function sectionSummaries(review: Review) {
           number: page.number,
           rows: page.to - page.from,
           keys: htmlText(first === last ? first : `${first} … ${last}`),
-          open: group.messages.slice(page.from, page.to).reduce((n, m) => n + (byKey.get(m.key) ?? []).filter((f) => !f.resolvedBy).length, 0),
+          open: group.messages
+            .slice(page.from, page.to)
+            .reduce((n, m) => n + (byKey.get(m.key) ?? []).filter((f) => !f.resolvedBy).length, 0),
         };
       }),
       titles: titleViews(review, s),
@@ -330,7 +377,9 @@ function pageKeysJson({ groups, titleOf }: Review): string {
       keys.push(messages.map((m) => m.key));
     }
   }
-  return JSON.stringify({ pages, keys, ranges }).replace(JSON_UNSAFE, (s) => [...s].map((unit) => `\\u${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(''));
+  return JSON.stringify({ pages, keys, ranges }).replace(JSON_UNSAFE, (s) =>
+    [...s].map((unit) => `\\u${unit.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`).join(''),
+  );
 }
 
 /** In inline JSON: markup characters, DEL, C1, U+2028/9, noncharacters (a supplementary one as its surrogate pair). */
@@ -340,7 +389,14 @@ const JSON_UNSAFE = /[<>&\u007F-\u009F\u2028\u2029\uFDD0-\uFDEF\uFFFE\uFFFF]|[\u
 function titleViews({ catalog, col }: Review, section: Section | undefined): TitleView[] {
   return catalog.locales.map((locale) => {
     const title = section?.titles[locale];
-    return { col: col.get(locale)!, tag: htmlText(locale), present: title !== undefined, text: htmlText(title ?? ''), lang: htmlAttr(locale), dir: directionOf(locale) };
+    return {
+      col: col.get(locale)!,
+      tag: htmlText(locale),
+      present: title !== undefined,
+      text: htmlText(title ?? ''),
+      lang: htmlAttr(locale),
+      dir: directionOf(locale),
+    };
   });
 }
 
@@ -352,9 +408,18 @@ interface NavLink {
 }
 
 /** Previous and next page in reading order (crossing sections), and the way back to the index. */
-function pageNav(review: Review, prev: { group: SectionGroup; page: PagePlan } | undefined, next: { group: SectionGroup; page: PagePlan } | undefined) {
+function pageNav(
+  review: Review,
+  prev: { group: SectionGroup; page: PagePlan } | undefined,
+  next: { group: SectionGroup; page: PagePlan } | undefined,
+) {
   const link = (to: { group: SectionGroup; page: PagePlan } | undefined): NavLink | null =>
-    to ? { href: to.page.name, label: htmlText(`${review.titleOf(to.group.id)}${to.page.of > 1 ? ` (${to.page.number}/${to.page.of})` : ''}`) } : null;
+    to
+      ? {
+          href: to.page.name,
+          label: htmlText(`${review.titleOf(to.group.id)}${to.page.of > 1 ? ` (${to.page.number}/${to.page.of})` : ''}`),
+        }
+      : null;
   return { index: '../index.html', prev: link(prev), next: link(next) };
 }
 
@@ -372,7 +437,14 @@ function sectionPageContext(review: Review, group: SectionGroup, page: PagePlan,
       title: htmlText(review.titleOf(group.id)),
       titles: titleViews(review, group.section),
     },
-    page: { number: page.number, of: page.of, multi: page.of > 1, first: page.from + 1, last: page.to, sectionTotal: group.messages.length },
+    page: {
+      number: page.number,
+      of: page.of,
+      multi: page.of > 1,
+      first: page.from + 1,
+      last: page.to,
+      sectionTotal: group.messages.length,
+    },
     nav,
     /** Rows on this page. */
     total,
@@ -402,7 +474,9 @@ function rowView(review: Review, message: Message, user: Message | undefined) {
   const { catalog, byKey, ruleCol, col } = review;
   const own = byKey.get(message.key) ?? [];
   const openLocales = new Set(own.filter((f) => !f.resolvedBy).flatMap((f) => f.locales));
-  const cells = catalog.locales.map((locale) => cellView(catalog, message, locale, col.get(locale)!, openLocales.has(locale), user?.translations[locale]));
+  const cells = catalog.locales.map((locale) =>
+    cellView(catalog, message, locale, col.get(locale)!, openLocales.has(locale), user?.translations[locale]),
+  );
   return {
     anchor: htmlAttr(anchorOf(message.key)),
     key: htmlText(message.key),
@@ -426,7 +500,14 @@ function rowView(review: Review, message: Message, user: Message | undefined) {
   };
 }
 
-function cellView(catalog: Catalog, message: Message, locale: string, col: string, flagged: boolean, userText: Translation | undefined): CellView {
+function cellView(
+  catalog: Catalog,
+  message: Message,
+  locale: string,
+  col: string,
+  flagged: boolean,
+  userText: Translation | undefined,
+): CellView {
   const t: Translation | undefined = message.translations[locale];
   const user = userText ? { text: htmlText(userText.text), origin: htmlText(at(userText.origin)) } : null;
   const key = htmlAttr(message.key);
@@ -435,7 +516,20 @@ function cellView(catalog: Catalog, message: Message, locale: string, col: strin
   if (!t) {
     const fallbackTo = (catalog.fallback?.[locale] ?? []).find((l) => message.translations[l]);
     return {
-      col, present: false, key, locale: lang, dir, text: '', state: 'missing', flagged, layer: '', origin: '', overrides: [], note: '', doubts: [], forms: [],
+      col,
+      present: false,
+      key,
+      locale: lang,
+      dir,
+      text: '',
+      state: 'missing',
+      flagged,
+      layer: '',
+      origin: '',
+      overrides: [],
+      note: '',
+      doubts: [],
+      forms: [],
       fallbackTo: fallbackTo ? htmlAttr(fallbackTo) : '',
       user,
     };

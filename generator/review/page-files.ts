@@ -98,9 +98,11 @@ export interface PagePlan {
  * without messages gets no page.
  */
 export function sectionGroups(catalog: Catalog, perPage: number): SectionGroup[] {
-  if (!Number.isInteger(perPage) || perPage < 1) throw new Error(`codebook: rows per review page must be a positive integer, not ${perPage}`);
+  if (!Number.isInteger(perPage) || perPage < 1)
+    throw new Error(`codebook: rows per review page must be a positive integer, not ${perPage}`);
   const groups = new Map<string, SectionGroup>();
-  for (const section of catalog.sections) if (!groups.has(section.id)) groups.set(section.id, { id: section.id, section, messages: [], indexes: [], pages: [] });
+  for (const section of catalog.sections)
+    if (!groups.has(section.id)) groups.set(section.id, { id: section.id, section, messages: [], indexes: [], pages: [] });
   catalog.messages.forEach((message, i) => {
     let group = groups.get(message.section);
     if (!group) groups.set(message.section, (group = { id: message.section, messages: [], indexes: [], pages: [] }));

@@ -101,7 +101,9 @@ function sortKeys(value: unknown): unknown {
 export function reportMarkdown(findings: readonly Finding[], catalog: Catalog): string {
   const sorted = [...findings].sort((a, b) => compareFindings(a, b));
   const open = sorted.filter((f) => !f.resolvedBy);
-  const blocking = open.filter((f) => f.severity !== 'info').sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || compareFindings(a, b));
+  const blocking = open
+    .filter((f) => f.severity !== 'info')
+    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || compareFindings(a, b));
   const resolved = sorted.filter((f) => f.resolvedBy);
   const done = completeness(catalog);
 
@@ -111,7 +113,9 @@ export function reportMarkdown(findings: readonly Finding[], catalog: Catalog): 
     const mine = open.filter((f) => f.locales.includes(locale));
     const n = (s: Severity) => mine.filter((f) => f.severity === s).length;
     const { complete, translated, total } = done[locale];
-    head.push(`| ${locale}${locale === catalog.sourceLocale ? ' (source)' : ''} | ${complete}% (${translated}/${total}) | ${n('error')} | ${n('warning')} | ${n('info')} |`);
+    head.push(
+      `| ${locale}${locale === catalog.sourceLocale ? ' (source)' : ''} | ${complete}% (${translated}/${total}) | ${n('error')} | ${n('warning')} | ${n('info')} |`,
+    );
   }
   const ruleIds = [...new Set(sorted.map((f) => f.ruleId))].sort();
   if (ruleIds.length > 0) {
@@ -127,12 +131,15 @@ export function reportMarkdown(findings: readonly Finding[], catalog: Catalog): 
 
   const sections: { title: string; entries: string[] }[] = [];
   if (blocking.length > 0) sections.push({ title: `**Open errors and warnings (${blocking.length})**`, entries: blocking.map(openLine) });
-  if (resolved.length > 0) sections.push({ title: `**Resolved by a later layer (${resolved.length})**`, entries: resolvedEntries(resolved) });
+  if (resolved.length > 0)
+    sections.push({ title: `**Resolved by a later layer (${resolved.length})**`, entries: resolvedEntries(resolved) });
   // Each section costs a blank line and its title; the lines left go to the open problems first,
   // keeping room for up to 6 entries (and a tail) of each later section.
   let available = MARKDOWN_LINE_LIMIT - head.length - sections.length * 2;
   const shown = sections.map((s, i) => {
-    const reserve = sections.slice(i + 1).reduce((n, later) => n + Math.min(later.entries.length, 6) + (later.entries.length > 6 ? 1 : 0), 0);
+    const reserve = sections
+      .slice(i + 1)
+      .reduce((n, later) => n + Math.min(later.entries.length, 6) + (later.entries.length > 6 ? 1 : 0), 0);
     const room = available - reserve;
     const count = s.entries.length <= room ? s.entries.length : Math.max(3, room - 1);
     available -= count + (count < s.entries.length ? 1 : 0);
@@ -166,10 +173,16 @@ function resolvedEntries(resolved: readonly Finding[]): string[] {
   return ordered.flatMap((group) => {
     if (group.length <= 3) return group.map(resolvedLine);
     const keys = [...new Set(group.map((f) => f.key))];
-    const shownKeys = keys.slice(0, 20).map((k) => `\`${k}\``).join(', ') + (keys.length > 20 ? `, … (${keys.length - 20} more)` : '');
+    const shownKeys =
+      keys
+        .slice(0, 20)
+        .map((k) => `\`${k}\``)
+        .join(', ') + (keys.length > 20 ? `, … (${keys.length - 20} more)` : '');
     const locales = [...new Set(group.flatMap((f) => f.locales))].sort().join(', ');
     const files = [...new Set(group.flatMap((f) => (f.resolvedBy ?? []).map((o) => `\`${o.file}\``)))].sort().join(', ');
-    return [`- \`${group[0].ruleId}\` in \`${group[0].layer}\`, ${group.length} findings (${locales}): ${shownKeys} → resolved by ${files || 'later layers'}`];
+    return [
+      `- \`${group[0].ruleId}\` in \`${group[0].layer}\`, ${group.length} findings (${locales}): ${shownKeys} → resolved by ${files || 'later layers'}`,
+    ];
   });
 }
 
@@ -235,6 +248,8 @@ export function reportText(findings: readonly Finding[], options: TextReportOpti
   }
   const count = (s: Severity) => open.filter((f) => f.severity === s).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  lines.push(`${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')} open; ${resolved.length} resolved by a later layer.`);
+  lines.push(
+    `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'info')} open; ${resolved.length} resolved by a later layer.`,
+  );
   return `${lines.join('\n')}\n`;
 }

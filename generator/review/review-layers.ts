@@ -66,7 +66,9 @@ export function buildLayerStacks(files: readonly SourceFile[], config: Config, m
   const names = config.layers.map((l) => l.name);
   // The AST of each text, parsed once for all stacks: a text most stacks share is one parse.
   const asts = new Map<string, MessageFormatElement[] | null>();
-  if (merged) for (const message of merged.catalog.messages) for (const t of Object.values(message.translations)) if (t.ast.length > 0) asts.set(t.text, t.ast);
+  if (merged)
+    for (const message of merged.catalog.messages)
+      for (const t of Object.values(message.translations)) if (t.ast.length > 0) asts.set(t.text, t.ast);
   return names.map((name, i) => {
     if (merged && i === names.length - 1) return { layer: MERGED_LAYER, catalog: merged.catalog, gaps: merged.gaps };
     const included = new Set(names.slice(0, i + 1));
@@ -114,9 +116,17 @@ export function reviewLayers(stacks: readonly LayerStack[], options: ReviewOptio
 }
 
 /** Reviews the layer files of a config with its `review` settings: the pipeline's one call. */
-export function reviewSources(files: readonly SourceFile[], config: Config, settings: ReviewSettings = {}, merged?: { catalog: Catalog; gaps: Gap[] }): Finding[] {
+export function reviewSources(
+  files: readonly SourceFile[],
+  config: Config,
+  settings: ReviewSettings = {},
+  merged?: { catalog: Catalog; gaps: Gap[] },
+): Finding[] {
   const { severities, strict: _strict, ...checkSettings } = settings;
-  const findings = reviewLayers(buildLayerStacks(files, config, merged), { ...(severities ? { severities } : {}), settings: checkSettings });
+  const findings = reviewLayers(buildLayerStacks(files, config, merged), {
+    ...(severities ? { severities } : {}),
+    settings: checkSettings,
+  });
   return settings.strict ? applyStrict(findings) : findings;
 }
 
@@ -131,7 +141,10 @@ function runChecks(stack: LayerStack, options: ReviewOptions, skip: ReadonlySet<
     const skipping = check.scope === 'message' && skip.size > 0;
     for (const message of catalog.messages) {
       if (skipping && skip.has(message.key)) continue;
-      for (const hit of check.check(message, catalog, { gaps: gapsByKey.get(message.key) ?? [], ...(options.settings ? { settings: options.settings } : {}) })) {
+      for (const hit of check.check(message, catalog, {
+        gaps: gapsByKey.get(message.key) ?? [],
+        ...(options.settings ? { settings: options.settings } : {}),
+      })) {
         const key = hit.key ?? message.key;
         const locales = [...hit.locales].sort();
         const severity: Severity = setting ?? hit.severity ?? check.severity;
@@ -142,7 +155,15 @@ function runChecks(stack: LayerStack, options: ReviewOptions, skip: ReadonlySet<
             return { key, locale, ...(origin ? { origin } : {}) };
           });
         runs.push({
-          finding: { ruleId: check.id, severity, key, locales, message: hit.message, layer: stack.layer, origins: dedupeOrigins(hit.origins) },
+          finding: {
+            ruleId: check.id,
+            severity,
+            key,
+            locales,
+            message: hit.message,
+            layer: stack.layer,
+            origins: dedupeOrigins(hit.origins),
+          },
           identity: [check.id, key, hit.id ?? locales.join(',')].join('\u0000'),
           subjects,
         });
@@ -198,7 +219,14 @@ function mentionsLayer(message: Message, gaps: readonly Gap[], layer: string): b
 function sameMessage(a: Message, b: Message): boolean {
   if (a.key !== b.key || a.code !== b.code || a.section !== b.section || a.description !== b.description) return false;
   if (!sameList(a.range ?? [], b.range ?? [], (x, y) => x === y) || (a.range === undefined) !== (b.range === undefined)) return false;
-  if (!sameList(a.params, b.params, (x, y) => x.name === y.name && x.type === y.type && x.example === y.example && x.description === y.description)) return false;
+  if (
+    !sameList(
+      a.params,
+      b.params,
+      (x, y) => x.name === y.name && x.type === y.type && x.example === y.example && x.description === y.description,
+    )
+  )
+    return false;
   if (!sameOrigin(a.origin, b.origin)) return false;
   const locales = Object.keys(a.translations);
   if (locales.length !== Object.keys(b.translations).length) return false;

@@ -39,7 +39,10 @@ export function catalogStatus(catalog: Catalog): CatalogStatus {
   const locales = catalog.locales.map((locale): LocaleStatus => {
     const present = catalog.messages.filter((m) => m.translations[locale]);
     const chain = catalog.fallback?.[locale] ?? [];
-    const states = Object.fromEntries(STATES.map((s) => [s, present.filter((m) => m.translations[locale]!.state === s).length])) as Record<TranslationState, number>;
+    const states = Object.fromEntries(STATES.map((s) => [s, present.filter((m) => m.translations[locale]!.state === s).length])) as Record<
+      TranslationState,
+      number
+    >;
     const fallback = catalog.messages.filter((m) => !m.translations[locale] && chain.some((l) => m.translations[l])).length;
     const texts = catalog.userTexts;
     return {
@@ -56,7 +59,11 @@ export function catalogStatus(catalog: Catalog): CatalogStatus {
   for (const m of catalog.messages) pushTo(bySection, m.section, m);
   const sections = catalog.sections.map((s): SectionStatus => {
     const messages = bySection.get(s.id) ?? [];
-    return { id: s.id, keys: messages.length, present: Object.fromEntries(catalog.locales.map((l) => [l, messages.filter((m) => m.translations[l]).length])) };
+    return {
+      id: s.id,
+      keys: messages.length,
+      present: Object.fromEntries(catalog.locales.map((l) => [l, messages.filter((m) => m.translations[l]).length])),
+    };
   });
   return { sourceLocale: catalog.sourceLocale, locales, sections };
 }
@@ -66,7 +73,14 @@ export function formatStatus(status: CatalogStatus): string {
   const pct = (n: number, of: number) => (of === 0 ? '-' : `${Math.floor((n / of) * 1000) / 10}%`);
   const table = (head: string[], rows: string[][]) => {
     const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    return [head, ...rows].map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ').trimEnd()).join('\n');
+    return [head, ...rows]
+      .map((r) =>
+        r
+          .map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n');
   };
   const hasUser = status.locales.some((l) => l.user);
   const locales = table(
@@ -82,6 +96,9 @@ export function formatStatus(status: CatalogStatus): string {
     ]),
   );
   const names = status.locales.map((l) => l.locale);
-  const sections = table(['section', 'keys', ...names], status.sections.map((s) => [s.id, String(s.keys), ...names.map((l) => pct(s.present[l]!, s.keys))]));
+  const sections = table(
+    ['section', 'keys', ...names],
+    status.sections.map((s) => [s.id, String(s.keys), ...names.map((l) => pct(s.present[l]!, s.keys))]),
+  );
   return `${locales}\n\nTexts per section:\n${sections}\n`;
 }

@@ -39,10 +39,18 @@ export const RULES: readonly Rule[] = [
   { why: 'aapt2 ends the string at U+0000 (read-back shows it truncated)', test: (ch) => ch === '\u0000', out: () => null },
   { why: 'a lone surrogate has no UTF-8 form; aapt2 drops `\\uD800`', test: (ch) => /^[\uD800-\uDFFF]$/.test(ch), out: () => null },
   { why: 'guide: the backslash escapes, so a literal one is `\\\\`', test: (ch) => ch === '\\', out: () => '\\\\' },
-  { why: "guide: an unescaped apostrophe is an aapt2 error", test: (ch) => ch === "'", out: () => "\\'" },
+  { why: 'guide: an unescaped apostrophe is an aapt2 error', test: (ch) => ch === "'", out: () => "\\'" },
   { why: 'guide: an unescaped double quote toggles quoting and vanishes', test: (ch) => ch === '"', out: () => '\\"' },
-  { why: 'guide: newline and tab are `\\n` and `\\t` (raw ones collapse to a space)', test: (ch) => ch === '\n' || ch === '\t', out: (ch) => (ch === '\n' ? '\\n' : '\\t') },
-  { why: 'guide: a leading `@` or `?` makes a resource or attribute reference', test: (ch, c) => c.at === 0 && (ch === '@' || ch === '?'), out: (ch) => `\\${ch}` },
+  {
+    why: 'guide: newline and tab are `\\n` and `\\t` (raw ones collapse to a space)',
+    test: (ch) => ch === '\n' || ch === '\t',
+    out: (ch) => (ch === '\n' ? '\\n' : '\\t'),
+  },
+  {
+    why: 'guide: a leading `@` or `?` makes a resource or attribute reference',
+    test: (ch, c) => c.at === 0 && (ch === '@' || ch === '?'),
+    out: (ch) => `\\${ch}`,
+  },
   {
     why: 'guide: aapt2 trims the ends and collapses space runs; `\\u0020` survives both',
     test: (ch, c) => isSpace(ch) && (c.at === 0 || c.at === c.last || isSpace(c.prev) || isSpace(c.next)),
@@ -53,7 +61,11 @@ export const RULES: readonly Rule[] = [
     test: (ch) => /^[\u0000-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF]$/.test(ch) || (ch !== ' ' && ch !== '\u00A0' && /^\s$/.test(ch)),
     out: hex,
   },
-  { why: 'XML 1.0 §2.4: `&` and `<` start markup (`<b>` stays text); `>` is escaped for `]]>` (emit/xml-escape.ts)', test: (ch) => ch === '&' || ch === '<' || ch === '>', out: (ch) => XML_TEXT_ESCAPES[ch] },
+  {
+    why: 'XML 1.0 §2.4: `&` and `<` start markup (`<b>` stays text); `>` is escaped for `]]>` (emit/xml-escape.ts)',
+    test: (ch) => ch === '&' || ch === '<' || ch === '>',
+    out: (ch) => XML_TEXT_ESCAPES[ch],
+  },
   { why: 'java.util.Formatter: a literal `%` is `%%` in a formatted string', test: (ch, c) => ch === '%' && c.formatted, out: () => '%%' },
 ];
 
@@ -96,7 +108,8 @@ export function androidTextByRules(pieces: readonly Piece[], formatted: boolean)
  * piece, a space last in the piece. Text without a match is written as is.
  * The equivalence test checks this class against RULES for every BMP code point.
  */
-const CANDIDATE = '[\\0-\\x1F"\'\\\\&<>%\\x7F-\\x9F\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF\\uFFFE\\uFFFF\\uD800-\\uDFFF]| {2,}|^[ @?]| $';
+const CANDIDATE =
+  '[\\0-\\x1F"\'\\\\&<>%\\x7F-\\x9F\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF\\uFFFE\\uFFFF\\uD800-\\uDFFF]| {2,}|^[ @?]| $';
 const HAS_CANDIDATE = new RegExp(CANDIDATE, 'u');
 const CANDIDATES = new RegExp(CANDIDATE, 'gu');
 

@@ -81,7 +81,9 @@ export interface StringsFileContext {
   rootAttributes: string;
 }
 
-export type Body = { plural: false; name: string; attributes: string; value: string } | { plural: true; name: string; notes: string[]; items: { quantity: string; value: string }[] };
+export type Body =
+  | { plural: false; name: string; attributes: string; value: string }
+  | { plural: true; name: string; notes: string[]; items: { quantity: string; value: string }[] };
 
 export const androidTarget: Target = {
   id: 'android',
@@ -102,7 +104,13 @@ function planAudience(audience: Audience, header: string): { files: PlannedFile[
   for (const locale of catalog.locales) {
     const folder = locale === catalog.sourceLocale ? 'values' : qualifierOf(locale);
     if (!folder) {
-      diagnostics.push(localeUnrepresentable('android', locale, 'it has no Android resource qualifier (only language, script, region and variants can be written)'));
+      diagnostics.push(
+        localeUnrepresentable(
+          'android',
+          locale,
+          'it has no Android resource qualifier (only language, script, region and variants can be written)',
+        ),
+      );
       continue;
     }
     const contexts: ResourceContext[] = [];
@@ -112,7 +120,10 @@ function planAudience(audience: Audience, header: string): { files: PlannedFile[
       const context = resourceContextOf(message, locale, name, quantities.get(message.key), commentOf(message), diagnostics);
       if (context !== undefined) contexts.push(context);
     }
-    const rootAttributes = folder === 'values' ? ` xmlns:tools="http://schemas.android.com/tools" tools:locale="${locale}" tools:ignore="MissingTranslation"` : '';
+    const rootAttributes =
+      folder === 'values'
+        ? ` xmlns:tools="http://schemas.android.com/tools" tools:locale="${locale}" tools:ignore="MissingTranslation"`
+        : '';
     const context: StringsFileContext = { header: androidComment(header), rootAttributes };
     files.push({
       path: `android/${folder}/${audienceName('strings', audience, '_')}.xml`,
@@ -142,7 +153,14 @@ function resourceComment(message: Message): string {
 }
 
 /** The template context of one translated message's resource (undefined when it cannot be written), reporting what it loses. */
-function resourceContextOf(message: Message, locale: string, name: string, quantity: string | undefined, comment: string, diagnostics: Diagnostic[]): ResourceContext | undefined {
+function resourceContextOf(
+  message: Message,
+  locale: string,
+  name: string,
+  quantity: string | undefined,
+  comment: string,
+  diagnostics: Diagnostic[],
+): ResourceContext | undefined {
   const resource = androidResource(message, locale, name, quantity);
   if (!resource.ok) {
     diagnostics.push(unrepresentable('android', message, locale, resource.why));
@@ -150,11 +168,40 @@ function resourceContextOf(message: Message, locale: string, name: string, quant
   }
   const built = resource.value;
   const formatted = message.params.length > 0;
-  if (!built.plural) return { kind: 'string', plural: false, name: built.name, comment, formatted, attributes: built.attributes, value: built.value, notes: [], items: [] };
+  if (!built.plural)
+    return {
+      kind: 'string',
+      plural: false,
+      name: built.name,
+      comment,
+      formatted,
+      attributes: built.attributes,
+      value: built.value,
+      notes: [],
+      items: [],
+    };
   for (const note of built.notes) {
-    diagnostics.push({ ruleId: 'android/exact-selector-dropped', severity: 'warning', target: 'android', key: message.key, locale, place: placeOf(message.translations[locale].origin), message: `Key ${message.key} (${locale}) loses a plural form on Android: ${note}.` });
+    diagnostics.push({
+      ruleId: 'android/exact-selector-dropped',
+      severity: 'warning',
+      target: 'android',
+      key: message.key,
+      locale,
+      place: placeOf(message.translations[locale].origin),
+      message: `Key ${message.key} (${locale}) loses a plural form on Android: ${note}.`,
+    });
   }
-  return { kind: 'plurals', plural: true, name: built.name, comment, formatted, attributes: '', value: '', notes: built.notes.map(androidComment), items: built.items };
+  return {
+    kind: 'plurals',
+    plural: true,
+    name: built.name,
+    comment,
+    formatted,
+    attributes: '',
+    value: '',
+    notes: built.notes.map(androidComment),
+    items: built.items,
+  };
 }
 
 /** The `values-…` folder of a non-source locale, or undefined when Android has no qualifier for it. */
@@ -180,9 +227,15 @@ function androidResource(message: Message, locale: string, name: string, quantit
   if (!quantity) {
     const escaped = textOf(ast, message, formatted);
     if (!escaped.ok) return escaped;
-    return converted({ plural: false, name, attributes: !formatted && escaped.value.includes('%') ? ' formatted="false"' : '', value: escaped.value });
+    return converted({
+      plural: false,
+      name,
+      attributes: !formatted && escaped.value.includes('%') ? ' formatted="false"' : '',
+      value: escaped.value,
+    });
   }
-  if (split.kind === 'plural' && split.plural.arg !== quantity) return cannot(`its plural is on {${split.plural.arg}}, another locale's on {${quantity}}; Android has one quantity`);
+  if (split.kind === 'plural' && split.plural.arg !== quantity)
+    return cannot(`its plural is on {${split.plural.arg}}, another locale's on {${quantity}}; Android has one quantity`);
   const forms = split.kind === 'plural' ? split.plural : { arg: quantity, forms: new Map([['other', ast]]) };
   const exact = new Map<string, MessageFormatElement[]>();
   const notes: string[] = [];
@@ -190,7 +243,10 @@ function androidResource(message: Message, locale: string, name: string, quantit
     if (!isExactSelector(selector)) continue;
     const category = categoryHoldingOnly(locale, exactValue(selector));
     if (category) exact.set(category, elements);
-    else notes.push(`the exact selector ${selector} is dropped: Android picks plural items by CLDR category only, and no ${locale} category holds ${selector.slice(1)} alone`);
+    else
+      notes.push(
+        `the exact selector ${selector} is dropped: Android picks plural items by CLDR category only, and no ${locale} category holds ${selector.slice(1)} alone`,
+      );
   }
   const items: { quantity: string; value: string }[] = [];
   for (const category of pluralCategories(locale)) {
@@ -216,5 +272,7 @@ function textOf(elements: readonly MessageFormatElement[], message: Message, for
     pieces.push({ placeholder: `%${positions.get(arg)}$s` });
   }
   const escaped = androidText(pieces, formatted);
-  return 'value' in escaped ? converted(escaped.value) : cannot(`the character ${codePointName(escaped.unrepresentable)} cannot be written`);
+  return 'value' in escaped
+    ? converted(escaped.value)
+    : cannot(`the character ${codePointName(escaped.unrepresentable)} cannot be written`);
 }

@@ -121,7 +121,10 @@ const STRINGS_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n'
 
 /** Escapes the listed characters, other C0/DEL/C1 controls as `\UXXXX` (never octal: that is NeXTSTEP Latin); the rest raw. */
 export function stringsLiteral(text: string): string {
-  return text.replace(/["\\\n\r\t\u0000-\u001f\u007f-\u009f]/g, (c) => STRINGS_ESCAPES[c] ?? `\\U${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return text.replace(
+    /["\\\n\r\t\u0000-\u001f\u007f-\u009f]/g,
+    (c) => STRINGS_ESCAPES[c] ?? `\\U${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }
 
 /** The `.stringsdict` header comment: XML's comment rule with Apple's options (emit/xml-escape.ts). */

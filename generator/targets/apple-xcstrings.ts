@@ -17,25 +17,39 @@
 import type { Catalog, TranslationState } from '../catalog/model.js';
 import type { AppleMessage } from './apple-format.js';
 
-const STATES: Record<TranslationState, string> = { initial: 'needs_review', translated: 'translated', reviewed: 'translated', final: 'translated' };
+const STATES: Record<TranslationState, string> = {
+  initial: 'needs_review',
+  translated: 'translated',
+  reviewed: 'translated',
+  final: 'translated',
+};
 
 type Json = string | { [key: string]: Json };
 
 export function xcstringsFile(catalog: Catalog, converted: ReadonlyMap<string, ReadonlyMap<string, AppleMessage>>): string {
   const locales = [...catalog.locales].sort(byCodeUnits);
-  const strings = [...catalog.messages].sort((a, b) => byCodeUnits(a.key, b.key)).map((message) => {
-    const byLocale = converted.get(message.key);
-    const localizations: string[] = [];
-    for (const locale of locales) {
-      const value = byLocale?.get(locale);
-      if (!value) continue;
-      const state = STATES[message.translations[locale].state];
-      const json = value.kind === 'plain' ? stringUnitJson(state, value.value, LOCALIZATION_INDENT) : xcodeJson({ variations: { plural: pluralUnits(state, value.forms) } }, LOCALIZATION_INDENT);
-      localizations.push(`${LOCALIZATION_INDENT}${JSON.stringify(locale)} : ${json}`);
-    }
-    const members = [...(message.description ? [`      "comment" : ${JSON.stringify(message.description)}`] : []), '      "extractionState" : "manual"', `      "localizations" : ${objectJson(localizations, '      ')}`];
-    return `    ${JSON.stringify(message.key)} : ${objectJson(members, '    ')}`;
-  });
+  const strings = [...catalog.messages]
+    .sort((a, b) => byCodeUnits(a.key, b.key))
+    .map((message) => {
+      const byLocale = converted.get(message.key);
+      const localizations: string[] = [];
+      for (const locale of locales) {
+        const value = byLocale?.get(locale);
+        if (!value) continue;
+        const state = STATES[message.translations[locale].state];
+        const json =
+          value.kind === 'plain'
+            ? stringUnitJson(state, value.value, LOCALIZATION_INDENT)
+            : xcodeJson({ variations: { plural: pluralUnits(state, value.forms) } }, LOCALIZATION_INDENT);
+        localizations.push(`${LOCALIZATION_INDENT}${JSON.stringify(locale)} : ${json}`);
+      }
+      const members = [
+        ...(message.description ? [`      "comment" : ${JSON.stringify(message.description)}`] : []),
+        '      "extractionState" : "manual"',
+        `      "localizations" : ${objectJson(localizations, '      ')}`,
+      ];
+      return `    ${JSON.stringify(message.key)} : ${objectJson(members, '    ')}`;
+    });
   return `{\n  "sourceLanguage" : ${JSON.stringify(catalog.sourceLocale)},\n  "strings" : ${objectJson(strings, '  ')},\n  "version" : "1.0"\n}\n`;
 }
 

@@ -23,14 +23,24 @@ import { audienceName, planEachAudience } from '../emit/audiences.js';
 import { docComment } from '../emit/escape.js';
 import type { PlannedFile, Target } from '../emit/target.js';
 import { unrepresentable } from '../emit/unrepresentable.js';
-import { appleConversion, INTEGER_SPECIFIER, stringsLiteral, unwritableChar, xmlComment, xmlText, type AppleMessage } from './apple-format.js';
+import {
+  appleConversion,
+  INTEGER_SPECIFIER,
+  stringsLiteral,
+  unwritableChar,
+  xmlComment,
+  xmlText,
+  type AppleMessage,
+} from './apple-format.js';
 import { xcstringsFile } from './apple-xcstrings.js';
 
 export const appleTarget: Target = {
   id: 'apple',
   description: 'Apple Localizable.strings/.stringsdict per .lproj and a Localizable.xcstrings String Catalog',
   plan(whole, { config, header }) {
-    return planEachAudience(whole, config.identifierPrefix, (audience) => planTable(audience.catalog, audienceName('Localizable', audience, '', 'pascal'), header));
+    return planEachAudience(whole, config.identifierPrefix, (audience) =>
+      planTable(audience.catalog, audienceName('Localizable', audience, '', 'pascal'), header),
+    );
   },
 };
 
@@ -51,7 +61,11 @@ function planTable(catalog: Catalog, table: string, header: string): { files: Pl
     files.push({ path: `${folder}/${table}.strings`, template: 'Localizable.strings.hbs', context: { header, entries } });
     const plurals = messages.flatMap((e) => (e.converted.kind === 'plural' ? [pluralEntry(e.message, e.converted)] : []));
     if (plurals.length > 0) {
-      files.push({ path: `${folder}/${table}.stringsdict`, template: 'Localizable.stringsdict.hbs', context: { header: xmlComment(header), entries: plurals } });
+      files.push({
+        path: `${folder}/${table}.stringsdict`,
+        template: 'Localizable.stringsdict.hbs',
+        context: { header: xmlComment(header), entries: plurals },
+      });
     }
   }
   files.push({ path: `apple/${table}.xcstrings`, content: xcstringsFile(catalog, converted) });

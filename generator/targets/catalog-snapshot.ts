@@ -110,11 +110,15 @@ export function snapshotOf(catalog: Catalog, options: SnapshotOptions = {}): Sna
       ...(m.range ? { range: [m.range[0], m.range[1]] as [number, number] } : {}),
       section: m.section,
       params: m.params.map((p) => ({ name: p.name, type: p.type })),
-      identifiers: Object.fromEntries(Object.entries(PLATFORM_NAMING).map(([platform, naming]) => [platform, naming === 'key' ? m.key : identifierOf(m.key, prefix)])),
+      identifiers: Object.fromEntries(
+        Object.entries(PLATFORM_NAMING).map(([platform, naming]) => [platform, naming === 'key' ? m.key : identifierOf(m.key, prefix)]),
+      ),
       texts: Object.fromEntries(Object.entries(m.translations).map(([locale, t]) => [locale, t.text])),
       ...(m.action !== undefined ? { action: m.action } : {}),
       ...(m.fault !== undefined ? { fault: m.fault } : {}),
-      ...(catalog.userMessages ? { userTexts: Object.fromEntries(Object.entries(catalog.userMessages[i]!.translations).map(([locale, t]) => [locale, t.text])) } : {}),
+      ...(catalog.userMessages
+        ? { userTexts: Object.fromEntries(Object.entries(catalog.userMessages[i]!.translations).map(([locale, t]) => [locale, t.text])) }
+        : {}),
     })),
   });
 }

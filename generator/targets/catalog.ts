@@ -9,6 +9,9 @@ export const catalogTarget: Target = {
   id: 'catalog',
   description: 'catalog/catalog.json: keys, codes, sections, parameters, identifiers and texts, for "codebook diff"',
   plan(catalog, { config, header }) {
-    return { files: [{ path: SNAPSHOT_FILE, content: catalogSnapshot(catalog, { identifierPrefix: config.identifierPrefix, header }) }], diagnostics: [] };
+    return {
+      files: [{ path: SNAPSHOT_FILE, content: catalogSnapshot(catalog, { identifierPrefix: config.identifierPrefix, header }) }],
+      diagnostics: [],
+    };
   },
 };

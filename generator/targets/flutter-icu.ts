@@ -41,7 +41,12 @@ export function arbValue(ast: readonly MessageFormatElement[], locale: string): 
   return orProblem(arbText(ast, locale));
 }
 
-function printElements(elements: readonly MessageFormatElement[], locale: string, parent: Parent, count: string | undefined): Converted<string> {
+function printElements(
+  elements: readonly MessageFormatElement[],
+  locale: string,
+  parent: Parent,
+  count: string | undefined,
+): Converted<string> {
   let out = '';
   let literal = ''; // the parser may split one run of text into several elements
   for (const el of [...elements, undefined]) {
@@ -68,7 +73,9 @@ function printElement(el: MessageFormatElement, locale: string, count: string | 
     case TYPE.number:
     case TYPE.date:
     case TYPE.time:
-      return el.style ? cannot(`the style of {${el.value}, ${TYPE[el.type]}, …} has no gen-l10n spelling (placeholder formats are per key)`) : converted(`{${el.value}}`);
+      return el.style
+        ? cannot(`the style of {${el.value}, ${TYPE[el.type]}, …} has no gen-l10n spelling (placeholder formats are per key)`)
+        : converted(`{${el.value}}`);
     case TYPE.select: {
       const options = Object.entries(el.options).map(([selector, option]) => [selector, option.value] as const);
       return printOptions(el.value, 'select', options, locale, count);
@@ -82,7 +89,13 @@ function printElement(el: MessageFormatElement, locale: string, count: string | 
   }
 }
 
-function printOptions(arg: string, kind: 'plural' | 'select', options: readonly (readonly [string, MessageFormatElement[]])[], locale: string, count: string | undefined): Converted<string> {
+function printOptions(
+  arg: string,
+  kind: 'plural' | 'select',
+  options: readonly (readonly [string, MessageFormatElement[]])[],
+  locale: string,
+  count: string | undefined,
+): Converted<string> {
   const parts: string[] = [];
   for (const [selector, value] of options) {
     const body = printElements(value, locale, kind, count);
@@ -104,7 +117,8 @@ function pluralOptions(el: PluralElement, locale: string): Converted<[string, Me
     const category = EXACT_CATEGORIES[n];
     if (!category || selector !== `=${n}`) return cannot(`gen-l10n accepts only =0, =1 and =2, not ${selector}`);
     if (categories.includes(category)) {
-      if (!categoryIsExactly(locale, category, n)) return cannot(`gen-l10n merges ${selector} with the CLDR category ${category}, which covers more than ${n} in ${locale}`);
+      if (!categoryIsExactly(locale, category, n))
+        return cannot(`gen-l10n merges ${selector} with the CLDR category ${category}, which covers more than ${n} in ${locale}`);
       covered.add(category);
     }
     out.push([selector, el.options[selector].value]);
@@ -123,7 +137,8 @@ function quoted(text: string, inPlural: boolean): Converted<string> {
   const double = (s: string) => s.replace(/'/g, "''");
   if (at.length === 0) return converted(double(text));
   const [first, last] = [at[0], at[at.length - 1]];
-  if (text[first - 1] === "'") return cannot(`an apostrophe directly before a literal ${JSON.stringify(text[first])} reads differently in ICU and in gen-l10n`);
+  if (text[first - 1] === "'")
+    return cannot(`an apostrophe directly before a literal ${JSON.stringify(text[first])} reads differently in ICU and in gen-l10n`);
   return converted(`${double(text.slice(0, first))}'${double(text.slice(first, last + 1))}'${double(text.slice(last + 1))}`);
 }
 

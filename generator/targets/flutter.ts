@@ -33,13 +33,22 @@ type Entries = [string, Json][];
 
 /** Dart reserved words, plus the members every generated localizations class already has. */
 const TAKEN = new Set(
-  'assert break case catch class const continue default do else enum extends false final finally for if in is new null rethrow return super switch this throw true try var void while with localeName delegate localizationsDelegates supportedLocales of'.split(' '),
+  'assert break case catch class const continue default do else enum extends false final finally for if in is new null rethrow return super switch this throw true try var void while with localeName delegate localizationsDelegates supportedLocales of'.split(
+    ' ',
+  ),
 );
 /** gen-l10n `_isValidGetterAndMethodName`: a lower-case letter first, then letters, digits, `_`, `$`. */
 const GETTER = /^[a-z][A-Za-z0-9_$]*$/;
 
 /** The Dart type of each placeholder, by param type (what gen-l10n generates; lookup-dart casts the caller's arguments to it). */
-export const DART_TYPES: Readonly<Record<Param['type'], string>> = { string: 'String', select: 'String', number: 'num', plural: 'int', date: 'DateTime', time: 'DateTime' };
+export const DART_TYPES: Readonly<Record<Param['type'], string>> = {
+  string: 'String',
+  select: 'String',
+  number: 'num',
+  plural: 'int',
+  date: 'DateTime',
+  time: 'DateTime',
+};
 const DATE_FORMATS: Partial<Record<Param['type'], string>> = { date: 'yMMMd', time: 'jms' }; // ICU's default medium styles
 
 export const flutterTarget: Target = {
@@ -47,14 +56,18 @@ export const flutterTarget: Target = {
   description: 'Flutter gen-l10n ARB files (app_<locale>.arb), the source locale as template',
   plan(whole, { config, header }) {
     const diagnostics: Diagnostic[] = [];
-    const report = (message: Message, locale: string | undefined, why: string) => diagnostics.push(unrepresentable('flutter', message, locale, why));
+    const report = (message: Message, locale: string | undefined, why: string) =>
+      diagnostics.push(unrepresentable('flutter', message, locale, why));
     const audiences = audiencesOf(whole, config.identifierPrefix).map(({ catalog, identifierPrefix }) => {
       const table = identifierTable(catalog, identifierPrefix, 'flutter');
       diagnostics.push(...table.diagnostics);
       for (const message of catalog.messages) {
         const name = table.names.get(message.key);
-        if (name && (!GETTER.test(name) || TAKEN.has(name))) report(message, undefined, `the ARB key ${name} is not a valid gen-l10n method name`);
-        for (const p of message.params) if (!GETTER.test(p.name) || TAKEN.has(p.name)) report(message, undefined, `the placeholder ${p.name} is not a valid Dart parameter name`);
+        if (name && (!GETTER.test(name) || TAKEN.has(name)))
+          report(message, undefined, `the ARB key ${name} is not a valid gen-l10n method name`);
+        for (const p of message.params)
+          if (!GETTER.test(p.name) || TAKEN.has(p.name))
+            report(message, undefined, `the placeholder ${p.name} is not a valid Dart parameter name`);
       }
       return { catalog, names: table.names };
     });
@@ -62,7 +75,10 @@ export const flutterTarget: Target = {
     for (const locale of whole.locales) {
       const problem = localeProblem(locale);
       if (problem) diagnostics.push(localeUnrepresentable('flutter', locale, problem));
-      bodies.set(locale, audiences.flatMap((a) => localeEntries(a.catalog, locale, a.names, report)));
+      bodies.set(
+        locale,
+        audiences.flatMap((a) => localeEntries(a.catalog, locale, a.names, report)),
+      );
     }
     const files: PlannedFile[] = whole.locales.map((locale) => arbFile(locale, header, bodies.get(locale)!));
     for (const [language, variant] of baseLanguages(whole.locales)) files.push(arbFile(language, header, bodies.get(variant)!, variant));
@@ -70,7 +86,12 @@ export const flutterTarget: Target = {
   },
 };
 
-function localeEntries(catalog: Catalog, locale: string, names: ReadonlyMap<string, string>, report: (m: Message, l: string, p: string) => void): Entries {
+function localeEntries(
+  catalog: Catalog,
+  locale: string,
+  names: ReadonlyMap<string, string>,
+  report: (m: Message, l: string, p: string) => void,
+): Entries {
   const entries: Entries = [];
   const titles = locale === catalog.sourceLocale ? sourceSectionTitles(catalog) : undefined;
   for (const message of catalog.messages) {
@@ -96,7 +117,12 @@ function metadata(catalog: Catalog, message: Message, titles: ReadonlyMap<string
     if (p.example !== undefined) fields.push(['example', String(p.example)]);
     return [p.name, fields];
   });
-  return placeholders.length > 0 ? [['description', description], ['placeholders', placeholders]] : [['description', description]];
+  return placeholders.length > 0
+    ? [
+        ['description', description],
+        ['placeholders', placeholders],
+      ]
+    : [['description', description]];
 }
 
 /** Params the source text formats as numbers (`{n, number}`, `#`): their placeholder gets `decimalPattern`, as ICU groups digits there. */
@@ -113,7 +139,10 @@ function formattedNumbers(elements: readonly MessageFormatElement[], count?: str
 
 function arbFile(locale: string, header: string, body: Entries, copyOf?: string): PlannedFile {
   const suffix = locale.replace(/-/g, '_');
-  const head: Entries = [['@@locale', suffix], ['@@x-generated', header]];
+  const head: Entries = [
+    ['@@locale', suffix],
+    ['@@x-generated', header],
+  ];
   if (copyOf) head.push(['@@x-copy-of', copyOf.replace(/-/g, '_')]);
   const entries = copyOf ? body.filter(([key]) => !key.startsWith('@')) : body;
   return { path: `flutter/app_${suffix}.arb`, content: `${arbJson([...head, ...entries], '')}\n` };

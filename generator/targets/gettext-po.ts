@@ -42,7 +42,8 @@ export function poUnrepresentable(text: string): string | undefined {
 function escapedPiece(ch: string): string {
   const escaped = ESCAPES[ch];
   if (escaped !== undefined) return escaped;
-  if (UNREPRESENTABLE.test(ch)) throw new Error(`PO cannot carry ${codePointName(ch)}: check texts with poUnrepresentable before writing them`);
+  if (UNREPRESENTABLE.test(ch))
+    throw new Error(`PO cannot carry ${codePointName(ch)}: check texts with poUnrepresentable before writing them`);
   return ch;
 }
 
@@ -175,7 +176,7 @@ export function poStringLines(keyword: string, text: string): string[] {
   const out = ['""'];
   if (text === '') out.push('""');
   // A line ends after each newline; nothing follows a final one.
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const next = text.indexOf('\n', start);
     const end = next === -1 ? text.length : next + 1;
     wrapEscaped(escapePo(text.slice(start, end)), out);
@@ -214,7 +215,8 @@ export function poMessageText(elements: readonly MessageFormatElement[], brace: 
     else if (el.type === TYPE.argument) out += `{${el.value}}`;
     else if (el.type === TYPE.pound && pluralArg) out += `{${pluralArg}}`;
     else if ((el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) && !el.style) out += `{${el.value}}`;
-    else if (el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) return cannot(`python-brace-format has no equivalent of the style of {${el.value}}`);
+    else if (el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time)
+      return cannot(`python-brace-format has no equivalent of the style of {${el.value}}`);
     else return cannot('PO text has no equivalent of this ICU element');
   }
   return converted(out);

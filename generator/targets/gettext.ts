@@ -42,7 +42,11 @@ import { gettextLocaleName, gettextPlurals, msgstrForms, type GettextPlurals } f
 import { poComment, poCommentLines, poMessageText, poReference, poStringLines, poUnrepresentable } from './gettext-po.js';
 import { sourceSectionTitles } from '../emit/section-titles.js';
 
-interface SourceSide { msgid: string; plural?: { arg: string; msgidPlural: string; args: ReadonlySet<string> }; brace: boolean }
+interface SourceSide {
+  msgid: string;
+  plural?: { arg: string; msgidPlural: string; args: ReadonlySet<string> };
+  brace: boolean;
+}
 
 /**
  * One PO entry as templates/gettext/entry.po.hbs receives it (documented
@@ -99,14 +103,21 @@ interface SharedPart {
 const EMPTY_STRING: readonly string[] = ['""'];
 const EMPTY_PLURALS = new Map<number, PoEntryContext['msgstrPlural']>();
 
-const HEADER_FIELDS = ['Project-Id-Version: codebook', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=UTF-8', 'Content-Transfer-Encoding: 8bit'];
+const HEADER_FIELDS = [
+  'Project-Id-Version: codebook',
+  'MIME-Version: 1.0',
+  'Content-Type: text/plain; charset=UTF-8',
+  'Content-Transfer-Encoding: 8bit',
+];
 const BRACE = /[{}]/;
 
 export const gettextTarget: Target = {
   id: 'gettext',
   description: 'GNU gettext: a POT template and a PO file per locale (msgctxt = key, python-brace-format)',
   plan(whole, { config, header }) {
-    return planEachAudience(whole, config.identifierPrefix, (audience) => planDomain(audience.catalog, audience.suffix ? `${audience.catalog.namespace}/` : '', header));
+    return planEachAudience(whole, config.identifierPrefix, (audience) =>
+      planDomain(audience.catalog, audience.suffix ? `${audience.catalog.namespace}/` : '', header),
+    );
   },
 };
 
@@ -120,7 +131,14 @@ function planDomain(catalog: Catalog, folder: string, header: string): { files: 
     if (source.ok) shared.push(sharedPart(catalog, message, source.value, titles));
     else diagnostics.push(unrepresentable('gettext', message, catalog.sourceLocale, source.why));
   }
-  const files: PlannedFile[] = [poFile(`gettext/${catalog.namespace}.pot`, [header, `Template of the ${catalog.namespace} domain: msgctxt is the message key.`], HEADER_FIELDS, templateEntries(shared))];
+  const files: PlannedFile[] = [
+    poFile(
+      `gettext/${catalog.namespace}.pot`,
+      [header, `Template of the ${catalog.namespace} domain: msgctxt is the message key.`],
+      HEADER_FIELDS,
+      templateEntries(shared),
+    ),
+  ];
   const owners = new Map<string, string>();
   for (const locale of catalog.locales) {
     const name = gettextLocaleName(locale);
@@ -131,9 +149,23 @@ function planDomain(catalog: Catalog, folder: string, header: string): { files: 
       diagnostics.push(localeUnrepresentable('gettext', locale, problem ?? `gettext has no Plural-Forms for ${name}`));
       continue;
     }
-    const fields = [HEADER_FIELDS[0], 'Last-Translator: Automatically generated', 'Language-Team: none', `Language: ${name}`, ...HEADER_FIELDS.slice(1), `Plural-Forms: ${rule.header}`];
+    const fields = [
+      HEADER_FIELDS[0],
+      'Last-Translator: Automatically generated',
+      'Language-Team: none',
+      `Language: ${name}`,
+      ...HEADER_FIELDS.slice(1),
+      `Plural-Forms: ${rule.header}`,
+    ];
     const entries = localeEntries(catalog, shared, locale, rule, diagnostics);
-    files.push(poFile(`gettext/${folder}${name}.po`, [header, `Locale ${locale} (BCP 47) as gettext ${name}: msgctxt is the message key.`], fields, entries));
+    files.push(
+      poFile(
+        `gettext/${folder}${name}.po`,
+        [header, `Locale ${locale} (BCP 47) as gettext ${name}: msgctxt is the message key.`],
+        fields,
+        entries,
+      ),
+    );
   }
   return { files, diagnostics };
 }
@@ -143,7 +175,12 @@ function poFile(path: string, headerComments: string[], fields: string[], contex
   const [first, ...headerFields] = poStringLines('msgstr', fields.map((f) => `${f}\n`).join(''));
   if (first !== '""') throw new Error('codebook: a PO header of one line'); // never: every header has several fields
   const context: PoFileContext = { headerComments: headerComments.flatMap((c) => poComment('#', c)), headerFields };
-  return { path, template: 'file.po.hbs', context, entries: { template: 'entry.po.hbs', field: 'entries', contexts, separator: '\n', builtIn: poEntryText } };
+  return {
+    path,
+    template: 'file.po.hbs',
+    context,
+    entries: { template: 'entry.po.hbs', field: 'entries', contexts, separator: '\n', builtIn: poEntryText },
+  };
 }
 
 /**
@@ -184,7 +221,13 @@ function templateEntries(shared: readonly SharedPart[]): PoEntryContext[] {
 }
 
 /** One PO file's entries: every message with a source side whose msgstrs can be written (the others are reported). */
-function localeEntries(catalog: Catalog, shared: readonly SharedPart[], locale: string, rule: GettextPlurals, diagnostics: Diagnostic[]): PoEntryContext[] {
+function localeEntries(
+  catalog: Catalog,
+  shared: readonly SharedPart[],
+  locale: string,
+  rule: GettextPlurals,
+  diagnostics: Diagnostic[],
+): PoEntryContext[] {
   const ownReference = locale !== catalog.sourceLocale; // the source text's reference is already there
   const out: PoEntryContext[] = [];
   for (const part of shared) {
@@ -204,7 +247,13 @@ function localeEntries(catalog: Catalog, shared: readonly SharedPart[], locale: 
 }
 
 /** An entry's context: the message's shared part, this file's references, flags and msgstr lines. */
-function entryContext(part: SharedPart, references: readonly string[], fuzzy: boolean, values: readonly string[], nplurals: number): PoEntryContext {
+function entryContext(
+  part: SharedPart,
+  references: readonly string[],
+  fuzzy: boolean,
+  values: readonly string[],
+  nplurals: number,
+): PoEntryContext {
   const { source } = part;
   const braces = !source.brace && (part.msgidBraces || values.some((v) => BRACE.test(v)));
   const format = source.brace ? 'python-brace-format' : braces ? 'no-python-brace-format' : undefined;
@@ -214,7 +263,13 @@ function entryContext(part: SharedPart, references: readonly string[], fuzzy: bo
     const msgstr = values[0] ? poStringLines('msgstr', values[0]) : EMPTY_STRING;
     return { extractedComments, references, flags, msgctxt, msgid, msgidPlural, msgstr, msgstrPlural: null };
   }
-  const msgstrPlural = values.length === 0 ? emptyPlurals(nplurals) : Array.from({ length: nplurals }, (_, index) => ({ index, lines: values[index] ? poStringLines(`msgstr[${index}]`, values[index]) : EMPTY_STRING }));
+  const msgstrPlural =
+    values.length === 0
+      ? emptyPlurals(nplurals)
+      : Array.from({ length: nplurals }, (_, index) => ({
+          index,
+          lines: values[index] ? poStringLines(`msgstr[${index}]`, values[index]) : EMPTY_STRING,
+        }));
   return { extractedComments, references, flags, msgctxt, msgid, msgidPlural, msgstr: null, msgstrPlural };
 }
 
@@ -244,7 +299,8 @@ function sourceSide(message: Message, sourceLocale: string): Converted<SourceSid
   const brace = message.params.length > 0;
   // msgfmt --check reads a python-brace-format field name as ASCII: {Ωmega} or {名前} fails it (found by the fuzz test).
   const unreadable = message.params.find((p) => !isAsciiIdentifier(p.name));
-  if (unreadable) return cannot(`msgfmt --check accepts only ASCII letters, digits and _ in python-brace-format names, not {${unreadable.name}}`);
+  if (unreadable)
+    return cannot(`msgfmt --check accepts only ASCII letters, digits and _ in python-brace-format names, not {${unreadable.name}}`);
   if (split.kind === 'plain') {
     const msgid = poValue(t.ast, brace);
     return msgid.ok ? converted({ msgid: msgid.value, brace }) : msgid;
@@ -259,7 +315,13 @@ function sourceSide(message: Message, sourceLocale: string): Converted<SourceSid
 }
 
 /** The msgstr values of one entry in one locale, in gettext index order; [] when untranslated. */
-function msgstrs(message: Message, locale: string, source: SourceSide, rule: GettextPlurals, warn: (text: string) => void): Converted<string[]> {
+function msgstrs(
+  message: Message,
+  locale: string,
+  source: SourceSide,
+  rule: GettextPlurals,
+  warn: (text: string) => void,
+): Converted<string[]> {
   const t = message.translations[locale];
   if (!t) return converted([]);
   const split = splitPlural(t.ast);
@@ -273,7 +335,8 @@ function msgstrs(message: Message, locale: string, source: SourceSide, rule: Get
   } else if (split.kind === 'plain') {
     forms = rule.forms.map(() => t.ast);
   } else {
-    if (split.plural.arg !== source.plural.arg) return cannot(`gettext picks msgstr[i] by the source plural {${source.plural.arg}}, not {${split.plural.arg}}`);
+    if (split.plural.arg !== source.plural.arg)
+      return cannot(`gettext picks msgstr[i] by the source plural {${source.plural.arg}}, not {${split.plural.arg}}`);
     ({ forms, dropped } = msgstrForms(split.plural, locale, rule));
   }
   const pluralArg = split.kind === 'plural' ? source.plural?.arg : undefined;
@@ -293,12 +356,20 @@ function msgstrs(message: Message, locale: string, source: SourceSide, rule: Get
  * arguments of msgid_plural; one shown for a single count (en `one`, an
  * exact `=0`) may drop or add some.
  */
-function pluralArgumentsProblem(forms: readonly MessageFormatElement[][], locale: string, rule: GettextPlurals, plural: NonNullable<SourceSide['plural']>): string | undefined {
+function pluralArgumentsProblem(
+  forms: readonly MessageFormatElement[][],
+  locale: string,
+  rule: GettextPlurals,
+  plural: NonNullable<SourceSide['plural']>,
+): string | undefined {
   const often = oftenUsed(locale, rule);
   for (const [i, form] of forms.entries()) {
     if (!often[i]) continue;
     const args = argumentsOfForm(form, plural.arg);
-    const differ = [...[...plural.args].filter((a) => !args.has(a)).map((a) => `lacks {${a}}`), ...[...args].filter((a) => !plural.args.has(a)).map((a) => `adds {${a}}`)];
+    const differ = [
+      ...[...plural.args].filter((a) => !args.has(a)).map((a) => `lacks {${a}}`),
+      ...[...args].filter((a) => !plural.args.has(a)).map((a) => `adds {${a}}`),
+    ];
     if (differ.length > 0) {
       return `msgfmt --check requires msgstr[${i}] (the ${rule.forms[i]} form, shown for many counts) to use the arguments of msgid_plural (the source "other" form), but it ${differ.join(' and ')}`;
     }
@@ -351,10 +422,13 @@ function newlineProblem(msgid: string, others: string[]): string | undefined {
   return undefined;
 }
 
-
 /** The `#.` lines of a message, without the `#.`. */
 function translatorComments(message: Message, titles: ReadonlyMap<string, string | undefined>): string[] {
-  const lines = [`Section: ${sectionLabel(message.section, titles.get(message.section))}`, ...(message.description ? [message.description] : []), ...message.params.map(paramNote)];
+  const lines = [
+    `Section: ${sectionLabel(message.section, titles.get(message.section))}`,
+    ...(message.description ? [message.description] : []),
+    ...message.params.map(paramNote),
+  ];
   return lines.flatMap(poCommentLines);
 }
 

@@ -27,9 +27,14 @@ export const i18nextTarget: Target = {
     const plan: TargetPlan = { files: [], diagnostics: [] };
     // With two audiences the namespace holds what users see and a second one the developer details.
     const bundles: [namespace: string, messages: readonly Message[]][] = catalog.userMessages
-      ? [[catalog.namespace, catalog.userMessages], [catalog.detailNamespace, catalog.messages]]
+      ? [
+          [catalog.namespace, catalog.userMessages],
+          [catalog.detailNamespace, catalog.messages],
+        ]
       : [[catalog.namespace, catalog.messages]];
-    for (const locale of catalog.locales) for (const [namespace, messages] of bundles) plan.files.push({ path: `i18next/${locale}/${namespace}.json`, content: flatJson(bundleEntries(messages, locale, plan)) });
+    for (const locale of catalog.locales)
+      for (const [namespace, messages] of bundles)
+        plan.files.push({ path: `i18next/${locale}/${namespace}.json`, content: flatJson(bundleEntries(messages, locale, plan)) });
     return plan;
   },
 };
@@ -83,9 +88,66 @@ export function i18nextPluralArgument(message: Message): string | undefined {
 }
 
 /** Options i18next's t() reads from the same object as the interpolation values: an argument of that name changes the lookup. */
-const I18NEXT_OPTIONS = new Set(['lng', 'lngs', 'ns', 'fallbackLng', 'defaultValue', 'context', 'replace', 'returnObjects', 'returnDetails', 'joinArrays', 'postProcess', 'interpolation', 'keySeparator', 'nsSeparator', 'ordinal', 'skipInterpolation']);
+const I18NEXT_OPTIONS = new Set([
+  'lng',
+  'lngs',
+  'ns',
+  'fallbackLng',
+  'defaultValue',
+  'context',
+  'replace',
+  'returnObjects',
+  'returnDetails',
+  'joinArrays',
+  'postProcess',
+  'interpolation',
+  'keySeparator',
+  'nsSeparator',
+  'ordinal',
+  'skipInterpolation',
+]);
 /** Intl options i18next's number and datetime formatters take from that object too: an argument of that name changes the format. */
-const INTL_OPTIONS = new Set(['style', 'currency', 'currencyDisplay', 'currencySign', 'unit', 'unitDisplay', 'notation', 'compactDisplay', 'signDisplay', 'useGrouping', 'minimumIntegerDigits', 'minimumFractionDigits', 'maximumFractionDigits', 'minimumSignificantDigits', 'maximumSignificantDigits', 'roundingMode', 'roundingPriority', 'roundingIncrement', 'trailingZeroDisplay', 'numberingSystem', 'localeMatcher', 'dateStyle', 'timeStyle', 'weekday', 'era', 'year', 'month', 'day', 'hour', 'minute', 'second', 'fractionalSecondDigits', 'timeZone', 'timeZoneName', 'hour12', 'hourCycle', 'calendar', 'dayPeriod', 'formatMatcher']);
+const INTL_OPTIONS = new Set([
+  'style',
+  'currency',
+  'currencyDisplay',
+  'currencySign',
+  'unit',
+  'unitDisplay',
+  'notation',
+  'compactDisplay',
+  'signDisplay',
+  'useGrouping',
+  'minimumIntegerDigits',
+  'minimumFractionDigits',
+  'maximumFractionDigits',
+  'minimumSignificantDigits',
+  'maximumSignificantDigits',
+  'roundingMode',
+  'roundingPriority',
+  'roundingIncrement',
+  'trailingZeroDisplay',
+  'numberingSystem',
+  'localeMatcher',
+  'dateStyle',
+  'timeStyle',
+  'weekday',
+  'era',
+  'year',
+  'month',
+  'day',
+  'hour',
+  'minute',
+  'second',
+  'fractionalSecondDigits',
+  'timeZone',
+  'timeZoneName',
+  'hour12',
+  'hourCycle',
+  'calendar',
+  'dayPeriod',
+  'formatMatcher',
+]);
 
 /** Why an argument name would be read by i18next as one of its options (found by the fuzz test), or undefined. */
 function argumentNameProblem(ast: readonly MessageFormatElement[]): string | undefined {
@@ -94,7 +156,9 @@ function argumentNameProblem(ast: readonly MessageFormatElement[]): string | und
   if (option) return `i18next reads {{${option}}} as its own option "${option}", not as a value; rename the argument`;
   const formatted = [...used.values()].some((use) => use === 'number' || use === 'plural' || use === 'date' || use === 'time');
   const intl = formatted ? [...used.keys()].find((name) => INTL_OPTIONS.has(name)) : undefined;
-  return intl ? `i18next passes every value to its number and date formatters, which read {{${intl}}} as their option "${intl}"; rename the argument` : undefined;
+  return intl
+    ? `i18next passes every value to its number and date formatters, which read {{${intl}}} as their option "${intl}"; rename the argument`
+    : undefined;
 }
 
 function convert(message: Message, locale: string, translation: Translation): Entries {
@@ -105,13 +169,17 @@ function convert(message: Message, locale: string, translation: Translation): En
   if (split.kind === 'unsupported') return cannot(`i18next has no syntax for ${split.reason}`);
   // The plural argument is i18next's {{count}} wherever the text names it.
   const renamed = i18nextPluralArgument(message);
-  if (renamed && argumentsOf(translation.ast).has('count')) return cannot(`i18next names the plural value {{count}}, which the text also uses as an argument of its own; rename {count}`);
+  if (renamed && argumentsOf(translation.ast).has('count'))
+    return cannot(`i18next names the plural value {{count}}, which the text also uses as an argument of its own; rename {count}`);
   if (split.kind === 'plain') {
     const text = toI18next(translation.ast, renamed);
     return text.ok ? converted([[key, text.value]]) : text;
   }
   const { arg } = split.plural;
-  if (arg !== 'count' && arg !== renamed) return cannot(`its plural selects by {${arg}}, another locale's by {${renamed}}; i18next passes one value as {{count}}, so every locale must select by the same argument`);
+  if (arg !== 'count' && arg !== renamed)
+    return cannot(
+      `its plural selects by {${arg}}, another locale's by {${renamed}}; i18next passes one value as {{count}}, so every locale must select by the same argument`,
+    );
   const entries: [string, string][] = [];
   const exact = [...split.plural.forms.keys()].filter(isExactSelector);
   for (const selector of exact) {
@@ -141,7 +209,9 @@ function toI18next(elements: readonly MessageFormatElement[], pluralArg: string 
     }
     const piece = interpolationOf(el, pluralArg);
     if (!piece.ok) return piece;
-    const problem = literalProblem(literal) ?? (literal.endsWith('{') ? 'a literal "{" directly before an argument would merge into i18next\'s {{…}}' : undefined);
+    const problem =
+      literalProblem(literal) ??
+      (literal.endsWith('{') ? 'a literal "{" directly before an argument would merge into i18next\'s {{…}}' : undefined);
     if (problem) return cannot(problem);
     out += literal + piece.value;
     literal = '';
@@ -168,7 +238,9 @@ function interpolationOf(el: MessageFormatElement, pluralArg: string | undefined
       return el.style ? cannot(`the date/time style of {${el.value}} has no i18next equivalent`) : converted(`{{${name}, datetime}}`);
     case TYPE.time:
       // ICU's {t, time} is the medium time (formatjs: hour, minute, second); a bare datetime would show the date.
-      return el.style ? cannot(`the date/time style of {${el.value}} has no i18next equivalent`) : converted(`{{${name}, datetime(hour: numeric; minute: numeric; second: numeric)}}`);
+      return el.style
+        ? cannot(`the date/time style of {${el.value}} has no i18next equivalent`)
+        : converted(`{{${name}, datetime(hour: numeric; minute: numeric; second: numeric)}}`);
     default:
       return cannot('unsupported ICU element');
   }

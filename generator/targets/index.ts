@@ -15,6 +15,19 @@ import { reviewTarget } from './review.js';
 import { typesTarget } from './types.js';
 import { xliffTarget } from './xliff.js';
 
-export const builtInTargets: readonly Target[] = [i18nextTarget, typesTarget, androidTarget, appleTarget, flutterTarget, gettextTarget, javaTarget, xliffTarget, catalogTarget,
-  lookupKotlinTarget, lookupJavaTarget, lookupSwiftTarget, lookupDartTarget, reviewTarget,
+export const builtInTargets: readonly Target[] = [
+  i18nextTarget,
+  typesTarget,
+  androidTarget,
+  appleTarget,
+  flutterTarget,
+  gettextTarget,
+  javaTarget,
+  xliffTarget,
+  catalogTarget,
+  lookupKotlinTarget,
+  lookupJavaTarget,
+  lookupSwiftTarget,
+  lookupDartTarget,
+  reviewTarget,
 ];

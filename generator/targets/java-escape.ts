@@ -32,20 +32,36 @@ export function patternText(text: string): string {
 
 const PROPERTIES_COMMON: readonly Rule[] = [
   { why: 'Properties.load: backslash starts an escape (a trailing one joins the next line)', test: (ch) => ch === '\\', out: () => '\\\\' },
-  { why: 'Properties.load: `\\t \\n \\r \\f` are the control escapes', test: (ch) => '\t\n\r\f'.includes(ch), out: (ch) => ({ '\t': '\\t', '\n': '\\n', '\r': '\\r', '\f': '\\f' })[ch] ?? ch },
-  { why: 'ASCII only (ISO-8859-1 vs UTF-8 readers); other controls and non-ASCII as `\\uXXXX`', test: (ch) => !/^[\x20-\x7E]$/.test(ch), out: hex },
+  {
+    why: 'Properties.load: `\\t \\n \\r \\f` are the control escapes',
+    test: (ch) => '\t\n\r\f'.includes(ch),
+    out: (ch) => ({ '\t': '\\t', '\n': '\\n', '\r': '\\r', '\f': '\\f' })[ch] ?? ch,
+  },
+  {
+    why: 'ASCII only (ISO-8859-1 vs UTF-8 readers); other controls and non-ASCII as `\\uXXXX`',
+    test: (ch) => !/^[\x20-\x7E]$/.test(ch),
+    out: hex,
+  },
 ];
 
 /** Values: the first space would be taken as the separator's whitespace; a last one is lost to editors that trim lines. */
 export const PROPERTIES_VALUE: readonly Rule[] = [
   { why: 'Properties.load: leading whitespace of a value is dropped', test: (ch, at) => ch === ' ' && at === 0, out: () => '\\ ' },
-  { why: 'editors and hooks strip trailing blanks; `\\u0020` survives them', test: (ch, at, last) => ch === ' ' && at === last, out: () => '\\u0020' },
+  {
+    why: 'editors and hooks strip trailing blanks; `\\u0020` survives them',
+    test: (ch, at, last) => ch === ' ' && at === last,
+    out: () => '\\u0020',
+  },
   ...PROPERTIES_COMMON,
 ];
 
 /** Keys end at the first unescaped `=`, `:` or whitespace; `#`/`!` first would start a comment. */
 export const PROPERTIES_KEY: readonly Rule[] = [
-  { why: 'Properties.load: `=`, `:`, space end a key; `#`, `!` start a comment', test: (ch) => '=: #!'.includes(ch), out: (ch) => `\\${ch}` },
+  {
+    why: 'Properties.load: `=`, `:`, space end a key; `#`, `!` start a comment',
+    test: (ch) => '=: #!'.includes(ch),
+    out: (ch) => `\\${ch}`,
+  },
   ...PROPERTIES_COMMON,
 ];
 

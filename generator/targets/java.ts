@@ -128,18 +128,34 @@ function planBundle(catalog: Catalog, header: string, mode: JavaMessageFormat): 
     });
   };
   if (!/^[A-Za-z_$][\w$]*$/.test(base)) {
-    diagnostics.push({ ruleId: 'java/unrepresentable', severity: 'error', target: 'java', locale: catalog.sourceLocale, message: `The namespace ${catalog.namespace} gives no Java bundle name (${base}).` });
+    diagnostics.push({
+      ruleId: 'java/unrepresentable',
+      severity: 'error',
+      target: 'java',
+      locale: catalog.sourceLocale,
+      message: `The namespace ${catalog.namespace} gives no Java bundle name (${base}).`,
+    });
   }
   const plurals = new Map(catalog.messages.map((m) => [m.key, pluralShapeOf(m, catalog.locales)]));
   const comments = new Map<Message, string>(); // a message's comment is the same in every bundle
   const owners = new Map<string, string>();
   for (const locale of catalog.locales) {
     const suffix = locale === catalog.sourceLocale ? '' : bundleSuffix(locale);
-    if (suffix === undefined) diagnostics.push(localeUnrepresentable('java', locale, 'it has no Java bundle name (extensions and private use are not part of one)'));
-    else if (owners.has(suffix)) diagnostics.push(localeUnrepresentable('java', locale, `${owners.get(suffix)} and ${locale} both give the Java bundle ${base}${suffix}`));
+    if (suffix === undefined)
+      diagnostics.push(
+        localeUnrepresentable('java', locale, 'it has no Java bundle name (extensions and private use are not part of one)'),
+      );
+    else if (owners.has(suffix))
+      diagnostics.push(
+        localeUnrepresentable('java', locale, `${owners.get(suffix)} and ${locale} both give the Java bundle ${base}${suffix}`),
+      );
     if (suffix === undefined || owners.has(suffix)) continue;
     owners.set(suffix, locale);
-    file(`${base}${suffix}`, mode === 'always' ? [] : [WITH_ARGUMENTS_NOTE], entryContextsOf(catalog.messages, locale, plurals, comments, mode, diagnostics));
+    file(
+      `${base}${suffix}`,
+      mode === 'always' ? [] : [WITH_ARGUMENTS_NOTE],
+      entryContextsOf(catalog.messages, locale, plurals, comments, mode, diagnostics),
+    );
   }
   const stub = bundleSuffix(new Intl.Locale(catalog.sourceLocale).language);
   const note = `Empty on purpose: getBundle for ${catalog.sourceLocale} stops here and reads the root bundle instead of trying the JVM default locale first.`;
@@ -151,7 +167,14 @@ function planBundle(catalog: Catalog, header: string, mode: JavaMessageFormat): 
  * One bundle's entry contexts, one per translated message that can be
  * written; two messages never share a key.
  */
-function entryContextsOf(messages: readonly Message[], locale: string, plurals: ReadonlyMap<string, PluralShape | undefined>, comments: Map<Message, string>, mode: JavaMessageFormat, diagnostics: Diagnostic[]): BundleEntryContext[] {
+function entryContextsOf(
+  messages: readonly Message[],
+  locale: string,
+  plurals: ReadonlyMap<string, PluralShape | undefined>,
+  comments: Map<Message, string>,
+  mode: JavaMessageFormat,
+  diagnostics: Diagnostic[],
+): BundleEntryContext[] {
   const contexts: BundleEntryContext[] = [];
   const taken = new Set<string>();
   for (const message of messages) {
@@ -161,7 +184,9 @@ function entryContextsOf(messages: readonly Message[], locale: string, plurals: 
     const converted = entriesOf(message, locale, plural, mode);
     const clash = converted.ok ? converted.value.find(([key]) => taken.has(key)) : undefined;
     if (!converted.ok || clash) {
-      diagnostics.push(unrepresentable('java', message, locale, converted.ok ? `its key ${clash![0]} is taken by another message` : converted.why));
+      diagnostics.push(
+        unrepresentable('java', message, locale, converted.ok ? `its key ${clash![0]} is taken by another message` : converted.why),
+      );
       continue;
     }
     const properties: { key: string; value: string }[] = [];
@@ -169,7 +194,13 @@ function entryContextsOf(messages: readonly Message[], locale: string, plurals: 
       taken.add(key);
       properties.push({ key: propertiesKey(key), value: propertiesValue(value) });
     }
-    contexts.push({ messageKey: message.key, comment: commentOf(message, comments), pattern: plural !== undefined || isPatternMessage(message, mode), plural: plural !== undefined, properties });
+    contexts.push({
+      messageKey: message.key,
+      comment: commentOf(message, comments),
+      pattern: plural !== undefined || isPatternMessage(message, mode),
+      plural: plural !== undefined,
+      properties,
+    });
   }
   return contexts;
 }
@@ -211,7 +242,8 @@ function entriesOf(message: Message, locale: string, plural: PluralShape | undef
     const pattern = isPatternMessage(message, mode) ? patternOf(ast, message) : plainTextOf(ast);
     return pattern.ok ? converted([[message.key, pattern.value]]) : pattern;
   }
-  if (split.kind === 'plural' && split.plural.arg !== plural.arg) return cannot(`its plural is on {${split.plural.arg}}, another locale's on {${plural.arg}}`);
+  if (split.kind === 'plural' && split.plural.arg !== plural.arg)
+    return cannot(`its plural is on {${split.plural.arg}}, another locale's on {${plural.arg}}`);
   const forms: PluralSplit = split.kind === 'plural' ? split.plural : { arg: plural.arg, forms: new Map([['other', ast]]) };
   const selected: [string, MessageFormatElement[]][] = [
     ...plural.exact.map((n): [string, MessageFormatElement[]] => [`=${n}`, pluralFormFor(forms, `=${n}`, locale)]),
@@ -258,7 +290,14 @@ function patternOf(elements: readonly MessageFormatElement[], message: Message, 
     if (style !== undefined && (typeof style !== 'string' || !(el.type === TYPE.number ? NUMBER_STYLES : DATE_STYLES).includes(style))) {
       return cannot(`the style of {${arg}} has no MessageFormat equivalent`);
     }
-    const type = el.type === TYPE.pound || el.type === TYPE.number ? 'number' : el.type === TYPE.date ? 'date' : el.type === TYPE.time ? 'time' : undefined;
+    const type =
+      el.type === TYPE.pound || el.type === TYPE.number
+        ? 'number'
+        : el.type === TYPE.date
+          ? 'date'
+          : el.type === TYPE.time
+            ? 'time'
+            : undefined;
     out += `{${[index, type, style].filter((p) => p !== undefined).join(',')}}`;
   }
   return converted(out + patternText(literal));

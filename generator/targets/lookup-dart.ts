@@ -60,21 +60,26 @@ import type { Target } from '../emit/target.js';
 import { DART_TYPES } from './flutter.js';
 import { lookupTarget, type KeyGroup, type LookupEntry, type LookupTable } from './lookup-table.js';
 
-export const lookupDartTarget: Target = lookupTarget('lookup-dart', 'Dart extension on gen-l10n AppLocalizations: numeric code → localized message, detail, action and fault', 'error_messages.dart', (tables, catalog, { header }) => {
-  const { main, detail } = tables;
-  const branches = branchesOf(main);
-  return {
-    header,
-    codes: branches.codes.map((b, i) => ({ ...b, key: dartString(main.codes[i]!.key) })),
-    ranges: branches.ranges.map((b, i) => ({ ...b, key: dartString(main.ranges[i]!.key) })),
-    unknownValue: branches.unknownValue,
-    unknownKey: dartString(main.unknown.key),
-    detail: detail ? branchesOf(detail) : false,
-    classified: tables.actions.length > 0 || tables.faults.length > 0,
-    actions: tables.actions.map(casesOf),
-    faults: tables.faults.map(casesOf),
-  };
-});
+export const lookupDartTarget: Target = lookupTarget(
+  'lookup-dart',
+  'Dart extension on gen-l10n AppLocalizations: numeric code → localized message, detail, action and fault',
+  'error_messages.dart',
+  (tables, catalog, { header }) => {
+    const { main, detail } = tables;
+    const branches = branchesOf(main);
+    return {
+      header,
+      codes: branches.codes.map((b, i) => ({ ...b, key: dartString(main.codes[i]!.key) })),
+      ranges: branches.ranges.map((b, i) => ({ ...b, key: dartString(main.ranges[i]!.key) })),
+      unknownValue: branches.unknownValue,
+      unknownKey: dartString(main.unknown.key),
+      detail: detail ? branchesOf(detail) : false,
+      classified: tables.actions.length > 0 || tables.faults.length > 0,
+      actions: tables.actions.map(casesOf),
+      faults: tables.faults.map(casesOf),
+    };
+  },
+);
 
 /** The branches of one lookup: the exact codes, the ranges, the unknown message given the code. */
 function branchesOf(table: LookupTable) {

@@ -66,28 +66,34 @@ import type { JavaMessageFormat } from '../config/load-config.js';
 import { isPatternMessage } from './java.js';
 import { lookupTarget, type KeyGroup, type LookupTable } from './lookup-table.js';
 
-export const lookupJavaTarget: Target = lookupTarget('lookup-java', 'Java ErrorMessages class: numeric code → ResourceBundle key and MessageFormat message', 'ErrorMessages.java', (tables, catalog, { config, header }) => {
-  const { main: table, detail } = tables;
-  const plurals = new Map<string, number>();
-  for (const e of [...table.codes, ...table.ranges, ...(detail ? [...detail.codes, ...detail.ranges] : [])]) if (e.quantityIndex !== undefined) plurals.set(e.key, e.quantityIndex);
-  const groups = (list: readonly KeyGroup[]) => list.map((g) => ({ value: javaString(g.value), keys: g.keys.map(javaString) }));
-  const mode = config.java.messageFormat;
-  const withArguments = mode === 'with-arguments';
-  return {
-    header,
-    packageName: 'codebook.generated',
-    bundle: javaString(bundleBaseName(catalog.namespace)),
-    ...(detail ? { detailBundle: javaString(bundleBaseName(catalog.detailNamespace)) } : {}),
-    codes: table.codes.map((e) => ({ code: String(e.code), key: javaString(e.key) })),
-    ranges: table.ranges.map((e) => ({ from: String(e.from), to: String(e.to), key: javaString(e.key) })),
-    unknownKey: javaString(table.unknown.key),
-    plurals: [...plurals].map(([key, quantityIndex]) => ({ key: javaString(key), quantityIndex })),
-    actions: groups(tables.actions),
-    faults: groups(tables.faults),
-    ...(withArguments ? { withArguments, patternKeys: keyChunks(patternKeysOf(table, mode)) } : {}),
-    ...(withArguments && detail ? { detailPatternKeys: keyChunks(patternKeysOf(detail, mode)) } : {}),
-  };
-});
+export const lookupJavaTarget: Target = lookupTarget(
+  'lookup-java',
+  'Java ErrorMessages class: numeric code → ResourceBundle key and MessageFormat message',
+  'ErrorMessages.java',
+  (tables, catalog, { config, header }) => {
+    const { main: table, detail } = tables;
+    const plurals = new Map<string, number>();
+    for (const e of [...table.codes, ...table.ranges, ...(detail ? [...detail.codes, ...detail.ranges] : [])])
+      if (e.quantityIndex !== undefined) plurals.set(e.key, e.quantityIndex);
+    const groups = (list: readonly KeyGroup[]) => list.map((g) => ({ value: javaString(g.value), keys: g.keys.map(javaString) }));
+    const mode = config.java.messageFormat;
+    const withArguments = mode === 'with-arguments';
+    return {
+      header,
+      packageName: 'codebook.generated',
+      bundle: javaString(bundleBaseName(catalog.namespace)),
+      ...(detail ? { detailBundle: javaString(bundleBaseName(catalog.detailNamespace)) } : {}),
+      codes: table.codes.map((e) => ({ code: String(e.code), key: javaString(e.key) })),
+      ranges: table.ranges.map((e) => ({ from: String(e.from), to: String(e.to), key: javaString(e.key) })),
+      unknownKey: javaString(table.unknown.key),
+      plurals: [...plurals].map(([key, quantityIndex]) => ({ key: javaString(key), quantityIndex })),
+      actions: groups(tables.actions),
+      faults: groups(tables.faults),
+      ...(withArguments ? { withArguments, patternKeys: keyChunks(patternKeysOf(table, mode)) } : {}),
+      ...(withArguments && detail ? { detailPatternKeys: keyChunks(patternKeysOf(detail, mode)) } : {}),
+    };
+  },
+);
 
 /** The keys of a table whose values the java target writes as MessageFormat patterns. */
 function patternKeysOf(table: LookupTable, mode: JavaMessageFormat): string[] {

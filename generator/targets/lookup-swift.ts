@@ -57,22 +57,27 @@ import { swiftString } from '../emit/escape.js';
 import type { Target } from '../emit/target.js';
 import { lookupTarget, type KeyGroup, type LookupTable } from './lookup-table.js';
 
-export const lookupSwiftTarget: Target = lookupTarget('lookup-swift', 'Swift ErrorMessages enum: numeric code → Localizable key, message, detail, action and fault', 'ErrorMessages.swift', (tables, catalog, { config, header }) => {
-  const { main, detail } = tables;
-  const [mainTable, detailTable] = tableNames(catalog, config.identifierPrefix);
-  return {
-    header,
-    table: swiftString(mainTable!),
-    sourceLocale: swiftString(catalog.sourceLocale),
-    codes: main.codes.map((e) => ({ code: String(e.code), key: swiftString(e.key) })),
-    ranges: main.ranges.map((e) => ({ from: String(e.from), to: String(e.to), key: swiftString(e.key) })),
-    unknownKey: swiftString(main.unknown.key),
-    unknownArgument: unknownArgument(main),
-    detail: detail && detailTable ? { table: swiftString(detailTable), unknownArgument: unknownArgument(detail) } : false,
-    actions: tables.actions.map(caseOf),
-    faults: tables.faults.map(caseOf),
-  };
-});
+export const lookupSwiftTarget: Target = lookupTarget(
+  'lookup-swift',
+  'Swift ErrorMessages enum: numeric code → Localizable key, message, detail, action and fault',
+  'ErrorMessages.swift',
+  (tables, catalog, { config, header }) => {
+    const { main, detail } = tables;
+    const [mainTable, detailTable] = tableNames(catalog, config.identifierPrefix);
+    return {
+      header,
+      table: swiftString(mainTable!),
+      sourceLocale: swiftString(catalog.sourceLocale),
+      codes: main.codes.map((e) => ({ code: String(e.code), key: swiftString(e.key) })),
+      ranges: main.ranges.map((e) => ({ from: String(e.from), to: String(e.to), key: swiftString(e.key) })),
+      unknownKey: swiftString(main.unknown.key),
+      unknownArgument: unknownArgument(main),
+      detail: detail && detailTable ? { table: swiftString(detailTable), unknownArgument: unknownArgument(detail) } : false,
+      actions: tables.actions.map(caseOf),
+      faults: tables.faults.map(caseOf),
+    };
+  },
+);
 
 /** The apple target's table of each audience: `Localizable`, then `LocalizableDetail` when there are user messages. */
 function tableNames(catalog: Catalog, identifierPrefix: string): string[] {

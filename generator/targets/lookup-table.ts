@@ -56,7 +56,11 @@ export interface LookupTable {
 }
 
 /** The lookup table of a catalog, or undefined when it cannot be built (with the reasons as diagnostics). */
-export function lookupTable(catalog: Catalog, identifierPrefix: string, target: string): { table: LookupTable | undefined; diagnostics: Diagnostic[] } {
+export function lookupTable(
+  catalog: Catalog,
+  identifierPrefix: string,
+  target: string,
+): { table: LookupTable | undefined; diagnostics: Diagnostic[] } {
   const { names, diagnostics } = identifierTable(catalog, identifierPrefix, target);
   const entryOf = (message: Message): LookupEntry | undefined => {
     const identifier = names.get(message.key);
@@ -106,7 +110,12 @@ export function lookupTable(catalog: Catalog, identifierPrefix: string, target: 
   }
   if (!unknown) {
     if (!catalog.messages.some((m) => m.key === UNKNOWN_KEY)) {
-      diagnostics.push({ ruleId: 'lookup/unknown-message', severity: 'error', target, message: 'The catalog has no "unknown" message, which the lookups show for every code they do not know.' });
+      diagnostics.push({
+        ruleId: 'lookup/unknown-message',
+        severity: 'error',
+        target,
+        message: 'The catalog has no "unknown" message, which the lookups show for every code they do not know.',
+      });
     }
     return { table: undefined, diagnostics };
   }
@@ -140,18 +149,30 @@ export interface KeyGroup {
  * the context `contextOf` builds from the catalog's lookup tables; no file
  * when the tables cannot be built (their diagnostics say why).
  */
-export function lookupTarget(id: string, description: string, file: string, contextOf: (tables: LookupTables, catalog: Catalog, options: PlanOptions) => object): Target {
+export function lookupTarget(
+  id: string,
+  description: string,
+  file: string,
+  contextOf: (tables: LookupTables, catalog: Catalog, options: PlanOptions) => object,
+): Target {
   return {
     id,
     description,
     plan(catalog, options) {
       const { tables, diagnostics } = lookupTables(catalog, options.config.identifierPrefix, id);
-      return { files: tables ? [{ path: `${id}/${file}`, template: `${file}.hbs`, context: contextOf(tables, catalog, options) }] : [], diagnostics };
+      return {
+        files: tables ? [{ path: `${id}/${file}`, template: `${file}.hbs`, context: contextOf(tables, catalog, options) }] : [],
+        diagnostics,
+      };
     },
   };
 }
 
-export function lookupTables(catalog: Catalog, identifierPrefix: string, target: string): { tables: LookupTables | undefined; diagnostics: Diagnostic[] } {
+export function lookupTables(
+  catalog: Catalog,
+  identifierPrefix: string,
+  target: string,
+): { tables: LookupTables | undefined; diagnostics: Diagnostic[] } {
   const [main, detail] = audiencesOf(catalog, identifierPrefix).map((a) => lookupTable(a.catalog, a.identifierPrefix, target));
   const diagnostics = [...main!.diagnostics, ...(detail?.diagnostics ?? [])];
   if (!main!.table || (detail && !detail.table)) return { tables: undefined, diagnostics };
@@ -163,7 +184,15 @@ export function lookupTables(catalog: Catalog, identifierPrefix: string, target:
     }
     return [...byValue].map(([value, keys]) => ({ value, keys }));
   };
-  return { tables: { main: main!.table, ...(detail ? { detail: detail.table! } : {}), actions: groups((m) => m.action), faults: groups((m) => m.fault) }, diagnostics };
+  return {
+    tables: {
+      main: main!.table,
+      ...(detail ? { detail: detail.table! } : {}),
+      actions: groups((m) => m.action),
+      faults: groups((m) => m.fault),
+    },
+    diagnostics,
+  };
 }
 
 function describeParams(params: readonly Param[]): string {

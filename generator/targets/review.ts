@@ -71,14 +71,19 @@ import { reviewPages, type ReviewPageOptions } from '../review/page-context.js';
 
 export const reviewTarget: Target = {
   id: 'review',
-  description: 'Translator review pages: every message in every locale with states, origins and QA findings (static HTML, an index and a page per section)',
+  description:
+    'Translator review pages: every message in every locale with states, origins and QA findings (static HTML, an index and a page per section)',
   plan(catalog, options) {
     return { files: reviewFiles(catalog, options), diagnostics: [] };
   },
 };
 
 /** The target's files: the pages (index first, then sections in reading order), report.json and summary.md. `pages` is for tests (a small `rowsPerPage`). */
-export function reviewFiles(catalog: Catalog, { config, header, findings = [] }: PlanOptions, pages: ReviewPageOptions = {}): PlannedFile[] {
+export function reviewFiles(
+  catalog: Catalog,
+  { config, header, findings = [] }: PlanOptions,
+  pages: ReviewPageOptions = {},
+): PlannedFile[] {
   return [
     ...reviewPages({ catalog, config, header, findings }, pages).map(({ path, context }) => ({ path, template: 'page.html.hbs', context })),
     { path: 'review/report.json', content: reportJson([...findings], catalog) },

@@ -110,7 +110,12 @@ function resourceEntries(catalog: Catalog, messages: readonly Message[], selecto
  */
 function audiencesOf(catalog: Catalog) {
   const complete = catalog.messages.every((m) => m.action !== undefined && m.fault !== undefined);
-  const info = Object.fromEntries(catalog.messages.map((m) => [m.key, [m.action === undefined ? -1 : ACTIONS.indexOf(m.action), m.fault === undefined ? -1 : FAULTS.indexOf(m.fault)]]));
+  const info = Object.fromEntries(
+    catalog.messages.map((m) => [
+      m.key,
+      [m.action === undefined ? -1 : ACTIONS.indexOf(m.action), m.fault === undefined ? -1 : FAULTS.indexOf(m.fault)],
+    ]),
+  );
   return {
     detailNamespace: tsString(catalog.detailNamespace),
     detailResourcesName: `${pascalCase(catalog.detailNamespace)}Resources`,

@@ -66,7 +66,10 @@ export const XLIFF12: XliffDialect = {
   version: '1.2',
   template: 'file-1.2.xlf.hbs',
   entryTemplate: 'unit-1.2.xlf.hbs',
-  note: (note: Note) => ({ category: note.category, text: noteText(LABELS[note.category] ? `${LABELS[note.category]}: ${note.text}` : note.text) }),
+  note: (note: Note) => ({
+    category: note.category,
+    text: noteText(LABELS[note.category] ? `${LABELS[note.category]}: ${note.text}` : note.text),
+  }),
   unit: (unit: Unit): XliffUnit12 => ({
     isGroup: false,
     ...unit,

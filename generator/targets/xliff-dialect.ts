@@ -9,7 +9,10 @@
  */
 
 /** A note as the plan decides it: raw text. */
-export interface Note { category: string; text: string }
+export interface Note {
+  category: string;
+  text: string;
+}
 
 /** A note of an entry context. */
 export interface XliffNote {

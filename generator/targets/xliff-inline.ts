@@ -54,7 +54,12 @@ export interface Inline {
  * target agree whatever order a translation uses. Literal text is plain, ICU
  * quoting undone.
  */
-export function inlineOf(elements: readonly MessageFormatElement[], positions: ReadonlyMap<string, number>, pluralArg?: string, version: '1.2' | '2.0' = '2.0'): Converted<Inline> {
+export function inlineOf(
+  elements: readonly MessageFormatElement[],
+  positions: ReadonlyMap<string, number>,
+  pluralArg?: string,
+  version: '1.2' | '2.0' = '2.0',
+): Converted<Inline> {
   const uses = new Map<string, number>();
   let xml = '';
   let plain = '';
@@ -74,8 +79,12 @@ export function inlineOf(elements: readonly MessageFormatElement[], positions: R
     uses.set(name, use);
     const id = placeholderId(positions.get(name) ?? name, use);
     const equiv = el.type === TYPE.pound ? '#' : printAST([el]);
-    if (firstNotXml(equiv + name) !== undefined) return cannot(`the argument ${JSON.stringify(equiv)} holds a character XML cannot carry in an attribute`);
-    xml += version === '1.2' ? `<ph id="${xmlAttr(id)}">${xmlText(equiv)}</ph>` : `<ph id="${xmlAttr(id)}" equiv="${xmlAttr(equiv)}" disp="${xmlAttr(`{${name}}`)}"/>`;
+    if (firstNotXml(equiv + name) !== undefined)
+      return cannot(`the argument ${JSON.stringify(equiv)} holds a character XML cannot carry in an attribute`);
+    xml +=
+      version === '1.2'
+        ? `<ph id="${xmlAttr(id)}">${xmlText(equiv)}</ph>`
+        : `<ph id="${xmlAttr(id)}" equiv="${xmlAttr(equiv)}" disp="${xmlAttr(`{${name}}`)}"/>`;
     plain += 'x';
   }
   return converted({ xml, preserve: /^\s|\s$|\s\s|[\t\n\r]/.test(plain) });

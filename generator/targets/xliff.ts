@@ -122,9 +122,20 @@ export const xliffTarget: Target = {
           }
           return items;
         };
-        const context: XliffFileContext = { header: commentText(header), srcLang: catalog.sourceLocale, trgLang: locale, fileId: catalog.namespace, userFileId: USER_FILE_ID };
+        const context: XliffFileContext = {
+          header: commentText(header),
+          srcLang: catalog.sourceLocale,
+          trgLang: locale,
+          fileId: catalog.namespace,
+          userFileId: USER_FILE_ID,
+        };
         const moreEntries: EntryRendering[] = [
-          { template: dialect.entryTemplate, field: 'items', contexts: itemsOf(catalog.messages.map((message) => ({ message }))), builtIn: dialect.entryText },
+          {
+            template: dialect.entryTemplate,
+            field: 'items',
+            contexts: itemsOf(catalog.messages.map((message) => ({ message }))),
+            builtIn: dialect.entryText,
+          },
           { template: dialect.entryTemplate, field: 'userItems', contexts: itemsOf(userUnits(catalog)), builtIn: dialect.entryText },
         ];
         return { path: `xliff/${locale}.xlf`, template: dialect.template, context, moreEntries };
@@ -149,10 +160,17 @@ function itemOf(catalog: Catalog, message: Message, locale: string, shared: Shar
     return plain.ok ? converted(dialect.unit({ id: message.key, name: null, notes, ...plain.value })) : plain;
   }
   const arg = plurals[0].arg;
-  if (plurals.some((p) => p.arg !== arg)) return cannot(`the source and the translation pluralize different arguments ({${plurals.map((p) => p.arg).join('} and {')}})`);
+  if (plurals.some((p) => p.arg !== arg))
+    return cannot(`the source and the translation pluralize different arguments ({${plurals.map((p) => p.arg).join('} and {')}})`);
   const units: XliffUnit[] = [];
   for (const selector of [...exactSelectors(plurals), ...pluralCategories(locale)]) {
-    const form = segment(dialect, message, formShownFor(source.ast, selector, catalog.sourceLocale), target && { ...target, ast: formShownFor(target.ast, selector, locale) }, arg);
+    const form = segment(
+      dialect,
+      message,
+      formShownFor(source.ast, selector, catalog.sourceLocale),
+      target && { ...target, ast: formShownFor(target.ast, selector, locale) },
+      arg,
+    );
     if (!form.ok) return form;
     units.push(dialect.unit({ id: formUnitId(message.key, selector), name: selector, notes: [], ...form.value }));
   }
@@ -162,19 +180,39 @@ function itemOf(catalog: Catalog, message: Message, locale: string, shared: Shar
 /** The segment fields of a unit (what the dialect's `unit` prints besides id, name and notes). */
 type Segment = Pick<Unit, 'state' | 'source' | 'sourcePreserve' | 'hasTarget' | 'target' | 'targetPreserve'>;
 
-function segment(dialect: XliffDialect, message: Message, sourceAst: MessageFormatElement[], target: Translation | undefined, pluralArg?: string): Converted<Segment> {
+function segment(
+  dialect: XliffDialect,
+  message: Message,
+  sourceAst: MessageFormatElement[],
+  target: Translation | undefined,
+  pluralArg?: string,
+): Converted<Segment> {
   const source = sourceInline(dialect, message, sourceAst, pluralArg);
   if (!source.ok) return source;
-  const translated = target ? inlineOf(target.ast, argumentPositions(message), pluralArg, dialect.version) : converted({ xml: '', preserve: false });
+  const translated = target
+    ? inlineOf(target.ast, argumentPositions(message), pluralArg, dialect.version)
+    : converted({ xml: '', preserve: false });
   if (!translated.ok) return translated;
   const [s, t] = [source.value, translated.value];
-  return converted({ state: target?.state ?? 'initial', source: s.xml, sourcePreserve: s.preserve, hasTarget: !!target, target: t.xml, targetPreserve: t.preserve });
+  return converted({
+    state: target?.state ?? 'initial',
+    source: s.xml,
+    sourcePreserve: s.preserve,
+    hasTarget: !!target,
+    target: t.xml,
+    targetPreserve: t.preserve,
+  });
 }
 
 /** Source inline XML by version, AST and plural argument: every target file shows the same source text, converted once (a "cannot" too: each file reports it). */
 const sourceInlines = new Map<XliffDialect, WeakMap<readonly MessageFormatElement[], Map<string | undefined, Converted<Inline>>>>();
 
-function sourceInline(dialect: XliffDialect, message: Message, ast: readonly MessageFormatElement[], pluralArg: string | undefined): Converted<Inline> {
+function sourceInline(
+  dialect: XliffDialect,
+  message: Message,
+  ast: readonly MessageFormatElement[],
+  pluralArg: string | undefined,
+): Converted<Inline> {
   let byAst = sourceInlines.get(dialect);
   if (byAst === undefined) sourceInlines.set(dialect, (byAst = new WeakMap()));
   let byArg = byAst.get(ast);
@@ -195,7 +233,11 @@ function notesOf(catalog: Catalog, message: Message, locale: string, shared: Sha
 }
 
 /** The notes every target file gives a message (all but the translation's location), by message, built once per plan. */
-interface SharedNotes { dialect: XliffDialect; titles: ReadonlyMap<string, string | undefined>; byMessage: Map<Message, XliffNote[]> }
+interface SharedNotes {
+  dialect: XliffDialect;
+  titles: ReadonlyMap<string, string | undefined>;
+  byMessage: Map<Message, XliffNote[]>;
+}
 
 /** The notes every locale shows: `common` (a user unit's), else the message's section, description, arguments and locations. */
 function sharedNotes(catalog: Catalog, message: Message, shared: SharedNotes, common?: readonly Note[]): XliffNote[] {
@@ -236,7 +278,15 @@ export function userUnits(catalog: Catalog): UserUnit[] {
   units = [];
   const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
   const userMessages = new Map((catalog.userMessages ?? []).map((m) => [m.key, m]));
-  const unit = (kind: UserUnit['kind'], name: string, id: string, translations: Record<string, Translation>, origin: Message['origin'], shownFor: Message[], usage: string): UserUnit => {
+  const unit = (
+    kind: UserUnit['kind'],
+    name: string,
+    id: string,
+    translations: Record<string, Translation>,
+    origin: Message['origin'],
+    shownFor: Message[],
+    usage: string,
+  ): UserUnit => {
     const source = translations[catalog.sourceLocale];
     const params = source ? argumentNames(source.ast).map((p) => ({ name: p, type: 'string' as const })) : [];
     const message: Message = { key: id, section: USER_FILE_ID, params, translations, origin };
@@ -244,7 +294,14 @@ export function userUnits(catalog: Catalog): UserUnit[] {
     for (const m of shownFor) if (m.action) counts.set(m.action, (counts.get(m.action) ?? 0) + 1);
     const notes: Note[] = [
       { category: 'usage', text: usage },
-      ...(counts.size > 0 ? [{ category: 'action', text: `Offers: ${[...counts].map(([a, n]) => (shownFor.length > 1 ? `${a} (${n} ${n === 1 ? 'code' : 'codes'})` : a)).join(', ')}` }] : []),
+      ...(counts.size > 0
+        ? [
+            {
+              category: 'action',
+              text: `Offers: ${[...counts].map(([a, n]) => (shownFor.length > 1 ? `${a} (${n} ${n === 1 ? 'code' : 'codes'})` : a)).join(', ')}`,
+            },
+          ]
+        : []),
       ...params.map((p) => ({ category: 'argument', text: `{${p.name}}` })),
       ...(source ? [{ category: 'location', text: location(source.origin) }] : []),
     ];
@@ -252,8 +309,14 @@ export function userUnits(catalog: Catalog): UserUnit[] {
   };
   for (const text of catalog.userTexts ?? []) {
     const keys = catalog.messages.filter((m) => m.user === text.id);
-    const listed = keys.slice(0, SHOWN_CODES).map((m) => m.key).join(', ');
-    const usage = keys.length === 0 ? 'Shown for no code.' : `Shown for ${keys.length} ${keys.length === 1 ? 'code' : 'codes'}: ${listed}${keys.length > SHOWN_CODES ? `, and ${keys.length - SHOWN_CODES} more` : ''}.`;
+    const listed = keys
+      .slice(0, SHOWN_CODES)
+      .map((m) => m.key)
+      .join(', ');
+    const usage =
+      keys.length === 0
+        ? 'Shown for no code.'
+        : `Shown for ${keys.length} ${keys.length === 1 ? 'code' : 'codes'}: ${listed}${keys.length > SHOWN_CODES ? `, and ${keys.length - SHOWN_CODES} more` : ''}.`;
     units.push(unit('text', text.id, text.id, text.translations, text.origin, keys, usage));
   }
   const overrides = [...(catalog.userOverrides ?? new Map<string, Record<string, Translation>>())].sort(([a], [b]) => compareKeys(a, b));
@@ -263,7 +326,17 @@ export function userUnits(catalog: Catalog): UserUnit[] {
     const translations = byLocale[catalog.sourceLocale] || !fallback ? byLocale : { ...byLocale, [catalog.sourceLocale]: fallback };
     const origin = Object.values(byLocale)[0]?.origin ?? message?.origin;
     if (!origin) continue;
-    units.push(unit('override', key, overrideUnitId(key), translations, origin, message ? [message] : [], `Override of code ${key}: its own user message instead of the shared one${message?.user ? ` (${message.user})` : ''}.`));
+    units.push(
+      unit(
+        'override',
+        key,
+        overrideUnitId(key),
+        translations,
+        origin,
+        message ? [message] : [],
+        `Override of code ${key}: its own user message instead of the shared one${message?.user ? ` (${message.user})` : ''}.`,
+      ),
+    );
   }
   userUnitsOf.set(catalog, units);
   return units;

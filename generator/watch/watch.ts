@@ -46,7 +46,11 @@ export interface WatchHandle {
 }
 
 /** Starts watching; resolves once the watcher is ready and the first run has been reported. */
-export async function watchGenerate(options: WatchOptions, onRun: (run: WatchRun) => void, onError: (error: Error) => void = () => undefined): Promise<WatchHandle> {
+export async function watchGenerate(
+  options: WatchOptions,
+  onRun: (run: WatchRun) => void,
+  onError: (error: Error) => void = () => undefined,
+): Promise<WatchHandle> {
   const cwd = options.cwd ?? process.cwd();
   const configFile = findConfig(cwd, options.config).path;
   const warm = new WarmState();
@@ -72,15 +76,23 @@ export async function watchGenerate(options: WatchOptions, onRun: (run: WatchRun
       lastConfig = config;
       templateFolders = allTemplateFolders(config);
       // The output (our own writes), and the cache and git folders of the project.
-      ignoredFolders = [config.out, ...(options.out ? [resolve(cwd, options.out)] : []), resolve(config.root, 'node_modules'), resolve(config.root, '.git')];
+      ignoredFolders = [
+        config.out,
+        ...(options.out ? [resolve(cwd, options.out)] : []),
+        resolve(config.root, 'node_modules'),
+        resolve(config.root, '.git'),
+      ];
       layerFiles = new Set((await layerPaths(config)).flat());
     }
-    const bases = (lastConfig?.layers ?? []).flatMap((layer) => layer.files.filter((p) => !p.startsWith('!')).map((pattern) => globBase(layerRoot(lastConfig!, layer), pattern)));
+    const bases = (lastConfig?.layers ?? []).flatMap((layer) =>
+      layer.files.filter((p) => !p.startsWith('!')).map((pattern) => globBase(layerRoot(lastConfig!, layer), pattern)),
+    );
     const next = new Set([configFile, ...templateFolders.filter((folder) => existsSync(folder)), ...bases]);
     if (watcher && next.size === watchedPaths.size && [...next].every((p) => watchedPaths.has(p))) return;
     const fresh = watch([...next], {
       ignoreInitial: true,
-      ignored: (path) => ignoredFolders.some((folder) => isInside(path, folder)) && !templateFolders.some((folder) => isInside(path, folder)),
+      ignored: (path) =>
+        ignoredFolders.some((folder) => isInside(path, folder)) && !templateFolders.some((folder) => isInside(path, folder)),
     });
     fresh.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))));
     fresh.on('all', (_event, path) => {
@@ -98,8 +110,12 @@ export async function watchGenerate(options: WatchOptions, onRun: (run: WatchRun
   /** The changed paths that can change the output: the config, templates, and files a layer glob matches (now or before). */
   async function relevant(paths: readonly string[]): Promise<string[]> {
     if (!lastConfig) return [...paths];
-    const now = paths.every((p) => p === configFile || templateFolders.some((folder) => isInside(p, folder)) || layerFiles.has(p)) ? layerFiles : new Set((await layerPaths(lastConfig)).flat());
-    return paths.filter((p) => p === configFile || templateFolders.some((folder) => isInside(p, folder)) || layerFiles.has(p) || now.has(p));
+    const now = paths.every((p) => p === configFile || templateFolders.some((folder) => isInside(p, folder)) || layerFiles.has(p))
+      ? layerFiles
+      : new Set((await layerPaths(lastConfig)).flat());
+    return paths.filter(
+      (p) => p === configFile || templateFolders.some((folder) => isInside(p, folder)) || layerFiles.has(p) || now.has(p),
+    );
   }
 
   async function runOnce(changed: string[], first: boolean): Promise<void> {

@@ -30,8 +30,10 @@ function age(dist: string): string[] {
   return files;
 }
 
-const rewritten = (dist: string, files: string[]) => files.filter((f) => !existsSync(join(dist, f)) || statSync(join(dist, f)).mtime.getTime() !== PAST.getTime());
-const cacheFiles = (dir: string) => readdirSync(join(dir, 'node_modules/.cache/codebook')).map((f) => join(dir, 'node_modules/.cache/codebook', f));
+const rewritten = (dist: string, files: string[]) =>
+  files.filter((f) => !existsSync(join(dist, f)) || statSync(join(dist, f)).mtime.getTime() !== PAST.getTime());
+const cacheFiles = (dir: string) =>
+  readdirSync(join(dir, 'node_modules/.cache/codebook')).map((f) => join(dir, 'node_modules/.cache/codebook', f));
 
 describe('incremental generate', () => {
   it('a run with no change loads nothing, writes nothing and says it is up to date', () => {
@@ -51,7 +53,8 @@ describe('incremental generate', () => {
     expect(second.stderr).toContain(`0 written, ${Object.keys(before).length} unchanged, 0 removed; up to date (cache hit`);
     const stages = stagesOf(second.stderr);
     expect(stages).toContain('cache');
-    for (const skipped of ['load layers', 'merge', 'validate', 'review', 'plan i18next', 'render types', 'write']) expect(stages).not.toContain(skipped);
+    for (const skipped of ['load layers', 'merge', 'validate', 'review', 'plan i18next', 'render types', 'write'])
+      expect(stages).not.toContain(skipped);
     // The warnings of the recorded run are reported again, with their code frames.
     expect(second.stderr).toMatch(/warning {2}Key -302 has no ar text; apps fall back to en\. {2}\[completeness\/missing\]/);
     expect(second.stderr).toContain('     ^');
@@ -123,7 +126,8 @@ describe('incremental generate', () => {
     expect(full.code).toBe(0);
     expect(full.stderr).not.toContain('cache: reused');
     expect(full.stderr).not.toContain('cache hit');
-    for (const stage of ['load layers', 'plan i18next', 'plan android', 'plan java', 'plan review']) expect(stagesOf(full.stderr)).toContain(stage);
+    for (const stage of ['load layers', 'plan i18next', 'plan android', 'plan java', 'plan review'])
+      expect(stagesOf(full.stderr)).toContain(stage);
     expect(readFileSync(join(dist, 'android/values/strings.xml'), 'utf8')).toContain('name="err_6014"');
   });
 
@@ -178,7 +182,11 @@ describe('incremental generate', () => {
     expect(run(['generate', '-q'], dir).code).toBe(0);
     const files = age(dist);
     const [record] = cacheFiles(dir);
-    for (const garbage of ['{"format":1,"key":', '{"format":1,"key":"x","targets":[],"diagnostics":[],"entries":{"i18next":{"files":3}}}', '\u0000\u0001']) {
+    for (const garbage of [
+      '{"format":1,"key":',
+      '{"format":1,"key":"x","targets":[],"diagnostics":[],"entries":{"i18next":{"files":3}}}',
+      '\u0000\u0001',
+    ]) {
       writeFileSync(record!, garbage);
       const result = run(['generate', '--timings'], dir);
       expect(result.code).toBe(0);

@@ -11,7 +11,13 @@ describe('the merged catalog', () => {
     const { catalog } = await loadTestCatalog(scenario);
     const plain = JSON.parse(JSON.stringify(toPlainCatalog(catalog))) as { messages: { origin: Record<string, unknown> }[] };
     expect(schemaErrorsOf('catalog', plain)).toEqual([]);
-    expect(plain.messages[0].origin).toEqual({ layer: 'registry', file: expect.any(String), pointer: expect.stringMatching(/^\/codes\/\d+$/), line: expect.any(Number), column: expect.any(Number) });
+    expect(plain.messages[0].origin).toEqual({
+      layer: 'registry',
+      file: expect.any(String),
+      pointer: expect.stringMatching(/^\/codes\/\d+$/),
+      line: expect.any(Number),
+      column: expect.any(Number),
+    });
     delete plain.messages[0].origin.line;
     expect(schemaErrorsOf('catalog', plain)).not.toEqual([]);
   });

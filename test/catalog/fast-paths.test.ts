@@ -17,7 +17,9 @@ function treePositions(text: string): Map<string, string> {
   const visit = (node: AnyNode, pointer: string, depth: number, key?: { line: number; column: number }) => {
     if (depth > 2) return;
     found.set(pointer, `${key ? `${key.line}:${key.column} ` : ''}${node.loc.start.line}:${node.loc.start.column}`);
-    if (node.type === 'Object') for (const m of node.members) visit(m.value, `${pointer}/${escapePointer(m.name.type === 'String' ? m.name.value : m.name.name)}`, depth + 1, m.name.loc.start);
+    if (node.type === 'Object')
+      for (const m of node.members)
+        visit(m.value, `${pointer}/${escapePointer(m.name.type === 'String' ? m.name.value : m.name.name)}`, depth + 1, m.name.loc.start);
     if (node.type === 'Array') node.elements.forEach((e, i) => visit(e.value, `${pointer}/${i}`, depth + 1));
   };
   visit(parseJsonTree(text.replace(/^\uFEFF/, ''), { mode: 'json' }).body, '', 0);
@@ -56,17 +58,26 @@ describe('shallow JSON positions', () => {
     expect(indexedPositions('odd.json', text, expected.keys())).toEqual(expected);
   });
 
-  it.each([...repoFiles.slice(0, 3), ...Object.values(oddlyFormatted)])('by member give what locate and locateKey give (%#)', (pathOrText) => {
-    const text = pathOrText.startsWith('/') ? readFileSync(pathOrText, 'utf8') : pathOrText;
-    const { json } = parseJsonFile('f.json', text);
-    const pointers = [...treePositions(text).keys()].filter((p) => p !== '');
-    for (const pointer of [...pointers, ...pointers.map((p) => `${p}/deeper`)]) {
-      const slash = pointer.lastIndexOf('/');
-      const [parent, name] = [pointer.slice(0, slash), pointer.slice(slash + 1).replace(/~1/g, '/').replace(/~0/g, '~')];
-      expect(json!.locateMember(parent, name, true), pointer).toEqual(json!.locateKey(pointer));
-      expect(json!.locateMember(parent, name, false), pointer).toEqual(json!.locate(pointer));
-    }
-  });
+  it.each([...repoFiles.slice(0, 3), ...Object.values(oddlyFormatted)])(
+    'by member give what locate and locateKey give (%#)',
+    (pathOrText) => {
+      const text = pathOrText.startsWith('/') ? readFileSync(pathOrText, 'utf8') : pathOrText;
+      const { json } = parseJsonFile('f.json', text);
+      const pointers = [...treePositions(text).keys()].filter((p) => p !== '');
+      for (const pointer of [...pointers, ...pointers.map((p) => `${p}/deeper`)]) {
+        const slash = pointer.lastIndexOf('/');
+        const [parent, name] = [
+          pointer.slice(0, slash),
+          pointer
+            .slice(slash + 1)
+            .replace(/~1/g, '/')
+            .replace(/~0/g, '~'),
+        ];
+        expect(json!.locateMember(parent, name, true), pointer).toEqual(json!.locateKey(pointer));
+        expect(json!.locateMember(parent, name, false), pointer).toEqual(json!.locate(pointer));
+      }
+    },
+  );
 
   it('fall back to the nearest parent for a missing pointer, as before', () => {
     const { json } = parseJsonFile('f.json', '{\n  "messages": {\n    "1": "a"\n  }\n}');
@@ -80,7 +91,9 @@ describe('duplicate keys', () => {
     const clean = parseJsonFile('f.json', '{ "a": { "b": 1, "c": [ { "b": 2, "d": "\\"b\\": 3" } ] }, "b": 4 }');
     expect(clean.diagnostics).toEqual([]);
     const nested = parseJsonFile('f.json', '{ "a": [ { "x": 1,\n "x": 2 } ] }');
-    expect(nested.diagnostics.map((d) => `${d.ruleId} ${d.place?.pointer} ${d.place?.line}:${d.place?.column}`)).toEqual(['json/duplicate-key /a/0/x 2:2']);
+    expect(nested.diagnostics.map((d) => `${d.ruleId} ${d.place?.pointer} ${d.place?.line}:${d.place?.column}`)).toEqual([
+      'json/duplicate-key /a/0/x 2:2',
+    ]);
     const escaped = parseJsonFile('f.json', '{ "k": 1, "\\u006b": 2 }');
     expect(escaped.diagnostics.map((d) => d.ruleId)).toEqual(['json/duplicate-key']);
   });
@@ -89,7 +102,9 @@ describe('duplicate keys', () => {
 describe('ICU shortcut for plain text', () => {
   const texts = [
     ...repoFiles.flatMap((path) => {
-      const value = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as { messages?: Record<string, string | { text?: string }> };
+      const value = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as {
+        messages?: Record<string, string | { text?: string }>;
+      };
       return Object.values(value.messages ?? {}).flatMap((m) => (typeof m === 'string' ? [m] : m.text !== undefined ? [m.text] : []));
     }),
     '',

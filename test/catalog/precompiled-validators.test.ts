@@ -30,7 +30,10 @@ describe('precompiled validators', () => {
   const dir = mkdtempSync(join(repoRoot, 'test/tmp/validators-'));
   const file = join(dir, 'validators.cjs');
   writeFileSync(file, precompiledValidatorsSource());
-  const module = createRequire(import.meta.url)(file) as { validators: Record<string, ((data: unknown) => boolean) & { errors?: unknown }>; sources: Record<string, string> };
+  const module = createRequire(import.meta.url)(file) as {
+    validators: Record<string, ((data: unknown) => boolean) & { errors?: unknown }>;
+    sources: Record<string, string>;
+  };
   const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
 
   it.each(SCHEMA_NAMES.filter((n) => samples[n].length > 0))('%s: same verdict and errors as ajv at run time', (name) => {

@@ -19,7 +19,10 @@ describe('codebook generate', () => {
     expect(run(['generate', '-q'], a, { TZ: 'UTC', LANG: 'C' }).code).toBe(0);
     const b = hazardsCopy();
     const config = join(b, 'codebook.config.json');
-    const locales = readdirSync(join(b, 'locales')).filter((l) => l !== 'codes.json').sort().reverse();
+    const locales = readdirSync(join(b, 'locales'))
+      .filter((l) => l !== 'codes.json')
+      .sort()
+      .reverse();
     const reversed = locales.map((l) => `"locales/${l}/messages.json"`).join(', ');
     writeFileSync(config, readFileSync(config, 'utf8').replace('["locales/*/messages.json"]', `[${reversed}]`));
     expect(run(['generate', '-q'], b, { TZ: 'Asia/Tokyo', LANG: 'ja_JP.UTF-8', LC_ALL: 'ja_JP.UTF-8' }).code).toBe(0);
@@ -34,13 +37,19 @@ describe('codebook generate', () => {
     const b = hazardsCopy();
     // Reverse the member order of every object and the order of the registry's codes
     // (not of other arrays: a range is [from, to], and sections are listed in display order).
-    for (const file of readdirSync(join(b, 'locales'), { recursive: true }).map(String).filter((f) => f.endsWith('.json'))) {
+    for (const file of readdirSync(join(b, 'locales'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.json'))) {
       const path = join(b, 'locales', file);
       const reverse = (v: unknown, key = ''): unknown =>
         Array.isArray(v)
           ? (key === 'codes' ? [...v].reverse() : v).map((x) => reverse(x))
           : v && typeof v === 'object'
-            ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reverse(x, k)]))
+            ? Object.fromEntries(
+                Object.entries(v)
+                  .reverse()
+                  .map(([k, x]) => [k, reverse(x, k)]),
+              )
             : v;
       writeFileSync(path, JSON.stringify(reverse(JSON.parse(readFileSync(path, 'utf8'))), null, 4));
     }
@@ -116,7 +125,9 @@ describe('codebook generate', () => {
     writeFileSync(ja, readFileSync(ja, 'utf8').replace('"ログインしていません。"', '"{user} ログインしていません。"'));
     const plain = run(['generate'], dir);
     expect(plain.code).toBe(1);
-    expect(plain.stderr).toMatch(/locales\/ja\/messages\.json:11:5 {2}error {2}Key 6014 \(ja\) uses \{user\}, which the registry does not declare for this key\. {2}\[params\/undeclared\]/);
+    expect(plain.stderr).toMatch(
+      /locales\/ja\/messages\.json:11:5 {2}error {2}Key 6014 \(ja\) uses \{user\}, which the registry does not declare for this key\. {2}\[params\/undeclared\]/,
+    );
     expect(plain.stderr).toContain('  11 |     "6014": "{user} ログインしていません。",');
     expect(plain.stderr).not.toContain('\u001b[');
     expect(run(['generate'], dir, { FORCE_COLOR: '1' }).stderr).toContain('\u001b[');
@@ -134,7 +145,12 @@ describe('codebook validate', () => {
   it('prints ESLint-shaped JSON with --format json', () => {
     const dir = hazardsCopy();
     const result = run(['validate', '--format', 'json'], dir);
-    const parsed = JSON.parse(result.stdout) as { filePath: string; errorCount: number; warningCount: number; messages: { ruleId: string }[] }[];
+    const parsed = JSON.parse(result.stdout) as {
+      filePath: string;
+      errorCount: number;
+      warningCount: number;
+      messages: { ruleId: string }[];
+    }[];
     expect(result.code).toBe(0);
     expect(parsed.every((f) => f.errorCount === 0)).toBe(true);
     expect(parsed.flatMap((f) => f.messages.map((m) => m.ruleId))).toContain('completeness/missing');
@@ -182,7 +198,10 @@ describe('command-line conventions', () => {
     const dir = hazardsCopy();
     expect(run(['generate', '-t', 'i18nxt'], dir).stderr).toContain('Unknown target(s) i18nxt. Did you mean "i18next"?');
     const config = join(dir, 'codebook.config.json');
-    writeFileSync(config, readFileSync(config, 'utf8').replace('"out": "dist"', '"out": "dist",\n  "review": { "severities": { "qa/whitespce": "off" } }'));
+    writeFileSync(
+      config,
+      readFileSync(config, 'utf8').replace('"out": "dist"', '"out": "dist",\n  "review": { "severities": { "qa/whitespce": "off" } }'),
+    );
     expect(run(['validate'], dir).stderr).toContain('Unknown review rule "qa/whitespce". Did you mean "qa/whitespace"?');
     writeFileSync(config, readFileSync(config, 'utf8').replace(',\n  "review": { "severities": { "qa/whitespce": "off" } }', ''));
     const en = join(dir, 'locales/en/messages.json');
@@ -198,7 +217,18 @@ describe('codebook status', () => {
   it('counts texts per locale, state and section, with the fallback and the user messages', () => {
     const json = run(['status', '--format', 'json'], repoRoot);
     expect(json.code, json.stderr).toBe(0);
-    const status = JSON.parse(json.stdout) as { locales: { locale: string; present: number; total: number; missing: number; fallback: number; states: Record<string, number>; user?: { present: number; total: number } }[]; sections: { id: string; keys: number; present: Record<string, number> }[] };
+    const status = JSON.parse(json.stdout) as {
+      locales: {
+        locale: string;
+        present: number;
+        total: number;
+        missing: number;
+        fallback: number;
+        states: Record<string, number>;
+        user?: { present: number; total: number };
+      }[];
+      sections: { id: string; keys: number; present: Record<string, number> }[];
+    };
     const byLocale = Object.fromEntries(status.locales.map((l) => [l.locale, l]));
     expect(Object.keys(byLocale)).toEqual(['en', 'ja', 'ko', 'zh-Hans', 'zh-Hant']);
     for (const l of status.locales) {
@@ -210,7 +240,11 @@ describe('codebook status', () => {
     expect(byLocale.ja!.states.initial).toBe(17);
     expect(byLocale['zh-Hant']).toMatchObject({ present: 0, missing: 421, fallback: 421 });
     expect(status.sections.reduce((n, s) => n + s.keys, 0)).toBe(421);
-    expect(status.sections.find((s) => s.id === 'generic')).toEqual({ id: 'generic', keys: 1, present: { en: 1, ja: 1, ko: 1, 'zh-Hans': 1, 'zh-Hant': 0 } });
+    expect(status.sections.find((s) => s.id === 'generic')).toEqual({
+      id: 'generic',
+      keys: 1,
+      present: { en: 1, ja: 1, ko: 1, 'zh-Hans': 1, 'zh-Hant': 0 },
+    });
     const text = run(['status'], repoRoot);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^zh-Hant +0\/421 +0% +0 +0 +0 +0 +421 +421 +60\/60$/m);

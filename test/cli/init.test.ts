@@ -17,14 +17,27 @@ describe('codebook init', () => {
     const dir = blank();
     const init = runCli(['init', '--locales', 'en,de,pt-BR', '--yes'], dir);
     expect(init.code, init.stderr).toBe(0);
-    expect(Object.keys(readTree(dir)).sort()).toEqual(['codebook.config.json', 'locales/codes.json', 'locales/de/messages.json', 'locales/en/messages.json', 'locales/pt-BR/messages.json']);
+    expect(Object.keys(readTree(dir)).sort()).toEqual([
+      'codebook.config.json',
+      'locales/codes.json',
+      'locales/de/messages.json',
+      'locales/en/messages.json',
+      'locales/pt-BR/messages.json',
+    ]);
     const generate = runCli(['generate'], dir);
     expect(generate.code, generate.stderr).toBe(0);
     expect(generate.stderr).not.toMatch(/error/);
 
-    const bundle = (lng: string) => JSON.parse(readFileSync(join(dir, 'dist/i18next', lng, 'errors.json'), 'utf8')) as Record<string, string>;
+    const bundle = (lng: string) =>
+      JSON.parse(readFileSync(join(dir, 'dist/i18next', lng, 'errors.json'), 'utf8')) as Record<string, string>;
     const t18 = i18next.createInstance();
-    await t18.init({ lng: 'de', fallbackLng: 'en', resources: { en: { errors: bundle('en') }, de: { errors: bundle('de') }, 'pt-BR': { errors: bundle('pt-BR') } }, defaultNS: 'errors', interpolation: { escapeValue: false } });
+    await t18.init({
+      lng: 'de',
+      fallbackLng: 'en',
+      resources: { en: { errors: bundle('en') }, de: { errors: bundle('de') }, 'pt-BR': { errors: bundle('pt-BR') } },
+      defaultNS: 'errors',
+      interpolation: { escapeValue: false },
+    });
     expect(t18.t('1001')).toBe('Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.');
     expect(t18.t('unknown', { code: 424242 })).toBe('Etwas ist schiefgelaufen (Fehler 424242). Bitte versuchen Sie es später erneut.');
     // pt-BR has no starter text: it gets the English one marked for translation, and i18next shows it.
@@ -62,7 +75,11 @@ describe('codebook init', () => {
     const init = runCli(['init', '--from', 'chat', '--locales', 'en,ko', '--yes'], dir);
     expect(init.code, init.stderr).toBe(0);
     expect(Object.keys(readTree(dir)).sort()).toEqual(['codebook.config.json', 'locales/en/app.json', 'locales/ko/app.json']);
-    expect(JSON.parse(readFileSync(join(dir, 'codebook.config.json'), 'utf8'))).toMatchObject({ extends: 'codebook/chat', sourceLocale: 'en', locales: ['en', 'ko'] });
+    expect(JSON.parse(readFileSync(join(dir, 'codebook.config.json'), 'utf8'))).toMatchObject({
+      extends: 'codebook/chat',
+      sourceLocale: 'en',
+      locales: ['en', 'ko'],
+    });
     const generate = runCli(['generate', '-t', 'i18next'], dir);
     expect(generate.code, generate.stderr).toBe(0);
     expect(readdirSync(join(dir, 'dist/i18next')).sort()).toEqual(['en', 'ko']);

@@ -18,7 +18,8 @@ const writeConfig = (config: object) => writeFileSync(configFile, JSON.stringify
 
 beforeAll(() => {
   rmSync(dir, { recursive: true, force: true });
-  for (const part of ['package.json', 'locales', 'schema']) cpSync(join(repoRoot, part), join(dir, 'node_modules/codebook', part), { recursive: true });
+  for (const part of ['package.json', 'locales', 'schema'])
+    cpSync(join(repoRoot, part), join(dir, 'node_modules/codebook', part), { recursive: true });
   // A project of its own, so Node resolves codebook/chat in its node_modules (not as this repo's self-reference).
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true }));
   mkdirSync(join(dir, 'app'), { recursive: true });
@@ -27,7 +28,13 @@ beforeAll(() => {
 
 describe('extends', () => {
   it('takes the base layers first, read-only inside node_modules, and the project settings over the base', async () => {
-    writeConfig({ extends: 'codebook/chat', locales: ['en', 'zh-Hant'], layers: [{ name: 'app', files: ['app/*.json'] }], review: { jargon: ['Acme'] }, out: 'out' });
+    writeConfig({
+      extends: 'codebook/chat',
+      locales: ['en', 'zh-Hant'],
+      layers: [{ name: 'app', files: ['app/*.json'] }],
+      review: { jargon: ['Acme'] },
+      out: 'out',
+    });
     const { config, diagnostics } = await loadConfig(configFile);
     expect(diagnostics).toEqual([]);
     expect(config!.base).toEqual({ name: 'codebook/chat', file: join(dir, 'node_modules/codebook/locales/chat.base.json') });
@@ -55,7 +62,9 @@ describe('extends', () => {
     const { catalog } = result;
     expect(catalog!.userMessages!.find((m) => m.key === '6014')!.translations.en!.text).toBe('Please sign in to Acme again.');
     // Positions name the base's files where they are.
-    expect(catalog!.messages.find((m) => m.key === '6014')!.translations.ja!.origin.file).toBe(['node_modules', 'codebook', 'locales', 'ja', 'vendor.json'].join('/'));
+    expect(catalog!.messages.find((m) => m.key === '6014')!.translations.ja!.origin.file).toBe(
+      ['node_modules', 'codebook', 'locales', 'ja', 'vendor.json'].join('/'),
+    );
   });
 
   it('never picks a base file inside node_modules for an import to write', async () => {

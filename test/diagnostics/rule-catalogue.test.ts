@@ -33,12 +33,45 @@ describe('rule catalogue', () => {
 
   it('lists the QA rules in the order of the checks, which take their severity and explanation from it', () => {
     expect(qaChecks.map((c) => c.id)).toEqual(QA_RULE_IDS);
-    for (const check of qaChecks) expect({ severity: check.severity, explanation: check.explanation }).toEqual({ severity: QA_RULES[check.id].severity, explanation: QA_RULES[check.id].explanation });
+    for (const check of qaChecks)
+      expect({ severity: check.severity, explanation: check.explanation }).toEqual({
+        severity: QA_RULES[check.id].severity,
+        explanation: QA_RULES[check.id].explanation,
+      });
   });
 
   it('has a schema/<keyword> rule for every keyword of the schemas whose errors are reported', () => {
     // Keywords ajv reports errors under ("if" is dropped: the errors inside its "then" say what is wrong).
-    const reported = new Set(['type', 'enum', 'const', 'multipleOf', 'maximum', 'exclusiveMaximum', 'minimum', 'exclusiveMinimum', 'maxLength', 'minLength', 'pattern', 'format', 'maxItems', 'minItems', 'uniqueItems', 'contains', 'maxProperties', 'minProperties', 'required', 'dependentRequired', 'additionalProperties', 'propertyNames', 'items', 'oneOf', 'anyOf', 'not', 'unevaluatedProperties', 'unevaluatedItems']);
+    const reported = new Set([
+      'type',
+      'enum',
+      'const',
+      'multipleOf',
+      'maximum',
+      'exclusiveMaximum',
+      'minimum',
+      'exclusiveMinimum',
+      'maxLength',
+      'minLength',
+      'pattern',
+      'format',
+      'maxItems',
+      'minItems',
+      'uniqueItems',
+      'contains',
+      'maxProperties',
+      'minProperties',
+      'required',
+      'dependentRequired',
+      'additionalProperties',
+      'propertyNames',
+      'items',
+      'oneOf',
+      'anyOf',
+      'not',
+      'unevaluatedProperties',
+      'unevaluatedItems',
+    ]);
     const used = new Set<string>();
     const walk = (schema: unknown): void => {
       if (Array.isArray(schema)) return schema.forEach(walk);
@@ -54,7 +87,19 @@ describe('rule catalogue', () => {
       }
     };
     for (const name of SCHEMA_NAMES) walk(JSON.parse(readFileSync(join(repoRoot, 'schema', `${name}.schema.json`), 'utf8')));
-    expect([...used].sort()).toEqual(expect.arrayContaining(['additionalProperties', 'enum', 'items', 'minItems', 'oneOf', 'pattern', 'propertyNames', 'required', 'type']));
+    expect([...used].sort()).toEqual(
+      expect.arrayContaining([
+        'additionalProperties',
+        'enum',
+        'items',
+        'minItems',
+        'oneOf',
+        'pattern',
+        'propertyNames',
+        'required',
+        'type',
+      ]),
+    );
     expect([...used].map((k) => `schema/${k}`).filter((id) => !(id in RULES))).toEqual([]);
   });
 });

@@ -27,9 +27,32 @@ const EXPECTED_CHANGES: Change[] = [
     retyped: [],
     message: 'Parameters of code 1002: {user} (string) removed; {name} (string) added.',
   },
-  { kind: 'text-changed', severity: 'info', key: '1002', locale: 'en', old: 'User {user} is banned.', new: 'User {name} is banned.', message: 'The en text of code 1002 changed.' },
-  { kind: 'text-changed', severity: 'info', key: '1002', locale: 'ja', old: 'ユーザー {user} は利用停止中です。', new: 'ユーザー {name} は利用停止中です。', message: 'The ja text of code 1002 changed.' },
-  { kind: 'code-removed', severity: 'breaking', key: '1003', code: 1003, section: 'account', message: 'Code 1003 (section account) was removed.' },
+  {
+    kind: 'text-changed',
+    severity: 'info',
+    key: '1002',
+    locale: 'en',
+    old: 'User {user} is banned.',
+    new: 'User {name} is banned.',
+    message: 'The en text of code 1002 changed.',
+  },
+  {
+    kind: 'text-changed',
+    severity: 'info',
+    key: '1002',
+    locale: 'ja',
+    old: 'ユーザー {user} は利用停止中です。',
+    new: 'ユーザー {name} は利用停止中です。',
+    message: 'The ja text of code 1002 changed.',
+  },
+  {
+    kind: 'code-removed',
+    severity: 'breaking',
+    key: '1003',
+    code: 1003,
+    section: 'account',
+    message: 'Code 1003 (section account) was removed.',
+  },
   {
     kind: 'params-changed',
     severity: 'breaking',
@@ -39,11 +62,50 @@ const EXPECTED_CHANGES: Change[] = [
     retyped: [{ name: 'limit', old: 'string', new: 'number' }],
     message: 'Parameters of code 1004: {limit} changed from string to number.',
   },
-  { kind: 'text-changed', severity: 'info', key: '1004', locale: 'en', old: 'Limit of {limit} requests reached.', new: 'Limit of {limit, number} requests reached.', message: 'The en text of code 1004 changed.' },
-  { kind: 'text-changed', severity: 'info', key: '1004', locale: 'ja', old: 'リクエスト数の上限 {limit} に達しました。', new: 'リクエスト数の上限 {limit, number} に達しました。', message: 'The ja text of code 1004 changed.' },
-  { kind: 'section-changed', severity: 'warning', key: '2001', old: 'general', new: 'network', message: 'Code 2001 moved from section general to network.' },
-  { kind: 'text-changed', severity: 'info', key: '2002', locale: 'en', old: 'Network timeout.', new: 'The network did not answer in time.', message: 'The en text of code 2002 changed.' },
-  { kind: 'translation-removed', severity: 'warning', key: '2003', locale: 'ja', old: 'オフラインです。', fallback: 'en', message: 'The ja text of code 2003 was removed; apps fall back to en.' },
+  {
+    kind: 'text-changed',
+    severity: 'info',
+    key: '1004',
+    locale: 'en',
+    old: 'Limit of {limit} requests reached.',
+    new: 'Limit of {limit, number} requests reached.',
+    message: 'The en text of code 1004 changed.',
+  },
+  {
+    kind: 'text-changed',
+    severity: 'info',
+    key: '1004',
+    locale: 'ja',
+    old: 'リクエスト数の上限 {limit} に達しました。',
+    new: 'リクエスト数の上限 {limit, number} に達しました。',
+    message: 'The ja text of code 1004 changed.',
+  },
+  {
+    kind: 'section-changed',
+    severity: 'warning',
+    key: '2001',
+    old: 'general',
+    new: 'network',
+    message: 'Code 2001 moved from section general to network.',
+  },
+  {
+    kind: 'text-changed',
+    severity: 'info',
+    key: '2002',
+    locale: 'en',
+    old: 'Network timeout.',
+    new: 'The network did not answer in time.',
+    message: 'The en text of code 2002 changed.',
+  },
+  {
+    kind: 'translation-removed',
+    severity: 'warning',
+    key: '2003',
+    locale: 'ja',
+    old: 'オフラインです。',
+    fallback: 'en',
+    message: 'The ja text of code 2003 was removed; apps fall back to en.',
+  },
   { kind: 'code-added', severity: 'info', key: '3001', code: 3001, section: 'network', message: 'Code 3001 (section network) was added.' },
 ];
 
@@ -119,7 +181,9 @@ describe('codebook diff on the fixture pair', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('Unknown change kind(s) in --allow: code-deleted.  [diff/unknown-kind]');
-    expect(result.stderr).toContain('hint: The breaking kinds are namespace-changed, locale-removed, code-removed, range-changed, params-changed, identifier-changed.');
+    expect(result.stderr).toContain(
+      'hint: The breaking kinds are namespace-changed, locale-removed, code-removed, range-changed, params-changed, identifier-changed.',
+    );
   });
 
   it('--format json gives the changes, the counts and which breaking changes are allowed', async () => {
@@ -131,7 +195,7 @@ describe('codebook diff on the fixture pair', () => {
     expect(out.changes.filter((c) => c.allowed).map((c) => c.kind)).toEqual(['code-removed']);
   });
 
-  it('gives the same result from the releases\' dist folders, from their catalog.json files, and mixed', async () => {
+  it("gives the same result from the releases' dist folders, from their catalog.json files, and mixed", async () => {
     const [oldDist, newDist] = [await distOf('diff/old'), await distOf('diff/new')];
     for (const [a, b] of [
       [oldDist, newDist],
@@ -168,8 +232,14 @@ describe('codebook diff on the fixture pair', () => {
   it('exits 1 the other way round too: the code added is then removed', async () => {
     const result = await runDiff({ old: NEW, new: OLD });
     expect(result.exitCode).toBe(1);
-    expect(result.changes!.filter((c) => c.severity === 'breaking').map((c) => `${c.kind} ${'key' in c ? c.key : ''}`)).toEqual(['params-changed 1002', 'params-changed 1004', 'code-removed 3001']);
-    expect(result.changes).toContainEqual(expect.objectContaining({ kind: 'translation-added', key: '2003', locale: 'ja', new: 'オフラインです。' }));
+    expect(result.changes!.filter((c) => c.severity === 'breaking').map((c) => `${c.kind} ${'key' in c ? c.key : ''}`)).toEqual([
+      'params-changed 1002',
+      'params-changed 1004',
+      'code-removed 3001',
+    ]);
+    expect(result.changes).toContainEqual(
+      expect.objectContaining({ kind: 'translation-added', key: '2003', locale: 'ja', new: 'オフラインです。' }),
+    );
   });
 });
 
@@ -182,7 +252,7 @@ describe('codebook diff on input it cannot read (exit 2)', () => {
   }
 
   it('a path that does not exist', async () => {
-    expect(await unreadable(join(tempDir(), 'nothing'))).toMatch(/Cannot read .*nothing: no such file or folder\.  \[diff\/unreadable\]/);
+    expect(await unreadable(join(tempDir(), 'nothing'))).toMatch(/Cannot read .*nothing: no such file or folder\. {2}\[diff\/unreadable\]/);
   });
 
   it('a folder that is neither a project nor a dist folder', async () => {
@@ -205,17 +275,37 @@ describe('codebook diff on input it cannot read (exit 2)', () => {
       return file;
     };
     expect(await unreadable(write({ ...good, version: 2 }))).toContain('snapshot version 2; this codebook reads version 1');
-    expect(await unreadable(write({ ...good, messages: [{ ...good.messages[0], section: 7 }] }))).toContain('the snapshot breaks its schema: /messages/0/section must be string');
-    expect(await unreadable(write({ ...good, messages: [good.messages[0], good.messages[0]] }))).toContain('the snapshot lists key "1001" twice');
+    expect(await unreadable(write({ ...good, messages: [{ ...good.messages[0], section: 7 }] }))).toContain(
+      'the snapshot breaks its schema: /messages/0/section must be string',
+    );
+    expect(await unreadable(write({ ...good, messages: [good.messages[0], good.messages[0]] }))).toContain(
+      'the snapshot lists key "1001" twice',
+    );
   });
 
-  it('a project whose catalog has errors, with the catalog\'s own diagnostics', async () => {
+  it("a project whose catalog has errors, with the catalog's own diagnostics", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'locales/en'), { recursive: true });
     mkdirSync(join(dir, 'locales/ja'), { recursive: true });
-    writeFileSync(join(dir, 'codebook.config.json'), JSON.stringify({ sourceLocale: 'en', locales: ['en'], layers: [{ name: 'registry', files: ['locales/codes.json'] }, { name: 'messages', files: ['locales/*/messages.json'] }] }));
-    writeFileSync(join(dir, 'locales/codes.json'), JSON.stringify({ sections: [{ id: 'general' }], codes: [{ code: 1, section: 'general' }] }));
-    writeFileSync(join(dir, 'locales/en/messages.json'), JSON.stringify({ locale: 'en', sections: { general: 'General' }, messages: { '1': 'Broken {' } }));
+    writeFileSync(
+      join(dir, 'codebook.config.json'),
+      JSON.stringify({
+        sourceLocale: 'en',
+        locales: ['en'],
+        layers: [
+          { name: 'registry', files: ['locales/codes.json'] },
+          { name: 'messages', files: ['locales/*/messages.json'] },
+        ],
+      }),
+    );
+    writeFileSync(
+      join(dir, 'locales/codes.json'),
+      JSON.stringify({ sections: [{ id: 'general' }], codes: [{ code: 1, section: 'general' }] }),
+    );
+    writeFileSync(
+      join(dir, 'locales/en/messages.json'),
+      JSON.stringify({ locale: 'en', sections: { general: 'General' }, messages: { '1': 'Broken {' } }),
+    );
     const stderr = await unreadable(dir);
     expect(stderr).toContain('[icu/syntax]');
     expect(stderr).toContain('its catalog has errors (run "codebook validate").  [diff/unreadable]');
@@ -284,9 +374,31 @@ describe('diffCatalogs, kind by kind', () => {
     Object.assign(changed.messages[0]!, { action: 'sign-in-again', fault: 'user', userTexts: { en: 'Please sign in again.' } });
     const { changes } = diffCatalogs(old, serializeAndParse(changed));
     expect(changes).toEqual([
-      { kind: 'action-changed', severity: 'warning', key: first.key, old: 'retry', new: 'sign-in-again', message: `The action of code ${first.key} changed from retry to sign-in-again: apps offer their users something else.` },
-      { kind: 'fault-changed', severity: 'info', key: first.key, old: 'network', new: 'user', message: `The fault of code ${first.key} changed from network to user.` },
-      { kind: 'user-text-changed', severity: 'info', key: first.key, locale: 'en', old: 'Check your connection.', new: 'Please sign in again.', message: `The en user message of code ${first.key} was reworded.` },
+      {
+        kind: 'action-changed',
+        severity: 'warning',
+        key: first.key,
+        old: 'retry',
+        new: 'sign-in-again',
+        message: `The action of code ${first.key} changed from retry to sign-in-again: apps offer their users something else.`,
+      },
+      {
+        kind: 'fault-changed',
+        severity: 'info',
+        key: first.key,
+        old: 'network',
+        new: 'user',
+        message: `The fault of code ${first.key} changed from network to user.`,
+      },
+      {
+        kind: 'user-text-changed',
+        severity: 'info',
+        key: first.key,
+        locale: 'en',
+        old: 'Check your connection.',
+        new: 'Please sign in again.',
+        message: `The en user message of code ${first.key} was reworded.`,
+      },
     ]);
   });
 
@@ -298,12 +410,38 @@ describe('diffCatalogs, kind by kind', () => {
     range.identifiers = Object.fromEntries(Object.entries(range.identifiers).map(([p, id]) => [p, id.replace('5999', '6999')]));
     const { changes } = diffCatalogs(old, moved);
     expect(changes).toEqual([
-      { kind: 'range-changed', severity: 'breaking', key: '5000-6999', oldKey: '5000-5999', old: [5000, 5999], new: [5000, 6999], message: 'Range 5000-5999 became 5000-6999: codes 6000-6999 change message, and the key 5000-5999 is gone.' },
-      { kind: 'section-changed', severity: 'warning', key: '5000-6999', old: 'general', new: 'network', message: 'Range 5000-6999 moved from section general to network.' },
-      { kind: 'text-changed', severity: 'info', key: '5000-6999', locale: 'en', old: 'Your callback rejected the request.', new: 'Rejected.', message: 'The en text of range 5000-6999 changed.' },
+      {
+        kind: 'range-changed',
+        severity: 'breaking',
+        key: '5000-6999',
+        oldKey: '5000-5999',
+        old: [5000, 5999],
+        new: [5000, 6999],
+        message: 'Range 5000-5999 became 5000-6999: codes 6000-6999 change message, and the key 5000-5999 is gone.',
+      },
+      {
+        kind: 'section-changed',
+        severity: 'warning',
+        key: '5000-6999',
+        old: 'general',
+        new: 'network',
+        message: 'Range 5000-6999 moved from section general to network.',
+      },
+      {
+        kind: 'text-changed',
+        severity: 'info',
+        key: '5000-6999',
+        locale: 'en',
+        old: 'Your callback rejected the request.',
+        new: 'Rejected.',
+        message: 'The en text of range 5000-6999 changed.',
+      },
     ]);
     const apart = structuredClone(old);
-    Object.assign(apart.messages.find((m) => m.key === '5000-5999')!, { key: '8000-8999', range: [8000, 8999] });
+    Object.assign(
+      apart.messages.find((m) => m.key === '5000-5999')!,
+      { key: '8000-8999', range: [8000, 8999] },
+    );
     expect(kinds(diffCatalogs(old, serializeAndParse(apart)).changes)).toEqual(['breaking code-removed', 'info code-added']);
   });
 
@@ -318,7 +456,13 @@ describe('diffCatalogs, kind by kind', () => {
     }
     const { changes } = diffCatalogs(old, changed);
     expect(changes).toEqual([
-      { kind: 'namespace-changed', severity: 'breaking', old: 'errors', new: 'failures', message: 'The namespace changed from "errors" to "failures": every i18next lookup, bundle file and Java bundle name changes.' },
+      {
+        kind: 'namespace-changed',
+        severity: 'breaking',
+        old: 'errors',
+        new: 'failures',
+        message: 'The namespace changed from "errors" to "failures": every i18next lookup, bundle file and Java bundle name changes.',
+      },
       { kind: 'locale-removed', severity: 'breaking', locale: 'ja', message: 'Locale ja was removed: its bundles are gone.' },
       { kind: 'locale-added', severity: 'info', locale: 'ko', message: 'Locale ko was added with 9 text(s).' },
     ]);
@@ -338,8 +482,15 @@ function serializeAndParse(snapshot: Snapshot): Snapshot {
 describe('defineDiffCommand (the lines cli.ts adds)', () => {
   async function cli(args: string[]) {
     const out = { stdout: '', stderr: '', exitCode: -1 };
-    const program = new Command('codebook').exitOverride().configureOutput({ writeErr: (s) => void (out.stderr += s), writeOut: (s) => void (out.stdout += s) });
-    defineDiffCommand(program, { stdout: (s) => void (out.stdout += s), stderr: (s) => void (out.stderr += s), setExitCode: (c) => void (out.exitCode = c), color: false });
+    const program = new Command('codebook')
+      .exitOverride()
+      .configureOutput({ writeErr: (s) => void (out.stderr += s), writeOut: (s) => void (out.stdout += s) });
+    defineDiffCommand(program, {
+      stdout: (s) => void (out.stdout += s),
+      stderr: (s) => void (out.stderr += s),
+      setExitCode: (c) => void (out.exitCode = c),
+      color: false,
+    });
     await program.parseAsync(args, { from: 'user' });
     return out;
   }

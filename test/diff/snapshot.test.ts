@@ -25,7 +25,9 @@ function shuffled(catalog: Catalog): Catalog {
     ...catalog,
     locales: [...catalog.locales].reverse(),
     sections: catalog.sections.map((s) => ({ ...s, titles: reversed(s.titles) })),
-    messages: [...catalog.messages].reverse().map((m) => ({ ...m, params: [...m.params].reverse(), translations: reversed(m.translations) })),
+    messages: [...catalog.messages]
+      .reverse()
+      .map((m) => ({ ...m, params: [...m.params].reverse(), translations: reversed(m.translations) })),
   };
 }
 
@@ -54,7 +56,8 @@ describe('catalogSnapshot', () => {
   it('leaves out origins, descriptions, states and examples, and keeps every text as written', async () => {
     const { catalog } = await loadTestCatalog('hazards');
     const text = catalogSnapshot(catalog);
-    for (const noise of ['"origin"', '"line"', '"column"', '"description"', '"state"', '"example"', '"overrides"', '"ast"']) expect(text).not.toContain(noise);
+    for (const noise of ['"origin"', '"line"', '"column"', '"description"', '"state"', '"example"', '"overrides"', '"ast"'])
+      expect(text).not.toContain(noise);
     const parsed = JSON.parse(text) as ReturnType<typeof snapshotOf>;
     for (const m of catalog.messages) {
       const s = parsed.messages.find((x) => x.key === m.key)!;
@@ -107,7 +110,11 @@ describe('identifiers', () => {
       for (const platform of ['apple', 'gettext', 'i18next', 'java', 'types', 'xliff']) expect(m.identifiers[platform]).toBe(m.key);
     }
     expect(snapshot.messages.find((m) => m.key === '5000-5999')!.identifiers.android).toBe('error_5000_5999');
-    expect(snapshotOf(catalog, { identifierPrefix: 'err' }).messages[0].identifiers).toMatchObject({ android: 'err1001', flutter: 'err1001', i18next: '1001' });
+    expect(snapshotOf(catalog, { identifierPrefix: 'err' }).messages[0].identifiers).toMatchObject({
+      android: 'err1001',
+      flutter: 'err1001',
+      i18next: '1001',
+    });
   });
 });
 

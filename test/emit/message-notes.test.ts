@@ -43,9 +43,17 @@ describe('paramNote: {name}: type, e.g. example (description)', () => {
 });
 
 describe('sourceOrigins and location', () => {
-  const message = (translations: Message['translations']): Message => ({ key: '7', section: 's', params: [], origin: registry, translations });
+  const message = (translations: Message['translations']): Message => ({
+    key: '7',
+    section: 's',
+    params: [],
+    origin: registry,
+    translations,
+  });
   it('the registry entry, then the source text, as file:line', () => {
-    expect(sourceOrigins({ sourceLocale: 'en' }, message({ en: { text: 'x', ast: [], state: 'final', origin: en } })).map(location)).toEqual(['registry/errors.json:12', 'locales/en/messages.json:6']);
+    expect(
+      sourceOrigins({ sourceLocale: 'en' }, message({ en: { text: 'x', ast: [], state: 'final', origin: en } })).map(location),
+    ).toEqual(['registry/errors.json:12', 'locales/en/messages.json:6']);
     expect(sourceOrigins({ sourceLocale: 'en' }, message({})).map(location)).toEqual(['registry/errors.json:12']);
   });
 });

@@ -34,7 +34,9 @@ function ast(text: string): MessageFormatElement[] {
 }
 
 function message(texts: Record<string, string>, params: string[] = ['n']): Message {
-  const translations = Object.fromEntries(Object.entries(texts).map(([locale, text]) => [locale, { text, ast: ast(text), state: 'translated' as const, origin }]));
+  const translations = Object.fromEntries(
+    Object.entries(texts).map(([locale, text]) => [locale, { text, ast: ast(text), state: 'translated' as const, origin }]),
+  );
   return { key: '7', section: 's', params: params.map((name): Param => ({ name, type: 'number' })), translations, origin };
 }
 
@@ -82,7 +84,12 @@ describe('exact selectors: =N, each value once, ascending', () => {
     const fr = plural('{n, plural, =0 {aucun} =10 {dix} other {#}}');
     expect(exactSelectors([en, fr])).toEqual(['=0', '=2', '=10']);
     expect(exactSelectors([plural('{n, plural, other {#}}')])).toEqual([]);
-    expect(pluralShapeOf(message({ en: '{n, plural, =2 {two} =0 {none} other {many}}', fr: '{n, plural, =10 {dix} =0 {aucun} other {#}}' }), ['en', 'fr'])).toEqual({ arg: 'n', exact: [0, 2, 10] });
+    expect(
+      pluralShapeOf(message({ en: '{n, plural, =2 {two} =0 {none} other {many}}', fr: '{n, plural, =10 {dix} =0 {aucun} other {#}}' }), [
+        'en',
+        'fr',
+      ]),
+    ).toEqual({ arg: 'n', exact: [0, 2, 10] });
     expect(pluralShapeOf(message({ en: 'plain {n}' }), ['en'])).toBeUndefined();
   });
 });
@@ -110,7 +117,17 @@ describe('the form a locale shows for a selector', () => {
 
 describe('the order of selectors: exact ones by value, then CLDR order', () => {
   it('sorts', () => {
-    expect(['other', 'one', '=10', 'few', '=2', 'zero', 'many', 'two', '=0'].sort(compareSelectors)).toEqual(['=0', '=2', '=10', 'zero', 'one', 'two', 'few', 'many', 'other']);
+    expect(['other', 'one', '=10', 'few', '=2', 'zero', 'many', 'two', '=0'].sort(compareSelectors)).toEqual([
+      '=0',
+      '=2',
+      '=10',
+      'zero',
+      'one',
+      'two',
+      'few',
+      'many',
+      'other',
+    ]);
   });
 
   it.each([
@@ -194,14 +211,52 @@ describe('one rule where android (categoryHoldingOnly) and apple, flutter, gette
       return exact;
     },
   };
-  const LOCALES = ['ar', 'be', 'br', 'cs', 'cy', 'de', 'dsb', 'en', 'es', 'fil', 'fr', 'ga', 'gd', 'gv', 'he', 'is', 'it', 'iu', 'ja', 'ko', 'kw', 'lt', 'lv', 'mk', 'mt', 'naq', 'pl', 'pt', 'ro', 'ru', 'se', 'shi', 'sk', 'sl', 'uk', 'zh'];
+  const LOCALES = [
+    'ar',
+    'be',
+    'br',
+    'cs',
+    'cy',
+    'de',
+    'dsb',
+    'en',
+    'es',
+    'fil',
+    'fr',
+    'ga',
+    'gd',
+    'gv',
+    'he',
+    'is',
+    'it',
+    'iu',
+    'ja',
+    'ko',
+    'kw',
+    'lt',
+    'lv',
+    'mk',
+    'mt',
+    'naq',
+    'pl',
+    'pt',
+    'ro',
+    'ru',
+    'se',
+    'shi',
+    'sk',
+    'sl',
+    'uk',
+    'zh',
+  ];
   const COUNTS = [...Array.from({ length: 21 }, (_, i) => i), 100, 101, 111, 1000];
 
   it('gives every answer either gave for counts up to 1000', () => {
     for (const locale of LOCALES) {
       for (const n of COUNTS) {
         expect(categoryHoldingOnly(locale, n), `${locale} ${n}`).toBe(before.holdingOnly(locale, n));
-        for (const category of ['zero', 'one', 'two', 'few', 'many', 'other']) expect(categoryIsExactly(locale, category, n), `${locale} ${category} ${n}`).toBe(before.isExactly(locale, category, n));
+        for (const category of ['zero', 'one', 'two', 'few', 'many', 'other'])
+          expect(categoryIsExactly(locale, category, n), `${locale} ${category} ${n}`).toBe(before.isExactly(locale, category, n));
       }
     }
   });

@@ -5,7 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Message } from '../../generator/catalog/model.js';
-import { allConverted, cannot, converted, localeUnrepresentable, orProblem, TARGET_NAMES, unrepresentable, type WritingTarget } from '../../generator/emit/unrepresentable.js';
+import {
+  allConverted,
+  cannot,
+  converted,
+  localeUnrepresentable,
+  orProblem,
+  TARGET_NAMES,
+  unrepresentable,
+  type WritingTarget,
+} from '../../generator/emit/unrepresentable.js';
 
 const registry = { layer: 'base', file: 'registry/errors.json', pointer: '/6014', line: 12, column: 5 };
 const ja = { layer: 'base', file: 'locales/ja/messages.json', pointer: '/messages/6014', line: 4, column: 3 };
@@ -43,7 +52,15 @@ describe('unrepresentable(target, message, locale, why)', () => {
     ['xliff', 'Key 6014 (ja) cannot be written for XLIFF: a select.'],
   ] as [WritingTarget, string][])('%s', (target, text) => {
     const diagnostic = unrepresentable(target, message, 'ja', 'a select');
-    expect(diagnostic).toMatchObject({ ruleId: `${target}/unrepresentable`, severity: 'error', message: text, target, key: '6014', locale: 'ja', place: { file: ja.file, line: ja.line, column: ja.column } });
+    expect(diagnostic).toMatchObject({
+      ruleId: `${target}/unrepresentable`,
+      severity: 'error',
+      message: text,
+      target,
+      key: '6014',
+      locale: 'ja',
+      place: { file: ja.file, line: ja.line, column: ja.column },
+    });
     expect(Object.keys(diagnostic).sort()).toEqual(['key', 'locale', 'message', 'place', 'ruleId', 'severity', 'target']);
   });
 
@@ -52,9 +69,16 @@ describe('unrepresentable(target, message, locale, why)', () => {
   });
 
   it('is placed at the message when the locale has no text, and has no locale when every locale is concerned', () => {
-    expect(unrepresentable('xliff', message, 'fr', 'it has no source text')).toMatchObject({ message: 'Key 6014 (fr) cannot be written for XLIFF: it has no source text.', locale: 'fr', place: { file: registry.file, line: 12 } });
+    expect(unrepresentable('xliff', message, 'fr', 'it has no source text')).toMatchObject({
+      message: 'Key 6014 (fr) cannot be written for XLIFF: it has no source text.',
+      locale: 'fr',
+      place: { file: registry.file, line: 12 },
+    });
     const all = unrepresentable('flutter', message, undefined, 'the placeholder n is not a valid Dart parameter name');
-    expect(all).toMatchObject({ message: 'Key 6014 cannot be written for the flutter target: the placeholder n is not a valid Dart parameter name.', place: { file: registry.file } });
+    expect(all).toMatchObject({
+      message: 'Key 6014 cannot be written for the flutter target: the placeholder n is not a valid Dart parameter name.',
+      place: { file: registry.file },
+    });
     expect(all).not.toHaveProperty('locale');
   });
 
@@ -66,6 +90,8 @@ describe('unrepresentable(target, message, locale, why)', () => {
       target: 'gettext',
       locale: 'sr-Latn',
     });
-    expect(localeUnrepresentable('android', 'en-u-ca-buddhist', 'it has no Android resource qualifier').message).toBe('Locale en-u-ca-buddhist cannot be written for Android: it has no Android resource qualifier.');
+    expect(localeUnrepresentable('android', 'en-u-ca-buddhist', 'it has no Android resource qualifier').message).toBe(
+      'Locale en-u-ca-buddhist cannot be written for Android: it has no Android resource qualifier.',
+    );
   });
 });

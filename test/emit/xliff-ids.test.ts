@@ -100,27 +100,33 @@ describe('XLIFF 1.2 states', () => {
 });
 
 describe('export → import: the hazards ja file, both versions', () => {
-  it.each(['2.0', '1.2'] as const)('XLIFF %s: every plural group, form unit and placeholder id the export writes reads back', async (version) => {
-    const { catalog, config } = await loadTestCatalog('hazards');
-    const diagnostics: Diagnostic[] = [];
-    const files = renderTargets(catalog, { ...config, xliff: { version } }, [xliffTarget], diagnostics)!;
-    expect(diagnostics).toEqual([]);
-    const read = readXliff(files.get('xliff/ja.xlf')!);
-    if (!read.ok) throw new Error(read.message);
-    const groups = read.doc.items.filter((item) => item.kind === 'group');
-    expect(groups.length).toBeGreaterThan(0);
-    for (const group of groups) {
-      expect(group.id).toBeDefined();
-      for (const unit of group.units) {
-        const selector = selectorOfFormUnitId(unit.id, group.id!);
-        expect(selector, unit.id).toBeDefined();
-        expect(formUnitId(group.id!, selector!)).toBe(unit.id);
-        if (version === '2.0') expect(unit.name).toBe(selector);
+  it.each(['2.0', '1.2'] as const)(
+    'XLIFF %s: every plural group, form unit and placeholder id the export writes reads back',
+    async (version) => {
+      const { catalog, config } = await loadTestCatalog('hazards');
+      const diagnostics: Diagnostic[] = [];
+      const files = renderTargets(catalog, { ...config, xliff: { version } }, [xliffTarget], diagnostics)!;
+      expect(diagnostics).toEqual([]);
+      const read = readXliff(files.get('xliff/ja.xlf')!);
+      if (!read.ok) throw new Error(read.message);
+      const groups = read.doc.items.filter((item) => item.kind === 'group');
+      expect(groups.length).toBeGreaterThan(0);
+      for (const group of groups) {
+        expect(group.id).toBeDefined();
+        for (const unit of group.units) {
+          const selector = selectorOfFormUnitId(unit.id, group.id!);
+          expect(selector, unit.id).toBeDefined();
+          expect(formUnitId(group.id!, selector!)).toBe(unit.id);
+          if (version === '2.0') expect(unit.name).toBe(selector);
+        }
       }
-    }
-    const phs = read.doc.items.flatMap((item) => (item.kind === 'unit' ? [item] : item.units)).flatMap((unit) => [...(unit.source?.parts ?? []), ...(unit.target?.parts ?? [])]).flatMap((p) => (p.kind === 'ph' ? [p.id!] : []));
-    expect(phs.length).toBeGreaterThan(0);
-    for (const id of phs) expect(id).toMatch(/^(\d+|[^-]+)(-\d+)?$/);
-    expect(phs.some((id) => placeholderArgument(id) !== id)).toBe(phs.some((id) => /-\d+$/.test(id)));
-  });
+      const phs = read.doc.items
+        .flatMap((item) => (item.kind === 'unit' ? [item] : item.units))
+        .flatMap((unit) => [...(unit.source?.parts ?? []), ...(unit.target?.parts ?? [])])
+        .flatMap((p) => (p.kind === 'ph' ? [p.id!] : []));
+      expect(phs.length).toBeGreaterThan(0);
+      for (const id of phs) expect(id).toMatch(/^(\d+|[^-]+)(-\d+)?$/);
+      expect(phs.some((id) => placeholderArgument(id) !== id)).toBe(phs.some((id) => /-\d+$/.test(id)));
+    },
+  );
 });

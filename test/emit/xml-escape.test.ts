@@ -8,7 +8,16 @@
  * which reading won).
  */
 import { describe, expect, it } from 'vitest';
-import { commentDashes, firstLoneSurrogate, firstNotXml, XML_COMMENT, xliffCodePoint, xmlAttr, xmlComment, xmlText } from '../../generator/emit/xml-escape.js';
+import {
+  commentDashes,
+  firstLoneSurrogate,
+  firstNotXml,
+  XML_COMMENT,
+  xliffCodePoint,
+  xmlAttr,
+  xmlComment,
+  xmlText,
+} from '../../generator/emit/xml-escape.js';
 import { codePointName } from '../../generator/emit/naming.js';
 import { xmlAttr as helperAttr, xmlText as helperText } from '../../generator/emit/escape.js';
 import { androidComment } from '../../generator/targets/android-escape.js';
@@ -81,10 +90,18 @@ describe('the characters XML 1.0 cannot carry (§2.2 Char)', () => {
   });
 
   it('is the class apple-format.ts, xliff-inline.ts and android-escape.ts each wrote, for every BMP code unit and every surrogate pairing', () => {
-    const apple = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-    const xliff = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-    const android = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-    const texts = [...Array.from({ length: 0x10000 }, (_, code) => `a${String.fromCharCode(code)}b`), '\uD83D\uDE00', '\uDE00\uD83D', '\uD83D\uD83D\uDE00'];
+    const apple =
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const xliff =
+      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    const android =
+      /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    const texts = [
+      ...Array.from({ length: 0x10000 }, (_, code) => `a${String.fromCharCode(code)}b`),
+      '\uD83D\uDE00',
+      '\uDE00\uD83D',
+      '\uD83D\uD83D\uDE00',
+    ];
     for (const text of texts) {
       const found = firstNotXml(text);
       for (const old of [apple, xliff, android]) expect(found, JSON.stringify(text)).toBe(old.exec(text)?.[0]);
@@ -128,13 +145,23 @@ describe('comments (§2.5): the dash rule, then each platform’s options', () =
     android: (text: string) =>
       text
         .replace(/\r\n|[\r\n\u2028\u2029]/g, ' ')
-        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+        .replace(
+          /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+          '\uFFFD',
+        )
         .replace(/-(?=-|$)/g, '- ')
         .replace(/\*\//g, '*\\/'),
-    apple: (text: string) => text.replace(/--/g, '- -').replace(/-$/, '- ').replace(/[\r\n]+/g, ' '),
+    apple: (text: string) =>
+      text
+        .replace(/--/g, '- -')
+        .replace(/-$/, '- ')
+        .replace(/[\r\n]+/g, ' '),
     xliff: (text: string) =>
       text
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (ch) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)
+        .replace(
+          /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+          (ch) => `U+${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+        )
         .replace(/--/g, '- -')
         .replace(/-$/, '- '),
   };
@@ -153,17 +180,25 @@ describe('comments (§2.5): the dash rule, then each platform’s options', () =
   it('apple and xliff: the same output as before wherever no three dashes meet (there the old `--` rule left a `--`), apple also wherever no line breaks meet and the text is XML (it wrote those raw)', () => {
     for (const text of texts) {
       const dashes = /---/.test(text);
-      if (!dashes && !/[\r\n]{2}/.test(text) && firstNotXml(text) === undefined) expect(appleComment(text), JSON.stringify(text)).toBe(before.apple(text));
+      if (!dashes && !/[\r\n]{2}/.test(text) && firstNotXml(text) === undefined)
+        expect(appleComment(text), JSON.stringify(text)).toBe(before.apple(text));
       if (!dashes) expect(commentText(text), JSON.stringify(text)).toBe(before.xliff(text));
-      for (const out of [appleComment(text), commentText(text)]) expect(out.includes('--') || out.endsWith('-'), JSON.stringify(out)).toBe(false);
+      for (const out of [appleComment(text), commentText(text)])
+        expect(out.includes('--') || out.endsWith('-'), JSON.stringify(out)).toBe(false);
     }
   });
 
   it('review: htmlComment keeps its output with the shared dash rule, and UNWRITABLE its class with the shared lone surrogates', () => {
-    const oldHtml = (value: string) => displayText(value).replace(/-(?=-)/g, '- ').replace(/<!/g, '< !').replace(/^[>-]/, ' $&').replace(/-$/, '- ');
+    const oldHtml = (value: string) =>
+      displayText(value)
+        .replace(/-(?=-)/g, '- ')
+        .replace(/<!/g, '< !')
+        .replace(/^[>-]/, ' $&')
+        .replace(/-$/, '- ');
     for (const text of texts) expect(htmlComment(text), JSON.stringify(text)).toBe(oldHtml(text));
     expect(UNWRITABLE.source).toBe(
-      /[\0-\x08\x0B-\x1F\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g.source,
+      /[\0-\x08\x0B-\x1F\x7F-\x9F\uFDD0-\uFDEF\uFFFE\uFFFF]|[\uD83F\uD87F\uD8BF\uD8FF\uD93F\uD97F\uD9BF\uD9FF\uDA3F\uDA7F\uDABF\uDAFF\uDB3F\uDB7F\uDBBF\uDBFF][\uDFFE\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
+        .source,
     );
     expect(UNWRITABLE.flags).toBe('g');
   });

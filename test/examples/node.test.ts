@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const bundle = (lng: string): Record<string, string> => JSON.parse(readFileSync(join(repoRoot, 'dist/i18next', lng, 'errors.json'), 'utf8'));
+const bundle = (lng: string): Record<string, string> =>
+  JSON.parse(readFileSync(join(repoRoot, 'dist/i18next', lng, 'errors.json'), 'utf8'));
 const en = bundle('en');
 const ja = bundle('ja');
 const ko = bundle('ko');

@@ -76,7 +76,10 @@ describe('examples/react production build', () => {
       for (const ns of namespaces) {
         const module = bundleFile(lng, ns);
         const holding = chunks.filter((c) => c.moduleIds.includes(module));
-        expect(holding.map((c) => c.fileName), `${ns}.${lng}`).toHaveLength(1);
+        expect(
+          holding.map((c) => c.fileName),
+          `${ns}.${lng}`,
+        ).toHaveLength(1);
         const [chunk] = holding;
         expect(chunk).toMatchObject({ isDynamicEntry: true, isEntry: false, moduleIds: [module] });
         expect(chunkBundle(chunk.fileName)).toBe(`${ns}.${lng}`);
@@ -136,10 +139,13 @@ describe('examples/react production build', () => {
     async function holdBack(page: Page, name: string): Promise<() => void> {
       let release = () => {};
       const gate = new Promise<void>((done) => (release = done));
-      await page.route((url) => chunkBundle(url.pathname) === name, async (route) => {
-        await gate;
-        await route.continue();
-      });
+      await page.route(
+        (url) => chunkBundle(url.pathname) === name,
+        async (route) => {
+          await gate;
+          await route.continue();
+        },
+      );
       return release;
     }
 
@@ -327,7 +333,10 @@ describe('examples/react under tsc', () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     // The example's own settings and augmentation, with the usage file added.
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: '../../../examples/react/tsconfig.json', include: ['usage.tsx', '../../../examples/react/src'] }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ extends: '../../../examples/react/tsconfig.json', include: ['usage.tsx', '../../../examples/react/src'] }),
+    );
     const run = () => {
       try {
         execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', dir], { cwd: dir, encoding: 'utf8' });

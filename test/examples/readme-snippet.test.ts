@@ -22,7 +22,8 @@ describe("the README's usage snippet", () => {
     const env = { ...process.env };
     delete env.NODE_EXTRA_CA_CERTS;
     const run = spawnSync(process.execPath, ['app.mjs'], { cwd: dir, env, encoding: 'utf8' });
-    const bundle = (lng: string, ns: string) => JSON.parse(readFileSync(join(repoRoot, 'dist/i18next', lng, `${ns}.json`), 'utf8')) as Record<string, string>;
+    const bundle = (lng: string, ns: string) =>
+      JSON.parse(readFileSync(join(repoRoot, 'dist/i18next', lng, `${ns}.json`), 'utf8')) as Record<string, string>;
     expect(run.stderr).toBe(`${bundle('en', 'errors-detail')['6014']}\n`);
     expect(run.stdout).toBe(`${bundle('ja', 'errors')['6014']} sign-in-again\n`);
     expect(run.status).toBe(0);

@@ -27,7 +27,8 @@ type Namespace = (typeof namespaces)[number];
 
 /** The generated bundles, read as the page must show them. */
 const locales = readdirSync(bundlesDir).sort();
-const bundle = (lng: string, ns: Namespace): Record<string, string> => JSON.parse(readFileSync(join(bundlesDir, lng, `${ns}.json`), 'utf8'));
+const bundle = (lng: string, ns: Namespace): Record<string, string> =>
+  JSON.parse(readFileSync(join(bundlesDir, lng, `${ns}.json`), 'utf8'));
 
 /** The page's fallbackLng: zh-Hant → zh-Hans → en, every other locale → en. */
 const chain = (lng: string) => (lng === 'zh-Hant' ? ['zh-Hant', 'zh-Hans', 'en'] : lng === 'en' ? ['en'] : [lng, 'en']);
@@ -67,7 +68,10 @@ describe('examples/web production build', () => {
       for (const ns of namespaces) {
         const module = join(bundlesDir, lng, `${ns}.json`);
         const holding = chunks.filter((c) => c.moduleIds.includes(module));
-        expect(holding.map((c) => c.fileName), `${ns}.${lng}`).toHaveLength(1);
+        expect(
+          holding.map((c) => c.fileName),
+          `${ns}.${lng}`,
+        ).toHaveLength(1);
         const [chunk] = holding;
         expect(chunk.isDynamicEntry).toBe(true);
         expect(chunk.isEntry).toBe(false);

@@ -56,9 +56,63 @@ type Form = (typeof FORMS)[number];
 
 /** Pieces of text that break one format or another when not escaped. */
 const HOSTILE = [
-  "'", "''", '"', '\\', '\\n', '\\u0041', '%', '%s', '%1$s', '$', '$t(x)', '#', '<', '>', '<b>', '&', '&amp;', ']]>', '-->', '*/', '/*',
-  '{', '}', '{{', '}}', '@', '?', '=', ':', '!', ' ', '  ', '\t', '\n', '\r', '\r\n', '\u0001', '\u0007', '\u001b', '\u007f', '\u0085',
-  '\u00a0', '\u2028', '\u2029', '\ufeff', '\u200f', '🎉', '👩‍💻', 'e\u0301', 'שלום', 'مرحبا', 'ру', '日本語', 'ż', 'x', 'It', 's',
+  "'",
+  "''",
+  '"',
+  '\\',
+  '\\n',
+  '\\u0041',
+  '%',
+  '%s',
+  '%1$s',
+  '$',
+  '$t(x)',
+  '#',
+  '<',
+  '>',
+  '<b>',
+  '&',
+  '&amp;',
+  ']]>',
+  '-->',
+  '*/',
+  '/*',
+  '{',
+  '}',
+  '{{',
+  '}}',
+  '@',
+  '?',
+  '=',
+  ':',
+  '!',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u007f',
+  '\u0085',
+  '\u00a0',
+  '\u2028',
+  '\u2029',
+  '\ufeff',
+  '\u200f',
+  '🎉',
+  '👩‍💻',
+  'e\u0301',
+  'שלום',
+  'مرحبا',
+  'ру',
+  '日本語',
+  'ż',
+  'x',
+  'It',
+  's',
 ];
 
 const ANY_TEXT = fc.oneof(
@@ -101,7 +155,10 @@ interface LocaleTextSpec {
 
 const localeTextArb: fc.Arbitrary<LocaleTextSpec> = fc.record({
   present: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
-  state: fc.option(fc.constantFrom('initial' as const, 'translated' as const, 'reviewed' as const, 'final' as const), { freq: 4, nil: undefined }),
+  state: fc.option(fc.constantFrom('initial' as const, 'translated' as const, 'reviewed' as const, 'final' as const), {
+    freq: 4,
+    nil: undefined,
+  }),
   prefix: bodyArb,
   suffix: bodyArb,
   forms: fc.record(Object.fromEntries(FORMS.map((f) => [f, bodyArb])) as Record<Form, fc.Arbitrary<Frag[]>>),
@@ -124,10 +181,17 @@ interface ParamSpec {
  */
 const PARAM_NAMES = ['user', 'limit', 'when', 'a_b', 'x1'];
 const RARE_NAMES = ['名前', 'Ωmega', 'lng', 'ns', 'style'];
-const paramNameArb = fc.oneof({ weight: 15, arbitrary: fc.constantFrom(...PARAM_NAMES) }, { weight: 1, arbitrary: fc.constantFrom(...RARE_NAMES) });
+const paramNameArb = fc.oneof(
+  { weight: 15, arbitrary: fc.constantFrom(...PARAM_NAMES) },
+  { weight: 1, arbitrary: fc.constantFrom(...RARE_NAMES) },
+);
 const paramsArb = fc
   .uniqueArray(
-    fc.record({ name: paramNameArb, type: fc.constantFrom<ParamType>('string', 'number', 'date', 'time'), example: fc.option(textArb, { freq: 3, nil: undefined }) }),
+    fc.record({
+      name: paramNameArb,
+      type: fc.constantFrom<ParamType>('string', 'number', 'date', 'time'),
+      example: fc.option(textArb, { freq: 3, nil: undefined }),
+    }),
     { maxLength: 3, selector: (p) => p.name },
   )
   .map((ps) => ps.map(({ example, ...p }): ParamSpec => (example === undefined ? p : { ...p, example })));
@@ -145,7 +209,11 @@ interface MessageSpec {
 }
 
 const messageArb: fc.Arbitrary<MessageSpec> = fc.record({
-  kind: fc.oneof({ weight: 6, arbitrary: fc.constant('plain' as const) }, { weight: 4, arbitrary: fc.constant('plural' as const) }, { weight: 1, arbitrary: fc.constant('select' as const) }),
+  kind: fc.oneof(
+    { weight: 6, arbitrary: fc.constant('plain' as const) },
+    { weight: 4, arbitrary: fc.constant('plural' as const) },
+    { weight: 1, arbitrary: fc.constant('select' as const) },
+  ),
   sameArguments: fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   selector: fc.oneof({ weight: 12, arbitrary: fc.constant('count') }, { weight: 1, arbitrary: fc.constant('n') }),
   params: paramsArb,
@@ -169,15 +237,36 @@ const entryArb = fc.record({
   message: messageArb,
 });
 
-type ProjectFault = 'none' | 'unknown-key' | 'unsafe-key' | 'duplicate-code' | 'code-in-range' | 'missing-source' | 'missing-title' | 'number-form' | 'bad-json' | 'unknown-locale';
+type ProjectFault =
+  | 'none'
+  | 'unknown-key'
+  | 'unsafe-key'
+  | 'duplicate-code'
+  | 'code-in-range'
+  | 'missing-source'
+  | 'missing-title'
+  | 'number-form'
+  | 'bad-json'
+  | 'unknown-locale';
 /** Faults that keep every file loading, so the text faults' own diagnostics are still reported beside them. */
-const ADDITIVE: ProjectFault[] = ['none', 'unknown-key', 'unsafe-key', 'duplicate-code', 'code-in-range', 'missing-source', 'missing-title'];
+const ADDITIVE: ProjectFault[] = [
+  'none',
+  'unknown-key',
+  'unsafe-key',
+  'duplicate-code',
+  'code-in-range',
+  'missing-source',
+  'missing-title',
+];
 
 const specArb = fc.record({
   locales: fc.shuffledSubarray(LOCALES, { minLength: 1, maxLength: 4 }),
   namespace: fc.constantFrom('errors', 'app-msgs', 'Codes_1', 'x'),
   sections: fc.shuffledSubarray(['general', 'net', 'auth-v2', 'x9'], { minLength: 1, maxLength: 3 }),
-  titles: fc.array(fc.array(fc.option(textArb, { freq: 6, nil: undefined }), { minLength: 3, maxLength: 3 }), { minLength: 4, maxLength: 4 }),
+  titles: fc.array(fc.array(fc.option(textArb, { freq: 6, nil: undefined }), { minLength: 3, maxLength: 3 }), {
+    minLength: 4,
+    maxLength: 4,
+  }),
   entries: fc.array(entryArb, { maxLength: 5 }),
   named: fc.subarray(['timeout', 'net-down', 'n5']),
   namedMessages: fc.array(messageArb, { minLength: 3, maxLength: 3 }),
@@ -185,7 +274,23 @@ const specArb = fc.record({
   broken: fc.oneof({ weight: 2, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   /** Text that some target must refuse (`{{`, `$t(`, an empty text, a select, a plural on another argument than count), not only in broken cases. */
   hazards: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
-  projectFault: fc.oneof({ weight: 2, arbitrary: fc.constant<ProjectFault>('none') }, { weight: 3, arbitrary: fc.constantFrom<ProjectFault>('unknown-key', 'unsafe-key', 'duplicate-code', 'code-in-range', 'missing-source', 'missing-title', 'number-form', 'bad-json', 'unknown-locale') }),
+  projectFault: fc.oneof(
+    { weight: 2, arbitrary: fc.constant<ProjectFault>('none') },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom<ProjectFault>(
+        'unknown-key',
+        'unsafe-key',
+        'duplicate-code',
+        'code-in-range',
+        'missing-source',
+        'missing-title',
+        'number-form',
+        'bad-json',
+        'unknown-locale',
+      ),
+    },
+  ),
   pick: fc.nat(1000),
 });
 type Spec = typeof specArb extends fc.Arbitrary<infer T> ? T : never;
@@ -245,11 +350,17 @@ function toProject(spec: Spec): Project {
 
   function keyedOf(entry: RegistryEntry, spec0: MessageSpec): Keyed {
     // Selects and plurals on another argument than count are i18next hazards.
-    const message: MessageSpec = spec.hazards ? spec0 : { ...spec0, kind: spec0.kind === 'select' ? 'plain' : spec0.kind, selector: 'count' };
+    const message: MessageSpec = spec.hazards
+      ? spec0
+      : { ...spec0, kind: spec0.kind === 'select' ? 'plain' : spec0.kind, selector: 'count' };
     entry.section = sections[message.section % sections.length];
     if (message.description !== undefined) entry.description = message.description;
     const params: Keyed['params'] = [
-      ...(message.kind === 'plural' ? [{ name: message.selector, type: 'plural' as const }] : message.kind === 'select' ? [{ name: 'g', type: 'select' as const }] : []),
+      ...(message.kind === 'plural'
+        ? [{ name: message.selector, type: 'plural' as const }]
+        : message.kind === 'select'
+          ? [{ name: 'g', type: 'select' as const }]
+          : []),
       ...message.params.filter((p) => p.name !== message.selector),
     ];
     if (params.length > 0) {
@@ -275,11 +386,13 @@ function toProject(spec: Spec): Project {
       if (rule) rules.set(messages, (rules.get(messages) ?? new Map<string, string>()).set(k.key, rule));
       messages[k.key] = lt.state ? { text, state: lt.state } : text;
     }
-    const titles = Object.fromEntries(sections.flatMap((id, i) => {
-      const title = spec.titles[slot][i];
-      if (slot === 0) return [[id, title || id]]; // the source locale must title every section
-      return title ? [[id, title]] : [];
-    }));
+    const titles = Object.fromEntries(
+      sections.flatMap((id, i) => {
+        const title = spec.titles[slot][i];
+        if (slot === 0) return [[id, title || id]]; // the source locale must title every section
+        return title ? [[id, title]] : [];
+      }),
+    );
     return { locale, sections: titles, messages };
   });
 
@@ -320,7 +433,11 @@ function toProject(spec: Spec): Project {
       mustReport.push('completeness/missing-section-title');
       break;
     case 'number-form':
-      registryText = JSON.stringify({ sections: sections.map((id) => ({ id })), codes: [...registry, { code: 1, section: sections[0] }] }, null, 2).replace(/"code": 1,/, `"code": ${pick(['-0', '1e3', '9007199254740993', '-9007199254740993'])},`);
+      registryText = JSON.stringify(
+        { sections: sections.map((id) => ({ id })), codes: [...registry, { code: 1, section: sections[0] }] },
+        null,
+        2,
+      ).replace(/"code": 1,/, `"code": ${pick(['-0', '1e3', '9007199254740993', '-9007199254740993'])},`);
       mustReport.push('registry/number-form');
       break;
     case 'bad-json':
@@ -335,19 +452,46 @@ function toProject(spec: Spec): Project {
       break;
   }
   const files: Record<string, string> = {
-    'codebook.config.json': JSON.stringify({ sourceLocale: source, locales: [...locales].sort(), namespace: spec.namespace, layers: [{ name: 'registry', files: ['codes.json'] }, { name: 'messages', files: ['messages/*.json'] }], out: 'dist' }, null, 2),
+    'codebook.config.json': JSON.stringify(
+      {
+        sourceLocale: source,
+        locales: [...locales].sort(),
+        namespace: spec.namespace,
+        layers: [
+          { name: 'registry', files: ['codes.json'] },
+          { name: 'messages', files: ['messages/*.json'] },
+        ],
+        out: 'dist',
+      },
+      null,
+      2,
+    ),
     'codes.json': registryText ?? JSON.stringify({ sections: sections.map((id) => ({ id })), codes: registry }, null, 2),
     ...Object.fromEntries(messageFiles.map((f) => [`messages/${f.locale}.json`, JSON.stringify(f, null, 2)])),
     ...extraFiles,
   };
   // A file that does not load hides the checks that depend on it: only its own rule is certain then.
   if (!ADDITIVE.includes(fault)) return { files, mustReport, targetRules: [] };
-  const textRules = messageFiles.flatMap((f) => [...(rules.get(f.messages) ?? [])].filter(([key]) => key in f.messages).map(([, rule]) => rule));
-  return { files, mustReport: [...new Set([...mustReport, ...textRules.filter((r) => !TARGET_RULE.test(r))])], targetRules: [...new Set(textRules.filter((r) => TARGET_RULE.test(r)))] };
+  const textRules = messageFiles.flatMap((f) =>
+    [...(rules.get(f.messages) ?? [])].filter(([key]) => key in f.messages).map(([, rule]) => rule),
+  );
+  return {
+    files,
+    mustReport: [...new Set([...mustReport, ...textRules.filter((r) => !TARGET_RULE.test(r))])],
+    targetRules: [...new Set(textRules.filter((r) => TARGET_RULE.test(r)))],
+  };
 }
 
 /** Text that is not valid ICU wherever it is appended (every quote the renderer opens is closed). */
-const BROKEN_ICU = ['{', '{ }', '{x, foo}', '{x, plural, one {a}}', '{x, select, a {b}}', '{x, number, ::currency/}', '{x, plural, =a {b} other {c}}'];
+const BROKEN_ICU = [
+  '{',
+  '{ }',
+  '{x, foo}',
+  '{x, plural, one {a}}',
+  '{x, select, a {b}}',
+  '{x, number, ::currency/}',
+  '{x, plural, =a {b} other {c}}',
+];
 
 /** One locale's ICU text of a message, and the rule its fault (if any) must bring. */
 function renderText(k: Keyed, lt: LocaleTextSpec, locale: string, broken: boolean, hazards: boolean): { text: string; rule?: string } {
@@ -379,7 +523,13 @@ function renderText(k: Keyed, lt: LocaleTextSpec, locale: string, broken: boolea
     // Without hazards, no literal i18next would interpret: {{, }}, $t(, nor a { just before an argument's {{;
     // and no control character PO cannot carry to every reader (C0 but tab and line feed, DEL: gettext-po.ts).
     const flush = (beforeArgument: boolean) => {
-      if (!hazards) literal = literal.replace(/\{+/g, '{').replace(/\}+/g, '}').replace(/\$t\(/g, '$ t(').replace(beforeArgument ? /\{$/ : /$^/, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+      if (!hazards)
+        literal = literal
+          .replace(/\{+/g, '{')
+          .replace(/\}+/g, '}')
+          .replace(/\$t\(/g, '$ t(')
+          .replace(beforeArgument ? /\{$/ : /$^/, '')
+          .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
       out += icuLiteral(literal, inPlural, lt.rawApostrophes);
       literal = '';
     };
@@ -424,7 +574,8 @@ function renderText(k: Keyed, lt: LocaleTextSpec, locale: string, broken: boolea
     const option = (form: Form) => {
       const shown = new Set<string>();
       let out = body(lt.forms[form], true, false, shown);
-      if (spec.sameArguments) for (const p of [k.params[0], ...plain]) if (!shown.has(p.name)) out += p === k.params[0] ? '#' : argText(p, true);
+      if (spec.sameArguments)
+        for (const p of [k.params[0], ...plain]) if (!shown.has(p.name)) out += p === k.params[0] ? '#' : argText(p, true);
       return out;
     };
     text += `{${k.params[0].name}, plural,${selectors.map((s) => ` ${s} {${option(s)}}`).join('')}}`;
@@ -487,7 +638,10 @@ const COUNTS = [0, 1, 2, 3, 5, 11, 21, 22, 101, 1_000_000, 1.5];
 /** Arguments for i18next: counts and numbers as numbers (grouping shows), dates as a Date, the rest as sentinels. */
 function i18nextArgs(message: Message, count: number): Record<string, unknown> {
   return Object.fromEntries(
-    message.params.map((p) => [p.name, p.type === 'plural' ? count : p.type === 'number' ? 1234567.25 : p.type === 'date' || p.type === 'time' ? DATE : `«${p.name}»`]),
+    message.params.map((p) => [
+      p.name,
+      p.type === 'plural' ? count : p.type === 'number' ? 1234567.25 : p.type === 'date' || p.type === 'time' ? DATE : `«${p.name}»`,
+    ]),
   );
 }
 
@@ -499,7 +653,9 @@ async function expectI18next(out: string, catalog: Catalog): Promise<void> {
       const plural = message.params.some((p) => p.type === 'plural');
       for (const count of plural ? COUNTS : [7]) {
         const args = i18nextArgs(message, count);
-        expect(t(message.key, args), `i18next ${locale} ${message.key} count=${count}`).toBe(expectedI18next(message, locale, catalog, args));
+        expect(t(message.key, args), `i18next ${locale} ${message.key} count=${count}`).toBe(
+          expectedI18next(message, locale, catalog, args),
+        );
       }
     }
   }
@@ -524,52 +680,71 @@ describe('random catalogs', () => {
     if (JAVA) classes = compileBundleReader();
   });
 
-  it(`never fail internally, and read back exactly through i18next, Java and gettext when accepted (seed ${SEED}, ${NUM_RUNS} runs)`, async () => {
-    const stats = { accepted: 0, rejected: 0, rules: new Map<string, number>() };
-    await fc.assert(
-      fc.asyncProperty(projectArb, async (project) => {
-        const dir = writeProject(project.files);
-        try {
-          let result: Awaited<ReturnType<typeof generate>>;
+  it(
+    `never fail internally, and read back exactly through i18next, Java and gettext when accepted (seed ${SEED}, ${NUM_RUNS} runs)`,
+    async () => {
+      const stats = { accepted: 0, rejected: 0, rules: new Map<string, number>() };
+      await fc.assert(
+        fc.asyncProperty(projectArb, async (project) => {
+          const dir = writeProject(project.files);
           try {
-            result = await generate({ config: 'codebook.config.json', cwd: dir, cache: false, targets: ['i18next', 'java', 'gettext'] });
-          } catch (error) {
-            throw new Error(`codebook threw instead of reporting diagnostics: ${(error as Error).stack ?? String(error)}`);
+            let result: Awaited<ReturnType<typeof generate>>;
+            try {
+              result = await generate({ config: 'codebook.config.json', cwd: dir, cache: false, targets: ['i18next', 'java', 'gettext'] });
+            } catch (error) {
+              throw new Error(`codebook threw instead of reporting diagnostics: ${(error as Error).stack ?? String(error)}`);
+            }
+            const ruleIds = result.diagnostics.map((d) => d.ruleId);
+            for (const id of ruleIds) stats.rules.set(id, (stats.rules.get(id) ?? 0) + 1);
+            expect(
+              ruleIds.filter((id) => !KNOWN_RULES.has(id)),
+              'rule ids missing from generator/rules.ts',
+            ).toEqual([]);
+            const errors = result.diagnostics.filter((d) => d.severity === 'error');
+            const loadErrors = errors.filter((d) => !TARGET_RULE.test(d.ruleId));
+            for (const rule of [...project.mustReport, ...(loadErrors.length === 0 ? project.targetRules : [])]) {
+              expect(
+                errors.map((d) => d.ruleId),
+                `a fault put in on purpose must be reported as ${rule}`,
+              ).toContain(rule);
+            }
+            const dist = join(dir, 'dist');
+            if (errors.length > 0) {
+              stats.rejected++;
+              expect(result.written, 'a run with errors writes nothing').toBeUndefined();
+              for (const target of ['i18next', 'java', 'gettext'])
+                expect(existsSync(join(dist, target)), `${target}/ after a run with errors`).toBe(false);
+              return;
+            }
+            stats.accepted++;
+            expect([...project.mustReport, ...project.targetRules], 'faults put in on purpose').toEqual([]);
+            const catalog = result.catalog!;
+            await expectI18next(dist, catalog);
+            if (JAVA) expectJavaReadBack(catalog, readBundleDir(classes!, join(dist, 'java'), catalog));
+            if (GETTEXT) {
+              checkPos(catalog, new Map((result.files ?? []).filter((f) => f.startsWith('gettext/')).map((f) => [f, ''])), dist);
+              readBackGettext(catalog, dist);
+            }
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
           }
-          const ruleIds = result.diagnostics.map((d) => d.ruleId);
-          for (const id of ruleIds) stats.rules.set(id, (stats.rules.get(id) ?? 0) + 1);
-          expect(ruleIds.filter((id) => !KNOWN_RULES.has(id)), 'rule ids missing from generator/rules.ts').toEqual([]);
-          const errors = result.diagnostics.filter((d) => d.severity === 'error');
-          const loadErrors = errors.filter((d) => !TARGET_RULE.test(d.ruleId));
-          for (const rule of [...project.mustReport, ...(loadErrors.length === 0 ? project.targetRules : [])]) {
-            expect(errors.map((d) => d.ruleId), `a fault put in on purpose must be reported as ${rule}`).toContain(rule);
-          }
-          const dist = join(dir, 'dist');
-          if (errors.length > 0) {
-            stats.rejected++;
-            expect(result.written, 'a run with errors writes nothing').toBeUndefined();
-            for (const target of ['i18next', 'java', 'gettext']) expect(existsSync(join(dist, target)), `${target}/ after a run with errors`).toBe(false);
-            return;
-          }
-          stats.accepted++;
-          expect([...project.mustReport, ...project.targetRules], 'faults put in on purpose').toEqual([]);
-          const catalog = result.catalog!;
-          await expectI18next(dist, catalog);
-          if (JAVA) expectJavaReadBack(catalog, readBundleDir(classes!, join(dist, 'java'), catalog));
-          if (GETTEXT) {
-            checkPos(catalog, new Map((result.files ?? []).filter((f) => f.startsWith('gettext/')).map((f) => [f, ''])), dist);
-            readBackGettext(catalog, dist);
-          }
-        } finally {
-          rmSync(dir, { recursive: true, force: true });
-        }
-      }),
-      // Shrinking runs the pipeline and the readers for every candidate: it gets what is left of the time budget.
-      { seed: SEED, numRuns: NUM_RUNS, endOnFailure: process.env.FUZZ_SHRINK === '0', interruptAfterTimeLimit: TIME_BUDGET_MS, markInterruptAsFailure: true },
-    );
-    console.info(`fuzz: seed ${SEED}, ${stats.accepted} accepted, ${stats.rejected} rejected; rules: ${[...stats.rules].map(([r, n]) => `${r}×${n}`).join(', ')}`);
-    // The generators must keep producing both kinds of case, or the test proves little.
-    expect(stats.accepted).toBeGreaterThanOrEqual(Math.ceil(NUM_RUNS / 5));
-    expect(stats.rejected).toBeGreaterThanOrEqual(Math.ceil(NUM_RUNS / 10));
-  }, TIME_BUDGET_MS + 30_000);
+        }),
+        // Shrinking runs the pipeline and the readers for every candidate: it gets what is left of the time budget.
+        {
+          seed: SEED,
+          numRuns: NUM_RUNS,
+          endOnFailure: process.env.FUZZ_SHRINK === '0',
+          interruptAfterTimeLimit: TIME_BUDGET_MS,
+          markInterruptAsFailure: true,
+        },
+      );
+      console.info(
+        `fuzz: seed ${SEED}, ${stats.accepted} accepted, ${stats.rejected} rejected; rules: ${[...stats.rules].map(([r, n]) => `${r}×${n}`).join(', ')}`,
+      );
+      // The generators must keep producing both kinds of case, or the test proves little.
+      expect(stats.accepted).toBeGreaterThanOrEqual(Math.ceil(NUM_RUNS / 5));
+      expect(stats.rejected).toBeGreaterThanOrEqual(Math.ceil(NUM_RUNS / 10));
+    },
+    TIME_BUDGET_MS + 30_000,
+  );
 });

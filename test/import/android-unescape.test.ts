@@ -17,7 +17,11 @@ function read(xml: string) {
   const parsed = readStringsXml(`${head}${xml}</string>\n</resources>\n`);
   if (!parsed.ok) throw new Error(parsed.message);
   const rt = resourceText(parsed.strings.resources[0]!.value!.pieces);
-  return { ...rt, offsets: rt.offsets.map((o) => o - head.length), problems: rt.problems.map((p) => ({ ...p, offset: p.offset - head.length })) };
+  return {
+    ...rt,
+    offsets: rt.offsets.map((o) => o - head.length),
+    problems: rt.problems.map((p) => ({ ...p, offset: p.offset - head.length })),
+  };
 }
 
 /** What the target writes for the pieces, read back: the runtime string, and for a formatted one its parts. */
@@ -62,7 +66,7 @@ describe('aapt2 reading of what the android target writes', () => {
 
   it('placeholders come back by position, with the text around them', () => {
     const pieces: Piece[] = [{ text: ' 50% of ' }, { placeholder: '%2$s' }, { text: '  ' }, { placeholder: '%1$s' }, { text: "'s " }];
-    expect(roundTrip(pieces, true)).toBe(' 50% of {2}  {1}\'s ');
+    expect(roundTrip(pieces, true)).toBe(" 50% of {2}  {1}'s ");
   });
 
   it('random strings over the hazard alphabet read back unchanged', () => {
@@ -105,7 +109,7 @@ describe('aapt2 reading of text the target never writes', () => {
     expect(at('&nbsp;x')).toEqual([['reference', 0, expect.stringContaining('&nbsp;')]]);
   });
 
-  it('reads a formatted string\'s conversions, and locates the ones codebook does not write', () => {
+  it("reads a formatted string's conversions, and locates the ones codebook does not write", () => {
     const rt = read('%1$s has 100%% of %2$s');
     expect(formatParts(rt)).toEqual({
       parts: [

@@ -46,7 +46,12 @@ describe('arb import: round trip identity', () => {
       const tag = (copy ?? locale)!.replace(/_/g, '-');
       if (tag === catalog.sourceLocale) continue;
       const file = target('hazards', `locales/${tag}/messages.json`);
-      expect(importArb(arb, { arbName: path, catalog, targetFile: file }), path).toEqual({ fileText: file.text, diff: '', changed: [], diagnostics: [] });
+      expect(importArb(arb, { arbName: path, catalog, targetFile: file }), path).toEqual({
+        fileText: file.text,
+        diff: '',
+        changed: [],
+        diagnostics: [],
+      });
       checked++;
     }
     expect(checked).toBe(9);
@@ -57,7 +62,12 @@ describe('arb import: round trip identity', () => {
     for (const locale of ['ja', 'ko', 'zh-Hans', 'zh-Hant']) {
       const arb = files.get(`flutter/app_${locale.replace('-', '_')}.arb`)!;
       const file = target('default', `locales/${locale}/corrections.json`);
-      expect(importArb(arb, { arbName: 'app.arb', catalog, targetFile: file }), locale).toEqual({ fileText: file.text, diff: '', changed: [], diagnostics: [] });
+      expect(importArb(arb, { arbName: 'app.arb', catalog, targetFile: file }), locale).toEqual({
+        fileText: file.text,
+        diff: '',
+        changed: [],
+        diagnostics: [],
+      });
     }
   });
 });
@@ -85,10 +95,23 @@ describe('arb import: what is applied', () => {
         { kind: 'text', text: "a {b} c'd " },
         { kind: 'arg', name: 'n', index: 13 },
         { kind: 'text', text: ' ' },
-        { kind: 'choice', type: 'select', arg: 'n', index: 17, options: [
-          { selector: 'x', index: 29, body: [{ kind: 'text', text: 'X ' }, { kind: 'arg', name: 'm', index: 33 }] },
-          { selector: 'other', index: 38, body: [{ kind: 'text', text: 'O' }] },
-        ] },
+        {
+          kind: 'choice',
+          type: 'select',
+          arg: 'n',
+          index: 17,
+          options: [
+            {
+              selector: 'x',
+              index: 29,
+              body: [
+                { kind: 'text', text: 'X ' },
+                { kind: 'arg', name: 'm', index: 33 },
+              ],
+            },
+            { selector: 'other', index: 38, body: [{ kind: 'text', text: 'O' }] },
+          ],
+        },
       ],
     });
     expect(parseArbMessage("it's")).toMatchObject({ ok: false, index: 2 });
@@ -103,7 +126,11 @@ describe('arb import: diagnostics', () => {
     const { catalog, files } = await exportArb('hazards');
     let arb = files.get('flutter/app_ja.arb')!;
     arb = replaceOnce(arb, `'{波括弧}'。`, `'{波括弧}。`);
-    arb = replaceOnce(arb, '"{count, plural, other{残り {count} 件のファイル}}"', '"{count, plural, one{{count} 件} other{残り {count} 件のファイル}}"');
+    arb = replaceOnce(
+      arb,
+      '"{count, plural, other{残り {count} 件のファイル}}"',
+      '"{count, plural, one{{count} 件} other{残り {count} 件のファイル}}"',
+    );
     arb = replaceOnce(arb, '"error_n302": "接続数が多すぎます。後でもう一度お試しください。"', '"error_n302": 302');
     arb = replaceOnce(arb, '"ログインしていません。"', '""');
     arb = replaceOnce(arb, '  "error_1": "「引用」& <b>太字</b>、100% 確実。",\n', '');
@@ -128,7 +155,11 @@ describe('arb import: diagnostics', () => {
       ['error', '5', 'error_5 (key 5): one is no CLDR plural category of ja (other); it is not imported.'],
       ['error', '7', 'error_7 (key 7) lacks {user}, which its source text shows; it is not imported.'],
       ['error', '7', 'error_7 (key 7): {usuario} is no argument its source text shows (it shows {user}, {limit}); it is not imported.'],
-      ['error', '8', "error_8 (key 8): an apostrophe that no apostrophe closes: gen-l10n (use-escaping) reads ' as the start of quoted text; write '' for an apostrophe; it is not imported."],
+      [
+        'error',
+        '8',
+        "error_8 (key 8): an apostrophe that no apostrophe closes: gen-l10n (use-escaping) reads ' as the start of quoted text; write '' for an apostrophe; it is not imported.",
+      ],
       ['warning', '6014', 'error_6014 (key 6014) comes back empty; the current ja translation is kept.'],
       ['error', null, 'error_99 is not an identifier of the catalog; the entry is not imported.'],
       ['error', 'unknown', 'error_unknown (key unknown) is given more than once; none of them is imported.'],
@@ -139,16 +170,26 @@ describe('arb import: diagnostics', () => {
     const { catalog, files } = await exportArb('hazards');
     const arb = files.get('flutter/app_ja.arb')!;
     const rules = (text: string, extra: Partial<ArbImportOptions> = {}, file = JA, name = 'app_ja.arb') =>
-      importArb(text, { arbName: name, catalog, targetFile: sourceFile('hazards', file), ...extra }).diagnostics.map((d) => `${d.ruleId} ${d.place?.line}:${d.place?.column} ${d.message}`);
+      importArb(text, { arbName: name, catalog, targetFile: sourceFile('hazards', file), ...extra }).diagnostics.map(
+        (d) => `${d.ruleId} ${d.place?.line}:${d.place?.column} ${d.message}`,
+      );
     const listed = 'ar, fr, ja, ko, pt-BR (pt_BR), ru, zh-Hans (zh_Hans)';
-    expect(rules(arb.replace('"@@locale": "ja"', '"@@locale": "de"'))).toEqual([`arb-import/unknown-locale 2:15 @@locale "de" is not a target locale of the catalog (${listed}).`]);
-    expect(rules(arb.replace('"@@locale": "ja"', '"@@locale": "en"'))).toEqual([`arb-import/unknown-locale 2:15 @@locale "en" is the catalog's source locale (the template); its texts are edited in the source files, not imported (target locales: ${listed}).`]);
+    expect(rules(arb.replace('"@@locale": "ja"', '"@@locale": "de"'))).toEqual([
+      `arb-import/unknown-locale 2:15 @@locale "de" is not a target locale of the catalog (${listed}).`,
+    ]);
+    expect(rules(arb.replace('"@@locale": "ja"', '"@@locale": "en"'))).toEqual([
+      `arb-import/unknown-locale 2:15 @@locale "en" is the catalog's source locale (the template); its texts are edited in the source files, not imported (target locales: ${listed}).`,
+    ]);
     const bare = arb.replace('  "@@locale": "ja",\n', '');
-    expect(rules(bare, {}, JA, 'vendor.arb')).toEqual([`arb-import/unknown-locale 1:1 The ARB has no "@@locale"; give its locale with --locale (one of ${listed}).`]);
+    expect(rules(bare, {}, JA, 'vendor.arb')).toEqual([
+      `arb-import/unknown-locale 1:1 The ARB has no "@@locale"; give its locale with --locale (one of ${listed}).`,
+    ]);
     expect(rules(bare)).toEqual([]);
     expect(rules(bare, { locale: 'ja' }, JA, 'vendor.arb')).toEqual([]);
     expect(rules(arb, { locale: 'ko' })).toEqual(['arb-import/locale-mismatch 2:15 @@locale "ja" is ja but --locale is "ko".']);
-    expect(rules(arb, {}, 'locales/ko/messages.json')).toEqual(['arb-import/locale-mismatch 2:15 The ARB is for "ja" but locales/ko/messages.json holds locale "ko".']);
+    expect(rules(arb, {}, 'locales/ko/messages.json')).toEqual([
+      'arb-import/locale-mismatch 2:15 The ARB is for "ja" but locales/ko/messages.json holds locale "ko".',
+    ]);
   });
 
   it('a file that is not an ARB of the catalog: nothing is imported', async () => {
@@ -158,7 +199,9 @@ describe('arb import: diagnostics', () => {
     expect(brief(run('["@@locale"]').diagnostics)).toEqual(['arb-import/syntax app_ja.arb:1:1']);
     const foreign = run('{\n  "@@locale": "ja",\n  "helloWorld": "こんにちは"\n}\n');
     expect([foreign.changed, brief(foreign.diagnostics)]).toEqual([[], ['arb-import/nothing-recognised app_ja.arb:2:15']]);
-    expect(foreign.diagnostics[0]!.message).toBe('No key of app_ja.arb is an identifier of the catalog (1 message): it is not an ARB codebook wrote; nothing is imported.');
+    expect(foreign.diagnostics[0]!.message).toBe(
+      'No key of app_ja.arb is an identifier of the catalog (1 message): it is not an ARB codebook wrote; nothing is imported.',
+    );
   });
 
   it('runArbImport: no file to update is named and there is no config', async () => {
@@ -166,7 +209,9 @@ describe('arb import: diagnostics', () => {
     const dir = mkdtempSync(join(tmpdir(), 'codebook-arb-run-'));
     writeFileSync(join(dir, 'app_ja.arb'), files.get('flutter/app_ja.arb')!);
     const none = await runArbImport({ arbPath: join(dir, 'app_ja.arb'), catalog, root: dir });
-    expect(none.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['arb-import/no-target-file', 'No source file to update was named (--out).']]);
+    expect(none.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+      ['arb-import/no-target-file', 'No source file to update was named (--out).'],
+    ]);
   });
 });
 
@@ -176,8 +221,19 @@ describe('arb import: the two audiences of the default catalog', () => {
 
   it('a detail (error_detail_…) goes to the target, unless a later layer defines it; a user message (error_…) to its shared text', async () => {
     const { catalog, files, layers } = await exportArb('default');
-    const arb = replaceOnce(files.get('flutter/app_ja.arb')!, '"error_detail_60009": "不正なリソースリクエストです。', '"error_detail_60009": "不正なリソースリクエストです!');
-    const into = (path: string) => importArb(arb, { arbName: 'app_ja.arb', catalog, targetFile: { ...sourceFile('default', path), layer: path.endsWith('corrections.json') ? 'corrections' : 'project' }, layers, readSource: read });
+    const arb = replaceOnce(
+      files.get('flutter/app_ja.arb')!,
+      '"error_detail_60009": "不正なリソースリクエストです。',
+      '"error_detail_60009": "不正なリソースリクエストです!',
+    );
+    const into = (path: string) =>
+      importArb(arb, {
+        arbName: 'app_ja.arb',
+        catalog,
+        targetFile: { ...sourceFile('default', path), layer: path.endsWith('corrections.json') ? 'corrections' : 'project' },
+        layers,
+        readSource: read,
+      });
     const shadowed = into('locales/ja/messages.json');
     expect(brief(shadowed.diagnostics)).toEqual([`arb-import/shadowed app_ja.arb:${lineOf(arb, '"error_detail_60009"')}:3`]);
     expect([into(CORRECTIONS).changed, into(CORRECTIONS).diagnostics]).toEqual([['60009'], []]);
@@ -187,21 +243,38 @@ describe('arb import: the two audiences of the default catalog', () => {
     const { catalog, files } = await exportArb('default');
     const old = catalog.userTexts!.find((t) => t.id === 'chat-unavailable')!.translations.ja!.text;
     const base = files.get('flutter/app_ja.arb')!;
-    const edit = (arb: string, name: string, text: string) => replaceOnce(arb, `"${name}": ${JSON.stringify(old)}`, `"${name}": ${JSON.stringify(text)}`);
-    const same = edit(edit(base, 'error_n10112', '現在チャットはご利用いただけません。'), 'error_n10111', '現在チャットはご利用いただけません。');
+    const edit = (arb: string, name: string, text: string) =>
+      replaceOnce(arb, `"${name}": ${JSON.stringify(old)}`, `"${name}": ${JSON.stringify(text)}`);
+    const same = edit(
+      edit(base, 'error_n10112', '現在チャットはご利用いただけません。'),
+      'error_n10111',
+      '現在チャットはご利用いただけません。',
+    );
     const result = importArb(same, { arbName: 'app_ja.arb', catalog, targetFile: sourceFile('default', CORRECTIONS), readSource: read });
-    expect([result.changed, brief(result.diagnostics)]).toEqual([['user:chat-unavailable'], [`arb-import/shared-text app_ja.arb:${lineOf(same, '"error_n10112"')}:3`]]);
+    expect([result.changed, brief(result.diagnostics)]).toEqual([
+      ['user:chat-unavailable'],
+      [`arb-import/shared-text app_ja.arb:${lineOf(same, '"error_n10112"')}:3`],
+    ]);
     expect(result.userFiles!.map((f) => f.path)).toEqual(['locales/ja/user.json']);
     const differ = edit(edit(base, 'error_n10112', 'A'), 'error_n10111', 'B');
     const refused = importArb(differ, { arbName: 'app_ja.arb', catalog, targetFile: sourceFile('default', CORRECTIONS), readSource: read });
-    expect([refused.changed, brief(refused.diagnostics)]).toEqual([[], [`arb-import/conflicting-edits app_ja.arb:${lineOf(differ, '"error_n10112"')}:3`, `arb-import/conflicting-edits app_ja.arb:${lineOf(differ, '"error_n10111"')}:3`]]);
+    expect([refused.changed, brief(refused.diagnostics)]).toEqual([
+      [],
+      [
+        `arb-import/conflicting-edits app_ja.arb:${lineOf(differ, '"error_n10112"')}:3`,
+        `arb-import/conflicting-edits app_ja.arb:${lineOf(differ, '"error_n10111"')}:3`,
+      ],
+    ]);
   });
 });
 
 describe('arb import: rules', () => {
   it('every rule has a severity, an explanation and a case in these tests', () => {
     const dir = join(repoRoot, 'test/import');
-    const tests = readdirSync(dir).filter((f) => /^arb-.*\.test\.ts$/.test(f)).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const tests = readdirSync(dir)
+      .filter((f) => /^arb-.*\.test\.ts$/.test(f))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     for (const [id, rule] of Object.entries(ARB_IMPORT_RULES)) {
       expect(id).toMatch(/^arb-import\/[a-z-]+$/);
       expect(['error', 'warning', 'info']).toContain(rule.severity);

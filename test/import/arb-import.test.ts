@@ -22,13 +22,25 @@ const RU = 'locales/ru/messages.json';
 /** What the vendor's tool does to the ja ARB: two texts edited (gen-l10n quoting in one), one placeholder retyped wrong. */
 function translatorSession(arb: string): string {
   arb = replaceOnce(arb, '"error_6014": "ログインしていません。"', '"error_6014": "ログインされていません。"');
-  arb = replaceOnce(arb, '"error_1": "「引用」& <b>太字</b>、100% 確実。"', `"error_1": "「引用」& <b>太字</b>、\\"100%\\" 確実。\\t'{x}' it''s"`);
-  return replaceOnce(arb, '"error_7": "ユーザー {user} がリクエスト上限 {limit} 件に達しました。"', '"error_7": "ユーザー {usuario} がリクエスト上限 {limit} 件に達しました。"');
+  arb = replaceOnce(
+    arb,
+    '"error_1": "「引用」& <b>太字</b>、100% 確実。"',
+    `"error_1": "「引用」& <b>太字</b>、\\"100%\\" 確実。\\t'{x}' it''s"`,
+  );
+  return replaceOnce(
+    arb,
+    '"error_7": "ユーザー {user} がリクエスト上限 {limit} 件に達しました。"',
+    '"error_7": "ユーザー {usuario} がリクエスト上限 {limit} 件に達しました。"',
+  );
 }
 
 /** The ja source file after the session: the two texts; entry 7 untouched. */
 function expectedJa(before: string): string {
-  const after = replaceOnce(before, '"1": "「引用」& <b>太字</b>、100% 確実。",', `"1": "「引用」& <b>太字</b>、\\"100%\\" 確実。\\t'{'x'}' it's",`);
+  const after = replaceOnce(
+    before,
+    '"1": "「引用」& <b>太字</b>、100% 確実。",',
+    `"1": "「引用」& <b>太字</b>、\\"100%\\" 確実。\\t'{'x'}' it's",`,
+  );
   return replaceOnce(after, '"6014": "ログインしていません。",', '"6014": "ログインされていません。",');
 }
 
@@ -43,8 +55,12 @@ describe('codebook import <app_ja.arb>: a translator session on the hazards ja f
     expect(result.code).toBe(1);
     expect(readFileSync(join(dir, JA), 'utf8')).toBe(expectedJa(before));
     const value7 = '"ユーザー {usuario}';
-    expect(result.stderr).toContain(`app_ja.arb:${where(edited, value7)}  error  error_7 (key 7) lacks {user}, which its source text shows; it is not imported.  [arb-import/placeholder-mismatch]`);
-    expect(result.stderr).toContain(`app_ja.arb:${where(edited, '{usuario}')}  error  error_7 (key 7): {usuario} is no argument its source text shows (it shows {user}, {limit}); it is not imported.  [arb-import/placeholder-mismatch]`);
+    expect(result.stderr).toContain(
+      `app_ja.arb:${where(edited, value7)}  error  error_7 (key 7) lacks {user}, which its source text shows; it is not imported.  [arb-import/placeholder-mismatch]`,
+    );
+    expect(result.stderr).toContain(
+      `app_ja.arb:${where(edited, '{usuario}')}  error  error_7 (key 7): {usuario} is no argument its source text shows (it shows {user}, {limit}); it is not imported.  [arb-import/placeholder-mismatch]`,
+    );
     expect(result.stderr).toContain('codebook: 2 key(s) changed (1, 6014); locales/ja/messages.json written.');
 
     const generated = runCli(['generate', '-q'], dir);
@@ -55,8 +71,12 @@ describe('codebook import <app_ja.arb>: a translator session on the hazards ja f
     expect(i18next['7']).toBe('ユーザー {{user}} がリクエスト上限 {{limit, number}} 件に達しました。');
     const android = readFileSync(join(dir, 'dist/android/values-ja/strings.xml'), 'utf8');
     expect(android).toContain('<string name="error_6014">ログインされていません。</string>');
-    expect(android).toContain('<string name="error_1" formatted="false">「引用」&amp; &lt;b&gt;太字&lt;/b&gt;、\\"100%\\" 確実。\\t{x} it\\\'s</string>');
-    const xcstrings = JSON.parse(readFileSync(join(dir, 'dist/apple/Localizable.xcstrings'), 'utf8')) as { strings: Record<string, { localizations: Record<string, { stringUnit: { value: string } }> }> };
+    expect(android).toContain(
+      '<string name="error_1" formatted="false">「引用」&amp; &lt;b&gt;太字&lt;/b&gt;、\\"100%\\" 確実。\\t{x} it\\\'s</string>',
+    );
+    const xcstrings = JSON.parse(readFileSync(join(dir, 'dist/apple/Localizable.xcstrings'), 'utf8')) as {
+      strings: Record<string, { localizations: Record<string, { stringUnit: { value: string } }> }>;
+    };
     expect(xcstrings.strings['6014']!.localizations.ja!.stringUnit.value).toBe('ログインされていません。');
 
     // The regenerated ARB imports as no change.
@@ -79,7 +99,10 @@ describe('codebook import <app_ja.arb>: a translator session on the hazards ja f
 
   it('reads the format from the content (--from arb for any name), the locale from @@locale, and refuses another --locale', () => {
     const dir = generatedHazards('codebook-arb-import-');
-    writeFileSync(join(dir, 'vendor-ja.json'), replaceOnce(readFileSync(join(dir, 'dist/flutter/app_ja.arb'), 'utf8'), '"ログインしていません。"', '"ログインされていません。"'));
+    writeFileSync(
+      join(dir, 'vendor-ja.json'),
+      replaceOnce(readFileSync(join(dir, 'dist/flutter/app_ja.arb'), 'utf8'), '"ログインしていません。"', '"ログインされていません。"'),
+    );
     const wrong = runCli(['import', 'vendor-ja.json', '--locale', 'ko'], dir);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('vendor-ja.json:2:15  error  @@locale "ja" is ja but --locale is "ko".  [arb-import/locale-mismatch]');
@@ -98,8 +121,12 @@ describe('codebook import <app_ja.arb>: a translator session on the hazards ja f
     const before = readFileSync(join(dir, RU), 'utf8');
     const result = runCli(['import', 'app_ru.arb'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`app_ru.arb:${where(arb, 'two{')}  error  error_6 (key 6): two is no CLDR plural category of ru (one, few, many, other); it is not imported.  [arb-import/plural-category]`);
-    expect(result.stderr).toContain(`app_ru.arb:${where(arb, '"error_60140"')}  error  error_60140 is not an identifier of the catalog; the entry is not imported.  [arb-import/unknown-entry]`);
+    expect(result.stderr).toContain(
+      `app_ru.arb:${where(arb, 'two{')}  error  error_6 (key 6): two is no CLDR plural category of ru (one, few, many, other); it is not imported.  [arb-import/plural-category]`,
+    );
+    expect(result.stderr).toContain(
+      `app_ru.arb:${where(arb, '"error_60140"')}  error  error_60140 is not an identifier of the catalog; the entry is not imported.  [arb-import/unknown-entry]`,
+    );
     const old = (JSON.parse(before) as { messages: Record<string, string> }).messages['5']!;
     const after = (JSON.parse(readFileSync(join(dir, RU), 'utf8')) as { messages: Record<string, string> }).messages;
     expect(after['5']).toBe(old.replace('many {Осталось # файлов}', 'many {Осталось # файлов!}'));
@@ -113,9 +140,12 @@ describe('codebook import <app_ja.arb>: a translator session on the hazards ja f
     const before = readTree(join(dir, 'locales'));
     for (const name of ['ja', 'ko', 'zh', 'zh_Hans', 'zh_Hant']) {
       const result = runCli(['import', `dist/flutter/app_${name}.arb`], dir);
-      expect([result.code, result.stderr], name).toEqual([0, expect.stringMatching(/^codebook: 0 key\(s\) changed; locales\/[-\w]+\/corrections\.json unchanged\.\n$/)]);
+      expect([result.code, result.stderr], name).toEqual([
+        0,
+        expect.stringMatching(/^codebook: 0 key\(s\) changed; locales\/[-\w]+\/corrections\.json unchanged\.\n$/),
+      ]);
     }
-    expect(runCli(['import', 'dist/flutter/app_en.arb'], dir).stderr).toContain('is the catalog\'s source locale (the template)');
+    expect(runCli(['import', 'dist/flutter/app_en.arb'], dir).stderr).toContain("is the catalog's source locale (the template)");
     expect(readTree(join(dir, 'locales'))).toEqual(before);
   });
 });

@@ -47,8 +47,20 @@ describe('pipe-table fixture (ja)', () => {
         '6026',
         'Closed markup the document cut in the message at line 15: completed the cut closing tag “</co” as “</code>”.',
       ],
-      [16, 'warning', 'import/markup-truncated', '6027', 'The message at line 16 ends in a cut tag: removed “<cod”; the vendor text after it may be lost.'],
-      [21, 'warning', 'import/duplicate-row', '20001', 'The vendor document has a duplicated row at lines 20 and 21 with the same text; kept one.'],
+      [
+        16,
+        'warning',
+        'import/markup-truncated',
+        '6027',
+        'The message at line 16 ends in a cut tag: removed “<cod”; the vendor text after it may be lost.',
+      ],
+      [
+        21,
+        'warning',
+        'import/duplicate-row',
+        '20001',
+        'The vendor document has a duplicated row at lines 20 and 21 with the same text; kept one.',
+      ],
       [
         23,
         'warning',
@@ -56,7 +68,13 @@ describe('pipe-table fixture (ja)', () => {
         '20002',
         'The vendor document has two different rows for this code at lines 22 and 23; kept the first (line 22).',
       ],
-      [24, 'warning', 'import/empty-message', '20003', 'The vendor document leaves this message empty (line 24: the row stops right after the code).'],
+      [
+        24,
+        'warning',
+        'import/empty-message',
+        '20003',
+        'The vendor document leaves this message empty (line 24: the row stops right after the code).',
+      ],
       [25, 'info', 'import/row-unclosed', '20004', 'The row at line 25 has no closing “|”; read its text to the end of the line.'],
       [30, 'warning', 'import/unrecognized-line', undefined, 'Left out line 30 “謎の行”: it is not a row, a heading or a note.'],
       [
@@ -127,8 +145,20 @@ describe('pdf-text fixture (ko)', () => {
       ],
       [26, 'info', 'import/stray-separator', undefined, 'Dropped the stray separator line “-------⇥----” at line 26.'],
       [28, 'warning', 'import/empty-message', '6206', 'The vendor document leaves this message empty (line 28).'],
-      [37, 'warning', 'import/duplicate-row', '10062', 'The vendor document has a duplicated row at lines 36 and 37 with the same text; kept one.'],
-      [38, 'info', 'import/range-joined', '120001-130000', 'Joined the code range 120001-130000, which the document splits over lines 38–41.'],
+      [
+        37,
+        'warning',
+        'import/duplicate-row',
+        '10062',
+        'The vendor document has a duplicated row at lines 36 and 37 with the same text; kept one.',
+      ],
+      [
+        38,
+        'info',
+        'import/range-joined',
+        '120001-130000',
+        'Joined the code range 120001-130000, which the document splits over lines 38–41.',
+      ],
       [
         43,
         'info',
@@ -138,7 +168,11 @@ describe('pdf-text fixture (ko)', () => {
       ],
       [50, 'info', 'import/notes-skipped', undefined, 'Skipped the closing notes “주의 :” (lines 50–52).'],
     ]);
-    expect(result.report.find((d) => d.ruleId === 'import/range-joined')?.place).toEqual({ file: 'pdf-text.ko.txt', line: 38, endLine: 41 });
+    expect(result.report.find((d) => d.ruleId === 'import/range-joined')?.place).toEqual({
+      file: 'pdf-text.ko.txt',
+      line: 38,
+      endLine: 41,
+    });
   });
 
   it('gives the same bytes for the same input, also with CRLF line ends', () => {
@@ -192,7 +226,8 @@ describe('compareImportedKeys', () => {
 describe('doubts on unusual input', () => {
   const run = (text: string, shape?: 'pipe-table' | 'pdf-text') =>
     importVendorDocument(text, { locale: 'xx', sourceName: 'x.txt', ...(shape ? { shape } : {}) });
-  const brief = (report: Diagnostic[]): string[] => report.map((d) => `${d.place?.line} ${d.severity} ${d.ruleId}${d.key ? ` ${d.key}` : ''}`);
+  const brief = (report: Diagnostic[]): string[] =>
+    report.map((d) => `${d.place?.line} ${d.severity} ${d.ruleId}${d.key ? ` ${d.key}` : ''}`);
 
   it('files the rows of an unknown heading under a numbered section id', () => {
     const r = run('(2)サーバーのエラーコード\n謎のエラーコード\nエラーコード | 説明 |\n1 | a |\n');

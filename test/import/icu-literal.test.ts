@@ -12,7 +12,15 @@ function readsBack(text: string): void {
 
 describe('icuLiteral', () => {
   it('leaves text without ICU-special characters alone', () => {
-    for (const text of ['ファイルが存在しません。', "It's fine", "'AllowType_Type_NeedConfirm'으로", 'a # b', '<br>x', "'", 'x<code>y</code>']) {
+    for (const text of [
+      'ファイルが存在しません。',
+      "It's fine",
+      "'AllowType_Type_NeedConfirm'으로",
+      'a # b',
+      '<br>x',
+      "'",
+      'x<code>y</code>',
+    ]) {
       expect(icuLiteral(text)).toBe(text);
     }
   });

@@ -22,13 +22,25 @@ const RU = 'locales/ru/messages.json';
 function translatorSession(po: string): string {
   po = replaceOnce(po, 'msgstr "ログインしていません。"', 'msgstr "ログインされていません。"');
   po = replaceOnce(po, 'msgstr "「引用」& <b>太字</b>、100% 確実。"', 'msgstr "「引用」& <b>太字</b>、\\"100%\\" 確実。\\t{x}"');
-  po = replaceOnce(po, '#: locales/codes.json:8 locales/en/messages.json:6 locales/ja/messages.json:6\n', '#: locales/codes.json:8 locales/en/messages.json:6 locales/ja/messages.json:6\n#, fuzzy\n');
-  return replaceOnce(po, 'msgstr "ユーザー {user} がリクエスト上限 {limit} 件に達しました。"', 'msgstr "ユーザー {usuario} がリクエスト上限 {limit} 件に達しました。"');
+  po = replaceOnce(
+    po,
+    '#: locales/codes.json:8 locales/en/messages.json:6 locales/ja/messages.json:6\n',
+    '#: locales/codes.json:8 locales/en/messages.json:6 locales/ja/messages.json:6\n#, fuzzy\n',
+  );
+  return replaceOnce(
+    po,
+    'msgstr "ユーザー {user} がリクエスト上限 {limit} 件に達しました。"',
+    'msgstr "ユーザー {usuario} がリクエスト上限 {limit} 件に達しました。"',
+  );
 }
 
 /** The ja source file after the session: the two texts, the fuzzy entry as "initial"; entry 7 untouched. */
 function expectedJa(before: string): string {
-  let after = replaceOnce(before, '"-302": "接続数が多すぎます。後でもう一度お試しください。",', '"-302": { "text": "接続数が多すぎます。後でもう一度お試しください。", "state": "initial" },');
+  let after = replaceOnce(
+    before,
+    '"-302": "接続数が多すぎます。後でもう一度お試しください。",',
+    '"-302": { "text": "接続数が多すぎます。後でもう一度お試しください。", "state": "initial" },',
+  );
   after = replaceOnce(after, '"1": "「引用」& <b>太字</b>、100% 確実。",', `"1": "「引用」& <b>太字</b>、\\"100%\\" 確実。\\t'{'x'}'",`);
   return replaceOnce(after, '"6014": "ログインしていません。",', '"6014": "ログインされていません。",');
 }
@@ -46,8 +58,12 @@ describe('codebook import <file.po>: a translator session on the hazards ja file
     expect(readFileSync(join(dir, JA), 'utf8')).toBe(expectedJa(before));
     const msgstr7 = 'msgstr "ユーザー {usuario}';
     const [line7] = where(edited, msgstr7).split(':');
-    expect(result.stderr).toContain(`ja.po:${line7}:1  error  Entry 7: the msgstr lacks {user}, which its source text shows.  [po-import/placeholder-mismatch]`);
-    expect(result.stderr).toContain(`ja.po:${where(edited, '{usuario}')}  error  Entry 7: msgstr uses {usuario}, which its source text does not (it shows {user}, {limit}).  [po-import/placeholder-mismatch]`);
+    expect(result.stderr).toContain(
+      `ja.po:${line7}:1  error  Entry 7: the msgstr lacks {user}, which its source text shows.  [po-import/placeholder-mismatch]`,
+    );
+    expect(result.stderr).toContain(
+      `ja.po:${where(edited, '{usuario}')}  error  Entry 7: msgstr uses {usuario}, which its source text does not (it shows {user}, {limit}).  [po-import/placeholder-mismatch]`,
+    );
     expect(result.stderr).toContain('codebook: 3 key(s) changed (-302, 1, 6014); locales/ja/messages.json written.');
 
     const generated = runCli(['generate', '-q'], dir);
@@ -58,7 +74,9 @@ describe('codebook import <file.po>: a translator session on the hazards ja file
     expect(i18next['7']).toBe('ユーザー {{user}} がリクエスト上限 {{limit, number}} 件に達しました。');
     const po = readFileSync(join(dir, 'dist/gettext/ja.po'), 'utf8');
     expect(po).toContain('#, fuzzy\nmsgctxt "-302"');
-    expect(po).toContain('msgctxt "1"\nmsgid "It\'s \\"quoted\\" & <b>bold</b>, 100% sure."\nmsgstr "「引用」& <b>太字</b>、\\"100%\\" 確実。\\t{x}"');
+    expect(po).toContain(
+      'msgctxt "1"\nmsgid "It\'s \\"quoted\\" & <b>bold</b>, 100% sure."\nmsgstr "「引用」& <b>太字</b>、\\"100%\\" 確実。\\t{x}"',
+    );
 
     // The regenerated PO imports as no change.
     const again = runCli(['import', 'dist/gettext/ja.po'], dir);
@@ -99,7 +117,14 @@ describe('codebook import <file.po>: a translator session on the hazards ja file
 
   it('reads the format from the content (--from po for any name) and refuses a PO of another locale than --locale', () => {
     const dir = generatedHazards('codebook-po-import-');
-    writeFileSync(join(dir, 'from-poedit.txt'), replaceOnce(readFileSync(join(dir, 'dist/gettext/ja.po'), 'utf8'), 'msgstr "ログインしていません。"', 'msgstr "ログインされていません。"'));
+    writeFileSync(
+      join(dir, 'from-poedit.txt'),
+      replaceOnce(
+        readFileSync(join(dir, 'dist/gettext/ja.po'), 'utf8'),
+        'msgstr "ログインしていません。"',
+        'msgstr "ログインされていません。"',
+      ),
+    );
     const wrong = runCli(['import', 'from-poedit.txt', '--locale', 'ko'], dir);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('from-poedit.txt:8:2  error  Language is "ja" (ja) but --locale is "ko".  [po-import/locale-mismatch]');
@@ -115,7 +140,7 @@ describe('codebook import <file.po>: a translator session on the hazards ja file
     expect([result.code, result.stderr]).toEqual([0, 'codebook: 0 key(s) changed; locales/ja/messages.json unchanged.\n']);
   });
 
-  it('a plural entry comes back as one ICU plural in the ru categories (msgstr[i] by gettext\'s Plural-Forms)', () => {
+  it("a plural entry comes back as one ICU plural in the ru categories (msgstr[i] by gettext's Plural-Forms)", () => {
     const dir = generatedHazards('codebook-po-import-');
     let po = readFileSync(join(dir, 'dist/gettext/ru.po'), 'utf8');
     const entry = po.slice(po.indexOf('msgctxt "5"'), po.indexOf('\n\n', po.indexOf('msgctxt "5"')));
@@ -135,7 +160,7 @@ describe('codebook import <file.po>: a translator session on the hazards ja file
   });
 });
 
-describe.skipIf(!haveTools('msgmerge', 'msgcat'))('codebook import of a PO rewritten by gettext\'s own tools', () => {
+describe.skipIf(!haveTools('msgmerge', 'msgcat'))("codebook import of a PO rewritten by gettext's own tools", () => {
   it('msgmerge against the POT, then msgcat (rewrapped, sorted): the same edits, the same diagnostics', () => {
     const dir = generatedHazards('codebook-po-import-');
     const edited = translatorSession(readFileSync(join(dir, 'dist/gettext/ja.po'), 'utf8'));
@@ -160,7 +185,10 @@ describe.skipIf(!haveTools('msgmerge', 'msgcat'))('codebook import of a PO rewri
       execFileSync('msgmerge', ['--quiet', '-o', `${name}.merged.po`, `dist/gettext/${name}.po`, 'dist/gettext/errors.pot'], { cwd: dir });
       execFileSync('msgcat', ['--no-wrap', '-o', `${name}.po`, `${name}.merged.po`], { cwd: dir });
       const result = runCli(['import', `${name}.po`], dir);
-      expect([result.code, result.stderr], name).toEqual([0, expect.stringMatching(/^codebook: 0 key\(s\) changed; locales\/[-\w]+\/messages\.json unchanged\.\n$/)]);
+      expect([result.code, result.stderr], name).toEqual([
+        0,
+        expect.stringMatching(/^codebook: 0 key\(s\) changed; locales\/[-\w]+\/messages\.json unchanged\.\n$/),
+      ]);
     }
   });
 });

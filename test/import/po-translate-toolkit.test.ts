@@ -18,7 +18,15 @@ import { haveTools } from '../support/toolchain.js';
 
 /** Debian's python: python3-translate is in its dist-packages. */
 const PYTHON = '/usr/bin/python3';
-const TARGET_LOCALES: [po: string, locale: string][] = [['ja', 'ja'], ['ko', 'ko'], ['ru', 'ru'], ['ar', 'ar'], ['fr', 'fr'], ['pt_BR', 'pt-BR'], ['zh_CN', 'zh-Hans']];
+const TARGET_LOCALES: [po: string, locale: string][] = [
+  ['ja', 'ja'],
+  ['ko', 'ko'],
+  ['ru', 'ru'],
+  ['ar', 'ar'],
+  ['fr', 'fr'],
+  ['pt_BR', 'pt-BR'],
+  ['zh_CN', 'zh-Hans'],
+];
 
 /** One edit through translate-toolkit's API: a unit (by msgctxt) gets a new target, a new plural form, or the fuzzy flag. */
 const EDIT = String.raw`
@@ -74,7 +82,11 @@ describe.skipIf(!haveTools('translate-toolkit'))('codebook import of a PO rewrit
       pomerge(dir, po, `${po}.pot2po.po`, `${po}.merged.po`);
       for (const file of [`${po}.pot2po.po`, `${po}.merged.po`]) {
         const result = runCli(['import', file, '--dry-run'], dir);
-        expect([result.code, result.stdout, result.stderr], file).toEqual([0, '', `codebook: 0 key(s) changed; locales/${locale}/messages.json unchanged.\n`]);
+        expect([result.code, result.stdout, result.stderr], file).toEqual([
+          0,
+          '',
+          `codebook: 0 key(s) changed; locales/${locale}/messages.json unchanged.\n`,
+        ]);
       }
     }
   });
@@ -138,12 +150,23 @@ describe.skipIf(!haveTools('translate-toolkit'))('codebook import of a PO rewrit
       expect(original.split(before)).toHaveLength(2);
 
       const dry = runCli(['import', `${po}.po`, '--dry-run'], dir);
-      expect([dry.code, dry.stderr]).toEqual([0, `codebook: 1 key(s) changed (${key}); locales/${locale}/messages.json not written (dry run).\n`]);
-      expect(changedLines(dry.stdout).map((l) => [l[0], l.slice(1).trim()])).toEqual([['-', before], ['+', after]]);
+      expect([dry.code, dry.stderr]).toEqual([
+        0,
+        `codebook: 1 key(s) changed (${key}); locales/${locale}/messages.json not written (dry run).\n`,
+      ]);
+      expect(changedLines(dry.stdout).map((l) => [l[0], l.slice(1).trim()])).toEqual([
+        ['-', before],
+        ['+', after],
+      ]);
       expect(readFileSync(file, 'utf8')).toBe(original);
 
       const written = runCli(['import', `${po}.po`], dir);
-      expect([written.code, written.stderr]).toEqual([0, expect.stringMatching(new RegExp(`^codebook: 1 key\\(s\\) changed \\(${key}\\); locales/${locale}/messages\\.json written\\.?\\n$`))]);
+      expect([written.code, written.stderr]).toEqual([
+        0,
+        expect.stringMatching(
+          new RegExp(`^codebook: 1 key\\(s\\) changed \\(${key}\\); locales/${locale}/messages\\.json written\\.?\\n$`),
+        ),
+      ]);
       expect(readFileSync(file, 'utf8')).toBe(original.replace(before, after));
     });
   }

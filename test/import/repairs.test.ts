@@ -14,7 +14,10 @@ describe('joinPageBreak', () => {
   });
 
   it('joins a cut tag, Japanese text and a sentence end', () => {
-    expect(joinPageBreak('로컬 <cod', 'e>imsdk</code>')).toMatchObject({ text: '로컬 <code>imsdk</code>', reason: 'the break cut the tag “<cod|e>”' });
+    expect(joinPageBreak('로컬 <cod', 'e>imsdk</code>')).toMatchObject({
+      text: '로컬 <code>imsdk</code>',
+      reason: 'the break cut the tag “<cod|e>”',
+    });
     expect(joinPageBreak('ファイルが', '存在しません。').text).toBe('ファイルが存在しません。');
     expect(joinPageBreak('실패했습니다.', '다시')).toMatchObject({ text: '실패했습니다. 다시', ambiguous: false });
   });

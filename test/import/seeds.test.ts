@@ -10,7 +10,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from '@formatjs/icu-messageformat-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compareImportedKeys, formatImportReport, importVendorDocument, type ImportResult, SECTION_IDS } from '../../generator/import/index.js';
+import {
+  compareImportedKeys,
+  formatImportReport,
+  importVendorDocument,
+  type ImportResult,
+  SECTION_IDS,
+} from '../../generator/import/index.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const seedsDir = path.resolve(repoRoot, '../shared/seeds');
@@ -103,9 +109,13 @@ describe.skipIf(!exists)('real vendor seeds', () => {
       { sourceName: seeds.ja.file, result: seeds.ja.result },
       { sourceName: seeds.ko.file, result: seeds.ko.result },
     ]);
-    console.log(`keys only in ja: ${onlyJa.length ? onlyJa.join(', ') : 'none'}; only in ko: ${onlyKo.length ? onlyKo.join(', ') : 'none'}`);
+    console.log(
+      `keys only in ja: ${onlyJa.length ? onlyJa.join(', ') : 'none'}; only in ko: ${onlyKo.length ? onlyKo.join(', ') : 'none'}`,
+    );
     if (doubts.length > 0) console.log(formatImportReport(doubts));
-    expect(doubts.map((d) => `${d.locale}:${d.key}`).sort()).toEqual([...onlyJa.map((k) => `ja:${k}`), ...onlyKo.map((k) => `ko:${k}`)].sort());
+    expect(doubts.map((d) => `${d.locale}:${d.key}`).sort()).toEqual(
+      [...onlyJa.map((k) => `ja:${k}`), ...onlyKo.map((k) => `ko:${k}`)].sort(),
+    );
     expect(doubts.every((d) => d.severity === 'warning' && d.ruleId === 'import/key-only-in-locale')).toBe(true);
     expect([onlyJa, onlyKo]).toEqual([[], []]);
   });
@@ -130,10 +140,26 @@ describe.skipIf(!exists)('real vendor seeds', () => {
   });
 
   it('reports exactly the expected repairs and doubts', () => {
-    const brief = (s: Seed): string[] => s.result.report.map((d) => `${d.place?.line} ${d.severity} ${d.ruleId}${d.key ? ` ${d.key}` : ''}`);
+    const brief = (s: Seed): string[] =>
+      s.result.report.map((d) => `${d.place?.line} ${d.severity} ${d.ruleId}${d.key ? ` ${d.key}` : ''}`);
     const jaEmpty: Array<[number, string]> = [
-      [40, '6206'], [176, '60020'], [186, '70003'], [187, '70005'], [189, '70013'], [190, '70014'], [191, '70016'], [193, '70050'],
-      [206, '72001'], [214, '40007'], [215, '40008'], [218, '40605'], [219, '40610'], [292, '90010'], [305, '90043'], [349, '10036'], [350, '10037'],
+      [40, '6206'],
+      [176, '60020'],
+      [186, '70003'],
+      [187, '70005'],
+      [189, '70013'],
+      [190, '70014'],
+      [191, '70016'],
+      [193, '70050'],
+      [206, '72001'],
+      [214, '40007'],
+      [215, '40008'],
+      [218, '40605'],
+      [219, '40610'],
+      [292, '90010'],
+      [305, '90043'],
+      [349, '10036'],
+      [350, '10037'],
     ];
     expect(brief(seeds.ja)).toEqual([
       '1 info import/cover-skipped',

@@ -21,7 +21,11 @@ function hashTree(dir: string): string {
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
-  for (const file of files) hash.update(`${file.slice(dir.length)}\0`).update(readFileSync(file)).update('\0');
+  for (const file of files)
+    hash
+      .update(`${file.slice(dir.length)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   return hash.digest('hex');
 }
 
@@ -55,21 +59,29 @@ describe('codebook import: a file that is not a vendor document changes no byte 
       const result = runCli(['import', file, '--locale', 'ja', ...args], dir);
       expect(result.code).toBe(1);
       // The README's own tables may one day hold a row the importer reads: then it is too few keys.
-      expect(result.stderr).toMatch(file === 'README.md' ? /\[import\/(nothing-recognised|too-few-keys)\]/ : /nothing is written to locales\/ja\/vendor\.json\.  \[import\/nothing-recognised\]/);
+      expect(result.stderr).toMatch(
+        file === 'README.md'
+          ? /\[import\/(nothing-recognised|too-few-keys)\]/
+          : /nothing is written to locales\/ja\/vendor\.json\. {2}\[import\/nothing-recognised\]/,
+      );
       if (file !== 'README.md') expect(result.stderr).toContain(`${file}:1:1  error  No error-code table recognised in ${file}`);
       expect(result.stderr).toContain('keys recognised in');
       expect(hashTree(join(dir, 'locales'))).toBe(before);
     });
   }
 
-  it('a PO that is not codebook\'s, detected as PO: every entry reported, nothing written', () => {
+  it("a PO that is not codebook's, detected as PO: every entry reported, nothing written", () => {
     const dir = project();
     writeFileSync(join(dir, 'ja.po'), PO);
     const before = hashTree(join(dir, 'locales'));
     const result = runCli(['import', 'ja.po', '--locale', 'ja'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('ja.po:6:1  error  The entry of msgid "Hello" has no msgctxt (codebook\'s entries are keyed by it); it is not imported.  [po-import/unknown-entry]');
-    expect(result.stderr).toContain('ja.po:1:1  error  No entry of ja.po has a msgctxt that is a key of the catalog (1 entry): it is not a PO codebook wrote; nothing is imported.  [po-import/nothing-recognised]');
+    expect(result.stderr).toContain(
+      'ja.po:6:1  error  The entry of msgid "Hello" has no msgctxt (codebook\'s entries are keyed by it); it is not imported.  [po-import/unknown-entry]',
+    );
+    expect(result.stderr).toContain(
+      'ja.po:1:1  error  No entry of ja.po has a msgctxt that is a key of the catalog (1 entry): it is not a PO codebook wrote; nothing is imported.  [po-import/nothing-recognised]',
+    );
     expect(result.stderr).not.toContain('[po-import/removed-entry]');
     expect(result.stderr).toContain('codebook: 0 key(s) changed; locales/ja/messages.json unchanged.');
     expect(hashTree(join(dir, 'locales'))).toBe(before);
@@ -77,25 +89,37 @@ describe('codebook import: a file that is not a vendor document changes no byte 
 
   it('a document with fewer than half of the keys of the file it would replace', () => {
     const dir = project();
-    const vendorKeys = Object.keys((JSON.parse(readFileSync(join(dir, 'locales/ja/vendor.json'), 'utf8')) as { messages: object }).messages).length;
+    const vendorKeys = Object.keys(
+      (JSON.parse(readFileSync(join(dir, 'locales/ja/vendor.json'), 'utf8')) as { messages: object }).messages,
+    ).length;
     expect(vendorKeys).toBeGreaterThan(100);
-    writeFileSync(join(dir, 'short.txt'), '(一)IM SDKのエラーコード\n一般エラーコード\nエラーコード | 説明 |\n4001 | ファイルメッセージの失敗です。 |\n');
+    writeFileSync(
+      join(dir, 'short.txt'),
+      '(一)IM SDKのエラーコード\n一般エラーコード\nエラーコード | 説明 |\n4001 | ファイルメッセージの失敗です。 |\n',
+    );
     const before = hashTree(join(dir, 'locales'));
     const result = runCli(['import', 'short.txt', '--locale', 'ja'], dir);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain(`short.txt:1:1  error  short.txt gives 1 key, fewer than half of the ${vendorKeys} keys of locales/ja/vendor.json; nothing is written (an import replaces a file only with at least half as many keys).  [import/too-few-keys]`);
+    expect(result.stderr).toContain(
+      `short.txt:1:1  error  short.txt gives 1 key, fewer than half of the ${vendorKeys} keys of locales/ja/vendor.json; nothing is written (an import replaces a file only with at least half as many keys).  [import/too-few-keys]`,
+    );
     expect(hashTree(join(dir, 'locales'))).toBe(before);
     // Into a file of its own, the same document is written.
     const own = runCli(['import', 'short.txt', '--locale', 'ja', '--out', 'locales/ja/short.json'], dir);
     expect(own.code, own.stderr).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'locales/ja/short.json'), 'utf8'))).toMatchObject({ locale: 'ja', messages: { 4001: expect.any(String) } });
+    expect(JSON.parse(readFileSync(join(dir, 'locales/ja/short.json'), 'utf8'))).toMatchObject({
+      locale: 'ja',
+      messages: { 4001: expect.any(String) },
+    });
   });
 });
 
 describe('refuseVendorImport', () => {
   const imported = (text: string) => importVendorDocument(text, { locale: 'ja', sourceName: 'doc.txt' });
-  const table = (n: number) => `(一)IM SDKのエラーコード\n一般エラーコード\nエラーコード | 説明 |\n${Array.from({ length: n }, (_, i) => `${4001 + i} | 説明 ${i} |`).join('\n')}\n`;
-  const file = (n: number) => JSON.stringify({ locale: 'ja', messages: Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), 'x'])) });
+  const table = (n: number) =>
+    `(一)IM SDKのエラーコード\n一般エラーコード\nエラーコード | 説明 |\n${Array.from({ length: n }, (_, i) => `${4001 + i} | 説明 ${i} |`).join('\n')}\n`;
+  const file = (n: number) =>
+    JSON.stringify({ locale: 'ja', messages: Object.fromEntries(Array.from({ length: n }, (_, i) => [String(i), 'x'])) });
   const names = { sourceName: 'doc.txt', out: 'vendor.json' };
 
   it('refuses no key, and fewer than half of the current keys; accepts half, a new file and a file it cannot read', () => {

@@ -7,13 +7,25 @@
 import { describe, expect, it, vi } from 'vitest';
 import { importVendorDocument } from '../../generator/import/index.js';
 
-const rows = (text: string) => importVendorDocument(text, { locale: 'ja', sourceName: 'vendor.txt' }).report.map((d) => [d.place?.line, d.severity, d.ruleId, d.key]);
+const rows = (text: string) =>
+  importVendorDocument(text, { locale: 'ja', sourceName: 'vendor.txt' }).report.map((d) => [d.place?.line, d.severity, d.ruleId, d.key]);
 
 describe('vendor import: outline rules', () => {
   it('import/duplicate-heading: a heading that repeats a section of its part adds its rows to it', () => {
-    const text = ['(一)IM SDKのエラーコード', '一般エラーコード', 'エラーコード | 説明 |', '4001 | 失敗です。 |', '一般エラーコード', 'エラーコード | 説明 |', '4002 | 不正です。 |', ''].join('\n');
+    const text = [
+      '(一)IM SDKのエラーコード',
+      '一般エラーコード',
+      'エラーコード | 説明 |',
+      '4001 | 失敗です。 |',
+      '一般エラーコード',
+      'エラーコード | 説明 |',
+      '4002 | 不正です。 |',
+      '',
+    ].join('\n');
     expect(rows(text)).toEqual([[5, 'warning', 'import/duplicate-heading', undefined]]);
-    expect(importVendorDocument(text, { locale: 'ja', sourceName: 'vendor.txt' }).sections).toEqual([{ id: 'sdk-general', title: '一般エラーコード', keys: ['4001', '4002'] }]);
+    expect(importVendorDocument(text, { locale: 'ja', sourceName: 'vendor.txt' }).sections).toEqual([
+      { id: 'sdk-general', title: '一般エラーコード', keys: ['4001', '4002'] },
+    ]);
   });
 
   it('import/row-outside-section: a row before any table header of its part', () => {
@@ -25,7 +37,10 @@ describe('vendor import: outline rules', () => {
 describe('vendor import: the ICU round trip', () => {
   it('import/icu-round-trip: an ICU source that does not read back as the vendor text is an error', async () => {
     vi.resetModules();
-    vi.doMock('../../generator/import/icu-literal.js', async (original) => ({ ...(await original<object>()), isIcuLiteralOf: () => false }));
+    vi.doMock('../../generator/import/icu-literal.js', async (original) => ({
+      ...(await original<object>()),
+      isIcuLiteralOf: () => false,
+    }));
     try {
       const { importVendorDocument: importBroken } = await import('../../generator/import/index.js');
       const text = ['(一)IM SDKのエラーコード', '一般エラーコード', 'エラーコード | 説明 |', '4001 | 失敗です。 |', ''].join('\n');

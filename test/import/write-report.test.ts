@@ -5,7 +5,13 @@ import { formatImportReport } from '../../generator/import/write-report.js';
 describe('formatImportReport', () => {
   it('prints one line per item, repairs before doubts, each group by line', () => {
     const report: Diagnostic[] = [
-      { ruleId: 'import/empty-message', severity: 'warning', message: 'The vendor document leaves this message empty (line 40).', place: { file: 'v.txt', line: 40 }, key: '6206' },
+      {
+        ruleId: 'import/empty-message',
+        severity: 'warning',
+        message: 'The vendor document leaves this message empty (line 40).',
+        place: { file: 'v.txt', line: 40 },
+        key: '6206',
+      },
       { ruleId: 'import/range-joined', severity: 'info', message: 'Joined the range.', place: { file: 'v.txt', line: 396, endLine: 399 } },
       { ruleId: 'import/duplicate-row', severity: 'warning', message: 'Duplicated.', place: { file: 'v.txt', line: 7 } },
       { ruleId: 'import/cover-skipped', severity: 'info', message: 'Skipped the cover.', place: { file: 'v.txt', line: 3 } },

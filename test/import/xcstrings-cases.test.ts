@@ -24,13 +24,20 @@ type Unit = { stringUnit: { state: string; value: string } };
 type Xcstrings = { sourceLanguage: string; strings: Record<string, { localizations: Record<string, unknown> }> };
 
 /** The String Catalogs of a catalog by name (`Localizable`, `LocalizableDetail`), as `codebook generate -t apple` writes them. */
-async function exportXcstrings(scenario: string, catalog?: Catalog): Promise<{ catalog: Catalog; files: Map<string, string>; layers: string[] }> {
+async function exportXcstrings(
+  scenario: string,
+  catalog?: Catalog,
+): Promise<{ catalog: Catalog; files: Map<string, string>; layers: string[] }> {
   const loaded = await loadTestCatalog(scenario);
   const used = catalog ?? loaded.catalog;
   const diagnostics: Diagnostic[] = [];
   const files = renderTargets(used, loaded.config, [appleTarget], diagnostics)!;
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const catalogs = new Map([...files].flatMap(([p, t]) => (p.endsWith('.xcstrings') ? [[p.replace(/^apple\/(.*)\.xcstrings$/, '$1'), t] as [string, string]] : [])));
+  const catalogs = new Map(
+    [...files].flatMap(([p, t]) =>
+      p.endsWith('.xcstrings') ? [[p.replace(/^apple\/(.*)\.xcstrings$/, '$1'), t] as [string, string]] : [],
+    ),
+  );
   return { catalog: used, files: catalogs, layers: loaded.config.layers.map((l) => l.name) };
 }
 
@@ -69,26 +76,43 @@ describe('xcstrings import: round trip identity', () => {
     const { catalog, files } = await exportXcstrings('hazards');
     const text = files.get('Localizable')!;
     const header = readXcstringsHeader(text, 'Localizable.xcstrings', catalog);
-    expect([header.locales, header.audience, header.diagnostics]).toEqual([['ar', 'fr', 'ja', 'ko', 'pt-BR', 'ru', 'zh-Hans'], 'single', []]);
+    expect([header.locales, header.audience, header.diagnostics]).toEqual([
+      ['ar', 'fr', 'ja', 'ko', 'pt-BR', 'ru', 'zh-Hans'],
+      'single',
+      [],
+    ]);
     const xcode = edit(text, () => undefined);
     expect(xcode).toBe(text);
     for (const variant of [text, JSON.stringify(JSON.parse(text))]) {
       for (const locale of header.locales) {
         const file = target('hazards', `locales/${locale}/messages.json`);
-        expect(importXcstrings(variant, { fileName: 'Localizable.xcstrings', catalog, targetFile: file, locale }), locale).toEqual({ fileText: file.text, diff: '', changed: [], diagnostics: [] });
+        expect(importXcstrings(variant, { fileName: 'Localizable.xcstrings', catalog, targetFile: file, locale }), locale).toEqual({
+          fileText: file.text,
+          diff: '',
+          changed: [],
+          diagnostics: [],
+        });
       }
     }
   });
 
   it('an unedited export of the default catalog changes nothing in either table, in any locale', async () => {
     const { catalog, files } = await exportXcstrings('default');
-    for (const [table, audience, locales] of [['Localizable', 'user', ['ja', 'ko', 'zh-Hans', 'zh-Hant']], ['LocalizableDetail', 'detail', ['ja', 'ko', 'zh-Hans']]] as const) {
+    for (const [table, audience, locales] of [
+      ['Localizable', 'user', ['ja', 'ko', 'zh-Hans', 'zh-Hant']],
+      ['LocalizableDetail', 'detail', ['ja', 'ko', 'zh-Hans']],
+    ] as const) {
       const text = files.get(table)!;
       const header = readXcstringsHeader(text, `${table}.xcstrings`, catalog);
       expect([header.audience, header.locales, header.diagnostics]).toEqual([audience, locales, []]);
       for (const locale of locales) {
         const file = target('default', `locales/${locale}/corrections.json`);
-        expect(importXcstrings(text, { fileName: `${table}.xcstrings`, catalog, targetFile: file, locale }), `${table} ${locale}`).toEqual({ fileText: file.text, diff: '', changed: [], diagnostics: [] });
+        expect(importXcstrings(text, { fileName: `${table}.xcstrings`, catalog, targetFile: file, locale }), `${table} ${locale}`).toEqual({
+          fileText: file.text,
+          diff: '',
+          changed: [],
+          diagnostics: [],
+        });
       }
     }
   });
@@ -97,7 +121,13 @@ describe('xcstrings import: round trip identity', () => {
 describe('xcstrings import: what is applied', () => {
   it('needs_review is "initial", translated keeps a reviewed state; a state change alone keeps the text as spelled', async () => {
     const loaded = await loadTestCatalog('hazards');
-    const catalog = withText(withText(loaded.catalog, '6014', 'ja', 'ログインしていません。', 'reviewed'), '-302', 'ja', '接続数が多すぎます。後でもう一度お試しください。', 'initial');
+    const catalog = withText(
+      withText(loaded.catalog, '6014', 'ja', 'ログインしていません。', 'reviewed'),
+      '-302',
+      'ja',
+      '接続数が多すぎます。後でもう一度お試しください。',
+      'initial',
+    );
     const { files } = await exportXcstrings('hazards', catalog);
     const text = edit(files.get('Localizable')!, (c) => {
       unit(c, '6014', 'ja').value = 'ログインされていません。';
@@ -121,7 +151,12 @@ describe('xcstrings import: what is applied', () => {
     const text = edit(files.get('Localizable')!, (c) => {
       unit(c, '7', 'ja').value = '上限 %1$lld 件 (100%%): %2$@ {x}';
     });
-    const result = importXcstrings(text, { fileName: 'Localizable.xcstrings', catalog, targetFile: sourceFile('hazards', JA), locale: 'ja' });
+    const result = importXcstrings(text, {
+      fileName: 'Localizable.xcstrings',
+      catalog,
+      targetFile: sourceFile('hazards', JA),
+      locale: 'ja',
+    });
     expect([result.changed, result.diagnostics]).toEqual([['7'], []]);
     expect(result.fileText).toContain(`"7": "上限 {limit, number} 件 (100%): {user} '{'x'}'",`);
     expect(printfParts('%1$@ %lld %2$5@ %#@n@ 5%. %%').problems).toEqual([
@@ -145,10 +180,18 @@ describe('xcstrings import: what is applied', () => {
 
     const withOne = withText(catalog, '5', 'ja', '{count, plural, one {# 件だけ} other {残り # 件のファイル}}');
     const ja = edit((await exportXcstrings('hazards', withOne)).files.get('Localizable')!, (c) => {
-      (c.strings['5']!.localizations.ja as { variations: { plural: Record<string, Unit> } }).variations.plural.other!.stringUnit.value = 'あと %1$lld 件';
+      (c.strings['5']!.localizations.ja as { variations: { plural: Record<string, Unit> } }).variations.plural.other!.stringUnit.value =
+        'あと %1$lld 件';
     });
-    const kept = importXcstrings(ja, { fileName: 'Localizable.xcstrings', catalog: withOne, targetFile: sourceFile('hazards', JA), locale: 'ja' });
-    expect(brief(kept.diagnostics)).toEqual([`xcstrings-import/plural-form-kept Localizable.xcstrings:${atAfter(ja, '"5" : {', '"ja" : {')}`]);
+    const kept = importXcstrings(ja, {
+      fileName: 'Localizable.xcstrings',
+      catalog: withOne,
+      targetFile: sourceFile('hazards', JA),
+      locale: 'ja',
+    });
+    expect(brief(kept.diagnostics)).toEqual([
+      `xcstrings-import/plural-form-kept Localizable.xcstrings:${atAfter(ja, '"5" : {', '"ja" : {')}`,
+    ]);
     expect(kept.fileText).toContain('"5": "{count, plural, one {# 件だけ} other {あと # 件}}",');
   });
 });
@@ -167,7 +210,12 @@ describe('xcstrings import: diagnostics', () => {
       c.strings['5']!.localizations.ja = { variations: { plural: { few: { stringUnit: { state: 'translated', value: '%1$lld 件' } } } } };
       c.strings['6014']!.localizations.ko = { stringUnit: { state: 'translated', value: 'x' }, substitutions: {} };
     });
-    const result = importXcstrings(text, { fileName: 'Localizable.xcstrings', catalog, targetFile: sourceFile('hazards', JA), locale: 'ja' });
+    const result = importXcstrings(text, {
+      fileName: 'Localizable.xcstrings',
+      catalog,
+      targetFile: sourceFile('hazards', JA),
+      locale: 'ja',
+    });
     expect(result.changed).toEqual(['1']);
     const f = 'Localizable.xcstrings';
     expect(brief(result.diagnostics)).toEqual([
@@ -185,7 +233,11 @@ describe('xcstrings import: diagnostics', () => {
     ]);
     expect(result.diagnostics.map((d) => [d.severity, d.key, d.message])).toEqual([
       ['error', '-302', 'Key -302, ja: the localization is a string, not an object; it is not imported.'],
-      ['warning', '1', "Key 1: the en value is not the catalog's current source text; the translation was made for an older text. It is imported."],
+      [
+        'warning',
+        '1',
+        "Key 1: the en value is not the catalog's current source text; the translation was made for an older text. It is imported.",
+      ],
       ['error', '5', 'Key 5, ja: the plural variations have no "other"; it is not imported.'],
       ['error', '5', 'Key 5, ja: the variation few is no CLDR plural category of ja (other, and zero for =0); it is not imported.'],
       ['error', '6014', 'Key 6014, ja: state "reviewed" is not translated, needs_review or new; it is not imported.'],
@@ -200,9 +252,15 @@ describe('xcstrings import: diagnostics', () => {
     expect(brief(ko.diagnostics)).toEqual([`xcstrings-import/unsupported-content ${f}:${atAfter(text, '"6014" : {', '"substitutions"')}`]);
     const device = edit(files.get('Localizable')!, (c) => {
       c.strings['6014']!.localizations.ja = { variations: { device: {} } };
-      c.strings['unknown']!.localizations.ja = { variations: { plural: { other: { stringUnit: { state: 'translated', value: '%1$lld' } } } } };
+      c.strings['unknown']!.localizations.ja = {
+        variations: { plural: { other: { stringUnit: { state: 'translated', value: '%1$lld' } } } },
+      };
     });
-    expect(importXcstrings(device, { fileName: f, catalog, targetFile: sourceFile('hazards', JA), locale: 'ja' }).diagnostics.map((d) => `${d.ruleId} ${d.message}`)).toEqual([
+    expect(
+      importXcstrings(device, { fileName: f, catalog, targetFile: sourceFile('hazards', JA), locale: 'ja' }).diagnostics.map(
+        (d) => `${d.ruleId} ${d.message}`,
+      ),
+    ).toEqual([
       'xcstrings-import/unsupported-content Key 6014, ja: variations by device are not something the apple target writes (only by plural); it is not imported.',
       'xcstrings-import/entry-shape Key unknown, ja: plural variations, but the message has no plural argument to select them by; it is not imported.',
     ]);
@@ -225,12 +283,17 @@ describe('xcstrings import: diagnostics', () => {
       `xcstrings-import/unknown-entry ${at(text, '"99" : {')} "99" is not a key of the catalog; it is not imported.`,
       'xcstrings-import/removed-entry 1:1 Key unknown has no entry in the file; its ar, fr, ja, ko, pt-BR, ru, zh-Hans translations are left as they are.',
     ]);
-    const rule = (t: string, asked?: string) => readXcstringsHeader(t, 'x.xcstrings', catalog, asked).diagnostics.map((d) => `${d.ruleId} ${d.place?.line}:${d.place?.column}`);
+    const rule = (t: string, asked?: string) =>
+      readXcstringsHeader(t, 'x.xcstrings', catalog, asked).diagnostics.map((d) => `${d.ruleId} ${d.place?.line}:${d.place?.column}`);
     expect(rule(text, 'de')).toContain('xcstrings-import/unknown-locale 1:1');
-    expect(rule(text.replace('"sourceLanguage" : "en"', '"sourceLanguage" : "fr"'))).toEqual([`xcstrings-import/source-language ${at(text, '"en",\n  "strings"')}`]);
+    expect(rule(text.replace('"sourceLanguage" : "en"', '"sourceLanguage" : "fr"'))).toEqual([
+      `xcstrings-import/source-language ${at(text, '"en",\n  "strings"')}`,
+    ]);
     expect(rule('{ "sourceLanguage": "en", "strings": [] }')).toEqual(['xcstrings-import/syntax 1:1']);
     expect(rule('{ "sourceLanguage": "en", ')).toEqual(['xcstrings-import/syntax 1:25']);
-    expect(rule('{ "sourceLanguage": "en", "strings": { "Hello": {} }, "version": "1.0" }')).toEqual(['xcstrings-import/nothing-recognised 1:1']);
+    expect(rule('{ "sourceLanguage": "en", "strings": { "Hello": {} }, "version": "1.0" }')).toEqual([
+      'xcstrings-import/nothing-recognised 1:1',
+    ]);
   });
 
   it('runXcstringsImport: --out with several locales, no file to update and no config, a target of another locale', async () => {
@@ -241,10 +304,14 @@ describe('xcstrings import: diagnostics', () => {
     const several = await runXcstringsImport({ xcstringsPath: path, targetPath: join(dir, 'ja.json'), catalog, root: dir });
     expect(several.diagnostics.map((d) => d.ruleId)).toEqual(['xcstrings-import/no-target-file']);
     const none = await runXcstringsImport({ xcstringsPath: path, catalog, root: dir, locale: 'ja' });
-    expect(none.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['xcstrings-import/no-target-file', 'No source file to update was named (--out).']]);
+    expect(none.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+      ['xcstrings-import/no-target-file', 'No source file to update was named (--out).'],
+    ]);
     writeFileSync(join(dir, 'ko.json'), '{\n  "locale": "ko",\n  "messages": {}\n}\n');
     const mismatch = await runXcstringsImport({ xcstringsPath: path, targetPath: join(dir, 'ko.json'), catalog, root: dir, locale: 'ja' });
-    expect(mismatch.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['xcstrings-import/locale-mismatch', 'The localization imported is "ja" but ko.json holds locale "ko".']]);
+    expect(mismatch.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+      ['xcstrings-import/locale-mismatch', 'The localization imported is "ja" but ko.json holds locale "ko".'],
+    ]);
   });
 });
 
@@ -257,8 +324,18 @@ describe('xcstrings import: the two tables of the default catalog', () => {
     const text = edit(files.get('LocalizableDetail')!, (c) => {
       unit(c, '60009', 'ja').value = `${unit(c, '60009', 'ja').value}!`;
     });
-    const into = (path: string) => importXcstrings(text, { fileName: 'LocalizableDetail.xcstrings', catalog, targetFile: { ...sourceFile('default', path), layer: path.endsWith('corrections.json') ? 'corrections' : 'project' }, layers, readSource: read, locale: 'ja' });
-    expect(brief(into('locales/ja/messages.json').diagnostics)).toEqual([`xcstrings-import/shadowed LocalizableDetail.xcstrings:${atAfter(text, '"60009" : {', '"ja" : {')}`]);
+    const into = (path: string) =>
+      importXcstrings(text, {
+        fileName: 'LocalizableDetail.xcstrings',
+        catalog,
+        targetFile: { ...sourceFile('default', path), layer: path.endsWith('corrections.json') ? 'corrections' : 'project' },
+        layers,
+        readSource: read,
+        locale: 'ja',
+      });
+    expect(brief(into('locales/ja/messages.json').diagnostics)).toEqual([
+      `xcstrings-import/shadowed LocalizableDetail.xcstrings:${atAfter(text, '"60009" : {', '"ja" : {')}`,
+    ]);
     expect([into(CORRECTIONS).changed, into(CORRECTIONS).diagnostics]).toEqual([['60009'], []]);
   });
 
@@ -269,16 +346,34 @@ describe('xcstrings import: the two tables of the default catalog', () => {
       unit(c, '-10112', 'ja').value = '現在チャットはご利用いただけません。';
       unit(c, '-10111', 'ja').value = '現在チャットはご利用いただけません。';
     });
-    const result = importXcstrings(same, { fileName: 'Localizable.xcstrings', catalog, targetFile: sourceFile('default', CORRECTIONS), readSource: read, locale: 'ja' });
-    expect([result.changed, brief(result.diagnostics)]).toEqual([['user:chat-unavailable'], [`xcstrings-import/shared-text Localizable.xcstrings:${atAfter(same, '"-10111" : {', '"ja" : {')}`]]);
+    const result = importXcstrings(same, {
+      fileName: 'Localizable.xcstrings',
+      catalog,
+      targetFile: sourceFile('default', CORRECTIONS),
+      readSource: read,
+      locale: 'ja',
+    });
+    expect([result.changed, brief(result.diagnostics)]).toEqual([
+      ['user:chat-unavailable'],
+      [`xcstrings-import/shared-text Localizable.xcstrings:${atAfter(same, '"-10111" : {', '"ja" : {')}`],
+    ]);
     const differ = edit(base, (c) => {
       unit(c, '-10112', 'ja').value = 'A';
       unit(c, '-10111', 'ja').value = 'B';
     });
-    const refused = importXcstrings(differ, { fileName: 'Localizable.xcstrings', catalog, targetFile: sourceFile('default', CORRECTIONS), readSource: read, locale: 'ja' });
+    const refused = importXcstrings(differ, {
+      fileName: 'Localizable.xcstrings',
+      catalog,
+      targetFile: sourceFile('default', CORRECTIONS),
+      readSource: read,
+      locale: 'ja',
+    });
     expect([refused.changed, brief(refused.diagnostics)]).toEqual([
       [],
-      [`xcstrings-import/conflicting-edits Localizable.xcstrings:${atAfter(differ, '"-10112" : {', '"ja" : {')}`, `xcstrings-import/conflicting-edits Localizable.xcstrings:${atAfter(differ, '"-10111" : {', '"ja" : {')}`].sort((a, b) => Number(a.split(':')[1]) - Number(b.split(':')[1])),
+      [
+        `xcstrings-import/conflicting-edits Localizable.xcstrings:${atAfter(differ, '"-10112" : {', '"ja" : {')}`,
+        `xcstrings-import/conflicting-edits Localizable.xcstrings:${atAfter(differ, '"-10111" : {', '"ja" : {')}`,
+      ].sort((a, b) => Number(a.split(':')[1]) - Number(b.split(':')[1])),
     ]);
     expect(lineOf(differ, '"-10111" : {')).toBeLessThan(lineOf(differ, '"-10112" : {'));
   });
@@ -287,7 +382,10 @@ describe('xcstrings import: the two tables of the default catalog', () => {
 describe('xcstrings import: rules', () => {
   it('every rule has a severity, an explanation and a case in these tests', () => {
     const dir = join(repoRoot, 'test/import');
-    const tests = readdirSync(dir).filter((f) => /^xcstrings-.*\.test\.ts$/.test(f)).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const tests = readdirSync(dir)
+      .filter((f) => /^xcstrings-.*\.test\.ts$/.test(f))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     for (const [id, rule] of Object.entries(XCSTRINGS_IMPORT_RULES)) {
       expect(id).toMatch(/^xcstrings-import\/[a-z-]+$/);
       expect(['error', 'warning', 'info']).toContain(rule.severity);

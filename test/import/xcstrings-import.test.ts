@@ -28,7 +28,13 @@ type Xcstrings = { sourceLanguage: string; strings: Record<string, { localizatio
 /** What Xcode writes: JSON with 2-space indent and every object's keys sorted. */
 function xcodeJson(value: unknown): string {
   const sorted = (v: unknown): unknown =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted((v as Record<string, unknown>)[k])])) : v;
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+        )
+      : v;
   return `${JSON.stringify(sorted(value), null, 2)}\n`;
 }
 
@@ -51,7 +57,11 @@ function translatorSession(text: string): string {
 }
 
 function expectedJa(before: string): string {
-  let after = replaceOnce(before, '"-302": "接続数が多すぎます。後でもう一度お試しください。",', '"-302": { "text": "接続数が多すぎます。後でもう一度お試しください。", "state": "initial" },');
+  let after = replaceOnce(
+    before,
+    '"-302": "接続数が多すぎます。後でもう一度お試しください。",',
+    '"-302": { "text": "接続数が多すぎます。後でもう一度お試しください。", "state": "initial" },',
+  );
   after = replaceOnce(after, '"1": "「引用」& <b>太字</b>、100% 確実。",', `"1": "「引用」& <b>太字</b>、\\"100%\\" 確実。\\t'{'x'}'",`);
   return replaceOnce(after, '"6014": "ログインしていません。",', '"6014": "ログインされていません。",');
 }
@@ -66,8 +76,12 @@ describe('codebook import <Localizable.xcstrings>: an Xcode session on the hazar
     const result = runCli(['import', 'Localizable.xcstrings'], dir);
     expect(result.code).toBe(1);
     expect(readTree(join(dir, 'locales'))).toEqual({ ...before, 'ja/messages.json': expectedJa(before['ja/messages.json']!) });
-    expect(result.stderr).toContain(`Localizable.xcstrings:${where(edited, '%3$@')}  error  Key 7, ja: %3$@ is no argument its source text shows (it shows %2$@ {user}, %1$lld {limit}).  [xcstrings-import/placeholder-mismatch]`);
-    expect(result.stderr).toContain(`Localizable.xcstrings:${where(edited, '"ユーザー %3$@')}  error  Key 7, ja: the value lacks %2$@ {user}, which its source text shows.  [xcstrings-import/placeholder-mismatch]`);
+    expect(result.stderr).toContain(
+      `Localizable.xcstrings:${where(edited, '%3$@')}  error  Key 7, ja: %3$@ is no argument its source text shows (it shows %2$@ {user}, %1$lld {limit}).  [xcstrings-import/placeholder-mismatch]`,
+    );
+    expect(result.stderr).toContain(
+      `Localizable.xcstrings:${where(edited, '"ユーザー %3$@')}  error  Key 7, ja: the value lacks %2$@ {user}, which its source text shows.  [xcstrings-import/placeholder-mismatch]`,
+    );
     const lines = result.stderr.split('\n').filter((l) => l.startsWith('codebook: '));
     expect(lines).toEqual([
       'codebook: 0 key(s) changed; locales/ar/messages.json unchanged.',
@@ -85,7 +99,9 @@ describe('codebook import <Localizable.xcstrings>: an Xcode session on the hazar
     expect(i18next['6014']).toBe('ログインされていません。');
     expect(i18next['1']).toBe('「引用」& <b>太字</b>、"100%" 確実。\t{x}');
     expect(readFileSync(join(dir, 'dist/gettext/ja.po'), 'utf8')).toContain('#, fuzzy\nmsgctxt "-302"');
-    expect(readFileSync(join(dir, 'dist/android/values-ja/strings.xml'), 'utf8')).toContain('<string name="error_6014">ログインされていません。</string>');
+    expect(readFileSync(join(dir, 'dist/android/values-ja/strings.xml'), 'utf8')).toContain(
+      '<string name="error_6014">ログインされていません。</string>',
+    );
     const regenerated = JSON.parse(readFileSync(join(dir, 'dist/apple/Localizable.xcstrings'), 'utf8')) as Xcstrings;
     expect(unit(regenerated, '-302', 'ja').state).toBe('needs_review');
 
@@ -97,7 +113,10 @@ describe('codebook import <Localizable.xcstrings>: an Xcode session on the hazar
 
   it('--locale imports one locale, --dry-run prints its diff; --out needs --locale when the file holds several', () => {
     const dir = generatedHazards('codebook-xcstrings-import-');
-    writeFileSync(join(dir, 'Localizable.xcstrings'), translatorSession(readFileSync(join(dir, 'dist/apple/Localizable.xcstrings'), 'utf8')));
+    writeFileSync(
+      join(dir, 'Localizable.xcstrings'),
+      translatorSession(readFileSync(join(dir, 'dist/apple/Localizable.xcstrings'), 'utf8')),
+    );
     const before = readFileSync(join(dir, JA), 'utf8');
     const dry = runCli(['import', 'Localizable.xcstrings', '--locale', 'ja', '--dry-run'], dir);
     expect(dry.code).toBe(1);
@@ -106,7 +125,9 @@ describe('codebook import <Localizable.xcstrings>: an Xcode session on the hazar
     expect(readFileSync(join(dir, JA), 'utf8')).toBe(before);
     const out = runCli(['import', 'Localizable.xcstrings', '--out', JA], dir);
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain('--out names one source file, and Localizable.xcstrings holds 7 locales (ar, fr, ja, ko, pt-BR, ru, zh-Hans); give the one to import with --locale.  [xcstrings-import/no-target-file]');
+    expect(out.stderr).toContain(
+      '--out names one source file, and Localizable.xcstrings holds 7 locales (ar, fr, ja, ko, pt-BR, ru, zh-Hans); give the one to import with --locale.  [xcstrings-import/no-target-file]',
+    );
     expect(runCli(['import', 'dist/apple/Localizable.xcstrings', '--check'], dir).code).toBe(0);
   });
 
@@ -123,7 +144,11 @@ describe('codebook import <Localizable.xcstrings>: an Xcode session on the hazar
     expect([result.code, result.stderr]).toEqual([0, `codebook: 1 key(s) changed (6); ${RU} written.\n`]);
     const old = (JSON.parse(before) as { messages: Record<string, string> }).messages['6']!;
     const after = (JSON.parse(readFileSync(join(dir, RU), 'utf8')) as { messages: Record<string, string> }).messages['6']!;
-    expect(after).toBe(old.replace('=0 {Попыток не осталось.}', '=0 {Попыток больше нет.}').replace('many {Осталось # попыток.}', 'many {Осталось # попыток!}'));
+    expect(after).toBe(
+      old
+        .replace('=0 {Попыток не осталось.}', '=0 {Попыток больше нет.}')
+        .replace('many {Осталось # попыток.}', 'many {Осталось # попыток!}'),
+    );
   });
 
   it('an unedited String Catalog of the default catalog (user messages and details, every locale) imports as no change', () => {
@@ -132,7 +157,8 @@ describe('codebook import <Localizable.xcstrings>: an Xcode session on the hazar
     writeFileSync(join(dir, 'codebook.config.json'), JSON.stringify({ extends: './locales/chat.base.json', out: 'dist' }));
     expect(runCli(['generate', '-q', '-t', 'apple'], dir).code).toBe(0);
     const before = readTree(join(dir, 'locales'));
-    const unchanged = (locales: string[]) => locales.map((l) => `codebook: 0 key(s) changed; locales/${l}/corrections.json unchanged.\n`).join('');
+    const unchanged = (locales: string[]) =>
+      locales.map((l) => `codebook: 0 key(s) changed; locales/${l}/corrections.json unchanged.\n`).join('');
     const user = runCli(['import', 'dist/apple/Localizable.xcstrings'], dir);
     expect([user.code, user.stderr]).toEqual([0, unchanged(['ja', 'ko', 'zh-Hans', 'zh-Hant'])]);
     const detail = runCli(['import', 'dist/apple/LocalizableDetail.xcstrings'], dir);

@@ -49,8 +49,14 @@ const broken = (version: Version) => (version === '1.2' ? '<ph id="2">{usuario}<
  */
 function translatorSession(xlf: string, version: Version): string {
   xlf = editUnit(xlf, version, '6014', (b) => replaceOnce(b, 'ログインしていません。</target>', 'ログインされていません。</target>'));
-  xlf = editUnit(xlf, version, '-302', (b) => replaceOnce(b, '後でもう一度お試しください。</target>', 'しばらくしてからお試しください。</target>'));
-  xlf = editUnit(xlf, version, 'unknown', (b) => (version === '1.2' ? replaceOnce(replaceOnce(b, 'state="translated"', 'state="needs-review-translation"'), 'approved="yes"', 'approved="no"') : replaceOnce(b, 'state="translated"', 'state="initial"')));
+  xlf = editUnit(xlf, version, '-302', (b) =>
+    replaceOnce(b, '後でもう一度お試しください。</target>', 'しばらくしてからお試しください。</target>'),
+  );
+  xlf = editUnit(xlf, version, 'unknown', (b) =>
+    version === '1.2'
+      ? replaceOnce(replaceOnce(b, 'state="translated"', 'state="needs-review-translation"'), 'approved="yes"', 'approved="no"')
+      : replaceOnce(b, 'state="translated"', 'state="initial"'),
+  );
   return editUnit(xlf, version, '7', (b) => {
     const target = b.slice(b.indexOf('<target'));
     const ph = version === '1.2' ? '<ph id="2">{user}</ph>' : '<ph id="2" equiv="{user}" disp="{user}"/>';
@@ -60,9 +66,17 @@ function translatorSession(xlf: string, version: Version): string {
 
 /** The ja source file after the session: the two texts, "unknown" as initial; entry 7 untouched. */
 function expectedJa(before: string): string {
-  let after = replaceOnce(before, '"-302": "接続数が多すぎます。後でもう一度お試しください。",', '"-302": "接続数が多すぎます。しばらくしてからお試しください。",');
+  let after = replaceOnce(
+    before,
+    '"-302": "接続数が多すぎます。後でもう一度お試しください。",',
+    '"-302": "接続数が多すぎます。しばらくしてからお試しください。",',
+  );
   after = replaceOnce(after, '"6014": "ログインしていません。",', '"6014": "ログインされていません。",');
-  return replaceOnce(after, '"unknown": "不明なエラーです(コード {code})。"', '"unknown": { "text": "不明なエラーです(コード {code})。", "state": "initial" }');
+  return replaceOnce(
+    after,
+    '"unknown": "不明なエラーです(コード {code})。"',
+    '"unknown": { "text": "不明なエラーです(コード {code})。", "state": "initial" }',
+  );
 }
 
 for (const version of ['1.2', '2.0'] as const) {
@@ -70,7 +84,11 @@ for (const version of ['1.2', '2.0'] as const) {
     it('writes exactly the edited spans, reports the broken placeholder where it is, and generate carries the edits into every target', () => {
       const dir = project(version);
       const exported = readFileSync(join(dir, 'dist/xliff/ja.xlf'), 'utf8');
-      expect(exported).toContain(version === '1.2' ? '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">' : '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"');
+      expect(exported).toContain(
+        version === '1.2'
+          ? '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">'
+          : '<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0"',
+      );
       const edited = translatorSession(exported, version);
       writeFileSync(join(dir, 'ja.xlf'), edited);
       const before = readFileSync(join(dir, JA), 'utf8');
@@ -79,14 +97,20 @@ for (const version of ['1.2', '2.0'] as const) {
       expect(result.code).toBe(1);
       expect(readFileSync(join(dir, JA), 'utf8')).toBe(expectedJa(before));
       const shown = version === '1.2' ? `<ph id="2"> holds "{usuario}"` : `<ph id="2"> has equiv "{usuario}"`;
-      expect(result.stderr).toContain(`ja.xlf:${where(edited, broken(version))}  error  Unit 7: the target's ${shown}; the source's is "{user}".  [xliff-import/placeholder-mismatch]`);
+      expect(result.stderr).toContain(
+        `ja.xlf:${where(edited, broken(version))}  error  Unit 7: the target's ${shown}; the source's is "{user}".  [xliff-import/placeholder-mismatch]`,
+      );
       expect(result.stderr.match(/\[xliff-import\/[a-z-]+\]/g)).toEqual(['[xliff-import/placeholder-mismatch]']);
       expect(result.stderr).toContain(`codebook: 3 key(s) changed (-302, 6014, unknown); ${JA} written.`);
 
       const generated = runCli(['generate', '-q'], dir);
       expect(generated.code, generated.stderr).toBe(0);
       const i18next = JSON.parse(readFileSync(join(dir, 'dist/i18next/ja/errors.json'), 'utf8')) as Record<string, string>;
-      expect([i18next['6014'], i18next['-302'], i18next['7']]).toEqual(['ログインされていません。', '接続数が多すぎます。しばらくしてからお試しください。', 'ユーザー {{user}} がリクエスト上限 {{limit, number}} 件に達しました。']);
+      expect([i18next['6014'], i18next['-302'], i18next['7']]).toEqual([
+        'ログインされていません。',
+        '接続数が多すぎます。しばらくしてからお試しください。',
+        'ユーザー {{user}} がリクエスト上限 {{limit, number}} 件に達しました。',
+      ]);
       const android = readFileSync(join(dir, 'dist/android/values-ja/strings.xml'), 'utf8');
       expect(android).toContain('<string name="error_6014">ログインされていません。</string>');
       expect(android).toContain('<string name="error_n302">接続数が多すぎます。しばらくしてからお試しください。</string>');
@@ -98,7 +122,11 @@ for (const version of ['1.2', '2.0'] as const) {
       expect(po).toMatch(/#, fuzzy, python-brace-format\nmsgctxt "unknown"\n/);
       expect(po).toContain('msgstr "ユーザー {user} がリクエスト上限 {limit} 件に達しました。"');
       const xlf = readFileSync(join(dir, 'dist/xliff/ja.xlf'), 'utf8');
-      expect(xlf).toMatch(version === '1.2' ? /<trans-unit id="unknown" resname="unknown">\s*<source>[^]*?<\/source>\s*<target state="needs-review-translation">/ : /<unit id="unknown">[^]*?<segment state="initial">/);
+      expect(xlf).toMatch(
+        version === '1.2'
+          ? /<trans-unit id="unknown" resname="unknown">\s*<source>[^]*?<\/source>\s*<target state="needs-review-translation">/
+          : /<unit id="unknown">[^]*?<segment state="initial">/,
+      );
 
       // The regenerated XLIFF imports as no change.
       const again = runCli(['import', 'dist/xliff/ja.xlf'], dir);

@@ -7,7 +7,18 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,7 +45,16 @@ const CODES = {
   ],
 };
 
-const EN = { locale: 'en', sections: { general: 'General' }, messages: { '6014': 'You are signed out.', '-302': 'Too many devices.', '5': '{count, plural, one {# file} other {# files}}', unknown: 'Error {code}.' } };
+const EN = {
+  locale: 'en',
+  sections: { general: 'General' },
+  messages: {
+    '6014': 'You are signed out.',
+    '-302': 'Too many devices.',
+    '5': '{count, plural, one {# file} other {# files}}',
+    unknown: 'Error {code}.',
+  },
+};
 const JA = { locale: 'ja', sections: { general: '一般' }, messages: { '6014': 'サインアウトしています。', unknown: 'エラー {code}。' } };
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -54,7 +74,7 @@ function project(config: object = CONFIG): { outer: string; dir: string } {
     writeFileSync(join(dir, path), text);
   }
   mkdirSync(join(outer, 'neighbour'));
-  writeFileSync(join(outer, 'neighbour/keep.txt'), 'not codebook\'s\n');
+  writeFileSync(join(outer, 'neighbour/keep.txt'), "not codebook's\n");
   writeFileSync(join(outer, 'neighbour/messages.json'), json({ locale: 'ja', messages: { '6014': 'よそのファイル' } }));
   return { outer, dir };
 }
@@ -87,16 +107,39 @@ function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
 
 /** The diagnostics of a `--format json` run as [ruleId, file, line, column] (errors only with `errorsOnly`). */
 function found(stdout: string, errorsOnly = false): [string, string, number | undefined, number | undefined][] {
-  const results = JSON.parse(stdout) as { filePath: string; messages: { ruleId: string; severity: number; line?: number; column?: number }[] }[];
-  return results.flatMap((r) => r.messages.filter((m) => !errorsOnly || m.severity === 2).map((m): [string, string, number | undefined, number | undefined] => [m.ruleId, r.filePath, m.line, m.column]));
+  const results = JSON.parse(stdout) as {
+    filePath: string;
+    messages: { ruleId: string; severity: number; line?: number; column?: number }[];
+  }[];
+  return results.flatMap((r) =>
+    r.messages
+      .filter((m) => !errorsOnly || m.severity === 2)
+      .map((m): [string, string, number | undefined, number | undefined] => [m.ruleId, r.filePath, m.line, m.column]),
+  );
 }
 
 describe('refused output folders: nothing anywhere changes', () => {
-  const userFiles = { 'types/global.d.ts': 'declare const mine: 1;\n', 'review/notes.md': '# my notes\n', 'java/Main.java': 'class Main {}\n' };
+  const userFiles = {
+    'types/global.d.ts': 'declare const mine: 1;\n',
+    'review/notes.md': '# my notes\n',
+    'java/Main.java': 'class Main {}\n',
+  };
   const cases: { name: string; config?: object; args?: string[]; expect: [string, string, number?, number?] }[] = [
-    { name: '"out": "." (the project folder)', config: { ...CONFIG, out: '.' }, expect: ['config/unsafe-out', 'codebook.config.json', 21, 10] },
-    { name: '"out": ".." (above the project)', config: { ...CONFIG, out: '..' }, expect: ['config/unsafe-out', 'codebook.config.json', 21, 10] },
-    { name: '"out": "locales" (holds the layer files)', config: { ...CONFIG, out: 'locales' }, expect: ['config/unsafe-out', 'codebook.config.json', 21, 10] },
+    {
+      name: '"out": "." (the project folder)',
+      config: { ...CONFIG, out: '.' },
+      expect: ['config/unsafe-out', 'codebook.config.json', 21, 10],
+    },
+    {
+      name: '"out": ".." (above the project)',
+      config: { ...CONFIG, out: '..' },
+      expect: ['config/unsafe-out', 'codebook.config.json', 21, 10],
+    },
+    {
+      name: '"out": "locales" (holds the layer files)',
+      config: { ...CONFIG, out: 'locales' },
+      expect: ['config/unsafe-out', 'codebook.config.json', 21, 10],
+    },
     {
       name: 'a custom target named after the source folder, with "out": "."',
       config: { ...CONFIG, out: '.', customTargets: [{ id: 'locales', templates: 'tpl', files: [{ template: 'a.hbs', path: 'a.txt' }] }] },
@@ -129,13 +172,48 @@ describe('refused output folders: nothing anywhere changes', () => {
 
 describe('input that is refused writes nothing and names the place', () => {
   const cases: { name: string; files: Record<string, string | Buffer>; config?: object; expect: [string, string, number?, number?] }[] = [
-    { name: 'invalid UTF-8', files: { 'locales/ja/messages.json': Buffer.concat([Buffer.from('{\n  "locale": "ja",\n  "messages": { "6014": "サイン'), Buffer.from([0xff]), Buffer.from('" }\n}\n')]) }, expect: ['source/encoding', 'locales/ja/messages.json', 3, 29] },
-    { name: 'a raw NUL byte', files: { 'locales/ja/messages.json': '{\n  "locale": "ja",\n  "messages": { "6014": "a\u0000b" }\n}\n' }, expect: ['json/syntax', 'locales/ja/messages.json', 3, 27] },
-    { name: 'nesting 100,000 deep', files: { 'locales/ja/messages.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}` }, expect: ['json/too-deep', 'locales/ja/messages.json', 1, 65] },
-    { name: 'a code beyond 2^53', files: { 'locales/codes.json': json(CODES).replace('"code": 6014', '"code": 9007199254740993') }, expect: ['registry/number-form', 'locales/codes.json', 9, 15] },
-    { name: 'a code in exponent form', files: { 'locales/codes.json': json(CODES).replace('"code": 6014', '"code": 1e21') }, expect: ['registry/number-form', 'locales/codes.json', 9, 15] },
-    { name: 'negative zero', files: { 'locales/codes.json': json(CODES).replace('"code": 6014', '"code": -0') }, expect: ['registry/number-form', 'locales/codes.json', 9, 15] },
-    { name: 'a layer glob reaching outside the project', files: {}, config: { ...CONFIG, layers: [...CONFIG.layers, { name: 'app', files: ['../../**/neighbour/*.json'] }] }, expect: ['config/layer-outside-project', 'codebook.config.json', 22, 16] },
+    {
+      name: 'invalid UTF-8',
+      files: {
+        'locales/ja/messages.json': Buffer.concat([
+          Buffer.from('{\n  "locale": "ja",\n  "messages": { "6014": "サイン'),
+          Buffer.from([0xff]),
+          Buffer.from('" }\n}\n'),
+        ]),
+      },
+      expect: ['source/encoding', 'locales/ja/messages.json', 3, 29],
+    },
+    {
+      name: 'a raw NUL byte',
+      files: { 'locales/ja/messages.json': '{\n  "locale": "ja",\n  "messages": { "6014": "a\u0000b" }\n}\n' },
+      expect: ['json/syntax', 'locales/ja/messages.json', 3, 27],
+    },
+    {
+      name: 'nesting 100,000 deep',
+      files: { 'locales/ja/messages.json': `${'['.repeat(100_000)}${']'.repeat(100_000)}` },
+      expect: ['json/too-deep', 'locales/ja/messages.json', 1, 65],
+    },
+    {
+      name: 'a code beyond 2^53',
+      files: { 'locales/codes.json': json(CODES).replace('"code": 6014', '"code": 9007199254740993') },
+      expect: ['registry/number-form', 'locales/codes.json', 9, 15],
+    },
+    {
+      name: 'a code in exponent form',
+      files: { 'locales/codes.json': json(CODES).replace('"code": 6014', '"code": 1e21') },
+      expect: ['registry/number-form', 'locales/codes.json', 9, 15],
+    },
+    {
+      name: 'negative zero',
+      files: { 'locales/codes.json': json(CODES).replace('"code": 6014', '"code": -0') },
+      expect: ['registry/number-form', 'locales/codes.json', 9, 15],
+    },
+    {
+      name: 'a layer glob reaching outside the project',
+      files: {},
+      config: { ...CONFIG, layers: [...CONFIG.layers, { name: 'app', files: ['../../**/neighbour/*.json'] }] },
+      expect: ['config/layer-outside-project', 'codebook.config.json', 22, 16],
+    },
   ];
   for (const c of cases) {
     it(`${c.name}: ${c.expect[0]}`, () => {
@@ -164,7 +242,11 @@ describe('input that is refused writes nothing and names the place', () => {
   });
 
   it('a folder listed in "sharedFolders" may be read from', () => {
-    const { dir } = project({ ...CONFIG, sharedFolders: ['../neighbour'], layers: [...CONFIG.layers, { name: 'app', files: ['../neighbour/*.json'] }] });
+    const { dir } = project({
+      ...CONFIG,
+      sharedFolders: ['../neighbour'],
+      layers: [...CONFIG.layers, { name: 'app', files: ['../neighbour/*.json'] }],
+    });
     const run = cli(['generate', '-q'], dir);
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(join(dir, 'dist/i18next/ja/errors.json'), 'utf8')).toContain('よそのファイル');
@@ -187,7 +269,9 @@ describe('files of the user inside the output folder', () => {
     // Drop ja: its files go (codebook wrote them), the user's stay, and they are not mentioned again.
     writeFileSync(join(dir, 'codebook.config.json'), json({ ...CONFIG, locales: ['en'] }));
     rmSync(join(dir, 'locales/ja'), { recursive: true });
-    const notOwn = (p: string) => p === 'project/node_modules' || (p.startsWith('project/dist/') && !['project/dist/java', 'project/dist/java/Main.java', 'project/dist/README.md'].includes(p));
+    const notOwn = (p: string) =>
+      p === 'project/node_modules' ||
+      (p.startsWith('project/dist/') && !['project/dist/java', 'project/dist/java/Main.java', 'project/dist/README.md'].includes(p));
     const outside = treeHash(outer, notOwn);
     const second = cli(['generate'], dir);
     expect(second.code, second.stderr).toBe(0);
@@ -217,7 +301,7 @@ describe('files of the user inside the output folder', () => {
 });
 
 describe('the manifest', () => {
-  it('one that cannot be read stops the run: codebook cannot tell its files from the user\'s', () => {
+  it("one that cannot be read stops the run: codebook cannot tell its files from the user's", () => {
     const { outer, dir } = project();
     expect(cli(['generate', '-q'], dir).code).toBe(0);
     writeFileSync(join(dir, 'locales/en/messages.json'), json({ ...EN, messages: { ...EN.messages, '6014': 'Signed out.' } }));
@@ -238,7 +322,10 @@ function canMount(): boolean {
   const probe = mkdtempSync(join(tmpdir(), 'codebook-mount-'));
   const ok = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).status === 0;
   if (ok) spawnSync('umount', [probe]);
-  else console.warn('\n\u001b[41m WARNING \u001b[0m cannot mount a tmpfs here: the disk-full and read-only cases inject their error instead of meeting a real full or read-only disk\n');
+  else
+    console.warn(
+      '\n\u001b[41m WARNING \u001b[0m cannot mount a tmpfs here: the disk-full and read-only cases inject their error instead of meeting a real full or read-only disk\n',
+    );
   return ok;
 }
 
@@ -293,7 +380,10 @@ describe('one run at a time', () => {
   it('a lock left by a killed run is taken over', () => {
     const { dir } = project();
     expect(cli(['generate', '-q'], dir).code).toBe(0);
-    const killed = spawnSync(process.execPath, [cliPath, 'generate', '--no-cache', '-q'], { cwd: dir, env: { ...process.env, CODEBOOK_TEST_KILL_AT: '1' } });
+    const killed = spawnSync(process.execPath, [cliPath, 'generate', '--no-cache', '-q'], {
+      cwd: dir,
+      env: { ...process.env, CODEBOOK_TEST_KILL_AT: '1' },
+    });
     expect(killed.signal).toBe('SIGKILL');
     expect(existsSync(join(dir, 'dist/.codebook/lock'))).toBe(true);
     const next = cli(['generate', '--no-cache', '-q'], dir);
@@ -307,7 +397,10 @@ describe('all or nothing: a kill or a failure between any two steps of the commi
   /** State A (en + ja), state B (en only, one message reworded): B rewrites files, adds none, removes ja's. */
   const toB = (dir: string) => {
     writeFileSync(join(dir, 'codebook.config.json'), json({ ...CONFIG, locales: ['en'] }));
-    writeFileSync(join(dir, 'locales/en/messages.json'), json({ ...EN, messages: { ...EN.messages, '6014': 'You have been signed out.' } }));
+    writeFileSync(
+      join(dir, 'locales/en/messages.json'),
+      json({ ...EN, messages: { ...EN.messages, '6014': 'You have been signed out.' } }),
+    );
     rmSync(join(dir, 'locales/ja'), { recursive: true });
   };
   const outputOf = (dir: string) => readTree(join(dir, 'dist'));
@@ -335,7 +428,10 @@ describe('all or nothing: a kill or a failure between any two steps of the commi
     let steps = 0;
     for (let step = 1; ; step++) {
       const { dir } = atStep(distA);
-      const killed = spawnSync(process.execPath, [cliPath, 'generate', '-q', ...TARGETS], { cwd: dir, env: { ...process.env, CODEBOOK_TEST_KILL_AT: String(step) } });
+      const killed = spawnSync(process.execPath, [cliPath, 'generate', '-q', ...TARGETS], {
+        cwd: dir,
+        env: { ...process.env, CODEBOOK_TEST_KILL_AT: String(step) },
+      });
       if (killed.signal !== 'SIGKILL') {
         expect(killed.status).toBe(0);
         expect(outputOf(dir)).toEqual(stateB);

@@ -36,17 +36,36 @@ describe('StagedOutput', () => {
 
   it('removes only the files it wrote before; files of the user stay and are reported once', async () => {
     const out = mkdtempSync(join(tmpdir(), 'codebook-out-'));
-    expect(await write(out, { 'a/old/gone.json': 'x', 'a/kept.json': 'k' }, ['a'])).toMatchObject({ written: ['a/kept.json', 'a/old/gone.json'], removed: [], foreign: [] });
+    expect(await write(out, { 'a/old/gone.json': 'x', 'a/kept.json': 'k' }, ['a'])).toMatchObject({
+      written: ['a/kept.json', 'a/old/gone.json'],
+      removed: [],
+      foreign: [],
+    });
     mkdirSync(join(out, 'mine'));
     writeFileSync(join(out, 'mine/keep.txt'), 'user file');
     writeFileSync(join(out, 'a/notes.md'), 'user notes');
     const next = { 'a/new.json': '{}\n', 'a/kept.json': 'k' };
-    expect(await compare(out, next, ['a'])).toEqual({ stale: ['.codebook/manifest.json'], missing: ['a/new.json'], orphaned: ['a/old/gone.json'], unchanged: ['a/kept.json'] });
-    expect(await write(out, next, ['a'])).toEqual({ written: ['a/new.json'], removed: ['a/old/gone.json'], unchanged: ['a/kept.json'], foreign: ['a/notes.md'] });
+    expect(await compare(out, next, ['a'])).toEqual({
+      stale: ['.codebook/manifest.json'],
+      missing: ['a/new.json'],
+      orphaned: ['a/old/gone.json'],
+      unchanged: ['a/kept.json'],
+    });
+    expect(await write(out, next, ['a'])).toEqual({
+      written: ['a/new.json'],
+      removed: ['a/old/gone.json'],
+      unchanged: ['a/kept.json'],
+      foreign: ['a/notes.md'],
+    });
     expect(readTree(out)).toEqual({ 'a/new.json': '{}\n', 'a/kept.json': 'k', 'a/notes.md': 'user notes', 'mine/keep.txt': 'user file' });
     // Mentioned once: the next run knows it.
     expect((await write(out, next, ['a'])).foreign).toEqual([]);
-    expect(JSON.parse(readFileSync(join(out, '.codebook/manifest.json'), 'utf8'))).toEqual({ generator: 'codebook', format: 1, targets: { a: ['a/kept.json', 'a/new.json'] }, foreign: ['a/notes.md'] });
+    expect(JSON.parse(readFileSync(join(out, '.codebook/manifest.json'), 'utf8'))).toEqual({
+      generator: 'codebook',
+      format: 1,
+      targets: { a: ['a/kept.json', 'a/new.json'] },
+      foreign: ['a/notes.md'],
+    });
   });
 
   it('never replaces a file it did not write: the run stops before anything changes', async () => {

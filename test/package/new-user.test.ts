@@ -44,7 +44,10 @@ describe('a new project on the packed tarball', () => {
     const pack = run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', app], repoRoot);
     expect(pack.code, pack.out).toBe(0);
     [packed] = JSON.parse(pack.stdout) as (typeof packed)[];
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'new-user-app', version: '1.0.0', private: true, type: 'module' }, null, 2));
+    writeFileSync(
+      join(app, 'package.json'),
+      JSON.stringify({ name: 'new-user-app', version: '1.0.0', private: true, type: 'module' }, null, 2),
+    );
     const install = run('npm', ['install', `./${packed.filename}`, 'i18next@26.7.2', '--no-audit', '--no-fund', '--prefer-offline'], app);
     expect(install.code, install.out).toBe(0);
     expect(install.out, 'npm install must not warn').not.toMatch(/\bwarn/i);
@@ -52,12 +55,24 @@ describe('a new project on the packed tarball', () => {
 
   it('ships the build, schemas, templates and the Chat base, and no tests, dist or config', () => {
     const files = packed.files.map((f) => f.path);
-    for (const path of ['build/generator/cli.js', 'schema/config.schema.json', 'templates/types/index.js.hbs', 'locales/chat.base.json', 'locales/codes.json']) expect(files).toContain(path);
+    for (const path of [
+      'build/generator/cli.js',
+      'schema/config.schema.json',
+      'templates/types/index.js.hbs',
+      'locales/chat.base.json',
+      'locales/codes.json',
+    ])
+      expect(files).toContain(path);
     expect(files.filter((f) => /^(test|dist|generator|examples|bench)\//.test(f) || f === 'codebook.config.json')).toEqual([]);
-    const installed = JSON.parse(readFileSync(join(app, 'node_modules/codebook/package.json'), 'utf8')) as { engines: { node: string }; scripts: Record<string, string> };
+    const installed = JSON.parse(readFileSync(join(app, 'node_modules/codebook/package.json'), 'utf8')) as {
+      engines: { node: string };
+      scripts: Record<string, string>;
+    };
     expect(installed.engines.node).toBe('>=20.19');
     expect(Object.keys(installed.scripts).filter((s) => /^(pre|post)?install$|^prepare$/.test(s))).toEqual([]);
-    expect(run('npx', ['codebook', '--version'], app).stdout.trim()).toBe(JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version);
+    expect(run('npx', ['codebook', '--version'], app).stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')).version,
+    );
   });
 
   it('init --locales en,de --yes, then generate, then a plain Node script prints the message', () => {
@@ -71,8 +86,13 @@ describe('a new project on the packed tarball', () => {
     const generate = run('npx', ['codebook', 'generate'], dir);
     expect(generate.code, generate.out).toBe(0);
     writeFileSync(join(dir, 'show.mjs'), SHOW);
-    expect(run('node', ['show.mjs', 'de', '1001'], dir)).toMatchObject({ code: 0, stdout: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.\n' });
-    expect(run('node', ['show.mjs', 'de', '424242'], dir).stdout).toBe('Etwas ist schiefgelaufen (Fehler 424242). Bitte versuchen Sie es später erneut.\n');
+    expect(run('node', ['show.mjs', 'de', '1001'], dir)).toMatchObject({
+      code: 0,
+      stdout: 'Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.\n',
+    });
+    expect(run('node', ['show.mjs', 'de', '424242'], dir).stdout).toBe(
+      'Etwas ist schiefgelaufen (Fehler 424242). Bitte versuchen Sie es später erneut.\n',
+    );
   });
 
   it('init --from chat, an app layer overriding one message, and a base upgrade that diff reports', () => {
@@ -80,7 +100,10 @@ describe('a new project on the packed tarball', () => {
     mkdirSync(dir);
     const init = run('npx', ['codebook', 'init', '--from', 'chat', '--yes'], dir);
     expect(init.code, init.out).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'codebook.config.json'), 'utf8'))).toMatchObject({ extends: 'codebook/chat', layers: [{ name: 'app', files: ['locales/*/app.json'] }] });
+    expect(JSON.parse(readFileSync(join(dir, 'codebook.config.json'), 'utf8'))).toMatchObject({
+      extends: 'codebook/chat',
+      layers: [{ name: 'app', files: ['locales/*/app.json'] }],
+    });
     const appFile = join(dir, 'locales/en/app.json');
     const own = JSON.parse(readFileSync(appFile, 'utf8')) as { userOverrides: Record<string, string> };
     own.userOverrides['6014'] = 'Please sign in to Acme Chat again.';
@@ -89,7 +112,10 @@ describe('a new project on the packed tarball', () => {
     const generate = run('npx', ['codebook', 'generate'], dir);
     expect(generate.code, generate.out).toBe(0);
     expect(generate.out).not.toMatch(/\berror\b/);
-    writeFileSync(join(dir, 'show.mjs'), `${SHOW}const { errorInfo } = await import('./dist/types/index.js');\nconsole.log(errorInfo(code).action);\n`);
+    writeFileSync(
+      join(dir, 'show.mjs'),
+      `${SHOW}const { errorInfo } = await import('./dist/types/index.js');\nconsole.log(errorInfo(code).action);\n`,
+    );
     expect(run('node', ['show.mjs', 'en', '6014'], dir).stdout).toBe('Please sign in to Acme Chat again.\nsign-in-again\n');
     // Japanese keeps the base's text, the same the repo generates.
     const repoJa = JSON.parse(readFileSync(join(repoRoot, 'dist/i18next/ja/errors.json'), 'utf8')) as Record<string, string>;
@@ -101,7 +127,9 @@ describe('a new project on the packed tarball', () => {
     cpSync(join(dir, 'dist/catalog'), join(dir, 'before/catalog'), { recursive: true });
     const baseFile = join(app, 'node_modules/codebook/locales/en/user.json');
     const base = readFileSync(baseFile, 'utf8');
-    const [id, text] = Object.entries((JSON.parse(base) as { user: Record<string, string | { text: string }> }).user).find(([, t]) => typeof t === 'string')! as [string, string];
+    const [id, text] = Object.entries((JSON.parse(base) as { user: Record<string, string | { text: string }> }).user).find(
+      ([, t]) => typeof t === 'string',
+    )! as [string, string];
     writeFileSync(baseFile, base.replace(JSON.stringify(text), JSON.stringify(`${text} (v2)`)));
     expect(run('npx', ['codebook', 'generate'], dir).code).toBe(0);
     const diff = run('npx', ['codebook', 'diff', 'before', 'dist'], dir);

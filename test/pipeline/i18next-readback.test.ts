@@ -34,12 +34,16 @@ describe('the default catalog in real i18next', async () => {
   it('has a user message and a developer detail for every key', () => {
     expect(catalog.userMessages).toHaveLength(421);
     expect(catalog.userMessages!.map((m) => m.key)).toEqual(catalog.messages.map((m) => m.key));
-    for (const m of catalog.userMessages!) for (const locale of catalog.locales) expect(m.translations[locale], `${m.key} ${locale}`).toBeDefined();
+    for (const m of catalog.userMessages!)
+      for (const locale of catalog.locales) expect(m.translations[locale], `${m.key} ${locale}`).toBeDefined();
   });
 
   for (const locale of ['en', 'ja', 'ko', 'zh-Hans', 'zh-Hant']) {
     it(`resolves the user message and the detail of every key in ${locale}`, () => {
-      for (const [ns, messages] of [[catalog.namespace, catalog.userMessages!], [catalog.detailNamespace, catalog.messages]] as const) {
+      for (const [ns, messages] of [
+        [catalog.namespace, catalog.userMessages!],
+        [catalog.detailNamespace, catalog.messages],
+      ] as const) {
         const t = t18.getFixedT(locale, ns);
         let fellBack = 0;
         for (const message of messages) {
@@ -54,27 +58,39 @@ describe('the default catalog in real i18next', async () => {
   }
 
   it('gives zh-Hant the zh-Hans detail through the configured chain, and its own user message', () => {
-    const detail = t18.getFixedT('zh-Hant', catalog.detailNamespace)('6206', { returnDetails: true }) as unknown as { res: string; usedLng: string };
+    const detail = t18.getFixedT('zh-Hant', catalog.detailNamespace)('6206', { returnDetails: true }) as unknown as {
+      res: string;
+      usedLng: string;
+    };
     expect(detail.usedLng).toBe('zh-Hans');
-    const user = t18.getFixedT('zh-Hant', catalog.namespace)('6206', { returnDetails: true }) as unknown as { res: string; usedLng: string };
+    const user = t18.getFixedT('zh-Hant', catalog.namespace)('6206', { returnDetails: true }) as unknown as {
+      res: string;
+      usedLng: string;
+    };
     expect(user.usedLng).toBe('zh-Hant');
   });
 
   it('shows the localized unknown-code message with the number, in both audiences', () => {
     const unknown = (list: readonly Message[]) => list.find((m) => m.key === 'unknown')!;
     for (const locale of catalog.locales) {
-      expect(t18.getFixedT(locale)('unknown', { code: 424242 })).toBe(expected(unknown(catalog.userMessages!), locale, catalog, { code: 424242 }));
+      expect(t18.getFixedT(locale)('unknown', { code: 424242 })).toBe(
+        expected(unknown(catalog.userMessages!), locale, catalog, { code: 424242 }),
+      );
       expect(t18.getFixedT(locale)('unknown', { code: 424242 })).toContain('424242');
     }
     expect(t18.getFixedT('ja', catalog.detailNamespace)('unknown', { code: 424242 })).toBe('不明なエラーです(コード: 424242)。');
   });
 
   it('no user message names an internal term of the jargon list, in any locale', () => {
-    const jargon = (JSON.parse(readFileSync(join(repoRoot, 'locales/chat.base.json'), 'utf8')) as { review: { jargon: string[] } }).review.jargon;
+    const jargon = (JSON.parse(readFileSync(join(repoRoot, 'locales/chat.base.json'), 'utf8')) as { review: { jargon: string[] } }).review
+      .jargon;
     expect(jargon.length).toBeGreaterThan(20);
     for (const m of catalog.userMessages!) {
       for (const [locale, t] of Object.entries(m.translations)) {
-        for (const term of jargon) expect(new RegExp(/^[A-Za-z_ ]+$/.test(term) ? `\\b${term}\\b` : term, 'i').test(t.text), `${m.key} ${locale}: ${term}`).toBe(false);
+        for (const term of jargon)
+          expect(new RegExp(/^[A-Za-z_ ]+$/.test(term) ? `\\b${term}\\b` : term, 'i').test(t.text), `${m.key} ${locale}: ${term}`).toBe(
+            false,
+          );
       }
     }
   });
@@ -103,7 +119,9 @@ describe('the default catalog in real i18next', async () => {
     expect(types.messageT(t18.getFixedT('ko'))('120001-130000')).toBe(range.translations.ko.text);
     expect(types.detailT(t18.getFixedT('ko'))('120001-130000')).toBe(rangeDetail.translations.ko.text);
     expect(types.detailT(t18)('unknown', { code: 424242, lng: 'ja' })).toBe('不明なエラーです(コード: 424242)。');
-    expect(types.messageT(t18.getFixedT('en', 'other-namespace'))('unknown', { code: 424242 })).toBe('Something went wrong (error 424242). Please try again later.');
+    expect(types.messageT(t18.getFixedT('en', 'other-namespace'))('unknown', { code: 424242 })).toBe(
+      'Something went wrong (error 424242). Please try again later.',
+    );
   });
 
   it('errorInfo() gives every code its key, action and fault; the session, network and content codes act alike', async () => {

@@ -57,12 +57,30 @@ describe('generated types under tsc --strict', () => {
     const dir = join(repoRoot, 'test/tmp/types-tsc');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const result = await generate({ config: join(repoRoot, 'codebook.config.json'), out: join(dir, 'out'), cwd: repoRoot, targets: ['types'] });
+    const result = await generate({
+      config: join(repoRoot, 'codebook.config.json'),
+      out: join(dir, 'out'),
+      cwd: repoRoot,
+      targets: ['types'],
+    });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     cpSync(join(dir, 'out/types'), join(dir, 'types'), { recursive: true });
     writeFileSync(join(dir, 'usage.ts'), USAGE);
     const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
-    const args = ['--noEmit', '--strict', '--exactOptionalPropertyTypes', '--noUncheckedIndexedAccess', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node'];
+    const args = [
+      '--noEmit',
+      '--strict',
+      '--exactOptionalPropertyTypes',
+      '--noUncheckedIndexedAccess',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+    ];
     const run = (files: string[]) => {
       try {
         return { ok: true, out: execFileSync(process.execPath, [tsc, ...args, ...files], { cwd: dir, encoding: 'utf8' }) };
@@ -105,7 +123,21 @@ describe('generated types with i18nextSelector (large catalogs)', () => {
     cpSync(join(dir, 'out/types'), join(dir, 'types'), { recursive: true });
     writeFileSync(join(dir, 'usage.ts'), SELECTOR_USAGE);
     const tsc = join(repoRoot, 'node_modules/typescript/bin/tsc');
-    const args = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', 'usage.ts', 'types/index.d.ts', 'types/i18next.d.ts'];
+    const args = [
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      'usage.ts',
+      'types/index.d.ts',
+      'types/i18next.d.ts',
+    ];
     let out = '';
     try {
       out = execFileSync(process.execPath, [tsc, ...args], { cwd: dir, encoding: 'utf8' });

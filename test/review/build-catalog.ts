@@ -74,9 +74,13 @@ export function buildCatalog(spec: CatalogSpec): BuiltCatalog {
       }
       return message;
     });
-  for (const gap of spec.gaps ?? []) gaps.push({ key: gap.key, locale: gap.locale, origin: originOf(gap.key, gap.locale, gap.layer ?? 'vendor'), doubts: gap.doubts });
+  for (const gap of spec.gaps ?? [])
+    gaps.push({ key: gap.key, locale: gap.locale, origin: originOf(gap.key, gap.locale, gap.layer ?? 'vendor'), doubts: gap.doubts });
   const ordered = [sourceLocale, ...locales.filter((l) => l !== sourceLocale).sort()];
-  return { catalog: { sourceLocale, locales: ordered, namespace: 'errors', detailNamespace: 'errors-detail', sections: [], messages }, gaps };
+  return {
+    catalog: { sourceLocale, locales: ordered, namespace: 'errors', detailNamespace: 'errors-detail', sections: [], messages },
+    gaps,
+  };
 }
 
 /** The hits of one check on one key of a spec. */
@@ -90,5 +94,7 @@ export function hitsOf(check: QaCheck, spec: CatalogSpec, key = Object.keys(spec
 /** The hits of one check on every key. */
 export function allHitsOf(check: QaCheck, spec: CatalogSpec): (CheckHit & { key: string })[] {
   const { catalog, gaps } = buildCatalog(spec);
-  return catalog.messages.flatMap((m) => check.check(m, catalog, { gaps: gaps.filter((g) => g.key === m.key) }).map((h) => ({ ...h, key: h.key ?? m.key })));
+  return catalog.messages.flatMap((m) =>
+    check.check(m, catalog, { gaps: gaps.filter((g) => g.key === m.key) }).map((h) => ({ ...h, key: h.key ?? m.key })),
+  );
 }

@@ -14,7 +14,25 @@ import { buildLayerStacks, reviewLayers, type LayerStack } from '../../generator
 import { reportMarkdown } from '../../generator/review/report.js';
 import { repoRoot } from '../support/catalogs.js';
 
-const EMPTY_JA_VENDOR_ROWS = ['6206', '10036', '10037', '40007', '40008', '40605', '40610', '60020', '70003', '70005', '70013', '70014', '70016', '70050', '72001', '90010', '90043'];
+const EMPTY_JA_VENDOR_ROWS = [
+  '6206',
+  '10036',
+  '10037',
+  '40007',
+  '40008',
+  '40605',
+  '40610',
+  '60020',
+  '70003',
+  '70005',
+  '70013',
+  '70014',
+  '70016',
+  '70050',
+  '72001',
+  '90010',
+  '90043',
+];
 
 let stacks: LayerStack[];
 let findings: Finding[];
@@ -49,10 +67,16 @@ describe('review of the Chat catalog', () => {
   it('reports 51011 from the vendor stack, resolved by the ko correction', () => {
     const numbers = findings.filter((f) => f.ruleId === 'qa/numbers-differ');
     console.log(`qa/numbers-differ in the review (${numbers.length}):\n${numbers.map(line).join('\n')}`);
-    expect(numbers.map((f) => `${f.layer} ${f.key} ${f.locales.join(',')}`)).toEqual(['vendor 51011 en,ko', 'vendor 51011 ja,ko', 'vendor 51011 ko,zh-Hans']);
+    expect(numbers.map((f) => `${f.layer} ${f.key} ${f.locales.join(',')}`)).toEqual([
+      'vendor 51011 en,ko',
+      'vendor 51011 ja,ko',
+      'vendor 51011 ko,zh-Hans',
+    ]);
     for (const f of numbers) {
       expect(f.origins.some((o) => o.file === 'locales/ko/vendor.json')).toBe(true);
-      expect(f.resolvedBy?.map((o) => `${o.layer} ${o.file} ${o.pointer}`)).toEqual(['corrections locales/ko/corrections.json /messages/51011']);
+      expect(f.resolvedBy?.map((o) => `${o.layer} ${o.file} ${o.pointer}`)).toEqual([
+        'corrections locales/ko/corrections.json /messages/51011',
+      ]);
     }
   });
 
@@ -77,7 +101,9 @@ describe('review of the Chat catalog', () => {
       expect(ja.origin.file).toBe('locales/ja/corrections.json');
       expect(ja.text.trim()).not.toBe('');
     }
-    expect(findings.filter((f) => f.ruleId === 'qa/missing-translation' && f.locales.includes('ja')).map((f) => `${f.layer} ${f.key}`)).toEqual(EMPTY_JA_VENDOR_ROWS.map((k) => `vendor ${k}`));
+    expect(
+      findings.filter((f) => f.ruleId === 'qa/missing-translation' && f.locales.includes('ja')).map((f) => `${f.layer} ${f.key}`),
+    ).toEqual(EMPTY_JA_VENDOR_ROWS.map((k) => `vendor ${k}`));
     // zh-Hant has no details of its own: each is listed as a fallback to zh-Hans (an info), none as missing.
     const zhHant = findings.filter((f) => f.ruleId === 'qa/missing-translation' && f.locales.includes('zh-Hant'));
     expect(zhHant).toHaveLength(421);

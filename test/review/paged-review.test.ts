@@ -28,7 +28,9 @@ const INDEX = 'review/index.html';
 /** What "a few MB" means for a full page: 6,000 cells at the measured 0.5–0.7 KB a cell. */
 const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
-const { writeSyntheticCatalog } = (await import(pathToFileURL(join(repoRoot, 'bench/synth-catalog.mjs')).href)) as { writeSyntheticCatalog(dir: string, options: { codes: number }): void };
+const { writeSyntheticCatalog } = (await import(pathToFileURL(join(repoRoot, 'bench/synth-catalog.mjs')).href)) as {
+  writeSyntheticCatalog(dir: string, options: { codes: number }): void;
+};
 const dir = mkdtempSync(join(tmpdir(), 'codebook-paged-review-'));
 writeSyntheticCatalog(dir, { codes: 5000 });
 const generated = await generate({ config: join(dir, 'codebook.config.json'), cwd: dir, out: join(dir, 'dist'), targets: ['review'] });
@@ -39,7 +41,11 @@ const findings = generated.findings!;
 /** The review's pages rendered in memory, by path (index first, then section pages in reading order). */
 function render(of: Catalog, rows?: number): Map<string, string> {
   const renderer = new TemplateRenderer();
-  const files = reviewFiles(of, { config: config as Config, header: HEADER, findings: findings as Finding[] }, rows === undefined ? {} : { rowsPerPage: rows });
+  const files = reviewFiles(
+    of,
+    { config: config as Config, header: HEADER, findings: findings as Finding[] },
+    rows === undefined ? {} : { rowsPerPage: rows },
+  );
   return new Map(files.filter((f) => f.path.endsWith('.html')).map((f) => [f.path, renderer.render('review', f)]));
 }
 
@@ -99,7 +105,12 @@ describe('the review pages of a 5,000-code catalog', () => {
   it('generate wrote them: the index, a page per section (none over the bound), byte for byte what the plan renders', () => {
     expect(generated.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(findings.length).toBeGreaterThan(100);
-    const written = new Map([INDEX, ...readdirSync(join(dir, 'dist/review/sections')).map((f) => `review/sections/${f}`)].map((p) => [p, readFileSync(join(dir, 'dist', p), 'utf8')]));
+    const written = new Map(
+      [INDEX, ...readdirSync(join(dir, 'dist/review/sections')).map((f) => `review/sections/${f}`)].map((p) => [
+        p,
+        readFileSync(join(dir, 'dist', p), 'utf8'),
+      ]),
+    );
     const rendered = render(catalog);
     expect(new Map([...written].sort())).toEqual(new Map([...rendered].sort()));
     checkPages(catalog, rendered, rowsPerPage(catalog.locales.length));
@@ -113,10 +124,14 @@ describe('the review pages of a 5,000-code catalog', () => {
     const pages = render(one);
     const rows = checkPages(one, pages, rowsPerPage(3));
     expect([...rows.values()].map((keys) => keys.length)).toEqual([1667, 1667, 1666]);
-    expect([...pages.keys()].slice(1)).toEqual(['review/sections/sdk-general.html', 'review/sections/sdk-general.2.html', 'review/sections/sdk-general.3.html']);
+    expect([...pages.keys()].slice(1)).toEqual([
+      'review/sections/sdk-general.html',
+      'review/sections/sdk-general.2.html',
+      'review/sections/sdk-general.3.html',
+    ]);
     for (const [path, html] of pages) expect(Buffer.byteLength(html), path).toBeLessThan(MAX_PAGE_BYTES);
     // The page's own counts: its rows, and where they sit in the section.
-    expect(pages.get('review/sections/sdk-general.2.html')).toContain('Page 2 of 3: messages 1668–3334 of the section\'s 5000');
+    expect(pages.get('review/sections/sdk-general.2.html')).toContain("Page 2 of 3: messages 1668–3334 of the section's 5000");
   });
 
   it('at 97 rows a page: every section cut into near-equal pages, every message on exactly one', () => {
@@ -124,7 +139,10 @@ describe('the review pages of a 5,000-code catalog', () => {
     const rows = checkPages(catalog, pages, 97);
     expect(rows.size).toBeGreaterThan(catalog.sections.length * 2);
     // The index's "find a code" data agrees with the pages.
-    const data = JSON.parse(pages.get(INDEX)!.match(/<script type="application\/json" id="page-keys">([^<]*)<\/script>/)![1]) as { pages: [string, string][]; keys: string[][] };
+    const data = JSON.parse(pages.get(INDEX)!.match(/<script type="application\/json" id="page-keys">([^<]*)<\/script>/)![1]) as {
+      pages: [string, string][];
+      keys: string[][];
+    };
     expect(data.pages.map(([href]) => `review/${href}`)).toEqual([...rows.keys()]);
     expect(data.keys).toEqual([...rows.values()]);
   });
@@ -137,8 +155,38 @@ describe('the review pages of a 5,000-code catalog', () => {
 describe('section file names', () => {
   it('are safe, one-to-one and never collide with page numbers, case or Windows device names', () => {
     const ids = [
-      'sdk-general', 'a', 'A', 'a-2', 'a_2', 'a.2', 'a 2', '_', '_5f_', '~', '', 'con', 'CON', 'Con', 'nul', 'com1', 'lpt9', 'console', '../x', 'a/b', 'a\\b',
-      'é', 'e\u0301', '日本語', '🎉', '\u0000', 'x'.repeat(100), 'x'.repeat(101), 'y'.repeat(300), `${'x'.repeat(100)}a`, `${'x'.repeat(100)}b`, '日'.repeat(40),
+      'sdk-general',
+      'a',
+      'A',
+      'a-2',
+      'a_2',
+      'a.2',
+      'a 2',
+      '_',
+      '_5f_',
+      '~',
+      '',
+      'con',
+      'CON',
+      'Con',
+      'nul',
+      'com1',
+      'lpt9',
+      'console',
+      '../x',
+      'a/b',
+      'a\\b',
+      'é',
+      'e\u0301',
+      '日本語',
+      '🎉',
+      '\u0000',
+      'x'.repeat(100),
+      'x'.repeat(101),
+      'y'.repeat(300),
+      `${'x'.repeat(100)}a`,
+      `${'x'.repeat(100)}b`,
+      '日'.repeat(40),
     ];
     const stems = ids.map(sectionFileStem);
     for (const stem of stems) {

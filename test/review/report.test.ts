@@ -12,10 +12,43 @@ const { catalog } = buildCatalog({
 });
 
 const findings: Finding[] = [
-  { ruleId: 'qa/numbers-differ', severity: 'warning', key: '51011', locales: ['en', 'ko'], message: 'Numbers differ: en has “32 characters”, which ko lacks; ko has “20”, which en lacks.', layer: 'vendor', origins: [at('locales/en/messages.json', 350, 'project'), at('locales/ko/vendor.json', 354)], resolvedBy: [at('locales/ko/corrections.json', 8, 'corrections')] },
-  { ruleId: 'qa/markup-differs', severity: 'warning', key: '2', locales: ['en', 'ja'], message: 'Markup <br> appears 0× in en and 1× in ja | pipe *star*.', layer: 'merged', origins: [at('locales/ja/vendor.json', 4)] },
-  { ruleId: 'qa/state-not-final', severity: 'info', key: '1', locales: ['ja'], message: 'The ja text is in state "initial".', layer: 'merged', origins: [at('locales/ja/corrections.json', 5, 'corrections')] },
-  { ruleId: 'qa/placeholders-differ', severity: 'error', key: '1', locales: ['en', 'ko'], message: 'The ko text lacks {code}.', layer: 'merged', origins: [at('locales/ko/vendor.json', 3)] },
+  {
+    ruleId: 'qa/numbers-differ',
+    severity: 'warning',
+    key: '51011',
+    locales: ['en', 'ko'],
+    message: 'Numbers differ: en has “32 characters”, which ko lacks; ko has “20”, which en lacks.',
+    layer: 'vendor',
+    origins: [at('locales/en/messages.json', 350, 'project'), at('locales/ko/vendor.json', 354)],
+    resolvedBy: [at('locales/ko/corrections.json', 8, 'corrections')],
+  },
+  {
+    ruleId: 'qa/markup-differs',
+    severity: 'warning',
+    key: '2',
+    locales: ['en', 'ja'],
+    message: 'Markup <br> appears 0× in en and 1× in ja | pipe *star*.',
+    layer: 'merged',
+    origins: [at('locales/ja/vendor.json', 4)],
+  },
+  {
+    ruleId: 'qa/state-not-final',
+    severity: 'info',
+    key: '1',
+    locales: ['ja'],
+    message: 'The ja text is in state "initial".',
+    layer: 'merged',
+    origins: [at('locales/ja/corrections.json', 5, 'corrections')],
+  },
+  {
+    ruleId: 'qa/placeholders-differ',
+    severity: 'error',
+    key: '1',
+    locales: ['en', 'ko'],
+    message: 'The ko text lacks {code}.',
+    layer: 'merged',
+    origins: [at('locales/ko/vendor.json', 3)],
+  },
 ];
 
 describe('reportJson', () => {
@@ -30,10 +63,26 @@ describe('reportJson', () => {
 
   it('gives every finding its provenance and resolution, and per-locale completeness and counts', () => {
     const parsed = JSON.parse(reportJson(findings, catalog));
-    expect(parsed.findings.map((f: { key: string; rule: string }) => `${f.key} ${f.rule}`)).toEqual(['1 qa/placeholders-differ', '1 qa/state-not-final', '2 qa/markup-differs', '51011 qa/numbers-differ']);
-    expect(parsed.findings[3]).toMatchObject({ layer: 'vendor', provenance: ['locales/en/messages.json:350', 'locales/ko/vendor.json:354'], resolvedBy: ['locales/ko/corrections.json:8'] });
+    expect(parsed.findings.map((f: { key: string; rule: string }) => `${f.key} ${f.rule}`)).toEqual([
+      '1 qa/placeholders-differ',
+      '1 qa/state-not-final',
+      '2 qa/markup-differs',
+      '51011 qa/numbers-differ',
+    ]);
+    expect(parsed.findings[3]).toMatchObject({
+      layer: 'vendor',
+      provenance: ['locales/en/messages.json:350', 'locales/ko/vendor.json:354'],
+      resolvedBy: ['locales/ko/corrections.json:8'],
+    });
     expect(parsed.findings[0].resolvedBy).toBeNull();
-    expect(parsed.summary.locales.ko).toEqual({ complete: 66.6, translated: 2, total: 3, source: false, open: { 'qa/placeholders-differ': 1 }, resolved: { 'qa/numbers-differ': 1 } });
+    expect(parsed.summary.locales.ko).toEqual({
+      complete: 66.6,
+      translated: 2,
+      total: 3,
+      source: false,
+      open: { 'qa/placeholders-differ': 1 },
+      resolved: { 'qa/numbers-differ': 1 },
+    });
     expect(parsed.summary.locales.en.complete).toBe(100);
     expect(parsed.summary.open).toEqual({ error: 1, info: 1, warning: 1 });
     expect(parsed.summary.resolved).toBe(1);
@@ -47,7 +96,12 @@ describe('reportMarkdown', () => {
     expect(md).toContain('| ko | 66.6% (2/3) | 1 | 0 | 0 |');
     expect(md).toContain('| `qa/numbers-differ` | 0 | 0 | 0 | 1 |');
     const open = md.slice(md.indexOf('**Open errors and warnings (2)**'), md.indexOf('**Resolved'));
-    expect(open.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.split(' · ')[0])).toEqual(['- error `1` en, ko', '- warning `2` en, ja']);
+    expect(
+      open
+        .split('\n')
+        .filter((l) => l.startsWith('- '))
+        .map((l) => l.split(' · ')[0]),
+    ).toEqual(['- error `1` en, ko', '- warning `2` en, ja']);
     expect(md).toContain('Markup \\<br\\> appears 0× in en and 1× in ja \\| pipe \\*star\\*.');
     expect(md).not.toContain('state-not-final`: ');
     expect(md).toContain('- `51011` en, ko · `qa/numbers-differ` in `vendor`: ');

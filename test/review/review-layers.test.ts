@@ -15,7 +15,8 @@ async function layered() {
   return { config: config!, files: layers.files };
 }
 
-const brief = (f: Finding) => `${f.layer} ${f.ruleId} ${f.key} ${f.locales.join(',')}${f.resolvedBy ? ` → ${f.resolvedBy.map((o) => `${o.file}:${o.line}`).join(',')}` : ''}`;
+const brief = (f: Finding) =>
+  `${f.layer} ${f.ruleId} ${f.key} ${f.locales.join(',')}${f.resolvedBy ? ` → ${f.resolvedBy.map((o) => `${o.file}:${o.line}`).join(',')}` : ''}`;
 
 describe('reviewLayers on a layered fixture', () => {
   it('builds one stack per layer prefix, the last named "merged", with ASTs filled', async () => {
@@ -39,7 +40,10 @@ describe('reviewLayers on a layered fixture', () => {
       'merged qa/state-not-final 70013 ja',
     ]);
     const numbers = findings[0];
-    expect(numbers.origins.map((o) => `${o.layer} ${o.file}:${o.line}`)).toEqual(['project locales/en/messages.json:7', 'vendor locales/ko/vendor.json:7']);
+    expect(numbers.origins.map((o) => `${o.layer} ${o.file}:${o.line}`)).toEqual([
+      'project locales/en/messages.json:7',
+      'vendor locales/ko/vendor.json:7',
+    ]);
     expect(numbers.resolvedBy![0]).toMatchObject({ layer: 'corrections', pointer: '/messages/51011' });
   });
 
@@ -54,7 +58,10 @@ describe('reviewLayers on a layered fixture', () => {
 
   it('applies configured severities, turns rules off, and applies strict', async () => {
     const { config, files } = await layered();
-    const findings = reviewSources(files, config, { severities: { 'qa/numbers-differ': 'off', 'qa/state-not-final': 'warning' }, strict: true });
+    const findings = reviewSources(files, config, {
+      severities: { 'qa/numbers-differ': 'off', 'qa/state-not-final': 'warning' },
+      strict: true,
+    });
     expect(findings.some((f) => f.ruleId === 'qa/numbers-differ')).toBe(false);
     const states = findings.filter((f) => f.ruleId === 'qa/state-not-final');
     expect(states.map((f) => f.severity)).toEqual(['error', 'error']);
@@ -80,7 +87,12 @@ describe('reviewLayers on in-memory stacks', () => {
     // In the project stack ja is simply not there yet; that is not a problem the project layer has.
     const project = buildCatalog({ messages: { '1': { en: 'Error.' } } });
     const merged = buildCatalog({ messages: { '1': { en: 'Error.', ja: 'エラー。' } } });
-    expect(reviewLayers([{ layer: 'project', ...project }, { layer: 'merged', ...merged }])).toEqual([]);
+    expect(
+      reviewLayers([
+        { layer: 'project', ...project },
+        { layer: 'merged', ...merged },
+      ]),
+    ).toEqual([]);
   });
 
   it('sorts by key, then rule, locales and layer', () => {

@@ -18,7 +18,8 @@ export async function loadTestCatalog(scenario: 'default' | string) {
   const config = scenario === 'default' ? join(repoRoot, 'codebook.config.json') : join(fixturesDir, scenario, 'codebook.config.json');
   const result = await loadCatalog({ config, cwd: repoRoot });
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0 || !result.catalog || !result.config) throw new Error(`catalog ${scenario} has errors:\n${errors.map((e) => `${e.ruleId} ${e.message}`).join('\n')}`);
+  if (errors.length > 0 || !result.catalog || !result.config)
+    throw new Error(`catalog ${scenario} has errors:\n${errors.map((e) => `${e.ruleId} ${e.message}`).join('\n')}`);
   return { catalog: result.catalog, config: result.config };
 }
 
@@ -41,7 +42,13 @@ export function writeToTemp(files: ReadonlyMap<string, string>, prefix = 'codebo
 }
 
 /** The catalog with one translation replaced, parsed as the validate stage does (an ICU error throws). */
-export function withTranslation(catalog: Catalog, key: string, locale: string, text: string, state: TranslationState = 'translated'): Catalog {
+export function withTranslation(
+  catalog: Catalog,
+  key: string,
+  locale: string,
+  text: string,
+  state: TranslationState = 'translated',
+): Catalog {
   const parsed = parseMessage(text);
   if (!parsed.ok) throw new Error(parsed.message);
   const messages = catalog.messages.map((m) => {
@@ -54,5 +61,9 @@ export function withTranslation(catalog: Catalog, key: string, locale: string, t
 
 /** The catalog as if its registry gave no actions (faults kept), in both audiences. */
 export function withoutActions(catalog: Catalog): Catalog {
-  return { ...catalog, messages: catalog.messages.map(({ action: _, ...m }) => m), ...(catalog.userMessages ? { userMessages: catalog.userMessages.map(({ action: _, ...m }) => m) } : {}) };
+  return {
+    ...catalog,
+    messages: catalog.messages.map(({ action: _, ...m }) => m),
+    ...(catalog.userMessages ? { userMessages: catalog.userMessages.map(({ action: _, ...m }) => m) } : {}),
+  };
 }

@@ -9,7 +9,11 @@ export const cliPath = join(repoRoot, 'build/generator/cli.js');
 
 /** Runs the built CLI in `cwd`; colour comes only from `env`. */
 export function runCli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env } });
+  const result = spawnSync(process.execPath, [cliPath, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...env },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -28,8 +32,21 @@ export function fixtureCopy(scenario: string, prefix = 'codebook-'): string {
 export function readTree(dir: string, { withState = false } = {}): Record<string, string> {
   return Object.fromEntries(
     readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && (withState || !join(e.parentPath, e.name).slice(dir.length + 1).startsWith('.codebook')))
-      .map((e) => [join(e.parentPath, e.name).slice(dir.length + 1).split('\\').join('/'), readFileSync(join(e.parentPath, e.name), 'utf8')]),
+      .filter(
+        (e) =>
+          e.isFile() &&
+          (withState ||
+            !join(e.parentPath, e.name)
+              .slice(dir.length + 1)
+              .startsWith('.codebook')),
+      )
+      .map((e) => [
+        join(e.parentPath, e.name)
+          .slice(dir.length + 1)
+          .split('\\')
+          .join('/'),
+        readFileSync(join(e.parentPath, e.name), 'utf8'),
+      ]),
   );
 }
 

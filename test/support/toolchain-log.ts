@@ -18,14 +18,28 @@ export default function setup(): () => void {
   const log = join(repoRootOf(), MISSING_LOG);
   rmSync(log, { force: true });
   return () => {
-    const entries = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as { tools: string[]; file: string }) : [];
+    const entries = existsSync(log)
+      ? readFileSync(log, 'utf8')
+          .trim()
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as { tools: string[]; file: string })
+      : [];
     const byTool = new Map<string, Set<string>>();
-    for (const { tools, file } of entries) for (const tool of tools) byTool.set(tool, (byTool.get(tool) ?? new Set()).add(file.replace(/^test\//, '').replace(/\.test\.ts$/, '')));
+    for (const { tools, file } of entries)
+      for (const tool of tools)
+        byTool.set(tool, (byTool.get(tool) ?? new Set()).add(file.replace(/^test\//, '').replace(/\.test\.ts$/, '')));
     if (byTool.size === 0) {
-      process.stderr.write('\ntoolchains: every toolchain the tests asked for was present; each target they cover was checked by its real toolchain.\n');
+      process.stderr.write(
+        '\ntoolchains: every toolchain the tests asked for was present; each target they cover was checked by its real toolchain.\n',
+      );
       return;
     }
-    const lines = [...byTool].sort(([a], [b]) => (a < b ? -1 : 1)).map(([tool, files]) => `  ${tool.padEnd(14)} missing: not verified: ${[...files].sort().join(', ')}`);
-    process.stderr.write(`\n\u001b[41m\u001b[37m TOOLCHAINS MISSING \u001b[0m run "bash .ci/install-toolchains.sh" (under CI=true these fail instead)\n${lines.join('\n')}\n`);
+    const lines = [...byTool]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([tool, files]) => `  ${tool.padEnd(14)} missing: not verified: ${[...files].sort().join(', ')}`);
+    process.stderr.write(
+      `\n\u001b[41m\u001b[37m TOOLCHAINS MISSING \u001b[0m run "bash .ci/install-toolchains.sh" (under CI=true these fail instead)\n${lines.join('\n')}\n`,
+    );
   };
 }

@@ -20,7 +20,8 @@ export const TOOLCHAINS: Record<string, { files: string[]; verifies: string }> =
   // Debian's translate-toolkit (python3-translate): only Debian's python3 sees the module.
   'translate-toolkit': {
     files: ['/usr/bin/python3', '/usr/lib/python3/dist-packages/translate/storage/factory.py', '/usr/bin/pot2po', '/usr/bin/pomerge'],
-    verifies: 'a second reader of the gettext (PO, POT), android, apple (.strings), java, flutter (ARB), i18next and xliff (1.2) files; PO import after pot2po and pomerge',
+    verifies:
+      'a second reader of the gettext (PO, POT), android, apple (.strings), java, flutter (ARB), i18next and xliff (1.2) files; PO import after pot2po and pomerge',
   },
 };
 
@@ -67,7 +68,16 @@ export async function launchChromium() {
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 

@@ -48,9 +48,11 @@ function expectedForms(message: Message, locale: string): Record<string, string>
   const at = ast.findIndex((el) => el.type === TYPE.plural);
   if (at < 0) return undefined;
   const plural = ast[at] as PluralElement;
-  const whole = (selector: string) => expectedFormat([...ast.slice(0, at), ...plural.options[selector].value, ...ast.slice(at + 1)], message, plural.value);
+  const whole = (selector: string) =>
+    expectedFormat([...ast.slice(0, at), ...plural.options[selector].value, ...ast.slice(at + 1)], message, plural.value);
   const forms: Record<string, string> = {};
-  for (const category of new Intl.PluralRules(locale).resolvedOptions().pluralCategories) forms[category] = whole(category in plural.options ? category : 'other');
+  for (const category of new Intl.PluralRules(locale).resolvedOptions().pluralCategories)
+    forms[category] = whole(category in plural.options ? category : 'other');
   if ('=0' in plural.options) forms.zero = whole('=0');
   return forms;
 }
@@ -60,7 +62,9 @@ function translated(catalog: Catalog, locale: string): Message[] {
 }
 
 function expectedStrings(catalog: Catalog, locale: string): Record<string, string> {
-  return Object.fromEntries(translated(catalog, locale).map((m) => [m.key, expectedForms(m, locale)?.other ?? expectedFormat(m.translations[locale].ast, m)]));
+  return Object.fromEntries(
+    translated(catalog, locale).map((m) => [m.key, expectedForms(m, locale)?.other ?? expectedFormat(m.translations[locale].ast, m)]),
+  );
 }
 
 // ---------------------------------------------------------------- tools
@@ -99,7 +103,10 @@ describe('apple: hazards golden files', () => {
     const { files } = await rendered('hazards');
     expect([...files.keys()]).toEqual([
       'apple/Localizable.xcstrings',
-      ...['ar', 'en', 'fr', 'ja', 'ko', 'pt-BR', 'ru'].flatMap((l) => [`apple/${l}.lproj/Localizable.strings`, `apple/${l}.lproj/Localizable.stringsdict`]),
+      ...['ar', 'en', 'fr', 'ja', 'ko', 'pt-BR', 'ru'].flatMap((l) => [
+        `apple/${l}.lproj/Localizable.strings`,
+        `apple/${l}.lproj/Localizable.stringsdict`,
+      ]),
       'apple/zh-Hans.lproj/Localizable.strings',
     ]);
     for (const [path, text] of files) await expect(text).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards', path));
@@ -112,16 +119,19 @@ describe.skipIf(!haveTools('gcc', 'gnustep-config'))('apple: .strings read back 
   it.each(SCENARIOS)('%s: every value equals the catalog text as a format string', async (scenario) => {
     const { catalog: whole, dir } = await rendered(scenario);
     for (const { catalog, table } of tables(whole))
-    for (const locale of catalog.locales) {
-      const file = join(dir, `apple/${locale}.lproj/${table}.strings`);
-      const text = readFileSync(file, 'utf8');
-      expect(text.charCodeAt(0), 'no BOM').not.toBe(0xfeff);
-      expect(readBack('strings', file), `${scenario} ${locale}`).toEqual(expectedStrings(catalog, locale));
-      const keys = [...text.matchAll(/^"((?:[^"\\]|\\.)*)" = /gm)].map((m) => m[1]);
-      expect(new Set(keys).size, 'duplicate keys (the reader keeps the last silently)').toBe(keys.length);
-      const escapes = [...text.matchAll(/\\(.)/gs)].map((m) => m[1]);
-      expect(escapes.filter((c) => /[0-7]/.test(c)), 'octal escapes are NeXTSTEP Latin').toEqual([]);
-    }
+      for (const locale of catalog.locales) {
+        const file = join(dir, `apple/${locale}.lproj/${table}.strings`);
+        const text = readFileSync(file, 'utf8');
+        expect(text.charCodeAt(0), 'no BOM').not.toBe(0xfeff);
+        expect(readBack('strings', file), `${scenario} ${locale}`).toEqual(expectedStrings(catalog, locale));
+        const keys = [...text.matchAll(/^"((?:[^"\\]|\\.)*)" = /gm)].map((m) => m[1]);
+        expect(new Set(keys).size, 'duplicate keys (the reader keeps the last silently)').toBe(keys.length);
+        const escapes = [...text.matchAll(/\\(.)/gs)].map((m) => m[1]);
+        expect(
+          escapes.filter((c) => /[0-7]/.test(c)),
+          'octal escapes are NeXTSTEP Latin',
+        ).toEqual([]);
+      }
   });
 
   it('escapes by table, and Foundation reads every row back unchanged', () => {
@@ -145,32 +155,35 @@ describe.skipIf(!haveTools('gcc', 'gnustep-config'))('apple: .strings read back 
   });
 });
 
-describe.skipIf(!haveTools('xmllint', 'plistutil', 'python3', 'gcc', 'gnustep-config'))('apple: .stringsdict through xmllint, plistutil, plistlib and GNUstep', () => {
-  beforeAll(buildReader);
+describe.skipIf(!haveTools('xmllint', 'plistutil', 'python3', 'gcc', 'gnustep-config'))(
+  'apple: .stringsdict through xmllint, plistutil, plistlib and GNUstep',
+  () => {
+    beforeAll(buildReader);
 
-  it.each(SCENARIOS)('%s: valid plists with every CLDR category and the expected forms', async (scenario) => {
-    const { catalog: whole, files, dir } = await rendered(scenario);
-    const paths = [...files.keys()].filter((p) => p.endsWith('.stringsdict')).map((p) => join(dir, p));
-    for (const file of paths) {
-      run('xmllint', ['--noout', '--nonet', file]);
-      run('plistutil', ['-i', file, '-f', 'bin', '-o', '/dev/null']);
-    }
-    const script = 'import json, plistlib, sys; print(json.dumps({p: plistlib.load(open(p, "rb")) for p in sys.argv[1:]}))';
-    const python = JSON.parse(run('python3', ['-c', script, ...paths])) as Record<string, Dict>;
-    for (const { catalog, table } of tables(whole))
-    for (const locale of catalog.locales) {
-      const plurals = translated(catalog, locale).filter((m) => expectedForms(m, locale));
-      const file = join(dir, `apple/${locale}.lproj/${table}.stringsdict`);
-      if (plurals.length === 0) {
-        expect(files.has(`apple/${locale}.lproj/${table}.stringsdict`)).toBe(false);
-        continue;
+    it.each(SCENARIOS)('%s: valid plists with every CLDR category and the expected forms', async (scenario) => {
+      const { catalog: whole, files, dir } = await rendered(scenario);
+      const paths = [...files.keys()].filter((p) => p.endsWith('.stringsdict')).map((p) => join(dir, p));
+      for (const file of paths) {
+        run('xmllint', ['--noout', '--nonet', file]);
+        run('plistutil', ['-i', file, '-f', 'bin', '-o', '/dev/null']);
       }
-      expect(readBack('plist', file), 'GNUstep and plistlib agree').toEqual(python[file]);
-      expect(Object.keys(python[file]).sort()).toEqual(plurals.map((m) => m.key).sort());
-      for (const message of plurals) checkPluralEntry(python[file][message.key] as Dict, message, locale);
-    }
-  });
-});
+      const script = 'import json, plistlib, sys; print(json.dumps({p: plistlib.load(open(p, "rb")) for p in sys.argv[1:]}))';
+      const python = JSON.parse(run('python3', ['-c', script, ...paths])) as Record<string, Dict>;
+      for (const { catalog, table } of tables(whole))
+        for (const locale of catalog.locales) {
+          const plurals = translated(catalog, locale).filter((m) => expectedForms(m, locale));
+          const file = join(dir, `apple/${locale}.lproj/${table}.stringsdict`);
+          if (plurals.length === 0) {
+            expect(files.has(`apple/${locale}.lproj/${table}.stringsdict`)).toBe(false);
+            continue;
+          }
+          expect(readBack('plist', file), 'GNUstep and plistlib agree').toEqual(python[file]);
+          expect(Object.keys(python[file]).sort()).toEqual(plurals.map((m) => m.key).sort());
+          for (const message of plurals) checkPluralEntry(python[file][message.key] as Dict, message, locale);
+        }
+    });
+  },
+);
 
 describe.skipIf(!haveTools('xmllint', 'python3', 'gcc', 'gnustep-config'))('apple: XML specials and CR in plural forms', () => {
   beforeAll(buildReader);
@@ -184,7 +197,11 @@ describe.skipIf(!haveTools('xmllint', 'python3', 'gcc', 'gnustep-config'))('appl
     const script = 'import json, plistlib, sys; print(json.dumps(plistlib.load(open(sys.argv[1], "rb"))))';
     const python = JSON.parse(run('python3', ['-c', script, file])) as Dict;
     expect(readBack('plist', file)).toEqual(python);
-    checkPluralEntry(python['5'] as Dict, changed.messages.find((m) => m.key === '5')!, 'en');
+    checkPluralEntry(
+      python['5'] as Dict,
+      changed.messages.find((m) => m.key === '5')!,
+      'en',
+    );
     expect(((python['5'] as Dict).count as Dict).one).toBe('%1$lld <file> & "x" ]]> a\r\nb');
   });
 });
@@ -197,7 +214,8 @@ function checkPluralEntry(entry: Dict, message: Message, locale: string) {
   expect(variable.NSStringFormatSpecTypeKey).toBe('NSStringPluralRuleType');
   expect(['d', 'ld', 'lld', 'lu', 'llu']).toContain(variable.NSStringFormatValueTypeKey);
   const forms = Object.fromEntries(Object.entries(variable).filter(([k]) => !k.startsWith('NSString')));
-  for (const category of [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories, 'other']) expect(forms, `${message.key} ${locale}`).toHaveProperty(category);
+  for (const category of [...new Intl.PluralRules(locale).resolvedOptions().pluralCategories, 'other'])
+    expect(forms, `${message.key} ${locale}`).toHaveProperty(category);
   expect(forms).toEqual(expectedForms(message, locale));
 }
 
@@ -205,31 +223,32 @@ describe('apple: Localizable.xcstrings', () => {
   it.each(SCENARIOS)('%s: strict JSON in Xcode layout with every localization', async (scenario) => {
     const { catalog: whole, files } = await rendered(scenario);
     for (const { catalog, table } of tables(whole)) {
-    const text = files.get(`apple/${table}.xcstrings`)!;
-    expect(text.charCodeAt(0), 'no BOM').not.toBe(0xfeff);
-    const { json, diagnostics } = parseJsonFile('Localizable.xcstrings', text);
-    expect(diagnostics, 'strict JSON without duplicate keys').toEqual([]);
-    for (const line of text.split('\n').slice(1, -2)) expect(line, 'Xcode layout').toMatch(/^( {2})+("(?:[^"\\]|\\.)*" : |\}|\},?$)/);
-    const file = json!.value as { sourceLanguage: string; version: string; strings: Record<string, Dict> };
-    expect(Object.keys(file)).toEqual(['sourceLanguage', 'strings', 'version']);
-    expect([file.sourceLanguage, file.version]).toEqual([catalog.sourceLocale, '1.0']);
-    expect(Object.keys(file.strings).sort()).toEqual(catalog.messages.map((m) => m.key).sort());
-    for (const message of catalog.messages) {
-      const entry = file.strings[message.key];
-      expect(entry.extractionState).toBe('manual');
-      expect(entry.comment).toBe(message.description);
-      const localizations = entry.localizations as Record<string, Dict>;
-      expect(Object.keys(localizations).sort()).toEqual(catalog.locales.filter((l) => message.translations[l]).sort());
-      for (const [locale, localization] of Object.entries(localizations)) {
-        const forms = expectedForms(message, locale);
-        const units = forms ? ((localization.variations as Dict).plural as Record<string, Dict>) : { only: localization };
-        expect(Object.keys(localization)).toEqual([forms ? 'variations' : 'stringUnit']);
-        for (const unit of Object.values(units)) expect(Object.keys(unit)).toEqual(['stringUnit']);
-        const values = Object.fromEntries(Object.entries(units).map(([k, u]) => [k, (u.stringUnit as Dict).value]));
-        expect(values, `${message.key} ${locale}`).toEqual(forms ?? { only: expectedFormat(message.translations[locale].ast, message) });
-        for (const unit of Object.values(units)) expect(['new', 'translated', 'needs_review', 'stale']).toContain((unit.stringUnit as Dict).state);
+      const text = files.get(`apple/${table}.xcstrings`)!;
+      expect(text.charCodeAt(0), 'no BOM').not.toBe(0xfeff);
+      const { json, diagnostics } = parseJsonFile('Localizable.xcstrings', text);
+      expect(diagnostics, 'strict JSON without duplicate keys').toEqual([]);
+      for (const line of text.split('\n').slice(1, -2)) expect(line, 'Xcode layout').toMatch(/^( {2})+("(?:[^"\\]|\\.)*" : |\}|\},?$)/);
+      const file = json!.value as { sourceLanguage: string; version: string; strings: Record<string, Dict> };
+      expect(Object.keys(file)).toEqual(['sourceLanguage', 'strings', 'version']);
+      expect([file.sourceLanguage, file.version]).toEqual([catalog.sourceLocale, '1.0']);
+      expect(Object.keys(file.strings).sort()).toEqual(catalog.messages.map((m) => m.key).sort());
+      for (const message of catalog.messages) {
+        const entry = file.strings[message.key];
+        expect(entry.extractionState).toBe('manual');
+        expect(entry.comment).toBe(message.description);
+        const localizations = entry.localizations as Record<string, Dict>;
+        expect(Object.keys(localizations).sort()).toEqual(catalog.locales.filter((l) => message.translations[l]).sort());
+        for (const [locale, localization] of Object.entries(localizations)) {
+          const forms = expectedForms(message, locale);
+          const units = forms ? ((localization.variations as Dict).plural as Record<string, Dict>) : { only: localization };
+          expect(Object.keys(localization)).toEqual([forms ? 'variations' : 'stringUnit']);
+          for (const unit of Object.values(units)) expect(Object.keys(unit)).toEqual(['stringUnit']);
+          const values = Object.fromEntries(Object.entries(units).map(([k, u]) => [k, (u.stringUnit as Dict).value]));
+          expect(values, `${message.key} ${locale}`).toEqual(forms ?? { only: expectedFormat(message.translations[locale].ast, message) });
+          for (const unit of Object.values(units))
+            expect(['new', 'translated', 'needs_review', 'stale']).toContain((unit.stringUnit as Dict).state);
+        }
       }
-    }
     }
   });
 });
@@ -238,7 +257,13 @@ describe('apple: Localizable.xcstrings', () => {
 
 describe('apple: what the formats cannot carry', () => {
   const cases: [string, string, string, string, RegExp][] = [
-    ['a C0 control in a plural form (stringsdict XML)', '5', 'en', '{count, plural, one {# file\u0007} other {# files}}', /U\+0007.*stringsdict/],
+    [
+      'a C0 control in a plural form (stringsdict XML)',
+      '5',
+      'en',
+      '{count, plural, one {# file\u0007} other {# files}}',
+      /U\+0007.*stringsdict/,
+    ],
     ['a lone surrogate', '2', 'en', 'broken \ud800 text', /U\+D800/],
     ['an exact plural selector other than =0', '5', 'en', '{count, plural, =1 {one file} other {# files}}', /=1/],
     ['a select', '3', 'en', '{count, select, a {A} other {B}}', /select/],
@@ -262,7 +287,9 @@ describe('apple: what the formats cannot carry', () => {
     expect(appleTarget.plan(lv, { config, header: 'h' }).diagnostics.map((d) => [d.key, d.locale])).toEqual([['6', 'lv']]);
     const ar = appleTarget.plan(withTranslation(catalog, '6', 'ar', text), { config, header: 'h' });
     expect(ar.diagnostics).toEqual([]);
-    const dict = ar.files.find((f) => f.path === 'apple/ar.lproj/Localizable.stringsdict')!.context as { entries: { key: string; forms: { category: string; value: string }[] }[] };
+    const dict = ar.files.find((f) => f.path === 'apple/ar.lproj/Localizable.stringsdict')!.context as {
+      entries: { key: string; forms: { category: string; value: string }[] }[];
+    };
     expect(dict.entries.find((e) => e.key === '6')!.forms.map((f) => [f.category, f.value])).toEqual([
       ['zero', 'none'],
       ['one', 'o %1$lld'],
@@ -275,9 +302,19 @@ describe('apple: what the formats cannot carry', () => {
 
   it('fills the CLDR categories a translation lacks from other', async () => {
     const { catalog, config } = await loadTestCatalog('hazards');
-    const plan = appleTarget.plan(withTranslation(catalog, '5', 'ru', '{count, plural, one {# файл} other {# файла}}'), { config, header: 'h' });
-    const dict = plan.files.find((f) => f.path === 'apple/ru.lproj/Localizable.stringsdict')!.context as { entries: { key: string; forms: { category: string; value: string }[] }[] };
-    expect(dict.entries.find((e) => e.key === '5')!.forms.map((f) => f.category + ' ' + f.value)).toEqual(['one %1$lld файл', 'few %1$lld файла', 'many %1$lld файла', 'other %1$lld файла']);
+    const plan = appleTarget.plan(withTranslation(catalog, '5', 'ru', '{count, plural, one {# файл} other {# файла}}'), {
+      config,
+      header: 'h',
+    });
+    const dict = plan.files.find((f) => f.path === 'apple/ru.lproj/Localizable.stringsdict')!.context as {
+      entries: { key: string; forms: { category: string; value: string }[] }[];
+    };
+    expect(dict.entries.find((e) => e.key === '5')!.forms.map((f) => f.category + ' ' + f.value)).toEqual([
+      'one %1$lld файл',
+      'few %1$lld файла',
+      'many %1$lld файла',
+      'other %1$lld файла',
+    ]);
   });
 
   it('maps catalog states to String Catalog states', async () => {
@@ -288,7 +325,16 @@ describe('apple: what the formats cannot carry', () => {
     const xcstrings = appleTarget.plan(changed, { config, header: 'h' }).files.find((f) => f.path.endsWith('.xcstrings'))!.content!;
     const localizations = JSON.parse(xcstrings).strings['6014'].localizations as Record<string, { stringUnit: { state: string } }>;
     const states = Object.fromEntries(Object.entries(localizations).map(([l, u]) => [l, u.stringUnit.state]));
-    expect(states).toEqual({ ar: 'translated', en: 'translated', fr: 'translated', ja: 'needs_review', ko: 'translated', 'pt-BR': 'translated', ru: 'translated', 'zh-Hans': 'translated' });
+    expect(states).toEqual({
+      ar: 'translated',
+      en: 'translated',
+      fr: 'translated',
+      ja: 'needs_review',
+      ko: 'translated',
+      'pt-BR': 'translated',
+      ru: 'translated',
+      'zh-Hans': 'translated',
+    });
   });
 
   it('escapes XML text and keeps the header comment well-formed', () => {

@@ -15,7 +15,12 @@ import { haveTools } from '../support/toolchain.js';
 
 async function run() {
   const out = mkdtempSync(join(tmpdir(), 'codebook-custom-'));
-  const result = await generate({ config: join(fixturesDir, 'custom-templates/codebook.config.json'), out, cwd: repoRoot, targets: ['types', 'java-table'] });
+  const result = await generate({
+    config: join(fixturesDir, 'custom-templates/codebook.config.json'),
+    out,
+    cwd: repoRoot,
+    targets: ['types', 'java-table'],
+  });
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return { out, result };
 }
@@ -48,11 +53,19 @@ describe('custom templates', () => {
       const lines = execFileSync('java', ['-cp', classes, 'ErrorTexts'], { encoding: 'utf8' }).trimEnd().split('\n');
       const seen = lines.map((line) => {
         const [key, identifier, units] = line.split('\t');
-        const text = String.fromCharCode(...units.trim().split(' ').filter(Boolean).map((h) => parseInt(h, 16)));
+        const text = String.fromCharCode(
+          ...units
+            .trim()
+            .split(' ')
+            .filter(Boolean)
+            .map((h) => parseInt(h, 16)),
+        );
         return [key, identifier, text];
       });
       const catalog = result.catalog!;
-      expect(seen).toEqual(catalog.messages.map((m) => [m.key, `error_${m.key.replace(/^-/, 'n').replace('-', '_')}`, m.translations.en.text]));
+      expect(seen).toEqual(
+        catalog.messages.map((m) => [m.key, `error_${m.key.replace(/^-/, 'n').replace('-', '_')}`, m.translations.en.text]),
+      );
     });
   });
 });

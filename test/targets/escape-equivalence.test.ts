@@ -27,10 +27,28 @@ import { parse } from '@formatjs/icu-messageformat-parser';
 const BMP = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code));
 
 /** A character in small contexts: alone, first, last, in the middle, between spaces, after `%`, beside other hazards. */
-const contexts = (ch: string): string[] => [ch, `${ch}a`, `a${ch}`, `a${ch}b`, ` ${ch} `, `%${ch}`, `${ch} `, ` ${ch}`, `a ${ch}`, `${ch}${ch}`, `@${ch}`, `\\${ch}`];
+const contexts = (ch: string): string[] => [
+  ch,
+  `${ch}a`,
+  `a${ch}`,
+  `a${ch}b`,
+  ` ${ch} `,
+  `%${ch}`,
+  `${ch} `,
+  ` ${ch}`,
+  `a ${ch}`,
+  `${ch}${ch}`,
+  `@${ch}`,
+  `\\${ch}`,
+];
 
 /** The cases where fast and reference differ (at most `limit` of them), for a readable failure. */
-function differences<T>(inputs: Iterable<T>, fast: (input: T) => unknown, reference: (input: T) => unknown, limit = 10): { input: T; fast: unknown; reference: unknown }[] {
+function differences<T>(
+  inputs: Iterable<T>,
+  fast: (input: T) => unknown,
+  reference: (input: T) => unknown,
+  limit = 10,
+): { input: T; fast: unknown; reference: unknown }[] {
   const found: { input: T; fast: unknown; reference: unknown }[] = [];
   for (const input of inputs) {
     const a = fast(input);
@@ -58,11 +76,55 @@ function prng(seed: number): () => number {
 /** Characters the rules are about, and ordinary ones around them. */
 const HAZARDS = [
   ...`'"\\%@?{}<&>=:#!`,
-  ' ', ' ', ' ', '\t', '\n', '\r', '\f', '\v',
-  '\u0000', '\u0001', '\u0007', '\u001b', '\u001f', '\u007f', '\u0080', '\u0085', '\u009f',
-  '\u00a0', '\u00e9', '\u1680', '\u2003', '\u2028', '\u2029', '\u202f', '\u3000', '\ufeff', '\ufffe', '\uffff',
-  '\ud800', '\udbff', '\udc00', '\udfff', '🎉', '😀', '𠮷',
-  '日', '本', '語', '한', '국', 'a', 'b', 'Z', '0', '9', '.', '-', 'n', 'u',
+  ' ',
+  ' ',
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\f',
+  '\v',
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+  '\u0080',
+  '\u0085',
+  '\u009f',
+  '\u00a0',
+  '\u00e9',
+  '\u1680',
+  '\u2003',
+  '\u2028',
+  '\u2029',
+  '\u202f',
+  '\u3000',
+  '\ufeff',
+  '\ufffe',
+  '\uffff',
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '🎉',
+  '😀',
+  '𠮷',
+  '日',
+  '本',
+  '語',
+  '한',
+  '국',
+  'a',
+  'b',
+  'Z',
+  '0',
+  '9',
+  '.',
+  '-',
+  'n',
+  'u',
 ];
 
 function randomString(next: () => number, maxLength: number, alphabet: readonly string[] = HAZARDS): string {
@@ -94,7 +156,13 @@ describe('android: androidText equals the plain RULES evaluation', () => {
   for (const formatted of [false, true]) {
     it(`every BMP code point, alone and in context (formatted: ${formatted})`, () => {
       const inputs = BMP.flatMap((ch) => contexts(ch).map((text): Piece[] => [{ text }]));
-      expect(differences(inputs, (p) => androidText(p, formatted), (p) => androidTextByRules(p, formatted))).toEqual([]);
+      expect(
+        differences(
+          inputs,
+          (p) => androidText(p, formatted),
+          (p) => androidTextByRules(p, formatted),
+        ),
+      ).toEqual([]);
     });
 
     it(`every BMP code point beside placeholders and across piece boundaries (formatted: ${formatted})`, () => {
@@ -107,13 +175,25 @@ describe('android: androidText equals the plain RULES evaluation', () => {
         [{ text: '' }, { text: ch }, { text: '' }],
         [{ text: 'a ' }, { text: `${ch}` }, p1],
       ]);
-      expect(differences(inputs, (p) => androidText(p, formatted), (p) => androidTextByRules(p, formatted))).toEqual([]);
+      expect(
+        differences(
+          inputs,
+          (p) => androidText(p, formatted),
+          (p) => androidTextByRules(p, formatted),
+        ),
+      ).toEqual([]);
     });
 
     it(`${RANDOM_STRINGS} seeded random resource strings (formatted: ${formatted})`, () => {
       const next = prng(formatted ? 2 : 1);
       const inputs = Array.from({ length: RANDOM_STRINGS }, () => randomPieces(next));
-      expect(differences(inputs, (p) => androidText(p, formatted), (p) => androidTextByRules(p, formatted))).toEqual([]);
+      expect(
+        differences(
+          inputs,
+          (p) => androidText(p, formatted),
+          (p) => androidTextByRules(p, formatted),
+        ),
+      ).toEqual([]);
     });
   }
 
@@ -145,20 +225,23 @@ describe('java: the properties escapers equal the plain table evaluation', () =>
   }
 
   it('first and last spaces of a value, beside astral characters', () => {
-    for (const text of [' ', '  ', '   ', ' 🎉', '🎉 ', ' 🎉 ', ' a ', '\ud800 ', ' \udc00']) expect(propertiesValue(text)).toBe(propertiesValueByRules(text));
+    for (const text of [' ', '  ', '   ', ' 🎉', '🎉 ', ' 🎉 ', ' a ', '\ud800 ', ' \udc00'])
+      expect(propertiesValue(text)).toBe(propertiesValueByRules(text));
   });
 });
 
 describe('gettext: poField equals the piece-by-piece version', () => {
   const keywords = ['msgctxt', 'msgid', 'msgid_plural', 'msgstr', 'msgstr[0]', 'msgstr[10]'];
   /** The field, or the error both versions throw for a control character PO cannot carry (the target reports those before). */
-  const outcome = (write: (keyword: string, text: string) => string) => ([keyword, text]: [string, string]) => {
-    try {
-      return write(keyword, text);
-    } catch (error) {
-      return `throws ${(error as Error).message}`;
-    }
-  };
+  const outcome =
+    (write: (keyword: string, text: string) => string) =>
+    ([keyword, text]: [string, string]) => {
+      try {
+        return write(keyword, text);
+      } catch (error) {
+        return `throws ${(error as Error).message}`;
+      }
+    };
   const fast = outcome(poField);
   const reference = outcome(poFieldByPieces);
   /** The hazards PO can carry: random texts of the others would almost all be refused. */
@@ -173,7 +256,13 @@ describe('gettext: poField equals the piece-by-piece version', () => {
     const filler = 'word '.repeat(15); // 75 characters: the code point lands at the limit of the first continuation line
     // Without spaces, the break falls before or after the code point's piece (1 to 4 characters) by its width.
     const unbroken = [73, 74, 75, 76].map((n) => 'x'.repeat(n));
-    const inputs = BMP.flatMap((ch) => [...contexts(ch), `${filler}${ch}`, `${filler}xy${ch} z`, ...unbroken.map((x) => `${x}${ch}yz`), `${ch}\n${ch}`]).map((t): [string, string] => ['msgid', t]);
+    const inputs = BMP.flatMap((ch) => [
+      ...contexts(ch),
+      `${filler}${ch}`,
+      `${filler}xy${ch} z`,
+      ...unbroken.map((x) => `${x}${ch}yz`),
+      `${ch}\n${ch}`,
+    ]).map((t): [string, string] => ['msgid', t]);
     expect(differences(inputs, fast, reference)).toEqual([]);
     // Both refuse exactly the control characters the gettext target reports.
     expect(BMP.filter((ch) => fast(['msgid', ch]).startsWith('throws '))).toEqual(BMP.filter((ch) => poUnrepresentable(ch) !== undefined));
@@ -181,7 +270,27 @@ describe('gettext: poField equals the piece-by-piece version', () => {
 
   it('every keyword and every text width from 0 to 240, over the hazard alphabet and over words', () => {
     const next = prng(7);
-    const words = ['a', 'to', 'the', 'error', 'message', 'invalid', ' ', ' ', '  ', '\\', '"', '\n', '\t', '\u0085', '🎉', '日本語', '\ud800', '\udc00', 'x'.repeat(30)];
+    const words = [
+      'a',
+      'to',
+      'the',
+      'error',
+      'message',
+      'invalid',
+      ' ',
+      ' ',
+      '  ',
+      '\\',
+      '"',
+      '\n',
+      '\t',
+      '\u0085',
+      '🎉',
+      '日本語',
+      '\ud800',
+      '\udc00',
+      'x'.repeat(30),
+    ];
     const inputs: [string, string][] = [];
     for (const keyword of keywords) {
       for (let width = 0; width <= 240; width++) {
@@ -198,7 +307,10 @@ describe('gettext: poField equals the piece-by-piece version', () => {
 
   it(`${RANDOM_STRINGS} seeded random fields up to 400 characters`, () => {
     const next = prng(11);
-    const inputs = Array.from({ length: RANDOM_STRINGS }, (): [string, string] => [keywords[Math.floor(next() * keywords.length)], randomString(next, 400, PO_HAZARDS)]);
+    const inputs = Array.from({ length: RANDOM_STRINGS }, (): [string, string] => [
+      keywords[Math.floor(next() * keywords.length)],
+      randomString(next, 400, PO_HAZARDS),
+    ]);
     expect(differences(inputs, fast, reference)).toEqual([]);
   });
 
@@ -227,7 +339,8 @@ describe('plural-forms: the cached and short-cut results', () => {
   });
 
   it('splitPlural of text and arguments only is plain', () => {
-    for (const text of ['plain', 'a {x} b', '{n, number} and {d, date, short} #', '']) expect(splitPlural(parse(text))).toEqual({ kind: 'plain' });
+    for (const text of ['plain', 'a {x} b', '{n, number} and {d, date, short} #', ''])
+      expect(splitPlural(parse(text))).toEqual({ kind: 'plain' });
     expect(splitPlural(parse('<b>{n, plural, other {#}}</b>'))).toEqual({ kind: 'unsupported', reason: 'a plural inside markup' });
     expect(splitPlural(parse('<b>x</b>'))).toEqual({ kind: 'plain' });
     expect(splitPlural(parse('{s, select, a {A} other {B}}'))).toEqual({ kind: 'unsupported', reason: 'a select argument' });

@@ -8,7 +8,7 @@
  * with all three (Debian's /usr/bin/python3 with python3-babel and
  * python3-translate).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,21 +45,49 @@ describe('gettext: hazards golden files', () => {
       'gettext/plural-form-dropped warning 5 pt-BR',
       'gettext/plural-form-dropped warning 6 ru',
     ]);
-    expect([...files!.keys()]).toEqual(['gettext/ar.po', 'gettext/en.po', 'gettext/errors.pot', 'gettext/fr.po', 'gettext/ja.po', 'gettext/ko.po', 'gettext/pt_BR.po', 'gettext/ru.po', 'gettext/zh_CN.po']);
+    expect([...files!.keys()]).toEqual([
+      'gettext/ar.po',
+      'gettext/en.po',
+      'gettext/errors.pot',
+      'gettext/fr.po',
+      'gettext/ja.po',
+      'gettext/ko.po',
+      'gettext/pt_BR.po',
+      'gettext/ru.po',
+      'gettext/zh_CN.po',
+    ]);
     for (const [path, text] of files!) await expect(text).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards', path));
-    expect(readdirSync(join(repoRoot, 'test/golden/hazards/gettext')).map((f) => `gettext/${f}`).sort()).toEqual([...files!.keys()]);
+    expect(
+      readdirSync(join(repoRoot, 'test/golden/hazards/gettext'))
+        .map((f) => `gettext/${f}`)
+        .sort(),
+    ).toEqual([...files!.keys()]);
   });
 
   it('matches the golden entry contexts (what entry.po.hbs is given), beside the golden files', async () => {
     const { catalog, config } = await loadTestCatalog('hazards');
     const { files: planned } = gettextTarget.plan(catalog, { config, header: 'h' });
-    expect(planned.map((f) => f.path).sort()).toEqual(['gettext/ar.po', 'gettext/en.po', 'gettext/errors.pot', 'gettext/fr.po', 'gettext/ja.po', 'gettext/ko.po', 'gettext/pt_BR.po', 'gettext/ru.po', 'gettext/zh_CN.po']);
+    expect(planned.map((f) => f.path).sort()).toEqual([
+      'gettext/ar.po',
+      'gettext/en.po',
+      'gettext/errors.pot',
+      'gettext/fr.po',
+      'gettext/ja.po',
+      'gettext/ko.po',
+      'gettext/pt_BR.po',
+      'gettext/ru.po',
+      'gettext/zh_CN.po',
+    ]);
     for (const file of planned) {
       expect([file.template, file.entries?.template, file.entries?.field]).toEqual(['file.po.hbs', 'entry.po.hbs', 'entries']);
       const json = `${JSON.stringify({ file: file.context, entries: file.entries!.contexts }, null, 2)}\n`;
-      await expect(json).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards/gettext-context', `${file.path.slice('gettext/'.length)}.json`));
+      await expect(json).toMatchFileSnapshot(
+        join(repoRoot, 'test/golden/hazards/gettext-context', `${file.path.slice('gettext/'.length)}.json`),
+      );
     }
-    expect(readdirSync(join(repoRoot, 'test/golden/hazards/gettext-context')).sort()).toEqual(planned.map((f) => `${f.path.slice('gettext/'.length)}.json`).sort());
+    expect(readdirSync(join(repoRoot, 'test/golden/hazards/gettext-context')).sort()).toEqual(
+      planned.map((f) => `${f.path.slice('gettext/'.length)}.json`).sort(),
+    );
   });
 
   it('renders entries in TypeScript exactly as the built-in entry.po.hbs does through handlebars', async () => {
@@ -86,7 +114,10 @@ describe('gettext: a user template override of entry.po.hbs', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'codebook-gettext-template-'));
   const entry = readFileSync(join(repoRoot, 'templates/gettext/entry.po.hbs'), 'utf8');
   const references = '#: {{#each references}}{{#if @index}} {{/if}}{{this}}{{/each}}\n';
-  writeFileSync(join(dir, 'entry.po.hbs'), entry.replace(references, `{{#if (eq msgctxt.[0] '"1"')}}\n${REVIEWED}\n{{else}}\n${references}{{/if}}\n`));
+  writeFileSync(
+    join(dir, 'entry.po.hbs'),
+    entry.replace(references, `{{#if (eq msgctxt.[0] '"1"')}}\n${REVIEWED}\n{{else}}\n${references}{{/if}}\n`),
+  );
   const diagnostics: Diagnostic[] = [];
   const files = renderTargets(catalog, { ...config, templates: { gettext: dir } }, [gettextTarget], diagnostics)!;
 
@@ -102,25 +133,58 @@ describe('gettext: a user template override of entry.po.hbs', async () => {
     expect(files.get('gettext/fr.po')).toContain(`${REVIEWED}\nmsgctxt "1"\nmsgid "It's \\"quoted\\" & <b>bold</b>, 100% sure."\n`);
   });
 
-  it.skipIf(!haveTools('msgfmt', 'msgcat'))('gives PO files msgfmt -c --check-format accepts, where gettext reads the line as a translator comment', () => {
-    const out = writeToTemp(files, 'codebook-gettext-template-out-');
-    for (const path of files.keys()) {
-      // -c on the PO files (the POT's header is a template's: --check-format only, as the POT test above); the header has no dates by design.
-      const check = run('msgfmt', [...(path.endsWith('.po') ? ['-c'] : []), '--check-format', '-o', '/dev/null', join(out, path)]);
-      const complaints = check.stderr.split('\n').filter((l) => l && !/header field 'PO-Revision-Date' missing/.test(l));
-      expect([path, check.status, complaints]).toEqual([path, 0, []]);
-    }
-    // msgcat writes translator comments (`# `) before extracted ones (`#.`): it moved the line up, so it read it as one.
-    const cat = run('msgcat', [join(out, 'gettext/fr.po')]);
-    expect(cat.status, cat.stderr).toBe(0);
-    expect(cat.stdout).toContain(`\n${REVIEWED}\n#. Section: Hazards (hazards)\n#. Quotes, ampersand, markup and a percent sign.\nmsgctxt "1"\n`);
-  });
+  it.skipIf(!haveTools('msgfmt', 'msgcat'))(
+    'gives PO files msgfmt -c --check-format accepts, where gettext reads the line as a translator comment',
+    () => {
+      const out = writeToTemp(files, 'codebook-gettext-template-out-');
+      for (const path of files.keys()) {
+        // -c on the PO files (the POT's header is a template's: --check-format only, as the POT test above); the header has no dates by design.
+        const check = run('msgfmt', [...(path.endsWith('.po') ? ['-c'] : []), '--check-format', '-o', '/dev/null', join(out, path)]);
+        const complaints = check.stderr.split('\n').filter((l) => l && !/header field 'PO-Revision-Date' missing/.test(l));
+        expect([path, check.status, complaints]).toEqual([path, 0, []]);
+      }
+      // msgcat writes translator comments (`# `) before extracted ones (`#.`): it moved the line up, so it read it as one.
+      const cat = run('msgcat', [join(out, 'gettext/fr.po')]);
+      expect(cat.status, cat.stderr).toBe(0);
+      expect(cat.stdout).toContain(
+        `\n${REVIEWED}\n#. Section: Hazards (hazards)\n#. Quotes, ampersand, markup and a percent sign.\nmsgctxt "1"\n`,
+      );
+    },
+  );
 });
 
 describe('gettext: tables', () => {
   it('names locales as gettext does (ecosystem.md §2)', () => {
-    const names = ['en', 'ja', 'zh-Hans', 'zh-Hant', 'zh-Hant-TW', 'zh-Hant-HK', 'pt-BR', 'sr-Latn', 'sr-Cyrl', 'uz-Cyrl', 'ca-ES-valencia', 'es-419', 'de-CH'].map(gettextLocaleName);
-    expect(names).toEqual(['en', 'ja', 'zh_CN', 'zh_TW', 'zh_TW', 'zh_HK', 'pt_BR', 'sr@latin', 'sr', 'uz@cyrillic', 'ca_ES@valencia', 'es_419', 'de_CH']);
+    const names = [
+      'en',
+      'ja',
+      'zh-Hans',
+      'zh-Hant',
+      'zh-Hant-TW',
+      'zh-Hant-HK',
+      'pt-BR',
+      'sr-Latn',
+      'sr-Cyrl',
+      'uz-Cyrl',
+      'ca-ES-valencia',
+      'es-419',
+      'de-CH',
+    ].map(gettextLocaleName);
+    expect(names).toEqual([
+      'en',
+      'ja',
+      'zh_CN',
+      'zh_TW',
+      'zh_TW',
+      'zh_HK',
+      'pt_BR',
+      'sr@latin',
+      'sr',
+      'uz@cyrillic',
+      'ca_ES@valencia',
+      'es_419',
+      'de_CH',
+    ]);
   });
 
   it('escapes only \\\\ \\" \\n \\t, writes every other character as it is, and refuses the other C0 controls and DEL', () => {
@@ -134,7 +198,9 @@ describe('gettext: tables', () => {
       if (!written.has(how)) written.set(how, []);
       written.get(how)!.push(`U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
     }
-    const controls = [...Array.from({ length: 0x20 }, (_, i) => i).filter((i) => i !== 0x09 && i !== 0x0a), 0x7f].map((i) => `U+${i.toString(16).toUpperCase().padStart(4, '0')}`);
+    const controls = [...Array.from({ length: 0x20 }, (_, i) => i).filter((i) => i !== 0x09 && i !== 0x0a), 0x7f].map(
+      (i) => `U+${i.toString(16).toUpperCase().padStart(4, '0')}`,
+    );
     expect(written.get('unrepresentable')).toEqual(controls);
     expect(written.get('msgid "\\\\"')).toEqual(['U+005C']);
     expect(written.get('msgid "\\""')).toEqual(['U+0022']);
@@ -145,7 +211,8 @@ describe('gettext: tables', () => {
     // C1 controls, U+2028 and a lone surrogate are text like any other: as themselves.
     for (const ch of ['\u0080', '\u0085', '\u009f', '\u2028', '\ud800']) expect(poField('msgstr', ch)).toBe(`msgstr "${ch}"`);
     // The target never asks poField for the others; if it did, it fails instead of writing an escape some reader misreads.
-    for (const ch of ['\u0000', '\u0007', '\r', '\u001b', '\u007f']) expect(() => poField('msgstr', `a${ch}`)).toThrow(/PO cannot carry U\+00/);
+    for (const ch of ['\u0000', '\u0007', '\r', '\u001b', '\u007f'])
+      expect(() => poField('msgstr', `a${ch}`)).toThrow(/PO cannot carry U\+00/);
   });
 
   it('splits long strings into continuation lines of at most 79 columns, at spaces and never inside an escape', () => {
@@ -155,7 +222,12 @@ describe('gettext: tables', () => {
     expect(lines[0]).toBe('msgstr ""');
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(79);
     for (const line of lines.slice(1)) expect(line).toMatch(/^"(?:[^"\\]|\\.)*"$/);
-    expect(lines.slice(1).map((l) => JSON.parse(l) as string).join('')).toBe(text);
+    expect(
+      lines
+        .slice(1)
+        .map((l) => JSON.parse(l) as string)
+        .join(''),
+    ).toBe(text);
     expect(lines[1].endsWith(' "')).toBe(true);
   });
 
@@ -171,8 +243,18 @@ describe('gettext: what PO cannot carry', () => {
     ['a select', '6014', '{user, select, a {A} other {B}}', /a select argument/],
     ['a styled number', 'unknown', 'コード {code, number, percent}', /style of \{code\}/],
     ['a plural where the source has none', '6014', '{count, plural, other {#}}', /source text has no plural/],
-    ['a plural form shown for many counts without the count (msgfmt --check)', '5', '{count, plural, other {ファイルが残っています}}', /msgfmt --check requires msgstr\[0\] \(the other form, shown for many counts\) to use the arguments of msgid_plural \(the source "other" form\), but it lacks \{count\}/],
-    ['a BEL', '6014', 'ベル\u0007です', /the control character U\+0007, which PO cannot carry so that gettext, babel and translate-toolkit read it alike/],
+    [
+      'a plural form shown for many counts without the count (msgfmt --check)',
+      '5',
+      '{count, plural, other {ファイルが残っています}}',
+      /msgfmt --check requires msgstr\[0\] \(the other form, shown for many counts\) to use the arguments of msgid_plural \(the source "other" form\), but it lacks \{count\}/,
+    ],
+    [
+      'a BEL',
+      '6014',
+      'ベル\u0007です',
+      /the control character U\+0007, which PO cannot carry so that gettext, babel and translate-toolkit read it alike/,
+    ],
     ['a carriage return', '6014', '改行\r\nです', /the control character U\+000D/],
     ['an ESC in a plural form', '5', '{count, plural, other {残り \u001b# 件}}', /the control character U\+001B/],
     ['a DEL in a python-brace entry', 'unknown', 'コード {code}\u007f', /the control character U\+007F/],
@@ -185,7 +267,14 @@ describe('gettext: what PO cannot carry', () => {
       expect(files).toBeUndefined();
       const errors = diagnostics.filter((d) => d.severity === 'error');
       expect(errors).toHaveLength(1);
-      expect(errors[0]).toMatchObject({ ruleId: 'gettext/unrepresentable', severity: 'error', target: 'gettext', key, locale: 'ja', place: { file: 'locales/ja/messages.json' } });
+      expect(errors[0]).toMatchObject({
+        ruleId: 'gettext/unrepresentable',
+        severity: 'error',
+        target: 'gettext',
+        key,
+        locale: 'ja',
+        place: { file: 'locales/ja/messages.json' },
+      });
       expect(errors[0].message).toMatch(new RegExp(`^Key ${key} \\(ja\\) cannot be written for gettext: `));
       expect(errors[0].message).toMatch(reason);
     });
@@ -208,7 +297,10 @@ describe('gettext: what PO cannot carry', () => {
 
   it('reports a non-ASCII argument name, which msgfmt --check cannot read in python-brace-format', async () => {
     const { catalog } = await loadTestCatalog('hazards');
-    const renamed: Catalog = { ...catalog, messages: catalog.messages.map((m) => (m.key === 'unknown' ? { ...m, params: m.params.map((p) => ({ ...p, name: '番号' })) } : m)) };
+    const renamed: Catalog = {
+      ...catalog,
+      messages: catalog.messages.map((m) => (m.key === 'unknown' ? { ...m, params: m.params.map((p) => ({ ...p, name: '番号' })) } : m)),
+    };
     const { diagnostics } = await render(renamed);
     const errors = diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.ruleId, d.key, d.locale])).toEqual([['gettext/unrepresentable', 'unknown', 'en']]);
@@ -229,7 +321,11 @@ describe('gettext: what PO cannot carry', () => {
 function msginitPluralForms(dir: string, locale: string): string {
   const pot = join(dir, 'plural.pot');
   writeFileSync(pot, 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n');
-  const po = execFileSync('msginit', ['--no-translator', '-l', locale, '-i', pot, '-o', '-'], { encoding: 'utf8', env: { ...process.env, GETTEXTCLDRDIR: CLDR }, stdio: ['ignore', 'pipe', 'ignore'] });
+  const po = execFileSync('msginit', ['--no-translator', '-l', locale, '-i', pot, '-o', '-'], {
+    encoding: 'utf8',
+    env: { ...process.env, GETTEXTCLDRDIR: CLDR },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
   const joined = po.replace(/"\n"/g, '');
   return /Plural-Forms: (.*?)\\n/.exec(joined)?.[1] ?? '';
 }
@@ -240,48 +336,60 @@ function pluralFunction(header: string): (n: number) => number {
   return new Function('n', `return Number(${expression});`) as (n: number) => number;
 }
 
-describe.skipIf(!haveTools('msginit', '/usr/lib/x86_64-linux-gnu/gettext/cldr-plurals', `${CLDR}/common/supplemental/plurals.xml`))('gettext: Plural-Forms against msginit', () => {
-  const dir = writeToTemp(new Map(), 'codebook-plurals-');
+describe.skipIf(!haveTools('msginit', '/usr/lib/x86_64-linux-gnu/gettext/cldr-plurals', `${CLDR}/common/supplemental/plurals.xml`))(
+  'gettext: Plural-Forms against msginit',
+  () => {
+    const dir = writeToTemp(new Map(), 'codebook-plurals-');
 
-  it('matches msginit for every language of the table', () => {
-    const differing = gettextPluralLanguages.filter((language) => msginitPluralForms(dir, language) !== gettextPlurals(language)!.header);
-    expect(differing.map((l) => `${l}: ${msginitPluralForms(dir, l)}`)).toEqual([]);
-  });
+    it('matches msginit for every language of the table', () => {
+      const differing = gettextPluralLanguages.filter((language) => msginitPluralForms(dir, language) !== gettextPlurals(language)!.header);
+      expect(differing.map((l) => `${l}: ${msginitPluralForms(dir, l)}`)).toEqual([]);
+    });
 
-  it('names, for every language of the table, the category of most counts per index and exactly the categories it loses', () => {
-    const counts = [...Array.from({ length: 2001 }, (_, i) => i), 1e4, 1e5, 1e6, 2e6, 1e7, 1e9];
-    for (const language of gettextPluralLanguages) {
-      const rule = gettextPlurals(language)!;
-      const index = pluralFunction(rule.header);
-      const rules = new Intl.PluralRules(language.replace('_', '-'));
-      const lost = new Set<string>();
-      const tally = rule.forms.map(() => new Map<string, number>());
-      for (const n of counts) {
-        const category = rules.select(n);
-        tally[index(n)].set(category, (tally[index(n)].get(category) ?? 0) + 1);
-        if (rule.forms[index(n)] !== category) lost.add(`${category}>${rule.forms[index(n)]}`);
+    it('names, for every language of the table, the category of most counts per index and exactly the categories it loses', () => {
+      const counts = [...Array.from({ length: 2001 }, (_, i) => i), 1e4, 1e5, 1e6, 2e6, 1e7, 1e9];
+      for (const language of gettextPluralLanguages) {
+        const rule = gettextPlurals(language)!;
+        const index = pluralFunction(rule.header);
+        const rules = new Intl.PluralRules(language.replace('_', '-'));
+        const lost = new Set<string>();
+        const tally = rule.forms.map(() => new Map<string, number>());
+        for (const n of counts) {
+          const category = rules.select(n);
+          tally[index(n)].set(category, (tally[index(n)].get(category) ?? 0) + 1);
+          if (rule.forms[index(n)] !== category) lost.add(`${category}>${rule.forms[index(n)]}`);
+        }
+        expect(
+          tally.map((t) => [...t].sort((a, b) => b[1] - a[1])[0][0]),
+          language,
+        ).toEqual(rule.forms);
+        expect([...lost].sort(), language).toEqual([...rule.lost].map(([from, to]) => `${from}>${to}`).sort());
       }
-      expect(tally.map((t) => [...t].sort((a, b) => b[1] - a[1])[0][0]), language).toEqual(rule.forms);
-      expect([...lost].sort(), language).toEqual([...rule.lost].map(([from, to]) => `${from}>${to}`).sort());
-    }
-  });
+    });
 
-  it('selects, for n = 0…2000, the msgstr of the CLDR category each locale the tests use shows', async () => {
-    const locales = new Set(['de-DE', ...(await loadTestCatalog('hazards')).catalog.locales, ...(await loadTestCatalog('default')).catalog.locales]);
-    for (const locale of locales) {
-      const name = gettextLocaleName(locale);
-      const rule = gettextPlurals(name)!;
-      const ours = pluralFunction(rule.header);
-      const theirs = pluralFunction(`plural=${/plural=(.*)$/.exec(msginitPluralForms(dir, name))![1]}`);
-      const rules = new Intl.PluralRules(locale);
-      for (let n = 0; n <= 2000; n++) {
-        expect(ours(n), `${locale} n=${n}`).toBe(theirs(n));
-        const category = rules.select(n);
-        expect(rule.forms[ours(n)] === category || rule.lost.get(category) === rule.forms[ours(n)], `${locale} n=${n} ${category}`).toBe(true);
+    it('selects, for n = 0…2000, the msgstr of the CLDR category each locale the tests use shows', async () => {
+      const locales = new Set([
+        'de-DE',
+        ...(await loadTestCatalog('hazards')).catalog.locales,
+        ...(await loadTestCatalog('default')).catalog.locales,
+      ]);
+      for (const locale of locales) {
+        const name = gettextLocaleName(locale);
+        const rule = gettextPlurals(name)!;
+        const ours = pluralFunction(rule.header);
+        const theirs = pluralFunction(`plural=${/plural=(.*)$/.exec(msginitPluralForms(dir, name))![1]}`);
+        const rules = new Intl.PluralRules(locale);
+        for (let n = 0; n <= 2000; n++) {
+          expect(ours(n), `${locale} n=${n}`).toBe(theirs(n));
+          const category = rules.select(n);
+          expect(rule.forms[ours(n)] === category || rule.lost.get(category) === rule.forms[ours(n)], `${locale} n=${n} ${category}`).toBe(
+            true,
+          );
+        }
       }
-    }
-  });
-});
+    });
+  },
+);
 
 const GETTEXT_TOOLS = ['msgfmt', 'msgcat', 'msginit', 'python3'];
 
@@ -293,8 +401,14 @@ const GETTEXT_TOOLS = ['msgfmt', 'msgcat', 'msginit', 'python3'];
 function domains(whole: Catalog, files: ReadonlyMap<string, string>): { name: string; catalog: Catalog; files: Map<string, string> }[] {
   return audiencesOf(whole, 'error_').map(({ catalog, suffix }) => {
     const folder = suffix ? `gettext/${catalog.namespace}/` : 'gettext/';
-    const own = [...files].filter(([path]) => path === `gettext/${catalog.namespace}.pot` || (path.startsWith(folder) && /^[^/]+\.po$/.test(path.slice(folder.length))));
-    return { name: catalog.namespace, catalog, files: new Map(own.map(([path, text]) => [path.startsWith(folder) ? `gettext/${path.slice(folder.length)}` : path, text])) };
+    const own = [...files].filter(
+      ([path]) => path === `gettext/${catalog.namespace}.pot` || (path.startsWith(folder) && /^[^/]+\.po$/.test(path.slice(folder.length))),
+    );
+    return {
+      name: catalog.namespace,
+      catalog,
+      files: new Map(own.map(([path, text]) => [path.startsWith(folder) ? `gettext/${path.slice(folder.length)}` : path, text])),
+    };
   });
 }
 
@@ -325,7 +439,8 @@ for (const scenario of ['hazards', 'default']) {
         expect(c.status, c.stderr).toBe(0);
       });
 
-      it(`${name}: reads back through .mo files and GNUTranslations as the catalog text of the right plural form`, () => readBack(catalog, dir));
+      it(`${name}: reads back through .mo files and GNUTranslations as the catalog text of the right plural form`, () =>
+        readBack(catalog, dir));
     }
   });
 }
@@ -368,7 +483,13 @@ print(json.dumps(out))
 `;
 
 const PYTHON = '/usr/bin/python3';
-const READERS = [PYTHON, '/usr/lib/python3/dist-packages/babel/messages/pofile.py', '/usr/lib/python3/dist-packages/translate/storage/pypo.py', 'msgfmt', 'msgcat'];
+const READERS = [
+  PYTHON,
+  '/usr/lib/python3/dist-packages/babel/messages/pofile.py',
+  '/usr/lib/python3/dist-packages/translate/storage/pypo.py',
+  'msgfmt',
+  'msgcat',
+];
 
 type ThreeReaders = Record<'gettext' | 'babel' | 'translate-toolkit', Record<string, string[]>>;
 
@@ -399,10 +520,15 @@ describe.skipIf(!haveTools(...READERS))('gettext: the escapes gettext, babel and
       ['hex', '\\x07', '\u0007'],
     ];
     const po = join(dir, 'candidates.po');
-    writeFileSync(po, `msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n${candidates.map(([name, escape]) => `\nmsgctxt "${name}"\nmsgid "${name}"\nmsgstr "<${escape}>"\n`).join('')}`);
+    writeFileSync(
+      po,
+      `msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n${candidates.map(([name, escape]) => `\nmsgctxt "${name}"\nmsgid "${name}"\nmsgstr "<${escape}>"\n`).join('')}`,
+    );
     const read = readWithThree(dir, po);
-    const decodes = (reader: keyof ThreeReaders) => candidates.filter(([name, , ch]) => read[reader][name]?.[0] === `<${ch}>`).map(([name]) => name);
-    const literal = (reader: keyof ThreeReaders) => candidates.filter(([name, escape]) => read[reader][name]?.[0] === `<${escape}>`).map(([name]) => name);
+    const decodes = (reader: keyof ThreeReaders) =>
+      candidates.filter(([name, , ch]) => read[reader][name]?.[0] === `<${ch}>`).map(([name]) => name);
+    const literal = (reader: keyof ThreeReaders) =>
+      candidates.filter(([name, escape]) => read[reader][name]?.[0] === `<${escape}>`).map(([name]) => name);
     expect(decodes('gettext')).toEqual(candidates.map(([name]) => name));
     expect(decodes('babel')).toEqual(['backslash', 'quote', 'newline', 'tab', 'cr']);
     expect(decodes('translate-toolkit')).toEqual(['backslash', 'quote', 'newline', 'tab', 'cr']);
@@ -411,7 +537,7 @@ describe.skipIf(!haveTools(...READERS))('gettext: the escapes gettext, babel and
     expect(literal('translate-toolkit')).toEqual(['bel', 'bs', 'ff', 'vt', 'octal', 'hex']);
   });
 
-  it('leaves \\r and raw control characters out for gettext\'s own tools: msgcat warns at \\r and rewrites a raw BEL as \\a; a raw EOT is fatal', () => {
+  it("leaves \\r and raw control characters out for gettext's own tools: msgcat warns at \\r and rewrites a raw BEL as \\a; a raw EOT is fatal", () => {
     const write = (name: string, text: string) => {
       const po = join(dir, name);
       writeFileSync(po, `msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgctxt "k"\nmsgid "k"\nmsgstr "${text}"\n`);
@@ -440,11 +566,14 @@ describe.skipIf(!haveTools(...READERS))('gettext: the escapes gettext, babel and
         expect(Object.keys(read.babel).length, path).toBe(catalog.messages.length);
         expect(read['translate-toolkit'], path).toEqual(read.babel);
         // gettext's .mo holds the translated entries: the same strings; the others are empty in both.
-        for (const [ctx, values] of Object.entries(read.babel)) expect(read.gettext[ctx] ?? values.map(() => ''), `${path} ${ctx}`).toEqual(values);
+        for (const [ctx, values] of Object.entries(read.babel))
+          expect(read.gettext[ctx] ?? values.map(() => ''), `${path} ${ctx}`).toEqual(values);
         // And codebook's own PO import reads them so too.
         const doc = readPo(files!.get(path)!);
         if (!doc.ok) throw new Error(`${path}: ${doc.message}`);
-        const imported = Object.fromEntries(doc.doc.entries.map((e) => [e.msgctxt!.text, e.msgstr ? [e.msgstr.text] : e.msgstrs.map((m) => m.text)]));
+        const imported = Object.fromEntries(
+          doc.doc.entries.map((e) => [e.msgctxt!.text, e.msgstr ? [e.msgstr.text] : e.msgstrs.map((m) => m.text)]),
+        );
         expect(imported, path).toEqual(read.babel);
       }
       if (scenario === 'edge texts') expect(readWithThree(out, join(out, 'gettext/ja.po')).babel['-302']).toEqual(['\\\\"\\']);
@@ -452,13 +581,18 @@ describe.skipIf(!haveTools(...READERS))('gettext: the escapes gettext, babel and
   }
 });
 
-describe.skipIf(!haveTools(...GETTEXT_TOOLS))('gettext: edge texts through gettext\'s tools', () => {
+describe.skipIf(!haveTools(...GETTEXT_TOOLS))("gettext: edge texts through gettext's tools", () => {
   it('doubles literal braces in python-brace entries, skips fuzzy entries, escapes tab, quote and backslash, carries ar =0 and =2 in zero and two, all read back exactly', async () => {
     const { catalog } = await loadTestCatalog('hazards');
     let changed = withTranslation(catalog, 'unknown', 'ja', "'{'{code}'}' 不明\u0085\t\"\\");
     changed = withTranslation(changed, '6014', 'ja', '下書き', 'initial');
     changed = withTranslation(changed, '5', 'ja', '{count, plural, other {残り {count} 件 ({count})}}', 'reviewed');
-    changed = withTranslation(changed, '6', 'ar', '{count, plural, =0 {لا محاولات} =2 {محاولتان فقط} zero {صفر} one {محاولة} two {اثنتان} few {# محاولات} many {# محاولة} other {# محاولة}}');
+    changed = withTranslation(
+      changed,
+      '6',
+      'ar',
+      '{count, plural, =0 {لا محاولات} =2 {محاولتان فقط} zero {صفر} one {محاولة} two {اثنتان} few {# محاولات} many {# محاولة} other {# محاولة}}',
+    );
     const { files, diagnostics } = await render(changed);
     expect(diagnostics.filter((d) => d.locale === 'ar' || d.severity === 'error')).toEqual([]);
     expect(files!.get('gettext/ar.po')).toContain('msgstr[0] "لا محاولات"\nmsgstr[1] "محاولة"\nmsgstr[2] "محاولتان فقط"\n');

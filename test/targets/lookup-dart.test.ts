@@ -22,7 +22,14 @@ import { loadTestCatalog, renderScenario, withoutActions } from '../support/cata
 
 const FILE = 'lookup-dart/error_messages.dart';
 /** The Dart type of a gen-l10n placeholder, for the cast of its argument. */
-const GEN_L10N_TYPES: Record<string, string> = { String: 'String', num: 'num', int: 'int', double: 'double', DateTime: 'DateTime', Object: 'Object' };
+const GEN_L10N_TYPES: Record<string, string> = {
+  String: 'String',
+  num: 'num',
+  int: 'int',
+  double: 'double',
+  DateTime: 'DateTime',
+  Object: 'Object',
+};
 
 type Arb = Record<string, unknown>;
 type Metadata = { placeholders?: Record<string, { type: string }> };
@@ -66,7 +73,9 @@ describe.each(['hazards', 'default'])('lookup-dart structure, %s catalog', async
   });
 
   it('has one check per range with the catalog bounds', () => {
-    expect(ranges.map((r) => ({ from: r.from, to: r.to, key: keyOf(r.value) }))).toEqual(catalog.messages.flatMap((m) => (m.range ? [{ from: m.range[0], to: m.range[1], key: m.key }] : [])));
+    expect(ranges.map((r) => ({ from: r.from, to: r.to, key: keyOf(r.value) }))).toEqual(
+      catalog.messages.flatMap((m) => (m.range ? [{ from: m.range[0], to: m.range[1], key: m.key }] : [])),
+    );
     for (const r of ranges) expectCall(arb, r.value);
   });
 
@@ -78,10 +87,13 @@ describe.each(['hazards', 'default'])('lookup-dart structure, %s catalog', async
   });
 
   it('answers like the catalog on and around every code and bound', () => {
-    const near = catalog.messages.flatMap((m) => (m.range ? [m.range[0] - 1, m.range[0], m.range[1], m.range[1] + 1] : m.code !== undefined ? [m.code - 1, m.code, m.code + 1] : []));
+    const near = catalog.messages.flatMap((m) =>
+      m.range ? [m.range[0] - 1, m.range[0], m.range[1], m.range[1] + 1] : m.code !== undefined ? [m.code - 1, m.code, m.code + 1] : [],
+    );
     for (const code of [...near, 0, 424242, -(2 ** 31), 2 ** 31 - 1]) {
       const found = exact.find((e) => e.code === code) ?? ranges.find((r) => code >= r.from && code <= r.to);
-      const expected = catalog.messages.find((m) => m.code === code) ?? catalog.messages.find((m) => m.range && code >= m.range[0] && code <= m.range[1]);
+      const expected =
+        catalog.messages.find((m) => m.code === code) ?? catalog.messages.find((m) => m.range && code >= m.range[0] && code <= m.range[1]);
       expect(found ? keyOf(found.value) : 'unknown', String(code)).toBe(expected?.key ?? 'unknown');
     }
   });
@@ -106,8 +118,16 @@ describe('lookup-dart two audiences, default catalog', async () => {
   const actions = groupsOf(functionBody(source, 'static String? action(int code) {'));
   const faults = groupsOf(functionBody(source, 'static String? fault(int code) {'));
   const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
-  const expectedKey = (code: number) => (catalog.messages.find((m) => m.code === code) ?? catalog.messages.find((m) => m.range && code >= m.range[0] && code <= m.range[1]))?.key ?? 'unknown';
-  const samples = [...catalog.messages.flatMap((m) => (m.range ? [m.range[0] - 1, m.range[0], m.range[1], m.range[1] + 1] : m.code !== undefined ? [m.code - 1, m.code, m.code + 1] : [])), 0, 424242];
+  const expectedKey = (code: number) =>
+    (catalog.messages.find((m) => m.code === code) ?? catalog.messages.find((m) => m.range && code >= m.range[0] && code <= m.range[1]))
+      ?.key ?? 'unknown';
+  const samples = [
+    ...catalog.messages.flatMap((m) =>
+      m.range ? [m.range[0] - 1, m.range[0], m.range[1], m.range[1] + 1] : m.code !== undefined ? [m.code - 1, m.code, m.code + 1] : [],
+    ),
+    0,
+    424242,
+  ];
 
   it('is a two-audience catalog that the targets render without a report', () => {
     expect(catalog.userMessages).toBeDefined();
@@ -146,11 +166,15 @@ describe('lookup-dart two audiences, default catalog', async () => {
 
   it('maps codes to their fault through key', () => {
     expect(faults.map.get(keyAnswer(9508))).toBe('network');
-    for (const code of samples) expect(faults.map.get(keyAnswer(code)) ?? null, String(code)).toBe(byKey.get(expectedKey(code))?.fault ?? null);
+    for (const code of samples)
+      expect(faults.map.get(keyAnswer(code)) ?? null, String(code)).toBe(byKey.get(expectedKey(code))?.fault ?? null);
   });
 
   it('has one group per value, each key once, then null', () => {
-    for (const [groups, field] of [[actions, 'action'], [faults, 'fault']] as const) {
+    for (const [groups, field] of [
+      [actions, 'action'],
+      [faults, 'fault'],
+    ] as const) {
       expect(groups.values.length).toBe(new Set(groups.values).size);
       expect(new Set(groups.values)).toEqual(new Set(catalog.messages.flatMap((m) => (m[field] === undefined ? [] : [m[field]]))));
       expect(groups.keys.length).toBe(groups.map.size);
@@ -192,11 +216,23 @@ describe('lookup-dart diagnostics', () => {
     const { catalog, config } = await loadTestCatalog('hazards');
     const bad: Catalog = {
       ...catalog,
-      messages: catalog.messages.map((m) => (m.key === 'unknown' ? { ...m, params: [{ name: 'code', type: 'number' as const }, { name: 'reason', type: 'string' as const }] } : m)),
+      messages: catalog.messages.map((m) =>
+        m.key === 'unknown'
+          ? {
+              ...m,
+              params: [
+                { name: 'code', type: 'number' as const },
+                { name: 'reason', type: 'string' as const },
+              ],
+            }
+          : m,
+      ),
     };
     const { files, diagnostics } = lookupDartTarget.plan(bad, { config, header: 'h' });
     expect(files).toEqual([]);
-    expect(diagnostics.map((d) => [d.ruleId, d.severity, d.target, d.key])).toEqual([['lookup/unknown-message', 'error', 'lookup-dart', 'unknown']]);
+    expect(diagnostics.map((d) => [d.ruleId, d.severity, d.target, d.key])).toEqual([
+      ['lookup/unknown-message', 'error', 'lookup-dart', 'unknown'],
+    ]);
     expect(diagnostics[0].message).toContain('{reason} (string)');
   });
 });
@@ -213,7 +249,11 @@ function functionBody(source: string, signature: string): string {
 /** The exact-code cases and range checks of a lookup on the code, with the expression each returns. */
 function branchesOf(body: string) {
   const exact = [...body.matchAll(/^ {6}case (-?\d+):\n {8}return (.*);$/gm)].map((m) => ({ code: Number(m[1]), value: m[2] }));
-  const ranges = [...body.matchAll(/^ {4}if \(code >= (-?\d+) && code <= (-?\d+)\) return (.*);$/gm)].map((m) => ({ from: Number(m[1]), to: Number(m[2]), value: m[3] }));
+  const ranges = [...body.matchAll(/^ {4}if \(code >= (-?\d+) && code <= (-?\d+)\) return (.*);$/gm)].map((m) => ({
+    from: Number(m[1]),
+    to: Number(m[2]),
+    value: m[3],
+  }));
   return { exact, ranges };
 }
 
@@ -225,7 +265,10 @@ function answer({ exact, ranges }: ReturnType<typeof branchesOf>, code: number):
 /** A `switch (key(code))` read back: each run of `case "k":` labels and the `return "value";` after it, as key → value. */
 function groupsOf(body: string) {
   expect(body).toContain('switch (key(code)) {');
-  const groups = [...body.matchAll(/((?:^ {6}case "[^"\\]*":\n)+) {8}return "([^"\\]*)";$/gm)].map((m) => ({ keys: [...m[1].matchAll(/case "([^"\\]*)":/g)].map((k) => k[1]), value: m[2] }));
+  const groups = [...body.matchAll(/((?:^ {6}case "[^"\\]*":\n)+) {8}return "([^"\\]*)";$/gm)].map((m) => ({
+    keys: [...m[1].matchAll(/case "([^"\\]*)":/g)].map((k) => k[1]),
+    value: m[2],
+  }));
   const keys = groups.flatMap((g) => g.keys);
   const map = new Map(groups.flatMap((g) => g.keys.map((k): [string, string] => [k, g.value])));
   return { body, values: groups.map((g) => g.value), keys, map };

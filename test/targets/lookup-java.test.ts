@@ -32,7 +32,10 @@ const STUBS = join(repoRoot, 'test/fixtures/lookup/java');
 const MODES: JavaMessageFormat[] = ['with-arguments', 'always'];
 
 /** Golden file by mode: "always" keeps the class written before the setting existed. */
-const GOLDEN: Record<JavaMessageFormat, string> = { always: `../golden/hazards/${FILE}`, 'with-arguments': '../golden/hazards/lookup-java-with-arguments/ErrorMessages.java' };
+const GOLDEN: Record<JavaMessageFormat, string> = {
+  always: `../golden/hazards/${FILE}`,
+  'with-arguments': '../golden/hazards/lookup-java-with-arguments/ErrorMessages.java',
+};
 
 /** The lookup-java and java targets' files for a catalog under a java.messageFormat setting. */
 function render(catalog: Catalog, config: Config, mode: JavaMessageFormat, targets = [lookupJavaTarget, javaTarget]) {
@@ -73,7 +76,11 @@ describe.each(['hazards', 'default'])('lookup-java structure, %s catalog', async
   const root = files!.get('java/Errors.properties')!;
   const keyOf = source.slice(source.indexOf('public static String keyOf'), source.indexOf('public static String message'));
   const exact = [...keyOf.matchAll(/^ {12}case (-?\d+): return "([^"]*)";$/gm)].map((m) => ({ code: Number(m[1]), key: m[2] }));
-  const ranges = [...keyOf.matchAll(/^ {8}if \(code >= (-?\d+) && code <= (-?\d+)\) return "([^"]*)";$/gm)].map((m) => ({ from: Number(m[1]), to: Number(m[2]), key: m[3] }));
+  const ranges = [...keyOf.matchAll(/^ {8}if \(code >= (-?\d+) && code <= (-?\d+)\) return "([^"]*)";$/gm)].map((m) => ({
+    from: Number(m[1]),
+    to: Number(m[2]),
+    key: m[3],
+  }));
 
   it('names the bundle the java target writes', () => {
     expect(source).toContain('public static final String BUNDLE = "Errors";');
@@ -99,7 +106,11 @@ describe.each(['hazards', 'default'])('lookup-java structure, %s catalog', async
 
   it('carries the keys of the messages with arguments, for each bundle, as the java target writes their values as patterns', () => {
     expect(config.java.messageFormat).toBe('with-arguments');
-    const withArguments = (messages: readonly Message[]) => messages.filter((m) => m.params.length > 0 && (m.code !== undefined || m.range || m.key === 'unknown')).map((m) => m.key).sort();
+    const withArguments = (messages: readonly Message[]) =>
+      messages
+        .filter((m) => m.params.length > 0 && (m.code !== undefined || m.range || m.key === 'unknown'))
+        .map((m) => m.key)
+        .sort();
     expect(keysOf(source, 'PATTERNS').sort()).toEqual(withArguments(catalog.userMessages ?? catalog.messages));
     if (catalog.userMessages) expect(keysOf(source, 'DETAIL_PATTERNS').sort()).toEqual(withArguments(catalog.messages));
     else expect(source).not.toContain('DETAIL_PATTERNS');
@@ -118,7 +129,11 @@ describe('lookup-java diagnostics', () => {
     const bad: Catalog = {
       ...catalog,
       messages: catalog.messages.map((m) =>
-        m.range ? { ...m, key: '120001-3000000000', range: [120001, 3_000_000_000] as const } : m.key === 'unknown' ? { ...m, params: [{ name: 'code', type: 'plural' as const }] } : m,
+        m.range
+          ? { ...m, key: '120001-3000000000', range: [120001, 3_000_000_000] as const }
+          : m.key === 'unknown'
+            ? { ...m, params: [{ name: 'code', type: 'plural' as const }] }
+            : m,
       ),
     };
     const { files, diagnostics } = lookupJavaTarget.plan(bad, { config, header: 'h' });
@@ -138,7 +153,7 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java through javac, Resourc
     defaultRun = build(files!);
   });
 
-  it('shows the default catalog\'s user messages in English and Japanese for a code, a negative code, a ranged code and an unknown code', async () => {
+  it("shows the default catalog's user messages in English and Japanese for a code, a negative code, a ranged code and an unknown code", async () => {
     const { catalog: whole } = await loadTestCatalog('default');
     // The lookup reads the Errors bundle: the user messages.
     const catalog = { ...whole, messages: whole.userMessages! };
@@ -156,7 +171,20 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java through javac, Resourc
 
   it('gives the developer detail from ErrorsDetail, and each code its action and fault', async () => {
     const { catalog } = await loadTestCatalog('default');
-    const shown = defaultRun(['detail/en:6206', 'detail/ja:6206', 'detail/zh-Hant:6206', 'detail/en:424242', 'action/0:6206', 'action/0:70001', 'action/0:6208', 'action/0:9508', 'action/0:80001', 'action/0:424242', 'fault/0:9508', 'fault/0:125000']);
+    const shown = defaultRun([
+      'detail/en:6206',
+      'detail/ja:6206',
+      'detail/zh-Hant:6206',
+      'detail/en:424242',
+      'action/0:6206',
+      'action/0:70001',
+      'action/0:6208',
+      'action/0:9508',
+      'action/0:80001',
+      'action/0:424242',
+      'fault/0:9508',
+      'fault/0:125000',
+    ]);
     const detail = (locale: string) => catalog.messages.find((m) => m.key === '6206')!.translations[locale]!.text;
     expect(shown).toEqual([
       ['6206', detail('en')],
@@ -177,20 +205,27 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java through javac, Resourc
   });
 
   it('checks range bounds and negative unknown codes', () => {
-    expect(defaultRun(['en:120000', 'en:120001', 'en:130000', 'en:130001', 'en:-2147483648', 'en:2147483647']).map(([key]) => key)).toEqual([
-      'unknown',
-      '120001-130000',
-      '120001-130000',
-      'unknown',
-      'unknown',
-      'unknown',
-    ]);
+    expect(defaultRun(['en:120000', 'en:120001', 'en:130000', 'en:130001', 'en:-2147483648', 'en:2147483647']).map(([key]) => key)).toEqual(
+      ['unknown', '120001-130000', '120001-130000', 'unknown', 'unknown', 'unknown'],
+    );
     expect(defaultRun(['en:-2147483648'])[0][1]).toBe('Something went wrong (error -2147483648). Please try again later.');
   });
 
   it('formats the hazard catalog: arguments in registry order, quotes, plurals through ICU found by reflection', async () => {
     const { files } = await renderScenario('hazards', [lookupJavaTarget, javaTarget]);
-    const specs = ['en:5:1', 'en:5:3', 'en:6:0', 'en:6:1', 'en:7:100:alice', 'en:1', 'en:9', 'ja:7:100:alice', 'en:-1', 'detail/en:1', 'action/0:1'];
+    const specs = [
+      'en:5:1',
+      'en:5:3',
+      'en:6:0',
+      'en:6:1',
+      'en:7:100:alice',
+      'en:1',
+      'en:9',
+      'ja:7:100:alice',
+      'en:-1',
+      'detail/en:1',
+      'action/0:1',
+    ];
     const withIcu = build(files!, true)(specs);
     expect(withIcu).toEqual([
       ['5', '1 file left'],
@@ -221,9 +256,19 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java and java.messageFormat
     const { catalog, config } = await loadTestCatalog('hazards');
     const message = (code: number, text: string, params: Message['params']): Message => {
       const origin = { layer: 'test', file: 'synthetic.json', pointer: '', line: 1, column: 1 };
-      return { key: String(code), code, section: 'hazards', params, translations: { en: { text, ast: parse(text, { ignoreTag: true }), state: 'final', origin } }, origin };
+      return {
+        key: String(code),
+        code,
+        section: 'hazards',
+        params,
+        translations: { en: { text, ast: parse(text, { ignoreTag: true }), state: 'final', origin } },
+        origin,
+      };
     };
-    const extra = [message(100, "It''s '{not}' an argument, isn''t it?", []), message(101, "{user} can''t use '{braces}'", [{ name: 'user', type: 'string' }])];
+    const extra = [
+      message(100, "It''s '{not}' an argument, isn''t it?", []),
+      message(101, "{user} can''t use '{braces}'", [{ name: 'user', type: 'string' }]),
+    ];
     return { catalog: { ...catalog, messages: [...catalog.messages, ...extra] }, config };
   }
 
@@ -231,7 +276,10 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java and java.messageFormat
     const { catalog, config } = await quoted();
     const { files, diagnostics } = render(catalog, config, mode);
     expect(diagnostics).toEqual([]);
-    const shown = build(files!, true)(['en:100', 'en:101:alice', 'en:1', 'en:8', 'en:9', 'en:7:100:alice', 'en:5:3', 'en:6:0', 'en:-1', 'ja:8']);
+    const shown = build(
+      files!,
+      true,
+    )(['en:100', 'en:101:alice', 'en:1', 'en:8', 'en:9', 'en:7:100:alice', 'en:5:3', 'en:6:0', 'en:-1', 'ja:8']);
     expect(shown).toEqual([
       ['100', "It's {not} an argument, isn't it?"],
       ['101', "alice can't use {braces}"],
@@ -245,14 +293,18 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java and java.messageFormat
       ['8', 'パーティー 🎉 と {波括弧}。'],
     ]);
     // The bundle value of 100 is what getString() shows: the text itself only with "with-arguments".
-    expect(files!.get('java/Errors.properties')).toContain(mode === 'always' ? "\n100=It''s '{'not'}' an argument, isn''t it?\n" : "\n100=It's {not} an argument, isn't it?\n");
+    expect(files!.get('java/Errors.properties')).toContain(
+      mode === 'always' ? "\n100=It''s '{'not'}' an argument, isn''t it?\n" : "\n100=It's {not} an argument, isn't it?\n",
+    );
   });
 
   it('keeps the key set within the class file limits at 100 000 keys: a few string constants, a tiny static initializer', async () => {
     const { catalog, config } = await loadTestCatalog('hazards');
     const source = render(catalog, config, 'with-arguments', [lookupJavaTarget]).files!.get(FILE)!;
     const helper = /( {4}\/\*\* The keys in space-separated chunks[\s\S]*?\n {4}\}\n)/.exec(source)![1];
-    const keys = Array.from({ length: 100_000 }, (_, i) => (i % 10 === 0 ? `${i * 1000 - 2_000_000_000}-${i * 1000 - 1_999_999_001}` : String(i * 13 - 650_000)));
+    const keys = Array.from({ length: 100_000 }, (_, i) =>
+      i % 10 === 0 ? `${i * 1000 - 2_000_000_000}-${i * 1000 - 1_999_999_001}` : String(i * 13 - 650_000),
+    );
     const chunks = keyChunks(keys);
     const literals = [...chunks.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
     expect(literals.join(' ').split(' ')).toEqual(keys);

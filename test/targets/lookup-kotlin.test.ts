@@ -49,7 +49,9 @@ describe('lookup-kotlin target on the hazard catalog', async () => {
     const builtIn = readFileSync(join(repoRoot, 'templates/lookup-kotlin/ErrorMessages.kt.hbs'), 'utf8');
     writeFileSync(join(dir, 'ErrorMessages.kt.hbs'), builtIn.replace('package {{packageName}}\n', 'package com.example.app\n'));
     const diagnostics: Diagnostic[] = [];
-    const replaced = renderTargets(catalog, { ...config, templates: { 'lookup-kotlin': dir } }, [lookupKotlinTarget], diagnostics)!.get(FILE)!;
+    const replaced = renderTargets(catalog, { ...config, templates: { 'lookup-kotlin': dir } }, [lookupKotlinTarget], diagnostics)!.get(
+      FILE,
+    )!;
     expect(replaced).toBe(files!.get(FILE)!.replace('package codebook.generated\n', 'package com.example.app\n'));
   });
 });
@@ -59,8 +61,17 @@ describe.each(['hazards', 'default'])('lookup-kotlin structure, %s catalog', asy
   const source = files!.get(FILE)!;
   const resources = androidResources(files!.get('android/values/strings.xml')!);
   const resId = source.slice(source.indexOf('fun resId'), source.indexOf('fun message'));
-  const exact = [...resId.matchAll(/^ {8}(-?\d+) -> R\.(string|plurals)\.(\w+)$/gm)].map((m) => ({ code: Number(m[1]), type: m[2], name: m[3] }));
-  const ranges = [...resId.matchAll(/^ {8}in (-?\d+)\.\.(-?\d+) -> R\.(string|plurals)\.(\w+)$/gm)].map((m) => ({ from: Number(m[1]), to: Number(m[2]), type: m[3], name: m[4] }));
+  const exact = [...resId.matchAll(/^ {8}(-?\d+) -> R\.(string|plurals)\.(\w+)$/gm)].map((m) => ({
+    code: Number(m[1]),
+    type: m[2],
+    name: m[3],
+  }));
+  const ranges = [...resId.matchAll(/^ {8}in (-?\d+)\.\.(-?\d+) -> R\.(string|plurals)\.(\w+)$/gm)].map((m) => ({
+    from: Number(m[1]),
+    to: Number(m[2]),
+    type: m[3],
+    name: m[4],
+  }));
 
   it('has one exact branch per code, none twice, each naming the android resource of that key', () => {
     expect(exact.map((e) => e.code)).toEqual(catalog.messages.flatMap((m) => (m.code === undefined ? [] : [m.code])).sort((a, b) => a - b));
@@ -85,7 +96,8 @@ describe.each(['hazards', 'default'])('lookup-kotlin structure, %s catalog', asy
     for (const [name, resource] of resources) {
       if (name === 'error_unknown') continue;
       const branch = new RegExp(`^ {12}R\\.${resource.type}\\.${name} -> (.*)$`, 'm').exec(message)?.[1];
-      if (resource.type === 'plurals') expect(branch).toMatch(/^context\.resources\.getQuantityString\(id, \(args\[\d+\] as Number\)\.toInt\(\), \*args\)$/);
+      if (resource.type === 'plurals')
+        expect(branch).toMatch(/^context\.resources\.getQuantityString\(id, \(args\[\d+\] as Number\)\.toInt\(\), \*args\)$/);
       else if (resource.formatted) expect(branch).toBe('context.getString(id, *args)');
       else expect(branch).toBeUndefined(); // the else branch: getString(id), no String.format
     }
@@ -104,7 +116,9 @@ describe('lookup-kotlin diagnostics', () => {
     const unknown = catalog.messages.find((m) => m.key === 'unknown')!;
     const bad: Catalog = {
       ...catalog,
-      messages: catalog.messages.map((m) => (m === big ? { ...m, key: '4294967296', code: 2 ** 32 } : m === unknown ? { ...m, params: [] } : m)),
+      messages: catalog.messages.map((m) =>
+        m === big ? { ...m, key: '4294967296', code: 2 ** 32 } : m === unknown ? { ...m, params: [] } : m,
+      ),
     };
     const { files, diagnostics } = lookupKotlinTarget.plan(bad, { config, header: 'h' });
     expect(files).toEqual([]);
@@ -116,10 +130,11 @@ describe('lookup-kotlin diagnostics', () => {
 });
 
 describe.skipIf(!haveTools('kotlinc', 'java'))('lookup-kotlin through kotlinc and the JVM', () => {
-  it('shows the default catalog\'s user messages in English for a code, a negative code, a ranged code and an unknown code', async () => {
+  it("shows the default catalog's user messages in English for a code, a negative code, a ranged code and an unknown code", async () => {
     const { catalog, files } = await renderScenario('default', [lookupKotlinTarget, androidTarget]);
     const shown = compileAndRun(files!, ['6014', '-302', '125000', '424242', '120001', '130000', '130001']);
-    const en = (key: string, values: Record<string, string> = {}) => textOf(catalog.userMessages!.find((m) => m.key === key)!.translations.en.ast, values);
+    const en = (key: string, values: Record<string, string> = {}) =>
+      textOf(catalog.userMessages!.find((m) => m.key === key)!.translations.en.ast, values);
     expect(shown).toEqual([
       ['R.string.error_6014', en('6014')],
       ['R.string.error_n302', en('-302')],
@@ -131,8 +146,20 @@ describe.skipIf(!haveTools('kotlinc', 'java'))('lookup-kotlin through kotlinc an
     ]);
     expect(shown[3][1]).toBe('Something went wrong (error 424242). Please try again later.');
     // The developer detail, and what to offer: from the same build.
-    const detail = (key: string, values: Record<string, string> = {}) => textOf(catalog.messages.find((m) => m.key === key)!.translations.en.ast, values);
-    expect(compileAndRun(files!, ['detail/6206', 'detail/424242', 'action/6206', 'action/70001', 'action/9508', 'action/80001', 'action/424242', 'fault/9508'])).toEqual([
+    const detail = (key: string, values: Record<string, string> = {}) =>
+      textOf(catalog.messages.find((m) => m.key === key)!.translations.en.ast, values);
+    expect(
+      compileAndRun(files!, [
+        'detail/6206',
+        'detail/424242',
+        'action/6206',
+        'action/70001',
+        'action/9508',
+        'action/80001',
+        'action/424242',
+        'fault/9508',
+      ]),
+    ).toEqual([
       ['R.string.error_6206', detail('6206')],
       ['R.string.error_unknown', detail('unknown', { code: '424242' })],
       ['R.string.error_6206', 'sign-in-again'],
@@ -167,9 +194,17 @@ function androidResources(xml: string): Map<string, Resource> {
   const found = new Map<string, Resource>();
   for (const m of xml.matchAll(/<(string|plurals) name="(\w+)"([^>]*)>([\s\S]*?)<\/\1>/g)) {
     const [, type, name, attributes, body] = m;
-    if (type === 'string') found.set(name, { type, formatted: /%\d+\$s/.test(body) && !attributes.includes('formatted="false"'), value: unescapeAndroid(body), order: found.size });
+    if (type === 'string')
+      found.set(name, {
+        type,
+        formatted: /%\d+\$s/.test(body) && !attributes.includes('formatted="false"'),
+        value: unescapeAndroid(body),
+        order: found.size,
+      });
     else {
-      const items = Object.fromEntries([...body.matchAll(/<item quantity="(\w+)">([\s\S]*?)<\/item>/g)].map(([, q, v]) => [q, unescapeAndroid(v)]));
+      const items = Object.fromEntries(
+        [...body.matchAll(/<item quantity="(\w+)">([\s\S]*?)<\/item>/g)].map(([, q, v]) => [q, unescapeAndroid(v)]),
+      );
       found.set(name, { type: 'plurals', formatted: true, items, order: found.size });
     }
   }
@@ -188,14 +223,20 @@ function resourceOf(resources: Map<string, Resource>, key: string, catalog: Cata
 /** The text Android reads from a resource value: XML entities, then Android's backslash escapes. */
 function unescapeAndroid(value: string): string {
   const xml = value.replace(/&(amp|lt|gt|quot|apos);|&#(\d+);|&#x([\da-f]+);/gi, (_, name: string, dec: string, hex: string) =>
-    name ? { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase()]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
+    name
+      ? { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[name.toLowerCase()]!
+      : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)),
   );
-  return xml.replace(/\\(u[\da-fA-F]{4}|.)/g, (_, e: string) => (e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : e === 'n' ? '\n' : e === 't' ? '\t' : e));
+  return xml.replace(/\\(u[\da-fA-F]{4}|.)/g, (_, e: string) =>
+    e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : e === 'n' ? '\n' : e === 't' ? '\t' : e,
+  );
 }
 
 /** The text of an ICU message made of literals and plain arguments. */
 function textOf(elements: readonly MessageFormatElement[], values: Record<string, string>): string {
-  return elements.map((el) => (el.type === TYPE.literal ? el.value : el.type === TYPE.argument || el.type === TYPE.number ? values[el.value] : '\u0000')).join('');
+  return elements
+    .map((el) => (el.type === TYPE.literal ? el.value : el.type === TYPE.argument || el.type === TYPE.number ? values[el.value] : '\u0000'))
+    .join('');
 }
 
 /** Open minus close counts of braces and parentheses outside strings, character literals and comments. */
@@ -209,12 +250,28 @@ function balance(source: string): Record<string, number> {
 function compileAndRun(files: ReadonlyMap<string, string>, args: string[]): [string, string][] {
   const dir = mkdtempSync(join(tmpdir(), 'codebook-lookup-kotlin-'));
   // The default resources of both audiences: the user messages and, with them, the details.
-  const resources = new Map([...androidResources(files.get('android/values/strings.xml')!), ...(files.has('android/values/strings_detail.xml') ? androidResources(files.get('android/values/strings_detail.xml')!) : [])]);
+  const resources = new Map([
+    ...androidResources(files.get('android/values/strings.xml')!),
+    ...(files.has('android/values/strings_detail.xml') ? androidResources(files.get('android/values/strings_detail.xml')!) : []),
+  ]);
   const entries = [...resources].map(([name, r], i) => ({ name, r, id: 0x7f010000 + i }));
-  const r = ['string', 'plurals'].map((type) => `    object ${type} {\n${entries.filter((e) => e.r.type === type).map((e) => `        const val ${e.name} = ${e.id}\n`).join('')}    }\n`);
+  const r = ['string', 'plurals'].map(
+    (type) =>
+      `    object ${type} {\n${entries
+        .filter((e) => e.r.type === type)
+        .map((e) => `        const val ${e.name} = ${e.id}\n`)
+        .join('')}    }\n`,
+  );
   writeFileSync(join(dir, 'R.kt'), `package codebook.generated\n\nobject R {\n${r.join('')}}\n`);
   const strings = entries.filter((e) => e.r.type === 'string').map((e) => `${e.id} to ${kotlinString(e.r.value!)}`);
-  const plurals = entries.filter((e) => e.r.type === 'plurals').map((e) => `${e.id} to mapOf<String, String>(${Object.entries(e.r.items!).map(([q, v]) => `${kotlinString(q)} to ${kotlinString(v)}`).join(', ')})`);
+  const plurals = entries
+    .filter((e) => e.r.type === 'plurals')
+    .map(
+      (e) =>
+        `${e.id} to mapOf<String, String>(${Object.entries(e.r.items!)
+          .map(([q, v]) => `${kotlinString(q)} to ${kotlinString(v)}`)
+          .join(', ')})`,
+    );
   const names = entries.map((e) => `${e.id} to ${kotlinString(`R.${e.r.type}.${e.name}`)}`);
   writeFileSync(
     join(dir, 'StubResources.kt'),
@@ -229,7 +286,9 @@ function compileAndRun(files: ReadonlyMap<string, string>, args: string[]): [str
     ].join('\n'),
   );
   writeFileSync(join(dir, 'ErrorMessages.kt'), files.get(FILE)!);
-  const sources = ['ErrorMessages.kt', 'R.kt', 'StubResources.kt'].map((f) => join(dir, f)).concat(['Context.kt', 'Resources.kt', 'Main.kt'].map((f) => join(STUBS, f)));
+  const sources = ['ErrorMessages.kt', 'R.kt', 'StubResources.kt']
+    .map((f) => join(dir, f))
+    .concat(['Context.kt', 'Resources.kt', 'Main.kt'].map((f) => join(STUBS, f)));
   const jar = join(dir, 'lookup.jar');
   const compiled = spawnSync('kotlinc', [...sources, '-Werror', '-include-runtime', '-d', jar], { encoding: 'utf8' });
   expect(compiled.status, compiled.stderr).toBe(0);

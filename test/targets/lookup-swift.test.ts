@@ -44,7 +44,11 @@ describe.each(['hazards', 'default'])('lookup-swift structure, %s catalog', asyn
   const strings = stringsKeys(files!.get(`apple/${catalog.sourceLocale}.lproj/Localizable.strings`)!);
   const keyFor = source.slice(source.indexOf('static func key(for code: Int)'), source.indexOf('static func message'));
   const exact = [...keyFor.matchAll(/^ {8}case (-?\d+): return "([^"\\]*)"$/gm)].map((m) => ({ code: Number(m[1]), key: m[2] }));
-  const ranges = [...keyFor.matchAll(/^ {8}case (-?\d+)\.\.\.(-?\d+): return "([^"\\]*)"$/gm)].map((m) => ({ from: Number(m[1]), to: Number(m[2]), key: m[3] }));
+  const ranges = [...keyFor.matchAll(/^ {8}case (-?\d+)\.\.\.(-?\d+): return "([^"\\]*)"$/gm)].map((m) => ({
+    from: Number(m[1]),
+    to: Number(m[2]),
+    key: m[3],
+  }));
 
   it('has one case per code, none twice, each returning a key of Localizable.strings', () => {
     expect(exact.map((e) => e.code)).toEqual(codesOf(catalog));
@@ -118,7 +122,8 @@ describe('lookup-swift two audiences, default catalog', async () => {
   it('reads detail(for:) from the LocalizableDetail table the apple target writes, like message(for:) reads Localizable', () => {
     expect(files!.has(`apple/${catalog.sourceLocale}.lproj/LocalizableDetail.strings`)).toBe(true);
     const detailKeys = stringsKeys(files!.get(`apple/${catalog.sourceLocale}.lproj/LocalizableDetail.strings`)!);
-    for (const key of [...keyOf.exact.map((e) => e.key), ...keyOf.ranges.map((r) => r.key), 'unknown']) expect(detailKeys.has(key), key).toBe(true);
+    for (const key of [...keyOf.exact.map((e) => e.key), ...keyOf.ranges.map((r) => r.key), 'unknown'])
+      expect(detailKeys.has(key), key).toBe(true);
     expect(detail).toContain('let name = key(for: code)');
     expect(detail).toContain('if name != "unknown", let format = localized(name, table: "LocalizableDetail") {');
     expect(detail).toContain('return String(format: format, locale: Locale.current, arguments: arguments)');
@@ -144,7 +149,10 @@ describe('lookup-swift two audiences, default catalog', async () => {
   });
 
   it('has one case per value, each key once, and nil as default', () => {
-    for (const [groups, values] of [[actions, new Set(catalog.messages.map((m) => m.action))], [faults, new Set(catalog.messages.map((m) => m.fault))]] as const) {
+    for (const [groups, values] of [
+      [actions, new Set(catalog.messages.map((m) => m.action))],
+      [faults, new Set(catalog.messages.map((m) => m.fault))],
+    ] as const) {
       expect(groups.values.length).toBe(new Set(groups.values).size);
       expect(new Set(groups.values)).toEqual(new Set([...values].filter((v) => v !== undefined)));
       expect(groups.keys.length).toBe(groups.map.size);
@@ -183,14 +191,20 @@ describe('lookup-swift without user messages, hazard catalog', async () => {
 describe('lookup-swift diagnostics', () => {
   it('reports a code below the 32-bit range (Swift Int is 32-bit on watchOS)', async () => {
     const { catalog, config } = await loadTestCatalog('hazards');
-    const bad: Catalog = { ...catalog, messages: catalog.messages.map((m) => (m.key === '-302' ? { ...m, key: '-2147483649', code: -2147483649 } : m)) };
+    const bad: Catalog = {
+      ...catalog,
+      messages: catalog.messages.map((m) => (m.key === '-302' ? { ...m, key: '-2147483649', code: -2147483649 } : m)),
+    };
     const { diagnostics } = lookupSwiftTarget.plan(bad, { config, header: 'h' });
     expect(diagnostics.map((d) => [d.ruleId, d.target, d.key])).toEqual([['lookup/code-out-of-range', 'lookup-swift', '-2147483649']]);
   });
 
   it('gives a string-typed code param String(code), for %1$@', async () => {
     const { catalog, config } = await loadTestCatalog('hazards');
-    const stringly: Catalog = { ...catalog, messages: catalog.messages.map((m) => (m.key === 'unknown' ? { ...m, params: [{ name: 'code', type: 'string' as const }] } : m)) };
+    const stringly: Catalog = {
+      ...catalog,
+      messages: catalog.messages.map((m) => (m.key === 'unknown' ? { ...m, params: [{ name: 'code', type: 'string' as const }] } : m)),
+    };
     const { files } = lookupSwiftTarget.plan(stringly, { config, header: 'h' });
     expect((files[0].context as { unknownArgument: string }).unknownArgument).toBe('String(code)');
   });
@@ -209,9 +223,14 @@ function functionBody(source: string, signature: string): string {
 function keyFunction(source: string) {
   const body = functionBody(source, 'static func key(for code: Int) -> String {');
   const exact = [...body.matchAll(/^ {8}case (-?\d+): return "([^"\\]*)"$/gm)].map((m) => ({ code: Number(m[1]), key: m[2] }));
-  const ranges = [...body.matchAll(/^ {8}case (-?\d+)\.\.\.(-?\d+): return "([^"\\]*)"$/gm)].map((m) => ({ from: Number(m[1]), to: Number(m[2]), key: m[3] }));
+  const ranges = [...body.matchAll(/^ {8}case (-?\d+)\.\.\.(-?\d+): return "([^"\\]*)"$/gm)].map((m) => ({
+    from: Number(m[1]),
+    to: Number(m[2]),
+    key: m[3],
+  }));
   const fallback = /^ {8}default: return "([^"\\]*)"$/m.exec(body)![1];
-  const answer = (code: number) => (exact.find((e) => e.code === code) ?? ranges.find((r) => code >= r.from && code <= r.to))?.key ?? fallback;
+  const answer = (code: number) =>
+    (exact.find((e) => e.code === code) ?? ranges.find((r) => code >= r.from && code <= r.to))?.key ?? fallback;
   return { exact, ranges, answer };
 }
 
@@ -235,11 +254,16 @@ function codesOf(catalog: Catalog): number[] {
 
 /** Every code, every range bound and its neighbours, and a few codes no entry holds. */
 function samplesOf(catalog: Catalog): number[] {
-  const near = catalog.messages.flatMap((m) => (m.range ? [m.range[0] - 1, m.range[0], m.range[1], m.range[1] + 1] : m.code !== undefined ? [m.code - 1, m.code, m.code + 1] : []));
+  const near = catalog.messages.flatMap((m) =>
+    m.range ? [m.range[0] - 1, m.range[0], m.range[1], m.range[1] + 1] : m.code !== undefined ? [m.code - 1, m.code, m.code + 1] : [],
+  );
   return [...near, 0, 424242, -(2 ** 31), 2 ** 31 - 1];
 }
 
 /** The catalog's own answer: the exact code, else the range holding it, else "unknown". */
 function expectedKey(catalog: Catalog, code: number): string {
-  return (catalog.messages.find((m) => m.code === code) ?? catalog.messages.find((m) => m.range && code >= m.range[0] && code <= m.range[1]))?.key ?? 'unknown';
+  return (
+    (catalog.messages.find((m) => m.code === code) ?? catalog.messages.find((m) => m.range && code >= m.range[0] && code <= m.range[1]))
+      ?.key ?? 'unknown'
+  );
 }

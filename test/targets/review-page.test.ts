@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, posix } from 'node:path';
+import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 import { parse, type DefaultTreeAdapterTypes, type ParserError } from 'parse5';
@@ -155,20 +155,36 @@ function pageFindings(catalog: Catalog): Finding[] {
 const EDGE_SECTIONS: Record<string, string> = { markup: 'Markup/<i>', plain: 'con' };
 
 function edgeCatalog(catalog: Catalog): Catalog {
-  const text = 'NUL\u0000 VT\u000b FF\u000c CR\r ESC\u001b DEL\u007f C1\u0085 nonchar\ufdd0\ufffe\uffff plane1\u{1fffe}\u{10ffff} lone\ud800 low\udc00 kept: tab\t LF\n LS\u2028 emoji 🎉 é';
+  const text =
+    'NUL\u0000 VT\u000b FF\u000c CR\r ESC\u001b DEL\u007f C1\u0085 nonchar\ufdd0\ufffe\uffff plane1\u{1fffe}\u{10ffff} lone\ud800 low\udc00 kept: tab\t LF\n LS\u2028 emoji 🎉 é';
   const parsed = parseMessage(text);
   if (!parsed.ok) throw new Error(parsed.message);
   const noTwo = parseMessage('{count, plural, one {פריט אחד נותר} other {# פריטים נותרו}}'); // he needs `two` too
   if (!noTwo.ok) throw new Error(noTwo.message);
-  const replace: Record<string, [string, typeof parsed.ast]> = { '3': [text, parsed.ast], '5': ['{count, plural, one {פריט אחד נותר} other {# פריטים נותרו}}', noTwo.ast] };
+  const replace: Record<string, [string, typeof parsed.ast]> = {
+    '3': [text, parsed.ast],
+    '5': ['{count, plural, one {פריט אחד נותר} other {# פריטים נותרו}}', noTwo.ast],
+  };
   const messages = catalog.messages
     .map((m) =>
-      !replace[m.key] ? m : { ...m, translations: { ...m.translations, he: { text: replace[m.key][0], ast: replace[m.key][1], state: 'initial' as const, origin: origin('messages', 'locales/he/messages.json', 99, m.key) } } },
+      !replace[m.key]
+        ? m
+        : {
+            ...m,
+            translations: {
+              ...m.translations,
+              he: {
+                text: replace[m.key][0],
+                ast: replace[m.key][1],
+                state: 'initial' as const,
+                origin: origin('messages', 'locales/he/messages.json', 99, m.key),
+              },
+            },
+          },
     )
     .map((m) => ({ ...m, section: m.key === 'unknown' ? 'ghost' : (EDGE_SECTIONS[m.section] ?? m.section) }));
   return { ...catalog, messages, sections: catalog.sections.map((s) => ({ ...s, id: EDGE_SECTIONS[s.id] ?? s.id })) };
 }
-
 
 /** Every page of the plan, rendered: the index first, then the section pages in reading order (report.json and summary.md left out). */
 function renderPages(catalog: Catalog, config: Config, findings?: readonly Finding[]): Map<string, string> {
@@ -270,7 +286,11 @@ function shown(text: string): string {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     const unwritable =
-      (cp < 0x20 && cp !== 0x09 && cp !== 0x0a) || (cp >= 0x7f && cp <= 0x9f) || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) === 0xfffe || (cp >= 0xd800 && cp <= 0xdfff);
+      (cp < 0x20 && cp !== 0x09 && cp !== 0x0a) ||
+      (cp >= 0x7f && cp <= 0x9f) ||
+      (cp >= 0xfdd0 && cp <= 0xfdef) ||
+      (cp & 0xfffe) === 0xfffe ||
+      (cp >= 0xd800 && cp <= 0xdfff);
     const hex = cp.toString(16).toUpperCase();
     out += !unwritable ? ch : cp > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`;
   }
@@ -289,9 +309,13 @@ describe('review page: escaping helpers', () => {
   it('escapes markup and shows unwritable characters', () => {
     expect(htmlText(`<script>alert("x")</script> & 'y'`)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;y&#39;');
     expect(htmlText('&amp;')).toBe('&amp;amp;');
-    expect(htmlText('a\u0007b\r\n')).toBe('a<span class="ctl" title="control character">\\u0007</span>b<span class="ctl" title="control character">\\u000D</span>\n');
+    expect(htmlText('a\u0007b\r\n')).toBe(
+      'a<span class="ctl" title="control character">\\u0007</span>b<span class="ctl" title="control character">\\u000D</span>\n',
+    );
     expect(htmlAttr('a"\u0007<')).toBe('a&quot;\\u0007&lt;');
-    expect(displayText('\t\n\u2028🎉é\u0000\u009f\ufdd0\uffff\u{1fffe}\u{10ffff}\ud800x\udc00')).toBe('\t\n\u2028🎉é\\u0000\\u009F\\uFDD0\\uFFFF\\u{1FFFE}\\u{10FFFF}\\uD800x\\uDC00');
+    expect(displayText('\t\n\u2028🎉é\u0000\u009f\ufdd0\uffff\u{1fffe}\u{10ffff}\ud800x\udc00')).toBe(
+      '\t\n\u2028🎉é\\u0000\\u009F\\uFDD0\\uFFFF\\u{1FFFE}\\u{10FFFF}\\uD800x\\uDC00',
+    );
     expect(htmlComment('a -- b --> <!-- c-')).toBe('a - - b - -> < !- - c- ');
     expect(htmlComment('>x')).toBe(' >x');
   });
@@ -302,7 +326,14 @@ describe('review page: escaping helpers', () => {
   });
 
   it('makes distinct fragment ids for distinct keys', () => {
-    expect(['6014', '-302', '120001-130000', 'unknown', 'a b', 'a_20_b'].map(anchorOf)).toEqual(['k-6014', 'k--302', 'k-120001-130000', 'k-unknown', 'k-a_20_b', 'k-a_5f_20_5f_b']);
+    expect(['6014', '-302', '120001-130000', 'unknown', 'a b', 'a_20_b'].map(anchorOf)).toEqual([
+      'k-6014',
+      'k--302',
+      'k-120001-130000',
+      'k-unknown',
+      'k-a_20_b',
+      'k-a_5f_20_5f_b',
+    ]);
   });
 });
 
@@ -316,7 +347,12 @@ describe('review page: the planned files', () => {
   });
 
   it('names section pages safely: unsafe ids escaped, a section messages name without a catalog entry gets its page', () => {
-    expect([...scenario('edge').html.keys()]).toEqual([INDEX, `review/sections/${sectionFileStem('Markup/<i>')}.html`, 'review/sections/_63_on.html', 'review/sections/ghost.html']);
+    expect([...scenario('edge').html.keys()]).toEqual([
+      INDEX,
+      `review/sections/${sectionFileStem('Markup/<i>')}.html`,
+      'review/sections/_63_on.html',
+      'review/sections/ghost.html',
+    ]);
     expect(sectionFileStem('Markup/<i>')).toBe('_4d_arkup_2f__3c_i_3e_');
   });
 
@@ -331,7 +367,9 @@ describe('review page: the planned files', () => {
       const paths = new Set(scenario(name).html.keys());
       for (const [path, html] of pagesOf(name)) {
         expect(html.startsWith(`<!DOCTYPE html>\n<!-- ${HEADER} -->\n<html lang="en">\n<head>\n<meta charset="utf-8">\n`)).toBe(true);
-        expect(html).toMatch(path === INDEX ? /<title>Translator review: errors<\/title>/ : /<title>Translator review: errors · [^<]+<\/title>/);
+        expect(html).toMatch(
+          path === INDEX ? /<title>Translator review: errors<\/title>/ : /<title>Translator review: errors · [^<]+<\/title>/,
+        );
         expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${htmlAttr(PAGE_CSP)}">`);
         expect(PAGE_CSP).toMatch(/^default-src 'none'; script-src 'sha256-[A-Za-z0-9+/]+=*';/);
         // No external resource: src and the like never appear; every href is a fragment or another page of the review, which exists.
@@ -355,7 +393,16 @@ describe('review page: the planned files', () => {
       for (const [path, html] of pagesOf(name)) {
         const scripts = readBack(html).all.filter((el) => el.tagName === 'script');
         const data = scripts.filter((el) => attr(el, 'type') === 'application/json');
-        expect(data.map((el) => el.attrs)).toEqual(path === INDEX ? [[{ name: 'type', value: 'application/json' }, { name: 'id', value: 'page-keys' }]] : []);
+        expect(data.map((el) => el.attrs)).toEqual(
+          path === INDEX
+            ? [
+                [
+                  { name: 'type', value: 'application/json' },
+                  { name: 'id', value: 'page-keys' },
+                ],
+              ]
+            : [],
+        );
         const code = scripts.filter((el) => !data.includes(el));
         expect(code).toHaveLength(1);
         expect(code[0].attrs).toEqual([]);
@@ -368,80 +415,107 @@ describe('review page: the planned files', () => {
 });
 
 describe('review page: parse5 read-back', () => {
-  it.each(NAMES)('%s: every translation is one element with the catalog text, lang and dir, on exactly one page; no markup from text', (name) => {
-    const { catalog } = scenario(name);
-    const all: Element[] = [];
-    for (const [path, html] of pagesOf(name)) {
-      const page = readBack(html);
-      expect(page.errors.map((e) => `${path}: ${e.code} at ${e.startLine}:${e.startCol}`)).toEqual([]);
-      expect(attr(page.all.find((el) => el.tagName === 'html')!, 'lang')).toBe('en');
-      expect(page.document.childNodes[0].nodeName).toBe('#documentType');
-      expect(page.all.some((el) => el.tagName === 'meta' && attr(el, 'charset') === 'utf-8')).toBe(true);
-      expect(html).toMatch(/\.text\{white-space:pre-wrap;/);
-      // A page's rows all belong to one section, the one its file is named after.
-      const keys = page.all.filter((el) => attr(el, 'role') === 'row' && attr(el, 'data-states') !== undefined).map((el) => textOf([...elements(el)].find((a) => attr(a, 'class') === 'key')!));
-      if (path === INDEX) expect(keys).toEqual([]);
-      else {
-        const sections = new Set(keys.map((key) => catalog.messages.find((m) => m.key === key)!.section));
-        expect(sections.size).toBe(1);
-        expect(path.startsWith(`review/sections/${sectionFileStem([...sections][0])}.`)).toBe(true);
+  it.each(NAMES)(
+    '%s: every translation is one element with the catalog text, lang and dir, on exactly one page; no markup from text',
+    (name) => {
+      const { catalog } = scenario(name);
+      const all: Element[] = [];
+      for (const [path, html] of pagesOf(name)) {
+        const page = readBack(html);
+        expect(page.errors.map((e) => `${path}: ${e.code} at ${e.startLine}:${e.startCol}`)).toEqual([]);
+        expect(
+          attr(
+            page.all.find((el) => el.tagName === 'html')!,
+            'lang',
+          ),
+        ).toBe('en');
+        expect(page.document.childNodes[0].nodeName).toBe('#documentType');
+        expect(page.all.some((el) => el.tagName === 'meta' && attr(el, 'charset') === 'utf-8')).toBe(true);
+        expect(html).toMatch(/\.text\{white-space:pre-wrap;/);
+        // A page's rows all belong to one section, the one its file is named after.
+        const keys = page.all
+          .filter((el) => attr(el, 'role') === 'row' && attr(el, 'data-states') !== undefined)
+          .map((el) => textOf([...elements(el)].find((a) => attr(a, 'class') === 'key')!));
+        if (path === INDEX) expect(keys).toEqual([]);
+        else {
+          const sections = new Set(keys.map((key) => catalog.messages.find((m) => m.key === key)!.section));
+          expect(sections.size).toBe(1);
+          expect(path.startsWith(`review/sections/${sectionFileStem([...sections][0])}.`)).toBe(true);
+        }
+        all.push(...page.all);
       }
-      all.push(...page.all);
-    }
 
-    const cells = all.filter((el) => attr(el, 'data-key') !== undefined && attr(el, 'data-locale') !== undefined);
-    const expected = readingOrder(catalog).flatMap((m) => catalog.locales.flatMap((locale) => (m.translations[locale] ? [`${m.key}|${locale}`] : [])));
-    expect(cells.map((el) => `${attr(el, 'data-key')}|${attr(el, 'data-locale')}`)).toEqual(expected);
-    for (const el of cells) {
-      const key = attr(el, 'data-key')!;
-      const locale = attr(el, 'data-locale')!;
-      const translation = catalog.messages.find((m) => m.key === key)!.translations[locale];
-      expect(textOf(el), `${key} ${locale}`).toBe(shown(translation.text));
-      expect(attr(el, 'lang')).toBe(locale);
-      expect(attr(el, 'dir')).toBe(['he', 'ar'].includes(locale) ? 'rtl' : 'auto');
-      expect(attr(el, 'class')).toBe('text');
-      expect(attr(el, 'data-quantity')).toBeUndefined();
-      // The only element inside a translation is the control-character marker.
-      for (const inner of [...elements(el)].slice(1)) {
-        expect(inner.tagName).toBe('span');
-        expect(attr(inner, 'class')).toBe('ctl');
-        expect(textOf(inner)).toMatch(/^\\u(?:[0-9A-F]{4}|\{[0-9A-F]{5,6}\})$/);
+      const cells = all.filter((el) => attr(el, 'data-key') !== undefined && attr(el, 'data-locale') !== undefined);
+      const expected = readingOrder(catalog).flatMap((m) =>
+        catalog.locales.flatMap((locale) => (m.translations[locale] ? [`${m.key}|${locale}`] : [])),
+      );
+      expect(cells.map((el) => `${attr(el, 'data-key')}|${attr(el, 'data-locale')}`)).toEqual(expected);
+      for (const el of cells) {
+        const key = attr(el, 'data-key')!;
+        const locale = attr(el, 'data-locale')!;
+        const translation = catalog.messages.find((m) => m.key === key)!.translations[locale];
+        expect(textOf(el), `${key} ${locale}`).toBe(shown(translation.text));
+        expect(attr(el, 'lang')).toBe(locale);
+        expect(attr(el, 'dir')).toBe(['he', 'ar'].includes(locale) ? 'rtl' : 'auto');
+        expect(attr(el, 'class')).toBe('text');
+        expect(attr(el, 'data-quantity')).toBeUndefined();
+        // The only element inside a translation is the control-character marker.
+        for (const inner of [...elements(el)].slice(1)) {
+          expect(inner.tagName).toBe('span');
+          expect(attr(inner, 'class')).toBe('ctl');
+          expect(textOf(inner)).toMatch(/^\\u(?:[0-9A-F]{4}|\{[0-9A-F]{5,6}\})$/);
+        }
       }
-    }
-    // No markup from any text: no element or attribute a script could hide in.
-    expect(all.filter((el) => ['img', 'iframe', 'object', 'embed', 'svg', 'math', 'b', 'i', 'u', 'em'].includes(el.tagName)).map((el) => el.tagName)).toEqual([]);
-    expect(all.flatMap((el) => el.attrs.filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`))).toEqual([]);
-  });
+      // No markup from any text: no element or attribute a script could hide in.
+      expect(
+        all
+          .filter((el) => ['img', 'iframe', 'object', 'embed', 'svg', 'math', 'b', 'i', 'u', 'em'].includes(el.tagName))
+          .map((el) => el.tagName),
+      ).toEqual([]);
+      expect(all.flatMap((el) => el.attrs.filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`))).toEqual([]);
+    },
+  );
 
-  it.each(NAMES)('%s: previous/next chain every section page once, in reading order; the index links them all and finds every key', (name) => {
-    const { catalog } = scenario(name);
-    const sections = sectionPagesOf(name).map(([path]) => path);
-    const navOf = (html: string) => {
-      const nav = readBack(html).all.find((el) => el.tagName === 'nav')!;
-      const link = (rel: string) => [...elements(nav)].find((el) => el.tagName === 'a' && attr(el, 'rel') === rel);
-      return { prev: link('prev') && attr(link('prev')!, 'href'), next: link('next') && attr(link('next')!, 'href'), index: attr([...elements(nav)].find((el) => textOf(el) === 'All sections')!, 'href') };
-    };
-    sections.forEach((path, i) => {
-      const nav = navOf(scenario(name).html.get(path)!);
-      expect(nav.index).toBe('../index.html');
-      expect(nav.prev).toBe(i === 0 ? undefined : posix.basename(sections[i - 1]));
-      expect(nav.next).toBe(i === sections.length - 1 ? undefined : posix.basename(sections[i + 1]));
-    });
-    const index = readBack(scenario(name).html.get(INDEX)!).all;
-    const table = index.find((el) => attr(el, 'class') === 'sections')!;
-    const linked = [...elements(table)].filter((el) => el.tagName === 'a').map((el) => `review/${attr(el, 'href')}`);
-    expect([...new Set(linked)].sort()).toEqual([...sections].sort());
-    // "Find a code": every key once, on the page that has its row.
-    const data = pageKeys(name);
-    expect(data.pages.map(([href]) => `review/${href}`)).toEqual(sections);
-    expect(data.keys.flat()).toEqual(readingOrder(catalog).map((m) => m.key));
-    data.keys.forEach((keys, i) => {
-      for (const key of keys) expect(scenario(name).html.get(sections[i])).toContain(` id="${htmlAttr(anchorOf(key))}" `);
-    });
-  });
+  it.each(NAMES)(
+    '%s: previous/next chain every section page once, in reading order; the index links them all and finds every key',
+    (name) => {
+      const { catalog } = scenario(name);
+      const sections = sectionPagesOf(name).map(([path]) => path);
+      const navOf = (html: string) => {
+        const nav = readBack(html).all.find((el) => el.tagName === 'nav')!;
+        const link = (rel: string) => [...elements(nav)].find((el) => el.tagName === 'a' && attr(el, 'rel') === rel);
+        return {
+          prev: link('prev') && attr(link('prev')!, 'href'),
+          next: link('next') && attr(link('next')!, 'href'),
+          index: attr(
+            [...elements(nav)].find((el) => textOf(el) === 'All sections')!,
+            'href',
+          ),
+        };
+      };
+      sections.forEach((path, i) => {
+        const nav = navOf(scenario(name).html.get(path)!);
+        expect(nav.index).toBe('../index.html');
+        expect(nav.prev).toBe(i === 0 ? undefined : posix.basename(sections[i - 1]));
+        expect(nav.next).toBe(i === sections.length - 1 ? undefined : posix.basename(sections[i + 1]));
+      });
+      const index = readBack(scenario(name).html.get(INDEX)!).all;
+      const table = index.find((el) => attr(el, 'class') === 'sections')!;
+      const linked = [...elements(table)].filter((el) => el.tagName === 'a').map((el) => `review/${attr(el, 'href')}`);
+      expect([...new Set(linked)].sort()).toEqual([...sections].sort());
+      // "Find a code": every key once, on the page that has its row.
+      const data = pageKeys(name);
+      expect(data.pages.map(([href]) => `review/${href}`)).toEqual(sections);
+      expect(data.keys.flat()).toEqual(readingOrder(catalog).map((m) => m.key));
+      data.keys.forEach((keys, i) => {
+        for (const key of keys) expect(scenario(name).html.get(sections[i])).toContain(` id="${htmlAttr(anchorOf(key))}" `);
+      });
+    },
+  );
   it('review-page: markup, entities, BEL and CR read back as text', () => {
     const all = readSections('review-page');
-    const cell = (key: string, locale: string) => textOf(all.find((el) => attr(el, 'data-key') === key && attr(el, 'data-locale') === locale)!);
+    const cell = (key: string, locale: string) =>
+      textOf(all.find((el) => attr(el, 'data-key') === key && attr(el, 'data-locale') === locale)!);
     expect(cell('1', 'en')).toBe('<script>alert(1)</script> was not run.');
     expect(cell('2', 'en')).toBe('</script><img src=x onerror=alert(2)><script>window.injected = true</script>');
     expect(cell('3', 'en')).toBe('Tom &amp; Jerry &lt;3 &#x3C;');
@@ -452,11 +526,13 @@ describe('review page: parse5 read-back', () => {
     const forms = (key: string, locale: string) => {
       const text = all.find((el) => attr(el, 'data-key') === key && attr(el, 'data-locale') === locale)!;
       const list = all.find((el) => el.parentNode === text.parentNode && attr(el, 'class') === 'forms')!;
-      return [...elements(list)].filter((el) => el.tagName === 'li').map((li) => {
-        const form = [...elements(li)].find((el) => attr(el, 'class') === 'form')!;
-        expect([attr(form, 'lang'), attr(form, 'dir'), attr(form, 'data-key')]).toEqual([locale, directionOf(locale), undefined]);
-        return textOf(li);
-      });
+      return [...elements(list)]
+        .filter((el) => el.tagName === 'li')
+        .map((li) => {
+          const form = [...elements(li)].find((el) => attr(el, 'class') === 'form')!;
+          expect([attr(form, 'lang'), attr(form, 'dir'), attr(form, 'data-key')]).toEqual([locale, directionOf(locale), undefined]);
+          return textOf(li);
+        });
     };
     expect(forms('5', 'he')).toEqual(['oneפריט אחד נותר', 'two# פריטים נותרו', 'other# פריטים נותרו']);
     expect(forms('5', 'en')).toEqual(['one# item left', 'other# items left']);
@@ -490,7 +566,11 @@ describe('review page: parse5 read-back', () => {
     const r51011 = row('51011');
     // The rule filter's values are the same on every page: read them on 51011's.
     const rules = readBack(scenario('default').html.get(pageOfKey('default', '51011'))!).all.find((el) => attr(el, 'id') === 'f-rule')!;
-    const ruleValue = (label: string) => attr([...elements(rules)].find((o) => o.tagName === 'option' && textOf(o).startsWith(label))!, 'value');
+    const ruleValue = (label: string) =>
+      attr(
+        [...elements(rules)].find((o) => o.tagName === 'option' && textOf(o).startsWith(label))!,
+        'value',
+      );
     expect(attr(r51011, 'data-rules')).toBe(ruleValue('qa/numbers-differ'));
     expect(attr(r51011, 'data-open')).toBe('0');
     const finding = [...elements(r51011)].find((el) => attr(el, 'class') === 'finding sev-warning resolved')!;
@@ -506,12 +586,23 @@ describe('review page: parse5 read-back', () => {
     const r6014 = row('6014');
     expect(attr(r6014, 'data-open')).toBe('1');
     expect(textOf(r6014)).toContain('ja writes <b>TIMManager getLoginUser</b> where en has no method name & no "quotes".');
-    expect([...elements(r6014)].filter((el) => attr(el, 'role') === 'cell').map((el) => attr(el, 'class'))).toEqual(['cell c0 flagged', 'cell c1 flagged', 'cell c2', 'cell c3', 'cell c4 missing']);
+    expect([...elements(r6014)].filter((el) => attr(el, 'role') === 'cell').map((el) => attr(el, 'class'))).toEqual([
+      'cell c0 flagged',
+      'cell c1 flagged',
+      'cell c2',
+      'cell c3',
+      'cell c4 missing',
+    ]);
     // zh-Hant has no detail of its own: the page says which locale apps show instead.
     // Each cell shows the user message above the detail; zh-Hant has its own user message.
-    const zhHantUser = (JSON.parse(readFileSync(join(repoRoot, 'locales/zh-Hant/user.json'), 'utf8')) as { user: Record<string, string> }).user['not-signed-in'];
-    expect(textOf([...elements(r6014)].find((el) => attr(el, 'class') === 'cell c4 missing')!)).toBe(`user ${zhHantUser}fallback: shows zh-Hans`);
-    expect(textOf([...elements(r6014)].find((el) => attr(el, 'class') === 'act')!)).toBe('action sign-in-again · fault app · user message not-signed-in');
+    const zhHantUser = (JSON.parse(readFileSync(join(repoRoot, 'locales/zh-Hant/user.json'), 'utf8')) as { user: Record<string, string> })
+      .user['not-signed-in'];
+    expect(textOf([...elements(r6014)].find((el) => attr(el, 'class') === 'cell c4 missing')!)).toBe(
+      `user ${zhHantUser}fallback: shows zh-Hans`,
+    );
+    expect(textOf([...elements(r6014)].find((el) => attr(el, 'class') === 'act')!)).toBe(
+      'action sign-in-again · fault app · user message not-signed-in',
+    );
 
     // zh-Hant's details are listed as a fallback to zh-Hans, not as done.
     const zhHantRow = index.find((el) => el.tagName === 'tr' && attr(el, 'class') === 'c4' && textOf(el).startsWith('zh-Hant'))!;
@@ -521,15 +612,29 @@ describe('review page: parse5 read-back', () => {
     expect(textOf(summary[0])).toContain('qa/length-ratio 1 open, 0 resolved');
     expect(textOf(summary[0])).toContain('qa/numbers-differ 0 open, 1 resolved');
     const orphans = index.find((el) => attr(el, 'id') === 'orphans')!;
-    expect(textOf(orphans)).toContain('Key 999999qa/unknown-key error layer vendor jaA key the catalog does not have </script>.at locales/ja/vendor.json:3');
+    expect(textOf(orphans)).toContain(
+      'Key 999999qa/unknown-key error layer vendor jaA key the catalog does not have </script>.at locales/ja/vendor.json:3',
+    );
   });
 
   it('default: the index counts open findings per section by severity and rule, and links each page with its codes', () => {
     const { catalog } = scenario('default');
     const index = readBack(scenario('default').html.get(INDEX)!).all;
     const table = index.find((el) => attr(el, 'class') === 'sections')!;
-    const head = [...elements(table)].filter((el) => el.tagName === 'thead').flatMap((el) => [...elements(el)].filter((c) => c.tagName === 'th').map(textOf));
-    expect(head).toEqual(['Section', 'Part', 'Messages', 'Open findings', 'Open findings by rule', 'Pages (first … last code)', 'error', 'warning', 'info']);
+    const head = [...elements(table)]
+      .filter((el) => el.tagName === 'thead')
+      .flatMap((el) => [...elements(el)].filter((c) => c.tagName === 'th').map(textOf));
+    expect(head).toEqual([
+      'Section',
+      'Part',
+      'Messages',
+      'Open findings',
+      'Open findings by rule',
+      'Pages (first … last code)',
+      'error',
+      'warning',
+      'info',
+    ]);
     const body = [...elements(table)].find((el) => el.tagName === 'tbody')!;
     const rows = [...elements(body)].filter((el) => el.tagName === 'tr');
     expect(rows).toHaveLength(catalog.sections.length);
@@ -538,11 +643,29 @@ describe('review page: parse5 read-back', () => {
     const count = (id: string) => catalog.messages.filter((m) => m.section === id).length;
     // 6014 (sdk-account) has the open terminology warning; the first message's section the open length-ratio info; 51011's finding is resolved.
     const first = catalog.messages[0];
-    expect(rowOf('sdk-account')).toEqual(['SDK: accountsdk-account', 'sdk', String(count('sdk-account')), '0', '1', '0', 'qa/terminology 1', `6014 … ${catalog.messages.filter((m) => m.section === 'sdk-account').at(-1)!.key} ${count('sdk-account')} messages, 1 open`]);
+    expect(rowOf('sdk-account')).toEqual([
+      'SDK: accountsdk-account',
+      'sdk',
+      String(count('sdk-account')),
+      '0',
+      '1',
+      '0',
+      'qa/terminology 1',
+      `6014 … ${catalog.messages.filter((m) => m.section === 'sdk-account').at(-1)!.key} ${count('sdk-account')} messages, 1 open`,
+    ]);
     expect(rowOf(first.section).slice(3, 7)).toEqual(['0', '0', '1', 'qa/length-ratio 1']);
     expect(rowOf('server-recent-contacts').slice(3, 7)).toEqual(['0', '0', '0', 'none']);
     const foot = [...elements(table)].find((el) => el.tagName === 'tfoot')!;
-    expect(cellsOf([...elements(foot)].find((el) => el.tagName === 'tr')!)).toEqual(['All sections', '', String(catalog.messages.length), '0', '1', '1', '', `${catalog.sections.length} pages`]);
+    expect(cellsOf([...elements(foot)].find((el) => el.tagName === 'tr')!)).toEqual([
+      'All sections',
+      '',
+      String(catalog.messages.length),
+      '0',
+      '1',
+      '1',
+      '',
+      `${catalog.sections.length} pages`,
+    ]);
     // The titles of every section in every locale, in a table of their own.
     const titles = index.find((el) => attr(el, 'class') === 'titles-table')!;
     expect(textOf(titles)).toContain('sdk-accountSDK: accountアカウントのエラーコード');
@@ -597,13 +720,20 @@ describe.skipIf(!haveTools('/usr/bin/chromium'))('review page: in Chromium', () 
   /** Every request was for a page of the scenario (no query or fragment reaches the request for a file). */
   const ownPages = (name: string, requests: string[]) => {
     const root = pathToFileURL(scenario(name).dir).href;
-    for (const url of requests) expect(url).toMatch(new RegExp(`^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/review/(?:sections/)?[a-z0-9_~.-]+\\.html(?:\\?[^#]*)?$`));
+    for (const url of requests)
+      expect(url).toMatch(
+        new RegExp(`^${root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/review/(?:sections/)?[a-z0-9_~.-]+\\.html(?:\\?[^#]*)?$`),
+      );
   };
-  const visibleRows = (tab: Page) => tab.locator('#messages > .row[data-states]:visible').evaluateAll((rows) => rows.map((row) => row.id as string));
+  const visibleRows = (tab: Page) =>
+    tab.locator('#messages > .row[data-states]:visible').evaluateAll((rows) => rows.map((row) => row.id as string));
   const shownText = (tab: Page) => tab.locator('#shown').textContent();
   /** A computed CSS property, read in the page (this file compiles without the DOM lib). */
   const cssOf = (locator: Locator, property: string) =>
-    locator.evaluate((el, name) => (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(el)[name], property);
+    locator.evaluate(
+      (el, name) => (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(el)[name],
+      property,
+    );
   /** The section page of a key, and the messages on it. */
   const pageWith = (key: string) => {
     const path = pageOfKey('default', key);
@@ -637,7 +767,9 @@ describe.skipIf(!haveTools('/usr/bin/chromium'))('review page: in Chromium', () 
     await tab.fill('#find-key', '6014');
     await expect(tab.locator('#found li').first().textContent()).resolves.toBe('6014 · SDK: account (sdk-account)');
     await tab.fill('#find-key', '1250');
-    await expect(tab.locator('#found a').allTextContents()).resolves.toEqual(catalog.messages.filter((m) => m.key.startsWith('1250')).map((m) => m.key));
+    await expect(tab.locator('#found a').allTextContents()).resolves.toEqual(
+      catalog.messages.filter((m) => m.key.startsWith('1250')).map((m) => m.key),
+    );
     await tab.fill('#find-key', '125000');
     await expect(tab.locator('#found a').allTextContents()).resolves.toEqual(['120001-130000']);
     await tab.fill('#find-key', 'no such code');
@@ -719,9 +851,15 @@ describe.skipIf(!haveTools('/usr/bin/chromium'))('review page: in Chromium', () 
       account.messages.filter((m) => locales.some((l) => (m.translations[l]?.state ?? 'missing') === state)).map((m) => anchorOf(m.key));
     await tab.selectOption('#f-state', 'missing');
     expect(await visibleRows(tab)).toEqual(withState('missing', ['en', 'ja', 'zh-Hans', 'zh-Hant']));
-    await tab.locator('#filters label', { hasText: /^\s*zh-Hant$/ }).locator('input').uncheck();
+    await tab
+      .locator('#filters label', { hasText: /^\s*zh-Hant$/ })
+      .locator('input')
+      .uncheck();
     expect(await visibleRows(tab)).toEqual(withState('missing', ['en', 'ja', 'zh-Hans']));
-    await tab.locator('#filters label', { hasText: /^\s*zh-Hant$/ }).locator('input').check();
+    await tab
+      .locator('#filters label', { hasText: /^\s*zh-Hant$/ })
+      .locator('input')
+      .check();
     await koBox.check();
     expect(await tab.locator('[data-locale="ko"]:visible').count()).toBeGreaterThan(0);
 
@@ -735,7 +873,13 @@ describe.skipIf(!haveTools('/usr/bin/chromium'))('review page: in Chromium', () 
 
     // Five locales stay readable in a 1400 px window: every column on screen, none narrower than 200 px.
     await tab.setViewportSize({ width: 1400, height: 900 });
-    const heads = await tab.locator('.row.head > div').evaluateAll((cells) => cells.map((c) => (c as unknown as { getBoundingClientRect(): { left: number; right: number; width: number } }).getBoundingClientRect()));
+    const heads = await tab
+      .locator('.row.head > div')
+      .evaluateAll((cells) =>
+        cells.map((c) =>
+          (c as unknown as { getBoundingClientRect(): { left: number; right: number; width: number } }).getBoundingClientRect(),
+        ),
+      );
     expect(heads).toHaveLength(6);
     for (const box of heads.slice(1)) {
       expect(box.width).toBeGreaterThanOrEqual(200);
@@ -757,16 +901,26 @@ describe.skipIf(!haveTools('/usr/bin/chromium'))('review page: in Chromium', () 
     const at = sections.indexOf(pageWith('6014').path);
     const { tab, requests, problems } = await open('default', sections[at]);
     await tab.selectOption('#f-state', 'missing');
-    await tab.locator('#filters label', { hasText: /^\s*ko$/ }).locator('input').uncheck();
+    await tab
+      .locator('#filters label', { hasText: /^\s*ko$/ })
+      .locator('input')
+      .uncheck();
     await search(tab, 'SDK');
-    await expect(tab.locator('a[rel="next"]').first().getAttribute('href')).resolves.toBe(`${posix.basename(sections[at + 1])}?q=SDK&state=missing&hide=c2`);
+    await expect(tab.locator('a[rel="next"]').first().getAttribute('href')).resolves.toBe(
+      `${posix.basename(sections[at + 1])}?q=SDK&state=missing&hide=c2`,
+    );
 
     await tab.locator('a[rel="next"]').first().click();
     await tab.waitForURL((u) => u.pathname.endsWith(`/${sections[at + 1]}`));
     await ready(tab);
     await expect(tab.inputValue('#f-state')).resolves.toBe('missing');
     await expect(tab.inputValue('#f-search')).resolves.toBe('SDK');
-    await expect(tab.locator('#filters label', { hasText: /^\s*ko$/ }).locator('input').isChecked()).resolves.toBe(false);
+    await expect(
+      tab
+        .locator('#filters label', { hasText: /^\s*ko$/ })
+        .locator('input')
+        .isChecked(),
+    ).resolves.toBe(false);
     await expect(tab.locator('[data-locale="ko"]:visible').count()).resolves.toBe(0);
     // Every visible row matches what was carried: a visible locale without text, and the word.
     for (const id of await visibleRows(tab)) {
@@ -836,21 +990,37 @@ describe.skipIf(!haveTools('/usr/bin/chromium'))('review page: in Chromium', () 
     const { tab, url, requests, dialogs, problems } = await open('review-page', 'review/sections/markup.html');
     // The section page replaces the section filter: the markup section's rows, and nothing else.
     expect(await visibleRows(tab)).toEqual(['k-1', 'k-2', 'k-3']);
-    await expect(tab.locator('h1').textContent()).resolves.toBe('Markup <i>hazards</i> markup · part sdk · translator review of errors, source locale en');
+    await expect(tab.locator('h1').textContent()).resolves.toBe(
+      'Markup <i>hazards</i> markup · part sdk · translator review of errors, source locale en',
+    );
     await expect(tab.locator('[data-key="1"][data-locale="en"]').innerText()).resolves.toBe('<script>alert(1)</script> was not run.');
-    await expect(tab.locator('[data-key="2"][data-locale="en"]').innerText()).resolves.toBe('</script><img src=x onerror=alert(2)><script>window.injected = true</script>');
+    await expect(tab.locator('[data-key="2"][data-locale="en"]').innerText()).resolves.toBe(
+      '</script><img src=x onerror=alert(2)><script>window.injected = true</script>',
+    );
     await expect(tab.locator('[data-key="3"][data-locale="en"]').innerText()).resolves.toBe('Tom &amp; Jerry &lt;3 &#x3C;');
     await expect(tab.locator('#k-1 .fmsg').textContent()).resolves.toBe('<script>alert("finding")</script> in he and en');
     expect(await tab.evaluate('[document.scripts.length, document.images.length, typeof window.injected]')).toEqual([1, 0, 'undefined']);
     expect(await tab.evaluate('Object.keys(window).sort()')).toEqual(baseline);
-    await tab.locator('#filters label', { hasText: /^\s*he$/ }).locator('input').uncheck();
+    await tab
+      .locator('#filters label', { hasText: /^\s*he$/ })
+      .locator('input')
+      .uncheck();
     expect(await tab.locator('[data-locale="he"]:visible').count()).toBe(0);
-    await tab.locator('#filters label', { hasText: /^\s*he$/ }).locator('input').check();
+    await tab
+      .locator('#filters label', { hasText: /^\s*he$/ })
+      .locator('input')
+      .check();
     await screenshot(tab, 'review-page-fixture.png');
 
     await tab.locator('a[rel="next"]').first().click();
     await ready(tab);
-    await expect(tab.locator('[data-key="4"][data-locale="en"] .ctl').allTextContents()).resolves.toEqual(['\\u0007', '\\u000D', '\\u000D', '\\u000C', '\\u007F']);
+    await expect(tab.locator('[data-key="4"][data-locale="en"] .ctl').allTextContents()).resolves.toEqual([
+      '\\u0007',
+      '\\u000D',
+      '\\u000D',
+      '\\u000C',
+      '\\u007F',
+    ]);
     const he = tab.locator('[data-key="5"][data-locale="he"]');
     await expect(cssOf(he, 'direction')).resolves.toBe('rtl');
     await expect(cssOf(he, 'whiteSpace')).resolves.toBe('pre-wrap');

@@ -62,7 +62,11 @@ const COUNTS = [0, 1, 2, 3, 5, 11, 21, 101, 1.5];
 // ---------------------------------------------------------------- translate-toolkit
 
 type Text = string | string[];
-interface Part { ph: string | null; tag: string; text: string }
+interface Part {
+  ph: string | null;
+  tag: string;
+  text: string;
+}
 interface Unit {
   id: string;
   context?: string;
@@ -92,7 +96,11 @@ interface Read {
   target_language?: string;
 }
 type Format = 'po' | 'android' | 'strings' | 'properties' | 'arb' | 'i18next' | 'xliff12';
-interface Request { path: string; format: Format; language?: string }
+interface Request {
+  path: string;
+  format: Format;
+  language?: string;
+}
 
 /** Reads files of `dir` with translate-toolkit, one Python process for all; results by the request's path. */
 function toolkitRead(dir: string, requests: readonly Request[]): Record<string, Read> {
@@ -153,12 +161,18 @@ const TOOLKIT_WRONG = {
    */
   escapedControls: (text: string) => /[\u0000-\u0008\u000b\u000e-\u001f]/.test(text),
   /** What translate-toolkit shows for such a text. */
-  keptEscaped: (text: string) => text.replace(/[\u0000-\u0008\u000b\u000e-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+  keptEscaped: (text: string) =>
+    text.replace(/[\u0000-\u0008\u000b\u000e-\u001f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
 };
 
 // ---------------------------------------------------------------- scenarios
 
-interface Scenario { name: string; catalog: Catalog; config: Config; out: string }
+interface Scenario {
+  name: string;
+  catalog: Catalog;
+  config: Config;
+  out: string;
+}
 
 const scenarios = new Map<string, Promise<Scenario>>();
 
@@ -199,23 +213,40 @@ const byKey = (messages: readonly Message[]) => new Map(messages.map((m) => [m.k
 
 // ---------------------------------------------------------------- PO, POT
 
-interface PoFile { path: string; catalog: Catalog; locale?: string }
+interface PoFile {
+  path: string;
+  catalog: Catalog;
+  locale?: string;
+}
 
 function poFiles(s: Scenario): PoFile[] {
   return audiencesOf(s.catalog, s.config.identifierPrefix).flatMap(({ catalog, suffix }) => {
     const folder = suffix ? `gettext/${catalog.namespace}/` : 'gettext/';
-    return [{ path: `gettext/${catalog.namespace}.pot`, catalog }, ...catalog.locales.map((locale) => ({ path: `${folder}${gettextLocaleName(locale)}.po`, catalog, locale }))];
+    return [
+      { path: `gettext/${catalog.namespace}.pot`, catalog },
+      ...catalog.locales.map((locale) => ({ path: `${folder}${gettextLocaleName(locale)}.po`, catalog, locale })),
+    ];
   });
 }
 
 /** python-brace-format as Python's str.format would fill it: `{{` `}}` one brace, the plural argument as n, others as ⟨name⟩ (gettext-mo.ts's `text`). */
 function pythonBrace(s: string, pluralArg: string | undefined, n: number): string {
-  return s.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (whole, name: string | undefined) => (whole === '{{' ? '{' : whole === '}}' ? '}' : name === pluralArg ? String(n) : `\u27E8${name}\u27E9`));
+  return s.replace(/\{\{|\}\}|\{([^{}]*)\}/g, (whole, name: string | undefined) =>
+    whole === '{{' ? '{' : whole === '}}' ? '}' : name === pluralArg ? String(n) : `\u27E8${name}\u27E9`,
+  );
 }
 
 /** Every state counts as translated (fuzzy is compared on its own): what the entry holds, not what gettext shows. */
 function asTranslated(catalog: Catalog): Catalog {
-  return { ...catalog, messages: catalog.messages.map((m) => ({ ...m, translations: Object.fromEntries(Object.entries(m.translations).map(([l, t]) => [l, t.state === 'initial' ? { ...t, state: 'translated' as const } : t])) })) };
+  return {
+    ...catalog,
+    messages: catalog.messages.map((m) => ({
+      ...m,
+      translations: Object.fromEntries(
+        Object.entries(m.translations).map(([l, t]) => [l, t.state === 'initial' ? { ...t, state: 'translated' as const } : t]),
+      ),
+    })),
+  };
 }
 
 /** A PO's entries as translate-toolkit reads them and as the catalog says: by msgctxt, msgid(s), msgstr(s) at a count of each index, fuzzy. */
@@ -254,14 +285,24 @@ function poCompare(file: PoFile, read: Read) {
         target: counts.map((n) => (own ? shown(filled, message.key, locale!, n) : '')),
         fuzzy: own?.state === 'initial',
       };
-    } else expected[message.key] = { source: gettextText(source.ast, 0), target: own ? shown(filled, message.key, locale!, 0) : '', fuzzy: own?.state === 'initial' };
+    } else
+      expected[message.key] = {
+        source: gettextText(source.ast, 0),
+        target: own ? shown(filled, message.key, locale!, 0) : '',
+        fuzzy: own?.state === 'initial',
+      };
   }
   return { actual, expected };
 }
 
 // ---------------------------------------------------------------- Android
 
-interface AndroidFile { path: string; catalog: Catalog; locale: string; prefix: string }
+interface AndroidFile {
+  path: string;
+  catalog: Catalog;
+  locale: string;
+  prefix: string;
+}
 
 function androidFiles(s: Scenario): AndroidFile[] {
   return audiencesOf(s.catalog, s.config.identifierPrefix).flatMap((audience) =>
@@ -293,7 +334,8 @@ function androidCompare(file: AndroidFile, read: Read) {
   for (const unit of read.units) {
     const message = messages.get(unit.id)!;
     if (!unit.plural) actual[`string/${unit.id}`] = stringFormat(unit.target as string, message);
-    else for (const [quantity, value] of Object.entries(unit.items!)) actual[`plurals/${unit.id}#${quantity}`] = stringFormat(value, message);
+    else
+      for (const [quantity, value] of Object.entries(unit.items!)) actual[`plurals/${unit.id}#${quantity}`] = stringFormat(value, message);
   }
   for (const message of catalog.messages) {
     const translation = message.translations[locale];
@@ -316,7 +358,11 @@ function androidCompare(file: AndroidFile, read: Read) {
 
 function stringsFiles(s: Scenario) {
   return audiencesOf(s.catalog, s.config.identifierPrefix).flatMap((audience) =>
-    s.catalog.locales.map((locale) => ({ path: `apple/${locale}.lproj/${audienceName('Localizable', audience, '', 'pascal')}.strings`, catalog: audience.catalog, locale })),
+    s.catalog.locales.map((locale) => ({
+      path: `apple/${locale}.lproj/${audienceName('Localizable', audience, '', 'pascal')}.strings`,
+      catalog: audience.catalog,
+      locale,
+    })),
   );
 }
 
@@ -353,7 +399,9 @@ function propertiesFiles(s: Scenario) {
     return [
       { path: `java/${base}.properties`, catalog, locale: catalog.sourceLocale },
       { path: `java/${base}${bundleSuffix(new Intl.Locale(catalog.sourceLocale).language)}.properties`, catalog, locale: undefined },
-      ...catalog.locales.filter((l) => l !== catalog.sourceLocale).map((locale) => ({ path: `java/${base}${bundleSuffix(locale)}.properties`, catalog, locale })),
+      ...catalog.locales
+        .filter((l) => l !== catalog.sourceLocale)
+        .map((locale) => ({ path: `java/${base}${bundleSuffix(locale)}.properties`, catalog, locale })),
     ];
   });
 }
@@ -372,7 +420,10 @@ function messageFormat(pattern: string): Shown {
       } else quoted = !quoted;
     } else if (c === '{' && !quoted) {
       const end = pattern.indexOf('}', i);
-      const [index, type] = pattern.slice(i + 1, end).split(',').map((s) => s.trim());
+      const [index, type] = pattern
+        .slice(i + 1, end)
+        .split(',')
+        .map((s) => s.trim());
       text += `\u27E6${index}\u27E7`;
       formats[Number(index)] = type === 'number' ? 'number' : type === 'date' || type === 'time' ? 'date' : 'none';
       i = end;
@@ -422,10 +473,12 @@ function arbFiles(s: Scenario): string[] {
 /** What a message shows at each count (or once, without a plural), arguments and `#` as sentinels: ARB's `{count}` in a form reads as ICU's `#`. */
 function icuShown(ast: readonly MessageFormatElement[], locale: string): string | Record<string, string> {
   if (!ast.some((el) => el.type === TYPE.plural)) return sentinelText(ast, sentinel);
-  return Object.fromEntries(COUNTS.map((n) => {
-    const { elements, pluralArg } = resolveAt(ast, locale, n);
-    return [String(n), sentinelText(elements, sentinel, pluralArg)];
-  }));
+  return Object.fromEntries(
+    COUNTS.map((n) => {
+      const { elements, pluralArg } = resolveAt(ast, locale, n);
+      return [String(n), sentinelText(elements, sentinel, pluralArg)];
+    }),
+  );
 }
 
 function arbCompare(s: Scenario, read: Read) {
@@ -435,8 +488,12 @@ function arbCompare(s: Scenario, read: Read) {
     const table = identifierTable(catalog, identifierPrefix, 'flutter').names;
     for (const m of catalog.messages) names.set(table.get(m.key)!, m);
   }
-  const actual = Object.fromEntries(read.units.map((u) => [u.id, icuShown(parse(u.target as string, { ignoreTag: true, requiresOtherClause: true }), locale)]));
-  const expected = Object.fromEntries([...names].filter(([, m]) => m.translations[locale]).map(([name, m]) => [name, icuShown(m.translations[locale]!.ast, locale)]));
+  const actual = Object.fromEntries(
+    read.units.map((u) => [u.id, icuShown(parse(u.target as string, { ignoreTag: true, requiresOtherClause: true }), locale)]),
+  );
+  const expected = Object.fromEntries(
+    [...names].filter(([, m]) => m.translations[locale]).map(([name, m]) => [name, icuShown(m.translations[locale]!.ast, locale)]),
+  );
   return { locale, actual, expected };
 }
 
@@ -453,8 +510,18 @@ type Resources = Record<string, Record<string, Record<string, unknown>>>;
 async function i18nextOf(catalog: Catalog, resources: Resources) {
   const instance = i18next.createInstance();
   const ns = catalog.userMessages ? [catalog.namespace, catalog.detailNamespace] : [catalog.namespace];
-  const fallbackLng = { ...Object.fromEntries(Object.entries(catalog.fallback ?? {}).map(([locale, chain]) => [locale, [...chain, catalog.sourceLocale]])), default: [catalog.sourceLocale] };
-  await instance.init({ resources, lng: catalog.sourceLocale, fallbackLng, ns, defaultNS: catalog.namespace, interpolation: { escapeValue: false } });
+  const fallbackLng = {
+    ...Object.fromEntries(Object.entries(catalog.fallback ?? {}).map(([locale, chain]) => [locale, [...chain, catalog.sourceLocale]])),
+    default: [catalog.sourceLocale],
+  };
+  await instance.init({
+    resources,
+    lng: catalog.sourceLocale,
+    fallbackLng,
+    ns,
+    defaultNS: catalog.namespace,
+    interpolation: { escapeValue: false },
+  });
   return instance;
 }
 
@@ -474,13 +541,20 @@ function nestedOf(units: readonly Unit[]): Record<string, unknown> {
 /** The units of one locale's XLIFF 1.2 file as the catalog says: `<original>\u0004<id>` → source, target and state. */
 function xliff12Expected(catalog: Catalog, locale: string): Record<string, unknown> {
   const expected: Record<string, unknown> = {};
-  const state12: Record<string, string> = { initial: 'needs-review-translation', translated: 'translated', reviewed: 'signed-off', final: 'final' };
+  const state12: Record<string, string> = {
+    initial: 'needs-review-translation',
+    translated: 'translated',
+    reviewed: 'signed-off',
+    final: 'final',
+  };
   const add = (original: string, id: string, source: Translation, target: Translation | undefined) => {
     const plurals = [source, target].flatMap((t) => (t && splitPlural(t.ast).kind === 'plural' ? [t] : []));
     const side = (t: Translation | undefined, selector: string | undefined, sideLocale: string) => {
       if (!t) return null;
       if (selector === undefined) return sentinelText(t.ast, sentinel);
-      const { elements, pluralArg } = selector.startsWith('=') ? resolveAt(t.ast, sideLocale, Number(selector.slice(1))) : resolveCategory(t.ast, selector);
+      const { elements, pluralArg } = selector.startsWith('=')
+        ? resolveAt(t.ast, sideLocale, Number(selector.slice(1)))
+        : resolveCategory(t.ast, selector);
       return sentinelText(elements, sentinel, pluralArg);
     };
     const entry = (selector?: string) => ({
@@ -494,13 +568,19 @@ function xliff12Expected(catalog: Catalog, locale: string): Record<string, unkno
       return;
     }
     const exact = [...new Set(plurals.flatMap((t) => exactSelectors(t.ast)))].sort((a, b) => a - b).map((n) => `=${n}`);
-    for (const selector of [...exact, ...pluralCategories(locale)]) expected[`${original}\u0004${id}.${selector.replace(/^=/, 'exact')}`] = entry(selector);
+    for (const selector of [...exact, ...pluralCategories(locale)])
+      expected[`${original}\u0004${id}.${selector.replace(/^=/, 'exact')}`] = entry(selector);
   };
   for (const m of catalog.messages) add(catalog.namespace, m.key, m.translations[catalog.sourceLocale]!, m.translations[locale]);
   for (const text of catalog.userTexts ?? []) add('user', text.id, text.translations[catalog.sourceLocale]!, text.translations[locale]);
   const userMessages = byKey(catalog.userMessages ?? []);
   for (const [key, byLocale] of catalog.userOverrides ?? new Map<string, Record<string, Translation>>()) {
-    add('user', `key.${key}`, byLocale[catalog.sourceLocale] ?? userMessages.get(key)!.translations[catalog.sourceLocale]!, byLocale[locale]);
+    add(
+      'user',
+      `key.${key}`,
+      byLocale[catalog.sourceLocale] ?? userMessages.get(key)!.translations[catalog.sourceLocale]!,
+      byLocale[locale],
+    );
   }
   return expected;
 }
@@ -521,7 +601,15 @@ function xliff12Actual(read: Read, pluralArgs: ReadonlyMap<string, string>): Rec
   return Object.fromEntries(
     read.units.map((u) => {
       const arg = pluralArgs.get(u.id.replace(/\.[^.]+$/, ''));
-      return [u.id, { source: partsText(u.source_parts!, arg), target: u.target_parts ? partsText(u.target_parts, arg) : null, state: u.state, approved: u.approved }];
+      return [
+        u.id,
+        {
+          source: partsText(u.source_parts!, arg),
+          target: u.target_parts ? partsText(u.target_parts, arg) : null,
+          state: u.state,
+          approved: u.approved,
+        },
+      ];
     }),
   );
 }
@@ -537,7 +625,8 @@ function pluralArgsOf(catalog: Catalog): Map<string, string> {
   };
   for (const m of catalog.messages) add(catalog.namespace, m.key, m.translations);
   for (const t of catalog.userTexts ?? []) add('user', t.id, t.translations);
-  for (const [key, byLocale] of catalog.userOverrides ?? new Map<string, Record<string, Translation>>()) add('user', `key.${key}`, byLocale);
+  for (const [key, byLocale] of catalog.userOverrides ?? new Map<string, Record<string, Translation>>())
+    add('user', `key.${key}`, byLocale);
   return args;
 }
 
@@ -582,7 +671,9 @@ for (const name of ['hazards', 'default'] as const) {
         i18next: 'translate.storage.jsonl10n.I18NextV4File',
       });
       // Lone surrogates (a misread UTF-16 pair) only where TOOLKIT_WRONG.propertiesSurrogatePairs says.
-      expect(requests.filter((r) => r.format !== 'properties' && read[r.path]!.units.some((u) => u.surrogates)).map((r) => r.path)).toEqual([]);
+      expect(requests.filter((r) => r.format !== 'properties' && read[r.path]!.units.some((u) => u.surrogates)).map((r) => r.path)).toEqual(
+        [],
+      );
     });
 
     it('PO and POT: every entry (msgctxt the key) carries the catalog text in msgid, msgid_plural and each msgstr, fuzzy for initial', () => {
@@ -591,7 +682,8 @@ for (const name of ['hazards', 'default'] as const) {
         if (file.locale) expect(r.language, file.path).toBe(gettextLocaleName(file.locale));
         const { actual, expected } = poCompare(file, r);
         expect(actual, file.path).toEqual(expected);
-        for (const u of r.units.filter((u) => u.plural)) expect((u.target as string[]).length, `${file.path} ${u.context}`).toBe(file.locale ? Number(r.nplurals) : 2);
+        for (const u of r.units.filter((u) => u.plural))
+          expect((u.target as string[]).length, `${file.path} ${u.context}`).toBe(file.locale ? Number(r.nplurals) : 2);
       }
     });
 
@@ -609,11 +701,15 @@ for (const name of ['hazards', 'default'] as const) {
         const tags = r.plural_tags!;
         const cldr = pluralCategories(file.locale);
         if (tags.join() !== cldr.join()) {
-          expect(cldr.filter((c) => !tags.includes(c)), file.path).toEqual(['other']);
+          expect(
+            cldr.filter((c) => !tags.includes(c)),
+            file.path,
+          ).toEqual(['other']);
           expect(tags, file.path).toEqual(cldr.filter((c) => c !== 'other'));
           lacking.push(file.locale);
         }
-        for (const u of r.units.filter((u) => u.plural)) expect(u.target, `${file.path} ${u.id}`).toEqual(tags.map((t) => u.items![t] ?? ''));
+        for (const u of r.units.filter((u) => u.plural))
+          expect(u.target, `${file.path} ${u.id}`).toEqual(tags.map((t) => u.items![t] ?? ''));
       }
       expect([...new Set(lacking)]).toEqual(TOOLKIT_WRONG.pluralTagsLackOther.filter((l) => s.catalog.locales.includes(l)));
     });
@@ -621,7 +717,9 @@ for (const name of ['hazards', 'default'] as const) {
     it('Apple .strings: every value equals the catalog text as a format string', () => {
       for (const file of strings) {
         const actual = Object.fromEntries(read[file.path]!.units.map((u) => [u.id, u.source]));
-        const expected = Object.fromEntries(file.catalog.messages.filter((m) => m.translations[file.locale]).map((m) => [m.key, stringsValue(m, file.locale)]));
+        const expected = Object.fromEntries(
+          file.catalog.messages.filter((m) => m.translations[file.locale]).map((m) => [m.key, stringsValue(m, file.locale)]),
+        );
         expect(actual, file.path).toEqual(expected);
       }
     });
@@ -635,11 +733,16 @@ for (const name of ['hazards', 'default'] as const) {
         unescaped.push(...compared.unescapedKeys);
         surrogates.push(...compared.surrogates.map((id) => `${file.path} ${id}`));
         // Where translate-toolkit got lone surrogates, exactly the values with a character beyond U+FFFF.
-        const beyond = Object.entries(compared.expected).filter(([, v]) => TOOLKIT_WRONG.propertiesSurrogatePairs(v.text)).map(([k]) => k);
+        const beyond = Object.entries(compared.expected)
+          .filter(([, v]) => TOOLKIT_WRONG.propertiesSurrogatePairs(v.text))
+          .map(([k]) => k);
         expect(compared.surrogates.map((id) => id.replace(/\\(.)/g, '$1')).sort(), file.path).toEqual(beyond.sort());
       }
       // translate-toolkit kept a key's escapes exactly for the exact-selector keys (`6.=0`).
-      expect(unescaped.every((key) => /\.=\d+$/.test(key)), unescaped.join()).toBe(true);
+      expect(
+        unescaped.every((key) => /\.=\d+$/.test(key)),
+        unescaped.join(),
+      ).toBe(true);
       expect(unescaped.length > 0).toBe(name === 'hazards');
       expect(surrogates.length > 0).toBe(name === 'hazards');
     });
@@ -662,14 +765,21 @@ for (const name of ['hazards', 'default'] as const) {
         (resources[file.locale] ??= {})[file.ns] = nested;
       }
       const t18 = await i18nextOf(s.catalog, resources);
-      const audiences = s.catalog.userMessages ? [[s.catalog.namespace, s.catalog.userMessages], [s.catalog.detailNamespace, s.catalog.messages]] as const : [[s.catalog.namespace, s.catalog.messages]] as const;
+      const audiences = s.catalog.userMessages
+        ? ([
+            [s.catalog.namespace, s.catalog.userMessages],
+            [s.catalog.detailNamespace, s.catalog.messages],
+          ] as const)
+        : ([[s.catalog.namespace, s.catalog.messages]] as const);
       for (const locale of s.catalog.locales) {
         for (const [ns, messages] of audiences) {
           const t = t18.getFixedT(locale, ns);
           for (const message of messages) {
             for (const count of isPlural(message) ? COUNTS : [undefined]) {
               const args = sampleArgs(message, count);
-              expect(t(message.key, args), `${locale} ${ns} ${message.key} ${count ?? ''}`).toBe(i18nextExpected(message, locale, s.catalog, args));
+              expect(t(message.key, args), `${locale} ${ns} ${message.key} ${count ?? ''}`).toBe(
+                i18nextExpected(message, locale, s.catalog, args),
+              );
             }
           }
         }
@@ -713,7 +823,10 @@ describe.skipIf(!TOOLKIT)('translate-toolkit reads PO edge texts back', () => {
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const dir = writeToTemp(files, 'codebook-ttk-po-edge-');
     const pos = poFiles({ name: 'edge', catalog: changed, config, out: dir });
-    const read = toolkitRead(dir, pos.map((f) => ({ path: f.path, format: 'po' as const, language: f.locale })));
+    const read = toolkitRead(
+      dir,
+      pos.map((f) => ({ path: f.path, format: 'po' as const, language: f.locale })),
+    );
     for (const file of pos) {
       const { actual, expected } = poCompare(file, read[file.path]!);
       expect(actual, file.path).toEqual(expected);
@@ -731,13 +844,24 @@ for (const name of ['hazards', 'default'] as const) {
     const s = await scenarioOf(name);
     const dir = xliff12Of(s);
     const files = filesUnder(dir, 'xliff', /\.xlf$/);
-    const read = toolkitRead(dir, files.map((path) => ({ path, format: 'xliff12' as const })));
+    const read = toolkitRead(
+      dir,
+      files.map((path) => ({ path, format: 'xliff12' as const })),
+    );
 
     it('reads one file per target locale with xliff.xlifffile, the languages in its header', () => {
-      expect(files).toEqual(s.catalog.locales.filter((l) => l !== s.catalog.sourceLocale).map((l) => `xliff/${l}.xlf`).sort());
+      expect(files).toEqual(
+        s.catalog.locales
+          .filter((l) => l !== s.catalog.sourceLocale)
+          .map((l) => `xliff/${l}.xlf`)
+          .sort(),
+      );
       for (const path of files) {
         expect(read[path]!.store).toBe('translate.storage.xliff.xlifffile');
-        expect([read[path]!.source_language, read[path]!.target_language]).toEqual([s.catalog.sourceLocale, /^xliff\/(.*)\.xlf$/.exec(path)![1]]);
+        expect([read[path]!.source_language, read[path]!.target_language]).toEqual([
+          s.catalog.sourceLocale,
+          /^xliff\/(.*)\.xlf$/.exec(path)![1],
+        ]);
       }
     });
 
@@ -753,7 +877,8 @@ for (const name of ['hazards', 'default'] as const) {
       for (const path of files) {
         for (const u of read[path]!.units) {
           expect(u.source, `${path} ${u.id}`).toBe(u.source_parts!.map((p) => (typeof p === 'string' ? p : p.text)).join(''));
-          if (u.target_parts) expect(u.target, `${path} ${u.id}`).toBe(u.target_parts.map((p) => (typeof p === 'string' ? p : p.text)).join(''));
+          if (u.target_parts)
+            expect(u.target, `${path} ${u.id}`).toBe(u.target_parts.map((p) => (typeof p === 'string' ? p : p.text)).join(''));
         }
       }
     });
@@ -763,11 +888,32 @@ for (const name of ['hazards', 'default'] as const) {
 // ---------------------------------------------------------------- the exceptions, against the real toolchains
 
 /** Hostile Android values (android.test.ts's list): the one translate-toolkit reads wrong is `a \t b \n c`. */
-const HOSTILE = ['@home', '?attr', ' ', '  ', 'a \t b \n c', '\u0007\r\u0085\u2028\u2029\u007f\u009f', '\u2003\u3000\u00a0', '"\'\\"', '<b>&amp;</b>]]>', '100% %d %s', '🎉 𝄞 日本語', '\\u0041 \\n \\t', '', '\uffff'];
+const HOSTILE = [
+  '@home',
+  '?attr',
+  ' ',
+  '  ',
+  'a \t b \n c',
+  '\u0007\r\u0085\u2028\u2029\u007f\u009f',
+  '\u2003\u3000\u00a0',
+  '"\'\\"',
+  '<b>&amp;</b>]]>',
+  '100% %d %s',
+  '🎉 𝄞 日本語',
+  '\\u0041 \\n \\t',
+  '',
+  '\uffff',
+];
 
 function literalMessage(key: string, text: string): Message {
   const origin = { layer: 'test', file: 'synthetic.json', pointer: '', line: 1, column: 1 };
-  return { key, section: 'hazards', params: [], translations: { en: { text, ast: [{ type: TYPE.literal, value: text }], state: 'final', origin } }, origin };
+  return {
+    key,
+    section: 'hazards',
+    params: [],
+    translations: { en: { text, ast: [{ type: TYPE.literal, value: text }], state: 'final', origin } },
+    origin,
+  };
 }
 
 /** aapt2 compile and link, then `aapt dump` (android.test.ts's pipeline, without its warning checks). */
@@ -778,120 +924,156 @@ function aaptDump(dir: string): Dump {
     return result.stdout;
   };
   mkdirSync(join(dir, 'flat'));
-  for (const folder of readdirSync(join(dir, 'android')).sort()) for (const file of readdirSync(join(dir, 'android', folder)).sort()) run('aapt2', ['compile', '-o', 'flat', join('android', folder, file)]);
-  writeFileSync(join(dir, 'AndroidManifest.xml'), '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.codebook"/>\n');
-  const flats = readdirSync(join(dir, 'flat')).sort().map((f) => join('flat', f));
+  for (const folder of readdirSync(join(dir, 'android')).sort())
+    for (const file of readdirSync(join(dir, 'android', folder)).sort())
+      run('aapt2', ['compile', '-o', 'flat', join('android', folder, file)]);
+  writeFileSync(
+    join(dir, 'AndroidManifest.xml'),
+    '<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="com.example.codebook"/>\n',
+  );
+  const flats = readdirSync(join(dir, 'flat'))
+    .sort()
+    .map((f) => join('flat', f));
   run('aapt2', ['link', '-I', FRAMEWORK, '--manifest', 'AndroidManifest.xml', '-o', 'out.apk', ...flats]);
   return readAaptDump(run('aapt', ['dump', '--values', 'resources', 'out.apk']));
 }
 
-describe.skipIf(!TOOLKIT || !haveTools('aapt2', 'aapt', FRAMEWORK))('where translate-toolkit reads Android wrong, aapt2 agrees with codebook', async () => {
-  const { catalog: hazards, config } = await loadTestCatalog('hazards');
-  const catalog: Catalog = { ...hazards, messages: [...hazards.messages, ...HOSTILE.map((text, i) => literalMessage(`h${i}`, text))] };
-  const diagnostics: Diagnostic[] = [];
-  const files = renderTargets(catalog, config, [androidTarget], diagnostics)!;
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const dir = writeToTemp(files, 'codebook-ttk-android-');
-  const android = androidFiles({ name: 'hostile', catalog, config, out: dir });
-  const read = toolkitRead(dir, android.map((f) => ({ path: f.path, format: 'android' as const, language: f.locale })));
-  const dump = aaptDump(dir);
-  const source = android.find((f) => f.locale === catalog.sourceLocale)!;
+describe.skipIf(!TOOLKIT || !haveTools('aapt2', 'aapt', FRAMEWORK))(
+  'where translate-toolkit reads Android wrong, aapt2 agrees with codebook',
+  async () => {
+    const { catalog: hazards, config } = await loadTestCatalog('hazards');
+    const catalog: Catalog = { ...hazards, messages: [...hazards.messages, ...HOSTILE.map((text, i) => literalMessage(`h${i}`, text))] };
+    const diagnostics: Diagnostic[] = [];
+    const files = renderTargets(catalog, config, [androidTarget], diagnostics)!;
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const dir = writeToTemp(files, 'codebook-ttk-android-');
+    const android = androidFiles({ name: 'hostile', catalog, config, out: dir });
+    const read = toolkitRead(
+      dir,
+      android.map((f) => ({ path: f.path, format: 'android' as const, language: f.locale })),
+    );
+    const dump = aaptDump(dir);
+    const source = android.find((f) => f.locale === catalog.sourceLocale)!;
 
-  it('translate-toolkit reads every hostile value as codebook wrote it but for a space before \\n, which it drops', () => {
-    const { actual, expected } = androidCompare(source, read[source.path]!);
-    const differing = Object.keys(expected).filter((k) => actual[k] !== expected[k]);
-    expect(differing).toEqual(['string/error_h4']);
-    expect(actual['string/error_h4']).toBe('a \t b\n c');
-    const xml = readFileSync(join(dir, source.path), 'utf8');
-    expect(/<string name="error_h4">(.*)<\/string>/.exec(xml)![1]).toBe('a \\t b \\n c');
-    expect(TOOLKIT_WRONG.androidSpaceBeforeNewline('a \\t b \\n c')).toBe(true);
-    // The exception holds nowhere else: no other value of any file has a space before \n.
-    for (const file of android) {
-      const values = [...readFileSync(join(dir, file.path), 'utf8').matchAll(/<(?:string|item)[^>]*>(.*)<\/(?:string|item)>/g)].map((m) => m[1]!);
-      expect(values.filter(TOOLKIT_WRONG.androidSpaceBeforeNewline), file.path).toEqual(file === source ? ['a \\t b \\n c'] : []);
-    }
-  });
+    it('translate-toolkit reads every hostile value as codebook wrote it but for a space before \\n, which it drops', () => {
+      const { actual, expected } = androidCompare(source, read[source.path]!);
+      const differing = Object.keys(expected).filter((k) => actual[k] !== expected[k]);
+      expect(differing).toEqual(['string/error_h4']);
+      expect(actual['string/error_h4']).toBe('a \t b\n c');
+      const xml = readFileSync(join(dir, source.path), 'utf8');
+      expect(/<string name="error_h4">(.*)<\/string>/.exec(xml)![1]).toBe('a \\t b \\n c');
+      expect(TOOLKIT_WRONG.androidSpaceBeforeNewline('a \\t b \\n c')).toBe(true);
+      // The exception holds nowhere else: no other value of any file has a space before \n.
+      for (const file of android) {
+        const values = [...readFileSync(join(dir, file.path), 'utf8').matchAll(/<(?:string|item)[^>]*>(.*)<\/(?:string|item)>/g)].map(
+          (m) => m[1]!,
+        );
+        expect(values.filter(TOOLKIT_WRONG.androidSpaceBeforeNewline), file.path).toEqual(file === source ? ['a \\t b \\n c'] : []);
+      }
+    });
 
-  it('aapt2 keeps that space', () => {
-    expect(dump.get('')!.get('string/error_h4')).toBe('a \t b \n c');
-  });
+    it('aapt2 keeps that space', () => {
+      expect(dump.get('')!.get('string/error_h4')).toBe('a \t b \n c');
+    });
 
-  it("aapt2 keeps ru's other item, which translate-toolkit's plural tags leave out of the unit", () => {
-    const ru = android.find((f) => f.locale === 'ru')!;
-    expect(read[ru.path]!.plural_tags).toEqual(['one', 'few', 'many']);
-    const message = catalog.messages.find((m) => m.key === '5')!;
-    const { elements, pluralArg } = resolveAt(message.translations.ru!.ast, 'ru', 1.5);
-    expect(stringFormat(dump.get('ru')!.get('plurals/error_5#other')!, message)).toBe(sentinelText(elements, sentinel, pluralArg));
-    const unit = read[ru.path]!.units.find((u) => u.id === 'error_5')!;
-    expect(unit.target).toEqual(['one', 'few', 'many'].map((q) => unit.items![q]));
-    expect(unit.items!.other).toBe(dump.get('ru')!.get('plurals/error_5#other'));
-  });
-});
+    it("aapt2 keeps ru's other item, which translate-toolkit's plural tags leave out of the unit", () => {
+      const ru = android.find((f) => f.locale === 'ru')!;
+      expect(read[ru.path]!.plural_tags).toEqual(['one', 'few', 'many']);
+      const message = catalog.messages.find((m) => m.key === '5')!;
+      const { elements, pluralArg } = resolveAt(message.translations.ru!.ast, 'ru', 1.5);
+      expect(stringFormat(dump.get('ru')!.get('plurals/error_5#other')!, message)).toBe(sentinelText(elements, sentinel, pluralArg));
+      const unit = read[ru.path]!.units.find((u) => u.id === 'error_5')!;
+      expect(unit.target).toEqual(['one', 'few', 'many'].map((q) => unit.items![q]));
+      expect(unit.items!.other).toBe(dump.get('ru')!.get('plurals/error_5#other'));
+    });
+  },
+);
 
-describe.skipIf(!TOOLKIT || !haveTools('javac', 'java'))('where translate-toolkit reads .properties wrong, the JDK agrees with codebook', async () => {
-  const s = await scenarioOf('hazards');
-  const classes = compileBundleReader();
-  const jdk = readBundleDir(classes, join(s.out, 'java'), s.catalog);
-  const read = toolkitRead(s.out, [{ path: 'java/Errors.properties', format: 'properties' }]);
-  const units = read['java/Errors.properties']!.units;
+describe.skipIf(!TOOLKIT || !haveTools('javac', 'java'))(
+  'where translate-toolkit reads .properties wrong, the JDK agrees with codebook',
+  async () => {
+    const s = await scenarioOf('hazards');
+    const classes = compileBundleReader();
+    const jdk = readBundleDir(classes, join(s.out, 'java'), s.catalog);
+    const read = toolkitRead(s.out, [{ path: 'java/Errors.properties', format: 'properties' }]);
+    const units = read['java/Errors.properties']!.units;
 
-  it('the JDK reads the key 6.=0, which translate-toolkit names 6.\\=0', () => {
-    expect(units.map((u) => u.id)).toContain('6.\\=0');
-    expect(units.map((u) => u.id)).not.toContain('6.=0');
-    const loaded = jdk.files['Errors.properties']!;
-    expect(Object.keys(loaded)).toContain('6.=0');
-    expect(loaded['6.=0']).toBe(units.find((u) => u.id === '6.\\=0')!.source);
-  });
+    it('the JDK reads the key 6.=0, which translate-toolkit names 6.\\=0', () => {
+      expect(units.map((u) => u.id)).toContain('6.\\=0');
+      expect(units.map((u) => u.id)).not.toContain('6.=0');
+      const loaded = jdk.files['Errors.properties']!;
+      expect(Object.keys(loaded)).toContain('6.=0');
+      expect(loaded['6.=0']).toBe(units.find((u) => u.id === '6.\\=0')!.source);
+    });
 
-  it('the JDK reads 🎉 where translate-toolkit has two lone surrogates', () => {
-    const eight = units.find((u) => u.id === '8')!;
-    expect(eight.surrogates).toBe(true);
-    expect(jdk.files['Errors.properties']!['8']).toContain('🎉');
-    // JSON.parse joins the reader's \ud83c\udf89 into 🎉: the same text, once the surrogates are paired.
-    expect(jdk.files['Errors.properties']!['8']).toBe(eight.source);
-  });
-});
+    it('the JDK reads 🎉 where translate-toolkit has two lone surrogates', () => {
+      const eight = units.find((u) => u.id === '8')!;
+      expect(eight.surrogates).toBe(true);
+      expect(jdk.files['Errors.properties']!['8']).toContain('🎉');
+      // JSON.parse joins the reader's \ud83c\udf89 into 🎉: the same text, once the surrogates are paired.
+      expect(jdk.files['Errors.properties']!['8']).toBe(eight.source);
+    });
+  },
+);
 
-describe.skipIf(!TOOLKIT || !haveTools('javac', 'java', 'gcc', 'gnustep-config'))('where translate-toolkit keeps control characters escaped, the JDK and GNUstep decode them', async () => {
-  const { catalog: hazards, config } = await loadTestCatalog('hazards');
-  const CONTROLS = ['bell\u0007 esc\u001b vt\u000b nul\u0000', '\u0007F', 'ff\f cr\r tab\t nl\n end'];
-  const catalog: Catalog = { ...hazards, messages: [...hazards.messages, ...CONTROLS.map((text, i) => literalMessage(`c${i}`, text))] };
-  const diagnostics: Diagnostic[] = [];
-  const files = renderTargets(catalog, config, [appleTarget, javaTarget], diagnostics)!;
-  expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const dir = writeToTemp(files, 'codebook-ttk-controls-');
-  const read = toolkitRead(dir, [
-    { path: 'apple/en.lproj/Localizable.strings', format: 'strings' },
-    { path: 'java/Errors.properties', format: 'properties' },
-  ]);
-  const toolkit = (path: string) => Object.fromEntries(read[path]!.units.filter((u) => /^c\d$/.test(u.id)).map((u) => [u.id, u.source as string]));
-  const expected = Object.fromEntries(CONTROLS.map((text, i) => [`c${i}`, text]));
-  const asToolkit = Object.fromEntries(CONTROLS.map((text, i) => [`c${i}`, TOOLKIT_WRONG.escapedControls(text) ? TOOLKIT_WRONG.keptEscaped(text) : text]));
+describe.skipIf(!TOOLKIT || !haveTools('javac', 'java', 'gcc', 'gnustep-config'))(
+  'where translate-toolkit keeps control characters escaped, the JDK and GNUstep decode them',
+  async () => {
+    const { catalog: hazards, config } = await loadTestCatalog('hazards');
+    const CONTROLS = ['bell\u0007 esc\u001b vt\u000b nul\u0000', '\u0007F', 'ff\f cr\r tab\t nl\n end'];
+    const catalog: Catalog = { ...hazards, messages: [...hazards.messages, ...CONTROLS.map((text, i) => literalMessage(`c${i}`, text))] };
+    const diagnostics: Diagnostic[] = [];
+    const files = renderTargets(catalog, config, [appleTarget, javaTarget], diagnostics)!;
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const dir = writeToTemp(files, 'codebook-ttk-controls-');
+    const read = toolkitRead(dir, [
+      { path: 'apple/en.lproj/Localizable.strings', format: 'strings' },
+      { path: 'java/Errors.properties', format: 'properties' },
+    ]);
+    const toolkit = (path: string) =>
+      Object.fromEntries(read[path]!.units.filter((u) => /^c\d$/.test(u.id)).map((u) => [u.id, u.source as string]));
+    const expected = Object.fromEntries(CONTROLS.map((text, i) => [`c${i}`, text]));
+    const asToolkit = Object.fromEntries(
+      CONTROLS.map((text, i) => [`c${i}`, TOOLKIT_WRONG.escapedControls(text) ? TOOLKIT_WRONG.keptEscaped(text) : text]),
+    );
 
-  it('translate-toolkit shows \\u0007 (and the rest) as text, and TAB, LF, FF, CR decoded', () => {
-    expect(CONTROLS.map(TOOLKIT_WRONG.escapedControls)).toEqual([true, true, false]);
-    expect(toolkit('apple/en.lproj/Localizable.strings')).toEqual(asToolkit);
-    expect(toolkit('java/Errors.properties')).toEqual(asToolkit);
-    expect(asToolkit.c0).toBe('bell\\u0007 esc\\u001b vt\\u000b nul\\u0000');
-  });
+    it('translate-toolkit shows \\u0007 (and the rest) as text, and TAB, LF, FF, CR decoded', () => {
+      expect(CONTROLS.map(TOOLKIT_WRONG.escapedControls)).toEqual([true, true, false]);
+      expect(toolkit('apple/en.lproj/Localizable.strings')).toEqual(asToolkit);
+      expect(toolkit('java/Errors.properties')).toEqual(asToolkit);
+      expect(asToolkit.c0).toBe('bell\\u0007 esc\\u001b vt\\u000b nul\\u0000');
+    });
 
-  it('GNUstep Foundation reads the .strings values as the catalog text', () => {
-    const build = mkdtempSync(join(tmpdir(), 'codebook-ttk-gnustep-'));
-    execFileSync('sh', ['-c', `gcc $(gnustep-config --objc-flags) "${join(repoRoot, 'test/tools/gnustep/plist-reader.m')}" -o reader $(gnustep-config --base-libs)`], { cwd: build, stdio: 'pipe' });
-    const values = JSON.parse(execFileSync(join(build, 'reader'), ['strings', join(dir, 'apple/en.lproj/Localizable.strings')], { encoding: 'utf8' })) as Record<string, string>;
-    expect(Object.fromEntries(Object.entries(values).filter(([k]) => /^c\d$/.test(k)))).toEqual(expected);
-  });
+    it('GNUstep Foundation reads the .strings values as the catalog text', () => {
+      const build = mkdtempSync(join(tmpdir(), 'codebook-ttk-gnustep-'));
+      execFileSync(
+        'sh',
+        [
+          '-c',
+          `gcc $(gnustep-config --objc-flags) "${join(repoRoot, 'test/tools/gnustep/plist-reader.m')}" -o reader $(gnustep-config --base-libs)`,
+        ],
+        { cwd: build, stdio: 'pipe' },
+      );
+      const values = JSON.parse(
+        execFileSync(join(build, 'reader'), ['strings', join(dir, 'apple/en.lproj/Localizable.strings')], { encoding: 'utf8' }),
+      ) as Record<string, string>;
+      expect(Object.fromEntries(Object.entries(values).filter(([k]) => /^c\d$/.test(k)))).toEqual(expected);
+    });
 
-  it('the JDK (Properties.load) reads the .properties values as the catalog text', () => {
-    const jdk = readBundleDir(compileBundleReader(), join(dir, 'java'), catalog);
-    expect(Object.fromEntries(Object.entries(jdk.files['Errors.properties']!).filter(([k]) => /^c\d$/.test(k)))).toEqual(expected);
-  });
-});
+    it('the JDK (Properties.load) reads the .properties values as the catalog text', () => {
+      const jdk = readBundleDir(compileBundleReader(), join(dir, 'java'), catalog);
+      expect(Object.fromEntries(Object.entries(jdk.files['Errors.properties']!).filter(([k]) => /^c\d$/.test(k)))).toEqual(expected);
+    });
+  },
+);
 
 describe.skipIf(!TOOLKIT)("where translate-toolkit's i18next v4 units leave a form out, i18next shows it", async () => {
   const s = await scenarioOf('hazards');
   const resources: Resources = {};
-  for (const locale of s.catalog.locales) resources[locale] = { [s.catalog.namespace]: JSON.parse(readFileSync(join(s.out, `i18next/${locale}/${s.catalog.namespace}.json`), 'utf8')) };
+  for (const locale of s.catalog.locales)
+    resources[locale] = {
+      [s.catalog.namespace]: JSON.parse(readFileSync(join(s.out, `i18next/${locale}/${s.catalog.namespace}.json`), 'utf8')),
+    };
   const t18 = await i18nextOf(s.catalog, resources);
 
   it.each([

@@ -26,10 +26,22 @@ describe('types target', () => {
   it('writes MessageKey flat and MessageParams with only the messages that take arguments', async () => {
     const { catalog, file } = await render(false);
     const keys = file('keys.d.ts');
-    const all = /export type MessageKey =\n([\s\S]*?)\n  ;/.exec(keys)![1]!.split('\n').map((l) => JSON.parse(l.replace(/^\s*\| /, '')));
-    const params = /export interface MessageParams \{\n([\s\S]*?)\n\}/.exec(keys)![1]!.split('\n').filter((l) => /^  "/.test(l)).map((l) => JSON.parse(l.trim().replace(/: \{$/, '')));
+    const all = /export type MessageKey =\n([\s\S]*?)\n {2};/
+      .exec(keys)![1]!
+      .split('\n')
+      .map((l) => JSON.parse(l.replace(/^\s*\| /, '')));
+    const params = /export interface MessageParams \{\n([\s\S]*?)\n\}/
+      .exec(keys)![1]!
+      .split('\n')
+      .filter((l) => /^ {2}"/.test(l))
+      .map((l) => JSON.parse(l.trim().replace(/: \{$/, '')));
     expect(all).toEqual(catalog.messages.map((m) => m.key));
-    expect(params.sort()).toEqual(catalog.messages.filter((m) => m.params.length > 0).map((m) => m.key).sort());
+    expect(params.sort()).toEqual(
+      catalog.messages
+        .filter((m) => m.params.length > 0)
+        .map((m) => m.key)
+        .sort(),
+    );
     expect(file('index.d.ts')).not.toMatch(/^export type MessageKey/m);
   });
 
@@ -70,22 +82,53 @@ describe('a plural that selects by an argument not named count', () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     const files: Record<string, unknown> = {
-      'codebook.config.json': { sourceLocale: 'en', locales: ['en', 'ja', 'pl'], layers: [{ name: 'registry', files: ['codes.json'] }, { name: 'messages', files: ['*.json', '!codes.json', '!codebook.config.json'] }], out: 'out' },
-      'codes.json': { sections: [{ id: 'files' }], codes: [{ code: 7, section: 'files', params: { n: { type: 'plural' }, folder: { type: 'string' } } }, { key: 'unknown', section: 'files', params: { code: { type: 'number' } } }] },
-      'en.json': { locale: 'en', sections: { files: 'Files' }, messages: { '7': '{n, plural, one {# file is} other {# files are}} in {folder} ({n} in all).', unknown: 'Error {code}.' } },
+      'codebook.config.json': {
+        sourceLocale: 'en',
+        locales: ['en', 'ja', 'pl'],
+        layers: [
+          { name: 'registry', files: ['codes.json'] },
+          { name: 'messages', files: ['*.json', '!codes.json', '!codebook.config.json'] },
+        ],
+        out: 'out',
+      },
+      'codes.json': {
+        sections: [{ id: 'files' }],
+        codes: [
+          { code: 7, section: 'files', params: { n: { type: 'plural' }, folder: { type: 'string' } } },
+          { key: 'unknown', section: 'files', params: { code: { type: 'number' } } },
+        ],
+      },
+      'en.json': {
+        locale: 'en',
+        sections: { files: 'Files' },
+        messages: { '7': '{n, plural, one {# file is} other {# files are}} in {folder} ({n} in all).', unknown: 'Error {code}.' },
+      },
       // Japanese has no plural; its {n} is {{count}} too, so one value serves every locale.
-      'ja.json': { locale: 'ja', sections: { files: 'ファイル' }, messages: { '7': '{folder} に {n} 個のファイルがあります。', unknown: 'エラー {code}' } },
-      'pl.json': { locale: 'pl', sections: { files: 'Pliki' }, messages: { '7': '{n, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}} w {folder}.', unknown: 'Błąd {code}.' } },
+      'ja.json': {
+        locale: 'ja',
+        sections: { files: 'ファイル' },
+        messages: { '7': '{folder} に {n} 個のファイルがあります。', unknown: 'エラー {code}' },
+      },
+      'pl.json': {
+        locale: 'pl',
+        sections: { files: 'Pliki' },
+        messages: { '7': '{n, plural, one {# plik} few {# pliki} many {# plików} other {# pliku}} w {folder}.', unknown: 'Błąd {code}.' },
+      },
     };
     for (const [name, value] of Object.entries(files)) writeFileSync(join(dir, name), JSON.stringify(value));
     const result = await generate({ config: join(dir, 'codebook.config.json'), cwd: dir, cache: false, targets: ['i18next', 'types'] });
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    const bundle = (lng: string) => JSON.parse(readFileSync(join(dir, 'out/i18next', lng, 'errors.json'), 'utf8')) as Record<string, string>;
+    const bundle = (lng: string) =>
+      JSON.parse(readFileSync(join(dir, 'out/i18next', lng, 'errors.json'), 'utf8')) as Record<string, string>;
     expect(bundle('en')['7_other']).toBe('{{count, number}} files are in {{folder}} ({{count}} in all).');
     expect(bundle('ja')['7']).toBe('{{folder}} に {{count}} 個のファイルがあります。');
 
     const t18 = i18next.createInstance();
-    await t18.init({ lng: 'en', resources: { en: { errors: bundle('en') }, ja: { errors: bundle('ja') }, pl: { errors: bundle('pl') } }, interpolation: { escapeValue: false } });
+    await t18.init({
+      lng: 'en',
+      resources: { en: { errors: bundle('en') }, ja: { errors: bundle('ja') }, pl: { errors: bundle('pl') } },
+      interpolation: { escapeValue: false },
+    });
     const { messageT } = (await import(join(dir, 'out/types/index.js'))) as typeof import('../../dist/types/index.js');
     const t = messageT(t18) as (key: string, options: object) => string;
     expect(t('7', { n: 1, folder: 'Inbox' })).toBe('1 file is in Inbox (1 in all).');

@@ -42,13 +42,16 @@ function overrideTemplate(): string {
 }
 
 describe.skipIf(!haveTools('xmllint'))('xliff template override through xmllint', () => {
-  it('renders the config\'s unit.xlf.hbs for each unit, changes one unit only, and the files validate against the OASIS 2.0 schema', async () => {
+  it("renders the config's unit.xlf.hbs for each unit, changes one unit only, and the files validate against the OASIS 2.0 schema", async () => {
     const dir = mkdtempSync(join(tmpdir(), 'codebook-xliff-override-'));
     cpSync(join(fixturesDir, 'hazards'), dir, { recursive: true });
     mkdirSync(join(dir, 'my-templates', 'xliff'), { recursive: true });
     writeFileSync(join(dir, 'my-templates', 'xliff', 'unit.xlf.hbs'), overrideTemplate());
     const configPath = join(dir, 'codebook.config.json');
-    writeFileSync(configPath, JSON.stringify({ ...JSON.parse(readFileSync(configPath, 'utf8')), $schema: undefined, templates: { xliff: 'my-templates/xliff' } }));
+    writeFileSync(
+      configPath,
+      JSON.stringify({ ...JSON.parse(readFileSync(configPath, 'utf8')), $schema: undefined, templates: { xliff: 'my-templates/xliff' } }),
+    );
     const loaded = await loadCatalog({ config: configPath, cwd: repoRoot });
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const diagnostics: Diagnostic[] = [];
@@ -60,15 +63,25 @@ describe.skipIf(!haveTools('xmllint'))('xliff template override through xmllint'
     for (const [path, mine] of files) {
       const theirs = builtIn!.get(path)!;
       // The one unit, and nothing else, looks different.
-      expect(mine, path).toContain(`    <unit id="${UNIT}" canResegment="no">\n      <notes>\n        <note category="context">Shown in a toast: keep it under 40 characters.</note>\n        <note category="section">`);
+      expect(mine, path).toContain(
+        `    <unit id="${UNIT}" canResegment="no">\n      <notes>\n        <note category="context">Shown in a toast: keep it under 40 characters.</note>\n        <note category="section">`,
+      );
       expect(theirs, path).toContain(`    <unit id="${UNIT}">\n      <notes>\n        <note category="section">`);
       expect(mine.match(/canResegment/g), path).toHaveLength(1);
-      expect(mine.replace(` canResegment="no"`, '').replace('        <note category="context">Shown in a toast: keep it under 40 characters.</note>\n', ''), path).toBe(theirs);
+      expect(
+        mine
+          .replace(` canResegment="no"`, '')
+          .replace('        <note category="context">Shown in a toast: keep it under 40 characters.</note>\n', ''),
+        path,
+      ).toBe(theirs);
     }
 
     const out = writeToTemp(files, 'codebook-xliff-override-out-');
     for (const path of files.keys()) {
-      const r = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(SCHEMAS, 'xliff-2.0/xliff_core_2.0.xsd'), join(out, path)], { encoding: 'utf8', env: { ...process.env, XML_CATALOG_FILES: join(SCHEMAS, 'catalog.xml') } });
+      const r = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(SCHEMAS, 'xliff-2.0/xliff_core_2.0.xsd'), join(out, path)], {
+        encoding: 'utf8',
+        env: { ...process.env, XML_CATALOG_FILES: join(SCHEMAS, 'catalog.xml') },
+      });
       expect(r.status, r.stderr).toBe(0);
     }
   });

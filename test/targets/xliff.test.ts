@@ -44,9 +44,21 @@ describe('xliff: hazards golden files', () => {
   it('plans one file per target locale without diagnostics and matches the golden copies', async () => {
     const { files, diagnostics } = await renderScenario('hazards', [xliffTarget]);
     expect(diagnostics).toEqual([]);
-    expect([...files!.keys()]).toEqual(['xliff/ar.xlf', 'xliff/fr.xlf', 'xliff/ja.xlf', 'xliff/ko.xlf', 'xliff/pt-BR.xlf', 'xliff/ru.xlf', 'xliff/zh-Hans.xlf']);
+    expect([...files!.keys()]).toEqual([
+      'xliff/ar.xlf',
+      'xliff/fr.xlf',
+      'xliff/ja.xlf',
+      'xliff/ko.xlf',
+      'xliff/pt-BR.xlf',
+      'xliff/ru.xlf',
+      'xliff/zh-Hans.xlf',
+    ]);
     for (const [path, text] of files!) await expect(text).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards', path));
-    expect(readdirSync(join(repoRoot, 'test/golden/hazards/xliff')).map((f) => `xliff/${f}`).sort()).toEqual([...files!.keys()]);
+    expect(
+      readdirSync(join(repoRoot, 'test/golden/hazards/xliff'))
+        .map((f) => `xliff/${f}`)
+        .sort(),
+    ).toEqual([...files!.keys()]);
   });
 });
 
@@ -56,8 +68,17 @@ describe('xliff: what XLIFF cannot carry, and states', () => {
     const { files, diagnostics } = await render(withTranslation(catalog, '6014', 'ja', '{user, select, a {A} other {B}}'));
     expect(files).toBeUndefined();
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ ruleId: 'xliff/unrepresentable', severity: 'error', target: 'xliff', key: '6014', locale: 'ja', place: { file: 'locales/ja/messages.json' } });
-    expect(diagnostics[0].message).toBe('Key 6014 (ja) cannot be written for XLIFF: XLIFF core has no representation of a select argument.');
+    expect(diagnostics[0]).toMatchObject({
+      ruleId: 'xliff/unrepresentable',
+      severity: 'error',
+      target: 'xliff',
+      key: '6014',
+      locale: 'ja',
+      place: { file: 'locales/ja/messages.json' },
+    });
+    expect(diagnostics[0].message).toBe(
+      'Key 6014 (ja) cannot be written for XLIFF: XLIFF core has no representation of a select argument.',
+    );
   });
 
   it('writes the catalog state, a draft target for initial, an empty target for an empty translation', async () => {
@@ -66,7 +87,9 @@ describe('xliff: what XLIFF cannot carry, and states', () => {
     changed = withTranslation(changed, '-302', 'ja', '多すぎます。', 'final');
     changed = withTranslation(changed, '1', 'ja', '', 'reviewed');
     const xlf = (await render(changed)).files!.get('xliff/ja.xlf')!;
-    expect(xlf).toMatch(/<unit id="6014">[^]*?<segment state="initial">\s*<source>You are not logged in.<\/source>\s*<target>下書き<\/target>/);
+    expect(xlf).toMatch(
+      /<unit id="6014">[^]*?<segment state="initial">\s*<source>You are not logged in.<\/source>\s*<target>下書き<\/target>/,
+    );
     expect(xlf).toMatch(/<unit id="-302">[^]*?<segment state="final">/);
     expect(xlf).toMatch(/<unit id="1">[^]*?<segment state="reviewed">\s*<source>[^<]*(?:<[^/][^>]*>[^<]*)*<\/source>\s*<target><\/target>/);
     expect(xlf).toMatch(/<unit id="2">[^]*?<segment state="initial">\s*<source>@home is not a reference.<\/source>\s*<\/segment>/);
@@ -77,10 +100,32 @@ describe('xliff: what XLIFF cannot carry, and states', () => {
   });
 });
 
-interface Part { 0: 't' | 'ph'; 1: string; 2?: string }
-interface ReadUnit { id: string; name: string | null; state: string | null; source: Part[]; target: Part[] | null; notes: [string, string][] }
-interface ReadItem extends ReadUnit { kind: 'unit' | 'group'; type?: string; units?: ReadUnit[] }
-interface ReadFile { version: string; srcLang: string; trgLang: string | null; files: string[]; items: ReadItem[]; userItems: ReadItem[] }
+interface Part {
+  0: 't' | 'ph';
+  1: string;
+  2?: string;
+}
+interface ReadUnit {
+  id: string;
+  name: string | null;
+  state: string | null;
+  source: Part[];
+  target: Part[] | null;
+  notes: [string, string][];
+}
+interface ReadItem extends ReadUnit {
+  kind: 'unit' | 'group';
+  type?: string;
+  units?: ReadUnit[];
+}
+interface ReadFile {
+  version: string;
+  srcLang: string;
+  trgLang: string | null;
+  files: string[];
+  items: ReadItem[];
+  userItems: ReadItem[];
+}
 
 /** xml.etree read-back: each unit's segment as parts (text with `<cp/>` decoded, `<ph>` with id and equiv). */
 const READ_BACK = String.raw`
@@ -177,7 +222,13 @@ for path in sys.argv[1:]:
 print(json.dumps(result))
 `;
 
-interface ReadUnit12 extends ReadUnit { state12: string | null; approved: string | null; resname: string | null; space: string | null; targetText: string | null }
+interface ReadUnit12 extends ReadUnit {
+  state12: string | null;
+  approved: string | null;
+  resname: string | null;
+  space: string | null;
+  targetText: string | null;
+}
 
 /** The contexts a planned file gives its templates: the file context and each \`<file>\` section's entry contexts, by field. */
 function contextsOf(file: PlannedFile): string {
@@ -196,20 +247,31 @@ describe('xliff: golden contexts (what the file and entry templates are given), 
       const folder = join(repoRoot, 'test/golden/hazards/xliff-context', version === '2.0' ? '' : '1.2');
       const locales = version === '2.0' ? undefined : ['ja', 'ru'];
       const files = plan.files.filter((f) => !locales || locales.some((l) => f.path === `xliff/${l}.xlf`));
-      for (const file of files) await expect(contextsOf(file)).toMatchFileSnapshot(join(folder, `${file.path.slice('xliff/'.length)}.json`));
-      expect(readdirSync(folder).filter((f) => f.endsWith('.json')).sort()).toEqual(files.map((f) => `${f.path.slice('xliff/'.length)}.json`).sort());
+      for (const file of files)
+        await expect(contextsOf(file)).toMatchFileSnapshot(join(folder, `${file.path.slice('xliff/'.length)}.json`));
+      expect(
+        readdirSync(folder)
+          .filter((f) => f.endsWith('.json'))
+          .sort(),
+      ).toEqual(files.map((f) => `${f.path.slice('xliff/'.length)}.json`).sort());
     });
   }
 });
 
 function readBack(paths: string[], dir: string, version: '1.2' | '2.0' = '2.0'): Record<string, ReadFile> {
   writeFileSync(join(dir, 'read.py'), version === '1.2' ? READ_BACK_12 : READ_BACK);
-  return JSON.parse(execFileSync('python3', [join(dir, 'read.py'), ...paths], { encoding: 'utf8', maxBuffer: 1 << 28 })) as Record<string, ReadFile>;
+  return JSON.parse(execFileSync('python3', [join(dir, 'read.py'), ...paths], { encoding: 'utf8', maxBuffer: 1 << 28 })) as Record<
+    string,
+    ReadFile
+  >;
 }
 
 function xmllint(path: string, version: '1.2' | '2.0' = '2.0') {
   const schema = version === '1.2' ? 'xliff-1.2/xliff-core-1.2-strict.xsd' : 'xliff-2.0/xliff_core_2.0.xsd';
-  const r = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(SCHEMAS, schema), path], { encoding: 'utf8', env: { ...process.env, XML_CATALOG_FILES: join(SCHEMAS, 'catalog.xml') } });
+  const r = spawnSync('xmllint', ['--nonet', '--noout', '--schema', join(SCHEMAS, schema), path], {
+    encoding: 'utf8',
+    env: { ...process.env, XML_CATALOG_FILES: join(SCHEMAS, 'catalog.xml') },
+  });
   return { status: r.status, stderr: r.stderr };
 }
 
@@ -263,9 +325,20 @@ function checkUnitIds(message: Message, unit: ReadUnit, plain: boolean) {
 
 function checkFile(catalog: Catalog, locale: string, file: ReadFile, version: '1.2' | '2.0' = '2.0') {
   const users = userUnits(catalog);
-  expect([file.version, file.srcLang, file.trgLang, file.files]).toEqual([version, catalog.sourceLocale, locale, users.length > 0 ? [catalog.namespace, 'user'] : [catalog.namespace]]);
+  expect([file.version, file.srcLang, file.trgLang, file.files]).toEqual([
+    version,
+    catalog.sourceLocale,
+    locale,
+    users.length > 0 ? [catalog.namespace, 'user'] : [catalog.namespace],
+  ]);
   checkItems(catalog, locale, file.items, catalog.messages, version);
-  checkItems(catalog, locale, file.userItems, users.map((u) => u.message), version);
+  checkItems(
+    catalog,
+    locale,
+    file.userItems,
+    users.map((u) => u.message),
+    version,
+  );
   if (version === '1.2') expect((file as ReadFile & { datatype: string }).datatype).toBe('plaintext');
 }
 
@@ -279,7 +352,8 @@ function checkFile(catalog: Catalog, locale: string, file: ReadFile, version: '1
 function check12(unit: ReadUnit12) {
   expect(unit.resname, unit.id).toBe(unit.id);
   expect(unit.approved, unit.id).toBe(unit.target && unit.state !== 'initial' ? 'yes' : null);
-  if (unit.state12 === 'needs-translation' || unit.state12 === 'needs-review-translation') expect(unit.state12, unit.id).toBe(unit.targetText === '' ? 'needs-translation' : 'needs-review-translation');
+  if (unit.state12 === 'needs-translation' || unit.state12 === 'needs-review-translation')
+    expect(unit.state12, unit.id).toBe(unit.targetText === '' ? 'needs-translation' : 'needs-review-translation');
   const plain = (parts: Part[] | null) => (parts ?? []).map((p) => (p[0] === 't' ? p[1] : 'x')).join('');
   const needs = [unit.source, unit.target].some((p) => /^\s|\s$|\s\s|[\t\n\r]/.test(plain(p)));
   expect(unit.space, unit.id).toBe(needs ? 'preserve' : null);
@@ -298,7 +372,10 @@ function checkItems(catalog: Catalog, locale: string, items: ReadItem[], message
     const units = item.kind === 'unit' ? [item] : item.units!;
     if (item.kind === 'group') {
       expect(item.type).toBe(version === '1.2' ? 'x-codebook-plural' : 'codebook:plural');
-      const exact = [source, target].flatMap((t) => { const s = t && splitPlural(t.ast); return s?.kind === 'plural' ? [...s.plural.forms.keys()].filter((k) => k.startsWith('=')) : []; });
+      const exact = [source, target].flatMap((t) => {
+        const s = t && splitPlural(t.ast);
+        return s?.kind === 'plural' ? [...s.plural.forms.keys()].filter((k) => k.startsWith('=')) : [];
+      });
       const byValue = [...new Set(exact)].sort((x, y) => Number(x.slice(1)) - Number(y.slice(1)));
       expect(units.map((u) => u.name)).toEqual([...byValue, ...pluralCategories(locale)]);
     }
@@ -327,7 +404,8 @@ async function validateAndReadBack(catalog: Catalog, files: Map<string, string>,
     expect(r.status, r.stderr).toBe(0);
   }
   const read = readBack(paths, dir, version);
-  for (const locale of catalog.locales.filter((l) => l !== catalog.sourceLocale)) checkFile(catalog, locale, read[join(dir, `xliff/${locale}.xlf`)], version);
+  for (const locale of catalog.locales.filter((l) => l !== catalog.sourceLocale))
+    checkFile(catalog, locale, read[join(dir, `xliff/${locale}.xlf`)], version);
   return read;
 }
 
@@ -354,7 +432,12 @@ describe('xliff: the user file (two audiences)', () => {
     const text = catalog.userTexts!.find((t) => catalog.messages.filter((m) => m.user === t.id).length > 20)!;
     const codes = catalog.messages.filter((m) => m.user === text.id);
     const block = user.slice(user.indexOf(`<unit id="${text.id}">`), user.indexOf('</unit>', user.indexOf(`<unit id="${text.id}">`)));
-    expect(block).toContain(`<note category="usage">Shown for ${codes.length} codes: ${codes.slice(0, 12).map((m) => m.key).join(', ')}, and ${codes.length - 12} more.</note>`);
+    expect(block).toContain(
+      `<note category="usage">Shown for ${codes.length} codes: ${codes
+        .slice(0, 12)
+        .map((m) => m.key)
+        .join(', ')}, and ${codes.length - 12} more.</note>`,
+    );
     expect(block).toMatch(/<note category="action">Offers: [a-z-]+ \(\d+ codes?\)/);
     expect(block).toContain(`<segment state="${text.translations.ja!.state}">`);
     expect(block).toContain(`<note category="location">${text.translations.ja!.origin.file}:${text.translations.ja!.origin.line}</note>`);
@@ -366,11 +449,18 @@ describe('xliff: the user file (two audiences)', () => {
     const { catalog } = await loadTestCatalog('default');
     const en = catalog.userTexts![0].translations.en!;
     const key = catalog.messages.find((m) => m.user !== undefined)!.key;
-    const withOverride: Catalog = { ...catalog, userOverrides: new Map([[key, { en: { ...en, text: 'Own words.', ast: parse('Own words.') } }]]) };
+    const withOverride: Catalog = {
+      ...catalog,
+      userOverrides: new Map([[key, { en: { ...en, text: 'Own words.', ast: parse('Own words.') } }]]),
+    };
     const { files, diagnostics } = await render(withOverride);
     expect(diagnostics).toEqual([]);
     const ja = files!.get('xliff/ja.xlf')!;
-    expect(ja).toMatch(new RegExp(`<unit id="key\\.${key}">\\s*<notes>\\s*<note category="usage">Override of code ${key}: [^<]*</note>[^]*?<segment state="initial">\\s*<source>Own words.</source>\\s*</segment>`));
+    expect(ja).toMatch(
+      new RegExp(
+        `<unit id="key\\.${key}">\\s*<notes>\\s*<note category="usage">Override of code ${key}: [^<]*</note>[^]*?<segment state="initial">\\s*<source>Own words.</source>\\s*</segment>`,
+      ),
+    );
     const { catalog: hazards } = await loadTestCatalog('hazards');
     expect((await render(hazards)).files!.get('xliff/ja.xlf')!).not.toContain('<file id="user">');
   });
@@ -384,9 +474,13 @@ describe.skipIf(!haveTools('xmllint', 'python3'))('xliff: characters XML cannot 
     const { files, diagnostics } = await render(changed);
     expect(diagnostics).toEqual([]);
     const xlf = files!.get('xliff/ja.xlf')!;
-    expect(xlf).toContain('<target xml:space="preserve">a<cp hex="0007"/>b&#13;c&#13;\nd<cp hex="001B"/>e<cp hex="FFFF"/> <ph id="1" equiv="{code}" disp="{code}"/>\t </target>');
+    expect(xlf).toContain(
+      '<target xml:space="preserve">a<cp hex="0007"/>b&#13;c&#13;\nd<cp hex="001B"/>e<cp hex="FFFF"/> <ph id="1" equiv="{code}" disp="{code}"/>\t </target>',
+    );
     const read = await validateAndReadBack(changed, files!, 'codebook-xliff-cp-');
-    const unit = Object.values(read).find((f) => f.trgLang === 'ja')!.items.find((i) => i.id === 'unknown')!;
+    const unit = Object.values(read)
+      .find((f) => f.trgLang === 'ja')!
+      .items.find((i) => i.id === 'unknown')!;
     expect(unit.target!.map((p) => (p[0] === 't' ? p[1] : p[2])).join('')).toBe(text);
   });
 });
@@ -402,9 +496,30 @@ describe.skipIf(!haveTools('xmllint', 'python3'))('xliff: plural groups', () => 
     const read = await validateAndReadBack(changed, files!, 'codebook-xliff-plural-');
     const ja = Object.values(read).find((f) => f.trgLang === 'ja')!;
     expect(ja.items.find((i) => i.id === '6')!.units!.map((u) => u.id)).toEqual(['6.exact0', '6.exact10', '6.other']);
-    expect(ja.items.find((i) => i.id === 'unknown')).toMatchObject({ kind: 'group', name: 'code', units: [{ id: 'unknown.other', source: [['t', 'Unknown error (code '], ['ph', '1', '{code}'], ['t', ').']] }] });
+    expect(ja.items.find((i) => i.id === 'unknown')).toMatchObject({
+      kind: 'group',
+      name: 'code',
+      units: [
+        {
+          id: 'unknown.other',
+          source: [
+            ['t', 'Unknown error (code '],
+            ['ph', '1', '{code}'],
+            ['t', ').'],
+          ],
+        },
+      ],
+    });
     const ru = Object.values(read).find((f) => f.trgLang === 'ru')!;
-    expect(ru.items.find((i) => i.id === '5')!.units![0]).toMatchObject({ id: '5.one', source: [['t', 'One file left']], target: [['t', 'Остался '], ['ph', '1', '#'], ['t', ' файл']] });
+    expect(ru.items.find((i) => i.id === '5')!.units![0]).toMatchObject({
+      id: '5.one',
+      source: [['t', 'One file left']],
+      target: [
+        ['t', 'Остался '],
+        ['ph', '1', '#'],
+        ['t', ' файл'],
+      ],
+    });
   });
 });
 
@@ -414,8 +529,17 @@ describe('xliff 1.2: hazards golden files', () => {
     const diagnostics: Diagnostic[] = [];
     const files = renderTargets(catalog, withVersion(config, '1.2'), [xliffTarget], diagnostics)!;
     expect(diagnostics).toEqual([]);
-    expect([...files.keys()]).toEqual(['xliff/ar.xlf', 'xliff/fr.xlf', 'xliff/ja.xlf', 'xliff/ko.xlf', 'xliff/pt-BR.xlf', 'xliff/ru.xlf', 'xliff/zh-Hans.xlf']);
-    for (const locale of ['ja', 'ru']) await expect(files.get(`xliff/${locale}.xlf`)).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards/xliff-1.2', `${locale}.xlf`));
+    expect([...files.keys()]).toEqual([
+      'xliff/ar.xlf',
+      'xliff/fr.xlf',
+      'xliff/ja.xlf',
+      'xliff/ko.xlf',
+      'xliff/pt-BR.xlf',
+      'xliff/ru.xlf',
+      'xliff/zh-Hans.xlf',
+    ]);
+    for (const locale of ['ja', 'ru'])
+      await expect(files.get(`xliff/${locale}.xlf`)).toMatchFileSnapshot(join(repoRoot, 'test/golden/hazards/xliff-1.2', `${locale}.xlf`));
   });
 
   it('"2.0" (and no setting) writes 2.0 exactly as before', async () => {
@@ -440,7 +564,7 @@ for (const scenario of ['hazards', 'default']) {
 }
 
 describe.skipIf(!haveTools('xmllint', 'python3'))('xliff 1.2: states, notes, placeholders, plural groups', () => {
-  it('maps the catalog states onto 1.2\'s, approving what is translated', async () => {
+  it("maps the catalog states onto 1.2's, approving what is translated", async () => {
     const { catalog } = await loadTestCatalog('hazards');
     let changed = withTranslation(catalog, '6014', 'ja', '下書き', 'initial');
     changed = withTranslation(changed, '-302', 'ja', '多すぎます。', 'final');
@@ -449,11 +573,15 @@ describe.skipIf(!haveTools('xmllint', 'python3'))('xliff 1.2: states, notes, pla
     const { files, diagnostics } = await render(changed, '1.2');
     expect(diagnostics).toEqual([]);
     const xlf = files!.get('xliff/ja.xlf')!;
-    expect(xlf).toMatch(/<trans-unit id="6014" resname="6014">\s*<source>You are not logged in.<\/source>\s*<target state="needs-review-translation">下書き<\/target>/);
+    expect(xlf).toMatch(
+      /<trans-unit id="6014" resname="6014">\s*<source>You are not logged in.<\/source>\s*<target state="needs-review-translation">下書き<\/target>/,
+    );
     expect(xlf).toMatch(/<trans-unit id="-302" resname="-302" approved="yes">\s*<source>[^<]*<\/source>\s*<target state="final">/);
     expect(xlf).toMatch(/<trans-unit id="1" resname="1" approved="yes">\s*<source>[^<]*<\/source>\s*<target state="signed-off"><\/target>/);
     expect(xlf).toMatch(/<trans-unit id="8" resname="8">\s*<source>[^]*?<\/source>\s*<target state="needs-translation"><\/target>/);
-    expect(xlf).toMatch(/<trans-unit id="unknown" resname="unknown" approved="yes">\s*<source>[^]*?<\/source>\s*<target state="translated">/);
+    expect(xlf).toMatch(
+      /<trans-unit id="unknown" resname="unknown" approved="yes">\s*<source>[^]*?<\/source>\s*<target state="translated">/,
+    );
     // Untranslated: no target, so no state.
     expect(xlf).toMatch(/<trans-unit id="2" resname="2">\s*<source>@home is not a reference.<\/source>\s*<note /);
     await validateAndReadBack(changed, files!, 'codebook-xliff12-states-', '1.2');
@@ -462,7 +590,9 @@ describe.skipIf(!haveTools('xmllint', 'python3'))('xliff 1.2: states, notes, pla
   it('writes notes as from="developer" after the target, placeholders as <ph> holding the ICU spelling, plurals as an x-codebook-plural group', async () => {
     const { catalog } = await loadTestCatalog('hazards');
     const xlf = (await render(catalog, '1.2')).files!.get('xliff/ja.xlf')!;
-    expect(xlf).toContain('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n  <file original="errors" source-language="en" target-language="ja" datatype="plaintext">\n    <body>\n');
+    expect(xlf).toContain(
+      '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">\n  <file original="errors" source-language="en" target-language="ja" datatype="plaintext">\n    <body>\n',
+    );
     expect(xlf).toContain(
       [
         '      <trans-unit id="7" resname="7" approved="yes">',
@@ -471,8 +601,12 @@ describe.skipIf(!haveTools('xmllint', 'python3'))('xliff 1.2: states, notes, pla
         '        <note from="developer">Section: Hazards (hazards)</note>',
       ].join('\n'),
     );
-    expect(xlf).toMatch(/<note from="developer">Argument: \{user\}: string[^<]*<\/note>\n[^]*?<note from="developer">Location: locales\/ja\/messages.json:\d+<\/note>\n      <\/trans-unit>/);
-    expect(xlf).toMatch(/      <group id="5" resname="count" restype="x-codebook-plural">\n(        <note from="developer">[^\n]*\n)+        <trans-unit id="5.other" resname="5.other" approved="yes">\n          <source><ph id="1">#<\/ph> files left<\/source>\n          <target state="translated">残り <ph id="1">#<\/ph> 件のファイル<\/target>\n        <\/trans-unit>\n      <\/group>/);
+    expect(xlf).toMatch(
+      /<note from="developer">Argument: \{user\}: string[^<]*<\/note>\n[^]*?<note from="developer">Location: locales\/ja\/messages.json:\d+<\/note>\n {6}<\/trans-unit>/,
+    );
+    expect(xlf).toMatch(
+      / {6}<group id="5" resname="count" restype="x-codebook-plural">\n( {8}<note from="developer">[^\n]*\n)+ {8}<trans-unit id="5.other" resname="5.other" approved="yes">\n {10}<source><ph id="1">#<\/ph> files left<\/source>\n {10}<target state="translated">残り <ph id="1">#<\/ph> 件のファイル<\/target>\n {8}<\/trans-unit>\n {6}<\/group>/,
+    );
   });
 
   it('refuses what XML 1.0 cannot carry (1.2 has no <cp>), and keeps CR, TAB and edge spaces', async () => {
@@ -480,7 +614,12 @@ describe.skipIf(!haveTools('xmllint', 'python3'))('xliff 1.2: states, notes, pla
     const control = await render(withTranslation(catalog, 'unknown', 'ja', 'a\u0007b {code}'), '1.2');
     expect(control.files).toBeUndefined();
     expect(control.diagnostics.map((d) => [d.ruleId, d.key, d.locale, d.message])).toEqual([
-      ['xliff/unrepresentable', 'unknown', 'ja', 'Key unknown (ja) cannot be written for XLIFF: XLIFF 1.2 cannot carry U+0007 (XML 1.0 has no such character, and 1.2 no <cp>).'],
+      [
+        'xliff/unrepresentable',
+        'unknown',
+        'ja',
+        'Key unknown (ja) cannot be written for XLIFF: XLIFF 1.2 cannot carry U+0007 (XML 1.0 has no such character, and 1.2 no <cp>).',
+      ],
     ]);
     const text = 'a\rb\r\nc\td {code}\t ';
     const changed = withTranslation(catalog, 'unknown', 'ja', text);
@@ -490,7 +629,9 @@ describe.skipIf(!haveTools('xmllint', 'python3'))('xliff 1.2: states, notes, pla
     expect(xlf).toContain('<trans-unit id="unknown" resname="unknown" approved="yes" xml:space="preserve">');
     expect(xlf).toContain('<target state="translated">a&#13;b&#13;\nc\td <ph id="1">{code}</ph>\t </target>');
     const read = await validateAndReadBack(changed, files!, 'codebook-xliff12-ws-', '1.2');
-    const unit = Object.values(read).find((f) => f.trgLang === 'ja')!.items.find((i) => i.id === 'unknown')!;
+    const unit = Object.values(read)
+      .find((f) => f.trgLang === 'ja')!
+      .items.find((i) => i.id === 'unknown')!;
     expect(unit.target!.map((p) => (p[0] === 't' ? p[1] : p[2])).join('')).toBe(text);
   });
 
@@ -504,7 +645,15 @@ describe.skipIf(!haveTools('xmllint', 'python3'))('xliff 1.2: states, notes, pla
     const ja = Object.values(read).find((f) => f.trgLang === 'ja')!;
     expect(ja.items.find((i) => i.id === '6')!.units!.map((u) => u.id)).toEqual(['6.exact0', '6.exact10', '6.other']);
     const ru = Object.values(read).find((f) => f.trgLang === 'ru')!;
-    expect(ru.items.find((i) => i.id === '5')!.units![0]).toMatchObject({ id: '5.one', source: [['t', 'One file left']], target: [['t', 'Остался '], ['ph', '1', '#'], ['t', ' файл']] });
+    expect(ru.items.find((i) => i.id === '5')!.units![0]).toMatchObject({
+      id: '5.one',
+      source: [['t', 'One file left']],
+      target: [
+        ['t', 'Остался '],
+        ['ph', '1', '#'],
+        ['t', ' файл'],
+      ],
+    });
   });
 });
 
@@ -514,10 +663,14 @@ describe('xliff 1.2: the user file', () => {
     const diagnostics: Diagnostic[] = [];
     const ja = renderTargets(catalog, withVersion(config, '1.2'), [xliffTarget], diagnostics)!.get('xliff/ja.xlf')!;
     expect(diagnostics).toEqual([]);
-    expect([...ja.matchAll(/<file original="([^"]+)" source-language="en" target-language="ja" datatype="plaintext">/g)].map((m) => m[1])).toEqual([catalog.namespace, 'user']);
+    expect(
+      [...ja.matchAll(/<file original="([^"]+)" source-language="en" target-language="ja" datatype="plaintext">/g)].map((m) => m[1]),
+    ).toEqual([catalog.namespace, 'user']);
     const user = ja.slice(ja.indexOf('<file original="user"'));
     expect([...user.matchAll(/<trans-unit id="([^"]+)"/g)].map((m) => m[1])).toEqual(catalog.userTexts!.map((t) => t.id));
-    expect(user).toMatch(/<trans-unit id="unknown" resname="unknown"[^>]*>\s*<source>Something went wrong \(error <ph id="1">\{code\}<\/ph>\)[^]*?<note from="developer">Shown for [^<]*<\/note>/);
+    expect(user).toMatch(
+      /<trans-unit id="unknown" resname="unknown"[^>]*>\s*<source>Something went wrong \(error <ph id="1">\{code\}<\/ph>\)[^]*?<note from="developer">Shown for [^<]*<\/note>/,
+    );
   });
 });
 
@@ -525,13 +678,20 @@ describe('xliff: the "xliff.version" setting', () => {
   it('defaults to 2.0; a base config may set it and the project override it; other values are refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'codebook-xliff-config-'));
     const write = (name: string, config: object) => writeFileSync(join(dir, name), JSON.stringify(config));
-    write('base.json', { sourceLocale: 'en', locales: ['en', 'ja'], layers: [{ name: 'messages', files: ['locales/*.json'] }], xliff: { version: '1.2' } });
+    write('base.json', {
+      sourceLocale: 'en',
+      locales: ['en', 'ja'],
+      layers: [{ name: 'messages', files: ['locales/*.json'] }],
+      xliff: { version: '1.2' },
+    });
     const version = async (config: object) => {
       write('codebook.config.json', config);
       const { config: loaded, diagnostics } = await loadConfig(join(dir, 'codebook.config.json'));
       return loaded ? loaded.xliff.version : diagnostics.map((d) => `${d.ruleId} ${d.place?.pointer ?? ''}`);
     };
-    expect(await version({ sourceLocale: 'en', locales: ['en', 'ja'], layers: [{ name: 'messages', files: ['locales/*.json'] }] })).toBe('2.0');
+    expect(await version({ sourceLocale: 'en', locales: ['en', 'ja'], layers: [{ name: 'messages', files: ['locales/*.json'] }] })).toBe(
+      '2.0',
+    );
     expect(await version({ extends: './base.json' })).toBe('1.2');
     expect(await version({ extends: './base.json', xliff: { version: '2.0' } })).toBe('2.0');
     expect(await version({ extends: './base.json', xliff: { version: '2.1' } })).toEqual([expect.stringMatching(/ \/xliff\/version$/)]);
@@ -545,7 +705,10 @@ describe('the built-in unit templates in TypeScript', () => {
       const { catalog, config } = await loadTestCatalog(scenario);
       for (const version of ['2.0', '1.2'] as const) {
         for (const file of xliffTarget.plan(catalog, { config: withVersion(config, version), header: 'h' }).files) {
-          const viaHandlebars = renderer.render('xliff', { ...file, moreEntries: file.moreEntries!.map((e) => ({ ...e, builtIn: undefined })) });
+          const viaHandlebars = renderer.render('xliff', {
+            ...file,
+            moreEntries: file.moreEntries!.map((e) => ({ ...e, builtIn: undefined })),
+          });
           let calls = 0;
           const counted = file.moreEntries!.map((e) => ({ ...e, builtIn: (c: object) => (calls++, e.builtIn!(c)) }));
           expect(renderer.render('xliff', { ...file, moreEntries: counted }), `${scenario} ${version} ${file.path}`).toBe(viaHandlebars);

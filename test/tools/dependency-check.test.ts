@@ -12,7 +12,10 @@ const cruiser = join(repoRoot, 'node_modules/dependency-cruiser/bin/dependency-c
 
 /** Runs the check as `npm test` does; its exit code is the number of violations, each printed as `error <rule>: <from> → <to> …`. */
 function cruise(cwd: string): { status: number | null; violations: [rule: string, from: string, to: string][] } {
-  const run = spawnSync(process.execPath, [cruiser, 'generator', '--config', join(repoRoot, '.dependency-cruiser.cjs')], { cwd, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [cruiser, 'generator', '--config', join(repoRoot, '.dependency-cruiser.cjs')], {
+    cwd,
+    encoding: 'utf8',
+  });
   const violations = [...run.stdout.matchAll(/error (\S+): (\S+) →\s+(\S+)/g)].map((m): [string, string, string] => [m[1], m[2], m[3]]);
   return { status: run.status, violations };
 }

@@ -19,12 +19,19 @@ export function sentinelText(elements: readonly MessageFormatElement[], sentinel
 }
 
 /** ICU's choice for quantity n: the top-level plural resolved (exact `=n` first, then n's category, then other). */
-export function resolveAt(ast: readonly MessageFormatElement[], locale: string, n: number): { elements: MessageFormatElement[]; pluralArg?: string } {
+export function resolveAt(
+  ast: readonly MessageFormatElement[],
+  locale: string,
+  n: number,
+): { elements: MessageFormatElement[]; pluralArg?: string } {
   return resolveWith(ast, (options) => options[`=${n}`] ?? options[new Intl.PluralRules(locale).select(n)]);
 }
 
 /** The branch of a category (else other), whatever exact selectors exist. */
-export function resolveCategory(ast: readonly MessageFormatElement[], category: string): { elements: MessageFormatElement[]; pluralArg?: string } {
+export function resolveCategory(
+  ast: readonly MessageFormatElement[],
+  category: string,
+): { elements: MessageFormatElement[]; pluralArg?: string } {
   return resolveWith(ast, (options) => options[category]);
 }
 
@@ -46,7 +53,13 @@ function resolveWith(ast: readonly MessageFormatElement[], pick: (options: Optio
 
 /** The exact selectors (`=0` → 0) of a message's top-level plural. */
 export function exactSelectors(ast: readonly MessageFormatElement[]): number[] {
-  return ast.flatMap((el) => (el.type === TYPE.plural ? Object.keys(el.options).filter((k) => k.startsWith('=')).map((k) => Number(k.slice(1))) : []));
+  return ast.flatMap((el) =>
+    el.type === TYPE.plural
+      ? Object.keys(el.options)
+          .filter((k) => k.startsWith('='))
+          .map((k) => Number(k.slice(1)))
+      : [],
+  );
 }
 
 /**

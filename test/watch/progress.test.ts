@@ -28,7 +28,13 @@ describe('progress', () => {
     progress.time('render i18next', () => undefined);
     progress.stop();
     await new Promise((r) => setImmediate(r));
-    for (const label of ['codebook: loading layers', 'codebook: merging layers', 'codebook: planning i18next', 'codebook: rendering i18next']) expect(text()).toContain(label);
+    for (const label of [
+      'codebook: loading layers',
+      'codebook: merging layers',
+      'codebook: planning i18next',
+      'codebook: rendering i18next',
+    ])
+      expect(text()).toContain(label);
     expect(progress.stages.map(([name]) => name)).toEqual(['load layers', 'merge', 'plan i18next', 'render i18next']);
   });
 

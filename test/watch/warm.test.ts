@@ -17,7 +17,10 @@ describe('warm state', () => {
     const dir = fixtureCopy('hazards', 'codebook-warm-');
     cpSync(join(repoRoot, 'templates/java'), join(dir, 'tpl/java'), { recursive: true });
     const configPath = join(dir, 'codebook.config.json');
-    writeFileSync(configPath, readFileSync(configPath, 'utf8').replace('"out": "dist"', '"out": "dist",\n  "templates": { "java": "tpl/java" }'));
+    writeFileSync(
+      configPath,
+      readFileSync(configPath, 'utf8').replace('"out": "dist"', '"out": "dist",\n  "templates": { "java": "tpl/java" }'),
+    );
     const warm = new WarmState();
     const options = { config: configPath, cwd: dir, targets: ['java'], warm };
 

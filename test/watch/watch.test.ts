@@ -19,7 +19,10 @@ afterEach(() => {
 });
 
 function startWatch(dir: string, args: string[] = []) {
-  const child = spawn(process.execPath, [cliPath, 'generate', '--watch', ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' } });
+  const child = spawn(process.execPath, [cliPath, 'generate', '--watch', ...args], {
+    cwd: dir,
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '' },
+  });
   children.push(child);
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));

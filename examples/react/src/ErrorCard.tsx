@@ -31,7 +31,14 @@ export function ErrorCard({ code, loading }: Props) {
           {message}
         </p>
         {label !== null && (
-          <button className="action" data-testid="action" data-action={info.action} lang={i18n.language} type="button" onClick={() => setClicked(true)}>
+          <button
+            className="action"
+            data-testid="action"
+            data-action={info.action}
+            lang={i18n.language}
+            type="button"
+            onClick={() => setClicked(true)}
+          >
             {label}
           </button>
         )}
@@ -47,13 +54,21 @@ export function ErrorCard({ code, loading }: Props) {
             {detail}
           </dd>
           <dt>Key</dt>
-          <dd><code data-testid="key">{info.key}</code></dd>
+          <dd>
+            <code data-testid="key">{info.key}</code>
+          </dd>
           <dt>Action</dt>
-          <dd><code>{info.action}</code></dd>
+          <dd>
+            <code>{info.action}</code>
+          </dd>
           <dt>Fault</dt>
-          <dd><code>{info.fault}</code></dd>
+          <dd>
+            <code>{info.fault}</code>
+          </dd>
           <dt>Detail from</dt>
-          <dd data-testid="detail-from">{detailLng === i18n.language ? detailLng : `${detailLng} (${i18n.language} has none of its own)`}</dd>
+          <dd data-testid="detail-from">
+            {detailLng === i18n.language ? detailLng : `${detailLng} (${i18n.language} has none of its own)`}
+          </dd>
         </dl>
       </details>
     </section>

@@ -62,7 +62,13 @@ const actionButtons: Readonly<Record<Action, ActionButton | null>> = {
     run: () => 'would end the session and open the sign-in screen.',
   },
   'check-connection': {
-    label: { en: 'Check connection and retry', ja: '接続を確認して再試行', ko: '연결 확인 후 재시도', 'zh-Hans': '检查网络并重试', 'zh-Hant': '檢查網路並重試' },
+    label: {
+      en: 'Check connection and retry',
+      ja: '接続を確認して再試行',
+      ko: '연결 확인 후 재시도',
+      'zh-Hans': '检查网络并重试',
+      'zh-Hant': '檢查網路並重試',
+    },
     run: () => (navigator.onLine ? 'online: would send the request again.' : "offline: would retry once the browser fires 'online'."),
   },
   retry: {

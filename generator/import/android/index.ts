@@ -68,7 +68,12 @@ export interface AndroidHeader {
 export function readAndroidHeader(text: string, fileName: string, catalog: Catalog, asked?: string): AndroidHeader {
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: AndroidImportRuleId, message: string, at: At) => {
-    diagnostics.push({ ruleId, severity: ANDROID_IMPORT_RULES[ruleId].severity, message, place: { file: fileName, line: at.line, column: at.column } });
+    diagnostics.push({
+      ruleId,
+      severity: ANDROID_IMPORT_RULES[ruleId].severity,
+      message,
+      place: { file: fileName, line: at.line, column: at.column },
+    });
   };
   const read = readStringsXml(text);
   if (!read.ok) {
@@ -79,26 +84,45 @@ export function readAndroidHeader(text: string, fileName: string, catalog: Catal
   const at = strings.at;
   const targets = catalog.locales.filter((l) => l !== catalog.sourceLocale);
   const listed = targetLocaleList(catalog, (l) => `${l} (${qualifierOf(l) ?? 'no qualifier'})`);
-  const folder = fileName.split('/').slice(0, -1).reverse().find((s) => /^values(-|$)/.test(s));
+  const folder = fileName
+    .split('/')
+    .slice(0, -1)
+    .reverse()
+    .find((s) => /^values(-|$)/.test(s));
   let fromFolder: string | undefined;
   if (folder !== undefined) {
     fromFolder = folder === 'values' ? catalog.sourceLocale : targets.find((l) => qualifierOf(l) === folder);
     if (fromFolder === catalog.sourceLocale) {
-      report('android-import/unknown-locale', `${folder}/ holds the catalog's source locale; its texts are edited in the source files, not imported (target locales: ${listed}).`, at);
+      report(
+        'android-import/unknown-locale',
+        `${folder}/ holds the catalog's source locale; its texts are edited in the source files, not imported (target locales: ${listed}).`,
+        at,
+      );
       return { strings, at, diagnostics };
     }
     if (fromFolder === undefined && asked === undefined) {
-      report('android-import/unknown-locale', `The folder ${folder} is no target locale of the catalog (${listed}); give the locale with --locale.`, at);
+      report(
+        'android-import/unknown-locale',
+        `The folder ${folder} is no target locale of the catalog (${listed}); give the locale with --locale.`,
+        at,
+      );
       return { strings, at, diagnostics };
     }
   }
   let locale: string | undefined;
   if (asked !== undefined) {
-    if (!targets.includes(asked)) report('android-import/unknown-locale', `--locale ${JSON.stringify(asked)} is not a target locale of the catalog (${listed}).`, at);
-    else if (fromFolder !== undefined && fromFolder !== asked) report('android-import/locale-mismatch', `The file is in ${folder}/ (${fromFolder}) but --locale is ${JSON.stringify(asked)}.`, at);
+    if (!targets.includes(asked))
+      report('android-import/unknown-locale', `--locale ${JSON.stringify(asked)} is not a target locale of the catalog (${listed}).`, at);
+    else if (fromFolder !== undefined && fromFolder !== asked)
+      report('android-import/locale-mismatch', `The file is in ${folder}/ (${fromFolder}) but --locale is ${JSON.stringify(asked)}.`, at);
     else locale = asked;
   } else if (fromFolder !== undefined) locale = fromFolder;
-  else report('android-import/unknown-locale', `The file is in no values-<qualifier> folder; give its locale with --locale (one of ${listed}).`, at);
+  else
+    report(
+      'android-import/unknown-locale',
+      `The file is in no values-<qualifier> folder; give its locale with --locale (one of ${listed}).`,
+      at,
+    );
   return { strings, ...(locale !== undefined ? { locale } : {}), at, diagnostics };
 }
 
@@ -109,12 +133,25 @@ export function importAndroid(text: string, options: AndroidImportOptions): Tran
   const prefix = options.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX;
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: AndroidImportRuleId, message: string, at: At, extra: Partial<Diagnostic> = {}) => {
-    diagnostics.push({ ruleId, severity: ANDROID_IMPORT_RULES[ruleId].severity, message, place: { file: fileName, line: at.line, column: at.column }, ...extra });
+    diagnostics.push({
+      ruleId,
+      severity: ANDROID_IMPORT_RULES[ruleId].severity,
+      message,
+      place: { file: fileName, line: at.line, column: at.column },
+      ...extra,
+    });
   };
   const header = readAndroidHeader(text, fileName, catalog, options.locale);
   diagnostics.push(...header.diagnostics);
   const locale = header.locale ?? '';
-  const writer = new TranslationWriter(options, locale, fileName, diagnostics, (rule, message, at, extra) => report(`android-import/${rule}`, message, at, extra), `The file is for ${JSON.stringify(locale)}`);
+  const writer = new TranslationWriter(
+    options,
+    locale,
+    fileName,
+    diagnostics,
+    (rule, message, at, extra) => report(`android-import/${rule}`, message, at, extra),
+    `The file is for ${JSON.stringify(locale)}`,
+  );
   if (!header.strings || header.locale === undefined || hasErrors(diagnostics)) return writer.unchanged();
   const { strings } = header;
   const { doc } = strings;
@@ -131,31 +168,57 @@ export function importAndroid(text: string, options: AndroidImportOptions): Tran
     else firstAt.set(r.name, r.at);
   }
   const present = new Set<AudienceId>([...firstAt.keys()].flatMap((n) => (index.has(n) ? [index.get(n)!.audience] : [])));
-  const expected = (audience: AudienceId) => audienceMessages(catalog, audience).filter((m) => m.translations[locale] && viewOf(m, audience) !== undefined);
+  const expected = (audience: AudienceId) =>
+    audienceMessages(catalog, audience).filter((m) => m.translations[locale] && viewOf(m, audience) !== undefined);
   if (present.size === 0) {
     const audience: AudienceId = !catalog.userMessages ? 'single' : /_detail\.xml$/.test(fileName) ? 'detail' : 'user';
     if (named.length > 0 || strings.others.length > 0 || expected(audience).length > 0) {
       const n = named.length + strings.others.length;
-      report('android-import/nothing-recognised', `No resource of ${fileName} is named by an identifier of the catalog (${n} ${n === 1 ? 'resource' : 'resources'}): it is not a strings.xml codebook wrote; nothing is imported.`, header.at, { locale });
+      report(
+        'android-import/nothing-recognised',
+        `No resource of ${fileName} is named by an identifier of the catalog (${n} ${n === 1 ? 'resource' : 'resources'}): it is not a strings.xml codebook wrote; nothing is imported.`,
+        header.at,
+        { locale },
+      );
       return writer.unchanged();
     }
     return writer.result();
   }
 
-  const router = new AudienceRouter(catalog, writer, locale, (rule, message, at, extra) => report(`android-import/${rule}`, message, at, extra));
+  const router = new AudienceRouter(catalog, writer, locale, (rule, message, at, extra) =>
+    report(`android-import/${rule}`, message, at, extra),
+  );
   for (const other of strings.others) {
-    report('android-import/unknown-entry', `<${other.name}${other.resourceName !== undefined ? ` name="${other.resourceName}"` : ''}> is a kind of resource codebook does not write; it is not imported.`, other.at, { locale });
+    report(
+      'android-import/unknown-entry',
+      `<${other.name}${other.resourceName !== undefined ? ` name="${other.resourceName}"` : ''}> is a kind of resource codebook does not write; it is not imported.`,
+      other.at,
+      { locale },
+    );
   }
   for (const r of named) {
     const found = r.name === undefined ? undefined : index.get(r.name);
     if (r.name === undefined || !found) {
-      report('android-import/unknown-entry', r.name === undefined ? `A <${r.kind}> without a name; it is not imported.` : `${r.name} is not an identifier of the catalog; the resource is not imported.`, r.at, { locale });
+      report(
+        'android-import/unknown-entry',
+        r.name === undefined
+          ? `A <${r.kind}> without a name; it is not imported.`
+          : `${r.name} is not an identifier of the catalog; the resource is not imported.`,
+        r.at,
+        { locale },
+      );
       continue;
     }
     const { message, audience } = found;
     const context = { key: message.key, locale };
     if (repeated.has(r.name)) {
-      if (firstAt.get(r.name) !== r.at) report('android-import/duplicate-entry', `${r.name} (key ${message.key}) has more than one resource; none of them is imported.`, r.at, { ...context, notes: [{ message: 'first given here', place: { file: fileName, ...firstAt.get(r.name)! } }] });
+      if (firstAt.get(r.name) !== r.at)
+        report(
+          'android-import/duplicate-entry',
+          `${r.name} (key ${message.key}) has more than one resource; none of them is imported.`,
+          r.at,
+          { ...context, notes: [{ message: 'first given here', place: { file: fileName, ...firstAt.get(r.name)! } }] },
+        );
       continue;
     }
     router.add(audience, message, decide(r, message, audience, message.translations[locale]), r.at);
@@ -164,7 +227,12 @@ export function importAndroid(text: string, options: AndroidImportOptions): Tran
     const names = audienceNames(catalog, prefix, audience);
     for (const message of expected(audience)) {
       if (firstAt.has(names.get(message.key) ?? '')) continue;
-      report('android-import/removed-entry', `Key ${message.key} has no resource ${names.get(message.key)} in the file; its ${locale} ${audience === 'user' ? 'user message' : 'translation'} is left as it is.`, header.at, { key: message.key, locale });
+      report(
+        'android-import/removed-entry',
+        `Key ${message.key} has no resource ${names.get(message.key)} in the file; its ${locale} ${audience === 'user' ? 'user message' : 'translation'} is left as it is.`,
+        header.at,
+        { key: message.key, locale },
+      );
     }
   }
   router.finish();
@@ -186,7 +254,14 @@ export function importAndroid(text: string, options: AndroidImportOptions): Tran
     const context = { key, locale };
     const quantity = pluralArgOf(message, catalog.locales);
     if (!!quantity !== (r.kind === 'plurals')) {
-      report('android-import/entry-shape', quantity ? `Key ${key} is a plural of {${quantity}}: its resource is <plurals name="${r.name}">, not <string>; it is not imported.` : `Key ${key} has no plural: its resource is <string name="${r.name}">, not <plurals>; it is not imported.`, r.at, context);
+      report(
+        'android-import/entry-shape',
+        quantity
+          ? `Key ${key} is a plural of {${quantity}}: its resource is <plurals name="${r.name}">, not <string>; it is not imported.`
+          : `Key ${key} has no plural: its resource is <string name="${r.name}">, not <plurals>; it is not imported.`,
+        r.at,
+        context,
+      );
       return undefined;
     }
     const values: { quantity?: string; at: At; value: AndroidValue }[] = r.kind === 'string' ? [{ at: r.at, value: r.value! }] : r.items;
@@ -194,7 +269,12 @@ export function importAndroid(text: string, options: AndroidImportOptions): Tran
     const read = values.map((v) => {
       const rt = resourceText(v.value.pieces);
       for (const p of rt.problems) {
-        const rule = p.kind === 'markup' ? 'android-import/unsupported-content' : p.kind === 'quote' ? 'android-import/quote' : 'android-import/escape';
+        const rule =
+          p.kind === 'markup'
+            ? 'android-import/unsupported-content'
+            : p.kind === 'quote'
+              ? 'android-import/quote'
+              : 'android-import/escape';
         report(rule, `Resource ${r.name} (key ${key}): ${p.message}.`, locate(p.offset), context);
         if (ANDROID_IMPORT_RULES[rule].severity === 'error') ok = false;
       }
@@ -205,26 +285,51 @@ export function importAndroid(text: string, options: AndroidImportOptions): Tran
       const seen = new Set<string>();
       for (const item of r.items) {
         if (item.quantity === undefined || !categories.includes(item.quantity)) {
-          report('android-import/plural-items', `Resource ${r.name} (key ${key}): ${item.quantity === undefined ? 'an <item> without quantity' : `quantity="${item.quantity}" is no CLDR plural category of ${locale} (${categories.join(', ')})`}; it is not imported.`, item.at, context);
+          report(
+            'android-import/plural-items',
+            `Resource ${r.name} (key ${key}): ${item.quantity === undefined ? 'an <item> without quantity' : `quantity="${item.quantity}" is no CLDR plural category of ${locale} (${categories.join(', ')})`}; it is not imported.`,
+            item.at,
+            context,
+          );
           ok = false;
         } else if (seen.has(item.quantity)) {
-          report('android-import/plural-items', `Resource ${r.name} (key ${key}): quantity="${item.quantity}" is given twice; it is not imported.`, item.at, context);
+          report(
+            'android-import/plural-items',
+            `Resource ${r.name} (key ${key}): quantity="${item.quantity}" is given twice; it is not imported.`,
+            item.at,
+            context,
+          );
           ok = false;
         }
         if (item.quantity !== undefined) seen.add(item.quantity);
       }
       if (ok && !seen.has('other')) {
-        report('android-import/plural-items', `Resource ${r.name} (key ${key}) has no <item quantity="other">, which Android falls back to; it is not imported.`, r.at, context);
+        report(
+          'android-import/plural-items',
+          `Resource ${r.name} (key ${key}) has no <item quantity="other">, which Android falls back to; it is not imported.`,
+          r.at,
+          context,
+        );
         ok = false;
       }
     }
     if (!ok) return undefined;
 
     const view = current ? viewOf(message, audience) : undefined;
-    const same = view !== undefined && (view.plural ? r.items.length === view.items.size && r.items.every((item, i) => view.items.get(item.quantity!) === read[i].text) : read[0].text === view.text);
+    const same =
+      view !== undefined &&
+      (view.plural
+        ? r.items.length === view.items.size && r.items.every((item, i) => view.items.get(item.quantity!) === read[i].text)
+        : read[0].text === view.text);
     if (same) return 'unchanged';
     if (read.every((rt) => rt.text === '')) {
-      if (current && current.text !== '') report('android-import/cleared-target', `Resource ${r.name} (key ${key}) comes back empty; the current ${locale} translation is kept.`, r.at, context);
+      if (current && current.text !== '')
+        report(
+          'android-import/cleared-target',
+          `Resource ${r.name} (key ${key}) comes back empty; the current ${locale} translation is kept.`,
+          r.at,
+          context,
+        );
       return current ? undefined : 'unchanged';
     }
 
@@ -240,7 +345,12 @@ export function importAndroid(text: string, options: AndroidImportOptions): Tran
         const param = message.params[part.position - 1];
         if (param === undefined || !spelling.has(param.name)) {
           const shown = [...spelling.keys()].map((n) => `%${message.params.findIndex((p) => p.name === n) + 1}$s {${n}}`);
-          report('android-import/placeholder-mismatch', `Resource ${r.name} (key ${key}): %${part.position}$s is no argument its source text shows (${shown.length ? `it shows ${shown.join(', ')}` : 'it has none'}).`, locate(part.offset), context);
+          report(
+            'android-import/placeholder-mismatch',
+            `Resource ${r.name} (key ${key}): %${part.position}$s is no argument its source text shows (${shown.length ? `it shows ${shown.join(', ')}` : 'it has none'}).`,
+            locate(part.offset),
+            context,
+          );
           ok = false;
         } else used.add(param.name);
       }
@@ -248,13 +358,26 @@ export function importAndroid(text: string, options: AndroidImportOptions): Tran
     for (const arg of spelling.keys()) {
       if (used.has(arg) || arg === quantity) continue;
       const position = message.params.findIndex((p) => p.name === arg) + 1;
-      report('android-import/placeholder-mismatch', `Resource ${r.name} (key ${key}) lacks %${position}$s {${arg}}, which its source text shows.`, values[0].at, context);
+      report(
+        'android-import/placeholder-mismatch',
+        `Resource ${r.name} (key ${key}) lacks %${position}$s {${arg}}, which its source text shows.`,
+        values[0].at,
+        context,
+      );
       ok = false;
     }
     if (!ok) return undefined;
     const icuOf = (list: FormatPart[], inPlural: boolean) =>
       partsToIcu(
-        list.map((p): IcuPart => (p.kind === 'text' ? p : { kind: 'ph', equiv: inPlural && message.params[p.position - 1].name === quantity ? '#' : spelling.get(message.params[p.position - 1].name) })),
+        list.map((p): IcuPart =>
+          p.kind === 'text'
+            ? p
+            : {
+                kind: 'ph',
+                equiv:
+                  inPlural && message.params[p.position - 1].name === quantity ? '#' : spelling.get(message.params[p.position - 1].name),
+              },
+        ),
         inPlural,
         inPlural ? '}' : '',
       );
@@ -266,23 +389,34 @@ export function importAndroid(text: string, options: AndroidImportOptions): Tran
       const same = parts.every((p) => JSON.stringify(p) === JSON.stringify(parts[0]));
       if (split?.kind === 'plain' && same) text = icuOf(parts[0]!, false);
       else {
-        const given = r.items.map((item, i) => [exactFor(currentPlural?.forms.keys(), item.quantity!) ?? item.quantity!, icuOf(parts[i]!, true)] as const);
+        const given = r.items.map(
+          (item, i) => [exactFor(currentPlural?.forms.keys(), item.quantity!) ?? item.quantity!, icuOf(parts[i]!, true)] as const,
+        );
         const built = pluralIcu(quantity!, given, currentPlural, 'other');
         text = built.text;
         if (built.kept.length > 0) {
-          report('android-import/plural-form-kept', `Resource ${r.name} (key ${key}): Android has no item for the ${built.kept.join(', ')} form${built.kept.length > 1 ? 's' : ''} of the ${locale} text, kept as ${built.kept.length > 1 ? 'they are' : 'it is'}; check ${built.kept.length > 1 ? 'they agree' : 'it agrees'} with the new text.`, r.at, context);
+          report(
+            'android-import/plural-form-kept',
+            `Resource ${r.name} (key ${key}): Android has no item for the ${built.kept.join(', ')} form${built.kept.length > 1 ? 's' : ''} of the ${locale} text, kept as ${built.kept.length > 1 ? 'they are' : 'it is'}; check ${built.kept.length > 1 ? 'they agree' : 'it agrees'} with the new text.`,
+            r.at,
+            context,
+          );
         }
       }
     }
     const parsed = parseMessage(text);
-    if (!parsed.ok) throw new Error(`codebook: resource ${r.name} of ${fileName} rebuilt as ICU that does not parse (${parsed.message}): ${JSON.stringify(text)}`);
+    if (!parsed.ok)
+      throw new Error(
+        `codebook: resource ${r.name} of ${fileName} rebuilt as ICU that does not parse (${parsed.message}): ${JSON.stringify(text)}`,
+      );
     return { key, text, state: importedState(false, current) };
 
     /** The text's literal parts and arguments (a message without arguments is not formatted); undefined when a `%` is wrong (reported). */
     function argumentParts(rt: ResourceText, formattedText: boolean): FormatPart[] | undefined {
       if (!formattedText) return [{ kind: 'text', text: rt.text }];
       const { parts: list, problems } = formatParts(rt);
-      for (const p of problems) report('android-import/placeholder-mismatch', `Resource ${r.name} (key ${key}): ${p.message}.`, locate(p.offset), context);
+      for (const p of problems)
+        report('android-import/placeholder-mismatch', `Resource ${r.name} (key ${key}): ${p.message}.`, locate(p.offset), context);
       return problems.length > 0 ? undefined : list;
     }
   }

@@ -33,14 +33,21 @@ export interface StringsDocument {
   others: { name: string; at: At; resourceName: string | undefined }[];
 }
 
-export type StringsReadResult = { ok: true; strings: StringsDocument } | { ok: false; rule: 'syntax' | 'not-android'; message: string; at: At };
+export type StringsReadResult =
+  { ok: true; strings: StringsDocument } | { ok: false; rule: 'syntax' | 'not-android'; message: string; at: At };
 
 export function readStringsXml(text: string): StringsReadResult {
   const read = readXml(text);
   if (!read.ok) return { ok: false, rule: 'syntax', message: read.message, at: read.at };
   const { doc } = read;
   const root = doc.root;
-  if (root.name !== 'resources') return { ok: false, rule: 'not-android', message: `The root element is <${root.name}>, not the <resources> of an Android string resource file.`, at: root.at };
+  if (root.name !== 'resources')
+    return {
+      ok: false,
+      rule: 'not-android',
+      message: `The root element is <${root.name}>, not the <resources> of an Android string resource file.`,
+      at: root.at,
+    };
   const resources: AndroidResource[] = [];
   const others: StringsDocument['others'] = [];
   for (const el of root.children) {
@@ -49,7 +56,9 @@ export function readStringsXml(text: string): StringsReadResult {
     if (el.name === 'string') {
       resources.push({ kind: 'string', name, at: el.at, value: { element: el, pieces: doc.content(el) }, items: [], untranslatable });
     } else if (el.name === 'plurals') {
-      const items = el.children.filter((c) => c.name === 'item').map((item) => ({ quantity: item.attributes.get('quantity'), at: item.at, value: { element: item, pieces: doc.content(item) } }));
+      const items = el.children
+        .filter((c) => c.name === 'item')
+        .map((item) => ({ quantity: item.attributes.get('quantity'), at: item.at, value: { element: item, pieces: doc.content(item) } }));
       resources.push({ kind: 'plurals', name, at: el.at, items, untranslatable });
     } else if (el.name !== 'skip' && el.name !== 'eat-comment' && !el.name.includes(':')) {
       others.push({ name: el.name, at: el.at, resourceName: name });

@@ -7,25 +7,92 @@ import { rulesOf } from '../../diagnostics/rule.js';
 
 export const ANDROID_IMPORT_RULES = rulesOf('input', {
   'android-import/syntax': { severity: 'error', explanation: 'The file is not well-formed XML; nothing is imported.' },
-  'android-import/not-android': { severity: 'error', explanation: 'The root element is not the <resources> of an Android string resource file; nothing is imported.' },
-  'android-import/unknown-locale': { severity: 'error', explanation: 'Neither --locale nor a values-<qualifier> folder names the locale, or it is not a target locale of the catalog (values/ is the source locale); nothing is imported.' },
-  'android-import/locale-mismatch': { severity: 'error', explanation: 'The values-<qualifier> folder is another locale than --locale, or than the source file being updated; nothing is imported.' },
-  'android-import/no-target-file': { severity: 'error', explanation: 'No source file to update: none was named (--out) and no layer has a file of the locale, or a pattern to create one, or one layer has several.' },
-  'android-import/nothing-recognised': { severity: 'error', explanation: 'No resource name is an identifier of the catalog (error_6014, error_detail_6014: the identifier table of the android target); nothing is imported.' },
-  'android-import/unknown-entry': { severity: 'error', explanation: 'A resource has no name, a name that is no identifier of the catalog, or is of a kind codebook does not write (<string-array>…); it is not imported.' },
+  'android-import/not-android': {
+    severity: 'error',
+    explanation: 'The root element is not the <resources> of an Android string resource file; nothing is imported.',
+  },
+  'android-import/unknown-locale': {
+    severity: 'error',
+    explanation:
+      'Neither --locale nor a values-<qualifier> folder names the locale, or it is not a target locale of the catalog (values/ is the source locale); nothing is imported.',
+  },
+  'android-import/locale-mismatch': {
+    severity: 'error',
+    explanation:
+      'The values-<qualifier> folder is another locale than --locale, or than the source file being updated; nothing is imported.',
+  },
+  'android-import/no-target-file': {
+    severity: 'error',
+    explanation:
+      'No source file to update: none was named (--out) and no layer has a file of the locale, or a pattern to create one, or one layer has several.',
+  },
+  'android-import/nothing-recognised': {
+    severity: 'error',
+    explanation:
+      'No resource name is an identifier of the catalog (error_6014, error_detail_6014: the identifier table of the android target); nothing is imported.',
+  },
+  'android-import/unknown-entry': {
+    severity: 'error',
+    explanation:
+      'A resource has no name, a name that is no identifier of the catalog, or is of a kind codebook does not write (<string-array>…); it is not imported.',
+  },
   'android-import/duplicate-entry': { severity: 'error', explanation: 'Two resources have the same name; neither is imported.' },
-  'android-import/removed-entry': { severity: 'warning', explanation: 'A key the android target writes for the locale has no resource in the file; its translation is left as it is.' },
-  'android-import/entry-shape': { severity: 'error', explanation: 'A <string> for a message with a plural (which the target writes as <plurals>), or the reverse; it is not imported.' },
-  'android-import/escape': { severity: 'error', explanation: 'The text is not what aapt2 reads as text: an unescaped apostrophe, a leading unescaped @ or ? (a resource reference), a bad \\u escape, an entity XML does not define; the resource is not imported.' },
-  'android-import/quote': { severity: 'warning', explanation: 'An unescaped " toggles aapt2\'s quoting and is not part of the text (write \\" for a quotation mark); imported as aapt2 reads it.' },
-  'android-import/unsupported-content': { severity: 'error', explanation: 'The text holds markup (<b>, <i>, <annotation>: a styled span) that a catalog message cannot hold; <xliff:g> is read through. The resource is not imported.' },
-  'android-import/placeholder-mismatch': { severity: 'error', explanation: 'A text uses %N$s for no argument its source text shows, another conversion than %N$s or %%, or lacks an argument its source shows; the resource is not imported.' },
-  'android-import/plural-items': { severity: 'error', explanation: 'A <plurals> item has a quantity that is no CLDR category of the locale, or one given twice, or there is no "other" item; it is not imported.' },
-  'android-import/plural-form-kept': { severity: 'warning', explanation: 'A changed plural keeps a form Android has no item for (an exact =N no category holds alone); check it still agrees with the new text.' },
-  'android-import/cleared-target': { severity: 'warning', explanation: 'A resource whose key has a translation comes back empty; the current translation is kept.' },
-  'android-import/shadowed': { severity: 'error', explanation: "The key's text comes from a later layer, or from another file of the target's layer, so writing it to the target would have no effect or conflict; not imported." },
-  'android-import/shared-text': { severity: 'warning', explanation: 'A user message shared by several codes was changed in the resources of only some of them; the shared text changes, so every code that shows it shows the new text.' },
-  'android-import/conflicting-edits': { severity: 'error', explanation: 'Resources of codes that share one user message change it in different ways; none of them is imported.' },
+  'android-import/removed-entry': {
+    severity: 'warning',
+    explanation: 'A key the android target writes for the locale has no resource in the file; its translation is left as it is.',
+  },
+  'android-import/entry-shape': {
+    severity: 'error',
+    explanation: 'A <string> for a message with a plural (which the target writes as <plurals>), or the reverse; it is not imported.',
+  },
+  'android-import/escape': {
+    severity: 'error',
+    explanation:
+      'The text is not what aapt2 reads as text: an unescaped apostrophe, a leading unescaped @ or ? (a resource reference), a bad \\u escape, an entity XML does not define; the resource is not imported.',
+  },
+  'android-import/quote': {
+    severity: 'warning',
+    explanation:
+      'An unescaped " toggles aapt2\'s quoting and is not part of the text (write \\" for a quotation mark); imported as aapt2 reads it.',
+  },
+  'android-import/unsupported-content': {
+    severity: 'error',
+    explanation:
+      'The text holds markup (<b>, <i>, <annotation>: a styled span) that a catalog message cannot hold; <xliff:g> is read through. The resource is not imported.',
+  },
+  'android-import/placeholder-mismatch': {
+    severity: 'error',
+    explanation:
+      'A text uses %N$s for no argument its source text shows, another conversion than %N$s or %%, or lacks an argument its source shows; the resource is not imported.',
+  },
+  'android-import/plural-items': {
+    severity: 'error',
+    explanation:
+      'A <plurals> item has a quantity that is no CLDR category of the locale, or one given twice, or there is no "other" item; it is not imported.',
+  },
+  'android-import/plural-form-kept': {
+    severity: 'warning',
+    explanation:
+      'A changed plural keeps a form Android has no item for (an exact =N no category holds alone); check it still agrees with the new text.',
+  },
+  'android-import/cleared-target': {
+    severity: 'warning',
+    explanation: 'A resource whose key has a translation comes back empty; the current translation is kept.',
+  },
+  'android-import/shadowed': {
+    severity: 'error',
+    explanation:
+      "The key's text comes from a later layer, or from another file of the target's layer, so writing it to the target would have no effect or conflict; not imported.",
+  },
+  'android-import/shared-text': {
+    severity: 'warning',
+    explanation:
+      'A user message shared by several codes was changed in the resources of only some of them; the shared text changes, so every code that shows it shows the new text.',
+  },
+  'android-import/conflicting-edits': {
+    severity: 'error',
+    explanation: 'Resources of codes that share one user message change it in different ways; none of them is imported.',
+  },
 });
 
 export type AndroidImportRuleId = keyof typeof ANDROID_IMPORT_RULES;

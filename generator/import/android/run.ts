@@ -7,7 +7,12 @@
  * (xliff/target-file.ts), the locale being --locale or the file's
  * `values-<qualifier>` folder.
  */
-import { runTranslationImport, type RunTranslationImportOptions, type RunTranslationImportResult, type TranslationFormat } from '../translations/run.js';
+import {
+  runTranslationImport,
+  type RunTranslationImportOptions,
+  type RunTranslationImportResult,
+  type TranslationFormat,
+} from '../translations/run.js';
 import { decodeXmlBytes } from '../translations/xml-text.js';
 import { importAndroid, readAndroidHeader } from './index.js';
 import { ANDROID_IMPORT_RULES, type AndroidImportRuleId } from './rules.js';
@@ -31,7 +36,12 @@ export async function runAndroidImport(options: RunAndroidImportOptions): Promis
       return { ...(header.locale !== undefined ? { locale: header.locale } : {}), at: header.at, diagnostics: header.diagnostics };
     },
     importText: (text, importOptions) =>
-      importAndroid(text, { ...importOptions, fileName: importOptions.name, ...(options.locale !== undefined ? { locale: options.locale } : {}), ...(identifierPrefix !== undefined ? { identifierPrefix } : {}) }),
+      importAndroid(text, {
+        ...importOptions,
+        fileName: importOptions.name,
+        ...(options.locale !== undefined ? { locale: options.locale } : {}),
+        ...(identifierPrefix !== undefined ? { identifierPrefix } : {}),
+      }),
   };
   return runTranslationImport({ ...rest, path: androidPath }, format);
 }

@@ -58,9 +58,17 @@ export function resourceText(pieces: readonly ContentPiece[]): ResourceText {
         from.push(piece.offsets[k]);
       }
     } else if (piece.kind === 'undefined-reference') {
-      problems.push({ kind: 'reference', message: `&${piece.name}; is not an entity XML defines (write the character itself, or &#…;)`, offset: piece.offset });
+      problems.push({
+        kind: 'reference',
+        message: `&${piece.name}; is not an entity XML defines (write the character itself, or &#…;)`,
+        offset: piece.offset,
+      });
     } else if (!XLIFF_G.test(piece.name) && piece.kind === 'open') {
-      problems.push({ kind: 'markup', message: `<${piece.name}> is markup (a styled span) that a catalog message cannot hold; write the text without it, or escape "<" as &lt;`, offset: piece.offset });
+      problems.push({
+        kind: 'markup',
+        message: `<${piece.name}> is markup (a styled span) that a catalog message cannot hold; write the text without it, or escape "<" as &lt;`,
+        offset: piece.offset,
+      });
     }
   }
   let first = 0;
@@ -68,7 +76,11 @@ export function resourceText(pieces: readonly ContentPiece[]): ResourceText {
   while (first < last && isSpace(chars[first])) first++;
   while (last > first && isSpace(chars[last - 1])) last--;
   if (chars[first] === '@' || chars[first] === '?') {
-    problems.push({ kind: 'escape', message: `the text starts with an unescaped "${chars[first]}", which aapt2 reads as a resource ${chars[first] === '@' ? 'reference' : 'attribute'}; write \\${chars[first]}`, offset: from[first] });
+    problems.push({
+      kind: 'escape',
+      message: `the text starts with an unescaped "${chars[first]}", which aapt2 reads as a resource ${chars[first] === '@' ? 'reference' : 'attribute'}; write \\${chars[first]}`,
+      offset: from[first],
+    });
   }
   let text = '';
   const offsets: number[] = [];
@@ -95,16 +107,28 @@ export function resourceText(pieces: readonly ContentPiece[]): ResourceText {
         let hex = '';
         while (hex.length < 4 && i + 1 < last && HEX.test(chars[i + 1])) hex += chars[++i];
         if (hex.length < 4 && i + 1 < last) {
-          problems.push({ kind: 'escape', message: `\\u${hex} is not followed by four hex digits (aapt2: "invalid unicode escape sequence")`, offset: from[i - hex.length - 1] });
+          problems.push({
+            kind: 'escape',
+            message: `\\u${hex} is not followed by four hex digits (aapt2: "invalid unicode escape sequence")`,
+            offset: from[i - hex.length - 1],
+          });
           continue;
         }
         out(hex === '' ? '\u0000' : String.fromCharCode(parseInt(hex, 16)), from[i - hex.length - 1]);
       } else out(next, from[i - 1]);
     } else if (c === '"') {
       quote = !quote;
-      problems.push({ kind: 'quote', message: 'an unescaped " starts or ends an aapt2 quoted run and is not part of the text (write \\" for a quotation mark)', offset: from[i] });
+      problems.push({
+        kind: 'quote',
+        message: 'an unescaped " starts or ends an aapt2 quoted run and is not part of the text (write \\" for a quotation mark)',
+        offset: from[i],
+      });
     } else if (!quote && c === "'") {
-      problems.push({ kind: 'escape', message: `an unescaped apostrophe, which aapt2 rejects ("unescaped apostrophe in string"); write \\'`, offset: from[i] });
+      problems.push({
+        kind: 'escape',
+        message: `an unescaped apostrophe, which aapt2 rejects ("unescaped apostrophe in string"); write \\'`,
+        offset: from[i],
+      });
       out(c, from[i]);
     } else out(c, from[i]);
   }
@@ -117,7 +141,10 @@ export type FormatPart = { kind: 'text'; text: string } | { kind: 'arg'; positio
  * A formatted resource string as literal text and positional arguments;
  * problems at the `%` of what is neither `%%` nor `%N$s`.
  */
-export function formatParts(resource: Pick<ResourceText, 'text' | 'offsets'>): { parts: FormatPart[]; problems: { message: string; offset: number }[] } {
+export function formatParts(resource: Pick<ResourceText, 'text' | 'offsets'>): {
+  parts: FormatPart[];
+  problems: { message: string; offset: number }[];
+} {
   const parts: FormatPart[] = [];
   const problems: { message: string; offset: number }[] = [];
   const { text, offsets } = resource;
@@ -146,7 +173,10 @@ export function formatParts(resource: Pick<ResourceText, 'text' | 'offsets'>): {
     }
     const conversion = /^%(?:\d+\$)?[-#+ 0,(]*\d*(?:\.\d+)?[a-zA-Z%]?/.exec(text.slice(i))![0];
     problems.push({
-      message: conversion === '%' ? 'a single "%" (a literal percent sign is "%%" in a string with arguments)' : `${JSON.stringify(conversion)}, which is not an argument as codebook writes them (%N$s, N its position) nor "%%"`,
+      message:
+        conversion === '%'
+          ? 'a single "%" (a literal percent sign is "%%" in a string with arguments)'
+          : `${JSON.stringify(conversion)}, which is not an argument as codebook writes them (%N$s, N its position) nor "%%"`,
       offset: offsets[i],
     });
     literal += conversion;
@@ -164,7 +194,20 @@ export function textPiece(raw: string): ContentPiece[] {
     if (raw[i] === '&') {
       const semi = raw.indexOf(';', i);
       const name = raw.slice(i + 1, semi);
-      const char = name === 'amp' ? '&' : name === 'lt' ? '<' : name === 'gt' ? '>' : name === 'quot' ? '"' : name === 'apos' ? "'" : name.startsWith('#x') ? String.fromCodePoint(parseInt(name.slice(2), 16)) : String.fromCodePoint(parseInt(name.slice(1), 10));
+      const char =
+        name === 'amp'
+          ? '&'
+          : name === 'lt'
+            ? '<'
+            : name === 'gt'
+              ? '>'
+              : name === 'quot'
+                ? '"'
+                : name === 'apos'
+                  ? "'"
+                  : name.startsWith('#x')
+                    ? String.fromCodePoint(parseInt(name.slice(2), 16))
+                    : String.fromCodePoint(parseInt(name.slice(1), 10));
       for (let k = 0; k < char.length; k++) offsets.push(i);
       text += char;
       i = semi;

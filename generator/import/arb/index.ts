@@ -68,7 +68,12 @@ export interface ArbHeader {
 export function readArbHeader(text: string, arbName: string, catalog: Catalog, asked?: string): ArbHeader {
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: ArbImportRuleId, message: string, at: At) => {
-    diagnostics.push({ ruleId, severity: ARB_IMPORT_RULES[ruleId].severity, message, place: { file: arbName, line: at.line, column: at.column } });
+    diagnostics.push({
+      ruleId,
+      severity: ARB_IMPORT_RULES[ruleId].severity,
+      message,
+      place: { file: arbName, line: at.line, column: at.column },
+    });
   };
   const read = readJson(text);
   if (!read.ok) {
@@ -96,14 +101,26 @@ export function readArbHeader(text: string, arbName: string, catalog: Catalog, a
     const found = value === undefined ? undefined : localeOf(value);
     const what = `${memberName(stated)} ${JSON.stringify(value ?? '')}`;
     if (found === undefined) report('arb-import/unknown-locale', `${what} is not a target locale of the catalog (${listed}).`, where);
-    else if (found === catalog.sourceLocale) report('arb-import/unknown-locale', `${what} is the catalog's source locale (the template); its texts are edited in the source files, not imported (target locales: ${listed}).`, where);
-    else if (asked !== undefined && asked !== found) report('arb-import/locale-mismatch', `${what} is ${found} but --locale is ${JSON.stringify(asked)}.`, where);
+    else if (found === catalog.sourceLocale)
+      report(
+        'arb-import/unknown-locale',
+        `${what} is the catalog's source locale (the template); its texts are edited in the source files, not imported (target locales: ${listed}).`,
+        where,
+      );
+    else if (asked !== undefined && asked !== found)
+      report('arb-import/locale-mismatch', `${what} is ${found} but --locale is ${JSON.stringify(asked)}.`, where);
     else locale = found;
   } else {
     const fromName = /_([A-Za-z]{2,3}(?:_[A-Za-z0-9]+)*)\.arb$/i.exec(arbName)?.[1];
     const found = asked ?? (fromName === undefined ? undefined : localeOf(fromName));
-    if (found === undefined) report('arb-import/unknown-locale', `The ARB has no "@@locale"; give its locale with --locale (one of ${listed}).`, at);
-    else if (!targets.includes(found)) report('arb-import/unknown-locale', `${asked !== undefined ? `--locale ${JSON.stringify(asked)}` : `The file name's locale ${fromName}`} is not a target locale of the catalog (${listed}).`, at);
+    if (found === undefined)
+      report('arb-import/unknown-locale', `The ARB has no "@@locale"; give its locale with --locale (one of ${listed}).`, at);
+    else if (!targets.includes(found))
+      report(
+        'arb-import/unknown-locale',
+        `${asked !== undefined ? `--locale ${JSON.stringify(asked)}` : `The file name's locale ${fromName}`} is not a target locale of the catalog (${listed}).`,
+        at,
+      );
     else locale = found;
   }
   const entries = members.filter((m) => !memberName(m).startsWith('@'));
@@ -115,12 +132,25 @@ export function importArb(text: string, options: ArbImportOptions): TranslationI
   const prefix = options.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX;
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: ArbImportRuleId, message: string, at: At, extra: Partial<Diagnostic> = {}) => {
-    diagnostics.push({ ruleId, severity: ARB_IMPORT_RULES[ruleId].severity, message, place: { file: arbName, line: at.line, column: at.column }, ...extra });
+    diagnostics.push({
+      ruleId,
+      severity: ARB_IMPORT_RULES[ruleId].severity,
+      message,
+      place: { file: arbName, line: at.line, column: at.column },
+      ...extra,
+    });
   };
   const header = readArbHeader(text, arbName, catalog, options.locale);
   diagnostics.push(...header.diagnostics);
   const locale = header.locale ?? '';
-  const writer = new TranslationWriter(options, locale, arbName, diagnostics, (rule, message, at, extra) => report(`arb-import/${rule}`, message, at, extra), `The ARB is for ${JSON.stringify(locale)}`);
+  const writer = new TranslationWriter(
+    options,
+    locale,
+    arbName,
+    diagnostics,
+    (rule, message, at, extra) => report(`arb-import/${rule}`, message, at, extra),
+    `The ARB is for ${JSON.stringify(locale)}`,
+  );
   if (!header.doc || !header.entries || header.locale === undefined || hasErrors(diagnostics)) return writer.unchanged();
   const { doc, entries } = header;
   if (!writer.open(header.at)) return writer.unchanged();
@@ -141,13 +171,20 @@ export function importArb(text: string, options: ArbImportOptions): TranslationI
   if (present.size === 0) {
     const expected = catalog.userMessages ? [...catalog.userMessages, ...catalog.messages] : catalog.messages;
     if (entries.length > 0 || expected.some(written)) {
-      report('arb-import/nothing-recognised', `No key of ${arbName} is an identifier of the catalog (${entries.length} ${entries.length === 1 ? 'message' : 'messages'}): it is not an ARB codebook wrote; nothing is imported.`, header.at, { locale });
+      report(
+        'arb-import/nothing-recognised',
+        `No key of ${arbName} is an identifier of the catalog (${entries.length} ${entries.length === 1 ? 'message' : 'messages'}): it is not an ARB codebook wrote; nothing is imported.`,
+        header.at,
+        { locale },
+      );
       return writer.unchanged();
     }
     return writer.result();
   }
 
-  const router = new AudienceRouter(catalog, writer, locale, (rule, message, at, extra) => report(`arb-import/${rule}`, message, at, extra));
+  const router = new AudienceRouter(catalog, writer, locale, (rule, message, at, extra) =>
+    report(`arb-import/${rule}`, message, at, extra),
+  );
   for (const m of entries) {
     const name = memberName(m);
     const found = index.get(name);
@@ -159,7 +196,11 @@ export function importArb(text: string, options: ArbImportOptions): TranslationI
     const { message, audience } = found;
     const context = { key: message.key, locale };
     if (repeated.has(name)) {
-      if (first.get(name) !== m) report('arb-import/duplicate-entry', `${name} (key ${message.key}) is given more than once; none of them is imported.`, at, { ...context, notes: [{ message: 'first given here', place: { file: arbName, ...doc.at(first.get(name)!.name) } }] });
+      if (first.get(name) !== m)
+        report('arb-import/duplicate-entry', `${name} (key ${message.key}) is given more than once; none of them is imported.`, at, {
+          ...context,
+          notes: [{ message: 'first given here', place: { file: arbName, ...doc.at(first.get(name)!.name) } }],
+        });
       continue;
     }
     router.add(audience, message, decide(name, m.value, message, message.translations[locale]), at);
@@ -169,7 +210,12 @@ export function importArb(text: string, options: ArbImportOptions): TranslationI
     for (const message of audienceMessages(catalog, audience)) {
       const name = names.get(message.key);
       if (name === undefined || first.has(name) || !written(message)) continue;
-      report('arb-import/removed-entry', `Key ${message.key} has no entry ${name} in the ARB; its ${locale} ${audience === 'user' ? 'user message' : 'translation'} is left as it is.`, header.at, { key: message.key, locale });
+      report(
+        'arb-import/removed-entry',
+        `Key ${message.key} has no entry ${name} in the ARB; its ${locale} ${audience === 'user' ? 'user message' : 'translation'} is left as it is.`,
+        header.at,
+        { key: message.key, locale },
+      );
     }
   }
   router.finish();
@@ -186,23 +232,41 @@ export function importArb(text: string, options: ArbImportOptions): TranslationI
     const exported = current ? arbValue(current.ast, locale) : undefined;
     if (exported === value.text) return 'unchanged';
     if (value.text === '') {
-      if (current && current.text !== '') report('arb-import/cleared-target', `${name} (key ${key}) comes back empty; the current ${locale} translation is kept.`, value.at, context);
+      if (current && current.text !== '')
+        report(
+          'arb-import/cleared-target',
+          `${name} (key ${key}) comes back empty; the current ${locale} translation is kept.`,
+          value.at,
+          context,
+        );
       return current ? undefined : 'unchanged';
     }
     const parsed = parseArbMessage(value.text);
     if (!parsed.ok) {
-      report('arb-import/icu-syntax', `${name} (key ${key}): ${parsed.message}; it is not imported.`, value.position(parsed.index), context);
+      report(
+        'arb-import/icu-syntax',
+        `${name} (key ${key}): ${parsed.message}; it is not imported.`,
+        value.position(parsed.index),
+        context,
+      );
       return undefined;
     }
     const text = icuOf(name, message, parsed.nodes, value, context);
     if (text === undefined) return undefined;
     const check = parseMessage(text);
-    if (!check.ok) throw new Error(`codebook: ${name} of ${arbName} rebuilt as ICU that does not parse (${check.message}): ${JSON.stringify(text)}`);
+    if (!check.ok)
+      throw new Error(`codebook: ${name} of ${arbName} rebuilt as ICU that does not parse (${check.message}): ${JSON.stringify(text)}`);
     return { key, text, state: importedState(false, current) };
   }
 
   /** The ICU source of a value read as gen-l10n reads it; undefined when a check fails (reported). */
-  function icuOf(name: string, message: Message, nodes: ArbNode[], value: JsonText, context: { key: string; locale: string }): string | undefined {
+  function icuOf(
+    name: string,
+    message: Message,
+    nodes: ArbNode[],
+    value: JsonText,
+    context: { key: string; locale: string },
+  ): string | undefined {
     const key = message.key;
     const sourceAst = message.translations[catalog.sourceLocale]?.ast ?? [];
     const spelling = argumentSpellings(sourceAst);
@@ -217,7 +281,12 @@ export function importArb(text: string, options: ArbImportOptions): TranslationI
     };
     const known = (arg: string, index: number) => {
       used.add(arg);
-      if (!spelling.has(arg)) problem('arb-import/placeholder-mismatch', `{${arg}} is no argument its source text shows (${shown.length ? `it shows ${shown.map((s) => `{${s}}`).join(', ')}` : 'it has none'})`, index);
+      if (!spelling.has(arg))
+        problem(
+          'arb-import/placeholder-mismatch',
+          `{${arg}} is no argument its source text shows (${shown.length ? `it shows ${shown.map((s) => `{${s}}`).join(', ')}` : 'it has none'})`,
+          index,
+        );
     };
     const print = (list: ArbNode[], pluralArg: string | undefined, followedBy: string): string => {
       const parts = list.map((n): IcuPart => {
@@ -230,11 +299,20 @@ export function importArb(text: string, options: ArbImportOptions): TranslationI
           seen.add(o.selector);
           if (n.type !== 'plural') continue;
           if (o.selector.startsWith('=') ? !/^=[012]$/.test(o.selector) : !categories.includes(o.selector)) {
-            problem('arb-import/plural-category', o.selector.startsWith('=') ? `gen-l10n accepts only =0, =1 and =2, not ${o.selector}` : `${o.selector} is no CLDR plural category of ${locale} (${categories.join(', ')})`, o.index);
+            problem(
+              'arb-import/plural-category',
+              o.selector.startsWith('=')
+                ? `gen-l10n accepts only =0, =1 and =2, not ${o.selector}`
+                : `${o.selector} is no CLDR plural category of ${locale} (${categories.join(', ')})`,
+              o.index,
+            );
           }
         }
         if (!seen.has('other')) problem('arb-import/plural-category', `{${n.arg}, ${n.type}, …} has no "other" case`, n.index);
-        const options = n.type === 'plural' ? sortSelectors(n.options.map((o) => o.selector)).map((s) => n.options.find((o) => o.selector === s)!) : n.options;
+        const options =
+          n.type === 'plural'
+            ? sortSelectors(n.options.map((o) => o.selector)).map((s) => n.options.find((o) => o.selector === s)!)
+            : n.options;
         const inner = options.map((o) => `${o.selector} {${print(o.body, n.type === 'plural' ? n.arg : undefined, '}')}}`).join(' ');
         return { kind: 'ph', equiv: `{${n.arg}, ${n.type}, ${inner}}` };
       });
@@ -243,7 +321,12 @@ export function importArb(text: string, options: ArbImportOptions): TranslationI
     const text = print(nodes, undefined, '');
     for (const arg of shown) {
       if (used.has(arg) || selectors.has(arg)) continue;
-      report('arb-import/placeholder-mismatch', `${name} (key ${key}) lacks {${arg}}, which its source text shows; it is not imported.`, value.at, context);
+      report(
+        'arb-import/placeholder-mismatch',
+        `${name} (key ${key}) lacks {${arg}}, which its source text shows; it is not imported.`,
+        value.at,
+        context,
+      );
       ok = false;
     }
     return ok ? text : undefined;

@@ -74,7 +74,10 @@ export function parseArbMessage(value: string): ArbParse {
           continue;
         }
         const close = value.indexOf("'", i + 1);
-        if (close < 0) fail(`an apostrophe that no apostrophe closes: gen-l10n (use-escaping) reads ' as the start of quoted text; write '' for an apostrophe`);
+        if (close < 0)
+          fail(
+            `an apostrophe that no apostrophe closes: gen-l10n (use-escaping) reads ' as the start of quoted text; write '' for an apostrophe`,
+          );
         text += value.slice(i + 1, close);
         i = close + 1;
       } else if (c === '{') {
@@ -110,7 +113,12 @@ export function parseArbMessage(value: string): ArbParse {
     const typeAt = i;
     const type = word(IDENTIFIER);
     if (type !== 'plural' && type !== 'select') {
-      fail(type === 'number' || type === 'date' || type === 'time' ? `{${name}, ${type}, …} is not how the flutter target writes arguments (a placeholder's format is set in the template's metadata); write {${name}}` : `{${name}, ${type ?? ''}…: gen-l10n knows plural and select here`, typeAt);
+      fail(
+        type === 'number' || type === 'date' || type === 'time'
+          ? `{${name}, ${type}, …} is not how the flutter target writes arguments (a placeholder's format is set in the template's metadata); write {${name}}`
+          : `{${name}, ${type ?? ''}…: gen-l10n knows plural and select here`,
+        typeAt,
+      );
     }
     skipSpace();
     if (value[i] !== ',') fail(`{${name}, ${type} is not followed by ","`, i < value.length ? i : start);
@@ -125,7 +133,8 @@ export function parseArbMessage(value: string): ArbParse {
       }
       const selectorAt = i;
       const selector = (type === 'plural' ? word(EXACT) : undefined) ?? word(IDENTIFIER) ?? word(/\d+/y);
-      if (selector === undefined) fail(`a case of {${name}, ${type}, …} must start with a selector (${type === 'plural' ? 'a plural category or =N' : 'a word'})`);
+      if (selector === undefined)
+        fail(`a case of {${name}, ${type}, …} must start with a selector (${type === 'plural' ? 'a plural category or =N' : 'a word'})`);
       skipSpace();
       if (value[i] !== '{') fail(`the case ${selector} of {${name}, ${type}, …} has no {message}`, i < value.length ? i : selectorAt);
       const open = i;

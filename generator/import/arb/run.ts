@@ -6,7 +6,12 @@
  * Without `targetPath` the target is the locale's file in the last layer
  * (xliff/target-file.ts), the locale being the ARB's `@@locale`.
  */
-import { runTranslationImport, type RunTranslationImportOptions, type RunTranslationImportResult, type TranslationFormat } from '../translations/run.js';
+import {
+  runTranslationImport,
+  type RunTranslationImportOptions,
+  type RunTranslationImportResult,
+  type TranslationFormat,
+} from '../translations/run.js';
 import { importArb, readArbHeader } from './index.js';
 import { ARB_IMPORT_RULES, type ArbImportRuleId } from './rules.js';
 
@@ -29,7 +34,12 @@ export async function runArbImport(options: RunArbImportOptions): Promise<RunArb
       return { ...(header.locale !== undefined ? { locale: header.locale } : {}), at: header.at, diagnostics: header.diagnostics };
     },
     importText: (text, importOptions) =>
-      importArb(text, { ...importOptions, arbName: importOptions.name, ...(options.locale !== undefined ? { locale: options.locale } : {}), ...(identifierPrefix !== undefined ? { identifierPrefix } : {}) }),
+      importArb(text, {
+        ...importOptions,
+        arbName: importOptions.name,
+        ...(options.locale !== undefined ? { locale: options.locale } : {}),
+        ...(identifierPrefix !== undefined ? { identifierPrefix } : {}),
+      }),
   };
   return runTranslationImport({ ...rest, path: arbPath }, format);
 }

@@ -52,7 +52,10 @@ export function parseBraceFormat(text: string): { parts: BracePart[]; problems: 
         flush();
         parts.push({ kind: 'field', name, index: i });
       } else {
-        problems.push({ message: `the field ${JSON.stringify(text.slice(i, close + 1))}, which is not an argument name in braces`, index: i });
+        problems.push({
+          message: `the field ${JSON.stringify(text.slice(i, close + 1))}, which is not an argument name in braces`,
+          index: i,
+        });
         literal += text.slice(i, close + 1);
       }
       i = close + 1;

@@ -43,7 +43,12 @@ export function sourceView(message: Message, sourceLocale: string): SourceView |
 }
 
 /** The msgstr values the gettext target writes for a translation (by msgstr index), or undefined when it writes none. */
-export function msgstrView(translation: Translation | undefined, locale: string, source: SourceView, rule: GettextPlurals): string[] | undefined {
+export function msgstrView(
+  translation: Translation | undefined,
+  locale: string,
+  source: SourceView,
+  rule: GettextPlurals,
+): string[] | undefined {
   if (!translation) return source.plural ? rule.forms.map(() => '') : [''];
   const split = splitPlural(translation.ast);
   if (split.kind === 'unsupported') return undefined;
@@ -63,5 +68,7 @@ export function msgstrView(translation: Translation | undefined, locale: string,
 
 /** The exact selector (`=0`) of a plural whose text the gettext target writes into a category's msgstr, if one is (ar `=0` → `zero`). */
 export function exactSelectorOf(split: PluralSplit, locale: string, rule: GettextPlurals, category: string): string | undefined {
-  return [...split.forms.keys()].find((s) => s.startsWith('=') && categoryIsExactly(locale, category, Number(s.slice(1))) && ![...rule.lost.values()].includes(category));
+  return [...split.forms.keys()].find(
+    (s) => s.startsWith('=') && categoryIsExactly(locale, category, Number(s.slice(1))) && ![...rule.lost.values()].includes(category),
+  );
 }

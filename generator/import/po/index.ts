@@ -88,7 +88,12 @@ export interface PoHeaderResult {
 export function readPoHeader(text: string, poName: string, catalog: Catalog, asked?: string): PoHeaderResult {
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: PoImportRuleId, message: string, at: At) => {
-    diagnostics.push({ ruleId, severity: PO_IMPORT_RULES[ruleId].severity, message, place: { file: poName, line: at.line, column: at.column } });
+    diagnostics.push({
+      ruleId,
+      severity: PO_IMPORT_RULES[ruleId].severity,
+      message,
+      place: { file: poName, line: at.line, column: at.column },
+    });
   };
   const read = readPo(text);
   if (!read.ok) {
@@ -103,9 +108,24 @@ export function readPoHeader(text: string, poName: string, catalog: Catalog, ask
   let locale: string | undefined;
   if (language && language.value !== '') {
     const found = localeOfLanguage(language.value, catalog.locales);
-    if (found === undefined) report('po-import/unknown-locale', `Language ${JSON.stringify(language.value)} is not a target locale of the catalog (${listed}).`, language.at);
-    else if (found === catalog.sourceLocale) report('po-import/unknown-locale', `Language ${JSON.stringify(language.value)} is the catalog's source locale; its texts are edited in the source files, not imported (target locales: ${listed}).`, language.at);
-    else if (asked !== undefined && asked !== found) report('po-import/locale-mismatch', `Language is ${JSON.stringify(language.value)} (${found}) but --locale is ${JSON.stringify(asked)}.`, language.at);
+    if (found === undefined)
+      report(
+        'po-import/unknown-locale',
+        `Language ${JSON.stringify(language.value)} is not a target locale of the catalog (${listed}).`,
+        language.at,
+      );
+    else if (found === catalog.sourceLocale)
+      report(
+        'po-import/unknown-locale',
+        `Language ${JSON.stringify(language.value)} is the catalog's source locale; its texts are edited in the source files, not imported (target locales: ${listed}).`,
+        language.at,
+      );
+    else if (asked !== undefined && asked !== found)
+      report(
+        'po-import/locale-mismatch',
+        `Language is ${JSON.stringify(language.value)} (${found}) but --locale is ${JSON.stringify(asked)}.`,
+        language.at,
+      );
     else locale = found;
   } else if (asked === undefined) {
     report('po-import/unknown-locale', `The PO names no Language in its header; give its locale with --locale (one of ${listed}).`, at);
@@ -117,7 +137,11 @@ export function readPoHeader(text: string, poName: string, catalog: Catalog, ask
   if (locale === undefined) return { doc, at, diagnostics };
   const rule = gettextPlurals(gettextLocaleName(locale));
   if (!rule) {
-    report('po-import/unknown-locale', `gettext has no Plural-Forms for ${gettextLocaleName(locale)} (${locale}), so codebook writes no PO for it.`, language?.at ?? at);
+    report(
+      'po-import/unknown-locale',
+      `gettext has no Plural-Forms for ${gettextLocaleName(locale)} (${locale}), so codebook writes no PO for it.`,
+      language?.at ?? at,
+    );
     return { doc, at, diagnostics };
   }
   const field = doc.header?.fields.get('Plural-Forms');
@@ -125,9 +149,16 @@ export function readPoHeader(text: string, poName: string, catalog: Catalog, ask
   if (field && field.value.replace(/\s/g, '') !== rule.header.replace(/\s/g, '')) {
     const theirs = parsePluralForms(field.value);
     const ours = parsePluralForms(rule.header);
-    if ('problem' in theirs) pluralProblem = { message: `The header's Plural-Forms cannot be read: ${theirs.problem}; no plural entry is imported.`, at: field.at };
+    if ('problem' in theirs)
+      pluralProblem = {
+        message: `The header's Plural-Forms cannot be read: ${theirs.problem}; no plural entry is imported.`,
+        at: field.at,
+      };
     else if ('problem' in ours || !samePluralForms(theirs, ours)) {
-      pluralProblem = { message: `The header's Plural-Forms ${JSON.stringify(field.value)} does not send every count to the msgstr[N] of gettext's rule for ${gettextLocaleName(locale)} (${JSON.stringify(rule.header)}), which codebook writes and reads; no plural entry is imported.`, at: field.at };
+      pluralProblem = {
+        message: `The header's Plural-Forms ${JSON.stringify(field.value)} does not send every count to the msgstr[N] of gettext's rule for ${gettextLocaleName(locale)} (${JSON.stringify(rule.header)}), which codebook writes and reads; no plural entry is imported.`,
+        at: field.at,
+      };
     }
   }
   return { doc, locale, rule, at, ...(pluralProblem ? { pluralProblem } : {}), diagnostics };
@@ -147,16 +178,30 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
   const { poName, catalog } = options;
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: PoImportRuleId, message: string, at: At, extra: Partial<Diagnostic> = {}) => {
-    diagnostics.push({ ruleId, severity: PO_IMPORT_RULES[ruleId].severity, message, place: { file: poName, line: at.line, column: at.column }, ...extra });
+    diagnostics.push({
+      ruleId,
+      severity: PO_IMPORT_RULES[ruleId].severity,
+      message,
+      place: { file: poName, line: at.line, column: at.column },
+      ...extra,
+    });
   };
   const header = readPoHeader(poText, poName, catalog, options.locale);
   diagnostics.push(...header.diagnostics);
   const locale = header.locale ?? '';
-  const writer = new TranslationWriter(options, locale, poName, diagnostics, (rule, message, at, extra) => report(`po-import/${rule}`, message, at, extra), `The PO is for ${JSON.stringify(locale)}`);
+  const writer = new TranslationWriter(
+    options,
+    locale,
+    poName,
+    diagnostics,
+    (rule, message, at, extra) => report(`po-import/${rule}`, message, at, extra),
+    `The PO is for ${JSON.stringify(locale)}`,
+  );
   if (!header.doc || header.locale === undefined || !header.rule || hasErrors(diagnostics)) return writer.unchanged();
   const { doc, rule } = header;
   if (!writer.open(header.at)) return writer.unchanged();
-  if (header.pluralProblem && doc.entries.some((e) => e.msgidPlural)) report('po-import/plural-forms', header.pluralProblem.message, header.pluralProblem.at, { locale });
+  if (header.pluralProblem && doc.entries.some((e) => e.msgidPlural))
+    report('po-import/plural-forms', header.pluralProblem.message, header.pluralProblem.at, { locale });
 
   const audience = audienceOf(doc, catalog, poName);
   const messages = audienceMessages(catalog, audience);
@@ -171,7 +216,13 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
   }
 
   const recognised = [...firstAt.keys()].some((key) => byKey.has(key));
-  if (!recognised) report('po-import/nothing-recognised', `No entry of ${poName} has a msgctxt that is a key of the catalog (${doc.entries.length} ${doc.entries.length === 1 ? 'entry' : 'entries'}): it is not a PO codebook wrote; nothing is imported.`, header.at, { locale });
+  if (!recognised)
+    report(
+      'po-import/nothing-recognised',
+      `No entry of ${poName} has a msgctxt that is a key of the catalog (${doc.entries.length} ${doc.entries.length === 1 ? 'entry' : 'entries'}): it is not a PO codebook wrote; nothing is imported.`,
+      header.at,
+      { locale },
+    );
 
   const router = new AudienceRouter(catalog, writer, locale, (rule, message, at, extra) => report(`po-import/${rule}`, message, at, extra));
 
@@ -180,16 +231,26 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
     const message = key === undefined ? undefined : byKey.get(key);
     if (key === undefined || !message) {
       const msgid = entry.msgid.text.length > 40 ? `${entry.msgid.text.slice(0, 40)}…` : entry.msgid.text;
-      report('po-import/unknown-entry', key === undefined ? `The entry of msgid ${JSON.stringify(msgid)} has no msgctxt (codebook's entries are keyed by it); it is not imported.` : `msgctxt ${JSON.stringify(key)} is not a key of the catalog; the entry is not imported.`, entry.msgctxt?.at ?? entry.at, {
-        locale,
-        ...(key !== undefined ? { key } : {}),
-      });
+      report(
+        'po-import/unknown-entry',
+        key === undefined
+          ? `The entry of msgid ${JSON.stringify(msgid)} has no msgctxt (codebook's entries are keyed by it); it is not imported.`
+          : `msgctxt ${JSON.stringify(key)} is not a key of the catalog; the entry is not imported.`,
+        entry.msgctxt?.at ?? entry.at,
+        {
+          locale,
+          ...(key !== undefined ? { key } : {}),
+        },
+      );
       continue;
     }
     const context = { key, locale };
     if (repeated.has(key)) {
       if (firstAt.get(key) !== entry.msgctxt!.at) {
-        report('po-import/duplicate-entry', `Key ${key} has more than one entry; none of them is imported.`, entry.msgctxt!.at, { ...context, notes: [{ message: 'first given here', place: { file: poName, ...firstAt.get(key)! } }] });
+        report('po-import/duplicate-entry', `Key ${key} has more than one entry; none of them is imported.`, entry.msgctxt!.at, {
+          ...context,
+          notes: [{ message: 'first given here', place: { file: poName, ...firstAt.get(key)! } }],
+        });
       }
       continue;
     }
@@ -198,12 +259,20 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
 
   for (const message of recognised ? messages : []) {
     if (firstAt.has(message.key) || 'problem' in sourceView(message, catalog.sourceLocale)) continue;
-    report('po-import/removed-entry', `Key ${message.key} has no entry in the file; its ${locale} ${audience === 'user' ? 'user message' : 'translation'} is left as it is.`, header.at, { key: message.key, locale });
+    report(
+      'po-import/removed-entry',
+      `Key ${message.key} has no entry in the file; its ${locale} ${audience === 'user' ? 'user message' : 'translation'} is left as it is.`,
+      header.at,
+      { key: message.key, locale },
+    );
   }
 
   router.finish();
 
-  return { ...writer.result(), ...(audience !== 'single' ? { domain: audience === 'detail' ? catalog.detailNamespace : catalog.namespace } : {}) };
+  return {
+    ...writer.result(),
+    ...(audience !== 'single' ? { domain: audience === 'detail' ? catalog.detailNamespace : catalog.namespace } : {}),
+  };
 
   /** An entry's update; 'unchanged' when it shows the current translation and state; undefined when it is not applied (reported). */
   function decide(entry: PoEntry, message: Message, current: Translation | undefined): Decision {
@@ -211,24 +280,47 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
     const context = { key, locale };
     const source = sourceView(message, catalog.sourceLocale);
     if ('problem' in source) {
-      report('po-import/entry-shape', `Key ${key} cannot be written in PO (${source.problem}), so its entry cannot be read back; it is not imported.`, entry.at, context);
+      report(
+        'po-import/entry-shape',
+        `Key ${key} cannot be written in PO (${source.problem}), so its entry cannot be read back; it is not imported.`,
+        entry.at,
+        context,
+      );
       return undefined;
     }
     if (!!source.plural !== !!entry.msgidPlural) {
-      const why = source.plural ? `is a plural of {${source.plural.arg}}: its entry has msgid_plural and msgstr[0]…msgstr[${rule.forms.length - 1}]` : 'has no plural: its entry has msgstr, not msgid_plural and msgstr[N]';
-      report('po-import/entry-shape', `Key ${key} ${why}; it is not imported.`, entry.msgidPlural?.at ?? entry.msgstr?.at ?? entry.at, context);
+      const why = source.plural
+        ? `is a plural of {${source.plural.arg}}: its entry has msgid_plural and msgstr[0]…msgstr[${rule.forms.length - 1}]`
+        : 'has no plural: its entry has msgstr, not msgid_plural and msgstr[N]';
+      report(
+        'po-import/entry-shape',
+        `Key ${key} ${why}; it is not imported.`,
+        entry.msgidPlural?.at ?? entry.msgstr?.at ?? entry.at,
+        context,
+      );
       return undefined;
     }
     if (source.plural && header.pluralProblem) return undefined;
     const values: PoString[] = source.plural ? entry.msgstrs : [entry.msgstr!];
     if (values.length !== (source.plural ? rule.forms.length : 1)) {
-      report('po-import/entry-shape', `Entry ${key} has ${values.length} msgstr[N]; ${locale} has ${rule.forms.length} plural forms (${rule.header}), msgstr[0]…msgstr[${rule.forms.length - 1}]; it is not imported.`, values[values.length - 1]?.at ?? entry.at, context);
+      report(
+        'po-import/entry-shape',
+        `Entry ${key} has ${values.length} msgstr[N]; ${locale} has ${rule.forms.length} plural forms (${rule.header}), msgstr[0]…msgstr[${rule.forms.length - 1}]; it is not imported.`,
+        values[values.length - 1]?.at ?? entry.at,
+        context,
+      );
       return undefined;
     }
     const texts = values.map((v) => v.text);
     const fuzzy = entry.flags.includes('fuzzy');
     if (texts.every((t) => t === '')) {
-      if (current && current.text !== '') report('po-import/cleared-target', `Entry ${key} comes back with an empty msgstr; the current ${locale} translation is kept.`, values[0].at, context);
+      if (current && current.text !== '')
+        report(
+          'po-import/cleared-target',
+          `Entry ${key} comes back with an empty msgstr; the current ${locale} translation is kept.`,
+          values[0].at,
+          context,
+        );
       return current ? undefined : 'unchanged';
     }
     const exported = msgstrView(current, locale, source, rule);
@@ -240,29 +332,55 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
     const empty = texts.findIndex((t) => t === '');
     if (empty >= 0) {
       const done = values.flatMap((v, i) => (v.text !== '' ? [`msgstr[${i}]`] : [])).join(', ');
-      report('po-import/incomplete-plural', `Plural entry ${key} translates ${done} but leaves msgstr[${empty}] (the ${rule.forms[empty]} form) empty; it is not imported.`, values[empty].at, context);
+      report(
+        'po-import/incomplete-plural',
+        `Plural entry ${key} translates ${done} but leaves msgstr[${empty}] (the ${rule.forms[empty]} form) empty; it is not imported.`,
+        values[empty].at,
+        context,
+      );
       return undefined;
     }
     const parts = readValues(key, values, source, context);
     if (!parts) return undefined;
-    const text = source.plural ? pluralText(parts, source.plural.arg, source, current, key, entry.at) : partsToIcu(icuParts(parts[0], source), false);
+    const text = source.plural
+      ? pluralText(parts, source.plural.arg, source, current, key, entry.at)
+      : partsToIcu(icuParts(parts[0], source), false);
     // Arguments are spelled as the source spells them and literal text is quoted: what is built always parses.
     const parsed = parseMessage(text);
-    if (!parsed.ok) throw new Error(`codebook: entry ${key} of ${poName} rebuilt as ICU that does not parse (${parsed.message}): ${JSON.stringify(text)}`);
+    if (!parsed.ok)
+      throw new Error(
+        `codebook: entry ${key} of ${poName} rebuilt as ICU that does not parse (${parsed.message}): ${JSON.stringify(text)}`,
+      );
     if (entry.msgid.text !== source.msgid || (source.plural && entry.msgidPlural?.text !== source.plural.msgidPlural)) {
-      report('po-import/stale-source', `Entry ${key}: the msgid is not the catalog's current ${catalog.sourceLocale} text; the translation was made for an older text. It is imported.`, entry.msgid.at, context);
+      report(
+        'po-import/stale-source',
+        `Entry ${key}: the msgid is not the catalog's current ${catalog.sourceLocale} text; the translation was made for an older text. It is imported.`,
+        entry.msgid.at,
+        context,
+      );
     }
     return { key, text, state };
   }
 
   /** The msgstr values as literal text and argument fields, checked against the source's arguments; undefined when one fails (reported). */
-  function readValues(key: string, values: PoString[], source: SourceView, context: { key: string; locale: string }): BracePart[][] | undefined {
+  function readValues(
+    key: string,
+    values: PoString[],
+    source: SourceView,
+    context: { key: string; locale: string },
+  ): BracePart[][] | undefined {
     let ok = true;
     const name = (i: number) => (source.plural ? `msgstr[${i}]` : 'msgstr');
     const read = values.map((v, i) => {
       if (!source.brace) return [{ kind: 'text', text: v.text } as BracePart];
       const { parts, problems } = parseBraceFormat(v.text);
-      for (const p of problems) report('po-import/brace-syntax', `Entry ${key}: ${name(i)} has ${p.message}; python-brace-format cannot read it, and the entry is not imported.`, v.position(p.index), context);
+      for (const p of problems)
+        report(
+          'po-import/brace-syntax',
+          `Entry ${key}: ${name(i)} has ${p.message}; python-brace-format cannot read it, and the entry is not imported.`,
+          v.position(p.index),
+          context,
+        );
       if (problems.length > 0) ok = false;
       return parts;
     });
@@ -274,29 +392,57 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
         if (part.kind !== 'field') continue;
         used.add(part.name);
         if (!source.spelling.has(part.name)) {
-          report('po-import/placeholder-mismatch', `Entry ${key}: ${name(i)} uses {${part.name}}, which its source text does not (${shown.length ? `it shows ${shown.map((s) => `{${s}}`).join(', ')}` : 'it has no argument'}).`, values[i].position(part.index), context);
+          report(
+            'po-import/placeholder-mismatch',
+            `Entry ${key}: ${name(i)} uses {${part.name}}, which its source text does not (${shown.length ? `it shows ${shown.map((s) => `{${s}}`).join(', ')}` : 'it has no argument'}).`,
+            values[i].position(part.index),
+            context,
+          );
           ok = false;
         }
       }
     });
     for (const arg of shown) {
       if (used.has(arg) || arg === source.plural?.arg) continue;
-      report('po-import/placeholder-mismatch', `Entry ${key}: the msgstr lacks {${arg}}, which its source text shows.`, values[0].at, context);
+      report(
+        'po-import/placeholder-mismatch',
+        `Entry ${key}: the msgstr lacks {${arg}}, which its source text shows.`,
+        values[0].at,
+        context,
+      );
       ok = false;
     }
     return ok ? read : undefined;
   }
 
   /** One ICU plural from the msgstr values (see the file comment), or plain text when the current translation is plain and every value is the same. */
-  function pluralText(parts: BracePart[][], arg: string, source: SourceView, current: Translation | undefined, key: string, at: At): string {
+  function pluralText(
+    parts: BracePart[][],
+    arg: string,
+    source: SourceView,
+    current: Translation | undefined,
+    key: string,
+    at: At,
+  ): string {
     const split = current ? splitPlural(current.ast) : undefined;
     const same = parts.every((p) => JSON.stringify(p) === JSON.stringify(parts[0]));
     if (split?.kind === 'plain' && same) return partsToIcu(icuParts(parts[0], source), false);
     const currentPlural = split?.kind === 'plural' ? split.plural : undefined;
-    const given = rule.forms.map((category, i) => [(currentPlural && exactSelectorOf(currentPlural, locale, rule, category)) ?? category, partsToIcu(icuParts(parts[i], source, arg), true, '}')] as const);
+    const given = rule.forms.map(
+      (category, i) =>
+        [
+          (currentPlural && exactSelectorOf(currentPlural, locale, rule, category)) ?? category,
+          partsToIcu(icuParts(parts[i], source, arg), true, '}'),
+        ] as const,
+    );
     const { text, kept } = pluralIcu(arg, given, currentPlural, rule.forms[rule.forms.length - 1]);
     if (kept.length > 0) {
-      report('po-import/plural-form-kept', `Entry ${key}: PO has no msgstr for the ${kept.join(', ')} form${kept.length > 1 ? 's' : ''} of the ${locale} text, kept as ${kept.length > 1 ? 'they are' : 'it is'}; check ${kept.length > 1 ? 'they agree' : 'it agrees'} with the new text.`, at, { key, locale });
+      report(
+        'po-import/plural-form-kept',
+        `Entry ${key}: PO has no msgstr for the ${kept.join(', ')} form${kept.length > 1 ? 's' : ''} of the ${locale} text, kept as ${kept.length > 1 ? 'they are' : 'it is'}; check ${kept.length > 1 ? 'they agree' : 'it agrees'} with the new text.`,
+        at,
+        { key, locale },
+      );
     }
     return text;
   }

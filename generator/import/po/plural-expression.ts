@@ -52,7 +52,7 @@ const BINARY: { ops: string[]; apply: (op: string, a: number, b: number) => numb
   { ops: ['||'], apply: (_, a, b) => (a || b ? 1 : 0) },
   { ops: ['&&'], apply: (_, a, b) => (a && b ? 1 : 0) },
   { ops: ['==', '!='], apply: (op, a, b) => ((op === '==') === (a === b) ? 1 : 0) },
-  { ops: ['<=', '>=', '<', '>'], apply: (op, a, b) => (op === '<' ? a < b : op === '>' ? a > b : op === '<=' ? a <= b : a >= b) ? 1 : 0 },
+  { ops: ['<=', '>=', '<', '>'], apply: (op, a, b) => ((op === '<' ? a < b : op === '>' ? a > b : op === '<=' ? a <= b : a >= b) ? 1 : 0) },
   { ops: ['+', '-'], apply: (op, a, b) => (op === '+' ? a + b : Math.max(0, a - b)) },
   {
     ops: ['*', '/', '%'],
@@ -70,7 +70,8 @@ class Parser {
 
   constructor(source: string) {
     const tokens = source.match(/\s*(\d+|n|&&|\|\||==|!=|<=|>=|[-+*/%<>!?:()])\s*/gy);
-    if (!tokens || tokens.join('').length !== source.length) throw new ExpressionError(`${JSON.stringify(source)} has a character gettext does not read`);
+    if (!tokens || tokens.join('').length !== source.length)
+      throw new ExpressionError(`${JSON.stringify(source)} has a character gettext does not read`);
     this.tokens = tokens.map((t) => t.trim());
   }
 

@@ -135,7 +135,10 @@ function parse(text: string): PoDocument {
   try {
     decoder = new TextDecoder(charset, { fatal: true });
   } catch {
-    throw new PoSyntaxError(`The header names the charset ${JSON.stringify(charset)}, which this reader does not know.`, { line: 1, column: 1 });
+    throw new PoSyntaxError(`The header names the charset ${JSON.stringify(charset)}, which this reader does not know.`, {
+      line: 1,
+      column: 1,
+    });
   }
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = text.slice(bom).split('\n');
@@ -149,7 +152,8 @@ function parse(text: string): PoDocument {
   const finish = () => {
     if (started(current)) {
       const entry = toEntry(current);
-      if (!header && entry.msgctxt === undefined && entry.msgid.text === '' && entries.length === 0) header = { entry, fields: headerFields(entry) };
+      if (!header && entry.msgctxt === undefined && entry.msgid.text === '' && entries.length === 0)
+        header = { entry, fields: headerFields(entry) };
       else entries.push(entry);
     }
     current = { flags: [], msgstrs: [] };
@@ -165,7 +169,8 @@ function parse(text: string): PoDocument {
     if (body === '') return;
     if (body.startsWith('#~')) {
       // An obsolete entry: the comments before it are its own.
-      if (started(current) && !complete(current)) throw new PoSyntaxError('An obsolete (#~) line inside an entry that has no msgstr yet.', at(indent));
+      if (started(current) && !complete(current))
+        throw new PoSyntaxError('An obsolete (#~) line inside an entry that has no msgstr yet.', at(indent));
       if (complete(current)) finish();
       current = { flags: [], msgstrs: [] };
       obsolete = true;
@@ -186,7 +191,11 @@ function parse(text: string): PoDocument {
       return;
     }
     const keyword = /^(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[ \t"]|$)/.exec(body);
-    if (!keyword) throw new PoSyntaxError(`${JSON.stringify(body.split(/[ \t]/)[0])} is not a PO keyword (msgctxt, msgid, msgid_plural, msgstr, msgstr[N]) or a string.`, at(indent));
+    if (!keyword)
+      throw new PoSyntaxError(
+        `${JSON.stringify(body.split(/[ \t]/)[0])} is not a PO keyword (msgctxt, msgid, msgid_plural, msgstr, msgstr[N]) or a string.`,
+        at(indent),
+      );
     if (obsolete) finish();
     const name = keyword[1] as Keyword;
     const where = at(indent);
@@ -219,7 +228,8 @@ function parse(text: string): PoDocument {
           current.msgstr = builder.value;
         } else {
           if (!current.msgidPlural) throw new PoSyntaxError(`${label} needs a msgid_plural; an entry without one has msgstr.`, where);
-          if (Number(keyword[2]) !== current.msgstrs.length) throw new PoSyntaxError(`${label} where msgstr[${current.msgstrs.length}] was expected.`, where);
+          if (Number(keyword[2]) !== current.msgstrs.length)
+            throw new PoSyntaxError(`${label} where msgstr[${current.msgstrs.length}] was expected.`, where);
           current.msgstrs.push(builder.value);
         }
         break;
@@ -230,7 +240,8 @@ function parse(text: string): PoDocument {
     if (!/^[ \t]*"/.test(line.slice(rest))) throw new PoSyntaxError(`${label} needs a string.`, at(rest));
     readStrings(line, rest, lineNo, builder);
   });
-  if (started(current) && !complete(current)) throw new PoSyntaxError('The last entry has no msgstr.', current.at ?? { line: lines.length, column: 1 });
+  if (started(current) && !complete(current))
+    throw new PoSyntaxError('The last entry has no msgstr.', current.at ?? { line: lines.length, column: 1 });
   finish();
   return { ...(header ? { header } : {}), entries, charset };
 
@@ -254,12 +265,28 @@ function readStrings(line: string, from: number, lineNo: number, builder: String
   for (;;) {
     while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
     if (i >= line.length) return;
-    if (line[i] !== '"') throw new PoSyntaxError(`Unexpected ${JSON.stringify(line[i])} after a string: a PO line holds a keyword and strings only.`, { line: lineNo, column: i + 1 });
+    if (line[i] !== '"')
+      throw new PoSyntaxError(`Unexpected ${JSON.stringify(line[i])} after a string: a PO line holds a keyword and strings only.`, {
+        line: lineNo,
+        column: i + 1,
+      });
     i = builder.read(line, i, lineNo);
   }
 }
 
-const NAMED: Record<string, string> = { n: '\n', t: '\t', b: '\b', r: '\r', f: '\f', v: '\v', a: '\u0007', '\\': '\\', '"': '"', "'": "'", '?': '?' };
+const NAMED: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  b: '\b',
+  r: '\r',
+  f: '\f',
+  v: '\v',
+  a: '\u0007',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  '?': '?',
+};
 
 /** Accumulates the decoded text of one field and where each of its code units comes from. */
 class StringBuilder {
@@ -274,6 +301,8 @@ class StringBuilder {
     at: At,
     private readonly decoder: TextDecoder,
   ) {
+    // The value's getter reads the string as it grows; a getter has no arrow form to capture `this`.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     this.value = {
       get text() {
@@ -306,7 +335,11 @@ class StringBuilder {
         continue;
       }
       const next = line[i + 1];
-      if (next === undefined) throw new PoSyntaxError('A backslash at the end of the line: a PO string continues on the next line as a new "…" string.', { line: lineNo, column: i + 1 });
+      if (next === undefined)
+        throw new PoSyntaxError('A backslash at the end of the line: a PO string continues on the next line as a new "…" string.', {
+          line: lineNo,
+          column: i + 1,
+        });
       if (NAMED[next] !== undefined) {
         this.flush();
         this.push(NAMED[next], lineNo, i + 1);
@@ -319,11 +352,18 @@ class StringBuilder {
         const digits = /^[0-9A-Fa-f]*/.exec(line.slice(i + 2))![0];
         if (digits === '') throw new PoSyntaxError('\\x must be followed by hexadecimal digits.', { line: lineNo, column: i + 1 });
         const value = parseInt(digits, 16);
-        if (value > 0xff) throw new PoSyntaxError(`\\x${digits} is more than a byte (gettext reads hex escapes as bytes).`, { line: lineNo, column: i + 1 });
+        if (value > 0xff)
+          throw new PoSyntaxError(`\\x${digits} is more than a byte (gettext reads hex escapes as bytes).`, {
+            line: lineNo,
+            column: i + 1,
+          });
         this.byte(value, lineNo, i + 1);
         i += 2 + digits.length;
       } else {
-        throw new PoSyntaxError(`\\${next} is not a PO escape (\\n \\t \\b \\r \\f \\v \\a \\\\ \\" \\ooo \\xHH).`, { line: lineNo, column: i + 1 });
+        throw new PoSyntaxError(`\\${next} is not a PO escape (\\n \\t \\b \\r \\f \\v \\a \\\\ \\" \\ooo \\xHH).`, {
+          line: lineNo,
+          column: i + 1,
+        });
       }
     }
     throw new PoSyntaxError('A string that is not closed on its line.', { line: lineNo, column: start + 1 });
@@ -353,7 +393,10 @@ class StringBuilder {
     try {
       decoded = this.decoder.decode(Uint8Array.from(bytes));
     } catch {
-      throw new PoSyntaxError(`The escaped bytes ${bytes.map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('')} are not text in the file's charset.`, at[0]);
+      throw new PoSyntaxError(
+        `The escaped bytes ${bytes.map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('')} are not text in the file's charset.`,
+        at[0],
+      );
     }
     if (decoded.length === bytes.length) {
       for (let k = 0; k < decoded.length; k++) this.push(decoded[k], at[k].line, at[k].column);

@@ -8,7 +8,12 @@
  * (xliff/target-file.ts), the locale being the header's Language (or
  * --locale when it has none).
  */
-import { runTranslationImport, type RunTranslationImportOptions, type RunTranslationImportResult, type TranslationFormat } from '../translations/run.js';
+import {
+  runTranslationImport,
+  type RunTranslationImportOptions,
+  type RunTranslationImportResult,
+  type TranslationFormat,
+} from '../translations/run.js';
 import { importPo, readPoHeader, type PoImportResult } from './index.js';
 import { decodePo } from './read-po.js';
 import { PO_IMPORT_RULES, type PoImportRuleId } from './rules.js';
@@ -32,7 +37,11 @@ export async function runPoImport(options: RunPoImportOptions): Promise<RunPoImp
       return { ...(header.locale !== undefined ? { locale: header.locale } : {}), at: header.at, diagnostics: header.diagnostics };
     },
     importText(text, importOptions) {
-      const result = importPo(text, { ...importOptions, poName: importOptions.name, ...(options.locale !== undefined ? { locale: options.locale } : {}) });
+      const result = importPo(text, {
+        ...importOptions,
+        poName: importOptions.name,
+        ...(options.locale !== undefined ? { locale: options.locale } : {}),
+      });
       domain = result.domain;
       return result;
     },

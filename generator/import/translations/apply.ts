@@ -118,7 +118,9 @@ export class TranslationWriter {
     const fileLocale = (parsed.json.value as MessagesData).locale;
     if (fileLocale !== this.locale) {
       this.report('locale-mismatch', `${this.language} but ${targetFile.path} holds locale ${JSON.stringify(fileLocale)}.`, at, {
-        notes: [{ message: 'the locale of the file', place: { file: targetFile.path, ...parsed.json.locate('/locale'), pointer: '/locale' } }],
+        notes: [
+          { message: 'the locale of the file', place: { file: targetFile.path, ...parsed.json.locate('/locale'), pointer: '/locale' } },
+        ],
       });
       return false;
     }
@@ -131,11 +133,21 @@ export class TranslationWriter {
     const { targetFile, layers } = this.options;
     const shadow = shadowing(current, targetFile.path, this.targetLayer, layers);
     if (shadow) {
-      this.report('shadowed', `Key ${update.key}: the ${this.locale} text comes from ${shadow.origin.file} (layer ${JSON.stringify(shadow.origin.layer)}), ${shadow.why}; the change is not imported.`, at, {
-        ...context,
-        notes: [{ message: 'the current text', place: { file: shadow.origin.file, line: shadow.origin.line, column: shadow.origin.column, pointer: shadow.origin.pointer } }],
-        hint: 'Import into that file instead (--out).',
-      });
+      this.report(
+        'shadowed',
+        `Key ${update.key}: the ${this.locale} text comes from ${shadow.origin.file} (layer ${JSON.stringify(shadow.origin.layer)}), ${shadow.why}; the change is not imported.`,
+        at,
+        {
+          ...context,
+          notes: [
+            {
+              message: 'the current text',
+              place: { file: shadow.origin.file, line: shadow.origin.line, column: shadow.origin.column, pointer: shadow.origin.pointer },
+            },
+          ],
+          hint: 'Import into that file instead (--out).',
+        },
+      );
       return false;
     }
     this.updates.push(update);
@@ -153,10 +165,20 @@ export class TranslationWriter {
     const locale = this.locale;
     const id = unit.message.key;
     const source = unit.message.translations[catalog.sourceLocale];
-    const path = current?.origin.file ?? (targetNamed ? targetFile.path : source && (localeFile ? localeFile(source.origin.layer, locale) : swapLocale(catalog, source.origin.file, locale)));
-    const text = path === undefined ? undefined : path === targetFile.path ? targetFile.text : (this.byFile.get(path)?.text ?? readSource?.(path));
+    const path =
+      current?.origin.file ??
+      (targetNamed
+        ? targetFile.path
+        : source && (localeFile ? localeFile(source.origin.layer, locale) : swapLocale(catalog, source.origin.file, locale)));
+    const text =
+      path === undefined ? undefined : path === targetFile.path ? targetFile.text : (this.byFile.get(path)?.text ?? readSource?.(path));
     if (path === undefined || text === undefined) {
-      this.report('no-target-file', `User text ${id}: ${path === undefined ? `no ${locale} file to write it to` : `${path} could not be read`}; it is not imported.`, at, { ...context, hint: 'Name the file to update with --out.' });
+      this.report(
+        'no-target-file',
+        `User text ${id}: ${path === undefined ? `no ${locale} file to write it to` : `${path} could not be read`}; it is not imported.`,
+        at,
+        { ...context, hint: 'Name the file to update with --out.' },
+      );
       return false;
     }
     if (path !== targetFile.path && !this.byFile.has(path) && text !== '') {
@@ -168,7 +190,12 @@ export class TranslationWriter {
       }
       const other = (json.json.value as MessagesData).locale;
       if (other !== locale) {
-        this.report('locale-mismatch', `${this.language} but ${path}, where user text ${id} goes, holds locale ${JSON.stringify(other)}.`, at, context);
+        this.report(
+          'locale-mismatch',
+          `${this.language} but ${path}, where user text ${id} goes, holds locale ${JSON.stringify(other)}.`,
+          at,
+          context,
+        );
         return false;
       }
     }
@@ -195,8 +222,19 @@ export class TranslationWriter {
     for (const [path, edits] of this.byFile) {
       const own = path === targetFile.path;
       const before = own ? targetFile.text : edits.text;
-      let after = own ? (fileText === '' ? this.baseText : fileText) : edits.text === '' ? `{\n  "locale": ${JSON.stringify(this.locale)}\n}\n` : edits.text;
-      for (const section of ['user', 'userOverrides'] as const) after = updateEntries(after, edits.updates.filter((u) => u.section === section), section);
+      let after = own
+        ? fileText === ''
+          ? this.baseText
+          : fileText
+        : edits.text === ''
+          ? `{\n  "locale": ${JSON.stringify(this.locale)}\n}\n`
+          : edits.text;
+      for (const section of ['user', 'userOverrides'] as const)
+        after = updateEntries(
+          after,
+          edits.updates.filter((u) => u.section === section),
+          section,
+        );
       if (own) fileText = after;
       else userFiles.push({ path, text: before, fileText: after, diff: unifiedDiff(before, after, path) });
     }
@@ -228,11 +266,20 @@ function layerOfFile(catalog: Catalog, file: string): string | undefined {
 }
 
 /** Why writing the key into the target file would not change the catalog, if it would not. */
-function shadowing(current: Translation | undefined, file: string, layer: string | undefined, layers: readonly string[] | undefined): { origin: Origin; why: string } | undefined {
+function shadowing(
+  current: Translation | undefined,
+  file: string,
+  layer: string | undefined,
+  layers: readonly string[] | undefined,
+): { origin: Origin; why: string } | undefined {
   if (!current || current.origin.file === file) return undefined;
   const origin = current.origin;
-  if (layer !== undefined && origin.layer === layer) return { origin, why: `another file of the target's layer, so a second entry would be a merge conflict` };
-  const later = layers && layer !== undefined && layers.includes(origin.layer) && layers.includes(layer) ? layers.indexOf(origin.layer) > layers.indexOf(layer) : (current.overrides ?? []).some((o) => o.file === file);
+  if (layer !== undefined && origin.layer === layer)
+    return { origin, why: `another file of the target's layer, so a second entry would be a merge conflict` };
+  const later =
+    layers && layer !== undefined && layers.includes(origin.layer) && layers.includes(layer)
+      ? layers.indexOf(origin.layer) > layers.indexOf(layer)
+      : (current.overrides ?? []).some((o) => o.file === file);
   return later ? { origin, why: `a layer merged after ${file}, so a text written there would stay hidden` } : undefined;
 }
 

@@ -58,7 +58,10 @@ export type RouterRule = 'conflicting-edits' | 'shared-text';
 /** Sends each decided entry to the writer; user messages through their unit (see the file comment). */
 export class AudienceRouter {
   private units: Map<string, UserUnit> | undefined;
-  private readonly groups = new Map<string, { unit: UserUnit; changes: { key: string; at: At; update: EntryUpdate }[]; unchanged: string[] }>();
+  private readonly groups = new Map<
+    string,
+    { unit: UserUnit; changes: { key: string; at: At; update: EntryUpdate }[]; unchanged: string[] }
+  >();
 
   constructor(
     private readonly catalog: Catalog,
@@ -72,13 +75,19 @@ export class AudienceRouter {
     const key = message.key;
     const locale = this.locale;
     if (audience !== 'user') {
-      if (decided !== undefined && decided !== 'unchanged') this.writer.addMessage(decided, message.translations[locale], at, { key, locale });
+      if (decided !== undefined && decided !== 'unchanged')
+        this.writer.addMessage(decided, message.translations[locale], at, { key, locale });
       return;
     }
     const units = (this.units ??= new Map(userUnits(this.catalog).map((u) => [u.message.key, u])));
-    const unit = this.catalog.userOverrides?.has(key) ? units.get(`${OVERRIDE_PREFIX}${key}`) : message.user !== undefined ? units.get(message.user) : undefined;
+    const unit = this.catalog.userOverrides?.has(key)
+      ? units.get(`${OVERRIDE_PREFIX}${key}`)
+      : message.user !== undefined
+        ? units.get(message.user)
+        : undefined;
     if (!unit || decided === undefined) return;
-    const group = this.groups.get(unit.message.key) ?? this.groups.set(unit.message.key, { unit, changes: [], unchanged: [] }).get(unit.message.key)!;
+    const group =
+      this.groups.get(unit.message.key) ?? this.groups.set(unit.message.key, { unit, changes: [], unchanged: [] }).get(unit.message.key)!;
     if (decided === 'unchanged') group.unchanged.push(key);
     else group.changes.push({ key, at, update: decided });
   }
@@ -101,22 +110,32 @@ export class AudienceRouter {
       const first = changes[0];
       if (changes.some((c) => meaning(c.update) !== meaning(first.update))) {
         for (const c of changes) {
-          this.report('conflicting-edits', `The entries of ${changes.map((x) => x.key).join(', ')} show one user message, ${JSON.stringify(id)}, and change it in different ways; none of them is imported.`, c.at, {
-            key: `user:${id}`,
-            locale,
-            hint: 'Give the codes the same text, or give one its own text in "userOverrides" of the source file.',
-          });
+          this.report(
+            'conflicting-edits',
+            `The entries of ${changes.map((x) => x.key).join(', ')} show one user message, ${JSON.stringify(id)}, and change it in different ways; none of them is imported.`,
+            c.at,
+            {
+              key: `user:${id}`,
+              locale,
+              hint: 'Give the codes the same text, or give one its own text in "userOverrides" of the source file.',
+            },
+          );
         }
         continue;
       }
       if (!this.writer.addUser(unit, first.update, current, first.at, { key: `user:${id}`, locale })) continue;
       if (unchanged.length > 0) {
         const list = (keys: string[]) => (keys.length > 6 ? `${keys.slice(0, 6).join(', ')} and ${keys.length - 6} more` : keys.join(', '));
-        this.report('shared-text', `User message ${JSON.stringify(id)} changes in the entries of ${list(changes.map((c) => c.key))} but not of ${list(unchanged)}; it is one text, so those show the new text too.`, first.at, {
-          key: `user:${id}`,
-          locale,
-          hint: 'To change it for some codes only, give them their own text in "userOverrides" of the source file.',
-        });
+        this.report(
+          'shared-text',
+          `User message ${JSON.stringify(id)} changes in the entries of ${list(changes.map((c) => c.key))} but not of ${list(unchanged)}; it is one text, so those show the new text too.`,
+          first.at,
+          {
+            key: `user:${id}`,
+            locale,
+            hint: 'To change it for some codes only, give them their own text in "userOverrides" of the source file.',
+          },
+        );
       }
     }
   }

@@ -74,13 +74,23 @@ function strip(value: unknown): unknown {
     return out;
   }
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'location').map(([k, v]) => [k, strip(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== 'location')
+        .map(([k, v]) => [k, strip(v)]),
+    );
   }
   return value;
 }
 
 function isLiteral(el: unknown): el is { type: TYPE.literal; value: string } {
-  return el !== null && typeof el === 'object' && (el as { type?: unknown }).type === TYPE.literal && typeof (el as { value?: unknown }).value === 'string' && Object.keys(el).length === 2;
+  return (
+    el !== null &&
+    typeof el === 'object' &&
+    (el as { type?: unknown }).type === TYPE.literal &&
+    typeof (el as { value?: unknown }).value === 'string' &&
+    Object.keys(el).length === 2
+  );
 }
 
 /** The elements of one plural form given as parts (`#` is the plural's pound); undefined when they do not parse. */

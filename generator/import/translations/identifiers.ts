@@ -39,5 +39,8 @@ export function audienceNames(catalog: Catalog, identifierPrefix: string, audien
 
 /** The target locales as a list for messages: `ja, ko, zh-Hans`. */
 export function targetLocaleList(catalog: Catalog, show: (locale: string) => string = (l) => l): string {
-  return catalog.locales.filter((l) => l !== catalog.sourceLocale).map(show).join(', ');
+  return catalog.locales
+    .filter((l) => l !== catalog.sourceLocale)
+    .map(show)
+    .join(', ');
 }

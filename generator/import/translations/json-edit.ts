@@ -36,17 +36,25 @@ interface Edit {
  * object: `messages` (which must exist), or `user` / `userOverrides`, added
  * as the root's last member when the file has none.
  */
-export function updateEntries(source: string, updates: readonly EntryUpdate[], section: 'messages' | 'user' | 'userOverrides' = 'messages'): string {
+export function updateEntries(
+  source: string,
+  updates: readonly EntryUpdate[],
+  section: 'messages' | 'user' | 'userOverrides' = 'messages',
+): string {
   if (updates.length === 0) return source;
   const bom = source.charCodeAt(0) === 0xfeff ? 1 : 0;
   const doc = parse(source.slice(bom), { mode: 'json', ranges: true });
   const span = (node: AnyNode): [number, number] => [node.range![0] + bom, node.range![1] + bom];
   const messagesMember = memberOf(doc.body, section);
   if (!messagesMember && section !== 'messages' && doc.body.type === 'Object') {
-    const added = applyEdits(source, insertMembers(source, doc.body, [{ index: doc.body.members.length, text: `${JSON.stringify(section)}: {}` }], span, 'block'));
+    const added = applyEdits(
+      source,
+      insertMembers(source, doc.body, [{ index: doc.body.members.length, text: `${JSON.stringify(section)}: {}` }], span, 'block'),
+    );
     return updateEntries(added, updates, section);
   }
-  if (!messagesMember || messagesMember.value.type !== 'Object') throw new Error(`codebook: the target file has no ${JSON.stringify(section)} object`);
+  if (!messagesMember || messagesMember.value.type !== 'Object')
+    throw new Error(`codebook: the target file has no ${JSON.stringify(section)} object`);
   const messages = messagesMember.value;
   const edits: Edit[] = [];
   const replace = (node: AnyNode, text: string) => {
@@ -58,7 +66,11 @@ export function updateEntries(source: string, updates: readonly EntryUpdate[], s
   for (const update of updates) {
     const member = memberOf(messages, update.key);
     if (!member) {
-      newEntries.push({ index: insertionIndex(messages, update.key), key: update.key, text: `${JSON.stringify(update.key)}: ${entryValue(update)}` });
+      newEntries.push({
+        index: insertionIndex(messages, update.key),
+        key: update.key,
+        text: `${JSON.stringify(update.key)}: ${entryValue(update)}`,
+      });
       continue;
     }
     const value = member.value;
@@ -106,7 +118,13 @@ function insertionIndex(object: ObjectNode, key: string): number {
  * members on lines of their own (`block`, one indent deeper than the line
  * the object starts on) or on its line (`inline`).
  */
-function insertMembers(source: string, object: ObjectNode, inserts: readonly { index: number; text: string }[], span: (node: AnyNode) => [number, number], empty: 'block' | 'inline'): Edit[] {
+function insertMembers(
+  source: string,
+  object: ObjectNode,
+  inserts: readonly { index: number; text: string }[],
+  span: (node: AnyNode) => [number, number],
+  empty: 'block' | 'inline',
+): Edit[] {
   if (inserts.length === 0) return [];
   const members = object.members;
   const [open, close] = span(object);
@@ -126,7 +144,7 @@ function insertMembers(source: string, object: ObjectNode, inserts: readonly { i
     return source.slice(span(members[j - 1])[1], span(members[j])[0]);
   };
   const edits: Edit[] = [];
-  for (let k = 0; k < inserts.length; ) {
+  for (let k = 0; k < inserts.length;) {
     const index = inserts[k].index;
     const group: string[] = [];
     for (; k < inserts.length && inserts[k].index === index; k++) group.push(inserts[k].text);

@@ -39,7 +39,11 @@ export function readJson(text: string): JsonReadResult {
     root = parse(source, { mode: 'json', ranges: true }).body;
   } catch (error) {
     const e = error as Error & { line?: number; column?: number };
-    return { ok: false, message: `Not valid JSON: ${e.message.replace(/\s*\(\d+:\d+\)$/, '')}`, at: e.line !== undefined && e.column !== undefined ? { line: e.line, column: e.column } : { line: 1, column: 1 } };
+    return {
+      ok: false,
+      message: `Not valid JSON: ${e.message.replace(/\s*\(\d+:\d+\)$/, '')}`,
+      at: e.line !== undefined && e.column !== undefined ? { line: e.line, column: e.column } : { line: 1, column: 1 },
+    };
   }
   const doc: JsonDocument = {
     root,
@@ -58,7 +62,7 @@ function jsonText(source: string, node: AnyNode & { type: 'String' }, where: Loc
     position(i) {
       if (!offsets) {
         offsets = [];
-        for (let raw = start + 1; raw < end - 1; ) {
+        for (let raw = start + 1; raw < end - 1;) {
           offsets.push(raw);
           raw += source[raw] !== '\\' ? 1 : source[raw + 1] === 'u' ? 6 : 2;
         }
@@ -85,5 +89,15 @@ export function isObject(node: AnyNode | undefined): node is ObjectNode {
 
 /** A JSON type's name for a message ("a number"). */
 export function jsonKind(node: AnyNode): string {
-  return node.type === 'Object' ? 'an object' : node.type === 'Array' ? 'an array' : node.type === 'String' ? 'a string' : node.type === 'Number' ? 'a number' : node.type === 'Boolean' ? 'a boolean' : 'null';
+  return node.type === 'Object'
+    ? 'an object'
+    : node.type === 'Array'
+      ? 'an array'
+      : node.type === 'String'
+        ? 'a string'
+        : node.type === 'Number'
+          ? 'a number'
+          : node.type === 'Boolean'
+            ? 'a boolean'
+            : 'null';
 }

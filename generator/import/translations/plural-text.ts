@@ -22,7 +22,12 @@ import { canonical, partsToIcu, type IcuPart } from './icu-text.js';
  * one; `otherFrom`: the selector whose form stands for `other` when no form
  * is `other`.
  */
-export function pluralIcu(arg: string, given: readonly (readonly [string, string])[], current: PluralSplit | undefined, otherFrom: string): { text: string; kept: string[] } {
+export function pluralIcu(
+  arg: string,
+  given: readonly (readonly [string, string])[],
+  current: PluralSplit | undefined,
+  otherFrom: string,
+): { text: string; kept: string[] } {
   const forms = new Map<string, string>();
   const newView = new Map<string, string>(); // the meaning of a selector's current text → the form that replaces it
   for (const [selector, icu] of given) {
@@ -40,7 +45,12 @@ export function pluralIcu(arg: string, given: readonly (readonly [string, string
     }
   }
   if (!forms.has('other')) forms.set('other', forms.get(otherFrom)!);
-  return { text: `{${arg}, plural, ${sortSelectors([...forms.keys()]).map((s) => `${s} {${forms.get(s)}}`).join(' ')}}`, kept };
+  return {
+    text: `{${arg}, plural, ${sortSelectors([...forms.keys()])
+      .map((s) => `${s} {${forms.get(s)}}`)
+      .join(' ')}}`,
+    kept,
+  };
 }
 
 /** Exact selectors by value, then CLDR categories in order. */
@@ -57,14 +67,17 @@ export function formIcu(elements: readonly MessageFormatElement[]): string {
 
 /** Elements as parts: literals as text, anything else as its ICU source (`#` for the pound). */
 export function elementParts(elements: readonly MessageFormatElement[]): IcuPart[] {
-  return elements.map((el): IcuPart => (el.type === TYPE.literal ? { kind: 'text', text: el.value } : { kind: 'ph', equiv: el.type === TYPE.pound ? '#' : printAST([el]) }));
+  return elements.map((el): IcuPart =>
+    el.type === TYPE.literal ? { kind: 'text', text: el.value } : { kind: 'ph', equiv: el.type === TYPE.pound ? '#' : printAST([el]) },
+  );
 }
 
 /** The ICU spelling of each argument a text shows, first use first: `{name}`, or `{name, number}` (date, time) without a style. */
 export function argumentSpellings(elements: readonly MessageFormatElement[], out = new Map<string, string>()): Map<string, string> {
   for (const el of elements) {
     if (el.type === TYPE.argument) setOnce(out, el.value, `{${el.value}}`);
-    else if ((el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) && !el.style) setOnce(out, el.value, `{${el.value}, ${el.type === TYPE.number ? 'number' : el.type === TYPE.date ? 'date' : 'time'}}`);
+    else if ((el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) && !el.style)
+      setOnce(out, el.value, `{${el.value}, ${el.type === TYPE.number ? 'number' : el.type === TYPE.date ? 'date' : 'time'}}`);
     else if (el.type === TYPE.plural || el.type === TYPE.select) {
       setOnce(out, el.value, `{${el.value}}`);
       for (const option of Object.values(el.options)) argumentSpellings(option.value, out);

@@ -68,13 +68,23 @@ export interface TranslationFormat {
   importText(text: string, options: TranslationTargetOptions & { name: string }): TranslationImportResult;
 }
 
-export async function runTranslationImport(options: RunTranslationImportOptions, format: TranslationFormat): Promise<RunTranslationImportResult> {
+export async function runTranslationImport(
+  options: RunTranslationImportOptions,
+  format: TranslationFormat,
+): Promise<RunTranslationImportResult> {
   const root = resolve(options.root ?? options.config?.root ?? process.cwd());
   const shown = (path: string) => relative(root, resolve(path)).split(sep).join('/');
   const text = format.decode(await readFile(options.path));
   const name = shown(options.path);
   const texts = new Map([[name, text]]);
-  const stop = (diagnostics: Diagnostic[]): RunTranslationImportResult => ({ fileText: '', diff: '', changed: [], diagnostics, written: false, texts });
+  const stop = (diagnostics: Diagnostic[]): RunTranslationImportResult => ({
+    fileText: '',
+    diff: '',
+    changed: [],
+    diagnostics,
+    written: false,
+    texts,
+  });
 
   const header = format.header(text, name, options.catalog, options.locale);
   if (header.locale === undefined || hasErrors(header.diagnostics)) return stop(header.diagnostics);
@@ -83,7 +93,9 @@ export async function runTranslationImport(options: RunTranslationImportOptions,
   let targetPath = options.targetPath === undefined ? undefined : resolve(options.targetPath);
   let targetLayer = options.targetLayer;
   if (targetPath === undefined) {
-    const choice = options.config ? await chooseTargetFile(options.config, locale) : { ok: false as const, problem: 'No source file to update was named (--out).' };
+    const choice = options.config
+      ? await chooseTargetFile(options.config, locale)
+      : { ok: false as const, problem: 'No source file to update was named (--out).' };
     if (!choice.ok) {
       const ruleId = `${format.prefix}/no-target-file` as const;
       return stop([{ ruleId, severity: format.severity(ruleId), message: choice.problem, place: at }]);
@@ -115,7 +127,10 @@ export async function runTranslationImport(options: RunTranslationImportOptions,
     ...(byLayer ? { localeFile: (layer: string) => byLayer.get(layer) } : {}),
     targetNamed: options.targetPath !== undefined,
   });
-  const writes = [{ path: targetPath, before, after: result.fileText }, ...(result.userFiles ?? []).map((f) => ({ path: resolve(root, f.path), before: f.text, after: f.fileText }))];
+  const writes = [
+    { path: targetPath, before, after: result.fileText },
+    ...(result.userFiles ?? []).map((f) => ({ path: resolve(root, f.path), before: f.text, after: f.fileText })),
+  ];
   for (const f of result.userFiles ?? []) texts.set(f.path, f.text);
   const written = !options.dryRun && writes.some((w) => w.after !== w.before);
   if (written) for (const w of writes) if (w.after !== w.before) await writeAtomically(w.path, w.after);

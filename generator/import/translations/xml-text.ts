@@ -30,7 +30,10 @@ export interface XmlElement {
 }
 
 /** One piece of an element's content: decoded text (each UTF-16 unit with its offset), the start or end of a child element, or an entity reference XML does not define (`&nbsp;`, which the validator lets through). */
-export type ContentPiece = { kind: 'text'; text: string; offsets: number[] } | { kind: 'open' | 'close'; name: string; offset: number } | { kind: 'undefined-reference'; name: string; offset: number };
+export type ContentPiece =
+  | { kind: 'text'; text: string; offsets: number[] }
+  | { kind: 'open' | 'close'; name: string; offset: number }
+  | { kind: 'undefined-reference'; name: string; offset: number };
 
 export interface XmlDocument {
   root: XmlElement;
@@ -64,7 +67,8 @@ export function readXml(text: string): XmlReadResult {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = text.slice(bom);
   const valid = XMLValidator.validate(body);
-  if (valid !== true) return { ok: false, message: `Not well-formed XML: ${valid.err.msg}`, at: { line: valid.err.line, column: valid.err.col } };
+  if (valid !== true)
+    return { ok: false, message: `Not well-formed XML: ${valid.err.msg}`, at: { line: valid.err.line, column: valid.err.col } };
   const locate = locator(body);
   const parser = new XMLParser(XML_TREE_OPTIONS);
   const nodes = parser.parse(body) as XNode[];
@@ -81,7 +85,9 @@ export function readXml(text: string): XmlReadResult {
       if (value === undefined) problem ??= { message: `The value of ${name} has a reference XML does not define.`, at };
       attributes.set(name, value ?? String(raw));
     }
-    const children = childrenOf(node).filter((n) => !tagOf(n).startsWith('#')).map(element);
+    const children = childrenOf(node)
+      .filter((n) => !tagOf(n).startsWith('#'))
+      .map(element);
     return { name: tagOf(node), attributes, at, start, end: meta?.endIndex ?? start, children };
   };
   const root = element(rootNode);
@@ -101,7 +107,11 @@ function decodeReferences(raw: string): string | undefined {
 }
 
 function referenced(name: string): string | undefined {
-  const code = /^#x[0-9A-Fa-f]+$/.test(name) ? parseInt(name.slice(2), 16) : /^#[0-9]+$/.test(name) ? parseInt(name.slice(1), 10) : undefined;
+  const code = /^#x[0-9A-Fa-f]+$/.test(name)
+    ? parseInt(name.slice(2), 16)
+    : /^#[0-9]+$/.test(name)
+      ? parseInt(name.slice(1), 10)
+      : undefined;
   if (code !== undefined) return code <= 0x10ffff ? String.fromCodePoint(code) : undefined;
   return NAMED[name];
 }
@@ -132,7 +142,7 @@ function contentOf(body: string, el: XmlElement): ContentPiece[] {
       if (body.startsWith('<!--', i)) i = body.indexOf('-->', i + 4) + 3;
       else if (body.startsWith('<![CDATA[', i)) {
         const end = body.indexOf(']]>', i + 9);
-        for (let k = i + 9; k < end; ) k = addRaw(body, k, add);
+        for (let k = i + 9; k < end;) k = addRaw(body, k, add);
         i = end + 3;
       } else if (body[i + 1] === '?') i = body.indexOf('?>', i + 2) + 2;
       else {

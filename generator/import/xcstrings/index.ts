@@ -33,11 +33,18 @@
 import type { AnyNode, MemberNode } from '@humanwhocodes/momoa';
 import { parseMessage } from '../../catalog/icu.js';
 import type { Catalog, Message, Translation } from '../../catalog/model.js';
-import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { pluralCategories, splitPlural } from '../../emit/plural-forms.js';
 import { appleMessage, SPECIFIERS, type AppleMessage } from '../../targets/apple-format.js';
 import { TranslationWriter, type At, type TranslationImportResult, type TranslationTargetOptions } from '../translations/apply.js';
-import { AudienceRouter, audienceMessages, chooseAudience, importedState, type AudienceId, type Decision } from '../translations/audience.js';
+import {
+  AudienceRouter,
+  audienceMessages,
+  chooseAudience,
+  importedState,
+  type AudienceId,
+  type Decision,
+} from '../translations/audience.js';
 import { partsToIcu, type IcuPart } from '../translations/icu-text.js';
 import { targetLocaleList } from '../translations/identifiers.js';
 import { isObject, jsonKind, member, memberName, readJson, type JsonDocument, type JsonText } from '../translations/json-text.js';
@@ -75,7 +82,13 @@ const STATES = new Set(['translated', 'needs_review', 'new']);
 export function readXcstringsHeader(text: string, fileName: string, catalog: Catalog, asked?: string): XcstringsHeader {
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: XcstringsImportRuleId, message: string, at: At, extra: Partial<Diagnostic> = {}) => {
-    diagnostics.push({ ruleId, severity: XCSTRINGS_IMPORT_RULES[ruleId].severity, message, place: { file: fileName, line: at.line, column: at.column }, ...extra });
+    diagnostics.push({
+      ruleId,
+      severity: XCSTRINGS_IMPORT_RULES[ruleId].severity,
+      message,
+      place: { file: fileName, line: at.line, column: at.column },
+      ...extra,
+    });
   };
   const fail = (at: At): XcstringsHeader => ({ entries: [], audience: 'single', locales: [], at, fatal: true, diagnostics });
   const read = readJson(text);
@@ -88,11 +101,19 @@ export function readXcstringsHeader(text: string, fileName: string, catalog: Cat
   const sourceLanguage = member(doc.root, 'sourceLanguage');
   const strings = member(doc.root, 'strings');
   if (!isObject(doc.root) || sourceLanguage?.value.type !== 'String' || !isObject(strings?.value)) {
-    report('xcstrings-import/syntax', 'A String Catalog is a JSON object with "sourceLanguage" (a string) and "strings" (an object); this is not one.', at);
+    report(
+      'xcstrings-import/syntax',
+      'A String Catalog is a JSON object with "sourceLanguage" (a string) and "strings" (an object); this is not one.',
+      at,
+    );
     return fail(at);
   }
   if (sourceLanguage.value.value !== catalog.sourceLocale) {
-    report('xcstrings-import/source-language', `sourceLanguage is ${JSON.stringify(sourceLanguage.value.value)}; the catalog's source locale is ${catalog.sourceLocale}.`, doc.at(sourceLanguage.value));
+    report(
+      'xcstrings-import/source-language',
+      `sourceLanguage is ${JSON.stringify(sourceLanguage.value.value)}; the catalog's source locale is ${catalog.sourceLocale}.`,
+      doc.at(sourceLanguage.value),
+    );
     return fail(at);
   }
   const members = strings.value.members;
@@ -106,7 +127,11 @@ export function readXcstringsHeader(text: string, fileName: string, catalog: Cat
     else firstAt.set(key, m);
   }
   if (![...firstAt.keys()].some((key) => known.has(key))) {
-    report('xcstrings-import/nothing-recognised', `No key of "strings" in ${fileName} is a key of the catalog (${members.length} ${members.length === 1 ? 'key' : 'keys'}): it is not a String Catalog codebook wrote; nothing is imported.`, at);
+    report(
+      'xcstrings-import/nothing-recognised',
+      `No key of "strings" in ${fileName} is a key of the catalog (${members.length} ${members.length === 1 ? 'key' : 'keys'}): it is not a String Catalog codebook wrote; nothing is imported.`,
+      at,
+    );
     return fail(at);
   }
   const targets = catalog.locales.filter((l) => l !== catalog.sourceLocale);
@@ -120,7 +145,11 @@ export function readXcstringsHeader(text: string, fileName: string, catalog: Cat
       continue;
     }
     if (repeated.has(key)) {
-      if (firstAt.get(key) !== m) report('xcstrings-import/duplicate-entry', `Key ${key} is given more than once in "strings"; none of them is imported.`, where, { key, notes: [{ message: 'first given here', place: { file: fileName, ...doc.at(firstAt.get(key)!.name) } }] });
+      if (firstAt.get(key) !== m)
+        report('xcstrings-import/duplicate-entry', `Key ${key} is given more than once in "strings"; none of them is imported.`, where, {
+          key,
+          notes: [{ message: 'first given here', place: { file: fileName, ...doc.at(firstAt.get(key)!.name) } }],
+        });
       continue;
     }
     entries.push(m);
@@ -131,14 +160,23 @@ export function readXcstringsHeader(text: string, fileName: string, catalog: Cat
       if (targets.includes(locale)) present.add(locale);
       else if (!unknownLocales.has(locale)) {
         unknownLocales.add(locale);
-        report('xcstrings-import/unknown-locale', `The localization ${JSON.stringify(locale)} is not a target locale of the catalog (${targetLocaleList(catalog)}); no localization of it is imported.`, doc.at(l.name), { key });
+        report(
+          'xcstrings-import/unknown-locale',
+          `The localization ${JSON.stringify(locale)} is not a target locale of the catalog (${targetLocaleList(catalog)}); no localization of it is imported.`,
+          doc.at(l.name),
+          { key },
+        );
       }
     }
   }
   let locales: string[];
   if (asked !== undefined) {
     if (!targets.includes(asked)) {
-      report('xcstrings-import/unknown-locale', `--locale ${JSON.stringify(asked)} is not a target locale of the catalog (${targetLocaleList(catalog)}).`, at);
+      report(
+        'xcstrings-import/unknown-locale',
+        `--locale ${JSON.stringify(asked)} is not a target locale of the catalog (${targetLocaleList(catalog)}).`,
+        at,
+      );
       return fail(at);
     }
     locales = [asked];
@@ -162,9 +200,16 @@ export function readXcstringsHeader(text: string, fileName: string, catalog: Cat
   const audience = chooseAudience(catalog, score, () => /Detail\.xcstrings$/i.test(fileName));
   for (const message of audienceMessages(catalog, audience)) {
     if (firstAt.has(message.key)) continue;
-    const written = targets.filter((l) => (asked === undefined || l === asked) && message.translations[l] && isWritten(appleMessage(message, l)));
+    const written = targets.filter(
+      (l) => (asked === undefined || l === asked) && message.translations[l] && isWritten(appleMessage(message, l)),
+    );
     if (written.length === 0) continue;
-    report('xcstrings-import/removed-entry', `Key ${message.key} has no entry in the file; its ${written.join(', ')} ${audience === 'user' ? `user message${written.length > 1 ? 's are' : ' is'}` : `translation${written.length > 1 ? 's are' : ' is'}`} left as ${written.length > 1 ? 'they are' : 'it is'}.`, at, { key: message.key });
+    report(
+      'xcstrings-import/removed-entry',
+      `Key ${message.key} has no entry in the file; its ${written.join(', ')} ${audience === 'user' ? `user message${written.length > 1 ? 's are' : ' is'}` : `translation${written.length > 1 ? 's are' : ' is'}`} left as ${written.length > 1 ? 'they are' : 'it is'}.`,
+      at,
+      { key: message.key },
+    );
   }
   return { doc, entries, audience, locales, at, fatal: false, diagnostics };
 }
@@ -188,15 +233,30 @@ export function importXcstrings(text: string, options: XcstringsImportOptions): 
   const { fileName, catalog, locale } = options;
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: XcstringsImportRuleId, message: string, at: At, extra: Partial<Diagnostic> = {}) => {
-    diagnostics.push({ ruleId, severity: XCSTRINGS_IMPORT_RULES[ruleId].severity, message, place: { file: fileName, line: at.line, column: at.column }, ...extra });
+    diagnostics.push({
+      ruleId,
+      severity: XCSTRINGS_IMPORT_RULES[ruleId].severity,
+      message,
+      place: { file: fileName, line: at.line, column: at.column },
+      ...extra,
+    });
   };
   const header = readXcstringsHeader(text, fileName, catalog, locale);
-  const writer = new TranslationWriter(options, locale, fileName, diagnostics, (rule, message, at, extra) => report(`xcstrings-import/${rule}`, message, at, extra), `The localization imported is ${JSON.stringify(locale)}`);
+  const writer = new TranslationWriter(
+    options,
+    locale,
+    fileName,
+    diagnostics,
+    (rule, message, at, extra) => report(`xcstrings-import/${rule}`, message, at, extra),
+    `The localization imported is ${JSON.stringify(locale)}`,
+  );
   if (header.fatal || !header.doc) return writer.unchanged();
   const { doc, audience } = header;
   if (!writer.open(header.at)) return writer.unchanged();
   const byKey = new Map(audienceMessages(catalog, audience).map((m) => [m.key, m]));
-  const router = new AudienceRouter(catalog, writer, locale, (rule, message, at, extra) => report(`xcstrings-import/${rule}`, message, at, extra));
+  const router = new AudienceRouter(catalog, writer, locale, (rule, message, at, extra) =>
+    report(`xcstrings-import/${rule}`, message, at, extra),
+  );
   for (const entry of header.entries) {
     const message = byKey.get(memberName(entry))!;
     const key = message.key;
@@ -205,11 +265,23 @@ export function importXcstrings(text: string, options: XcstringsImportOptions): 
     const localizations = member(entry.value, 'localizations')?.value;
     const ofLocale = isObject(localizations) ? localizations.members.filter((l) => memberName(l) === locale) : [];
     if (ofLocale.length > 1) {
-      for (const l of ofLocale.slice(1)) report('xcstrings-import/duplicate-entry', `Key ${key} has more than one ${locale} localization; none of them is imported.`, doc.at(l.name), { ...context, notes: [{ message: 'first given here', place: { file: fileName, ...doc.at(ofLocale[0].name) } }] });
+      for (const l of ofLocale.slice(1))
+        report(
+          'xcstrings-import/duplicate-entry',
+          `Key ${key} has more than one ${locale} localization; none of them is imported.`,
+          doc.at(l.name),
+          { ...context, notes: [{ message: 'first given here', place: { file: fileName, ...doc.at(ofLocale[0].name) } }] },
+        );
       continue;
     }
     if (ofLocale.length === 0) {
-      if (current && isWritten(appleMessage(message, locale))) report('xcstrings-import/removed-entry', `Key ${key} has no ${locale} localization in the file; its ${locale} ${audience === 'user' ? 'user message' : 'translation'} is left as it is.`, doc.at(entry.name), context);
+      if (current && isWritten(appleMessage(message, locale)))
+        report(
+          'xcstrings-import/removed-entry',
+          `Key ${key} has no ${locale} localization in the file; its ${locale} ${audience === 'user' ? 'user message' : 'translation'} is left as it is.`,
+          doc.at(entry.name),
+          context,
+        );
       continue;
     }
     router.add(audience, message, decide(entry, ofLocale[0], message, current), doc.at(ofLocale[0].name));
@@ -228,7 +300,12 @@ export function importXcstrings(text: string, options: XcstringsImportOptions): 
     };
     if (!isObject(node)) return shape(`the localization is ${jsonKind(node)}, not an object`);
     if (member(node, 'substitutions')) {
-      report('xcstrings-import/unsupported-content', `Key ${key}, ${locale}: "substitutions" are not something the apple target writes (a plural is given as variations.plural); it is not imported.`, doc.at(member(node, 'substitutions')!.name), context);
+      report(
+        'xcstrings-import/unsupported-content',
+        `Key ${key}, ${locale}: "substitutions" are not something the apple target writes (a plural is given as variations.plural); it is not imported.`,
+        doc.at(member(node, 'substitutions')!.name),
+        context,
+      );
       return undefined;
     }
     const variations = member(node, 'variations')?.value;
@@ -240,7 +317,12 @@ export function importXcstrings(text: string, options: XcstringsImportOptions): 
       if (!isObject(variations)) return shape(`variations is ${jsonKind(variations)}`);
       const other = variations.members.find((m) => memberName(m) !== 'plural');
       if (other) {
-        report('xcstrings-import/unsupported-content', `Key ${key}, ${locale}: variations by ${memberName(other)} are not something the apple target writes (only by plural); it is not imported.`, doc.at(other.name), context);
+        report(
+          'xcstrings-import/unsupported-content',
+          `Key ${key}, ${locale}: variations by ${memberName(other)} are not something the apple target writes (only by plural); it is not imported.`,
+          doc.at(other.name),
+          context,
+        );
         return undefined;
       }
       const plural = member(variations, 'plural')?.value;
@@ -258,19 +340,36 @@ export function importXcstrings(text: string, options: XcstringsImportOptions): 
     const units = forms ? forms.map(([, u]) => u) : [plain!];
     for (const u of units) {
       if (!STATES.has(u.state)) {
-        report('xcstrings-import/invalid-state', `Key ${key}, ${locale}: state ${JSON.stringify(u.state)} is not translated, needs_review or new; it is not imported.`, u.stateAt, context);
+        report(
+          'xcstrings-import/invalid-state',
+          `Key ${key}, ${locale}: state ${JSON.stringify(u.state)} is not translated, needs_review or new; it is not imported.`,
+          u.stateAt,
+          context,
+        );
         return undefined;
       }
     }
     const initial = units.some((u) => u.state !== 'translated');
     const written = current ? appleMessage(message, locale) : undefined;
     const view = isWritten(written) ? written : undefined;
-    const sameText = view !== undefined && (forms ? view.kind === 'plural' && view.forms.length === forms.length && view.forms.every(([c, v]) => forms!.some(([fc, fu]) => fc === c && fu.value.text === v)) : view.kind === 'plain' && view.value === plain!.value.text);
+    const sameText =
+      view !== undefined &&
+      (forms
+        ? view.kind === 'plural' &&
+          view.forms.length === forms.length &&
+          view.forms.every(([c, v]) => forms!.some(([fc, fu]) => fc === c && fu.value.text === v))
+        : view.kind === 'plain' && view.value === plain!.value.text);
     if (sameText && initial === (current!.state === 'initial')) return 'unchanged';
     const state = importedState(initial, current);
     if (sameText) return { key, text: current!.text, state };
     if (units.every((u) => u.value.text === '')) {
-      if (current && current.text !== '') report('xcstrings-import/cleared-target', `Key ${key}, ${locale} comes back with an empty value; the current ${locale} translation is kept.`, units[0].value.at, context);
+      if (current && current.text !== '')
+        report(
+          'xcstrings-import/cleared-target',
+          `Key ${key}, ${locale} comes back with an empty value; the current ${locale} translation is kept.`,
+          units[0].value.at,
+          context,
+        );
       return current ? undefined : 'unchanged';
     }
 
@@ -278,7 +377,14 @@ export function importXcstrings(text: string, options: XcstringsImportOptions): 
     const spelling = argumentSpellings(sourceAst);
     const currentSplit = current ? splitPlural(current.ast) : undefined;
     const sourceSplit = splitPlural(sourceAst);
-    const pluralArg = currentSplit?.kind === 'plural' ? currentSplit.plural.arg : sourceSplit.kind === 'plural' ? sourceSplit.plural.arg : message.params.filter((p) => p.type === 'plural').length === 1 ? message.params.find((p) => p.type === 'plural')!.name : undefined;
+    const pluralArg =
+      currentSplit?.kind === 'plural'
+        ? currentSplit.plural.arg
+        : sourceSplit.kind === 'plural'
+          ? sourceSplit.plural.arg
+          : message.params.filter((p) => p.type === 'plural').length === 1
+            ? message.params.find((p) => p.type === 'plural')!.name
+            : undefined;
     if (forms && pluralArg === undefined) return shape('plural variations, but the message has no plural argument to select them by');
     let ok = true;
     const used = new Set<string>();
@@ -296,10 +402,20 @@ export function importXcstrings(text: string, options: XcstringsImportOptions): 
             const i = message.params.findIndex((p) => p.name === n);
             return `%${i + 1}$${SPECIFIERS[message.params[i].type]} {${n}}`;
           });
-          report('xcstrings-import/placeholder-mismatch', `Key ${key}, ${locale}: %${part.position}$${part.specifier} is no argument its source text shows (${shown.length ? `it shows ${shown.join(', ')}` : 'it has none'}).`, unit.value.position(part.index), context);
+          report(
+            'xcstrings-import/placeholder-mismatch',
+            `Key ${key}, ${locale}: %${part.position}$${part.specifier} is no argument its source text shows (${shown.length ? `it shows ${shown.join(', ')}` : 'it has none'}).`,
+            unit.value.position(part.index),
+            context,
+          );
           ok = false;
         } else if (part.specifier !== SPECIFIERS[param.type]) {
-          report('xcstrings-import/placeholder-mismatch', `Key ${key}, ${locale}: %${part.position}$${part.specifier} is {${param.name}}, a ${param.type} the export writes as %${part.position}$${SPECIFIERS[param.type]}.`, unit.value.position(part.index), context);
+          report(
+            'xcstrings-import/placeholder-mismatch',
+            `Key ${key}, ${locale}: %${part.position}$${part.specifier} is {${param.name}}, a ${param.type} the export writes as %${part.position}$${SPECIFIERS[param.type]}.`,
+            unit.value.position(part.index),
+            context,
+          );
           ok = false;
         } else used.add(param.name);
       }
@@ -309,7 +425,12 @@ export function importXcstrings(text: string, options: XcstringsImportOptions): 
     for (const arg of spelling.keys()) {
       if (used.has(arg) || arg === pluralArg) continue;
       const i = message.params.findIndex((p) => p.name === arg);
-      report('xcstrings-import/placeholder-mismatch', `Key ${key}, ${locale}: the value lacks %${i + 1}$${SPECIFIERS[message.params[i].type]} {${arg}}, which its source text shows.`, units[0].value.at, context);
+      report(
+        'xcstrings-import/placeholder-mismatch',
+        `Key ${key}, ${locale}: the value lacks %${i + 1}$${SPECIFIERS[message.params[i].type]} {${arg}}, which its source text shows.`,
+        units[0].value.at,
+        context,
+      );
       ok = false;
     }
     const categories = pluralCategories(locale);
@@ -317,39 +438,79 @@ export function importXcstrings(text: string, options: XcstringsImportOptions): 
     const selectors = (forms ?? []).map(([category, unit]) => {
       if (category === 'zero' && (currentPlural?.forms.has('=0') || !categories.includes('zero'))) return '=0';
       if (!categories.includes(category)) {
-        report('xcstrings-import/plural-category', `Key ${key}, ${locale}: the variation ${category} is no CLDR plural category of ${locale} (${categories.join(', ')}, and zero for =0); it is not imported.`, unit.at, context);
+        report(
+          'xcstrings-import/plural-category',
+          `Key ${key}, ${locale}: the variation ${category} is no CLDR plural category of ${locale} (${categories.join(', ')}, and zero for =0); it is not imported.`,
+          unit.at,
+          context,
+        );
         ok = false;
       }
       return category;
     });
     if (forms && !forms.some(([c]) => c === 'other')) {
-      report('xcstrings-import/plural-category', `Key ${key}, ${locale}: the plural variations have no "other"; it is not imported.`, at, context);
+      report(
+        'xcstrings-import/plural-category',
+        `Key ${key}, ${locale}: the plural variations have no "other"; it is not imported.`,
+        at,
+        context,
+      );
       ok = false;
     }
     if (!ok) return undefined;
     const icuOf = (parts: PrintfPart[], inPlural: boolean) =>
       partsToIcu(
-        parts.map((p): IcuPart => (p.kind === 'text' ? p : { kind: 'ph', equiv: inPlural && message.params[p.position - 1].name === pluralArg ? '#' : spelling.get(message.params[p.position - 1].name) })),
+        parts.map((p): IcuPart =>
+          p.kind === 'text'
+            ? p
+            : {
+                kind: 'ph',
+                equiv:
+                  inPlural && message.params[p.position - 1].name === pluralArg ? '#' : spelling.get(message.params[p.position - 1].name),
+              },
+        ),
         inPlural,
         inPlural ? '}' : '',
       );
     let text: string;
     if (!forms) text = icuOf(read[0], false);
-    else if (currentSplit?.kind === 'plain' && read.every((p) => JSON.stringify(p.map(stripIndex)) === JSON.stringify(read[0].map(stripIndex)))) text = icuOf(read[0], false);
+    else if (
+      currentSplit?.kind === 'plain' &&
+      read.every((p) => JSON.stringify(p.map(stripIndex)) === JSON.stringify(read[0].map(stripIndex)))
+    )
+      text = icuOf(read[0], false);
     else {
-      const built = pluralIcu(pluralArg!, selectors.map((s, i) => [s, icuOf(read[i], true)] as const), currentPlural, 'other');
+      const built = pluralIcu(
+        pluralArg!,
+        selectors.map((s, i) => [s, icuOf(read[i], true)] as const),
+        currentPlural,
+        'other',
+      );
       text = built.text;
       if (built.kept.length > 0) {
-        report('xcstrings-import/plural-form-kept', `Key ${key}, ${locale}: the String Catalog has no variation for the ${built.kept.join(', ')} form${built.kept.length > 1 ? 's' : ''} of the ${locale} text, kept as ${built.kept.length > 1 ? 'they are' : 'it is'}; check ${built.kept.length > 1 ? 'they agree' : 'it agrees'} with the new text.`, at, context);
+        report(
+          'xcstrings-import/plural-form-kept',
+          `Key ${key}, ${locale}: the String Catalog has no variation for the ${built.kept.join(', ')} form${built.kept.length > 1 ? 's' : ''} of the ${locale} text, kept as ${built.kept.length > 1 ? 'they are' : 'it is'}; check ${built.kept.length > 1 ? 'they agree' : 'it agrees'} with the new text.`,
+          at,
+          context,
+        );
       }
     }
     const parsed = parseMessage(text);
-    if (!parsed.ok) throw new Error(`codebook: key ${key} (${locale}) of ${fileName} rebuilt as ICU that does not parse (${parsed.message}): ${JSON.stringify(text)}`);
+    if (!parsed.ok)
+      throw new Error(
+        `codebook: key ${key} (${locale}) of ${fileName} rebuilt as ICU that does not parse (${parsed.message}): ${JSON.stringify(text)}`,
+      );
     const written0 = appleMessage(message, catalog.sourceLocale);
     const source = member(member(member(entry.value, 'localizations')?.value, catalog.sourceLocale)?.value, 'stringUnit')?.value;
     const sourceText = member(source, 'value')?.value;
     if (isWritten(written0) && written0.kind === 'plain' && sourceText?.type === 'String' && sourceText.value !== written0.value) {
-      report('xcstrings-import/stale-source', `Key ${key}: the ${catalog.sourceLocale} value is not the catalog's current source text; the translation was made for an older text. It is imported.`, doc.at(sourceText), context);
+      report(
+        'xcstrings-import/stale-source',
+        `Key ${key}: the ${catalog.sourceLocale} value is not the catalog's current source text; the translation was made for an older text. It is imported.`,
+        doc.at(sourceText),
+        context,
+      );
     }
     return { key, text, state };
 
@@ -357,7 +518,12 @@ export function importXcstrings(text: string, options: XcstringsImportOptions): 
       const state = member(unit, 'state')?.value;
       const value = member(unit, 'value')?.value;
       if (!isObject(unit) || state?.type !== 'String' || value?.type !== 'String') {
-        report('xcstrings-import/entry-shape', `Key ${key}, ${locale}: ${what} is not {"stringUnit": {"state": "…", "value": "…"}}; it is not imported.`, where, context);
+        report(
+          'xcstrings-import/entry-shape',
+          `Key ${key}, ${locale}: ${what} is not {"stringUnit": {"state": "…", "value": "…"}}; it is not imported.`,
+          where,
+          context,
+        );
         return undefined;
       }
       return { at: where, state: state.value, stateAt: doc.at(state), value: doc.string(value) };

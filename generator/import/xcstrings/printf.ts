@@ -37,7 +37,10 @@ export function printfParts(text: string): { parts: PrintfPart[]; problems: Prin
     if (text[i + 1] === '#' && text[i + 2] === '@') {
       const end = text.indexOf('@', i + 3);
       const token = end < 0 ? text.slice(i) : text.slice(i, end + 1);
-      problems.push({ message: `${JSON.stringify(token)} is a substitution, which the apple target does not write (a plural is given as variations)`, index: i });
+      problems.push({
+        message: `${JSON.stringify(token)} is a substitution, which the apple target does not write (a plural is given as variations)`,
+        index: i,
+      });
       literal += token;
       i += token.length - 1;
       continue;
@@ -51,7 +54,10 @@ export function printfParts(text: string): { parts: PrintfPart[]; problems: Prin
       continue;
     }
     if (position === undefined || flags || width !== undefined || precision !== undefined || conversion === '%') {
-      problems.push({ message: `${JSON.stringify(whole)}, which is not an argument as codebook writes them (%N$@ or %N$lld, N its position) nor "%%"`, index: i });
+      problems.push({
+        message: `${JSON.stringify(whole)}, which is not an argument as codebook writes them (%N$@ or %N$lld, N its position) nor "%%"`,
+        index: i,
+      });
       literal += whole;
       i += whole.length - 1;
       continue;

@@ -10,7 +10,12 @@ import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../translations/apply.js';
-import { runTranslationImport, type RunTranslationImportOptions, type RunTranslationImportResult, type TranslationFormat } from '../translations/run.js';
+import {
+  runTranslationImport,
+  type RunTranslationImportOptions,
+  type RunTranslationImportResult,
+  type TranslationFormat,
+} from '../translations/run.js';
 import { importXcstrings, readXcstringsHeader } from './index.js';
 import { XCSTRINGS_IMPORT_RULES, type XcstringsImportRuleId } from './rules.js';
 
@@ -33,11 +38,27 @@ export async function runXcstringsImport(options: RunXcstringsImportOptions): Pr
   const text = decode(await readFile(xcstringsPath));
   const header = readXcstringsHeader(text, name, options.catalog, options.locale);
   const texts = new Map([[name, text]]);
-  const stop = (diagnostics: Diagnostic[]): RunXcstringsImportResult => ({ fileText: '', diff: '', changed: [], diagnostics: sortDiagnostics(diagnostics, name), written: false, texts, parts: [] });
+  const stop = (diagnostics: Diagnostic[]): RunXcstringsImportResult => ({
+    fileText: '',
+    diff: '',
+    changed: [],
+    diagnostics: sortDiagnostics(diagnostics, name),
+    written: false,
+    texts,
+    parts: [],
+  });
   if (header.fatal) return stop(header.diagnostics);
   if (options.targetPath !== undefined && header.locales.length > 1) {
     const ruleId: XcstringsImportRuleId = 'xcstrings-import/no-target-file';
-    return stop([...header.diagnostics, { ruleId, severity: XCSTRINGS_IMPORT_RULES[ruleId].severity, message: `--out names one source file, and ${name} holds ${header.locales.length} locales (${header.locales.join(', ')}); give the one to import with --locale.`, place: { file: name, ...header.at } }]);
+    return stop([
+      ...header.diagnostics,
+      {
+        ruleId,
+        severity: XCSTRINGS_IMPORT_RULES[ruleId].severity,
+        message: `--out names one source file, and ${name} holds ${header.locales.length} locales (${header.locales.join(', ')}); give the one to import with --locale.`,
+        place: { file: name, ...header.at },
+      },
+    ]);
   }
   const parts: RunXcstringsImportResult['parts'] = [];
   for (const locale of header.locales) {

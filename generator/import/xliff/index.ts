@@ -30,7 +30,12 @@ import { argumentPositions } from '../../emit/placeholders.js';
 import { pluralCategories } from '../../emit/plural-forms.js';
 import { compareSelectors, formShownFor, isPluralSelector } from '../../emit/plural-shape.js';
 import { OVERRIDE_PREFIX, placeholderId, selectorOfFormUnitId, USER_FILE_ID } from '../../emit/xliff-ids.js';
-import { TranslationWriter, type ImportedUserFile, type TranslationImportResult, type TranslationTargetOptions } from '../translations/apply.js';
+import {
+  TranslationWriter,
+  type ImportedUserFile,
+  type TranslationImportResult,
+  type TranslationTargetOptions,
+} from '../translations/apply.js';
 import { canonical, parseForm, parsePlain, partsToIcu } from '../translations/icu-text.js';
 import type { EntryUpdate } from '../translations/json-edit.js';
 import { placeholderProblems } from './placeholders.js';
@@ -62,7 +67,12 @@ export function languageNames(doc: Pick<ReadDocument, 'major'>): { src: string; 
 /** srcLang and trgLang (1.x: the first file's languages) of an XLIFF text (undefined when it is not one), so a caller can pick the target file first. */
 export function xliffLanguages(xliffText: string): { srcLang?: string; trgLang?: string } | undefined {
   const read = readXliff(xliffText);
-  return read.ok ? { ...(read.doc.srcLang !== undefined ? { srcLang: read.doc.srcLang } : {}), ...(read.doc.trgLang !== undefined ? { trgLang: read.doc.trgLang } : {}) } : undefined;
+  return read.ok
+    ? {
+        ...(read.doc.srcLang !== undefined ? { srcLang: read.doc.srcLang } : {}),
+        ...(read.doc.trgLang !== undefined ? { trgLang: read.doc.trgLang } : {}),
+      }
+    : undefined;
 }
 
 /**
@@ -74,7 +84,12 @@ export function xliffLanguages(xliffText: string): { srcLang?: string; trgLang?:
 export function readXliffHeader(xliffText: string, xliffName: string, catalog: Catalog): { doc?: ReadDocument; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: XliffImportRuleId, message: string, at: At) => {
-    diagnostics.push({ ruleId, severity: XLIFF_IMPORT_RULES[ruleId].severity, message, place: { file: xliffName, line: at.line, column: at.column } });
+    diagnostics.push({
+      ruleId,
+      severity: XLIFF_IMPORT_RULES[ruleId].severity,
+      message,
+      place: { file: xliffName, line: at.line, column: at.column },
+    });
   };
   const read = readXliff(xliffText);
   if (!read.ok) {
@@ -84,18 +99,35 @@ export function readXliffHeader(xliffText: string, xliffName: string, catalog: C
   const doc = read.doc;
   const names = languageNames(doc);
   for (const file of doc.major === 1 ? doc.files.slice(1) : []) {
-    for (const [name, value, first] of [[names.src, file.srcLang, doc.srcLang], [names.trg, file.trgLang, doc.trgLang]] as const) {
+    for (const [name, value, first] of [
+      [names.src, file.srcLang, doc.srcLang],
+      [names.trg, file.trgLang, doc.trgLang],
+    ] as const) {
       if (value === first) continue;
-      report('xliff-import/mixed-languages', `This <file> has ${name} ${JSON.stringify(value ?? '')}, the first one ${JSON.stringify(first ?? '')}; one import reads one language pair.`, file.at);
+      report(
+        'xliff-import/mixed-languages',
+        `This <file> has ${name} ${JSON.stringify(value ?? '')}, the first one ${JSON.stringify(first ?? '')}; one import reads one language pair.`,
+        file.at,
+      );
     }
   }
   if (doc.srcLang !== catalog.sourceLocale) {
-    report('xliff-import/source-language', `${names.src} is ${JSON.stringify(doc.srcLang ?? '')}; the catalog's source locale is ${catalog.sourceLocale}.`, doc.langAt);
+    report(
+      'xliff-import/source-language',
+      `${names.src} is ${JSON.stringify(doc.srcLang ?? '')}; the catalog's source locale is ${catalog.sourceLocale}.`,
+      doc.langAt,
+    );
   }
   const locale = doc.trgLang ?? '';
   if (!catalog.locales.includes(locale) || locale === catalog.sourceLocale) {
     const listed = catalog.locales.filter((l) => l !== catalog.sourceLocale).join(', ');
-    report('xliff-import/unknown-locale', doc.trgLang === undefined ? `The file has no ${names.trg}; expected one of ${listed}.` : `${names.trg} ${JSON.stringify(locale)} is not a target locale of the catalog (${listed}).`, doc.langAt);
+    report(
+      'xliff-import/unknown-locale',
+      doc.trgLang === undefined
+        ? `The file has no ${names.trg}; expected one of ${listed}.`
+        : `${names.trg} ${JSON.stringify(locale)} is not a target locale of the catalog (${listed}).`,
+      doc.langAt,
+    );
   }
   return { doc, diagnostics };
 }
@@ -104,7 +136,13 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
   const { xliffName, catalog } = options;
   const diagnostics: Diagnostic[] = [];
   const report = (ruleId: XliffImportRuleId, message: string, at: At, extra: Partial<Diagnostic> = {}) => {
-    diagnostics.push({ ruleId, severity: XLIFF_IMPORT_RULES[ruleId].severity, message, place: { file: xliffName, line: at.line, column: at.column }, ...extra });
+    diagnostics.push({
+      ruleId,
+      severity: XLIFF_IMPORT_RULES[ruleId].severity,
+      message,
+      place: { file: xliffName, line: at.line, column: at.column },
+      ...extra,
+    });
   };
 
   const header = readXliffHeader(xliffText, xliffName, catalog);
@@ -112,7 +150,14 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
   const locale = header.doc?.trgLang ?? '';
   const v1 = header.doc?.major === 1;
   const names = languageNames({ major: v1 ? 1 : 2 });
-  const writer = new TranslationWriter(options, locale, xliffName, diagnostics, (rule, message, at, extra) => report(`xliff-import/${rule}`, message, at, extra), `${names.trg} is ${JSON.stringify(locale)}`);
+  const writer = new TranslationWriter(
+    options,
+    locale,
+    xliffName,
+    diagnostics,
+    (rule, message, at, extra) => report(`xliff-import/${rule}`, message, at, extra),
+    `${names.trg} is ${JSON.stringify(locale)}`,
+  );
   if (!header.doc || hasErrors(diagnostics)) return writer.unchanged();
   const doc = header.doc;
   if (!writer.open(doc.langAt)) return writer.unchanged();
@@ -133,16 +178,26 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
     const what = item.kind === 'unit' ? 'Unit' : 'Plural group';
     const message = key === undefined ? undefined : messages.get(key);
     if (key === undefined || !message) {
-      report('xliff-import/unknown-unit', key === undefined ? `${what} without an id; it is not imported.` : `${what} ${key} is not a key of the catalog; it is not imported.`, item.at, {
-        locale,
-        ...(key !== undefined ? { key } : {}),
-      });
+      report(
+        'xliff-import/unknown-unit',
+        key === undefined
+          ? `${what} without an id; it is not imported.`
+          : `${what} ${key} is not a key of the catalog; it is not imported.`,
+        item.at,
+        {
+          locale,
+          ...(key !== undefined ? { key } : {}),
+        },
+      );
       continue;
     }
     const context = { key, locale };
     if (repeated.has(key)) {
       if (firstAt.get(key) !== item.at) {
-        report('xliff-import/duplicate-unit', `Key ${key} has more than one unit or group; none of them is imported.`, item.at, { ...context, notes: [{ message: 'first given here', place: { file: xliffName, ...firstAt.get(key)! } }] });
+        report('xliff-import/duplicate-unit', `Key ${key} has more than one unit or group; none of them is imported.`, item.at, {
+          ...context,
+          notes: [{ message: 'first given here', place: { file: xliffName, ...firstAt.get(key)! } }],
+        });
       }
       continue;
     }
@@ -153,7 +208,12 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
 
   for (const message of catalog.messages) {
     if (firstAt.has(message.key)) continue;
-    report('xliff-import/removed-unit', `Key ${message.key} has no unit in the file; its ${locale} translation is left as it is.`, doc.fileAt, { key: message.key, locale });
+    report(
+      'xliff-import/removed-unit',
+      `Key ${message.key} has no unit in the file; its ${locale} translation is left as it is.`,
+      doc.fileAt,
+      { key: message.key, locale },
+    );
   }
 
   importUserTexts(doc.items.filter(isUser));
@@ -180,16 +240,26 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
       const what = item.kind === 'unit' ? 'Unit' : 'Plural group';
       const unit = id === undefined ? undefined : units.get(id);
       if (id === undefined || !unit) {
-        report('xliff-import/unknown-unit', id === undefined ? `${what} without an id in the user file; it is not imported.` : `${what} ${id} is not a user text of the catalog${id.startsWith(OVERRIDE_PREFIX) ? ' (no key has that user override)' : ''}; it is not imported.`, item.at, {
-          locale,
-          ...(id !== undefined ? { key: `user:${id}` } : {}),
-        });
+        report(
+          'xliff-import/unknown-unit',
+          id === undefined
+            ? `${what} without an id in the user file; it is not imported.`
+            : `${what} ${id} is not a user text of the catalog${id.startsWith(OVERRIDE_PREFIX) ? ' (no key has that user override)' : ''}; it is not imported.`,
+          item.at,
+          {
+            locale,
+            ...(id !== undefined ? { key: `user:${id}` } : {}),
+          },
+        );
         continue;
       }
       const context = { key: `user:${id}`, locale };
       if (twice.has(id)) {
         if (first.get(id) !== item.at) {
-          report('xliff-import/duplicate-unit', `User text ${id} has more than one unit or group; none of them is imported.`, item.at, { ...context, notes: [{ message: 'first given here', place: { file: xliffName, ...first.get(id)! } }] });
+          report('xliff-import/duplicate-unit', `User text ${id} has more than one unit or group; none of them is imported.`, item.at, {
+            ...context,
+            notes: [{ message: 'first given here', place: { file: xliffName, ...first.get(id)! } }],
+          });
         }
         continue;
       }
@@ -203,7 +273,12 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
     for (const unit of units.values()) {
       if (present.has(unit.message.key)) continue;
       const at = doc.files.find((f) => f.id === USER_FILE_ID)?.at ?? doc.fileAt;
-      report('xliff-import/removed-unit', `User text ${unit.message.key} has no unit in the file; its ${locale} text is left as it is.`, at, { key: `user:${unit.message.key}`, locale });
+      report(
+        'xliff-import/removed-unit',
+        `User text ${unit.message.key} has no unit in the file; its ${locale} text is left as it is.`,
+        at,
+        { key: `user:${unit.message.key}`, locale },
+      );
     }
   }
 
@@ -234,7 +309,12 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
     const context = { key, locale };
     const arg = group.name;
     if (arg === undefined || !message.params.some((p) => p.name === arg)) {
-      report('xliff-import/plural-group', `Plural group ${key}: ${v1 ? 'resname' : 'name'} ${JSON.stringify(arg ?? '')} is not an argument of the message (${message.params.map((p) => p.name).join(', ') || 'it has none'}); it is not imported.`, group.at, context);
+      report(
+        'xliff-import/plural-group',
+        `Plural group ${key}: ${v1 ? 'resname' : 'name'} ${JSON.stringify(arg ?? '')} is not an argument of the message (${message.params.map((p) => p.name).join(', ') || 'it has none'}); it is not imported.`,
+        group.at,
+        context,
+      );
       return undefined;
     }
     const forms: { selector: string; unit: ReadUnit }[] = [];
@@ -243,11 +323,21 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
       const selector = v1 ? selectorOfFormUnitId(unit.id, key) : (unit.name ?? selectorOfFormUnitId(unit.id, key));
       if (selector === undefined || !isPluralSelector(selector)) {
         const expected = v1 ? `an id ${key}.<category> or ${key}.exact<N>` : 'name "zero", "one", "two", "few", "many", "other" or "=N"';
-        report('xliff-import/plural-group', `Plural group ${key}: ${v1 ? 'trans-unit' : 'unit'} ${unit.id ?? '(no id)'} has no plural selector (${expected}); the group is not imported.`, unit.at, context);
+        report(
+          'xliff-import/plural-group',
+          `Plural group ${key}: ${v1 ? 'trans-unit' : 'unit'} ${unit.id ?? '(no id)'} has no plural selector (${expected}); the group is not imported.`,
+          unit.at,
+          context,
+        );
         return undefined;
       }
       if (forms.some((f) => f.selector === selector)) {
-        report('xliff-import/plural-group', `Plural group ${key}: the selector ${selector} is given twice; the group is not imported.`, unit.at, context);
+        report(
+          'xliff-import/plural-group',
+          `Plural group ${key}: the selector ${selector} is given twice; the group is not imported.`,
+          unit.at,
+          context,
+        );
         return undefined;
       }
       if (!readable(unit, context)) return undefined;
@@ -258,10 +348,21 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
       return undefined;
     }
     const targets = forms.map((f) => f.unit.target && parseForm(f.unit.target.parts, arg));
-    const sameText = forms.every((f, i) => (current ? targets[i] !== undefined && canonical(targets[i]!) === canonical(formShownFor(current.ast, f.selector, locale)) : !f.unit.target));
+    const sameText = forms.every((f, i) =>
+      current
+        ? targets[i] !== undefined && canonical(targets[i]!) === canonical(formShownFor(current.ast, f.selector, locale))
+        : !f.unit.target,
+    );
     if (sameText && forms.every((f) => f.unit.state === (current?.state ?? 'initial'))) return undefined;
     const translated = forms.filter((f) => f.unit.target && f.unit.target.parts.length > 0);
-    if (translated.length === 0) return noTranslation(`Plural group ${key}`, forms.some((f) => f.unit.target), group.at, current, context);
+    if (translated.length === 0)
+      return noTranslation(
+        `Plural group ${key}`,
+        forms.some((f) => f.unit.target),
+        group.at,
+        current,
+        context,
+      );
     const positions = argumentPositions(message);
     const problems = placeholderProblems(
       key,
@@ -273,14 +374,26 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
     if (problems.length > 0) return undefined;
     const missing = pluralCategories(locale).filter((c) => !translated.some((f) => f.selector === c));
     if (missing.length > 0) {
-      report('xliff-import/incomplete-plural', `Plural group ${key} translates ${translated.map((f) => f.selector).join(', ')} but not ${missing.join(', ')}, which ${locale} needs; it is not imported.`, group.at, context);
+      report(
+        'xliff-import/incomplete-plural',
+        `Plural group ${key} translates ${translated.map((f) => f.selector).join(', ')} but not ${missing.join(', ')}, which ${locale} needs; it is not imported.`,
+        group.at,
+        context,
+      );
       return undefined;
     }
     translated.sort((a, b) => compareSelectors(a.selector, b.selector));
     const text = `{${arg}, plural, ${translated.map((f) => `${f.selector} {${partsToIcu(f.unit.target!.parts, true, '}')}}`).join(' ')}}`;
-    if (translated.some((f) => !targets[forms.indexOf(f)]) || !parseMessage(text).ok) return icuError(`Plural group ${key}`, text, group.at, context);
+    if (translated.some((f) => !targets[forms.indexOf(f)]) || !parseMessage(text).ok)
+      return icuError(`Plural group ${key}`, text, group.at, context);
     const source = message.translations[catalog.sourceLocale];
-    if (source && forms.some((f) => { const s = f.unit.source && parseForm(f.unit.source.parts, arg); return !s || canonical(s) !== canonical(formShownFor(source.ast, f.selector, catalog.sourceLocale)); })) {
+    if (
+      source &&
+      forms.some((f) => {
+        const s = f.unit.source && parseForm(f.unit.source.parts, arg);
+        return !s || canonical(s) !== canonical(formShownFor(source.ast, f.selector, catalog.sourceLocale));
+      })
+    ) {
       staleSource(`Plural group ${key}`, group.at, context);
     }
     const states = ['initial', 'translated', 'reviewed', 'final'];
@@ -292,16 +405,29 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
   function readable(unit: ReadUnit, context: { key: string; locale: string }): boolean {
     if (unit.badState) {
       const states = v1 ? `an XLIFF 1.2 state (${XLIFF_12_STATES.join(', ')})` : 'initial, translated, reviewed or final';
-      report('xliff-import/invalid-state', `Unit ${unit.id ?? context.key}: state ${JSON.stringify(unit.badState.value)} is not ${states}; it is not imported.`, unit.badState.at, context);
+      report(
+        'xliff-import/invalid-state',
+        `Unit ${unit.id ?? context.key}: state ${JSON.stringify(unit.badState.value)} is not ${states}; it is not imported.`,
+        unit.badState.at,
+        context,
+      );
       return false;
     }
-    for (const p of unit.problems) report('xliff-import/unsupported-content', `${p.message} Unit ${unit.id ?? context.key} is not imported.`, p.at, context);
+    for (const p of unit.problems)
+      report('xliff-import/unsupported-content', `${p.message} Unit ${unit.id ?? context.key} is not imported.`, p.at, context);
     return unit.problems.length === 0;
   }
 
-  function noTranslation(what: string, hasTarget: boolean, at: At, current: Translation | undefined, context: { key: string; locale: string }): undefined {
+  function noTranslation(
+    what: string,
+    hasTarget: boolean,
+    at: At,
+    current: Translation | undefined,
+    context: { key: string; locale: string },
+  ): undefined {
     const how = hasTarget ? 'an empty target' : 'no target';
-    if (current && current.text !== '') report('xliff-import/cleared-target', `${what} comes back with ${how}; the current ${locale} translation is kept.`, at, context);
+    if (current && current.text !== '')
+      report('xliff-import/cleared-target', `${what} comes back with ${how}; the current ${locale} translation is kept.`, at, context);
     else report('xliff-import/empty-target', `${what} comes back with ${how}: no translation, nothing is written.`, at, context);
     return undefined;
   }
@@ -309,11 +435,21 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
   function icuError(what: string, text: string, at: At, context: { key: string; locale: string }): undefined {
     const parsedText = parseMessage(text);
     const why = parsedText.ok ? 'a plural form does not parse' : parsedText.message;
-    report('xliff-import/icu-syntax', `${what} does not read back as ICU MessageFormat (${why}): ${JSON.stringify(text)}; it is not imported.`, at, context);
+    report(
+      'xliff-import/icu-syntax',
+      `${what} does not read back as ICU MessageFormat (${why}): ${JSON.stringify(text)}; it is not imported.`,
+      at,
+      context,
+    );
     return undefined;
   }
 
   function staleSource(what: string, at: At, context: { key: string; locale: string }): void {
-    report('xliff-import/stale-source', `${what}: the source is not the catalog's current ${catalog.sourceLocale} text; the translation was made for an older text. It is imported.`, at, context);
+    report(
+      'xliff-import/stale-source',
+      `${what}: the source is not the catalog's current ${catalog.sourceLocale} text; the translation was made for an older text. It is imported.`,
+      at,
+      context,
+    );
   }
 }

@@ -25,10 +25,18 @@ export interface PlaceholderProblem {
 
 const argumentOf = (ph: Ph) => placeholderArgument(ph.id ?? '');
 const show = (ph: Ph) =>
-  ph.form === 'content' ? `<ph id="${ph.id ?? ''}">${ph.equiv ?? ''}</ph>` : ph.form === 'equiv-text' ? `<x id="${ph.id ?? ''}" equiv-text="${ph.equiv ?? ''}"/>` : `<ph id="${ph.id ?? ''}" equiv="${ph.equiv ?? ''}"/>`;
+  ph.form === 'content'
+    ? `<ph id="${ph.id ?? ''}">${ph.equiv ?? ''}</ph>`
+    : ph.form === 'equiv-text'
+      ? `<x id="${ph.id ?? ''}" equiv-text="${ph.equiv ?? ''}"/>`
+      : `<ph id="${ph.id ?? ''}" equiv="${ph.equiv ?? ''}"/>`;
 /** `<ph id="1"> has equiv "…"` (2.0), `<ph id="1"> holds "…"` (1.2), `<x id="1"> has equiv-text "…"`. */
 const spelled = (ph: Ph) =>
-  ph.form === 'content' ? `<ph id="${ph.id}"> holds ${JSON.stringify(ph.equiv ?? '')}` : ph.form === 'equiv-text' ? `<x id="${ph.id}"> has equiv-text ${JSON.stringify(ph.equiv ?? '')}` : `<ph id="${ph.id}"> has equiv ${JSON.stringify(ph.equiv ?? '')}`;
+  ph.form === 'content'
+    ? `<ph id="${ph.id}"> holds ${JSON.stringify(ph.equiv ?? '')}`
+    : ph.form === 'equiv-text'
+      ? `<x id="${ph.id}"> has equiv-text ${JSON.stringify(ph.equiv ?? '')}`
+      : `<ph id="${ph.id}"> has equiv ${JSON.stringify(ph.equiv ?? '')}`;
 const phs = (parts: readonly InlinePart[]) => parts.filter((p): p is Ph => p.kind === 'ph');
 
 /** Problems of each target against the sources: `<ph>` added or with its `equiv` edited, then arguments removed. */

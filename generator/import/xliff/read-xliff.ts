@@ -50,7 +50,9 @@ export interface At {
  * (`content`) or `<x equiv-text>` (`equiv-text`), for diagnostics to show it
  * as the file spells it.
  */
-export type InlinePart = { kind: 'text'; text: string } | { kind: 'ph'; id: string | undefined; equiv: string | undefined; at: At; form?: 'content' | 'equiv-text' };
+export type InlinePart =
+  | { kind: 'text'; text: string }
+  | { kind: 'ph'; id: string | undefined; equiv: string | undefined; at: At; form?: 'content' | 'equiv-text' };
 
 export interface Content {
   parts: InlinePart[];
@@ -110,7 +112,8 @@ export interface ReadDocument {
   items: (ReadUnit | ReadGroup)[];
 }
 
-export type ReadResult = { ok: true; doc: ReadDocument } | { ok: false; ruleId: 'xliff-import/syntax' | 'xliff-import/not-xliff'; message: string; at: At };
+export type ReadResult =
+  { ok: true; doc: ReadDocument } | { ok: false; ruleId: 'xliff-import/syntax' | 'xliff-import/not-xliff'; message: string; at: At };
 
 const STATES = ['initial', 'translated', 'reviewed', 'final'];
 
@@ -132,14 +135,24 @@ export function readXliff(text: string): ReadResult {
   const where = nodeLocator(text, bom);
   const valid = XMLValidator.validate(body);
   if (valid !== true) {
-    return { ok: false, ruleId: 'xliff-import/syntax', message: `Not well-formed XML: ${valid.err.msg}`, at: { line: valid.err.line, column: valid.err.col } };
+    return {
+      ok: false,
+      ruleId: 'xliff-import/syntax',
+      message: `Not well-formed XML: ${valid.err.msg}`,
+      at: { line: valid.err.line, column: valid.err.col },
+    };
   }
   const parser = new XMLParser({ ...XML_TREE_OPTIONS, cdataPropName: '#cdata' });
   const nodes = parser.parse(body) as XNode[];
   const root = nodes.find((n) => !tagOf(n).startsWith('#'));
   const rootAt = root ? where(root) : { line: 1, column: 1 };
   if (!root || tagOf(root) !== 'xliff') {
-    return { ok: false, ruleId: 'xliff-import/not-xliff', message: `The root element is ${root ? `<${tagOf(root)}>` : 'missing'}, not an XLIFF <xliff>.`, at: rootAt };
+    return {
+      ok: false,
+      ruleId: 'xliff-import/not-xliff',
+      message: `The root element is ${root ? `<${tagOf(root)}>` : 'missing'}, not an XLIFF <xliff>.`,
+      at: rootAt,
+    };
   }
   try {
     const version = attr(root, 'version', where);
@@ -147,10 +160,20 @@ export function readXliff(text: string): ReadResult {
     const major = version === undefined ? undefined : /^2\.\d+$/.test(version) ? 2 : /^1\.[0-2]$/.test(version) ? 1 : undefined;
     const nsVersion = namespace === undefined ? undefined : /^urn:oasis:names:tc:xliff:document:(\d+\.\d+)$/.exec(namespace)?.[1];
     if (major === undefined) {
-      return { ok: false, ruleId: 'xliff-import/not-xliff', message: `This is XLIFF ${version ?? 'without a version'}; codebook imports XLIFF 1.2 and 2.0.`, at: rootAt };
+      return {
+        ok: false,
+        ruleId: 'xliff-import/not-xliff',
+        message: `This is XLIFF ${version ?? 'without a version'}; codebook imports XLIFF 1.2 and 2.0.`,
+        at: rootAt,
+      };
     }
     if (namespace !== undefined && (nsVersion === undefined || !nsVersion.startsWith(`${major}.`))) {
-      return { ok: false, ruleId: 'xliff-import/not-xliff', message: `The root says version="${version}" but its namespace is ${JSON.stringify(namespace)}${nsVersion ? `, XLIFF ${nsVersion}'s` : ''}; it is not an XLIFF document codebook can read.`, at: rootAt };
+      return {
+        ok: false,
+        ruleId: 'xliff-import/not-xliff',
+        message: `The root says version="${version}" but its namespace is ${JSON.stringify(namespace)}${nsVersion ? `, XLIFF ${nsVersion}'s` : ''}; it is not an XLIFF document codebook can read.`,
+        at: rootAt,
+      };
     }
     const files = children(root).filter((n) => tagOf(n) === 'file');
     if (major === 1) return { ok: true, doc: read12(version!, root, rootAt, files, where) };
@@ -160,7 +183,17 @@ export function readXliff(text: string): ReadResult {
     });
     return {
       ok: true,
-      doc: { version, major: 2, srcLang: attr(root, 'srcLang', where), trgLang: attr(root, 'trgLang', where), at: rootAt, langAt: rootAt, fileAt: files[0] ? where(files[0]) : rootAt, files: files.map((f) => ({ id: attr(f, 'id', where), at: where(f) })), items },
+      doc: {
+        version,
+        major: 2,
+        srcLang: attr(root, 'srcLang', where),
+        trgLang: attr(root, 'trgLang', where),
+        at: rootAt,
+        langAt: rootAt,
+        fileAt: files[0] ? where(files[0]) : rootAt,
+        files: files.map((f) => ({ id: attr(f, 'id', where), at: where(f) })),
+        items,
+      },
     };
   } catch (error) {
     if (error instanceof BadXml) return { ok: false, ruleId: 'xliff-import/syntax', message: error.message, at: error.at };
@@ -175,7 +208,9 @@ function readContainer(node: XNode, where: Where): (ReadUnit | ReadGroup)[] {
     const tag = tagOf(child);
     if (tag === 'unit') items.push(readUnit(child, where));
     else if (tag === 'group' && attr(child, 'type', where) === PLURAL_GROUP_TYPE) {
-      const units = children(child).filter((n) => tagOf(n) === 'unit').map((n) => readUnit(n, where));
+      const units = children(child)
+        .filter((n) => tagOf(n) === 'unit')
+        .map((n) => readUnit(n, where));
       items.push({ kind: 'group', id: attr(child, 'id', where), name: attr(child, 'name', where), at: where(child), units });
     } else if (tag === 'group') items.push(...readContainer(child, where));
   }
@@ -183,7 +218,14 @@ function readContainer(node: XNode, where: Where): (ReadUnit | ReadGroup)[] {
 }
 
 function readUnit(node: XNode, where: Where): ReadUnit {
-  const unit: ReadUnit = { kind: 'unit', id: attr(node, 'id', where), name: attr(node, 'name', where), at: where(node), state: 'initial', problems: [] };
+  const unit: ReadUnit = {
+    kind: 'unit',
+    id: attr(node, 'id', where),
+    name: attr(node, 'name', where),
+    at: where(node),
+    state: 'initial',
+    problems: [],
+  };
   const pieces = children(node).filter((n) => tagOf(n) === 'segment' || tagOf(n) === 'ignorable');
   const segments = pieces.filter((n) => tagOf(n) === 'segment');
   const translated = segments.filter((s) => children(s).some((n) => tagOf(n) === 'target'));
@@ -211,7 +253,10 @@ function readUnit(node: XNode, where: Where): ReadUnit {
     } else if (tagOf(piece) === 'ignorable') {
       if (src) readInline(src, target, unit.problems, where);
     } else {
-      unit.problems.push({ message: `Unit ${unit.id ?? '(no id)'} has a segment without a target among translated segments.`, at: where(piece) });
+      unit.problems.push({
+        message: `Unit ${unit.id ?? '(no id)'} has a segment without a target among translated segments.`,
+        at: where(piece),
+      });
     }
   }
   return unit;
@@ -219,7 +264,12 @@ function readUnit(node: XNode, where: Where): ReadUnit {
 
 /** An XLIFF 1.x document: its `<file>`s, each `<body>`'s trans-units and plural groups (see the file comment). */
 function read12(version: string, root: XNode, rootAt: At, files: XNode[], where: Where): ReadDocument {
-  const described = files.map((f) => ({ id: attr(f, 'original', where), at: where(f), srcLang: attr(f, 'source-language', where), trgLang: attr(f, 'target-language', where) }));
+  const described = files.map((f) => ({
+    id: attr(f, 'original', where),
+    at: where(f),
+    srcLang: attr(f, 'source-language', where),
+    trgLang: attr(f, 'target-language', where),
+  }));
   const items = files.flatMap((file, i) =>
     children(file)
       .filter((n) => tagOf(n) === 'body')
@@ -227,7 +277,17 @@ function read12(version: string, root: XNode, rootAt: At, files: XNode[], where:
       .map((item) => ({ ...item, fileId: described[i].id })),
   );
   const first = described[0];
-  return { version, major: 1, srcLang: first?.srcLang, trgLang: first?.trgLang, at: rootAt, langAt: first?.at ?? rootAt, fileAt: first?.at ?? rootAt, files: described, items };
+  return {
+    version,
+    major: 1,
+    srcLang: first?.srcLang,
+    trgLang: first?.trgLang,
+    at: rootAt,
+    langAt: first?.at ?? rootAt,
+    fileAt: first?.at ?? rootAt,
+    files: described,
+    items,
+  };
 }
 
 /** Trans-units and plural groups of a 1.x `<body>` or an ordinary `<group>`, in document order. */
@@ -237,7 +297,9 @@ function readContainer12(node: XNode, where: Where): (ReadUnit | ReadGroup)[] {
     const tag = tagOf(child);
     if (tag === 'trans-unit') items.push(readUnit12(child, where));
     else if (tag === 'group' && attr(child, 'restype', where) === PLURAL_GROUP_RESTYPE) {
-      const units = children(child).filter((n) => tagOf(n) === 'trans-unit').map((n) => readUnit12(n, where));
+      const units = children(child)
+        .filter((n) => tagOf(n) === 'trans-unit')
+        .map((n) => readUnit12(n, where));
       items.push({ kind: 'group', id: attr(child, 'id', where), name: attr(child, 'resname', where), at: where(child), units });
     } else if (tag === 'group') items.push(...readContainer12(child, where));
   }
@@ -245,7 +307,14 @@ function readContainer12(node: XNode, where: Where): (ReadUnit | ReadGroup)[] {
 }
 
 function readUnit12(node: XNode, where: Where): ReadUnit {
-  const unit: ReadUnit = { kind: 'unit', id: attr(node, 'id', where), name: attr(node, 'resname', where), at: where(node), state: 'initial', problems: [] };
+  const unit: ReadUnit = {
+    kind: 'unit',
+    id: attr(node, 'id', where),
+    name: attr(node, 'resname', where),
+    at: where(node),
+    state: 'initial',
+    problems: [],
+  };
   const src = children(node).find((n) => tagOf(n) === 'source');
   const trg = children(node).find((n) => tagOf(n) === 'target');
   if (src) {
@@ -287,7 +356,13 @@ function readInline(element: XNode, parts: InlinePart[], problems: Problem[], wh
         problems.push({ message: '<ph> holds markup, not the ICU spelling of an argument.', at: where(node) });
       } else {
         const text = content.map((p) => (p.kind === 'text' ? p.text : '')).join('');
-        parts.push({ kind: 'ph', id: attr(node, 'id', where), equiv: text !== '' ? text : attr(node, 'equiv-text', where), at: where(node), form: 'content' });
+        parts.push({
+          kind: 'ph',
+          id: attr(node, 'id', where),
+          equiv: text !== '' ? text : attr(node, 'equiv-text', where),
+          at: where(node),
+          form: 'content',
+        });
       }
     } else if (tag === 'x' && major === 1) {
       parts.push({ kind: 'ph', id: attr(node, 'id', where), equiv: attr(node, 'equiv-text', where), at: where(node), form: 'equiv-text' });
@@ -315,7 +390,11 @@ function decode(raw: string, at: At, attribute: boolean): string {
   const value = attribute ? raw.replace(/[\t\n]/g, ' ') : raw;
   return value.replace(/&([^;&\s]*);?/g, (whole, name: string) => {
     if (!whole.endsWith(';')) throw new BadXml(`A "&" that starts no reference (write &amp;).`, at);
-    const code = /^#x[0-9A-Fa-f]+$/.test(name) ? parseInt(name.slice(2), 16) : /^#[0-9]+$/.test(name) ? parseInt(name.slice(1), 10) : undefined;
+    const code = /^#x[0-9A-Fa-f]+$/.test(name)
+      ? parseInt(name.slice(2), 16)
+      : /^#[0-9]+$/.test(name)
+        ? parseInt(name.slice(1), 10)
+        : undefined;
     if (code !== undefined) {
       if (code > 0x10ffff) throw new BadXml(`&${name}; is not a Unicode code point.`, at);
       return String.fromCodePoint(code);

@@ -13,7 +13,12 @@
  */
 import type { Catalog } from '../../catalog/model.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { runTranslationImport, type RunTranslationImportOptions, type RunTranslationImportResult, type TranslationFormat } from '../translations/run.js';
+import {
+  runTranslationImport,
+  type RunTranslationImportOptions,
+  type RunTranslationImportResult,
+  type TranslationFormat,
+} from '../translations/run.js';
 import { importXliff, languageNames, readXliffHeader, type XliffImportResult } from './index.js';
 import { XLIFF_IMPORT_RULES, type XliffImportRuleId } from './rules.js';
 
@@ -36,7 +41,12 @@ const xliffFormat: TranslationFormat = {
     if (!header.doc || header.diagnostics.some((d) => d.severity === 'error')) return { at, diagnostics: header.diagnostics };
     const trgLang = header.doc.trgLang!;
     if (asked !== undefined && asked !== trgLang) {
-      const mismatch: Diagnostic = { ruleId: 'xliff-import/locale-mismatch', severity: XLIFF_IMPORT_RULES['xliff-import/locale-mismatch'].severity, message: `${languageNames(header.doc).trg} is ${JSON.stringify(trgLang)} but --locale is ${JSON.stringify(asked)}.`, place: { file: name, ...at } };
+      const mismatch: Diagnostic = {
+        ruleId: 'xliff-import/locale-mismatch',
+        severity: XLIFF_IMPORT_RULES['xliff-import/locale-mismatch'].severity,
+        message: `${languageNames(header.doc).trg} is ${JSON.stringify(trgLang)} but --locale is ${JSON.stringify(asked)}.`,
+        place: { file: name, ...at },
+      };
       return { at, diagnostics: [mismatch] };
     }
     return { locale: trgLang, at, diagnostics: header.diagnostics };

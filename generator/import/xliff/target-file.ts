@@ -20,15 +20,25 @@ import type { Config } from '../../config/load-config.js';
 import { layerFiles, layerRoot } from '../../config/layer-files.js';
 
 export type TargetChoice =
-  | { ok: true; /** Absolute. */ path: string; /** Relative to the config folder, as the catalog's origins name files. */ display: string; layer: string; create: boolean }
+  | {
+      ok: true;
+      /** Absolute. */ path: string;
+      /** Relative to the config folder, as the catalog's origins name files. */ display: string;
+      layer: string;
+      create: boolean;
+    }
   | { ok: false; problem: string };
 
 export async function chooseTargetFile(config: Config, locale: string): Promise<TargetChoice> {
   for (const layer of writableLayers(config).reverse()) {
     const ofLocale = await localeFiles(config, layer, locale, true);
-    if (ofLocale.length === 1) return { ok: true, path: ofLocale[0], display: displayPath(config, ofLocale[0]), layer: layer.name, create: false };
+    if (ofLocale.length === 1)
+      return { ok: true, path: ofLocale[0], display: displayPath(config, ofLocale[0]), layer: layer.name, create: false };
     if (ofLocale.length > 1) {
-      return { ok: false, problem: `Layer ${JSON.stringify(layer.name)} has ${ofLocale.length} ${locale} files (${ofLocale.map((p) => displayPath(config, p)).join(', ')}); name the one to update with --out.` };
+      return {
+        ok: false,
+        problem: `Layer ${JSON.stringify(layer.name)} has ${ofLocale.length} ${locale} files (${ofLocale.map((p) => displayPath(config, p)).join(', ')}); name the one to update with --out.`,
+      };
     }
     const path = patternFileOf(config, layer, locale);
     if (path) return { ok: true, path, display: displayPath(config, path), layer: layer.name, create: true };
@@ -59,7 +69,13 @@ async function localeFiles(config: Config, layer: Config['layers'][number], loca
     const value = await readFile(path, 'utf8')
       .then((text) => JSON.parse(text.replace(/^\ufeff/, '')) as unknown)
       .catch(() => undefined);
-    if (value !== null && typeof value === 'object' && (value as { locale?: unknown }).locale === locale && (!withMessages || 'messages' in value)) found.push(path);
+    if (
+      value !== null &&
+      typeof value === 'object' &&
+      (value as { locale?: unknown }).locale === locale &&
+      (!withMessages || 'messages' in value)
+    )
+      found.push(path);
   }
   return found;
 }

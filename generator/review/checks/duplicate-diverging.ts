@@ -105,7 +105,9 @@ export const duplicateDiverging: QaCheck = {
       const translation = message.translations[locale];
       const recorded: { doubt: string; origin: Origin }[] = [
         ...(translation?.doubts ?? []).map((doubt) => ({ doubt, origin: translation!.origin })),
-        ...(hasText(translation) ? [] : gaps.filter((g) => g.locale === locale).flatMap((g) => g.doubts.map((doubt) => ({ doubt, origin: g.origin })))),
+        ...(hasText(translation)
+          ? []
+          : gaps.filter((g) => g.locale === locale).flatMap((g) => g.doubts.map((doubt) => ({ doubt, origin: g.origin })))),
       ];
       for (const { doubt, origin } of recorded.filter((r) => DUPLICATE_ROW.test(r.doubt))) {
         hits.push({
@@ -139,7 +141,11 @@ function describe(variants: { text: string; keys: string[] }[]): string {
   return variants.map((v) => `${listOf(v.keys)} ${quote(v.text, 40)}`).join('; ');
 }
 
-function involving(keys: readonly string[], locales: readonly string[], byKey: Map<string, Message>): { origins: Origin[]; subjects: Subject[] } {
+function involving(
+  keys: readonly string[],
+  locales: readonly string[],
+  byKey: Map<string, Message>,
+): { origins: Origin[]; subjects: Subject[] } {
   const subjects: Subject[] = [];
   for (const key of keys) {
     for (const locale of [...locales].sort()) {

@@ -16,7 +16,17 @@ import { qaRule } from '../rules.js';
 import { targetLocales } from './check.js';
 import { hasText, literalText, scriptOf } from './text.js';
 
-const EXPECTED: Record<string, number> = { Latn: 1.2, Cyrl: 1.15, Grek: 1.2, Jpan: 0.6, Hans: 0.4, Hant: 0.4, Kore: 0.7, Arab: 1.0, Hebr: 0.9 };
+const EXPECTED: Record<string, number> = {
+  Latn: 1.2,
+  Cyrl: 1.15,
+  Grek: 1.2,
+  Jpan: 0.6,
+  Hans: 0.4,
+  Hant: 0.4,
+  Kore: 0.7,
+  Arab: 1.0,
+  Hebr: 0.9,
+};
 export const LENGTH_FACTOR = 3;
 export const MIN_SOURCE_LENGTH = 20;
 

@@ -21,7 +21,13 @@ import { qaRule } from '../rules.js';
 import { hasText, listOf, literalText, memoByText } from './text.js';
 
 const TAG = /<(\/?)([A-Za-z][\w-]*)\b[^<>]*?(\/?)>/gu;
-const PAIRS: [string, string][] = [['(', ')'], ['[', ']'], ['【', '】'], ['「', '」'], ['{', '}']];
+const PAIRS: [string, string][] = [
+  ['(', ')'],
+  ['[', ']'],
+  ['【', '】'],
+  ['「', '」'],
+  ['{', '}'],
+];
 
 const VOID_TAGS = new Set(['br', 'hr', 'img', 'wbr', 'input', 'meta', 'link', 'col', 'area', 'base', 'embed', 'source', 'track', 'param']);
 
@@ -33,7 +39,7 @@ export function markupOf(text: string): Map<string, number> {
     const name = m[2].toLowerCase();
     if (!m[1]) add(VOID_TAGS.has(name) || m[3] ? `<${name}>` : `<${name}>…</${name}>`);
   }
-  const labels = (text.match(/\[[^\[\]]*\]|【[^【】]*】/gu) ?? []).length;
+  const labels = (text.match(/\[[^[\]]*\]|【[^【】]*】/gu) ?? []).length;
   if (labels > 0) add('[…]', labels);
   return counts;
 }
@@ -46,7 +52,10 @@ function unpairedTags(text: string): string[] {
     if (VOID_TAGS.has(name) || m[3]) continue;
     balance.set(name, (balance.get(name) ?? 0) + (m[1] ? -1 : 1));
   }
-  return [...balance].filter(([, n]) => n !== 0).map(([name]) => `<${name}>…</${name}>`).sort();
+  return [...balance]
+    .filter(([, n]) => n !== 0)
+    .map(([name]) => `<${name}>…</${name}>`)
+    .sort();
 }
 
 /** markupOf, remembered by text (read only). */
@@ -55,7 +64,10 @@ const markupOfText: (text: string) => ReadonlyMap<string, number> = memoByText(m
 /** The bracket pairs and elements a text leaves unbalanced, remembered by text (read only). */
 const unbalancedOf: (raw: string) => readonly string[] = memoByText((raw) => {
   const text = raw.replace(/[（）［］｛｝]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  return [...PAIRS.filter(([open, close]) => text.split(open).length !== text.split(close).length).map(([o, c]) => `${o}${c}`), ...unpairedTags(raw)];
+  return [
+    ...PAIRS.filter(([open, close]) => text.split(open).length !== text.split(close).length).map(([o, c]) => `${o}${c}`),
+    ...unpairedTags(raw),
+  ];
 });
 
 export const markupDiffers: QaCheck = {

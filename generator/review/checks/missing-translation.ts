@@ -20,7 +20,12 @@ export const missingTranslation: QaCheck = {
       const severity = isSource ? ('error' as const) : undefined;
       if (translation && translation.text.trim() !== '') continue;
       if (translation) {
-        hits.push({ locales: [locale], message: `The ${locale} text is empty.`, origins: [translation.origin], ...(severity ? { severity } : {}) });
+        hits.push({
+          locales: [locale],
+          message: `The ${locale} text is empty.`,
+          origins: [translation.origin],
+          ...(severity ? { severity } : {}),
+        });
         continue;
       }
       const here = gaps.filter((g) => g.locale === locale);

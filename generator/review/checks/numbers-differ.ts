@@ -32,7 +32,11 @@ export const numbersDiffer: QaCheck = {
         const onlyA = unmatched(a.quantities, b.quantities);
         const onlyB = unmatched(b.quantities, a.quantities);
         const differs =
-          a.locale === catalog.sourceLocale ? onlyA.length > 0 : b.locale === catalog.sourceLocale ? onlyB.length > 0 : onlyA.length + onlyB.length > 0;
+          a.locale === catalog.sourceLocale
+            ? onlyA.length > 0
+            : b.locale === catalog.sourceLocale
+              ? onlyB.length > 0
+              : onlyA.length + onlyB.length > 0;
         if (!differs) continue;
         hits.push({
           locales: [a.locale, b.locale],

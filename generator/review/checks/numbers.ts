@@ -51,20 +51,62 @@ interface UnitDef {
 const KIB = 1024;
 const UNITS: UnitDef[] = [
   { unit: 'B', dimension: 'size', factor: 1, ascii: ['[Bb]ytes?', 'B'], other: ['バイト', '바이트', '字节'] },
-  { unit: 'KB', dimension: 'size', factor: KIB, ascii: ['KiB', 'KB', 'kB', 'Kbytes?', 'kbytes?', '[Kk]ilobytes?', 'K', 'k'], other: ['キロバイト', '킬로바이트', '千字节'] },
-  { unit: 'MB', dimension: 'size', factor: KIB ** 2, ascii: ['MiB', 'MB', '[Mm]egabytes?', 'M'], other: ['メガバイト', '메가바이트', '兆字节'] },
+  {
+    unit: 'KB',
+    dimension: 'size',
+    factor: KIB,
+    ascii: ['KiB', 'KB', 'kB', 'Kbytes?', 'kbytes?', '[Kk]ilobytes?', 'K', 'k'],
+    other: ['キロバイト', '킬로바이트', '千字节'],
+  },
+  {
+    unit: 'MB',
+    dimension: 'size',
+    factor: KIB ** 2,
+    ascii: ['MiB', 'MB', '[Mm]egabytes?', 'M'],
+    other: ['メガバイト', '메가바이트', '兆字节'],
+  },
   { unit: 'GB', dimension: 'size', factor: KIB ** 3, ascii: ['GiB', 'GB', '[Gg]igabytes?'], other: ['ギガバイト', '기가바이트'] },
   { unit: 'TB', dimension: 'size', factor: KIB ** 4, ascii: ['TiB', 'TB', '[Tt]erabytes?'], other: ['テラバイト', '테라바이트'] },
   { unit: 'ms', dimension: 'time', factor: 0.001, ascii: ['ms', 'msecs?', '[Mm]illiseconds?'], other: ['ミリ秒', '밀리초', '毫秒'] },
   // 초과 (exceed), 초기 (initial), 초대 (invite)… are words after a number, not seconds.
-  { unit: 's', dimension: 'time', factor: 1, ascii: ['[Ss]econds?', 'secs?', 's'], other: ['秒間', '秒钟', '秒', '초(?!과|기|대|반|록|안|점|래)'] },
-  { unit: 'min', dimension: 'time', factor: 60, ascii: ['[Mm]inutes?', 'mins?'], other: ['分間', '分钟', '分(?!の|之)', '분(?!의|석|류|할|리|배|야|들|명|산|노|포|만|쟁)'] },
+  {
+    unit: 's',
+    dimension: 'time',
+    factor: 1,
+    ascii: ['[Ss]econds?', 'secs?', 's'],
+    other: ['秒間', '秒钟', '秒', '초(?!과|기|대|반|록|안|점|래)'],
+  },
+  {
+    unit: 'min',
+    dimension: 'time',
+    factor: 60,
+    ascii: ['[Mm]inutes?', 'mins?'],
+    other: ['分間', '分钟', '分(?!の|之)', '분(?!의|석|류|할|리|배|야|들|명|산|노|포|만|쟁)'],
+  },
   { unit: 'h', dimension: 'time', factor: 3600, ascii: ['[Hh]ours?', 'hrs?', 'h'], other: ['時間', '小时', '시간'] },
-  { unit: 'd', dimension: 'time', factor: 86_400, ascii: ['[Dd]ays?'], other: ['日間', '日(?!本|付|時|中)', '天', '일간', '일(?!부|반|괄|련|정|치|단|상|본|어|시|자)'] },
-  { unit: 'wk', dimension: 'time', factor: 604_800, ascii: ['[Ww]eeks?', 'wks?'], other: ['週間', '週', '周', '주일', '주간', '주(?!년|소|요|의|문|제|로)'] },
+  {
+    unit: 'd',
+    dimension: 'time',
+    factor: 86_400,
+    ascii: ['[Dd]ays?'],
+    other: ['日間', '日(?!本|付|時|中)', '天', '일간', '일(?!부|반|괄|련|정|치|단|상|본|어|시|자)'],
+  },
+  {
+    unit: 'wk',
+    dimension: 'time',
+    factor: 604_800,
+    ascii: ['[Ww]eeks?', 'wks?'],
+    other: ['週間', '週', '周', '주일', '주간', '주(?!년|소|요|의|문|제|로)'],
+  },
   { unit: 'mo', dimension: 'month', factor: 1, ascii: ['[Mm]onths?'], other: ['か月', 'ヶ月', 'カ月', 'ケ月', '箇月', '个月', '개월'] },
   { unit: 'y', dimension: 'month', factor: 12, ascii: ['[Yy]ears?', 'yrs?'], other: ['年間', '年', '년'] },
-  { unit: 'char', dimension: 'length', factor: 1, ascii: ['[Cc]haracters?', 'chars?'], other: ['文字', '字符', '字', '글자', '문자', '자(?!리|동|신|세|원|료|체|격|금|녀|본|판|유|연|주|기|택|산|막)'] },
+  {
+    unit: 'char',
+    dimension: 'length',
+    factor: 1,
+    ascii: ['[Cc]haracters?', 'chars?'],
+    other: ['文字', '字符', '字', '글자', '문자', '자(?!리|동|신|세|원|료|체|격|금|녀|본|판|유|연|주|기|택|산|막)'],
+  },
   { unit: '%', dimension: 'percent', factor: 1, ascii: ['[Pp]ercent', 'per cent'], other: ['%', 'パーセント', '퍼센트'] },
 ];
 
@@ -169,9 +211,17 @@ function readQuantities(text: string, locale: string): Quantity[] {
     if (unit) {
       end += unit.length;
       re.lastIndex = end;
-      const rate = unit.def.dimension === 'time' && (matchAt(RATE_AFTER, normalized, end) || RATE_BEFORE.test(normalized.slice(Math.max(0, start - 8), start)));
+      const rate =
+        unit.def.dimension === 'time' &&
+        (matchAt(RATE_AFTER, normalized, end) || RATE_BEFORE.test(normalized.slice(Math.max(0, start - 8), start)));
       if (value === 1 && rate) continue;
-      found.push({ value, unit: unit.def.unit, dimension: unit.def.dimension, base: value * unit.def.factor, text: normalized.slice(start, end) });
+      found.push({
+        value,
+        unit: unit.def.unit,
+        dimension: unit.def.dimension,
+        base: value * unit.def.factor,
+        text: normalized.slice(start, end),
+      });
       continue;
     }
     const tail = /[A-Za-z_][A-Za-z0-9_]*/y;

@@ -16,7 +16,11 @@ export const stateNotFinal: QaCheck = {
       const translation = message.translations[locale];
       if (translation?.state !== 'initial') continue;
       const note = translation.note ? ` Note: ${translation.note}` : '';
-      hits.push({ locales: [locale], message: `The ${locale} text is in state "initial" and awaits review.${note}`, origins: [translation.origin] });
+      hits.push({
+        locales: [locale],
+        message: `The ${locale} text is in state "initial" and awaits review.${note}`,
+        origins: [translation.origin],
+      });
     }
     return hits;
   },

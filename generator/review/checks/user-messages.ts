@@ -41,7 +41,13 @@ export const userJargon: QaCheck = {
     const hits: CheckHit[] = [];
     for (const [locale, text, what] of userTextsToReport(message, catalog)) {
       const found = jargonIn(terms)(literalText(text));
-      if (found.length > 0) hits.push({ locales: [locale], message: `${what} (${locale}) names ${found.map((t) => JSON.stringify(t)).join(', ')}, which end users do not know; say what happened in their words.`, origins: [text.origin], id: `${locale}:${found.join(',')}` });
+      if (found.length > 0)
+        hits.push({
+          locales: [locale],
+          message: `${what} (${locale}) names ${found.map((t) => JSON.stringify(t)).join(', ')}, which end users do not know; say what happened in their words.`,
+          origins: [text.origin],
+          id: `${locale}:${found.join(',')}`,
+        });
     }
     return hits;
   },
@@ -55,7 +61,12 @@ export const userTooLong: QaCheck = {
     for (const [locale, text, what] of userTextsToReport(message, catalog)) {
       const limit = Math.ceil((limitInSource * expectedRatio(locale)) / expectedRatio(catalog.sourceLocale));
       const length = [...literalText(text).trim()].length;
-      if (length > limit) hits.push({ locales: [locale], message: `${what} (${locale}) has ${length} characters; keep it to ${limit} so it fits a dialog or a snackbar.`, origins: [text.origin] });
+      if (length > limit)
+        hits.push({
+          locales: [locale],
+          message: `${what} (${locale}) has ${length} characters; keep it to ${limit} so it fits a dialog or a snackbar.`,
+          origins: [text.origin],
+        });
     }
     return hits;
   },
@@ -66,8 +77,17 @@ export const noAction: QaCheck = {
   scope: 'message',
   check(message, catalog) {
     if (!catalog.userTexts || (message.action !== undefined && message.fault !== undefined)) return [];
-    const missing = [message.action === undefined ? '"action"' : '', message.fault === undefined ? '"fault"' : ''].filter(Boolean).join(' and ');
-    return [{ locales: [catalog.sourceLocale], message: `Key ${message.key} has no ${missing} in the registry, so apps cannot tell what to offer their user.`, origins: [message.origin], subjects: [] }];
+    const missing = [message.action === undefined ? '"action"' : '', message.fault === undefined ? '"fault"' : '']
+      .filter(Boolean)
+      .join(' and ');
+    return [
+      {
+        locales: [catalog.sourceLocale],
+        message: `Key ${message.key} has no ${missing} in the registry, so apps cannot tell what to offer their user.`,
+        origins: [message.origin],
+        subjects: [],
+      },
+    ];
   },
 };
 
@@ -105,7 +125,9 @@ function jargonPattern(term: string): RegExp {
   let pattern = patterns.get(term);
   if (!pattern) {
     const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    pattern = /^[\p{Script=Latin}\d_ -]+$/u.test(term) ? new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'iu') : new RegExp(escaped, 'iu');
+    pattern = /^[\p{Script=Latin}\d_ -]+$/u.test(term)
+      ? new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'iu')
+      : new RegExp(escaped, 'iu');
     patterns.set(term, pattern);
   }
   return pattern;

@@ -32,7 +32,11 @@ const EXPECTED = [
 ].join('\n');
 
 function translate(block: string, target: string, state = 'translated'): string {
-  return replaceOnce(replaceOnce(block, '</source>', `</source>\n        <target>${target}</target>`), 'state="initial"', `state="${state}"`);
+  return replaceOnce(
+    replaceOnce(block, '</source>', `</source>\n        <target>${target}</target>`),
+    'state="initial"',
+    `state="${state}"`,
+  );
 }
 
 async function editedXliff(): Promise<{ xlf: string; catalog: Awaited<ReturnType<typeof exportXliff>>['catalog'] }> {
@@ -73,20 +77,27 @@ describe('xliff import: formatting of the source file', () => {
   });
 
   it('appends after the last key, fills an empty messages object and a message given only as doubts', () => {
-    expect(updateEntries('{\n  "locale": "ja",\n  "messages": {\n    "1": "a"\n  }\n}\n', [{ key: 'unknown', text: 'u', state: 'translated' }])).toBe(
-      '{\n  "locale": "ja",\n  "messages": {\n    "1": "a",\n    "unknown": "u"\n  }\n}\n',
-    );
-    expect(updateEntries('{\n  "locale": "ja",\n  "messages": {}\n}\n', [{ key: '6014', text: 'b', state: 'final' }, { key: '-302', text: 'a', state: 'translated' }])).toBe(
-      '{\n  "locale": "ja",\n  "messages": {\n    "-302": "a",\n    "6014": { "text": "b", "state": "final" }\n  }\n}\n',
-    );
-    expect(updateEntries('{ "locale": "ja", "messages": { "2": { "doubts": ["empty row"] } } }', [{ key: '2', text: "it''s", state: 'reviewed' }])).toBe(
-      `{ "locale": "ja", "messages": { "2": { "text": "it''s", "state": "reviewed", "doubts": ["empty row"] } } }`,
-    );
-    expect(updateEntries('{ "locale": "ja", "messages": { "2": { "text": "x", "note": "n" } } }', [{ key: '2', text: 'x', state: 'final' }])).toBe(
-      '{ "locale": "ja", "messages": { "2": { "text": "x", "state": "final", "note": "n" } } }',
-    );
-    expect(updateEntries('{ "locale": "ja", "messages": { "2": { "state": "initial", "text": "x" } } }', [{ key: '2', text: 'y\n"z"', state: 'translated' }])).toBe(
-      '{ "locale": "ja", "messages": { "2": { "state": "translated", "text": "y\\n\\"z\\"" } } }',
-    );
+    expect(
+      updateEntries('{\n  "locale": "ja",\n  "messages": {\n    "1": "a"\n  }\n}\n', [{ key: 'unknown', text: 'u', state: 'translated' }]),
+    ).toBe('{\n  "locale": "ja",\n  "messages": {\n    "1": "a",\n    "unknown": "u"\n  }\n}\n');
+    expect(
+      updateEntries('{\n  "locale": "ja",\n  "messages": {}\n}\n', [
+        { key: '6014', text: 'b', state: 'final' },
+        { key: '-302', text: 'a', state: 'translated' },
+      ]),
+    ).toBe('{\n  "locale": "ja",\n  "messages": {\n    "-302": "a",\n    "6014": { "text": "b", "state": "final" }\n  }\n}\n');
+    expect(
+      updateEntries('{ "locale": "ja", "messages": { "2": { "doubts": ["empty row"] } } }', [
+        { key: '2', text: "it''s", state: 'reviewed' },
+      ]),
+    ).toBe(`{ "locale": "ja", "messages": { "2": { "text": "it''s", "state": "reviewed", "doubts": ["empty row"] } } }`);
+    expect(
+      updateEntries('{ "locale": "ja", "messages": { "2": { "text": "x", "note": "n" } } }', [{ key: '2', text: 'x', state: 'final' }]),
+    ).toBe('{ "locale": "ja", "messages": { "2": { "text": "x", "state": "final", "note": "n" } } }');
+    expect(
+      updateEntries('{ "locale": "ja", "messages": { "2": { "state": "initial", "text": "x" } } }', [
+        { key: '2', text: 'y\n"z"', state: 'translated' },
+      ]),
+    ).toBe('{ "locale": "ja", "messages": { "2": { "state": "translated", "text": "y\\n\\"z\\"" } } }');
   });
 });

@@ -10,7 +10,11 @@ import { xliffTarget } from '../../../generator/targets/xliff.js';
 import { fixturesDir, loadTestCatalog, repoRoot } from '../../support/catalogs.js';
 
 /** The XLIFF files of a catalog (by locale), as `codebook generate -t xliff` writes them (in `version`, default the config's). */
-export async function exportXliff(scenario: string, catalog?: Catalog, version?: '1.2' | '2.0'): Promise<{ catalog: Catalog; files: Map<string, string> }> {
+export async function exportXliff(
+  scenario: string,
+  catalog?: Catalog,
+  version?: '1.2' | '2.0',
+): Promise<{ catalog: Catalog; files: Map<string, string> }> {
   const loaded = await loadTestCatalog(scenario);
   const used = catalog ?? loaded.catalog;
   const diagnostics: Diagnostic[] = [];

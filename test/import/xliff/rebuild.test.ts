@@ -28,7 +28,10 @@ function view(ast: MessageFormatElement[], selector: string, locale: string): Me
 }
 
 function selectors(asts: MessageFormatElement[][], locale: string): string[] {
-  const exact = asts.flatMap((ast) => { const s = splitPlural(ast); return s.kind === 'plural' ? [...s.plural.forms.keys()].filter((k) => k.startsWith('=')) : []; });
+  const exact = asts.flatMap((ast) => {
+    const s = splitPlural(ast);
+    return s.kind === 'plural' ? [...s.plural.forms.keys()].filter((k) => k.startsWith('=')) : [];
+  });
   return [...new Set(exact), ...pluralCategories(locale)];
 }
 
@@ -37,14 +40,18 @@ async function rebuildAll(scenario: string, catalog?: Catalog, version: '1.2' | 
   const exported = await exportXliff(scenario, catalog, version);
   let checked = 0;
   for (const [locale, xlf] of exported.files) {
-    const result = importXliff(xlf, { xliffName: `${locale}.xlf`, catalog: withoutLocale(exported.catalog, locale), targetFile: { path: `locales/${locale}/new.json`, text: '' } });
+    const result = importXliff(xlf, {
+      xliffName: `${locale}.xlf`,
+      catalog: withoutLocale(exported.catalog, locale),
+      targetFile: { path: `locales/${locale}/new.json`, text: '' },
+    });
     expect(result.diagnostics, locale).toEqual([]);
     if (!exported.catalog.messages.some((m) => m.translations[locale])) {
       // A locale without texts of its own (zh-Hant's details fall back to zh-Hans): nothing to write.
       expect(result.changed, locale).toEqual([]);
       continue;
     }
-    const written = (JSON.parse(result.fileText) as { locale: string; messages: Record<string, string | { text: string; state: string }> });
+    const written = JSON.parse(result.fileText) as { locale: string; messages: Record<string, string | { text: string; state: string }> };
     expect(written.locale).toBe(locale);
     const translated = exported.catalog.messages.filter((m) => m.translations[locale]);
     // Every key, in canonical order in the file (JSON.parse would put integer keys first).
@@ -65,7 +72,9 @@ async function rebuildAll(scenario: string, catalog?: Catalog, version: '1.2' | 
       if (!plural) expect(canonical(parsed.ast), `${locale} ${message.key}: ${text}`).toBe(canonical(original.ast));
       else {
         for (const selector of selectors([source, original.ast], locale)) {
-          expect(canonical(view(parsed.ast, selector, locale)), `${locale} ${message.key} ${selector}: ${text}`).toBe(canonical(view(original.ast, selector, locale)));
+          expect(canonical(view(parsed.ast, selector, locale)), `${locale} ${message.key} ${selector}: ${text}`).toBe(
+            canonical(view(original.ast, selector, locale)),
+          );
         }
       }
       checked++;

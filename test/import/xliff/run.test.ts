@@ -22,7 +22,10 @@ async function project(edit: (xlf: string) => string = (x) => x) {
   return { catalog, root };
 }
 
-const reviewed = (xlf: string) => editBlock(xlf, 'unit', '6014', (b) => replaceOnce(replaceOnce(b, 'ログインしていません。', 'ログインされていません。'), 'state="translated"', 'state="reviewed"'));
+const reviewed = (xlf: string) =>
+  editBlock(xlf, 'unit', '6014', (b) =>
+    replaceOnce(replaceOnce(b, 'ログインしていません。', 'ログインされていません。'), 'state="translated"', 'state="reviewed"'),
+  );
 
 describe('runXliffImport', () => {
   it('writes the target atomically, naming files relative to the root', async () => {
@@ -68,20 +71,44 @@ describe('runXliffImport', () => {
   it('creates a target that does not exist yet, and reads a UTF-16 .xlf', async () => {
     const { catalog, root } = await project(reviewed);
     const xlf = readFileSync(join(root, 'ja.xlf'), 'utf8');
-    writeFileSync(join(root, 'ja16.xlf'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xlf.replace('encoding="UTF-8"', 'encoding="UTF-16"'), 'utf16le')]));
-    const result = await runXliffImport({ xliffPath: join(root, 'ja16.xlf'), targetPath: join(root, 'locales/ja/corrections.json'), catalog, root });
+    writeFileSync(
+      join(root, 'ja16.xlf'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xlf.replace('encoding="UTF-8"', 'encoding="UTF-16"'), 'utf16le')]),
+    );
+    const result = await runXliffImport({
+      xliffPath: join(root, 'ja16.xlf'),
+      targetPath: join(root, 'locales/ja/corrections.json'),
+      catalog,
+      root,
+    });
     expect(result.diagnostics).toEqual([]);
-    expect(readFileSync(join(root, 'locales/ja/corrections.json'), 'utf8')).toBe('{\n  "locale": "ja",\n  "messages": {\n    "6014": { "text": "ログインされていません。", "state": "reviewed" }\n  }\n}\n');
-    expect(result.diff.split('\n').slice(0, 3)).toEqual(['--- locales/ja/corrections.json', '+++ locales/ja/corrections.json', '@@ -0,0 +1,6 @@']);
+    expect(readFileSync(join(root, 'locales/ja/corrections.json'), 'utf8')).toBe(
+      '{\n  "locale": "ja",\n  "messages": {\n    "6014": { "text": "ログインされていません。", "state": "reviewed" }\n  }\n}\n',
+    );
+    expect(result.diff.split('\n').slice(0, 3)).toEqual([
+      '--- locales/ja/corrections.json',
+      '+++ locales/ja/corrections.json',
+      '@@ -0,0 +1,6 @@',
+    ]);
   });
 });
 
 describe('chooseTargetFile: the last layer file of the locale', () => {
   it('picks corrections.json in the default config and messages.json in the hazards one', async () => {
     const def = await loadTestCatalog('default');
-    expect(await chooseTargetFile(def.config, 'ja')).toMatchObject({ ok: true, display: 'locales/ja/corrections.json', layer: 'corrections', create: false });
+    expect(await chooseTargetFile(def.config, 'ja')).toMatchObject({
+      ok: true,
+      display: 'locales/ja/corrections.json',
+      layer: 'corrections',
+      create: false,
+    });
     const hazards = await loadTestCatalog('hazards');
-    expect(await chooseTargetFile(hazards.config, 'ru')).toMatchObject({ ok: true, display: 'locales/ru/messages.json', layer: 'messages', create: false });
+    expect(await chooseTargetFile(hazards.config, 'ru')).toMatchObject({
+      ok: true,
+      display: 'locales/ru/messages.json',
+      layer: 'messages',
+      create: false,
+    });
   });
 
   it('creates the file a `*` pattern of the last layer names, and refuses to choose between two files', async () => {
@@ -90,12 +117,28 @@ describe('chooseTargetFile: the last layer file of the locale', () => {
     mkdirSync(join(root, 'locales/ja'), { recursive: true });
     mkdirSync(join(root, 'app'), { recursive: true });
     writeFileSync(join(root, 'locales/ja/messages.json'), '{ "locale": "ja", "messages": {} }');
-    const layered = { ...config, root, layers: [{ name: 'messages', files: ['locales/*/messages.json'] }, { name: 'fixes', files: ['locales/*/fixes.json'] }] };
-    expect(await chooseTargetFile(layered, 'ja')).toEqual({ ok: true, path: join(root, 'locales/ja/fixes.json'), display: 'locales/ja/fixes.json', layer: 'fixes', create: true });
+    const layered = {
+      ...config,
+      root,
+      layers: [
+        { name: 'messages', files: ['locales/*/messages.json'] },
+        { name: 'fixes', files: ['locales/*/fixes.json'] },
+      ],
+    };
+    expect(await chooseTargetFile(layered, 'ja')).toEqual({
+      ok: true,
+      path: join(root, 'locales/ja/fixes.json'),
+      display: 'locales/ja/fixes.json',
+      layer: 'fixes',
+      create: true,
+    });
     writeFileSync(join(root, 'app/a.json'), '{ "locale": "ja", "messages": {} }');
     writeFileSync(join(root, 'app/b.json'), '{ "locale": "ja", "messages": {} }');
     const app = { ...layered, layers: [...layered.layers, { name: 'app', files: ['app/*.json'] }] };
-    expect(await chooseTargetFile(app, 'ja')).toEqual({ ok: false, problem: 'Layer "app" has 2 ja files (app/a.json, app/b.json); name the one to update with --out.' });
+    expect(await chooseTargetFile(app, 'ja')).toEqual({
+      ok: false,
+      problem: 'Layer "app" has 2 ja files (app/a.json, app/b.json); name the one to update with --out.',
+    });
     expect(await chooseTargetFile(app, 'ko')).toMatchObject({ ok: true, display: 'locales/ko/fixes.json', create: true });
   });
 
@@ -108,9 +151,13 @@ describe('chooseTargetFile: the last layer file of the locale', () => {
     expect(wrong.diagnostics[0].message).toBe('trgLang is "ja" but --locale is "ko".');
     const result = await runXliffImport({ xliffPath: join(root, 'ja.xlf'), catalog, config: rooted, locale: 'ja' });
     expect([result.target, result.written, result.changed, result.diagnostics]).toEqual(['locales/ja/fixes.json', true, ['6014'], []]);
-    expect(readFileSync(join(root, 'locales/ja/fixes.json'), 'utf8')).toContain('"6014": { "text": "ログインされていません。", "state": "reviewed" }');
+    expect(readFileSync(join(root, 'locales/ja/fixes.json'), 'utf8')).toContain(
+      '"6014": { "text": "ログインされていません。", "state": "reviewed" }',
+    );
     const none = await runXliffImport({ xliffPath: join(root, 'ja.xlf'), catalog });
-    expect(none.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([['xliff-import/no-target-file', 'No source file to update was named (--out).']]);
+    expect(none.diagnostics.map((d) => [d.ruleId, d.message])).toEqual([
+      ['xliff-import/no-target-file', 'No source file to update was named (--out).'],
+    ]);
   });
 
   it('reads the languages of an XLIFF file before importing it', async () => {

@@ -33,17 +33,37 @@ async function run(edit: (xlf: string) => string, options: { locale?: string; ta
 /** The translator's session of import.test.ts, in 1.2. */
 function translatorEdits(xlf: string): string {
   // A ja text changed and signed off.
-  xlf = editBlock(xlf, 'trans-unit', '6014', (b) => replaceOnce(replaceOnce(b, 'ログインしていません。', 'ログインされていません。'), 'state="translated"', 'state="signed-off"'));
+  xlf = editBlock(xlf, 'trans-unit', '6014', (b) =>
+    replaceOnce(replaceOnce(b, 'ログインしていません。', 'ログインされていません。'), 'state="translated"', 'state="signed-off"'),
+  );
   // A key without a ja text translated (a tool adds the target, its state and approves it).
-  xlf = editBlock(xlf, 'trans-unit', '2', (b) => replaceOnce(replaceOnce(b, '</source>', '</source>\n        <target state="translated">@home は参照ではありません。</target>'), 'resname="2"', 'resname="2" approved="yes"'));
+  xlf = editBlock(xlf, 'trans-unit', '2', (b) =>
+    replaceOnce(
+      replaceOnce(b, '</source>', '</source>\n        <target state="translated">@home は参照ではありません。</target>'),
+      'resname="2"',
+      'resname="2" approved="yes"',
+    ),
+  );
   // A plural form edited.
-  xlf = editBlock(xlf, 'group', '5', (b) => replaceOnce(b, '<target state="translated">残り <ph id="1">#</ph> 件のファイル</target>', '<target state="translated">残りファイル: <ph id="1">#</ph> 件</target>'));
+  xlf = editBlock(xlf, 'group', '5', (b) =>
+    replaceOnce(
+      b,
+      '<target state="translated">残り <ph id="1">#</ph> 件のファイル</target>',
+      '<target state="translated">残りファイル: <ph id="1">#</ph> 件</target>',
+    ),
+  );
   // A placeholder removed: reported, not applied.
   xlf = editBlock(xlf, 'trans-unit', '7', (b) => replaceOnce(b, 'ユーザー <ph id="2">{user}</ph> がリクエスト', 'ユーザーがリクエスト'));
   // Literal braces and an apostrophe that ICU needs quoted.
-  xlf = editBlock(xlf, 'trans-unit', '8', (b) => replaceOnce(b, '>パーティー 🎉 と {波括弧}。</target>', ">パーティー 🎉 と {波括弧}！ '{'</target>"));
+  xlf = editBlock(xlf, 'trans-unit', '8', (b) =>
+    replaceOnce(b, '>パーティー 🎉 と {波括弧}。</target>', ">パーティー 🎉 と {波括弧}！ '{'</target>"),
+  );
   // A unit the catalog does not have.
-  xlf = insertBefore(xlf, '<trans-unit id="unknown"', '      <trans-unit id="999" resname="999" approved="yes">\n        <source>Nine.</source>\n        <target state="translated">九。</target>\n      </trans-unit>\n');
+  xlf = insertBefore(
+    xlf,
+    '<trans-unit id="unknown"',
+    '      <trans-unit id="999" resname="999" approved="yes">\n        <source>Nine.</source>\n        <target state="translated">九。</target>\n      </trans-unit>\n',
+  );
   // A unit deleted.
   return deleteBlock(xlf, 'trans-unit', '-302');
 }
@@ -86,9 +106,19 @@ describe('xliff 1.2 import: a translator session on the hazards ja file', () => 
     for (const scenario of ['hazards', 'default'] as const) {
       const { catalog, files } = await exportXliff(scenario, undefined, '1.2');
       for (const [locale, xlf] of files) {
-        const path = scenario === 'hazards' ? `locales/${locale}/messages.json` : ['ja', 'ko'].includes(locale) ? `locales/${locale}/corrections.json` : `locales/${locale}/messages.json`;
+        const path =
+          scenario === 'hazards'
+            ? `locales/${locale}/messages.json`
+            : ['ja', 'ko'].includes(locale)
+              ? `locales/${locale}/corrections.json`
+              : `locales/${locale}/messages.json`;
         const target = sourceFile(scenario, path);
-        const result = importXliff(xlf, { xliffName: `${locale}.xlf`, catalog, targetFile: target, readSource: (p) => sourceFile(scenario, p).text });
+        const result = importXliff(xlf, {
+          xliffName: `${locale}.xlf`,
+          catalog,
+          targetFile: target,
+          readSource: (p) => sourceFile(scenario, p).text,
+        });
         expect(result, `${scenario} ${locale}`).toEqual({ fileText: target.text, diff: '', changed: [], diagnostics: [] });
       }
     }
@@ -100,12 +130,23 @@ describe('xliff 1.2 import: a translator session on the hazards ja file', () => 
     const old = text.translations.ja!.text;
     const xlf = files.get('ja')!;
     const user = xlf.indexOf('<file original="user"');
-    const edited = xlf.slice(0, user) + editBlock(xlf.slice(user), 'trans-unit', 'busy', (b) => replaceOnce(b, `>${old}</target>`, '>ただいま大変混み合っています。</target>'));
+    const edited =
+      xlf.slice(0, user) +
+      editBlock(xlf.slice(user), 'trans-unit', 'busy', (b) =>
+        replaceOnce(b, `>${old}</target>`, '>ただいま大変混み合っています。</target>'),
+      );
     const readSource = (path: string) => sourceFile('default', path).text;
-    const result = importXliff(edited, { xliffName: 'ja.xlf', catalog, targetFile: sourceFile('default', 'locales/ja/corrections.json'), readSource });
+    const result = importXliff(edited, {
+      xliffName: 'ja.xlf',
+      catalog,
+      targetFile: sourceFile('default', 'locales/ja/corrections.json'),
+      readSource,
+    });
     expect([result.diagnostics, result.changed]).toEqual([[], ['user:busy']]);
     const before = readSource('locales/ja/user.json');
-    expect(result.userFiles!.map((f) => f.fileText)).toEqual([replaceOnce(before, `    "busy": ${JSON.stringify(old)},`, '    "busy": "ただいま大変混み合っています。",')]);
+    expect(result.userFiles!.map((f) => f.fileText)).toEqual([
+      replaceOnce(before, `    "busy": ${JSON.stringify(old)},`, '    "busy": "ただいま大変混み合っています。",'),
+    ]);
   });
 });
 
@@ -126,56 +167,98 @@ describe('xliff 1.2 import: states', () => {
   ];
   for (const [state, approved, expected] of cases) {
     it(`<target state="${state}">${approved ? ` with${approved}` : ''} is ${expected === 'unchanged' ? 'translated (no change)' : expected}`, async () => {
-      const { result } = await run((x) => editBlock(x, 'trans-unit', '6014', (b) => replaceOnce(replaceOnce(b, 'state="translated"', `state="${state}"`), ' approved="yes"', approved)));
+      const { result } = await run((x) =>
+        editBlock(x, 'trans-unit', '6014', (b) =>
+          replaceOnce(replaceOnce(b, 'state="translated"', `state="${state}"`), ' approved="yes"', approved),
+        ),
+      );
       expect(result.diagnostics).toEqual([]);
       if (expected === 'unchanged') expect(result.changed).toEqual([]);
-      else expect(result.diff.split('\n').filter((l) => l.startsWith('+ '))).toEqual([`+    "6014": { "text": "ログインしていません。", "state": "${expected}" },`]);
+      else
+        expect(result.diff.split('\n').filter((l) => l.startsWith('+ '))).toEqual([
+          `+    "6014": { "text": "ログインしていません。", "state": "${expected}" },`,
+        ]);
     });
   }
 
   it('a target without a state: translated when approved="yes", else initial', async () => {
     const kept = await run((x) => editBlock(x, 'trans-unit', '6014', (b) => replaceOnce(b, ' state="translated"', '')));
     expect([kept.result.diagnostics, kept.result.changed]).toEqual([[], []]);
-    const draft = await run((x) => editBlock(x, 'trans-unit', '6014', (b) => replaceOnce(replaceOnce(b, ' state="translated"', ''), ' approved="yes"', '')));
+    const draft = await run((x) =>
+      editBlock(x, 'trans-unit', '6014', (b) => replaceOnce(replaceOnce(b, ' state="translated"', ''), ' approved="yes"', '')),
+    );
     expect(draft.result.changed).toEqual(['6014']);
     expect(draft.result.fileText).toContain('"6014": { "text": "ログインしていません。", "state": "initial" },');
   });
 
   it('the export maps back: every catalog state survives a 1.2 round trip', async () => {
     const { catalog } = await export12();
-    const states: [string, TranslationState][] = [['6014', 'initial'], ['-302', 'reviewed'], ['1', 'final'], ['8', 'translated']];
+    const states: [string, TranslationState][] = [
+      ['6014', 'initial'],
+      ['-302', 'reviewed'],
+      ['1', 'final'],
+      ['8', 'translated'],
+    ];
     let changed = catalog;
-    for (const [key, state] of states) changed = withText(changed, key, 'ja', changed.messages.find((m) => m.key === key)!.translations.ja!.text, state);
+    for (const [key, state] of states)
+      changed = withText(changed, key, 'ja', changed.messages.find((m) => m.key === key)!.translations.ja!.text, state);
     const xlf = (await export12(changed)).files.get('ja')!;
     expect(xlf).toContain('<target state="needs-review-translation">ログインしていません。</target>');
     const empty = { path: JA, text: '{\n  "locale": "ja",\n  "messages": {}\n}\n' };
-    const result = importXliff(xlf, { xliffName: 'ja.xlf', catalog: { ...catalog, messages: catalog.messages.map((m) => ({ ...m, translations: { en: m.translations.en! } })) }, targetFile: empty });
+    const result = importXliff(xlf, {
+      xliffName: 'ja.xlf',
+      catalog: { ...catalog, messages: catalog.messages.map((m) => ({ ...m, translations: { en: m.translations.en! } })) },
+      targetFile: empty,
+    });
     const written = JSON.parse(result.fileText) as { messages: Record<string, string | { state: string }> };
-    for (const [key, state] of states) expect(typeof written.messages[key] === 'string' ? 'translated' : (written.messages[key] as { state: string }).state, key).toBe(state);
+    for (const [key, state] of states)
+      expect(typeof written.messages[key] === 'string' ? 'translated' : (written.messages[key] as { state: string }).state, key).toBe(
+        state,
+      );
   });
 
   it('a state 1.2 does not define (an x- extension) is reported at its target', async () => {
-    const { xlf, result } = await run((x) => editBlock(x, 'trans-unit', '1', (b) => replaceOnce(b, 'state="translated"', 'state="x-checked"')));
+    const { xlf, result } = await run((x) =>
+      editBlock(x, 'trans-unit', '1', (b) => replaceOnce(b, 'state="translated"', 'state="x-checked"')),
+    );
     expect(brief(result.diagnostics)).toEqual([`xliff-import/invalid-state ja.xlf:${lineOf(xlf, 'state="x-checked"')}:9`]);
-    expect(result.diagnostics[0].message).toMatch(/^Unit 1: state "x-checked" is not an XLIFF 1\.2 state \(new, needs-translation, .*, signed-off, final\); it is not imported\.$/);
+    expect(result.diagnostics[0].message).toMatch(
+      /^Unit 1: state "x-checked" is not an XLIFF 1\.2 state \(new, needs-translation, .*, signed-off, final\); it is not imported\.$/,
+    );
   });
 });
 
 describe('xliff 1.2 import: placeholders and inline markup', () => {
   it('reads <x id equiv-text/> as the argument it spells, and <mrk> as transparent', async () => {
     const { result } = await run((x) =>
-      editBlock(x, 'trans-unit', '7', (b) => replaceOnce(b, 'ユーザー <ph id="2">{user}</ph> がリクエスト上限', 'ユーザー <x id="2" equiv-text="{user}"/> が<mrk mtype="seg" mid="0">リクエストの</mrk>上限')),
+      editBlock(x, 'trans-unit', '7', (b) =>
+        replaceOnce(
+          b,
+          'ユーザー <ph id="2">{user}</ph> がリクエスト上限',
+          'ユーザー <x id="2" equiv-text="{user}"/> が<mrk mtype="seg" mid="0">リクエストの</mrk>上限',
+        ),
+      ),
     );
     expect(result.diagnostics).toEqual([]);
-    expect(result.diff.split('\n').filter((l) => l.startsWith('+ '))).toEqual(['+    "7": "ユーザー {user} がリクエストの上限 {limit, number} 件に達しました。",']);
+    expect(result.diff.split('\n').filter((l) => l.startsWith('+ '))).toEqual([
+      '+    "7": "ユーザー {user} がリクエストの上限 {limit, number} 件に達しました。",',
+    ]);
   });
 
   it('a <ph> whose content is edited, at the <ph>; markup 1.2 has and a catalog cannot hold, at the element', async () => {
     const { xlf, result } = await run((x) => {
-      x = editBlock(x, 'trans-unit', '7', (b) => replaceOnce(b, '上限 <ph id="1">{limit, number}</ph> 件', '上限 <ph id="1">{limit}</ph> 件'));
-      x = editBlock(x, 'trans-unit', 'unknown', (b) => replaceOnce(b, '<ph id="1">{code}</ph>)。</target>', '<x id="1" equiv-text="{code, number}"/>)。</target>'));
-      x = editBlock(x, 'trans-unit', '6014', (b) => replaceOnce(b, '>ログインしていません。</target>', '><g id="b">ログイン</g>していません。</target>'));
-      return editBlock(x, 'trans-unit', '8', (b) => replaceOnce(b, '>パーティー 🎉 と {波括弧}。</target>', '>パーティー <ph id="9">🎉<sub>x</sub></ph> と {波括弧}。</target>'));
+      x = editBlock(x, 'trans-unit', '7', (b) =>
+        replaceOnce(b, '上限 <ph id="1">{limit, number}</ph> 件', '上限 <ph id="1">{limit}</ph> 件'),
+      );
+      x = editBlock(x, 'trans-unit', 'unknown', (b) =>
+        replaceOnce(b, '<ph id="1">{code}</ph>)。</target>', '<x id="1" equiv-text="{code, number}"/>)。</target>'),
+      );
+      x = editBlock(x, 'trans-unit', '6014', (b) =>
+        replaceOnce(b, '>ログインしていません。</target>', '><g id="b">ログイン</g>していません。</target>'),
+      );
+      return editBlock(x, 'trans-unit', '8', (b) =>
+        replaceOnce(b, '>パーティー 🎉 と {波括弧}。</target>', '>パーティー <ph id="9">🎉<sub>x</sub></ph> と {波括弧}。</target>'),
+      );
     });
     expect(brief(result.diagnostics)).toEqual([
       `xliff-import/placeholder-mismatch ja.xlf:${lineOf(xlf, '<ph id="1">{limit}</ph>')}:${where(xlf, '<ph id="1">{limit}</ph>').column}`,
@@ -196,14 +279,23 @@ describe('xliff 1.2 import: placeholders and inline markup', () => {
     const ru = sourceFile('hazards', 'locales/ru/messages.json');
     const { xlf, result } = await run(
       (x) => {
-        x = editBlock(x, 'trans-unit', '5.few', (b) => replaceOnce(b, /<target state="translated">.*<\/target>/.exec(b)![0], '<target state="translated"/>'));
+        x = editBlock(x, 'trans-unit', '5.few', (b) =>
+          replaceOnce(b, /<target state="translated">.*<\/target>/.exec(b)![0], '<target state="translated"/>'),
+        );
         return editBlock(x, 'trans-unit', '6.many', (b) => replaceOnce(b, 'id="6.many"', 'id="6.several"'));
       },
       { locale: 'ru', target: ru },
     );
-    expect(brief(result.diagnostics)).toEqual([`xliff-import/incomplete-plural ja.xlf:${lineOf(xlf, '<group id="5"')}:7`, `xliff-import/plural-group ja.xlf:${lineOf(xlf, 'id="6.several"')}:9`]);
-    expect(result.diagnostics[1].message).toBe('Plural group 6: trans-unit 6.several has no plural selector (an id 6.<category> or 6.exact<N>); the group is not imported.');
-    const edited = await run((x) => editBlock(x, 'group', '5', (b) => replaceOnce(b, '残り <ph id="1">#</ph> 件のファイル', '残りのファイルは <ph id="1">#</ph> 件')));
+    expect(brief(result.diagnostics)).toEqual([
+      `xliff-import/incomplete-plural ja.xlf:${lineOf(xlf, '<group id="5"')}:7`,
+      `xliff-import/plural-group ja.xlf:${lineOf(xlf, 'id="6.several"')}:9`,
+    ]);
+    expect(result.diagnostics[1].message).toBe(
+      'Plural group 6: trans-unit 6.several has no plural selector (an id 6.<category> or 6.exact<N>); the group is not imported.',
+    );
+    const edited = await run((x) =>
+      editBlock(x, 'group', '5', (b) => replaceOnce(b, '残り <ph id="1">#</ph> 件のファイル', '残りのファイルは <ph id="1">#</ph> 件')),
+    );
     expect([edited.result.diagnostics, edited.result.changed]).toEqual([[], ['5']]);
     expect(edited.result.fileText).toContain('"5": "{count, plural, other {残りのファイルは # 件}}",');
   });
@@ -214,17 +306,26 @@ describe('xliff 1.2 import: the document', () => {
     const { files } = await export12();
     expect(xliffLanguages(files.get('pt-BR')!)).toEqual({ srcLang: 'en', trgLang: 'pt-BR' });
     const { catalog, files: def } = await exportXliff('default', undefined, '1.2');
-    const mixed = def.get('ja')!.replace('<file original="user" source-language="en" target-language="ja"', '<file original="user" source-language="en" target-language="ko"');
+    const mixed = def
+      .get('ja')!
+      .replace(
+        '<file original="user" source-language="en" target-language="ja"',
+        '<file original="user" source-language="en" target-language="ko"',
+      );
     const result = importXliff(mixed, { xliffName: 'ja.xlf', catalog, targetFile: sourceFile('default', 'locales/ja/corrections.json') });
     expect(brief(result.diagnostics)).toEqual([`xliff-import/mixed-languages ja.xlf:${lineOf(mixed, '<file original="user"')}:3`]);
-    expect(result.diagnostics[0].message).toBe('This <file> has target-language "ko", the first one "ja"; one import reads one language pair.');
+    expect(result.diagnostics[0].message).toBe(
+      'This <file> has target-language "ko", the first one "ja"; one import reads one language pair.',
+    );
     expect(result.changed).toEqual([]);
   });
 
-  it('names 1.2\'s attributes in its language errors, at the <file>', async () => {
+  it("names 1.2's attributes in its language errors, at the <file>", async () => {
     const other = await run((x) => replaceOnce(x, 'target-language="ja"', 'target-language="de"'));
     expect(brief(other.result.diagnostics)).toEqual(['xliff-import/unknown-locale ja.xlf:4:3']);
-    expect(other.result.diagnostics[0].message).toBe('target-language "de" is not a target locale of the catalog (ar, fr, ja, ko, pt-BR, ru, zh-Hans).');
+    expect(other.result.diagnostics[0].message).toBe(
+      'target-language "de" is not a target locale of the catalog (ar, fr, ja, ko, pt-BR, ru, zh-Hans).',
+    );
     const src = await run((x) => replaceOnce(x, 'source-language="en"', 'source-language="en-US"'));
     expect(src.result.diagnostics.map((d) => d.message)).toEqual(['source-language is "en-US"; the catalog\'s source locale is en.']);
     const ko = await run((x) => x, { target: sourceFile('hazards', 'locales/ko/messages.json') });
@@ -232,42 +333,58 @@ describe('xliff 1.2 import: the document', () => {
     expect(ko.result.diagnostics[0].message).toBe('target-language is "ja" but locales/ko/messages.json holds locale "ko".');
   });
 
-  it('reads 1.1 (translate-toolkit\'s namespace) alike; refuses a version its namespace contradicts', async () => {
-    const v11 = await run((x) => x.replace('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">', '<xliff version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1">').replace('ログインしていません。</target>', 'ログイン済みではありません。</target>'));
+  it("reads 1.1 (translate-toolkit's namespace) alike; refuses a version its namespace contradicts", async () => {
+    const v11 = await run((x) =>
+      x
+        .replace(
+          '<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">',
+          '<xliff version="1.1" xmlns="urn:oasis:names:tc:xliff:document:1.1">',
+        )
+        .replace('ログインしていません。</target>', 'ログイン済みではありません。</target>'),
+    );
     expect([v11.result.diagnostics, v11.result.changed]).toEqual([[], ['6014']]);
     const mismatch = await run((x) => x.replace('version="1.2"', 'version="2.0"'));
     expect(brief(mismatch.result.diagnostics)).toEqual(['xliff-import/not-xliff ja.xlf:3:1']);
-    expect(mismatch.result.diagnostics[0].message).toBe('The root says version="2.0" but its namespace is "urn:oasis:names:tc:xliff:document:1.2", XLIFF 1.2\'s; it is not an XLIFF document codebook can read.');
+    expect(mismatch.result.diagnostics[0].message).toBe(
+      'The root says version="2.0" but its namespace is "urn:oasis:names:tc:xliff:document:1.2", XLIFF 1.2\'s; it is not an XLIFF document codebook can read.',
+    );
     const v3 = await run((x) => x.replace('<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">', '<xliff version="3.0">'));
     expect(v3.result.diagnostics.map((d) => d.message)).toEqual(['This is XLIFF 3.0; codebook imports XLIFF 1.2 and 2.0.']);
   });
 });
 
-describe.skipIf(!haveTools('/usr/bin/python3', '/usr/lib/python3/dist-packages/translate/storage/xliff.py'))('xliff 1.2 import: a file rewritten by translate-toolkit', () => {
-  it('reads what translate-toolkit wrote after editing targets and marking one fuzzy (Pootle, Virtaal)', async () => {
-    const { catalog, files } = await export12();
-    const dir = mkdtempSync(join(tmpdir(), 'codebook-xliff12-ttk-'));
-    writeFileSync(join(dir, 'ja.xlf'), files.get('ja')!);
-    const script = [
-      'import sys',
-      'from translate.storage import factory',
-      'store = factory.getobject(sys.argv[1])',
-      "units = {u.getid().split('\\x04', 1)[1]: u for u in store.units}",
-      "units['6014'].target = 'ログインされていません。'",
-      "units['2'].target = '@home は参照ではありません。'",
-      "units['unknown'].markfuzzy(True)",
-      'store.save()',
-    ].join('\n');
-    execFileSync('/usr/bin/python3', ['-c', script, join(dir, 'ja.xlf')]);
-    const rewritten = readFileSync(join(dir, 'ja.xlf'), 'utf8');
-    expect(rewritten).not.toBe(files.get('ja'));
-    const before = sourceFile('hazards', JA).text;
-    const result = importXliff(rewritten, { xliffName: 'ja.xlf', catalog, targetFile: { path: JA, text: before } });
-    expect(result.diagnostics).toEqual([]);
-    expect(result.changed).toEqual(['2', '6014', 'unknown']);
-    let expected = replaceOnce(before, '"6014": "ログインしていません。",', '"6014": "ログインされていません。",');
-    expected = replaceOnce(expected, '    "5":', '    "2": "@home は参照ではありません。",\n    "5":');
-    expected = replaceOnce(expected, '"unknown": "不明なエラーです(コード {code})。"', '"unknown": { "text": "不明なエラーです(コード {code})。", "state": "initial" }');
-    expect(result.fileText).toBe(expected);
-  });
-});
+describe.skipIf(!haveTools('/usr/bin/python3', '/usr/lib/python3/dist-packages/translate/storage/xliff.py'))(
+  'xliff 1.2 import: a file rewritten by translate-toolkit',
+  () => {
+    it('reads what translate-toolkit wrote after editing targets and marking one fuzzy (Pootle, Virtaal)', async () => {
+      const { catalog, files } = await export12();
+      const dir = mkdtempSync(join(tmpdir(), 'codebook-xliff12-ttk-'));
+      writeFileSync(join(dir, 'ja.xlf'), files.get('ja')!);
+      const script = [
+        'import sys',
+        'from translate.storage import factory',
+        'store = factory.getobject(sys.argv[1])',
+        "units = {u.getid().split('\\x04', 1)[1]: u for u in store.units}",
+        "units['6014'].target = 'ログインされていません。'",
+        "units['2'].target = '@home は参照ではありません。'",
+        "units['unknown'].markfuzzy(True)",
+        'store.save()',
+      ].join('\n');
+      execFileSync('/usr/bin/python3', ['-c', script, join(dir, 'ja.xlf')]);
+      const rewritten = readFileSync(join(dir, 'ja.xlf'), 'utf8');
+      expect(rewritten).not.toBe(files.get('ja'));
+      const before = sourceFile('hazards', JA).text;
+      const result = importXliff(rewritten, { xliffName: 'ja.xlf', catalog, targetFile: { path: JA, text: before } });
+      expect(result.diagnostics).toEqual([]);
+      expect(result.changed).toEqual(['2', '6014', 'unknown']);
+      let expected = replaceOnce(before, '"6014": "ログインしていません。",', '"6014": "ログインされていません。",');
+      expected = replaceOnce(expected, '    "5":', '    "2": "@home は参照ではありません。",\n    "5":');
+      expected = replaceOnce(
+        expected,
+        '"unknown": "不明なエラーです(コード {code})。"',
+        '"unknown": { "text": "不明なエラーです(コード {code})。", "state": "initial" }',
+      );
+      expect(result.fileText).toBe(expected);
+    });
+  },
+);

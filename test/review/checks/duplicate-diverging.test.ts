@@ -24,14 +24,22 @@ describe('qa/duplicate-diverging', () => {
       messages: {
         '30004': { en: 'This request requires App admin permissions.', ja: 'リクエストにはAppの管理者権限が必要です。' },
         '50003': { en: 'This request requires app administrator permission.', ja: 'リクエストにはAppの管理者権限が必要です。' },
-        '10062': { en: 'No read receipt.', ja: { text: '開封確認メッセージが存在しません。', doubts: ['The vendor document has a duplicated row at lines 369 and 370 with the same text; kept one.'] } },
+        '10062': {
+          en: 'No read receipt.',
+          ja: {
+            text: '開封確認メッセージが存在しません。',
+            doubts: ['The vendor document has a duplicated row at lines 369 and 370 with the same text; kept one.'],
+          },
+        },
       },
     });
     expect(hits.map((h) => [h.key, h.locales])).toEqual([
       ['10062', ['ja']],
       ['30004', ['en', 'ja']],
     ]);
-    expect(hits[0].message).toBe('The vendor document lists 10062 twice for ja; the import kept one row: The vendor document has a duplicated row at lines 369 and 370 with the same text; kept one.');
+    expect(hits[0].message).toBe(
+      'The vendor document lists 10062 twice for ja; the import kept one row: The vendor document has a duplicated row at lines 369 and 370 with the same text; kept one.',
+    );
     expect(hits[1].message).toContain('share the ja text');
   });
 

@@ -8,14 +8,25 @@ describe('qa/import-doubt', () => {
       messages: {
         '10062': {
           en: 'The read receipt does not exist.',
-          ja: { text: '開封確認メッセージが存在しません。', doubts: ['The vendor document has a duplicated row at lines 369 and 370 with the same text; kept one.'] },
+          ja: {
+            text: '開封確認メッセージが存在しません。',
+            doubts: ['The vendor document has a duplicated row at lines 369 and 370 with the same text; kept one.'],
+          },
           ko: { doubts: ['The vendor document leaves this message empty (line 12).'] },
         },
       },
     });
     expect(hits.map((h) => [h.locales[0], h.origins[0].file, h.message])).toEqual([
-      ['ja', 'locales/ja/vendor.json', 'Import doubt (ja): The vendor document has a duplicated row at lines 369 and 370 with the same text; kept one.'],
-      ['ko', 'locales/ko/vendor.json', 'Import doubt (ko): The vendor document leaves this message empty (line 12). The key has no ko text.'],
+      [
+        'ja',
+        'locales/ja/vendor.json',
+        'Import doubt (ja): The vendor document has a duplicated row at lines 369 and 370 with the same text; kept one.',
+      ],
+      [
+        'ko',
+        'locales/ko/vendor.json',
+        'Import doubt (ko): The vendor document leaves this message empty (line 12). The key has no ko text.',
+      ],
     ]);
   });
 

@@ -6,7 +6,13 @@ describe('qa/missing-translation', () => {
   it('flags a locale without text, naming the gap the vendor left', () => {
     const hits = hitsOf(missingTranslation, {
       locales: ['en', 'ja', 'ko'],
-      messages: { '6206': { en: 'The UserSig has expired.', ja: { doubts: ['The vendor document leaves this message empty (line 40).'] }, ko: 'UserSig가 만료되었습니다.' } },
+      messages: {
+        '6206': {
+          en: 'The UserSig has expired.',
+          ja: { doubts: ['The vendor document leaves this message empty (line 40).'] },
+          ko: 'UserSig가 만료되었습니다.',
+        },
+      },
     });
     expect(hits).toHaveLength(1);
     expect(hits[0].locales).toEqual(['ja']);

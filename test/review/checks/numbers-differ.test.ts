@@ -28,11 +28,27 @@ describe('qa/numbers-differ', () => {
         '9507': { en: 'The limit is 1,000.', ja: '最大リクエスト数は1000です。', ko: '최대 동시 요청 수(1,000)를 초과했습니다.' },
         '80002': { en: 'The limit is 8 KB.', ja: '最大8kです。', ko: '길이 제한인 8k를 초과합니다.' },
         '7005': { en: 'At most 100 MB.', ja: '最大１００ＭＢまでです。', ko: '최대 허용 크기는 100MB입니다.' },
-        '7003': { en: 'At most 32 bytes of printable ASCII.', ja: 'ASCII文字コード(0x20-0x7e)…長さは32byteを超えないこと。', ko: '길이가 최대 32바이트인 ASCII 문자 (0x20-0x7e)' },
-        '8511': { en: 'Too frequent.', ja: '1秒ごとに5回、検査インターフェースSDKの制限は5秒ごとに20回です。', ko: '초당 최대 5회 호출할 수 있습니다. Query API는 SDK에서 5초당 최대 20번 호출할 수 있습니다.' },
-        '10018': { en: 'Larger than 1 MB.', ja: '最大パケット長(1MB)を超えています。1回のリクエストのデータ量を減らしてみてください。', ko: '길이 제한인 1MB를 초과했습니다.' },
+        '7003': {
+          en: 'At most 32 bytes of printable ASCII.',
+          ja: 'ASCII文字コード(0x20-0x7e)…長さは32byteを超えないこと。',
+          ko: '길이가 최대 32바이트인 ASCII 문자 (0x20-0x7e)',
+        },
+        '8511': {
+          en: 'Too frequent.',
+          ja: '1秒ごとに5回、検査インターフェースSDKの制限は5秒ごとに20回です。',
+          ko: '초당 최대 5회 호출할 수 있습니다. Query API는 SDK에서 5초당 최대 20번 호출할 수 있습니다.',
+        },
+        '10018': {
+          en: 'Larger than 1 MB.',
+          ja: '最大パケット長(1MB)を超えています。1回のリクエストのデータ量を減らしてみてください。',
+          ko: '길이 제한인 1MB를 초과했습니다.',
+        },
         '70050': { en: 'Try again in 1 minute.', ja: '1分後にもう一度お試しください。', ko: '1분 후에 다시 시도하십시오.' },
-        '20006': { en: 'The app backend blocked this one-to-one message (UTF-8, MD5, A2).', ja: '1対1チャット。UTF-8、MD5、A2。', ko: '1:1 채팅 메시지. UTF-8, MD5, A2입니다.' },
+        '20006': {
+          en: 'The app backend blocked this one-to-one message (UTF-8, MD5, A2).',
+          ja: '1対1チャット。UTF-8、MD5、A2。',
+          ko: '1:1 채팅 메시지. UTF-8, MD5, A2입니다.',
+        },
         '72000': { en: 'The free daily active user limit.', ja: '1日のアクティブユーザー(DAU)の数', ko: '무료 일일 활성 사용자(DAU)' },
       },
     };
@@ -40,9 +56,17 @@ describe('qa/numbers-differ', () => {
   });
 
   it('lets a translation give detail the shorter source leaves out, but not two translations disagree on it', () => {
-    const same = { messages: { '6223': { en: 'The time limit has passed.', ja: '時間制限を超えています(デフォルトは2分間)。', ko: '기본적으로 2분인 시간 제한' } } };
+    const same = {
+      messages: {
+        '6223': { en: 'The time limit has passed.', ja: '時間制限を超えています(デフォルトは2分間)。', ko: '기본적으로 2분인 시간 제한' },
+      },
+    };
     expect(hitsOf(numbersDiffer, same)).toEqual([]);
-    const differ = { messages: { '6223': { en: 'The time limit has passed.', ja: '時間制限を超えています(デフォルトは2分間)。', ko: '기본적으로 3분인 시간 제한' } } };
+    const differ = {
+      messages: {
+        '6223': { en: 'The time limit has passed.', ja: '時間制限を超えています(デフォルトは2分間)。', ko: '기본적으로 3분인 시간 제한' },
+      },
+    };
     expect(hitsOf(numbersDiffer, differ).map((h) => h.locales)).toEqual([['ja', 'ko']]);
   });
 

@@ -4,7 +4,9 @@ import { hitsOf } from '../build-catalog.js';
 
 describe('qa/placeholders-differ', () => {
   it('flags a translation with other ICU arguments than the source', () => {
-    const hits = hitsOf(placeholdersDiffer, { messages: { unknown: { en: 'Unknown error (code {code}).', ja: '不明なエラーです(コード: {id})。' } } });
+    const hits = hitsOf(placeholdersDiffer, {
+      messages: { unknown: { en: 'Unknown error (code {code}).', ja: '不明なエラーです(コード: {id})。' } },
+    });
     expect(hits).toHaveLength(1);
     expect(hits[0].message).toBe('The ja text lacks {code} and adds {id} compared with en.');
   });

@@ -12,7 +12,9 @@ describe('qa/same-as-source', () => {
 
   it('passes a translated text and texts that are only identifiers', () => {
     expect(hitsOf(sameAsSource, { messages: { '1003': { en: 'System error.', ja: 'システムエラー。' } } })).toEqual([]);
-    expect(hitsOf(sameAsSource, { messages: { '1': { en: 'SDKAppID: HTTP 404 (To_Account)', ja: 'SDKAppID: HTTP 404 (To_Account)' } } })).toEqual([]);
+    expect(
+      hitsOf(sameAsSource, { messages: { '1': { en: 'SDKAppID: HTTP 404 (To_Account)', ja: 'SDKAppID: HTTP 404 (To_Account)' } } }),
+    ).toEqual([]);
     expect(hitsOf(sameAsSource, { messages: { unknown: { en: '{code}', ja: '{code}' } } })).toEqual([]);
   });
 

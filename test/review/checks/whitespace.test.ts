@@ -10,6 +10,8 @@ describe('qa/whitespace', () => {
   });
 
   it('passes single spaces', () => {
-    expect(hitsOf(whitespace, { messages: { '1': { en: 'One space. Then more.', ja: '空にしないでください。 ASCII文字。' } } })).toEqual([]);
+    expect(hitsOf(whitespace, { messages: { '1': { en: 'One space. Then more.', ja: '空にしないでください。 ASCII文字。' } } })).toEqual(
+      [],
+    );
   });
 });

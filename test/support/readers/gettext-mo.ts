@@ -37,7 +37,8 @@ export function shown(catalog: Catalog, key: string, locale: string, n: number):
   // A text without a plural in a plural entry shows the source plural's argument as the count.
   const source = splitPlural(message.translations[catalog.sourceLocale].ast);
   if (split.kind !== 'plural') return text(ast, n, source.kind === 'plural' ? source.plural.arg : undefined);
-  if (t && split.plural.forms.has(`=${n}`) && aloneInCategory(locale, n)) return text(split.plural.forms.get(`=${n}`)!, n, split.plural.arg);
+  if (t && split.plural.forms.has(`=${n}`) && aloneInCategory(locale, n))
+    return text(split.plural.forms.get(`=${n}`)!, n, split.plural.arg);
   const category = t ? new Intl.PluralRules(locale).select(n) : n === 1 ? 'one' : 'other';
   return text(formFor(split.plural, category), n, split.plural.arg);
 }
@@ -120,9 +121,14 @@ export function readBack(catalog: Catalog, dir: string) {
     }),
   );
   const params = Object.fromEntries(catalog.messages.map((m) => [m.key, m.params.map((p) => p.name)]));
-  writeFileSync(join(dir, 'request.json'), JSON.stringify({ pot: join(dir, `gettext/${catalog.namespace}.pot`), mo, ns: NS, plural, params }));
+  writeFileSync(
+    join(dir, 'request.json'),
+    JSON.stringify({ pot: join(dir, `gettext/${catalog.namespace}.pot`), mo, ns: NS, plural, params }),
+  );
   writeFileSync(join(dir, 'read.py'), READ_BACK);
-  const got = JSON.parse(execFileSync('python3', [join(dir, 'read.py'), join(dir, 'request.json')], { encoding: 'utf8', maxBuffer: 1 << 28 })) as Record<string, Record<string, string | Record<string, string>>>;
+  const got = JSON.parse(
+    execFileSync('python3', [join(dir, 'read.py'), join(dir, 'request.json')], { encoding: 'utf8', maxBuffer: 1 << 28 }),
+  ) as Record<string, Record<string, string | Record<string, string>>>;
   for (const locale of catalog.locales) {
     for (const message of catalog.messages) {
       const value = got[locale][message.key];

@@ -19,10 +19,23 @@ export async function initI18next(out: string, catalog: Catalog): Promise<i18n> 
   const instance = i18next.createInstance();
   const namespaces = catalog.userMessages ? [catalog.namespace, catalog.detailNamespace] : [catalog.namespace];
   const resources = Object.fromEntries(
-    catalog.locales.map((locale) => [locale, Object.fromEntries(namespaces.map((ns) => [ns, JSON.parse(readFileSync(join(out, 'i18next', locale, `${ns}.json`), 'utf8'))]))]),
+    catalog.locales.map((locale) => [
+      locale,
+      Object.fromEntries(namespaces.map((ns) => [ns, JSON.parse(readFileSync(join(out, 'i18next', locale, `${ns}.json`), 'utf8'))])),
+    ]),
   );
-  const fallbackLng = { ...Object.fromEntries(Object.entries(catalog.fallback ?? {}).map(([locale, chain]) => [locale, [...chain, catalog.sourceLocale]])), default: [catalog.sourceLocale] };
-  await instance.init({ resources, lng: catalog.sourceLocale, fallbackLng, ns: namespaces, defaultNS: catalog.namespace, interpolation: { escapeValue: false } });
+  const fallbackLng = {
+    ...Object.fromEntries(Object.entries(catalog.fallback ?? {}).map(([locale, chain]) => [locale, [...chain, catalog.sourceLocale]])),
+    default: [catalog.sourceLocale],
+  };
+  await instance.init({
+    resources,
+    lng: catalog.sourceLocale,
+    fallbackLng,
+    ns: namespaces,
+    defaultNS: catalog.namespace,
+    interpolation: { escapeValue: false },
+  });
   return instance;
 }
 
@@ -33,7 +46,9 @@ export function lookupChain(catalog: Catalog, locale: string): string[] {
 
 /** Sample arguments: the registry's example, else a sentinel that cannot appear in text by accident. */
 export function sampleArgs(message: Message, count?: number): Record<string, string | number> {
-  return Object.fromEntries(message.params.map((p) => [p.name, p.type === 'plural' && count !== undefined ? count : (p.example ?? `«${p.name}»`)]));
+  return Object.fromEntries(
+    message.params.map((p) => [p.name, p.type === 'plural' && count !== undefined ? count : (p.example ?? `«${p.name}»`)]),
+  );
 }
 
 /** What i18next should show for a message in a locale with these arguments: the first text along the locale's lookup chain. */
@@ -47,5 +62,9 @@ export function expected(message: Message, locale: string, catalog: Catalog, arg
     getDateTimeFormat: (...a: ConstructorParameters<typeof Intl.DateTimeFormat>) => new Intl.DateTimeFormat(...a),
     getPluralRules: (_locales: unknown, options?: Intl.PluralRulesOptions) => new Intl.PluralRules(shownLocale, options),
   };
-  return String(new IntlMessageFormat(translation.text, locale, undefined, { ignoreTag: true, formatters }).format(args as Record<string, string | number>));
+  return String(
+    new IntlMessageFormat(translation.text, locale, undefined, { ignoreTag: true, formatters }).format(
+      args as Record<string, string | number>,
+    ),
+  );
 }

@@ -32,12 +32,25 @@ export type Shown = { text: string; formats: string[] };
 /** Compiles BundleReader into a fresh folder (once per test file: javac is slow) and returns the class path. */
 export function compileBundleReader(): string {
   const classes = mkdtempSync(join(tmpdir(), 'codebook-java-reader-'));
-  execFileSync('javac', ['-encoding', 'UTF-8', '-Xlint:all', '-Werror', '-d', classes, join(repoRoot, 'test/tools/java/BundleReader.java')]);
+  execFileSync('javac', [
+    '-encoding',
+    'UTF-8',
+    '-Xlint:all',
+    '-Werror',
+    '-d',
+    classes,
+    join(repoRoot, 'test/tools/java/BundleReader.java'),
+  ]);
   return classes;
 }
 
 /** Writes rendered files (paths `java/…`) to a temporary folder and reads their `Errors*` bundles back. */
-export function readBundles(classes: string, files: ReadonlyMap<string, string>, catalog: Catalog, mode: JavaMessageFormat = 'with-arguments'): ReadBack {
+export function readBundles(
+  classes: string,
+  files: ReadonlyMap<string, string>,
+  catalog: Catalog,
+  mode: JavaMessageFormat = 'with-arguments',
+): ReadBack {
   return readBundleDir(classes, join(writeToTemp(files, 'codebook-java-'), 'java'), catalog, undefined, mode);
 }
 
@@ -46,18 +59,29 @@ export function readBundles(classes: string, files: ReadonlyMap<string, string>,
  * `base` is the bundle base name; by default the root bundle's name (the
  * shortest `*.properties` file name in the folder).
  */
-export function readBundleDir(classes: string, dir: string, catalog: Catalog, base = rootBundleName(dir), mode: JavaMessageFormat = 'with-arguments'): ReadBack {
+export function readBundleDir(
+  classes: string,
+  dir: string,
+  catalog: Catalog,
+  base = rootBundleName(dir),
+  mode: JavaMessageFormat = 'with-arguments',
+): ReadBack {
   const defaultLocale = catalog.locales.find((l) => l !== catalog.sourceLocale) ?? catalog.sourceLocale;
   const plain = mode === 'always' ? [] : catalog.messages.filter((m) => m.params.length === 0).map((m) => m.key);
   const keysFile = join(mkdtempSync(join(tmpdir(), 'codebook-java-plain-')), 'plain.txt');
   writeFileSync(keysFile, plain.join('\n'));
-  const result = spawnSync('java', ['-cp', classes, 'BundleReader', '--plain', keysFile, dir, base, defaultLocale, ...catalog.locales], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync('java', ['-cp', classes, 'BundleReader', '--plain', keysFile, dir, base, defaultLocale, ...catalog.locales], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   expect(result.status, result.stderr).toBe(0);
   return JSON.parse(result.stdout) as ReadBack;
 }
 
 function rootBundleName(dir: string): string {
-  const names = readdirSync(dir).filter((f) => f.endsWith('.properties')).map((f) => f.slice(0, -'.properties'.length));
+  const names = readdirSync(dir)
+    .filter((f) => f.endsWith('.properties'))
+    .map((f) => f.slice(0, -'.properties'.length));
   return names.sort((a, b) => a.length - b.length || (a < b ? -1 : 1))[0] ?? 'Errors';
 }
 
@@ -83,7 +107,10 @@ export function expectReadBack(catalog: Catalog, read: ReadBack): void {
 export function entriesOf(message: Message, locale: string): [string, Shown][] {
   const ast = message.translations[locale].ast;
   const sentinel = (arg: string) => `\u27E6${message.params.findIndex((p) => p.name === arg)}\u27E7`;
-  const shown = (elements: readonly MessageFormatElement[], pluralArg?: string) => ({ text: sentinelText(elements, sentinel, pluralArg), formats: formatsOf(elements, message, pluralArg) });
+  const shown = (elements: readonly MessageFormatElement[], pluralArg?: string) => ({
+    text: sentinelText(elements, sentinel, pluralArg),
+    formats: formatsOf(elements, message, pluralArg),
+  });
   if (!isPlural(message)) return [[message.key, shown(ast)]];
   const entries: [string, Shown][] = [[`${message.key}.locale`, { text: locale, formats: [] }]];
   for (const n of new Set(Object.values(message.translations).flatMap((t) => exactSelectors(t.ast)))) {
@@ -103,7 +130,8 @@ export function formatsOf(elements: readonly MessageFormatElement[], message: Me
   for (const el of elements) {
     if (el.type === TYPE.literal) continue;
     const arg = el.type === TYPE.pound ? pluralArg! : 'value' in el ? el.value : '';
-    const type = el.type === TYPE.pound || el.type === TYPE.number ? 'number' : el.type === TYPE.date || el.type === TYPE.time ? 'date' : 'none';
+    const type =
+      el.type === TYPE.pound || el.type === TYPE.number ? 'number' : el.type === TYPE.date || el.type === TYPE.time ? 'date' : 'none';
     formats[message.params.findIndex((p) => p.name === arg)] = type;
   }
   return Array.from(formats, (f) => f ?? 'none');

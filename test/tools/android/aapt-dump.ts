@@ -7,7 +7,14 @@
  */
 
 /** Plural item keys of ResTable_map (AOSP ResourceTypes.h, ATTR_OTHER…ATTR_MANY). */
-const QUANTITY: Record<string, string> = { '01000004': 'other', '01000005': 'zero', '01000006': 'one', '01000007': 'two', '01000008': 'few', '01000009': 'many' };
+const QUANTITY: Record<string, string> = {
+  '01000004': 'other',
+  '01000005': 'zero',
+  '01000006': 'one',
+  '01000007': 'two',
+  '01000008': 'few',
+  '01000009': 'many',
+};
 
 export type Dump = Map<string, Map<string, string>>;
 
@@ -56,7 +63,7 @@ function splitLines(bytes: Buffer): Buffer[] {
 /** UTF-8 that also accepts surrogates encoded one by one (CESU-8); they pair up again in the JS string. */
 export function decodeCesu8(bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const b = bytes[i];
     const length = b < 0x80 ? 1 : b >> 5 === 0b110 ? 2 : b >> 4 === 0b1110 ? 3 : b >> 3 === 0b11110 ? 4 : 0;
     if (length === 0 || i + length > bytes.length) throw new Error(`aapt dump: bad byte 0x${b.toString(16)} at ${i}`);
