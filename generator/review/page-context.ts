@@ -18,79 +18,25 @@
  * The steps, in the order reviewPages runs them: indexFindings (sort and
  * group the findings), localeColumns, sectionGroups (page-files.ts),
  * then the index (localeSummaries, sectionSummaries, pageKeysJson) and each
- * section page (pageRows, which builds rowView and cellView for each
- * message, and pageNav).
+ * section page (pageNav, then sectionPageContext: pageHeading, pagePosition,
+ * ruleOptions, and pageRows, which builds each message's RowContext in
+ * row-context.ts; the page template prints the rows row.html.hbs renders
+ * from them).
  */
-import { printAST } from '@formatjs/icu-messageformat-parser/printer.js';
 import { compareKeys } from '../catalog/keys.js';
-import type { Catalog, Message, Origin, Section, Translation, TranslationState } from '../catalog/model.js';
+import type { Catalog, Section, TranslationState } from '../catalog/model.js';
 import type { Config } from '../config/load-config.js';
-import { formFor, pluralCategories, splitPlural, type PluralSplit } from '../emit/plural-forms.js';
+import { directionOf } from './direction.js';
 import type { Finding } from './finding.js';
 import { htmlAttr, htmlComment, htmlText } from './html-escape.js';
 import { rowsPerPage, sectionGroups, type PagePlan, type SectionGroup } from './page-files.js';
 import { PAGE_CSP, PAGE_SCRIPT } from './page-script.js';
+import { findingContext, rowContext, SEVERITY_ORDER, type RowContext } from './row-context.js';
+
+export { directionOf } from './direction.js';
+export { anchorOf } from './row-context.js';
 
 export const STATES: readonly TranslationState[] = ['initial', 'translated', 'reviewed', 'final'];
-const SEVERITY_ORDER = ['error', 'warning', 'info'];
-
-/** Scripts written right to left (ISO 15924), for `dir="rtl"`; every other locale gets `dir="auto"`. */
-const RTL_SCRIPTS = new Set([
-  'Adlm',
-  'Arab',
-  'Aran',
-  'Armi',
-  'Avst',
-  'Chrs',
-  'Cprt',
-  'Elym',
-  'Hatr',
-  'Hebr',
-  'Hung',
-  'Khar',
-  'Lydi',
-  'Mand',
-  'Mani',
-  'Mend',
-  'Merc',
-  'Mero',
-  'Narb',
-  'Nbat',
-  'Nkoo',
-  'Orkh',
-  'Ougr',
-  'Palm',
-  'Phli',
-  'Phlp',
-  'Phnx',
-  'Prti',
-  'Rohg',
-  'Samr',
-  'Sarb',
-  'Sogd',
-  'Sogo',
-  'Syrc',
-  'Thaa',
-  'Yezi',
-]);
-
-const directions = new Map<string, 'rtl' | 'auto'>();
-
-/** `rtl` when the locale's script (explicit, or CLDR's likely script: he → Hebr) is written right to left, else `auto`. */
-export function directionOf(locale: string): 'rtl' | 'auto' {
-  let dir = directions.get(locale);
-  if (!dir) {
-    let script: string | undefined;
-    try {
-      script = new Intl.Locale(locale).maximize().script;
-    } catch {
-      script = undefined;
-    }
-    dir = script && RTL_SCRIPTS.has(script) ? 'rtl' : 'auto';
-    directions.set(locale, dir);
-  }
-  return dir;
-}
 
 export interface ReviewPageInput {
   catalog: Catalog;
@@ -104,46 +50,12 @@ export interface ReviewPageOptions {
   rowsPerPage?: number;
 }
 
-/** One page to render: its path under the output folder and its template context. */
+/** One page to render: its path under the output folder, its template context and, on a section page, its rows' contexts. */
 export interface ReviewPage {
   path: string;
   context: IndexContext | SectionPageContext;
-}
-
-interface FindingView {
-  resolved: boolean;
-  severity: string;
-  /** `error`, `warning`, `info`, or `other` for anything else: safe in a class. */
-  severityClass: string;
-  rule: string;
-  layer: string;
-  locales: string;
-  message: string;
-  origins: string;
-  resolvedBy: string;
-  key: string;
-}
-
-interface CellView {
-  col: string;
-  present: boolean;
-  key: string;
-  locale: string;
-  dir: string;
-  text: string;
-  state: string;
-  flagged: boolean;
-  layer: string;
-  origin: string;
-  overrides: { layer: string; at: string }[];
-  note: string;
-  doubts: string[];
-  /** For a plural message: its text for each exact selector and each CLDR category of the locale. */
-  forms: { name: string; text: string; lang: string; dir: string; fallback: boolean }[];
-  /** For a missing text: the locale of the configured chain that apps show instead, if any (else ''). */
-  fallbackTo: string;
-  /** With user messages: the key's user message in this locale (where the page shows it above the detail), else null. */
-  user: { text: string; origin: string } | null;
+  /** Each row's context, for row.html.hbs; the page template gets the rendered rows as `rows`. Absent on the index. */
+  rows?: RowContext[];
 }
 
 interface LocaleView {
@@ -207,7 +119,8 @@ export function reviewPages(input: ReviewPageInput, options: ReviewPageOptions =
   const pages: ReviewPage[] = [{ path: 'review/index.html', context: indexContext(review) }];
   const order = review.groups.flatMap((group) => group.pages.map((page) => ({ group, page })));
   order.forEach(({ group, page }, i) => {
-    pages.push({ path: page.path, context: sectionPageContext(review, group, page, pageNav(review, order[i - 1], order[i + 1])) });
+    const nav = pageNav(review, order[i - 1], order[i + 1]);
+    pages.push({ path: page.path, context: sectionPageContext(review, group, page, nav), rows: pageRows(review, group, page) });
   });
   return pages;
 }
@@ -292,7 +205,7 @@ function indexContext(review: Review) {
     orphans: sorted
       .filter((f) => !keys.has(f.key))
       .sort((a, b) => compareKeys(a.key, b.key))
-      .map(findingView),
+      .map(findingContext),
     pageKeys: pageKeysJson(review),
   };
 }
@@ -423,28 +336,15 @@ function pageNav(
   return { index: '../index.html', prev: link(prev), next: link(next) };
 }
 
+/** A section page's context; its rows are rendered apart (pageRows, row.html.hbs) and given to the page as `rows`. */
 function sectionPageContext(review: Review, group: SectionGroup, page: PagePlan, nav: ReturnType<typeof pageNav>) {
-  const { catalog, ruleIds, ruleCol } = review;
-  const messages = group.messages.slice(page.from, page.to);
-  const findings = messages.flatMap((m) => review.byKey.get(m.key) ?? []);
-  const title = `${review.titleOf(group.id)} (${group.id})`;
-  const total = messages.length;
+  const { catalog } = review;
+  const findings = group.messages.slice(page.from, page.to).flatMap((m) => review.byKey.get(m.key) ?? []);
+  const total = page.to - page.from;
   return {
-    ...review.common(`Translator review: ${catalog.namespace} · ${title}${page.of > 1 ? ` · ${page.number}/${page.of}` : ''}`, false),
-    section: {
-      id: htmlText(group.id),
-      part: htmlText(group.section?.part ?? ''),
-      title: htmlText(review.titleOf(group.id)),
-      titles: titleViews(review, group.section),
-    },
-    page: {
-      number: page.number,
-      of: page.of,
-      multi: page.of > 1,
-      first: page.from + 1,
-      last: page.to,
-      sectionTotal: group.messages.length,
-    },
+    ...review.common(pageTitle(review, group, page), false),
+    section: pageHeading(review, group),
+    page: pagePosition(group, page),
     nav,
     /** Rows on this page. */
     total,
@@ -454,158 +354,52 @@ function sectionPageContext(review: Review, group: SectionGroup, page: PagePlan,
     tableMinWidth: `${17 + catalog.locales.length * 13.5}rem`,
     findingCount: findings.length,
     openCount: findings.filter((f) => !f.resolvedBy).length,
-    /** Every rule of the review (so a filter carried from another page still applies), counted on this page. */
-    rules: ruleIds.map((rule) => {
-      const count = findings.filter((f) => f.ruleId === rule).length;
-      return { col: ruleCol.get(rule)!, optionLabel: htmlAttr(`${rule} (${count})`) };
-    }),
-    rows: pageRows(review, group, page),
+    rules: ruleOptions(review, findings),
   };
+}
+
+/** The `<title>` text (not HTML yet): namespace, section title and id, and the page number when the section has several. */
+function pageTitle(review: Review, group: SectionGroup, page: PagePlan): string {
+  const title = `${review.titleOf(group.id)} (${group.id})`;
+  return `Translator review: ${review.catalog.namespace} · ${title}${page.of > 1 ? ` · ${page.number}/${page.of}` : ''}`;
+}
+
+/** The section the page belongs to: id, part, title and its title in every locale. */
+function pageHeading(review: Review, group: SectionGroup) {
+  return {
+    id: htmlText(group.id),
+    part: htmlText(group.section?.part ?? ''),
+    title: htmlText(review.titleOf(group.id)),
+    titles: titleViews(review, group.section),
+  };
+}
+
+/** Where the page is within its section (1-based rows, `first` to `last`). */
+function pagePosition(group: SectionGroup, page: PagePlan) {
+  return {
+    number: page.number,
+    of: page.of,
+    multi: page.of > 1,
+    first: page.from + 1,
+    last: page.to,
+    sectionTotal: group.messages.length,
+  };
+}
+
+/** Every rule of the review (so a filter carried from another page still applies), counted on this page. */
+function ruleOptions({ ruleIds, ruleCol }: Review, findings: readonly Finding[]) {
+  return ruleIds.map((rule) => {
+    const count = findings.filter((f) => f.ruleId === rule).length;
+    return { col: ruleCol.get(rule)!, optionLabel: htmlAttr(`${rule} (${count})`) };
+  });
 }
 
 /** The page's rows: each message of the section from `page.from` to `page.to`, with its user message when the catalog has them. */
-function pageRows(review: Review, group: SectionGroup, page: PagePlan) {
-  const rows: ReturnType<typeof rowView>[] = [];
-  for (let i = page.from; i < page.to; i++) rows.push(rowView(review, group.messages[i], review.catalog.userMessages?.[group.indexes[i]]));
+function pageRows(review: Review, group: SectionGroup, page: PagePlan): RowContext[] {
+  const rows: RowContext[] = [];
+  for (let i = page.from; i < page.to; i++)
+    rows.push(rowContext(review, group.messages[i], review.catalog.userMessages?.[group.indexes[i]]));
   return rows;
-}
-
-function rowView(review: Review, message: Message, user: Message | undefined) {
-  const { catalog, byKey, ruleCol, col } = review;
-  const own = byKey.get(message.key) ?? [];
-  const openLocales = new Set(own.filter((f) => !f.resolvedBy).flatMap((f) => f.locales));
-  const cells = catalog.locales.map((locale) =>
-    cellView(catalog, message, locale, col.get(locale)!, openLocales.has(locale), user?.translations[locale]),
-  );
-  return {
-    anchor: htmlAttr(anchorOf(message.key)),
-    key: htmlText(message.key),
-    range: message.range ? `${message.range[0]} ${message.range[1]}` : '',
-    rangeLabel: message.range ? htmlText(`${message.range[0]} … ${message.range[1]}`) : '',
-    description: htmlText(message.description ?? ''),
-    action: htmlText(message.action ?? ''),
-    fault: htmlText(message.fault ?? ''),
-    userId: htmlText(message.user ?? ''),
-    params: message.params.map((p) => ({
-      name: htmlText(`{${p.name}}`),
-      type: htmlText(p.type),
-      example: p.example === undefined ? '' : htmlText(String(p.example)),
-      description: htmlText(p.description ?? ''),
-    })),
-    states: cells.map((c) => `${c.col}:${c.present ? c.state : 'missing'}`).join(' '),
-    rules: [...new Set(own.map((f) => ruleCol.get(f.ruleId)!))].join(' '),
-    open: own.filter((f) => !f.resolvedBy).length,
-    findings: own.map(findingView),
-    cells,
-  };
-}
-
-function cellView(
-  catalog: Catalog,
-  message: Message,
-  locale: string,
-  col: string,
-  flagged: boolean,
-  userText: Translation | undefined,
-): CellView {
-  const t: Translation | undefined = message.translations[locale];
-  const user = userText ? { text: htmlText(userText.text), origin: htmlText(at(userText.origin)) } : null;
-  const key = htmlAttr(message.key);
-  const lang = htmlAttr(locale);
-  const dir = directionOf(locale);
-  if (!t) {
-    const fallbackTo = (catalog.fallback?.[locale] ?? []).find((l) => message.translations[l]);
-    return {
-      col,
-      present: false,
-      key,
-      locale: lang,
-      dir,
-      text: '',
-      state: 'missing',
-      flagged,
-      layer: '',
-      origin: '',
-      overrides: [],
-      note: '',
-      doubts: [],
-      forms: [],
-      fallbackTo: fallbackTo ? htmlAttr(fallbackTo) : '',
-      user,
-    };
-  }
-  // Validation makes every locale use the registry's arguments, so only a message with a plural argument can have a plural.
-  const split = message.params.some((p) => p.type === 'plural') ? splitPlural(t.ast) : undefined;
-  return {
-    col,
-    present: true,
-    key,
-    locale: lang,
-    dir,
-    text: htmlText(t.text),
-    state: t.state,
-    flagged,
-    layer: htmlText(t.origin.layer),
-    origin: htmlText(at(t.origin)),
-    overrides: (t.overrides ?? []).map((o) => ({ layer: htmlText(o.layer), at: htmlText(at(o)) })),
-    note: htmlText(t.note ?? ''),
-    doubts: (t.doubts ?? []).map(htmlText),
-    forms: split?.kind === 'plural' ? formsOf(split.plural, locale) : [],
-    fallbackTo: '',
-    user,
-  };
-}
-
-function findingView(f: Finding): FindingView {
-  return {
-    resolved: !!f.resolvedBy,
-    severity: htmlText(f.severity),
-    severityClass: SEVERITY_ORDER.includes(f.severity) ? f.severity : 'other',
-    rule: htmlText(f.ruleId),
-    layer: htmlText(f.layer),
-    locales: htmlText(f.locales.join(', ')),
-    message: htmlText(f.message),
-    origins: htmlText(f.origins.map(at).join(', ')),
-    resolvedBy: htmlText((f.resolvedBy ?? []).map(at).join(', ')),
-    key: htmlText(f.key),
-  };
-}
-
-/**
- * The forms a plural message selects: exact selectors (`=0`) in numeric
- * order, then the locale's CLDR categories in CLDR order; each is the whole
- * message for that form (text around the plural included, `#` kept), and a
- * category the text lacks shows `other`'s text, marked as a fallback.
- */
-function formsOf(plural: PluralSplit, locale: string): CellView['forms'] {
-  const exact = [...plural.forms.keys()].filter((s) => s.startsWith('=')).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-  const lang = htmlAttr(locale);
-  const dir = directionOf(locale);
-  return [...exact, ...safeCategories(locale)].map((selector) => ({
-    name: htmlText(selector),
-    text: htmlText(printAST(formFor(plural, selector))),
-    lang,
-    dir,
-    fallback: !plural.forms.has(selector),
-  }));
-}
-
-/** `file:line`, the way editors and terminals link to a place. */
-function at(origin: Origin): string {
-  return `${origin.file}:${origin.line}`;
-}
-
-/** A fragment id for a key: `k-6014`; any character but letters, digits and `-` as `_hex_`, so distinct keys stay distinct. */
-export function anchorOf(key: string): string {
-  return `k-${key.replace(/[^A-Za-z0-9-]/gu, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`)}`;
-}
-
-function safeCategories(locale: string): string[] {
-  try {
-    return pluralCategories(locale);
-  } catch {
-    return ['other'];
-  }
 }
 
 function percent(part: number, whole: number): string {

@@ -37,56 +37,78 @@ export function completeness(catalog: Catalog): Record<string, LocaleCompletenes
 }
 
 export function reportJson(findings: readonly Finding[], catalog: Catalog): string {
+  return `${JSON.stringify(sortKeys(reportObject(findings, catalog)), null, 2)}\n`;
+}
+
+/** One finding as report.json has it. */
+export interface ReportFinding {
+  rule: string;
+  severity: Severity;
+  key: string;
+  locales: string[];
+  message: string;
+  layer: string;
+  provenance: string[];
+  resolvedBy: string[] | null;
+}
+
+/** What report.json holds, before its keys are sorted: the findings in review order and the summary. */
+export function reportObject(findings: readonly Finding[], catalog: Catalog): { findings: ReportFinding[]; summary: object } {
   const sorted = [...findings].sort((a, b) => compareFindings(a, b));
+  return { findings: sorted.map(reportFinding), summary: reportSummary(sorted, catalog) };
+}
+
+function reportFinding(f: Finding): ReportFinding {
+  return {
+    rule: f.ruleId,
+    severity: f.severity,
+    key: f.key,
+    locales: f.locales,
+    message: f.message,
+    layer: f.layer,
+    provenance: f.origins.map(provenance),
+    resolvedBy: f.resolvedBy ? f.resolvedBy.map(provenance) : null,
+  };
+}
+
+/** Per locale: completeness and the findings involving it by rule; per rule: counts by severity; open by severity; resolved. */
+function reportSummary(sorted: readonly Finding[], catalog: Catalog): object {
   const open = sorted.filter((f) => !f.resolvedBy);
   const resolved = sorted.filter((f) => f.resolvedBy);
   const done = completeness(catalog);
-  const countBy = (list: readonly Finding[], keyOf: (f: Finding) => string) => {
-    const counts: Record<string, number> = {};
-    for (const f of list) counts[keyOf(f)] = (counts[keyOf(f)] ?? 0) + 1;
-    return counts;
-  };
   const rules: Record<string, Record<string, number>> = {};
   for (const f of sorted) {
     const r = (rules[f.ruleId] ??= { error: 0, warning: 0, info: 0, resolved: 0 });
     if (f.resolvedBy) r.resolved++;
     else r[f.severity]++;
   }
-  const report = {
-    findings: sorted.map((f) => ({
-      rule: f.ruleId,
-      severity: f.severity,
-      key: f.key,
-      locales: f.locales,
-      message: f.message,
-      layer: f.layer,
-      provenance: f.origins.map(provenance),
-      resolvedBy: f.resolvedBy ? f.resolvedBy.map(provenance) : null,
-    })),
-    summary: {
-      locales: Object.fromEntries(
-        catalog.locales.map((locale) => {
-          const involving = (list: readonly Finding[]) => list.filter((f) => f.locales.includes(locale));
-          return [
-            locale,
-            {
-              ...done[locale],
-              source: locale === catalog.sourceLocale,
-              open: countBy(involving(open), (f) => f.ruleId),
-              resolved: countBy(involving(resolved), (f) => f.ruleId),
-            },
-          ];
-        }),
-      ),
-      rules,
-      open: Object.fromEntries(SEVERITIES.map((s) => [s, open.filter((f) => f.severity === s).length])),
-      resolved: resolved.length,
-    },
+  const involving = (list: readonly Finding[], locale: string) => countByRule(list.filter((f) => f.locales.includes(locale)));
+  return {
+    locales: Object.fromEntries(
+      catalog.locales.map((locale) => [
+        locale,
+        {
+          ...done[locale],
+          source: locale === catalog.sourceLocale,
+          open: involving(open, locale),
+          resolved: involving(resolved, locale),
+        },
+      ]),
+    ),
+    rules,
+    open: Object.fromEntries(SEVERITIES.map((s) => [s, open.filter((f) => f.severity === s).length])),
+    resolved: resolved.length,
   };
-  return `${JSON.stringify(sortKeys(report), null, 2)}\n`;
 }
 
-function sortKeys(value: unknown): unknown {
+function countByRule(list: readonly Finding[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const f of list) counts[f.ruleId] = (counts[f.ruleId] ?? 0) + 1;
+  return counts;
+}
+
+/** Keys sorted at every level: what makes report.json canonical. */
+export function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(
@@ -98,45 +120,112 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
+/**
+ * The Markdown summary, within about MARKDOWN_LINE_LIMIT lines: the locale
+ * and rule tables, then the open errors and warnings and the resolved
+ * findings, each list cut to the lines left. The review target renders the
+ * same context with templates/review/summary.md.hbs.
+ */
 export function reportMarkdown(findings: readonly Finding[], catalog: Catalog): string {
+  return summaryMarkdown(summaryContext(findings, catalog));
+}
+
+/** What summary.md shows; list entries are finished Markdown lines (message text escaped and shortened). */
+export interface SummaryContext {
+  locales: {
+    locale: string;
+    source: boolean;
+    complete: number;
+    translated: number;
+    total: number;
+    errors: number;
+    warnings: number;
+    info: number;
+  }[];
+  rules: { rule: string; errors: number; warnings: number; info: number; resolved: number }[];
+  /** The lists below the tables, each cut to the lines left; `more` counts the entries left out. */
+  lists: { title: string; entries: string[]; more: number }[];
+}
+
+export function summaryContext(findings: readonly Finding[], catalog: Catalog): SummaryContext {
   const sorted = [...findings].sort((a, b) => compareFindings(a, b));
   const open = sorted.filter((f) => !f.resolvedBy);
+  const locales = localeRows(open, catalog);
+  const rules = ruleRows(sorted);
+  const lists = findingLists(open, sorted);
+  const headLines = 4 + locales.length + (rules.length > 0 ? 3 + rules.length : 2);
+  const shown = fitLists(lists, MARKDOWN_LINE_LIMIT - headLines - lists.length * 2);
+  return {
+    locales,
+    rules,
+    lists: lists.map((l, i) => ({ title: l.title, entries: l.entries.slice(0, shown[i]), more: l.entries.length - shown[i] })),
+  };
+}
+
+/** templates/review/summary.md.hbs in TypeScript: what `codebook review --format markdown` prints. */
+export function summaryMarkdown(c: SummaryContext): string {
+  const lines = ['### Translation review', '', '| locale | complete | errors | warnings | info |', '|---|---:|---:|---:|---:|'];
+  for (const l of c.locales)
+    lines.push(
+      `| ${l.locale}${l.source ? ' (source)' : ''} | ${l.complete}% (${l.translated}/${l.total}) | ${l.errors} | ${l.warnings} | ${l.info} |`,
+    );
+  if (c.rules.length === 0) lines.push('', 'No findings.');
+  else {
+    lines.push('', '| rule | errors | warnings | info | resolved |', '|---|---:|---:|---:|---:|');
+    for (const r of c.rules) lines.push(`| \`${r.rule}\` | ${r.errors} | ${r.warnings} | ${r.info} | ${r.resolved} |`);
+  }
+  for (const list of c.lists) {
+    lines.push('', list.title, ...list.entries);
+    if (list.more > 0) lines.push(`- …and ${list.more} more`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Per locale: completeness and open findings by severity. */
+function localeRows(open: readonly Finding[], catalog: Catalog): SummaryContext['locales'] {
+  const done = completeness(catalog);
+  return catalog.locales.map((locale) => {
+    const mine = open.filter((f) => f.locales.includes(locale));
+    const n = (s: Severity) => mine.filter((f) => f.severity === s).length;
+    return {
+      locale,
+      source: locale === catalog.sourceLocale,
+      ...done[locale],
+      errors: n('error'),
+      warnings: n('warning'),
+      info: n('info'),
+    };
+  });
+}
+
+/** Per rule: open findings by severity and resolved ones. */
+function ruleRows(sorted: readonly Finding[]): SummaryContext['rules'] {
+  return [...new Set(sorted.map((f) => f.ruleId))].sort().map((rule) => {
+    const mine = sorted.filter((f) => f.ruleId === rule);
+    const n = (s: Severity) => mine.filter((f) => !f.resolvedBy && f.severity === s).length;
+    return { rule, errors: n('error'), warnings: n('warning'), info: n('info'), resolved: mine.filter((f) => f.resolvedBy).length };
+  });
+}
+
+/** The lists below the tables: open errors and warnings (errors first), then what later layers resolved. */
+function findingLists(open: readonly Finding[], sorted: readonly Finding[]): { title: string; entries: string[] }[] {
   const blocking = open
     .filter((f) => f.severity !== 'info')
     .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || compareFindings(a, b));
   const resolved = sorted.filter((f) => f.resolvedBy);
-  const done = completeness(catalog);
-
-  const head: string[] = ['### Translation review', ''];
-  head.push('| locale | complete | errors | warnings | info |', '|---|---:|---:|---:|---:|');
-  for (const locale of catalog.locales) {
-    const mine = open.filter((f) => f.locales.includes(locale));
-    const n = (s: Severity) => mine.filter((f) => f.severity === s).length;
-    const { complete, translated, total } = done[locale];
-    head.push(
-      `| ${locale}${locale === catalog.sourceLocale ? ' (source)' : ''} | ${complete}% (${translated}/${total}) | ${n('error')} | ${n('warning')} | ${n('info')} |`,
-    );
-  }
-  const ruleIds = [...new Set(sorted.map((f) => f.ruleId))].sort();
-  if (ruleIds.length > 0) {
-    head.push('', '| rule | errors | warnings | info | resolved |', '|---|---:|---:|---:|---:|');
-    for (const id of ruleIds) {
-      const mine = sorted.filter((f) => f.ruleId === id);
-      const n = (s: Severity) => mine.filter((f) => !f.resolvedBy && f.severity === s).length;
-      head.push(`| \`${id}\` | ${n('error')} | ${n('warning')} | ${n('info')} | ${mine.filter((f) => f.resolvedBy).length} |`);
-    }
-  } else {
-    head.push('', 'No findings.');
-  }
-
   const sections: { title: string; entries: string[] }[] = [];
   if (blocking.length > 0) sections.push({ title: `**Open errors and warnings (${blocking.length})**`, entries: blocking.map(openLine) });
   if (resolved.length > 0)
     sections.push({ title: `**Resolved by a later layer (${resolved.length})**`, entries: resolvedEntries(resolved) });
-  // Each section costs a blank line and its title; the lines left go to the open problems first,
-  // keeping room for up to 6 entries (and a tail) of each later section.
-  let available = MARKDOWN_LINE_LIMIT - head.length - sections.length * 2;
-  const shown = sections.map((s, i) => {
+  return sections;
+}
+
+/**
+ * How many entries of each list fit in `available` lines: the open problems
+ * first, keeping room for up to 6 entries (and a "more" line) of each later list.
+ */
+function fitLists(sections: readonly { entries: string[] }[], available: number): number[] {
+  return sections.map((s, i) => {
     const reserve = sections
       .slice(i + 1)
       .reduce((n, later) => n + Math.min(later.entries.length, 6) + (later.entries.length > 6 ? 1 : 0), 0);
@@ -145,14 +234,6 @@ export function reportMarkdown(findings: readonly Finding[], catalog: Catalog): 
     available -= count + (count < s.entries.length ? 1 : 0);
     return count;
   });
-
-  const lines = [...head];
-  sections.forEach((s, i) => {
-    lines.push('', s.title);
-    lines.push(...s.entries.slice(0, shown[i]));
-    if (shown[i] < s.entries.length) lines.push(`- …and ${s.entries.length - shown[i]} more`);
-  });
-  return `${lines.join('\n')}\n`;
 }
 
 function openLine(f: Finding): string {

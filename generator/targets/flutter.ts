@@ -17,6 +17,11 @@
  * user messages under those keys and the developer details under
  * `error_detail_6014`. Values are ICU for `use-escaping: true` (flutter-icu.ts).
  * JSON has no comments: every file says it is generated in `@@x-generated`.
+ *
+ * Templates: `app.arb.hbs` is the file, `message.arb.hbs` one message with
+ * its `@key` metadata, rendered from an ArbEntryContext whose values are JSON
+ * text already; both can be overridden (templates/flutter/README.md), and an
+ * override's output is checked to be JSON of ARB's shape (emit/json-output-check.ts).
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Catalog, Message, Param } from '../catalog/model.js';
@@ -24,12 +29,47 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { audiencesOf } from '../emit/audiences.js';
 import { identifierTable } from '../emit/identifiers.js';
 import { sourceSectionTitles } from '../emit/section-titles.js';
+import { checkJsonOutput, type JsonShape } from '../emit/json-output-check.js';
+import { escapePointer } from '../json/json-file.js';
 import type { PlannedFile, Target } from '../emit/target.js';
 import { localeUnrepresentable, unrepresentable } from '../emit/unrepresentable.js';
 import { arbText } from './flutter-icu.js';
 
 type Json = string | readonly (readonly [string, Json])[];
 type Entries = [string, Json][];
+
+/**
+ * What `templates/flutter/message.arb.hbs` renders: one message of an ARB
+ * file, with its `@key` metadata in the template (source locale) file. Every
+ * field is JSON text; the objects are laid out for their place in the
+ * built-in file (members of the file indented by 2 spaces).
+ */
+export interface ArbEntryContext {
+  /** The ARB key as a JSON string: `"error_6014"` (the shared identifier; `error_detail_6014` for a developer detail). */
+  key: string;
+  /** The ICU text for gen-l10n (`use-escaping: true`) as a JSON string. */
+  value: string;
+  /** The catalog key as a JSON string: `"6014"`, `"-302"`, `"unknown"`. */
+  messageKey: string;
+  /** `key` with `@` before it, as a JSON string: `"@error_6014"`. */
+  metadataKey: string;
+  /** The `@key` object (description, then placeholders), opening brace to closing brace, its members indented by 4 spaces; empty outside the template file. */
+  metadata: string;
+  /** The metadata's description (section title, then `: ` and the message's description) as a JSON string; empty outside the template file. */
+  description: string;
+  /** The metadata's placeholders object, its members indented by 6 spaces (inside `@key`); empty outside the template file or without parameters. */
+  placeholders: string;
+}
+
+/** What `templates/flutter/app.arb.hbs` renders (besides `messages`, the rendered messages joined by `,` and a newline). */
+export interface ArbFileContext {
+  /** `@@locale` as a JSON string: `"zh_Hans"`. */
+  locale: string;
+  /** The generated-file notice as a JSON string (`@@x-generated`). */
+  header: string;
+  /** For a base-language copy, the locale copied as a JSON string (`@@x-copy-of`: `"zh_Hans"`), else empty. */
+  copyOf: string;
+}
 
 /** Dart reserved words, plus the members every generated localizations class already has. */
 const TAKEN = new Set(
@@ -71,7 +111,7 @@ export const flutterTarget: Target = {
       }
       return { catalog, names: table.names };
     });
-    const bodies = new Map<string, Entries>();
+    const bodies = new Map<string, ArbEntryContext[]>();
     for (const locale of whole.locales) {
       const problem = localeProblem(locale);
       if (problem) diagnostics.push(localeUnrepresentable('flutter', locale, problem));
@@ -82,7 +122,7 @@ export const flutterTarget: Target = {
     }
     const files: PlannedFile[] = whole.locales.map((locale) => arbFile(locale, header, bodies.get(locale)!));
     for (const [language, variant] of baseLanguages(whole.locales)) files.push(arbFile(language, header, bodies.get(variant)!, variant));
-    return { files, diagnostics };
+    return checkJsonOutput('flutter', { files, diagnostics }, config, arbShape);
   },
 };
 
@@ -91,22 +131,49 @@ function localeEntries(
   locale: string,
   names: ReadonlyMap<string, string>,
   report: (m: Message, l: string, p: string) => void,
-): Entries {
-  const entries: Entries = [];
+): ArbEntryContext[] {
+  const entries: ArbEntryContext[] = [];
   const titles = locale === catalog.sourceLocale ? sourceSectionTitles(catalog) : undefined;
   for (const message of catalog.messages) {
     const translation = message.translations[locale];
     const name = names.get(message.key);
     if (!translation || !name) continue;
     const value = arbText(translation.ast, locale);
-    if (!value.ok) report(message, locale, value.why);
-    else entries.push([name, value.value]);
-    if (titles) entries.push([`@${name}`, metadata(catalog, message, titles)]);
+    if (!value.ok) {
+      report(message, locale, value.why);
+      continue;
+    }
+    const meta = titles ? metadata(catalog, message, titles) : undefined;
+    const description = meta ? JSON.stringify(meta.description) : '';
+    const placeholders = meta?.placeholders ? arbJson(meta.placeholders, '    ') : '';
+    entries.push({
+      key: JSON.stringify(name),
+      value: JSON.stringify(value.value),
+      messageKey: JSON.stringify(message.key),
+      metadataKey: JSON.stringify(`@${name}`),
+      // arbJson of the whole object, from its two members
+      metadata: meta ? `{\n    "description": ${description}${placeholders ? `,\n    "placeholders": ${placeholders}` : ''}\n  }` : '',
+      description,
+      placeholders,
+    });
   }
   return entries;
 }
 
-function metadata(catalog: Catalog, message: Message, titles: ReadonlyMap<string, string | undefined>): Json {
+/**
+ * templates/flutter/message.arb.hbs in TypeScript, for when it is not
+ * overridden; test/targets/flutter.test.ts renders every entry both ways.
+ */
+export function arbEntryText(e: ArbEntryContext): string {
+  return `  ${e.key}: ${e.value}${e.metadata ? `,\n  ${e.metadataKey}: ${e.metadata}` : ''}`;
+}
+
+/** A message's `@key` members: its description, and its placeholders when it has parameters. */
+function metadata(
+  catalog: Catalog,
+  message: Message,
+  titles: ReadonlyMap<string, string | undefined>,
+): { description: string; placeholders?: Entries } {
   const title = titles.get(message.section) ?? message.section;
   const description = message.description ? `${title}: ${message.description}` : title;
   const formatted = formattedNumbers(message.translations[catalog.sourceLocale]?.ast ?? []);
@@ -117,12 +184,7 @@ function metadata(catalog: Catalog, message: Message, titles: ReadonlyMap<string
     if (p.example !== undefined) fields.push(['example', String(p.example)]);
     return [p.name, fields];
   });
-  return placeholders.length > 0
-    ? [
-        ['description', description],
-        ['placeholders', placeholders],
-      ]
-    : [['description', description]];
+  return placeholders.length > 0 ? { description, placeholders } : { description };
 }
 
 /** Params the source text formats as numbers (`{n, number}`, `#`): their placeholder gets `decimalPattern`, as ICU groups digits there. */
@@ -137,16 +199,33 @@ function formattedNumbers(elements: readonly MessageFormatElement[], count?: str
   return found;
 }
 
-function arbFile(locale: string, header: string, body: Entries, copyOf?: string): PlannedFile {
+function arbFile(locale: string, header: string, body: readonly ArbEntryContext[], copyOf?: string): PlannedFile {
   const suffix = locale.replace(/-/g, '_');
-  const head: Entries = [
-    ['@@locale', suffix],
-    ['@@x-generated', header],
-  ];
-  if (copyOf) head.push(['@@x-copy-of', copyOf.replace(/-/g, '_')]);
-  const entries = copyOf ? body.filter(([key]) => !key.startsWith('@')) : body;
-  return { path: `flutter/app_${suffix}.arb`, content: `${arbJson([...head, ...entries], '')}\n` };
+  const context: ArbFileContext = {
+    locale: JSON.stringify(suffix),
+    header: JSON.stringify(header),
+    copyOf: copyOf ? JSON.stringify(copyOf.replace(/-/g, '_')) : '',
+  };
+  // A copy is no template file: no metadata (only the source locale's entries have some).
+  const contexts = copyOf ? body.map((c) => (c.metadata ? { ...c, metadata: '', description: '', placeholders: '' } : c)) : body;
+  return {
+    path: `flutter/app_${suffix}.arb`,
+    template: 'app.arb.hbs',
+    context,
+    entries: { template: 'message.arb.hbs', field: 'messages', separator: ',\n', contexts, builtIn: arbEntryText },
+  };
 }
+
+/** What gen-l10n reads: an object whose messages are strings and whose `@key` metadata are objects (`@@` members are the file's own). */
+const arbShape: JsonShape = (value) => {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { pointer: '', why: 'the file is not a JSON object' };
+  for (const [name, member] of Object.entries(value)) {
+    const metadata = name.startsWith('@') && !name.startsWith('@@');
+    const ok = metadata ? member !== null && typeof member === 'object' && !Array.isArray(member) : typeof member === 'string';
+    if (!ok) return { pointer: `/${escapePointer(name)}`, why: `${name} is not ${metadata ? 'an object' : 'a string'}` };
+  }
+  return undefined;
+};
 
 /** Languages with a script/region locale but no locale of their own, each with its first variant. */
 function baseLanguages(locales: readonly string[]): Map<string, string> {

@@ -10,20 +10,51 @@
  * so a plural argument of any other name is written as `{{count}}`; the typed
  * `t` of the types target passes that argument as `count` too. Untranslated messages are left out: an empty string
  * would block fallback. No header: JSON has no comments.
+ *
+ * Templates: `bundle.json.hbs` is the file, `entry.json.hbs` one key/value
+ * pair, rendered from a BundleEntryContext whose strings are JSON already;
+ * both can be overridden (templates/i18next/README.md), and an override's
+ * output is checked to be an object of strings (emit/json-output-check.ts).
  */
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Message, Translation } from '../catalog/model.js';
 import { argumentsOf } from '../catalog/icu.js';
+import { checkJsonOutput, stringTree } from '../emit/json-output-check.js';
 import { formFor, pluralCategories, splitPlural } from '../emit/plural-forms.js';
 import type { Target, TargetPlan } from '../emit/target.js';
-import { flatJson } from '../emit/flat-json.js';
 import { isExactSelector } from '../emit/plural-shape.js';
 import { cannot, converted, unrepresentable, type Converted } from '../emit/unrepresentable.js';
+
+/**
+ * What `templates/i18next/entry.json.hbs` renders: one key/value pair of a
+ * bundle. Strings are JSON text (quotes and escapes included), so a template
+ * prints them as they are.
+ */
+export interface BundleEntryContext {
+  /** The bundle key as a JSON string: `"6014"`, `"5_one"` (a plural form: the message key, `_`, the category). */
+  key: string;
+  /** The i18next text as a JSON string. */
+  value: string;
+  /** The message key as a JSON string: `"5"` for each of `"5_one"`, `"5_other"`. */
+  messageKey: string;
+  /** The plural category as a JSON string (`"one"`, `"zero"` for `=0`), or the JSON `null` when the text has no plural. */
+  category: string;
+  /** Whether the pair is one form of a plural (`category` is not `null`), for `{{#if plural}}`. */
+  plural: boolean;
+}
+
+/** What `templates/i18next/bundle.json.hbs` renders (besides `entries`, the rendered pairs joined by `,` and a newline). */
+export interface BundleFileContext {
+  /** The bundle's locale as a JSON string: `"pt-BR"`. */
+  locale: string;
+  /** The bundle's namespace as a JSON string: `"errors"`. */
+  namespace: string;
+}
 
 export const i18nextTarget: Target = {
   id: 'i18next',
   description: 'i18next JSON v4 bundles, one namespace file per locale',
-  plan(catalog) {
+  plan(catalog, { config }) {
     const plan: TargetPlan = { files: [], diagnostics: [] };
     // With two audiences the namespace holds what users see and a second one the developer details.
     const bundles: [namespace: string, messages: readonly Message[]][] = catalog.userMessages
@@ -33,19 +64,48 @@ export const i18nextTarget: Target = {
         ]
       : [[catalog.namespace, catalog.messages]];
     for (const locale of catalog.locales)
-      for (const [namespace, messages] of bundles)
-        plan.files.push({ path: `i18next/${locale}/${namespace}.json`, content: flatJson(bundleEntries(messages, locale, plan)) });
-    return plan;
+      for (const [namespace, messages] of bundles) {
+        const context: BundleFileContext = { locale: JSON.stringify(locale), namespace: JSON.stringify(namespace) };
+        plan.files.push({
+          path: `i18next/${locale}/${namespace}.json`,
+          template: 'bundle.json.hbs',
+          context,
+          entries: {
+            template: 'entry.json.hbs',
+            field: 'entries',
+            separator: ',\n',
+            contexts: bundleEntries(messages, locale, plan),
+            builtIn: bundleEntryText,
+          },
+        });
+      }
+    return checkJsonOutput('i18next', plan, config, stringTree);
   },
 };
 
-/** The entries of one locale's bundle; what i18next cannot carry is reported in `plan`. */
-function bundleEntries(messages: readonly Message[], locale: string, plan: TargetPlan): [string, string][] {
-  const entries: [string, string][] = [];
+/**
+ * templates/i18next/entry.json.hbs in TypeScript, for when it is not
+ * overridden; test/targets/i18next-template.test.ts renders every entry both ways.
+ */
+export function bundleEntryText(e: BundleEntryContext): string {
+  return `  ${e.key}: ${e.value}`;
+}
+
+/** The entries of one locale's bundle, in output order; what i18next cannot carry is reported in `plan`. */
+function bundleEntries(messages: readonly Message[], locale: string, plan: TargetPlan): BundleEntryContext[] {
+  const entries: BundleEntryContext[] = [];
   for (const message of messages) {
     const result = i18nextEntries(message, locale);
-    if (!result.ok) plan.diagnostics.push(unrepresentable('i18next', message, locale, result.why));
-    else for (const entry of result.value) entries.push(entry);
+    if (!result.ok) {
+      plan.diagnostics.push(unrepresentable('i18next', message, locale, result.why));
+      continue;
+    }
+    const messageKey = JSON.stringify(message.key);
+    for (const [key, value] of result.value) {
+      const plural = key !== message.key; // a plural form's key is the message key and its category
+      const category = plural ? JSON.stringify(key.slice(message.key.length + 1)) : 'null';
+      entries.push({ key: JSON.stringify(key), value: JSON.stringify(value), messageKey, category, plural });
+    }
   }
   return entries;
 }

@@ -43,38 +43,42 @@
  * right-to-left paragraph is reordered by the bidi algorithm, the forms are
  * not.
  *
- * Template: `page.html.hbs` renders both kinds of page; `index` (true on
- * the index) switches between them. Context (generator/review/page-context.ts):
- * every string is already HTML (escaped by generator/review/html-escape.ts),
- * so a replacement template prints fields as they are and cannot let
- * message text inject markup. Both: `index`, `header`, `csp`, `script`
- * (keep it byte for byte inside `<script>…</script>`: the CSP allows that
- * exact text), `title`, `namespace`, `sourceLocale`, `locales[]` (`col`,
- * `tag`, `dir`, `rtl`, `source`), `stateNames`. The index: `total`,
- * `findingCount`, `openCount`, `sectionCount`, `pageCount`, `severities`,
- * `sections[]` (`id`, `part`, `title`, `count`, `href`, `open`,
- * `bySeverity`, `byRule[]`, `pages[]` (`href`, `number`, `rows`, `keys`,
- * `open`), `titles[]`), `openBySeverity`, `summary[]`, `overall[]`,
- * `orphans[]` (findings on keys the catalog lacks) and `pageKeys` (JSON,
- * safe inside `<script type="application/json">`). A section page:
- * `section` (`id`, `part`, `title`, `titles[]`), `page` (`number`, `of`,
- * `multi`, `first`, `last`, `sectionTotal`), `nav` (`index`, `prev`,
- * `next`: `href`, `label`, or null), `total`, `rowCount`, `tableMinWidth`,
- * `findingCount`, `openCount`, `rules[]` (`col`, `optionLabel`) and
- * `rows[]` (`anchor`, `key`, `states`, `rules`, `open`, `range`,
- * `findings[]`, `cells[]`…).
+ * Templates: `page.html.hbs` renders both kinds of page (`index`, true on
+ * the index, switches between them); on a section page, `row.html.hbs`
+ * renders each message row from a RowContext (generator/review/row-context.ts)
+ * and the page prints the rows as `rows`. Every string of both contexts is
+ * HTML already (escaped by generator/review/html-escape.ts), so a
+ * replacement template prints fields as they are and cannot let message
+ * text inject markup; `script` must stay byte for byte inside
+ * `<script>…</script>` (the CSP allows that exact text).
+ * templates/review/README.md documents every field; while `row.html.hbs`
+ * is the built-in one, generator/review/row-html.ts renders the rows.
+ * report.json is rendered by `report.json.hbs` and `finding.json.hbs` (one
+ * per finding) from JSON-text contexts (review/report-context.ts); the
+ * built-in ones give the bytes `codebook review --format json` prints, and
+ * what an override renders is parsed before anything is written.
+ * summary.md is `summary.md.hbs` rendered from review/report.ts's
+ * SummaryContext; the built-in one gives the Markdown `codebook review`
+ * prints.
  */
-import { reportJson, reportMarkdown } from '../review/report.js';
+import { checkJsonOutput } from '../emit/json-output-check.js';
+import { summaryContext } from '../review/report.js';
+import { findingJson, reportContexts, reportShape } from '../review/report-context.js';
 import type { PlanOptions, PlannedFile, Target } from '../emit/target.js';
 import type { Catalog } from '../catalog/model.js';
-import { reviewPages, type ReviewPageOptions } from '../review/page-context.js';
+import { reviewPages, type ReviewPage, type ReviewPageOptions } from '../review/page-context.js';
+import { rowHtml } from '../review/row-html.js';
 
 export const reviewTarget: Target = {
   id: 'review',
   description:
     'Translator review pages: every message in every locale with states, origins and QA findings (static HTML, an index and a page per section)',
   plan(catalog, options) {
-    return { files: reviewFiles(catalog, options), diagnostics: [] };
+    const files = reviewFiles(catalog, options);
+    // Only report.json is JSON: the pages' overrides are HTML.
+    const report = files.findIndex((f) => f.path === REPORT_JSON);
+    const checked = checkJsonOutput('review', { files: [files[report]], diagnostics: [] }, options.config, reportShape);
+    return { files: files.with(report, checked.files[0]), diagnostics: checked.diagnostics };
   },
 };
 
@@ -85,8 +89,27 @@ export function reviewFiles(
   pages: ReviewPageOptions = {},
 ): PlannedFile[] {
   return [
-    ...reviewPages({ catalog, config, header, findings }, pages).map(({ path, context }) => ({ path, template: 'page.html.hbs', context })),
-    { path: 'review/report.json', content: reportJson([...findings], catalog) },
-    { path: 'review/summary.md', content: reportMarkdown([...findings], catalog) },
+    ...reviewPages({ catalog, config, header, findings }, pages).map(pageFile),
+    reportFile(catalog, findings),
+    { path: 'review/summary.md', template: 'summary.md.hbs', context: summaryContext(findings, catalog) },
   ];
+}
+
+const REPORT_JSON = 'review/report.json';
+
+/** report.json: `report.json.hbs` with its findings through `finding.json.hbs` (findingJson while that is the built-in one). */
+function reportFile(catalog: Catalog, findings: PlanOptions['findings'] = []): PlannedFile {
+  const { file, findings: contexts } = reportContexts(findings, catalog);
+  return {
+    path: REPORT_JSON,
+    template: 'report.json.hbs',
+    context: file,
+    entries: { template: 'finding.json.hbs', field: 'findings', separator: ',\n', contexts, builtIn: findingJson },
+  };
+}
+
+/** A page's file: page.html.hbs, and on a section page its rows through row.html.hbs (rowHtml while that is the built-in one). */
+function pageFile({ path, context, rows }: ReviewPage): PlannedFile {
+  const file: PlannedFile = { path, template: 'page.html.hbs', context };
+  return rows ? { ...file, entries: { template: 'row.html.hbs', field: 'rows', contexts: rows, builtIn: rowHtml } } : file;
 }

@@ -4,19 +4,25 @@
  * `.stringsdict` goes through xmllint, plistutil, Python's plistlib and
  * GNUstep, and the `.xcstrings` through a strict JSON parser; values are
  * compared with format strings built here from the catalog, independently of
- * the target's own conversion.
+ * the target's own conversion. Then the entry templates: golden contexts, the
+ * TypeScript fast paths against handlebars, an override of each entry
+ * template read back by the same tools, and a broken String Catalog override.
  */
 import { audienceName, audiencesOf } from '../../generator/emit/audiences.js';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TYPE, type MessageFormatElement, type PluralElement } from '@formatjs/icu-messageformat-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonFile } from '../../generator/json/json-file.js';
 import type { Catalog, Message } from '../../generator/catalog/model.js';
-import { renderTargets } from '../../generator/pipeline.js';
-import { appleTarget } from '../../generator/targets/apple.js';
+import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
+import { TemplateRenderer } from '../../generator/emit/render.js';
+import { generate, loadCatalog, renderTargets } from '../../generator/pipeline.js';
+import type { PlannedFile } from '../../generator/emit/target.js';
+import { appleTarget, type StringsdictEntryContext, type StringsEntryContext } from '../../generator/targets/apple.js';
+import type { XcstringsEntryContext } from '../../generator/targets/apple-xcstrings.js';
 import { stringsLiteral, xmlComment, xmlText } from '../../generator/targets/apple-format.js';
 import { loadTestCatalog, renderScenario, repoRoot, writeToTemp, withTranslation } from '../support/catalogs.js';
 import { haveTools } from '../support/toolchain.js';
@@ -206,6 +212,11 @@ describe.skipIf(!haveTools('xmllint', 'python3', 'gcc', 'gnustep-config'))('appl
   });
 });
 
+/** The entry contexts of a planned `.stringsdict` (what entry.stringsdict.hbs is given). */
+function stringsdictEntries(files: readonly PlannedFile[], path: string): StringsdictEntryContext[] {
+  return files.find((f) => f.path === path)!.entries!.contexts as StringsdictEntryContext[];
+}
+
 function checkPluralEntry(entry: Dict, message: Message, locale: string) {
   const format = /^%(?:(\d+)\$)?#@([A-Za-z_]\w*)@$/.exec(entry.NSStringLocalizedFormatKey as string);
   expect(format, `${message.key} ${locale} NSStringLocalizedFormatKey`).not.toBeNull();
@@ -287,10 +298,8 @@ describe('apple: what the formats cannot carry', () => {
     expect(appleTarget.plan(lv, { config, header: 'h' }).diagnostics.map((d) => [d.key, d.locale])).toEqual([['6', 'lv']]);
     const ar = appleTarget.plan(withTranslation(catalog, '6', 'ar', text), { config, header: 'h' });
     expect(ar.diagnostics).toEqual([]);
-    const dict = ar.files.find((f) => f.path === 'apple/ar.lproj/Localizable.stringsdict')!.context as {
-      entries: { key: string; forms: { category: string; value: string }[] }[];
-    };
-    expect(dict.entries.find((e) => e.key === '6')!.forms.map((f) => [f.category, f.value])).toEqual([
+    const entries = stringsdictEntries(ar.files, 'apple/ar.lproj/Localizable.stringsdict');
+    expect(entries.find((e) => e.key === '6')!.forms.map((f) => [f.category, f.value])).toEqual([
       ['zero', 'none'],
       ['one', 'o %1$lld'],
       ['two', 'x %1$lld'],
@@ -306,10 +315,8 @@ describe('apple: what the formats cannot carry', () => {
       config,
       header: 'h',
     });
-    const dict = plan.files.find((f) => f.path === 'apple/ru.lproj/Localizable.stringsdict')!.context as {
-      entries: { key: string; forms: { category: string; value: string }[] }[];
-    };
-    expect(dict.entries.find((e) => e.key === '5')!.forms.map((f) => f.category + ' ' + f.value)).toEqual([
+    const entries = stringsdictEntries(plan.files, 'apple/ru.lproj/Localizable.stringsdict');
+    expect(entries.find((e) => e.key === '5')!.forms.map((f) => f.category + ' ' + f.value)).toEqual([
       'one %1$lld файл',
       'few %1$lld файла',
       'many %1$lld файла',
@@ -322,7 +329,7 @@ describe('apple: what the formats cannot carry', () => {
     let changed = withTranslation(catalog, '6014', 'ja', 'まだ', 'initial');
     changed = withTranslation(changed, '6014', 'ru', 'Да', 'final');
     changed = withTranslation(changed, '6014', 'ar', 'نعم', 'reviewed');
-    const xcstrings = appleTarget.plan(changed, { config, header: 'h' }).files.find((f) => f.path.endsWith('.xcstrings'))!.content!;
+    const xcstrings = renderTargets(changed, config, [appleTarget], [])!.get('apple/Localizable.xcstrings')!;
     const localizations = JSON.parse(xcstrings).strings['6014'].localizations as Record<string, { stringUnit: { state: string } }>;
     const states = Object.fromEntries(Object.entries(localizations).map(([l, u]) => [l, u.stringUnit.state]));
     expect(states).toEqual({
@@ -340,5 +347,243 @@ describe('apple: what the formats cannot carry', () => {
   it('escapes XML text and keeps the header comment well-formed', () => {
     expect(xmlText('a & b < c > d\re')).toBe('a &amp; b &lt; c &gt; d&#13;e');
     expect(xmlComment('from a--b.json -')).toBe('from a- -b.json - ');
+  });
+});
+
+// ---------------------------------------------------------------- templates
+
+/** The entry template of each file kind. */
+const ENTRY_TEMPLATES: Record<string, string> = {
+  strings: 'entry.strings.hbs',
+  stringsdict: 'entry.stringsdict.hbs',
+  xcstrings: 'entry.xcstrings.hbs',
+};
+const kindOf = (path: string) => path.slice(path.lastIndexOf('.') + 1);
+
+describe('apple: entry templates', () => {
+  it('matches the golden entry contexts (what each entry template is given), beside the golden files', async () => {
+    const { catalog, config } = await loadTestCatalog('hazards');
+    const { files } = await rendered('hazards');
+    const planned = appleTarget.plan(catalog, { config, header: 'h' }).files;
+    expect(planned.map((f) => f.path).sort()).toEqual([...files.keys()]);
+    for (const file of planned) {
+      expect(file.entries!.template).toBe(ENTRY_TEMPLATES[kindOf(file.path)]);
+      const json = `${JSON.stringify(file.entries!.contexts, null, 2)}\n`;
+      await expect(json).toMatchFileSnapshot(
+        join(repoRoot, 'test/golden/hazards/apple-context', `${file.path.slice('apple/'.length)}.json`),
+      );
+    }
+  });
+
+  it('renders every entry in TypeScript exactly as the built-in entry templates do through handlebars', async () => {
+    const renderer = new TemplateRenderer();
+    const kinds = new Set<string>();
+    for (const scenario of SCENARIOS) {
+      const { catalog, config } = await loadTestCatalog(scenario);
+      for (const file of appleTarget.plan(catalog, { config, header: 'h' }).files) {
+        const entries = file.entries!;
+        const viaHandlebars = renderer.render('apple', { ...file, entries: { ...entries, builtIn: undefined } });
+        let calls = 0;
+        const counted = { ...entries, builtIn: (c: object) => (calls++, entries.builtIn!(c)) };
+        expect(renderer.render('apple', { ...file, entries: counted }), `${scenario} ${file.path}`).toBe(viaHandlebars);
+        expect(calls, 'the TypeScript path was taken').toBe(entries.contexts.length);
+        kinds.add(kindOf(file.path));
+      }
+    }
+    expect([...kinds].sort()).toEqual(Object.keys(ENTRY_TEMPLATES));
+  });
+});
+
+// A user's templates folder, named in the config. `.strings`: the comment after the entry, and a note on plural keys.
+const STRINGS_ENTRY =
+  '"{{key}}" = "{{value}}";{{#if comment}} /* {{comment}} */{{/if}}{{#if plural}} /* plural: see the .stringsdict */{{/if}}';
+// `.stringsdict`: two-space indents, each key and its value on one line, the variable before the format key.
+const STRINGSDICT_ENTRY = [
+  '  <key>{{key}}</key>',
+  '  <dict>',
+  '    <key>{{variable}}</key>',
+  '    <dict>',
+  '      <key>NSStringFormatSpecTypeKey</key><string>NSStringPluralRuleType</string>',
+  '      <key>NSStringFormatValueTypeKey</key><string>{{valueType}}</string>',
+  '{{#each forms}}',
+  '      <key>{{category}}</key><string>{{value}}</string>',
+  '{{/each}}',
+  '    </dict>',
+  '    <key>NSStringLocalizedFormatKey</key><string>{{formatKey}}</string>',
+  '  </dict>{{!-- no final newline --~}}',
+  '',
+].join('\n');
+// `.xcstrings`: one line per localization, and a field of its own for one key.
+const XCSTRINGS_ENTRY = [
+  '    {{key}} : {',
+  '{{#if comment}}',
+  '      "comment" : {{comment}},',
+  '{{/if}}',
+  '{{#if (eq messageKey "unknown")}}',
+  '      "shouldTranslate" : false,',
+  '{{/if}}',
+  '      "extractionState" : {{extractionState}},',
+  '      "localizations" : {',
+  '{{#each localizations}}',
+  '        {{locale}} : { {{#if plural}}"variations" : { "plural" : { {{#each forms}}{{category}} : { "stringUnit" : { "state" : {{../state}}, "value" : {{value}} } }{{#unless @last}}, {{/unless}}{{/each}} } }{{else}}"stringUnit" : { "state" : {{state}}, "value" : {{value}} }{{/if}} }{{#unless @last}},{{/unless}}',
+  '{{/each}}',
+  '      }',
+  '    }{{!-- no final newline --~}}',
+  '',
+].join('\n');
+
+/** The hazards fixture in a temp folder with `templates` (file name → text) as its apple override folder. */
+async function withAppleOverride(templates: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'codebook-apple-override-'));
+  cpSync(join(repoRoot, 'test/fixtures/hazards'), dir, { recursive: true });
+  mkdirSync(join(dir, 'my-templates', 'apple'), { recursive: true });
+  for (const [name, text] of Object.entries(templates)) writeFileSync(join(dir, 'my-templates', 'apple', name), text);
+  const configPath = join(dir, 'codebook.config.json');
+  const raw = JSON.parse(readFileSync(configPath, 'utf8')) as object;
+  writeFileSync(configPath, JSON.stringify({ ...raw, $schema: undefined, templates: { apple: 'my-templates/apple' } }));
+  const loaded = await loadCatalog({ config: configPath, cwd: repoRoot });
+  expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return { dir, configPath, catalog: loaded.catalog!, config: loaded.config! };
+}
+
+const PLIST_SCRIPT = 'import json, plistlib, sys; print(json.dumps({p: plistlib.load(open(p, "rb")) for p in sys.argv[1:]}))';
+// Python's json, strict (no NaN) and refusing duplicate keys: a second reader of the String Catalog.
+const JSON_SCRIPT = [
+  'import json, sys',
+  'def pairs(p):',
+  '    keys = [k for k, _ in p]',
+  '    assert len(keys) == len(set(keys)), keys',
+  '    return dict(p)',
+  'def nan(c): raise ValueError(c)',
+  'print(json.dumps({p: json.load(open(p, encoding="utf-8"), object_pairs_hook=pairs, parse_constant=nan) for p in sys.argv[1:]}))',
+].join('\n');
+
+describe.skipIf(!haveTools('xmllint', 'plistutil', 'python3', 'gcc', 'gnustep-config'))(
+  'apple: template overrides through GNUstep, xmllint, plistutil, plistlib and a strict JSON reader',
+  () => {
+    beforeAll(buildReader);
+
+    it('renders a .strings, a .stringsdict and an .xcstrings entry as overridden, and every reader gets the same values', async () => {
+      const { catalog: whole, config } = await withAppleOverride({
+        'entry.strings.hbs': STRINGS_ENTRY,
+        'entry.stringsdict.hbs': STRINGSDICT_ENTRY,
+        'entry.xcstrings.hbs': XCSTRINGS_ENTRY,
+      });
+      const diagnostics: Diagnostic[] = [];
+      const files = renderTargets(whole, config, [appleTarget], diagnostics)!;
+      expect(diagnostics).toEqual([]);
+      const { files: builtIn, dir: builtInDir } = await rendered('hazards');
+      expect([...files.keys()]).toEqual([...builtIn.keys()]);
+      for (const path of files.keys()) expect(files.get(path), path).not.toEqual(builtIn.get(path));
+      const dir = writeToTemp(files, 'codebook-apple-override-out-');
+      // the contexts, planned without the override (which renders the String Catalog in the plan)
+      const planned = appleTarget.plan(whole, { config: { ...config, templates: {} }, header: 'h' }).files;
+      const contexts = (path: string) => planned.find((f) => f.path === path)!.entries!.contexts;
+
+      // One .strings entry, by the override and by the built-in template; Foundation reads every value back.
+      const one = (contexts('apple/en.lproj/Localizable.strings') as StringsEntryContext[]).find((c) => c.comment && !c.plural)!;
+      const plural = (contexts('apple/en.lproj/Localizable.strings') as StringsEntryContext[]).find((c) => c.plural)!;
+      const strings = files.get('apple/en.lproj/Localizable.strings')!;
+      expect(strings).toContain(`\n"${one.key}" = "${one.value}"; /* ${one.comment} */\n`);
+      expect(strings).toContain(
+        `\n"${plural.key}" = "${plural.value}";${plural.comment ? ` /* ${plural.comment} */` : ''} /* plural: see the .stringsdict */\n`,
+      );
+      expect(builtIn.get('apple/en.lproj/Localizable.strings')).toContain(`\n/* ${one.comment} */\n"${one.key}" = "${one.value}";\n`);
+      for (const { catalog, table } of tables(whole))
+        for (const locale of catalog.locales)
+          expect(readBack('strings', join(dir, `apple/${locale}.lproj/${table}.strings`)), locale).toEqual(
+            expectedStrings(catalog, locale),
+          );
+
+      // One .stringsdict entry; xmllint and plistutil accept every file, and plistlib and GNUstep read what the built-in files hold.
+      const five = (contexts('apple/en.lproj/Localizable.stringsdict') as StringsdictEntryContext[]).find((c) => c.key === '5')!;
+      expect(files.get('apple/en.lproj/Localizable.stringsdict')).toContain(
+        [
+          '<dict>',
+          '  <key>5</key>',
+          '  <dict>',
+          `    <key>${five.variable}</key>`,
+          '    <dict>',
+          '      <key>NSStringFormatSpecTypeKey</key><string>NSStringPluralRuleType</string>',
+          `      <key>NSStringFormatValueTypeKey</key><string>${five.valueType}</string>`,
+          ...five.forms.map((f) => `      <key>${f.category}</key><string>${f.value}</string>`),
+          '    </dict>',
+          `    <key>NSStringLocalizedFormatKey</key><string>${five.formatKey}</string>`,
+          '  </dict>',
+        ].join('\n'),
+      );
+      const dicts = [...files.keys()].filter((p) => p.endsWith('.stringsdict'));
+      for (const path of dicts) {
+        run('xmllint', ['--noout', '--nonet', join(dir, path)]);
+        run('plistutil', ['-i', join(dir, path), '-f', 'bin', '-o', '/dev/null']);
+      }
+      const mine = JSON.parse(run('python3', ['-c', PLIST_SCRIPT, ...dicts.map((p) => join(dir, p))])) as Record<string, Dict>;
+      const theirs = JSON.parse(run('python3', ['-c', PLIST_SCRIPT, ...dicts.map((p) => join(builtInDir, p))])) as Record<string, Dict>;
+      for (const path of dicts) {
+        expect(mine[join(dir, path)], path).toEqual(theirs[join(builtInDir, path)]);
+        expect(readBack('plist', join(dir, path)), `${path}: GNUstep and plistlib agree`).toEqual(mine[join(dir, path)]);
+      }
+
+      // One .xcstrings entry; the catalog parses strictly, twice, to the built-in one plus the field the override adds.
+      const catalogs = (contexts('apple/Localizable.xcstrings') as XcstringsEntryContext[]).filter((c) => c.messageKey === '1');
+      const [first] = catalogs[0].localizations;
+      expect(files.get('apple/Localizable.xcstrings')).toContain(
+        `\n        ${first.locale} : { "stringUnit" : { "state" : ${first.state}, "value" : ${first.value} } },\n`,
+      );
+      const path = 'apple/Localizable.xcstrings';
+      expect(parseJsonFile(path, files.get(path)!).diagnostics).toEqual([]);
+      const parsed = JSON.parse(run('python3', ['-c', JSON_SCRIPT, join(dir, path), join(builtInDir, path)])) as Record<string, Dict>;
+      const expected = JSON.parse(builtIn.get(path)!) as { strings: Record<string, Dict> };
+      expected.strings.unknown = { ...expected.strings.unknown, shouldTranslate: false as unknown as string };
+      expect(parsed[join(dir, path)]).toEqual(expected);
+      expect(parsed[join(builtInDir, path)]).toEqual(JSON.parse(builtIn.get(path)!));
+    });
+  },
+);
+
+describe('apple: an overridden String Catalog that is not one', () => {
+  const builtIn = (name: string) => readFileSync(join(repoRoot, 'templates/apple', name), 'utf8');
+
+  it('is an emit/template-invalid-json error at the override, with the line of the rendered file, and nothing is written', async () => {
+    // A comma after every localization, the last one too.
+    const broken = builtIn('entry.xcstrings.hbs').replace('        }{{#unless @last}},{{/unless}}', '        },');
+    expect(broken).not.toBe(builtIn('entry.xcstrings.hbs'));
+    const { dir, configPath, catalog, config } = await withAppleOverride({ 'entry.xcstrings.hbs': broken });
+    const { diagnostics } = appleTarget.plan(catalog, { config, header: 'h' });
+    expect(diagnostics).toHaveLength(1);
+    const [error] = diagnostics;
+    expect(error).toMatchObject({
+      ruleId: 'emit/template-invalid-json',
+      severity: 'error',
+      target: 'apple',
+      place: { file: 'my-templates/apple/entry.xcstrings.hbs' },
+    });
+    expect(error.message).toContain('apple/Localizable.xcstrings');
+    expect(error.notes?.[0].place).toMatchObject({
+      file: 'apple/Localizable.xcstrings',
+      line: expect.any(Number),
+      column: expect.any(Number),
+    });
+
+    const result = await generate({ config: configPath, cwd: dir, targets: ['apple'] });
+    expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => d.ruleId)).toEqual(['emit/template-invalid-json']);
+    expect(existsSync(join(dir, 'dist')) ? readdirSync(join(dir, 'dist'), { recursive: true }) : []).toEqual([]);
+  });
+
+  it('is an error when the JSON is not a String Catalog', async () => {
+    const file = builtIn('Localizable.xcstrings.hbs').replace('"version" : {{version}}', '"version" : 1');
+    const { catalog, config } = await withAppleOverride({ 'Localizable.xcstrings.hbs': file });
+    const { diagnostics } = appleTarget.plan(catalog, { config, header: 'h' });
+    expect(diagnostics.map((d) => [d.ruleId, d.place?.file])).toEqual([
+      ['emit/template-invalid-json', 'my-templates/apple/Localizable.xcstrings.hbs'],
+    ]);
+    expect(diagnostics[0].message).toContain('"version"');
+  });
+
+  it('leaves the .strings and .stringsdict overrides unparsed as JSON', async () => {
+    const { catalog, config } = await withAppleOverride({ 'entry.strings.hbs': STRINGS_ENTRY, 'entry.stringsdict.hbs': STRINGSDICT_ENTRY });
+    const { files, diagnostics } = appleTarget.plan(catalog, { config, header: 'h' });
+    expect(diagnostics).toEqual([]);
+    expect(files.filter((f) => f.content !== undefined)).toEqual([]);
   });
 });

@@ -11,11 +11,21 @@ import { describe, expect, it } from 'vitest';
 import { parseJsonFile } from '../../generator/json/json-file.js';
 import type { Catalog, Message } from '../../generator/catalog/model.js';
 import { identifierOf } from '../../generator/emit/identifiers.js';
+import { TemplateRenderer } from '../../generator/emit/render.js';
+import type { PlannedFile } from '../../generator/emit/target.js';
 import { audiencesOf } from '../../generator/emit/audiences.js';
 import { flutterTarget } from '../../generator/targets/flutter.js';
 import { quoteLiteral } from '../../generator/targets/flutter-icu.js';
 import { loadTestCatalog, renderScenario, repoRoot, withTranslation } from '../support/catalogs.js';
 import { join } from 'node:path';
+import {
+  expectBrokenOverrideWritesNothing,
+  expectFastPathEqualsHandlebars,
+  expectGoldenContexts,
+  generateIn,
+  overrideProject,
+  readOutput,
+} from './json-template-support.js';
 
 const SCENARIOS = ['hazards', 'default'];
 const DART_RESERVED = new Set(
@@ -119,6 +129,14 @@ function genL10nText(s: string): string {
     i = end + 1;
   }
   return out;
+}
+
+/** One planned ARB file rendered with the built-in templates. */
+function renderPlanned(files: readonly PlannedFile[], path: string): string {
+  return new TemplateRenderer().render(
+    'flutter',
+    files.find((f) => f.path === path)!,
+  );
 }
 
 // ---------------------------------------------------------------- tests
@@ -271,7 +289,7 @@ describe('flutter: what gen-l10n cannot carry', () => {
     const text = '{count, plural, =0 {none} zero {z #} one {o #} other {x #}}';
     const ar = flutterTarget.plan(withTranslation(catalog, '6', 'ar', text), { config, header: 'h' });
     expect(ar.diagnostics).toEqual([]);
-    const arb = JSON.parse(ar.files.find((f) => f.path === 'flutter/app_ar.arb')!.content!) as Arb;
+    const arb = JSON.parse(renderPlanned(ar.files, 'flutter/app_ar.arb')) as Arb;
     expect(arb.error_6).toBe('{count, plural, =0{none} one{o {count}} two{x {count}} few{x {count}} many{x {count}} other{x {count}}}');
     const lv = flutterTarget.plan(withTranslation({ ...catalog, locales: [...catalog.locales, 'lv'] }, '6', 'lv', text), {
       config,
@@ -286,7 +304,7 @@ describe('flutter: what gen-l10n cannot carry', () => {
       config,
       header: 'h',
     });
-    const arb = JSON.parse(plan.files.find((f) => f.path === 'flutter/app_ru.arb')!.content!) as Arb;
+    const arb = JSON.parse(renderPlanned(plan.files, 'flutter/app_ru.arb')) as Arb;
     expect(arb.error_5).toBe('{count, plural, one{{count} файл} few{{count} файла} many{{count} файла} other{{count} файла}}');
   });
 
@@ -297,5 +315,66 @@ describe('flutter: what gen-l10n cannot carry', () => {
     expect(upper.diagnostics[0].message).toMatch(/E-302|En302/);
     const variant = flutterTarget.plan({ ...catalog, locales: [...catalog.locales, 'ca-ES-valencia'] }, { config, header: 'h' });
     expect(variant.diagnostics.map((d) => [d.ruleId, d.locale])).toEqual([['flutter/unrepresentable', 'ca-ES-valencia']]);
+  });
+});
+
+// ---------------------------------------------------------------- templates (issue 14)
+
+/** A user's message template: every `@key` also says which catalog key it is (`x-` attributes are the ARB spec's extension point). */
+const MESSAGE_OVERRIDE = [
+  '  {{key}}: {{value}}{{#if metadata}},',
+  '  {{metadataKey}}: {',
+  '    "description": {{description}},',
+  '    "x-codebook-key": {{messageKey}}{{#if placeholders}},',
+  '    "placeholders": {{placeholders}}{{/if}}',
+  '  }{{/if}}',
+].join('\n');
+
+describe('flutter: templates', () => {
+  it('matches the golden entry contexts (what message.arb.hbs is given)', async () => {
+    await expectGoldenContexts(flutterTarget, 'message.arb.hbs');
+  });
+
+  it('renders every message through the TypeScript fast path exactly as message.arb.hbs does through handlebars', async () => {
+    await expectFastPathEqualsHandlebars(flutterTarget, ['hazards', 'default']);
+  });
+
+  it("renders the config's message.arb.hbs, changes the @key objects only, and the files read back as before", async () => {
+    const project = overrideProject('flutter');
+    project.write({ 'message.arb.hbs': MESSAGE_OVERRIDE });
+    const result = await generateIn(project.dir, 'flutter');
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const mine = readOutput(project.out, 'flutter');
+    const { catalog, config, files: builtIn } = await renderScenario('hazards', [flutterTarget]);
+    expect([...mine.keys()]).toEqual([...builtIn!.keys()]);
+    const arbs = new Map([...mine].map(([path, text]) => [path, parseArb(path, text)]));
+    const template = arbs.get(`flutter/app_${suffixOf(catalog.sourceLocale)}.arb`)!;
+    for (const locale of catalog.locales)
+      checkFile(arbs.get(`flutter/app_${suffixOf(locale)}.arb`)!, locale, catalog, config.identifierPrefix, template);
+    for (const [path, text] of mine) {
+      // Without the added member, each file is the built-in one.
+      expect(text.replace(/,\n {4}"x-codebook-key": "[^"]*"/g, ''), path).toBe(builtIn!.get(path));
+      expect(text.includes('x-codebook-key'), path).toBe(path === `flutter/app_${suffixOf(catalog.sourceLocale)}.arb`);
+    }
+    for (const message of catalog.messages)
+      expect((template[`@${identifierOf(message.key, config.identifierPrefix)}`] as Record<string, unknown>)['x-codebook-key']).toBe(
+        message.key,
+      );
+  });
+
+  it('reports a message template that drops a comma, and writes nothing', async () => {
+    await expectBrokenOverrideWritesNothing(
+      'flutter',
+      { 'message.arb.hbs': '  {{key}}: {{value}}{{#if metadata}}\n  {{metadataKey}}: {{metadata}}{{/if}}' },
+      { template: 'message.arb.hbs', file: 'flutter/app_en.arb', why: /it is not JSON/ },
+    );
+  });
+
+  it('reports a message template whose values are not strings (JSON, but not ARB), and writes nothing', async () => {
+    await expectBrokenOverrideWritesNothing(
+      'flutter',
+      { 'message.arb.hbs': '  {{key}}: [{{value}}]{{#if metadata}},\n  {{metadataKey}}: {{metadata}}{{/if}}' },
+      { template: 'message.arb.hbs', file: 'flutter/app_ja.arb', why: /error_n302 is not a string/ },
+    );
   });
 });

@@ -11,11 +11,15 @@
  * order), and Chromium through Playwright (the index's section counts and
  * code finder, filters, search, previous/next with the filters carried, no
  * script from message text, no request but the pages themselves,
- * screenshots in test/artifacts/).
+ * screenshots in test/artifacts/). The `override` scenario is the hazards
+ * catalog with a user's row.html.hbs: every check above runs on it too, and
+ * the rows' golden contexts and the TypeScript row template are checked
+ * against handlebars.
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
@@ -31,6 +35,9 @@ import { displayText, htmlAttr, htmlComment, htmlText } from '../../generator/re
 import { anchorOf, directionOf } from '../../generator/review/page-context.js';
 import { sectionFileStem } from '../../generator/review/page-files.js';
 import { PAGE_CSP, PAGE_SCRIPT } from '../../generator/review/page-script.js';
+import type { RowContext } from '../../generator/review/row-context.js';
+import { rowHtml } from '../../generator/review/row-html.js';
+import type { PlannedFile } from '../../generator/emit/target.js';
 import { reviewTarget } from '../../generator/targets/review.js';
 import { loadTestCatalog, repoRoot, writeToTemp } from '../support/catalogs.js';
 import { haveTools, launchChromium } from '../support/toolchain.js';
@@ -187,14 +194,18 @@ function edgeCatalog(catalog: Catalog): Catalog {
 }
 
 /** Every page of the plan, rendered: the index first, then the section pages in reading order (report.json and summary.md left out). */
-function renderPages(catalog: Catalog, config: Config, findings?: readonly Finding[]): Map<string, string> {
+function renderPages(
+  catalog: Catalog,
+  config: Config,
+  findings?: readonly Finding[],
+  renderer = new TemplateRenderer(),
+): Map<string, string> {
   const plan = reviewTarget.plan(catalog, { config, header: HEADER, ...(findings ? { findings } : {}) });
   expect(plan.diagnostics).toEqual([]);
   const paths = plan.files.map((f) => f.path);
   expect(paths[0]).toBe(INDEX);
   expect(paths.slice(-2)).toEqual(['review/report.json', 'review/summary.md']);
   for (const path of paths.slice(1, -2)) expect(path).toMatch(/^review\/sections\/[a-z0-9_~-]+(?:\.(?:[2-9]|[1-9]\d+))?\.html$/);
-  const renderer = new TemplateRenderer();
   return new Map(plan.files.slice(0, -2).map((f) => [f.path, renderer.render('review', f)]));
 }
 
@@ -202,6 +213,34 @@ function renderPages(catalog: Catalog, config: Config, findings?: readonly Findi
 function readingOrder(catalog: Catalog): Message[] {
   const ids = [...new Set([...catalog.sections.map((s) => s.id), ...catalog.messages.map((m) => m.section)])];
   return ids.flatMap((id) => catalog.messages.filter((m) => m.section === id));
+}
+
+/**
+ * A user's row template (a templates folder named in the config): the open
+ * finding count as a badge beside the key, findings as one line each, the
+ * state above the text, no plural forms; the filters' attributes and the
+ * read-back contract's text element are kept.
+ */
+const OVERRIDE_ROW = [
+  '<div class="row" role="row" id="{{anchor}}" data-states="{{states}}" data-rules="{{rules}}" data-open="{{open}}"{{#if range}} data-range="{{range}}"{{/if}}>',
+  '{{~!}}<div class="msg" role="rowheader"><a class="key" href="#{{anchor}}">{{key}}</a>{{#if open}} <strong class="open-count">{{open}} open</strong>{{/if}}',
+  '{{~#if description}}<p class="desc">{{description}}</p>{{/if}}',
+  '{{~#each findings}}<p class="fmsg">{{rule}} ({{severity}}): {{message}}</p>{{/each~}}',
+  '</div>',
+  '{{~#each cells}}<div class="cell {{col}}" role="cell">',
+  '{{~#if present}}<span class="state st-{{state}}">{{state}}</span><div class="text" data-key="{{key}}" data-locale="{{locale}}" lang="{{locale}}" dir="{{dir}}">{{text}}</div>',
+  '{{~else}}<span class="state st-missing">missing</span>{{/if~}}',
+  '</div>{{/each~}}',
+  '</div>',
+  '{{~!-- no final newline --}}',
+  '',
+].join('\n');
+
+/** A renderer with OVERRIDE_ROW as the review's row.html.hbs, as a config's `"templates": { "review": … }` makes it. */
+function overridingRenderer(): TemplateRenderer {
+  const dir = mkdtempSync(join(tmpdir(), 'codebook-review-override-'));
+  writeFileSync(join(dir, 'row.html.hbs'), OVERRIDE_ROW);
+  return new TemplateRenderer({ review: dir });
 }
 
 interface Rendered {
@@ -228,8 +267,9 @@ await (async () => {
     { name: 'hazards', ...hazards, findings: hazardFindings(hazards.catalog) },
     { name: 'default', ...base, findings: defaultFindings(base.catalog) },
     { name: 'edge', catalog: edge, config: fixture.config, findings: [] },
+    { name: 'override', ...hazards, findings: hazardFindings(hazards.catalog) },
   ];
-  const htmls = all.map((p) => renderPages(p.catalog, p.config, p.findings));
+  const htmls = all.map((p) => renderPages(p.catalog, p.config, p.findings, p.name === 'override' ? overridingRenderer() : undefined));
   const blank = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>blank</title></head><body></body></html>\n';
   const files = new Map<string, string>([['blank.html', blank]]);
   all.forEach((p, i) => {
@@ -240,7 +280,7 @@ await (async () => {
   all.forEach((p, i) => scenarios.set(p.name, { ...p, html: htmls[i], dir: join(dir, p.name) }));
 })();
 const scenario = (name: string) => scenarios.get(name)!;
-const NAMES = ['review-page', 'hazards', 'default', 'edge'];
+const NAMES = ['review-page', 'hazards', 'default', 'edge', 'override'];
 /** Every page of a scenario: [path, html]. */
 const pagesOf = (name: string) => [...scenario(name).html];
 const sectionPagesOf = (name: string) => pagesOf(name).filter(([path]) => path !== INDEX);
@@ -672,6 +712,139 @@ describe('review page: parse5 read-back', () => {
   });
 });
 
+describe('review page: the row template', () => {
+  /** A scenario's planned section pages, each with its row rendering. */
+  const sectionFiles = (name: string) => {
+    const { catalog, config, findings } = scenario(name);
+    return reviewTarget.plan(catalog, { config, header: HEADER, findings }).files.filter((f) => f.path.endsWith('.html') && f.entries);
+  };
+  const rowsOf = (file: PlannedFile) => file.entries!.contexts as RowContext[];
+
+  it('matches the golden row contexts (what row.html.hbs is given), one file per section page', async () => {
+    const files = sectionFiles('hazards');
+    expect(files.map((f) => f.path)).toEqual(sectionPagesOf('hazards').map(([path]) => path));
+    for (const file of files) {
+      expect(file.entries!.template).toBe('row.html.hbs');
+      expect(file.entries!.field).toBe('rows');
+      const json = `${JSON.stringify(rowsOf(file), null, 2)}\n`;
+      await expect(json).toMatchFileSnapshot(`../golden/hazards/review-context/${file.path.slice('review/'.length)}.json`);
+    }
+  });
+
+  it('renders every row in TypeScript exactly as row.html.hbs does through handlebars', () => {
+    const renderer = new TemplateRenderer();
+    for (const name of NAMES.filter((n) => n !== 'override')) {
+      for (const file of sectionFiles(name)) {
+        // Row by row (row.html.hbs rendered as a file's template goes through handlebars)…
+        for (const row of rowsOf(file))
+          expect(rowHtml(row), `${name} ${row.key}`).toBe(
+            renderer.render('review', { path: file.path, template: 'row.html.hbs', context: row }),
+          );
+        // …and the whole page, which takes the TypeScript path while the template is the built-in one.
+        const entries = file.entries!;
+        let calls = 0;
+        const counted = { ...entries, builtIn: (c: object) => (calls++, rowHtml(c as RowContext)) };
+        const viaHandlebars = renderer.render('review', { ...file, entries: { ...entries, builtIn: undefined } });
+        expect(renderer.render('review', { ...file, entries: counted }), `${name} ${file.path}`).toBe(viaHandlebars);
+        expect(calls, 'the TypeScript path was taken').toBe(entries.contexts.length);
+        expect(viaHandlebars).toBe(scenario(name).html.get(file.path));
+      }
+    }
+  });
+
+  it('takes every branch of row.html.hbs the same way in TypeScript (a hand-made row with every field set)', () => {
+    const renderer = new TemplateRenderer();
+    const cell = (over: Partial<RowContext['cells'][number]>): RowContext['cells'][number] => ({
+      col: 'c0',
+      present: true,
+      key: 'k&amp;1',
+      locale: 'he',
+      dir: 'rtl',
+      text: 'a<span class="ctl" title="control character">\\u0007</span>',
+      state: 'reviewed',
+      flagged: true,
+      layer: 'vendor',
+      origin: 'locales/he/vendor.json:3',
+      overrides: [{ layer: 'messages', at: 'locales/he/messages.json:9' }],
+      note: 'a note',
+      doubts: ['doubt 1', 'doubt 2'],
+      forms: [
+        { name: '=0', text: 'none', lang: 'he', dir: 'rtl', fallback: false },
+        { name: 'two', text: '# items', lang: 'he', dir: 'rtl', fallback: true },
+      ],
+      fallbackTo: '',
+      user: { text: 'user text', origin: 'locales/he/user.json:2' },
+      ...over,
+    });
+    const finding = { severity: 'error', severityClass: 'error', rule: 'qa/x', layer: 'vendor', message: 'm', key: 'k' };
+    const row: RowContext = {
+      anchor: 'k-k_26_1',
+      key: 'k&amp;1',
+      range: '100 200',
+      rangeLabel: '100 … 200',
+      description: 'desc',
+      action: 'retry',
+      fault: 'client',
+      userId: 'u1',
+      params: [
+        { name: '{n}', type: 'plural', example: '3', description: 'how many' },
+        { name: '{s}', type: 'string', example: '', description: '' },
+      ],
+      states: 'c0:reviewed c1:missing c2:missing',
+      rules: 'r0 r1',
+      open: 1,
+      findings: [
+        { ...finding, resolved: false, locales: 'he', origins: 'a.json:1', resolvedBy: '' },
+        { ...finding, resolved: true, locales: '', origins: '', resolvedBy: 'b.json:2' },
+      ],
+      cells: [
+        cell({}),
+        cell({ col: 'c1', present: false, text: '', state: 'missing', flagged: false, fallbackTo: 'en', user: null, forms: [] }),
+        cell({ col: 'c2', present: false, text: '', state: 'missing', fallbackTo: '', overrides: [], doubts: [] }),
+      ],
+    };
+    const bare: RowContext = {
+      ...row,
+      range: '',
+      rangeLabel: '',
+      action: '',
+      userId: '',
+      description: '',
+      params: [],
+      findings: [],
+      open: 0,
+    };
+    for (const r of [row, bare, { ...row, userId: '' }])
+      expect(rowHtml(r)).toBe(renderer.render('review', { path: 'x', template: 'row.html.hbs', context: r }));
+  });
+
+  it('an overridden row.html.hbs changes the rows and nothing else of the page', () => {
+    const builtIn = scenario('hazards').html;
+    const mine = scenario('override').html;
+    expect([...mine.keys()]).toEqual([...builtIn.keys()]);
+    expect(mine.get(INDEX)).toBe(builtIn.get(INDEX));
+    // The rows lie between the header row and the end of the table; everything around them stays.
+    const rowsRe = /(<div class="row head" role="row">.*<\/div>\n)([^]*)(\n<\/div>\n<p id="no-match" hidden>)/;
+    const around = (html: string) => html.replace(rowsRe, '$1…$3');
+    const rowCount = (html: string) => rowsRe.exec(html)![2].split('<div class="row" role="row" id=').length - 1;
+    for (const [path, html] of [...mine].slice(1)) {
+      expect(around(html), path).toBe(around(builtIn.get(path)!));
+      expect(rowCount(html), path).toBe(rowCount(builtIn.get(path)!));
+      expect(rowCount(html), path).toBeGreaterThan(0);
+    }
+    // Key 5 has an open error: the override shows its count beside the key and the finding on one line.
+    const page = mine.get(pageOfKey('override', '5'))!;
+    const row5 = readBack(page).all.find((el) => attr(el, 'id') === anchorOf('5'))!;
+    const badge = [...elements(row5)].find((el) => attr(el, 'class') === 'open-count')!;
+    expect(textOf(badge)).toBe('1 open');
+    expect([...elements(row5)].filter((el) => attr(el, 'class') === 'fmsg').map(textOf)).toEqual([
+      'qa/numbers-differ (error): ar has no number in its one form\\u0001; en has # </script><script>alert(3)</script>',
+    ]);
+    expect([...elements(row5)].some((el) => attr(el, 'class') === 'forms')).toBe(false);
+    expect(builtIn.get(pageOfKey('hazards', '5'))).not.toContain('open-count');
+  });
+});
+
 describe.skipIf(!haveTools('java'))('review page: vnu', () => {
   it('validates every page of every catalog without errors', () => {
     const files = NAMES.flatMap((name) => pagesOf(name).map(([path]) => fileOf(name, path)));
@@ -1033,6 +1206,25 @@ describe.skipIf(!haveTools('/usr/bin/chromium'))('review page: in Chromium', () 
     // The dialog listener works: a dialog the test opens itself is seen.
     await tab.evaluate('alert("control")');
     expect(dialogs).toEqual(['control']);
+    await tab.close();
+  });
+
+  it('override: a user row template keeps the filters working under the CSP', async () => {
+    const path = pageOfKey('override', '5');
+    const { tab, url, requests, dialogs, problems } = await open('override', path);
+    const all = await visibleRows(tab);
+    await expect(tab.locator(`#${anchorOf('5')} .open-count`).textContent()).resolves.toBe('1 open');
+    await tab.selectOption('#f-rule', { value: 'open' });
+    const open5 = await visibleRows(tab);
+    expect(open5).toContain(anchorOf('5'));
+    expect(open5.length).toBeLessThan(all.length);
+    await tab.selectOption('#f-rule', { value: '' });
+    await search(tab, 'files left');
+    expect(await visibleRows(tab)).toContain(anchorOf('5'));
+    await screenshot(tab, 'review-override.png');
+    expect(requests).toEqual([url]);
+    expect(problems).toEqual([]);
+    expect(dialogs).toEqual([]);
     await tab.close();
   });
 });
