@@ -27,7 +27,7 @@ export class StageTimer {
     }
   }
 
-  /** The items of `items`, the time taken to produce each counted as `name`. */
+  /** The items of `items`, the time taken to produce each counted as `name` (items are large chunks: each is timed). */
   *timeEach<T>(name: string, items: Iterable<T>): Generator<T> {
     const iterator = items[Symbol.iterator]();
     for (;;) {

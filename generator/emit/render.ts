@@ -27,6 +27,9 @@ import { templateHelpers } from './template-helpers.js';
 
 type Template = (context: object) => string;
 
+/** About how many characters of entries `chunks` yields at a time. */
+const CHUNK_CHARS = 1 << 16;
+
 /** What handlebars compiles every template and partial with. */
 const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
 
@@ -132,7 +135,20 @@ export class TemplateRenderer {
       const list = lists[piece]!;
       const entry = this.entryTemplate(targetId, list);
       const separator = list.separator ?? '\n';
-      for (const [n, context] of list.contexts.entries()) yield n === 0 ? entry(context) : separator + entry(context);
+      // Entries go out in runs of about CHUNK_CHARS characters: few enough yields that their cost vanishes.
+      let run: string[] = [];
+      let size = 0;
+      for (const [n, context] of list.contexts.entries()) {
+        const text = n === 0 ? entry(context) : separator + entry(context);
+        run.push(text);
+        size += text.length;
+        if (size >= CHUNK_CHARS) {
+          yield run.join('');
+          run = [];
+          size = 0;
+        }
+      }
+      if (run.length > 0) yield run.join('');
     }
   }
 
