@@ -29,7 +29,6 @@ import { templateOverrideProblems } from './config/template-overrides.js';
 import { didYouMean } from './did-you-mean.js';
 import { IncrementalRun, type CacheReport } from './cache/incremental.js';
 import { templateOverrides, type WarmState } from './cache/warm.js';
-import { hashOf } from './cache/fingerprint.js';
 
 export interface LoadOptions {
   /** Config file; default the nearest `codebook.config.json` in `cwd` or a folder above it. */
@@ -151,13 +150,54 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     ...(options.out !== undefined ? { fromFlag: options.out } : {}),
   });
   if (refused.length > 0) return { config, diagnostics: refused, texts: new Map() };
-  // -- incremental (generator/cache/): a run whose inputs and outputs are unchanged stops here.
+  // A run whose inputs and outputs are as the last one left them stops here (generator/cache/).
   const incremental = options.cache && !options.check ? await openIncremental(config, options, outDir, timer, globbed) : undefined;
   if (incremental?.upToDate) return incremental.upToDate;
-  // --
+
   const result: GenerateResult = await loadCatalogOf(config, timer, globbed);
-  const { catalog } = result;
-  if (!catalog) return result;
+  if (!result.catalog) return result;
+  const targets = checkTargets(config, options, result);
+  if (hasErrors(result.diagnostics)) return result;
+  // Targets whose key and files are as recorded are neither planned nor rendered.
+  const run = incremental?.run;
+  const reused = run ? await timer.timeAsync('cache', () => run.reusable()) : new Map<string, Diagnostic[]>();
+  const loadDiagnostics = [...result.diagnostics];
+  const toRender = targets.filter((t) => !reused.has(t.id));
+  // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected.
+  result.findings = toRender.some((t) => t.id === 'review')
+    ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review, mergedOf(result)))
+    : [];
+  const renderer = (await options.warm?.rendererFor(config)) ?? new TemplateRenderer(templateOverrides(config));
+  const planned = new Map<string, Diagnostic[]>();
+  const sink = await writeTargets(result, {
+    config,
+    outDir,
+    targets,
+    reused,
+    toRender,
+    check: options.check === true,
+    hashing: run !== undefined,
+    timer,
+    renderer,
+    planned,
+  });
+  if (!sink) return result;
+  if (result.written?.foreign?.length) result.diagnostics.push(foreignFilesWarning(result.written.foreign));
+  if (run && result.written) {
+    await timer.timeAsync('cache', () => recordRun(run, sink, { loadDiagnostics, toRender, planned }));
+    // Reused targets' files count as unchanged.
+    result.written.unchanged = [...result.written.unchanged, ...run.filesOf([...reused.keys()])].sort();
+    result.cache = {
+      state: reused.size > 0 ? 'partial' : 'miss',
+      reused: targets.filter((t) => reused.has(t.id)).map((t) => t.id),
+      file: run.file,
+    };
+  }
+  return result;
+}
+
+/** The targets of the run, after reporting unknown ids, custom targets named like built-in ones and template overrides that replace nothing. */
+function checkTargets(config: Config, options: GenerateOptions, result: GenerateResult): Target[] {
   const { targets, unknown, available } = selectTargets(config, options.targets);
   if (unknown.length > 0) {
     result.unknownTargets = unknown;
@@ -189,91 +229,102 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
       builtInTargets.map((t) => t.id),
     ),
   );
-  if (hasErrors(result.diagnostics)) return result;
+  return targets;
+}
 
-  // -- incremental: targets whose key and files are as recorded are neither planned nor rendered.
-  const run = incremental?.run;
-  const reused = run ? await timer.timeAsync('cache', () => run.reusable()) : new Map<string, Diagnostic[]>();
-  const loadDiagnostics = [...result.diagnostics];
-  const planned = new Map<string, Diagnostic[]>();
-  const toRender = targets.filter((t) => !reused.has(t.id));
-  // --
-  // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected.
-  const findings = toRender.some((t) => t.id === 'review')
-    ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review, mergedOf(result)))
-    : [];
-  result.findings = findings;
-  const renderer = (await options.warm?.rendererFor(config)) ?? new TemplateRenderer(templateOverrides(config));
-  const owned = toRender.map((t) => t.id);
-  // One writing run at a time per output folder; an interrupted commit is finished (or dropped) first.
-  const writing = options.check ? undefined : await openOutputForWriting(outDir, config.root);
+interface WriteRun {
+  config: Config;
+  outDir: string;
+  /** Every target of the run, those reused (with their recorded diagnostics) and those to render. */
+  targets: readonly Target[];
+  reused: ReadonlyMap<string, Diagnostic[]>;
+  toRender: readonly Target[];
+  check: boolean;
+  /** Hash every file (the incremental cache records them). */
+  hashing: boolean;
+  timer: StageTimer;
+  renderer: TemplateRenderer;
+  /** Filled with each rendered target's plan diagnostics. */
+  planned: Map<string, Diagnostic[]>;
+}
+
+/**
+ * Plans and renders the targets into the output (or, with `check`, against
+ * it): each file goes to the disk or the comparison as it is rendered, so
+ * memory holds one file's chunk, not the output. One writing run at a time
+ * per output folder; an interrupted commit is finished (or dropped) first.
+ * Returns the staged output once committed (undefined when nothing was).
+ */
+async function writeTargets(result: GenerateResult, run: WriteRun): Promise<StagedOutput | OutputComparison | undefined> {
+  const { config, outDir, toRender, timer } = run;
+  const writing = run.check ? undefined : await openOutputForWriting(outDir, config.root);
   if (writing && 'diagnostics' in writing) {
     result.diagnostics.push(...writing.diagnostics);
-    return result;
+    return undefined;
   }
+  const owned = toRender.map((t) => t.id);
   let sink: OutputComparison | StagedOutput | undefined;
   const paths: string[] = [];
   try {
-    // Each file goes to the disk (or the comparison) as soon as it is rendered: memory holds one file, not the output.
-    sink = options.check
-      ? new OutputComparison(outDir, owned)
-      : new StagedOutput(outDir, owned, run ? { hash: (bytes) => hashOf(bytes) } : {});
+    sink = run.check ? new OutputComparison(outDir, owned) : new StagedOutput(outDir, owned, { hash: run.hashing });
+    const open = sink;
     const emitted = emitTargets(
-      catalog,
+      result.catalog!,
       config,
       toRender,
       [...result.diagnostics],
       (path, text) => {
         paths.push(path);
-        timer.time(options.check ? 'check' : 'write', () => sink!.add(path, text));
+        timer.time(run.check ? 'check' : 'write', () => open.add(path, text));
       },
-      { timer, findings, renderer, planned },
+      { timer, findings: result.findings ?? [], renderer: run.renderer, planned: run.planned },
     );
-    result.diagnostics.push(...targets.flatMap((t) => reused.get(t.id) ?? planned.get(t.id) ?? []));
+    result.diagnostics.push(...run.targets.flatMap((t) => run.reused.get(t.id) ?? run.planned.get(t.id) ?? []));
     if (!emitted) {
-      if (sink instanceof StagedOutput) await sink.abort();
-      return result;
+      if (open instanceof StagedOutput) await open.abort();
+      return undefined;
     }
     result.files = paths.sort();
-    const done = sink;
-    if (done instanceof OutputComparison) result.status = await timer.timeAsync('check', () => done.finish());
-    else result.written = await timer.timeAsync('write', () => done.commit());
+    if (open instanceof OutputComparison) result.status = await timer.timeAsync('check', () => open.finish());
+    else result.written = await timer.timeAsync('write', () => open.commit());
+    return open;
   } catch (error) {
     const failure = outputFailure(error, config.root, outDir);
     if (!failure) throw error;
     result.diagnostics.push(...failure);
     if (sink instanceof StagedOutput && !hasPendingJournal(outDir)) await sink.abort();
-    return result;
+    return undefined;
   } finally {
     await writing?.release();
   }
-  if (result.written?.foreign?.length) {
-    const foreign = result.written.foreign;
-    result.diagnostics.push({
-      ruleId: 'output/foreign-files',
-      severity: 'warning',
-      message: `Left alone ${foreign.length} file(s) in the output's target folders that codebook did not write: ${foreign.join(', ')}. They are not mentioned again.`,
-    });
-  }
-  // -- incremental: record this run; reused targets' files count as unchanged.
-  if (run && result.written && sink instanceof StagedOutput) {
-    const staged = sink;
-    const byTarget = new Map(
-      toRender.map((t) => [
-        t.id,
-        { diagnostics: planned.get(t.id) ?? [], files: [...staged.hashes].filter(([path]) => path.startsWith(`${t.id}/`)) },
-      ]),
-    );
-    await timer.timeAsync('cache', () => run.save(loadDiagnostics, byTarget));
-    result.written.unchanged = [...result.written.unchanged, ...run.filesOf([...reused.keys()])].sort();
-    result.cache = {
-      state: reused.size > 0 ? 'partial' : 'miss',
-      reused: targets.filter((t) => reused.has(t.id)).map((t) => t.id),
-      file: run.file,
-    };
-  }
-  // --
-  return result;
+}
+
+function foreignFilesWarning(foreign: readonly string[]): Diagnostic {
+  return {
+    ruleId: 'output/foreign-files',
+    severity: 'warning',
+    message: `Left alone ${foreign.length} file(s) in the output's target folders that codebook did not write: ${foreign.join(', ')}. They are not mentioned again.`,
+  };
+}
+
+/** Saves the incremental record of a written run: each rendered target's diagnostics and files with their hashes. */
+async function recordRun(
+  run: IncrementalRun,
+  sink: StagedOutput | OutputComparison,
+  {
+    loadDiagnostics,
+    toRender,
+    planned,
+  }: { loadDiagnostics: Diagnostic[]; toRender: readonly Target[]; planned: Map<string, Diagnostic[]> },
+): Promise<void> {
+  if (!(sink instanceof StagedOutput)) return;
+  const byTarget = new Map(
+    toRender.map((t) => [
+      t.id,
+      { diagnostics: planned.get(t.id) ?? [], files: [...sink.hashes].filter(([path]) => path.startsWith(`${t.id}/`)) },
+    ]),
+  );
+  await run.save(loadDiagnostics, byTarget);
 }
 
 /** The targets a run renders (the config's or the ones asked for, in built-in order) and the ids that name no target. */
@@ -352,7 +403,7 @@ export function emitTargets(
   config: Config,
   targets: readonly Target[],
   diagnostics: Diagnostic[],
-  emit: (path: string, text: string) => void,
+  emit: (path: string, text: Iterable<string>) => void,
   { timer = new StageTimer(), findings = [], renderer = new TemplateRenderer(templateOverrides(config)), planned }: EmitOptions = {},
 ): boolean {
   const header = `Generated by codebook from ${config.file.split(/[\\/]/).pop()}. Do not edit: run "codebook generate" to regenerate.`;
@@ -363,10 +414,8 @@ export function emitTargets(
     if (hasErrors(diagnostics)) continue;
     for (const file of plan.files) {
       if (!file.path.startsWith(`${target.id}/`)) throw new Error(`codebook: target ${target.id} planned ${file.path} outside its folder`);
-      emit(
-        file.path,
-        timer.time(`render ${target.id}`, () => renderer.render(target.id, file)),
-      );
+      // Rendered lazily, chunk by chunk, as the sink consumes the file: it is never one string.
+      emit(file.path, timer.timeEach(`render ${target.id}`, renderer.chunks(target.id, file)));
     }
   }
   return !hasErrors(diagnostics);
@@ -381,7 +430,7 @@ export function renderTargets(
   options: EmitOptions = {},
 ): Map<string, string> | undefined {
   const files = new Map<string, string>();
-  if (!emitTargets(catalog, config, targets, diagnostics, (path, text) => files.set(path, text), options)) return undefined;
+  if (!emitTargets(catalog, config, targets, diagnostics, (path, text) => files.set(path, [...text].join('')), options)) return undefined;
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

@@ -14,10 +14,11 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { fileSha256 } from '../output/streamed-file.js';
 import { hashOf } from './fingerprint.js';
 
 /** Bump when the record's shape or meaning changes; other formats are ignored. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /**
  * A file modified within this long of being recorded may share its recorded
@@ -108,7 +109,7 @@ export async function verifyTargetFiles(
       if (!info || info.size !== recorded.size) return false;
       if (info.mtimeMs === recorded.mtimeMs && entry.recordedAt - recorded.mtimeMs > RACY_MS) return true;
       const bytes = await readFile(join(outDir, path)).catch(() => undefined);
-      if (!bytes || hashOf(bytes) !== recorded.sha256) return false;
+      if (!bytes || fileSha256(bytes) !== recorded.sha256) return false;
       mtimes.set(path, info.mtimeMs);
       return true;
     }),

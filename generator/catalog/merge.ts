@@ -31,104 +31,115 @@ export interface MergeResult {
 }
 
 export function mergeLayers(files: readonly SourceFile[], config: Config): MergeResult {
-  const diagnostics: Diagnostic[] = [];
-  const sections = new Map<string, Section>();
-  const messages = new Map<string, Message>();
-  const userTexts = new Map<string, UserText>();
-  const userOverrides = new Map<string, Record<string, Translation>>();
-  const gaps: Gap[] = [];
+  const merge = new Merge(config);
+  const registries = files.filter((f) => f.kind === 'registry');
+  for (const source of registries) merge.addRegistry(source);
+  merge.checkRegistry(registries[0]);
+  for (const source of files) if (source.kind === 'messages') merge.addMessages(source);
+  return merge.result();
+}
 
-  for (const source of files) {
-    if (source.kind !== 'registry') continue;
+type RegistrySource = Extract<SourceFile, { kind: 'registry' }>;
+type MessagesSource = Extract<SourceFile, { kind: 'messages' }>;
+type RegistryEntry = RegistryData['codes'][number];
+
+/** The catalog being merged, in steps: every registry, then every messages file, in layer order. */
+class Merge {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly sections = new Map<string, Section>();
+  private readonly messages = new Map<string, Message>();
+  private readonly userTexts = new Map<string, UserText>();
+  private readonly userOverrides = new Map<string, Record<string, Translation>>();
+  private readonly gaps: Gap[] = [];
+
+  constructor(private readonly config: Config) {}
+
+  /** A registry file: its sections and its codes, each defined once. */
+  addRegistry(source: RegistrySource): void {
     const { json, layer } = source;
     for (const [i, s] of (source.data.sections ?? []).entries()) {
       const origin = originOf(layer, json, '/sections', i);
-      const first = sections.get(s.id);
+      const first = this.sections.get(s.id);
       if (first) {
-        diagnostics.push(error('registry/duplicate-section', `Section ${JSON.stringify(s.id)} is defined twice.`, origin, first.origin));
-        continue;
-      }
-      sections.set(s.id, { id: s.id, ...(s.part ? { part: s.part } : {}), titles: {}, origin });
-    }
-    for (const [i, entry] of source.data.codes.entries()) {
-      const origin = originOf(layer, json, '/codes', i);
-      const key = entry.code !== undefined ? keyOfCode(entry.code) : entry.range ? keyOfRange(entry.range) : entry.key!;
-      if (entry.key !== undefined) {
-        const unsafe = unsafeKeyReason(key);
-        if (unsafe)
-          diagnostics.push(
-            error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, originOf(layer, json, `/codes/${i}`, 'key')),
-          );
-        else if (parseKey(key))
-          diagnostics.push(
-            error('registry/invalid-key', `Key ${JSON.stringify(key)} looks like a code; use "code" or "range" instead of "key".`, origin),
-          );
-      }
-      if (entry.range && entry.range[0] > entry.range[1]) {
-        diagnostics.push(
-          error('registry/invalid-range', `Range ${key} ends before it starts.`, originOf(layer, json, `/codes/${i}`, 'range')),
+        this.diagnostics.push(
+          error('registry/duplicate-section', `Section ${JSON.stringify(s.id)} is defined twice.`, origin, first.origin),
         );
         continue;
       }
-      const first = messages.get(key);
-      if (first) {
-        const what = entry.code !== undefined ? `Code ${key}` : `Key ${JSON.stringify(key)}`;
-        diagnostics.push(error('registry/duplicate-code', `${what} is defined twice.`, origin, first.origin));
-        continue;
-      }
-      if (!sections.has(entry.section)) {
-        diagnostics.push(
-          error(
-            'registry/unknown-section',
-            `Section ${JSON.stringify(entry.section)} is not defined in any registry "sections".`,
-            originOf(layer, json, `/codes/${i}`, 'section'),
-          ),
-        );
-      }
-      // Built field by field, in the documented order, without a spread per optional field.
-      const message = { key } as Message;
-      if (entry.code !== undefined) message.code = entry.code;
-      if (entry.range) message.range = [entry.range[0], entry.range[1]];
-      message.section = entry.section;
-      if (entry.description !== undefined) message.description = entry.description;
-      message.params = paramsOf(entry.params);
-      if (entry.user !== undefined) message.user = entry.user;
-      if (entry.action !== undefined) message.action = entry.action;
-      if (entry.fault !== undefined) message.fault = entry.fault;
-      message.translations = {};
-      message.origin = origin;
-      messages.set(key, message);
+      this.sections.set(s.id, { id: s.id, ...(s.part ? { part: s.part } : {}), titles: {}, origin });
     }
+    for (const [i, entry] of source.data.codes.entries()) this.addCode(source, entry, i);
   }
-  diagnostics.push(...checkRanges([...messages.values()]));
-  if (!messages.has(UNKNOWN_KEY) && files.some((f) => f.kind === 'registry')) {
-    diagnostics.push({
+
+  private addCode({ json, layer }: RegistrySource, entry: RegistryEntry, i: number): void {
+    const origin = originOf(layer, json, '/codes', i);
+    const key = entry.code !== undefined ? keyOfCode(entry.code) : entry.range ? keyOfRange(entry.range) : entry.key!;
+    if (entry.key !== undefined) {
+      const unsafe = unsafeKeyReason(key);
+      if (unsafe)
+        this.diagnostics.push(
+          error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, originOf(layer, json, `/codes/${i}`, 'key')),
+        );
+      else if (parseKey(key))
+        this.diagnostics.push(
+          error('registry/invalid-key', `Key ${JSON.stringify(key)} looks like a code; use "code" or "range" instead of "key".`, origin),
+        );
+    }
+    if (entry.range && entry.range[0] > entry.range[1]) {
+      this.diagnostics.push(
+        error('registry/invalid-range', `Range ${key} ends before it starts.`, originOf(layer, json, `/codes/${i}`, 'range')),
+      );
+      return;
+    }
+    const first = this.messages.get(key);
+    if (first) {
+      const what = entry.code !== undefined ? `Code ${key}` : `Key ${JSON.stringify(key)}`;
+      this.diagnostics.push(error('registry/duplicate-code', `${what} is defined twice.`, origin, first.origin));
+      return;
+    }
+    if (!this.sections.has(entry.section)) {
+      this.diagnostics.push(
+        error(
+          'registry/unknown-section',
+          `Section ${JSON.stringify(entry.section)} is not defined in any registry "sections".`,
+          originOf(layer, json, `/codes/${i}`, 'section'),
+        ),
+      );
+    }
+    this.messages.set(key, messageOf(key, entry, origin));
+  }
+
+  /** After every registry: ranges that overlap or hold a code, and the generic message every app needs. */
+  checkRegistry(first: RegistrySource | undefined): void {
+    this.diagnostics.push(...checkRanges([...this.messages.values()]));
+    if (this.messages.has(UNKNOWN_KEY) || !first) return;
+    this.diagnostics.push({
       ruleId: 'registry/missing-unknown',
       severity: 'error',
       message: `The registry has no "${UNKNOWN_KEY}" entry; every app needs the generic message for codes the catalog lacks.`,
-      place: { file: files.find((f) => f.kind === 'registry')!.json.file },
+      place: { file: first.json.file },
       hint: `Add { "key": "unknown", "section": "generic", "params": { "code": { "type": "number" } } } to "codes", and a text for it in each locale, such as "Something went wrong (error {code})."`,
     });
   }
 
-  for (const source of files) {
-    if (source.kind !== 'messages') continue;
+  /** A messages file: section titles, texts by key, shared user texts and per-key user overrides of its locale. */
+  addMessages(source: MessagesSource): void {
     const { json, layer, data } = source;
     const locale = data.locale;
     const problem =
       localeProblem(locale) ??
-      (config.locales.includes(locale)
+      (this.config.locales.includes(locale)
         ? undefined
-        : `Locale ${JSON.stringify(locale)} is not listed in the config's "locales" (${config.locales.join(', ')}).`);
+        : `Locale ${JSON.stringify(locale)} is not listed in the config's "locales" (${this.config.locales.join(', ')}).`);
     if (problem) {
-      diagnostics.push(error('locale/unknown-locale', problem, originOf(layer, json, '', 'locale')));
-      continue;
+      this.diagnostics.push(error('locale/unknown-locale', problem, originOf(layer, json, '', 'locale')));
+      return;
     }
     for (const [id, title] of Object.entries(data.sections ?? {})) {
-      const section = sections.get(id);
+      const section = this.sections.get(id);
       if (section) section.titles[locale] = title;
       else
-        diagnostics.push(
+        this.diagnostics.push(
           error(
             'locale/unknown-section',
             `Section ${JSON.stringify(id)} is not defined in the registry.`,
@@ -139,56 +150,84 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
     for (const key in data.messages) {
       if (!Object.hasOwn(data.messages, key)) continue;
       const origin = originOf(layer, json, '/messages', key, true);
-      const message = knownKey(key, origin, locale);
+      const message = this.knownKey(key, origin, locale);
       if (!message) continue;
       const entry = entryOf(data.messages[key]!);
-      if (entry.text === undefined) gaps.push({ key, locale, origin, doubts: entry.doubts ?? [] });
-      else mergeInto(message.translations, `Key ${key}`, key, locale, layer, entry, origin);
+      if (entry.text === undefined) this.gaps.push({ key, locale, origin, doubts: entry.doubts ?? [] });
+      else this.mergeInto(message.translations, `Key ${key}`, key, locale, layer, entry, origin);
     }
     for (const id in data.user) {
       if (!Object.hasOwn(data.user, id)) continue;
       const origin = originOf(layer, json, '/user', id, true);
-      const text = userTexts.get(id) ?? userTexts.set(id, { id, translations: {}, origin }).get(id)!;
+      const text = this.userTexts.get(id) ?? this.userTexts.set(id, { id, translations: {}, origin }).get(id)!;
       const entry = entryOf(data.user[id]!);
       if (entry.text !== undefined)
-        mergeInto(text.translations, `User message ${JSON.stringify(id)}`, undefined, locale, layer, entry, origin);
+        this.mergeInto(text.translations, `User message ${JSON.stringify(id)}`, undefined, locale, layer, entry, origin);
     }
     for (const key in data.userOverrides) {
       if (!Object.hasOwn(data.userOverrides, key)) continue;
       const origin = originOf(layer, json, '/userOverrides', key, true);
-      if (!knownKey(key, origin, locale)) continue;
+      if (!this.knownKey(key, origin, locale)) continue;
       const entry = entryOf(data.userOverrides[key]!);
-      const byLocale = userOverrides.get(key) ?? userOverrides.set(key, {}).get(key)!;
-      if (entry.text !== undefined) mergeInto(byLocale, `The user message of key ${key}`, key, locale, layer, entry, origin);
+      const byLocale = this.userOverrides.get(key) ?? this.userOverrides.set(key, {}).get(key)!;
+      if (entry.text !== undefined) this.mergeInto(byLocale, `The user message of key ${key}`, key, locale, layer, entry, origin);
     }
   }
-  // Each text's origin is where the source locale defines it (else where it was first seen).
-  for (const text of userTexts.values()) text.origin = text.translations[config.sourceLocale]?.origin ?? text.origin;
-  const twoAudiences = userTexts.size > 0 || userOverrides.size > 0 || [...messages.values()].some((m) => m.user !== undefined);
-  if (twoAudiences) {
-    for (const message of messages.values()) {
-      if (message.user !== undefined && !userTexts.has(message.user)) {
-        diagnostics.push({
-          ...error(
-            'registry/unknown-user-message',
-            `Key ${message.key} names the user message ${JSON.stringify(message.user)}, which no messages file defines under "user".`,
-            message.origin,
-          ),
-          key: message.key,
-        });
-      }
+
+  /** The merged catalog, in its fixed order, with the user texts' origins and references settled. */
+  result(): MergeResult {
+    const { config } = this;
+    // Each text's origin is where the source locale defines it (else where it was first seen).
+    for (const text of this.userTexts.values()) text.origin = text.translations[config.sourceLocale]?.origin ?? text.origin;
+    const twoAudiences =
+      this.userTexts.size > 0 || this.userOverrides.size > 0 || [...this.messages.values()].some((m) => m.user !== undefined);
+    if (twoAudiences) this.checkUserReferences();
+    const locales = [config.sourceLocale, ...config.locales.filter((l) => l !== config.sourceLocale).sort()];
+    return {
+      catalog: {
+        sourceLocale: config.sourceLocale,
+        locales,
+        namespace: config.namespace,
+        detailNamespace: config.detailNamespace,
+        ...(Object.keys(config.fallback).length > 0 ? { fallback: config.fallback } : {}),
+        sections: [...this.sections.values()],
+        messages: [...this.messages.values()].sort((a, b) => compareKeys(a.key, b.key)),
+        ...(twoAudiences
+          ? {
+              userTexts: [...this.userTexts.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+              userOverrides: this.userOverrides,
+            }
+          : {}),
+      },
+      gaps: this.gaps,
+      diagnostics: this.diagnostics,
+    };
+  }
+
+  /** Every key that names a user message names one some messages file defines. */
+  private checkUserReferences(): void {
+    for (const message of this.messages.values()) {
+      if (message.user === undefined || this.userTexts.has(message.user)) continue;
+      this.diagnostics.push({
+        ...error(
+          'registry/unknown-user-message',
+          `Key ${message.key} names the user message ${JSON.stringify(message.user)}, which no messages file defines under "user".`,
+          message.origin,
+        ),
+        key: message.key,
+      });
     }
   }
 
   /** The registry's message for `key`, or undefined after reporting why the key cannot be used. */
-  function knownKey(key: string, origin: Origin, locale: string): Message | undefined {
-    const message = messages.get(key);
+  private knownKey(key: string, origin: Origin, locale: string): Message | undefined {
+    const message = this.messages.get(key);
     if (message) return message;
     // A registry key is already known safe; only keys outside it need the check.
     const unsafe = unsafeKeyReason(key);
-    if (unsafe) diagnostics.push(error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, origin));
+    if (unsafe) this.diagnostics.push(error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, origin));
     else
-      diagnostics.push({
+      this.diagnostics.push({
         ...error('locale/unknown-key', `Key ${JSON.stringify(key)} is not in the registry.`, origin),
         locale,
         key,
@@ -198,7 +237,7 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
   }
 
   /** Puts one layer's text for a locale over the earlier layers' (keeping their origins); two in one layer are a conflict. */
-  function mergeInto(
+  private mergeInto(
     translations: Record<string, Translation>,
     what: string,
     key: string | undefined,
@@ -209,7 +248,7 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
   ): void {
     const previous = translations[locale];
     if (previous && previous.origin.layer === layer) {
-      diagnostics.push({
+      this.diagnostics.push({
         ...error(
           'merge/conflict',
           `${what} in ${locale} is given twice in layer ${JSON.stringify(layer)}; order files by putting them in separate layers.`,
@@ -227,24 +266,22 @@ export function mergeLayers(files: readonly SourceFile[], config: Config): Merge
     if (entry.doubts?.length) translation.doubts = entry.doubts;
     translations[locale] = translation;
   }
+}
 
-  const locales = [config.sourceLocale, ...config.locales.filter((l) => l !== config.sourceLocale).sort()];
-  return {
-    catalog: {
-      sourceLocale: config.sourceLocale,
-      locales,
-      namespace: config.namespace,
-      detailNamespace: config.detailNamespace,
-      ...(Object.keys(config.fallback).length > 0 ? { fallback: config.fallback } : {}),
-      sections: [...sections.values()],
-      messages: [...messages.values()].sort((a, b) => compareKeys(a.key, b.key)),
-      ...(twoAudiences
-        ? { userTexts: [...userTexts.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), userOverrides }
-        : {}),
-    },
-    gaps,
-    diagnostics,
-  };
+/** A registry entry as a message without translations, built field by field in the documented order (no spread per optional field). */
+function messageOf(key: string, entry: RegistryEntry, origin: Origin): Message {
+  const message = { key } as Message;
+  if (entry.code !== undefined) message.code = entry.code;
+  if (entry.range) message.range = [entry.range[0], entry.range[1]];
+  message.section = entry.section;
+  if (entry.description !== undefined) message.description = entry.description;
+  message.params = paramsOf(entry.params);
+  if (entry.user !== undefined) message.user = entry.user;
+  if (entry.action !== undefined) message.action = entry.action;
+  if (entry.fault !== undefined) message.fault = entry.fault;
+  message.translations = {};
+  message.origin = origin;
+  return message;
 }
 
 function entryOf(value: string | MessageEntry): MessageEntry {
@@ -252,7 +289,7 @@ function entryOf(value: string | MessageEntry): MessageEntry {
 }
 
 /** Sorted by name: JSON member order carries no meaning, and positional formats (%1$s, {0}) number params in this order. */
-function paramsOf(declared: RegistryData['codes'][number]['params']): Param[] {
+function paramsOf(declared: RegistryEntry['params']): Param[] {
   if (!declared) return [];
   return Object.entries(declared)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -8,9 +8,9 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Gap } from './merge.js';
 import { placeOf } from './origin.js';
-import { TYPE } from '@formatjs/icu-messageformat-parser';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { argumentsOf, parseMessage, pluralsOf } from './icu.js';
-import type { Catalog, Message, ParamType, Translation } from './model.js';
+import type { Catalog, Message, ParamType, Translation, UserText } from './model.js';
 import { pushTo } from '../multimap.js';
 import { didYouMean } from '../did-you-mean.js';
 
@@ -25,67 +25,83 @@ const COMPATIBLE: Record<ParamType, readonly ParamType[]> = {
 };
 
 export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  const gapsByKey = new Map<string, Gap[]>();
-  for (const gap of gaps) pushTo(gapsByKey, `${gap.key}\u0000${gap.locale}`, gap);
-  const categories = new Map<string, Set<string>>();
-  const categoriesOf = (locale: string, ordinal: boolean): Set<string> => {
-    const id = `${locale}/${ordinal}`;
-    let set = categories.get(id);
-    if (!set) {
-      set = new Set(new Intl.PluralRules(locale, { type: ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions().pluralCategories);
-      categories.set(id, set);
-    }
-    return set;
-  };
+  const validation = new Validation(catalog, gaps);
+  validation.checkMessages();
+  if (catalog.userTexts) catalog.userMessages = validation.checkUserMessages();
+  validation.checkSectionTitles();
+  return validation.diagnostics;
+}
 
-  for (const message of catalog.messages) {
-    for (const locale of catalog.locales) {
-      const translation = message.translations[locale];
-      if (!translation) {
-        const gap = gapsByKey.get(`${message.key}\u0000${locale}`);
-        const isSource = locale === catalog.sourceLocale;
-        const via = isSource ? undefined : fallbackOf(message.translations, locale);
-        diagnostics.push({
-          ruleId: isSource ? 'completeness/missing-source' : 'completeness/missing',
-          severity: isSource ? 'error' : via !== catalog.sourceLocale ? 'info' : 'warning',
-          message: isSource
-            ? `Key ${message.key} has no ${locale} text; the source locale must be complete.`
-            : `Key ${message.key} has no ${locale} text; apps fall back to ${via}.`,
-          place: placeOf(gap?.[0].origin ?? message.origin),
-          locale,
-          key: message.key,
-          ...(gap ? { notes: gap.flatMap((g) => g.doubts.map((d) => ({ message: d, place: placeOf(g.origin) }))) } : {}),
-        });
-        continue;
+/** The checks of one catalog, sharing what they report and the plural categories of each locale. */
+class Validation {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly gapsByKey = new Map<string, Gap[]>();
+  private readonly categories = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly catalog: Catalog,
+    gaps: readonly Gap[],
+  ) {
+    for (const gap of gaps) pushTo(this.gapsByKey, `${gap.key}\u0000${gap.locale}`, gap);
+  }
+
+  /** Every message in every locale: its text checked, or its absence reported. */
+  checkMessages(): void {
+    const { catalog } = this;
+    for (const message of catalog.messages) {
+      for (const locale of catalog.locales) {
+        const translation = message.translations[locale];
+        if (translation) this.checkTranslation(message, locale, translation);
+        else this.missingText(message, locale);
       }
-      checkTranslation(message, locale, translation);
     }
   }
-  if (catalog.userTexts) catalog.userMessages = checkUserMessages();
-  for (const section of catalog.sections) {
-    for (const locale of catalog.locales) {
-      if (section.titles[locale] !== undefined) continue;
-      const isSource = locale === catalog.sourceLocale;
-      diagnostics.push({
-        ruleId: 'completeness/missing-section-title',
-        severity: isSource ? 'error' : 'warning',
-        message: `Section ${JSON.stringify(section.id)} has no ${locale} title.`,
-        place: placeOf(section.origin),
-        ...(isSource
-          ? {
-              hint: `Titles name the sections in the review page and translators' files: add "sections": { ${JSON.stringify(section.id)}: "…" } to the ${locale} messages file.`,
-            }
-          : {}),
-        locale,
-      });
+
+  /** A message without text in a locale: an error in the source locale, else where apps fall back to (with the importer's doubts). */
+  private missingText(message: Message, locale: string): void {
+    const { catalog } = this;
+    const gap = this.gapsByKey.get(`${message.key}\u0000${locale}`);
+    const isSource = locale === catalog.sourceLocale;
+    const via = isSource ? undefined : this.fallbackOf(message.translations, locale);
+    this.diagnostics.push({
+      ruleId: isSource ? 'completeness/missing-source' : 'completeness/missing',
+      severity: isSource ? 'error' : via !== catalog.sourceLocale ? 'info' : 'warning',
+      message: isSource
+        ? `Key ${message.key} has no ${locale} text; the source locale must be complete.`
+        : `Key ${message.key} has no ${locale} text; apps fall back to ${via}.`,
+      place: placeOf(gap?.[0].origin ?? message.origin),
+      locale,
+      key: message.key,
+      ...(gap ? { notes: gap.flatMap((g) => g.doubts.map((d) => ({ message: d, place: placeOf(g.origin) }))) } : {}),
+    });
+  }
+
+  /** Every section titled in every locale (the source locale's titles are required). */
+  checkSectionTitles(): void {
+    const { catalog } = this;
+    for (const section of catalog.sections) {
+      for (const locale of catalog.locales) {
+        if (section.titles[locale] !== undefined) continue;
+        const isSource = locale === catalog.sourceLocale;
+        this.diagnostics.push({
+          ruleId: 'completeness/missing-section-title',
+          severity: isSource ? 'error' : 'warning',
+          message: `Section ${JSON.stringify(section.id)} has no ${locale} title.`,
+          place: placeOf(section.origin),
+          ...(isSource
+            ? {
+                hint: `Titles name the sections in the review page and translators' files: add "sections": { ${JSON.stringify(section.id)}: "…" } to the ${locale} messages file.`,
+              }
+            : {}),
+          locale,
+        });
+      }
     }
   }
-  return diagnostics;
 
   /** The locale a missing text falls back to: the first of the configured chain that has one, else the source locale. */
-  function fallbackOf(translations: Record<string, Translation>, locale: string): string {
-    return (catalog.fallback?.[locale] ?? []).find((l) => translations[l] !== undefined) ?? catalog.sourceLocale;
+  private fallbackOf(translations: Record<string, Translation>, locale: string): string {
+    return (this.catalog.fallback?.[locale] ?? []).find((l) => translations[l] !== undefined) ?? this.catalog.sourceLocale;
   }
 
   /**
@@ -94,7 +110,8 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
    * only what depends on the key (its declared params) is checked. A user
    * message need not show every param (a count can be left out).
    */
-  function checkUserMessages(): Message[] {
+  checkUserMessages(): Message[] {
+    const { catalog } = this;
     const texts = new Map(catalog.userTexts!.map((t) => [t.id, t]));
     const used = new Set<string>();
     const parsedOnce = new Map<Translation, boolean>();
@@ -106,23 +123,17 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
       for (const locale of catalog.locales) {
         const source = overrides[locale] ?? shared?.translations[locale];
         if (!source) continue;
-        if (!parsedOnce.has(source))
-          parsedOnce.set(
-            source,
-            checkTranslation(
-              { ...message, key: shared && source === shared.translations[locale] ? `user:${shared.id}` : message.key, params: [] },
-              locale,
-              source,
-              'syntax',
-            ),
-          );
+        if (!parsedOnce.has(source)) {
+          const what = shared && source === shared.translations[locale] ? `user:${shared.id}` : message.key;
+          parsedOnce.set(source, this.checkTranslation({ ...message, key: what, params: [] }, locale, source, 'syntax'));
+        }
         if (!parsedOnce.get(source)) continue;
         const own = { ...source };
         translations[locale] = own;
-        checkTranslation(message, locale, own, 'params');
+        this.checkTranslation(message, locale, own, 'params');
       }
       if (!translations[catalog.sourceLocale] && (message.user === undefined || shared)) {
-        diagnostics.push({
+        this.diagnostics.push({
           ruleId: 'completeness/missing-user',
           severity: 'error',
           message: `Key ${message.key} has no ${catalog.sourceLocale} user message: name one in the registry ("user") or give it in "userOverrides".`,
@@ -132,35 +143,39 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
       }
       return { ...message, translations };
     });
-    for (const text of catalog.userTexts!) {
-      if (!used.has(text.id))
-        diagnostics.push({
-          ruleId: 'registry/unused-user-message',
-          severity: 'warning',
-          message: `User message ${JSON.stringify(text.id)} is named by no key.`,
-          place: placeOf(text.origin),
-        });
-      for (const locale of catalog.locales) {
-        if (text.translations[locale]) continue;
-        const isSource = locale === catalog.sourceLocale;
-        const via = isSource ? undefined : fallbackOf(text.translations, locale);
-        diagnostics.push({
-          ruleId: isSource ? 'completeness/missing-source' : 'completeness/missing',
-          severity: isSource ? 'error' : via !== catalog.sourceLocale ? 'info' : 'warning',
-          message: isSource
-            ? `User message ${JSON.stringify(text.id)} has no ${locale} text; the source locale must be complete.`
-            : `User message ${JSON.stringify(text.id)} has no ${locale} text; apps fall back to ${via}.`,
-          place: placeOf(text.origin),
-          locale,
-          key: `user:${text.id}`,
-        });
-      }
-    }
+    for (const text of catalog.userTexts!) this.checkUserText(text, used.has(text.id));
     return userMessages;
   }
 
+  /** A shared user text: named by some key, and given in every locale. */
+  private checkUserText(text: UserText, named: boolean): void {
+    const { catalog } = this;
+    if (!named)
+      this.diagnostics.push({
+        ruleId: 'registry/unused-user-message',
+        severity: 'warning',
+        message: `User message ${JSON.stringify(text.id)} is named by no key.`,
+        place: placeOf(text.origin),
+      });
+    for (const locale of catalog.locales) {
+      if (text.translations[locale]) continue;
+      const isSource = locale === catalog.sourceLocale;
+      const via = isSource ? undefined : this.fallbackOf(text.translations, locale);
+      this.diagnostics.push({
+        ruleId: isSource ? 'completeness/missing-source' : 'completeness/missing',
+        severity: isSource ? 'error' : via !== catalog.sourceLocale ? 'info' : 'warning',
+        message: isSource
+          ? `User message ${JSON.stringify(text.id)} has no ${locale} text; the source locale must be complete.`
+          : `User message ${JSON.stringify(text.id)} has no ${locale} text; apps fall back to ${via}.`,
+        place: placeOf(text.origin),
+        locale,
+        key: `user:${text.id}`,
+      });
+    }
+  }
+
   /** Parses a text and checks it against the message's params: 'all' (a message), 'syntax' (a shared user text, once) or 'params' (a user text for one key, already parsed). Returns whether it parsed. */
-  function checkTranslation(
+  private checkTranslation(
     message: Message,
     locale: string,
     translation: Translation,
@@ -177,9 +192,9 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
       translation.ast = parsed.ast;
       return true; // plain text: nothing to agree on
     }
-    const at = { place: placeOf(translation.origin), locale, key: message.key };
+    const at: At = { place: placeOf(translation.origin), locale, key: message.key };
     if (!parsed.ok) {
-      diagnostics.push({
+      this.diagnostics.push({
         ruleId: 'icu/syntax',
         severity: 'error',
         message: `Key ${message.key} (${locale}): ICU syntax error at character ${parsed.offset + 1}: ${parsed.message}.`,
@@ -189,12 +204,19 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
     }
     translation.ast = parsed.ast;
     if (scope === 'syntax') return true;
-    const used = argumentsOf(parsed.ast);
+    this.checkArguments(message, locale, parsed.ast, scope === 'all', at);
+    this.checkPlurals(message, locale, parsed.ast, at);
+    return true;
+  }
+
+  /** The arguments a text uses against the registry's params: declared, of a compatible type, and (`complete`) all of them used. */
+  private checkArguments(message: Message, locale: string, ast: MessageFormatElement[], complete: boolean, at: At): void {
+    const used = argumentsOf(ast);
     const declared = new Map(message.params.map((p) => [p.name, p.type]));
     for (const [name, use] of used) {
       const type = declared.get(name);
       if (!type) {
-        diagnostics.push({
+        this.diagnostics.push({
           ruleId: 'params/undeclared',
           severity: 'error',
           message: `Key ${message.key} (${locale}) uses {${name}}, which the registry does not declare for this key.${didYouMean(name, declared.keys(), (n) => `{${n}}`)}`,
@@ -202,7 +224,7 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
           hint: `Declare it in the registry entry's "params", or remove it from the text.`,
         });
       } else if (!COMPATIBLE[type].includes(use)) {
-        diagnostics.push({
+        this.diagnostics.push({
           ruleId: 'params/type-mismatch',
           severity: 'error',
           message: `Key ${message.key} (${locale}) uses {${name}} as ${use}, but the registry declares it as ${type}.`,
@@ -210,9 +232,9 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
         });
       }
     }
-    for (const name of scope === 'all' ? declared.keys() : []) {
+    for (const name of complete ? declared.keys() : []) {
       if (!used.has(name)) {
-        diagnostics.push({
+        this.diagnostics.push({
           ruleId: 'params/missing',
           severity: 'error',
           message: `Key ${message.key} (${locale}) does not use {${name}}, which every locale's text must carry.`,
@@ -220,11 +242,15 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
         });
       }
     }
-    for (const plural of pluralsOf(parsed.ast)) {
-      const needed = categoriesOf(locale, plural.ordinal);
+  }
+
+  /** Each plural's categories against the ones the locale selects (from Intl.PluralRules). */
+  private checkPlurals(message: Message, locale: string, ast: MessageFormatElement[], at: At): void {
+    for (const plural of pluralsOf(ast)) {
+      const needed = this.categoriesOf(locale, plural.ordinal);
       const missing = [...needed].filter((c) => !plural.selectors.includes(c));
       if (missing.length > 0) {
-        diagnostics.push({
+        this.diagnostics.push({
           ruleId: 'icu/missing-plural-category',
           severity: 'error',
           message: `Key ${message.key} (${locale}): the plural of {${plural.arg}} lacks ${missing.join(', ')}, which ${locale} needs.`,
@@ -233,7 +259,7 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
       }
       const unused = plural.selectors.filter((s) => !s.startsWith('=') && !needed.has(s));
       if (unused.length > 0) {
-        diagnostics.push({
+        this.diagnostics.push({
           ruleId: 'icu/unused-plural-category',
           severity: 'warning',
           message: `Key ${message.key} (${locale}): ${locale} never selects ${unused.join(', ')} in the plural of {${plural.arg}}.`,
@@ -241,6 +267,18 @@ export function validateCatalog(catalog: Catalog, gaps: readonly Gap[]): Diagnos
         });
       }
     }
-    return true;
+  }
+
+  private categoriesOf(locale: string, ordinal: boolean): Set<string> {
+    const id = `${locale}/${ordinal}`;
+    let set = this.categories.get(id);
+    if (!set) {
+      set = new Set(new Intl.PluralRules(locale, { type: ordinal ? 'ordinal' : 'cardinal' }).resolvedOptions().pluralCategories);
+      this.categories.set(id, set);
+    }
+    return set;
   }
 }
+
+/** Where a translation's diagnostics point. */
+type At = Pick<Diagnostic, 'place' | 'locale' | 'key'>;

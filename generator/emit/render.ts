@@ -22,10 +22,13 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import type { HelperDelegate, TemplateDelegate } from 'handlebars';
 import { loadPrecompiled, templatesDir } from '../package-root.js';
-import type { PlannedFile } from './target.js';
+import type { EntryRendering, PlannedFile } from './target.js';
 import { templateHelpers } from './template-helpers.js';
 
 type Template = (context: object) => string;
+
+/** About how many characters of entries `chunks` yields at a time. */
+const CHUNK_CHARS = 1 << 16;
 
 /** What handlebars compiles every template and partial with. */
 const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
@@ -95,13 +98,72 @@ export class TemplateRenderer {
     if (file.content !== undefined) return file.content;
     if (!file.template || !file.context) throw new Error(`codebook: ${file.path} has neither content nor a template`);
     let context = file.context;
-    for (const entries of [...(file.entries ? [file.entries] : []), ...(file.moreEntries ?? [])]) {
-      const entry =
-        entries.builtIn && this.isBuiltIn(targetId, entries.template) ? entries.builtIn : this.templateFor(targetId, entries.template);
-      const rendered = entries.contexts.map((c) => entry(c));
-      context = { ...context, [entries.field]: rendered.join(entries.separator ?? '\n') };
+    for (const entries of entryListsOf(file)) {
+      const entry = this.entryTemplate(targetId, entries);
+      context = { ...context, [entries.field]: entries.contexts.map((c) => entry(c)).join(entries.separator ?? '\n') };
     }
     return this.templateFor(targetId, file.template)(context);
+  }
+
+  /**
+   * The file as chunks whose concatenation is `render`'s text, each entry
+   * rendered only when its chunk is asked for, so a file of 100k entries is
+   * never one string. The file template is rendered once with a marker in
+   * place of each entry list and cut at the markers; that is done for the
+   * built-in file templates only, which print each list once and as it is
+   * (an override might transform the list, so it gets `render`'s one chunk).
+   */
+  *chunks(targetId: string, file: PlannedFile): Generator<string> {
+    const lists = entryListsOf(file);
+    const shell =
+      file.template &&
+      file.context &&
+      lists.length > 0 &&
+      lists.every((l) => l.contexts.length > 0) &&
+      this.isBuiltIn(targetId, file.template)
+        ? this.shellOf(targetId, file.template, file.context, lists)
+        : undefined;
+    if (!shell) {
+      yield this.render(targetId, file);
+      return;
+    }
+    for (const piece of shell) {
+      if (typeof piece === 'string') {
+        if (piece) yield piece;
+        continue;
+      }
+      const list = lists[piece]!;
+      const entry = this.entryTemplate(targetId, list);
+      const separator = list.separator ?? '\n';
+      // Entries go out in runs of about CHUNK_CHARS characters: few enough yields that their cost vanishes.
+      let run: string[] = [];
+      let size = 0;
+      for (const [n, context] of list.contexts.entries()) {
+        const text = n === 0 ? entry(context) : separator + entry(context);
+        run.push(text);
+        size += text.length;
+        if (size >= CHUNK_CHARS) {
+          yield run.join('');
+          run = [];
+          size = 0;
+        }
+      }
+      if (run.length > 0) yield run.join('');
+    }
+  }
+
+  /** The file template's text cut at each entry list (a number: the list's index), or undefined when a list is not printed exactly once. */
+  private shellOf(targetId: string, template: string, context: object, lists: readonly EntryRendering[]): (string | number)[] | undefined {
+    const marks = lists.map((_, i) => `\u0000codebook-entries-${i}\u0000`);
+    const text = this.templateFor(targetId, template)({ ...context, ...Object.fromEntries(lists.map((l, i) => [l.field, marks[i]])) });
+    const pieces: (string | number)[] = text.split(/\u0000codebook-entries-(\d+)\u0000/).map((p, i) => (i % 2 === 1 ? Number(p) : p));
+    const printed = pieces.filter((p) => typeof p === 'number');
+    return printed.length === lists.length && new Set(printed).size === lists.length ? pieces : undefined;
+  }
+
+  /** The entry template of a list: its TypeScript form while the template is the built-in one, else handlebars. */
+  private entryTemplate(targetId: string, entries: EntryRendering): (context: object) => string {
+    return entries.builtIn && this.isBuiltIn(targetId, entries.template) ? entries.builtIn : this.templateFor(targetId, entries.template);
   }
 
   private readonly builtIn = new Map<string, boolean>();
@@ -133,6 +195,11 @@ export class TemplateRenderer {
     const spec = precompiled().get(source) ?? (new Function(`return ${precompileSpec(source)};`) as () => unknown)();
     return this.handlebars.template(spec);
   }
+}
+
+/** A file's entry lists, in the order they are rendered. */
+function entryListsOf(file: PlannedFile): EntryRendering[] {
+  return [...(file.entries ? [file.entries] : []), ...(file.moreEntries ?? [])];
 }
 
 /**

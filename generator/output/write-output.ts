@@ -14,11 +14,15 @@
  * is the previous run's or, once the next run has finished the commit, the
  * new one's. Unchanged files are not rewritten (their mtime stays).
  */
-import { lstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { checkpoint, commitStaged, discardStaged, hasPendingJournal, stagedPathOf } from './commit-journal.js';
 import { MANIFEST_PATH, ownedFiles, readManifest, serializeManifest, STATE_DIR, type Manifest } from './manifest.js';
+import { streamFile } from './streamed-file.js';
+
+/** A rendered file: its text, or its text in order as chunks (never joined: see streamed-file.ts). */
+export type FileText = string | Iterable<string>;
 
 export interface OutputStatus {
   /** Files whose content differs from what would be generated. */
@@ -42,7 +46,7 @@ export interface WriteResult {
 
 /** Receives each rendered file once, by path relative to the output folder. */
 export interface OutputSink {
-  add(path: string, text: string): void;
+  add(path: string, text: FileText): void;
 }
 
 /** Paths that stand where a produced file should be written but that codebook did not write. */
@@ -67,7 +71,7 @@ abstract class OutputSinkBase implements OutputSink {
     this.owned = ownedFiles(this.previous);
   }
 
-  abstract add(path: string, text: string): void;
+  abstract add(path: string, text: FileText): void;
 
   /** The manifest after this run, and the files it found in its targets' folders that codebook did not write. */
   protected async nextManifest(): Promise<{ manifest: Manifest; foreign: string[] }> {
@@ -93,16 +97,23 @@ abstract class OutputSinkBase implements OutputSink {
 export class OutputComparison extends OutputSinkBase {
   private readonly status: OutputStatus = { stale: [], missing: [], orphaned: [], unchanged: [] };
 
-  add(path: string, text: string | Buffer): 'missing' | 'stale' | 'unchanged' {
+  add(path: string, text: FileText): 'missing' | 'stale' | 'unchanged' {
     this.produced.add(path);
-    return this.compare(path, typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+    const target = join(this.outDir, path);
+    if (kindOf(target) !== 'file') return this.verdict(path, 'missing');
+    // Compared chunk by chunk, as rendered; the first differing byte ends it.
+    const { changed } = streamFile(typeof text === 'string' ? [text] : text, target, () => undefined);
+    return this.verdict(path, changed ? 'stale' : 'unchanged');
+  }
+
+  private verdict(path: string, verdict: 'missing' | 'stale' | 'unchanged'): 'missing' | 'stale' | 'unchanged' {
+    this.status[verdict].push(path);
+    return verdict;
   }
 
   private compare(path: string, bytes: Buffer): 'missing' | 'stale' | 'unchanged' {
     const current = readIfFile(join(this.outDir, path));
-    const verdict = current === undefined ? 'missing' : current.equals(bytes) ? 'unchanged' : 'stale';
-    this.status[verdict].push(path);
-    return verdict;
+    return this.verdict(path, current === undefined ? 'missing' : current.equals(bytes) ? 'unchanged' : 'stale');
   }
 
   async finish(): Promise<OutputStatus> {
@@ -120,40 +131,41 @@ export class StagedOutput extends OutputSinkBase {
   private readonly moves: string[] = [];
   private readonly unchanged: string[] = [];
   private readonly conflicts: string[] = [];
-  /** `options.hash` of every added file's bytes, when given (the incremental cache records them). */
+  /** With `options.hash`: the SHA-256 of every added file's bytes (fileSha256; the incremental cache records them). */
   readonly hashes = new Map<string, string>();
 
   constructor(
     outDir: string,
     targetIds: readonly string[],
-    private readonly options: { hash?: (bytes: Buffer) => string } = {},
+    private readonly options: { hash?: boolean } = {},
   ) {
     super(outDir, targetIds);
   }
 
-  add(path: string, text: string): void {
+  add(path: string, text: FileText): void {
     this.produced.add(path);
-    const bytes = Buffer.from(text, 'utf8');
-    if (this.options.hash) this.hashes.set(path, this.options.hash(bytes));
     const target = join(this.outDir, path);
     const kind = kindOf(target);
-    if (kind === 'file' && readFileSync(target).equals(bytes)) {
-      this.unchanged.push(path);
-      return;
-    }
-    if (kind === 'other' || (kind === 'file' && !this.owned.has(path))) {
-      this.conflicts.push(path);
-      return;
-    }
-    this.stage(path, bytes);
+    // A file codebook did not write is compared all the same: an identical one is no conflict.
+    const staging = kind === 'other' || (kind === 'file' && !this.owned.has(path)) ? 'conflict' : 'stage';
+    const result = streamFile(
+      typeof text === 'string' ? [text] : text,
+      kind === 'file' ? target : undefined,
+      () => (staging === 'conflict' ? undefined : this.openStaged(path)),
+      { hash: this.options.hash === true },
+    );
+    if (result.sha256 !== undefined) this.hashes.set(path, result.sha256);
+    if (!result.changed) this.unchanged.push(path);
+    else if (staging === 'conflict') this.conflicts.push(path);
+    else this.moves.push(path);
   }
 
-  private stage(path: string, bytes: Buffer): void {
+  /** The staged file of `path`, opened for writing (the kill tests' checkpoint comes first). */
+  private openStaged(path: string): number {
     checkpoint(`stage ${path}`);
     const staged = stagedPathOf(this.outDir, path);
     mkdirSync(dirname(staged), { recursive: true });
-    writeFileSync(staged, bytes);
-    this.moves.push(path);
+    return openSync(staged, 'w');
   }
 
   /** Puts every staged file in place, removes this run's orphans and records the new manifest. */
@@ -161,8 +173,10 @@ export class StagedOutput extends OutputSinkBase {
     if (this.conflicts.length > 0) throw new ForeignFileError(this.conflicts.sort());
     const { manifest, foreign } = await this.nextManifest();
     const manifestText = serializeManifest(manifest);
-    if (readIfFile(join(this.outDir, MANIFEST_PATH))?.toString('utf8') !== manifestText)
-      this.stage(MANIFEST_PATH, Buffer.from(manifestText, 'utf8'));
+    if (readIfFile(join(this.outDir, MANIFEST_PATH))?.toString('utf8') !== manifestText) {
+      streamFile([manifestText], undefined, () => this.openStaged(MANIFEST_PATH));
+      this.moves.push(MANIFEST_PATH);
+    }
     // Folders for every move, before the journal: a path blocked by a file fails here, while nothing has changed yet.
     for (const path of this.moves) mkdirSync(dirname(join(this.outDir, path)), { recursive: true });
     const removals = this.orphans();

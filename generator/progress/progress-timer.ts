@@ -21,6 +21,7 @@ export interface ProgressOptions {
 
 export class ProgressTimer extends StageTimer {
   private current?: string;
+  private shownAt = 0;
 
   private constructor(
     private readonly spinner: Ora,
@@ -57,6 +58,10 @@ export class ProgressTimer extends StageTimer {
 
   private show(name: string): void {
     if (name === this.current) return;
+    // Nested stages alternate per chunk (render, write, render…): redrawn at most every 100 ms.
+    const now = performance.now();
+    if (this.depth > 0 && now - this.shownAt < 100) return;
+    this.shownAt = now;
     this.current = name;
     this.spinner.text = `${this.prefix}${stageLabel(name)}`;
     this.spinner.render();
