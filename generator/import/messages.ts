@@ -33,7 +33,7 @@ export function collectMessages(
   for (const section of outlined) {
     const keys: string[] = [];
     for (const row of section.rows) {
-      const text = repairMarkup(row);
+      const text = repairMarkup(row, report);
       const first = kept.get(row.key);
       if (!first) {
         kept.set(row.key, { row, text, section: section.id });
@@ -74,23 +74,20 @@ export function collectMessages(
     messages.set(key, { text, line: row.line });
   }
   return { sections, messages };
+}
 
-  function repairMarkup(row: VendorRow): string {
-    const { text, changes } = closeMarkup(row.text);
-    for (const change of changes) {
-      const at = { line: row.line, key: row.key };
-      if (change.kind === 'closed') {
-        report.repair(
-          IMPORT_RULES.markupClosed,
-          `Closed markup the document cut in the message at line ${row.line}: ${change.detail}.`,
-          at,
-        );
-      } else if (change.kind === 'truncated') {
-        report.doubt(IMPORT_RULES.markupTruncated, `The message at line ${row.line} ends in a cut tag: ${change.detail}.`, at);
-      } else {
-        report.doubt(IMPORT_RULES.markupUnclosed, `The message at line ${row.line} has unclosed markup: ${change.detail}.`, at);
-      }
+/** The row's text with markup the document cut closed, each repair and doubt reported. */
+function repairMarkup(row: VendorRow, report: ImportReport): string {
+  const { text, changes } = closeMarkup(row.text);
+  for (const change of changes) {
+    const at = { line: row.line, key: row.key };
+    if (change.kind === 'closed') {
+      report.repair(IMPORT_RULES.markupClosed, `Closed markup the document cut in the message at line ${row.line}: ${change.detail}.`, at);
+    } else if (change.kind === 'truncated') {
+      report.doubt(IMPORT_RULES.markupTruncated, `The message at line ${row.line} ends in a cut tag: ${change.detail}.`, at);
+    } else {
+      report.doubt(IMPORT_RULES.markupUnclosed, `The message at line ${row.line} has unclosed markup: ${change.detail}.`, at);
     }
-    return text;
   }
+  return text;
 }

@@ -21,35 +21,20 @@ export interface OutlineSection {
 
 export function outline(items: VendorItem[], report: ImportReport): OutlineSection[] {
   const content = items.filter((it) => it.kind !== 'blank');
-  const firstPart = content.findIndex((it) => it.kind === 'part');
-  if (firstPart < 0) {
-    report.doubt(IMPORT_RULES.noPartHeading, 'Found no part heading such as “(1) IM SDK …”; nothing was imported.', {
-      line: content[0]?.line ?? 1,
-    });
-    return [];
-  }
-  if (firstPart > 0) {
-    const from = content[0].line;
-    const to = content[firstPart - 1].line;
-    report.repair(IMPORT_RULES.coverSkipped, `Skipped the cover page (${linesText(from, to)}) before the first part heading.`, {
-      line: from,
-      endLine: to,
-    });
-  }
-
-  const sections = new Map<string, OutlineSection>();
-  let part: { ordinal: number; title: string; line: number; headings: number } | undefined;
+  const firstPart = skipCover(content, report);
+  if (firstPart < 0) return [];
+  const state: OutlineState = { sections: new Map(), part: undefined, report };
   let current: OutlineSection | undefined;
 
   for (let i = firstPart; i < content.length; i++) {
     const item = content[i];
     switch (item.kind) {
       case 'part':
-        part = { ordinal: item.ordinal, title: item.title, line: item.line, headings: 0 };
+        state.part = { ordinal: item.ordinal, title: item.title, line: item.line, headings: 0 };
         current = undefined;
         break;
       case 'note': {
-        const end = noteEnd(i);
+        const end = noteEnd(content, i);
         const last = content[end - 1].line;
         const rule = item.note === 'intro' ? IMPORT_RULES.introSkipped : IMPORT_RULES.notesSkipped;
         const what = item.note === 'intro' ? 'intro note' : 'closing notes';
@@ -59,7 +44,7 @@ export function outline(items: VendorItem[], report: ImportReport): OutlineSecti
       }
       case 'text':
         if (content[i + 1]?.kind === 'table-header') {
-          current = enter(item.text, item.line);
+          current = enter(state, item.text, item.line);
         } else {
           report.doubt(
             IMPORT_RULES.unrecognizedLine,
@@ -71,7 +56,7 @@ export function outline(items: VendorItem[], report: ImportReport): OutlineSecti
         }
         break;
       case 'table-header':
-        current ??= enter(null, item.line);
+        current ??= enter(state, null, item.line);
         break;
       case 'row':
         if (!current) {
@@ -79,54 +64,81 @@ export function outline(items: VendorItem[], report: ImportReport): OutlineSecti
             line: item.line,
             key: item.row.key,
           });
-          current = enter(null, item.line);
+          current = enter(state, null, item.line);
         }
         current.rows.push(item.row);
         break;
     }
   }
 
-  return [...sections.values()]
+  return [...state.sections.values()]
     .map((s, i) => ({ s, i }))
     .sort((a, b) => sectionRank(a.s.id) - sectionRank(b.s.id) || a.i - b.i)
     .map(({ s }) => s);
+}
 
-  /** Index just past the note block that starts at `start`: its label and the plain text lines after it (never a row or heading). */
-  function noteEnd(start: number): number {
-    let j = start + 1;
-    for (; j < content.length; j++) {
-      const it = content[j];
-      if (it.kind !== 'text' || content[j + 1]?.kind === 'table-header') break;
-    }
-    return j;
-  }
+/** The sections found so far and the part being read. */
+interface OutlineState {
+  sections: Map<string, OutlineSection>;
+  part: { ordinal: number; title: string; line: number; headings: number } | undefined;
+  report: ImportReport;
+}
 
-  function enter(heading: string | null, line: number): OutlineSection {
-    const p = part!;
-    p.headings += 1;
-    let id: string | undefined = sectionIdFor(p.ordinal, heading);
-    const title = heading ?? p.title;
-    if (id === undefined) {
-      id = `${PART_PREFIX[p.ordinal] ?? `part${p.ordinal}`}-section-${p.headings}`;
-      report.doubt(
-        IMPORT_RULES.unknownHeading,
-        heading === null
-          ? `The table at line ${line} has no heading in part ${p.ordinal}; its rows are filed under the section “${id}”.`
-          : `The heading ${quote(heading)} at line ${line} is not a known heading of part ${p.ordinal}; its rows are filed under the section “${id}”.`,
-        { line },
-      );
-    }
-    const existing = sections.get(id);
-    if (existing) {
-      report.doubt(
-        IMPORT_RULES.duplicateHeading,
-        `The heading ${quote(title)} at line ${line} repeats the section “${id}” of line ${existing.line}; its rows are added to that section.`,
-        { line },
-      );
-      return existing;
-    }
-    const section: OutlineSection = { id, title, line, rows: [] };
-    sections.set(id, section);
-    return section;
+/** The index of the first part heading, the cover before it reported as skipped; -1 (a doubt) when there is none. */
+function skipCover(content: VendorItem[], report: ImportReport): number {
+  const firstPart = content.findIndex((it) => it.kind === 'part');
+  if (firstPart < 0) {
+    report.doubt(IMPORT_RULES.noPartHeading, 'Found no part heading such as “(1) IM SDK …”; nothing was imported.', {
+      line: content[0]?.line ?? 1,
+    });
+  } else if (firstPart > 0) {
+    const from = content[0].line;
+    const to = content[firstPart - 1].line;
+    report.repair(IMPORT_RULES.coverSkipped, `Skipped the cover page (${linesText(from, to)}) before the first part heading.`, {
+      line: from,
+      endLine: to,
+    });
   }
+  return firstPart;
+}
+
+/** Index just past the note block that starts at `start`: its label and the plain text lines after it (never a row or heading). */
+function noteEnd(content: VendorItem[], start: number): number {
+  let j = start + 1;
+  for (; j < content.length; j++) {
+    const it = content[j];
+    if (it.kind !== 'text' || content[j + 1]?.kind === 'table-header') break;
+  }
+  return j;
+}
+
+/** The section a heading (null: a table without one) starts in the current part; a known section again when it repeats one. */
+function enter(state: OutlineState, heading: string | null, line: number): OutlineSection {
+  const { sections, report } = state;
+  const p = state.part!;
+  p.headings += 1;
+  let id: string | undefined = sectionIdFor(p.ordinal, heading);
+  const title = heading ?? p.title;
+  if (id === undefined) {
+    id = `${PART_PREFIX[p.ordinal] ?? `part${p.ordinal}`}-section-${p.headings}`;
+    report.doubt(
+      IMPORT_RULES.unknownHeading,
+      heading === null
+        ? `The table at line ${line} has no heading in part ${p.ordinal}; its rows are filed under the section “${id}”.`
+        : `The heading ${quote(heading)} at line ${line} is not a known heading of part ${p.ordinal}; its rows are filed under the section “${id}”.`,
+      { line },
+    );
+  }
+  const existing = sections.get(id);
+  if (existing) {
+    report.doubt(
+      IMPORT_RULES.duplicateHeading,
+      `The heading ${quote(title)} at line ${line} repeats the section “${id}” of line ${existing.line}; its rows are added to that section.`,
+      { line },
+    );
+    return existing;
+  }
+  const section: OutlineSection = { id, title, line, rows: [] };
+  sections.set(id, section);
+  return section;
 }

@@ -16,7 +16,7 @@ function read(xml: string) {
   const head = '<resources>\n<string name="x">';
   const parsed = readStringsXml(`${head}${xml}</string>\n</resources>\n`);
   if (!parsed.ok) throw new Error(parsed.message);
-  const rt = resourceText(parsed.strings.resources[0]!.value!.pieces);
+  const rt = resourceText(parsed.doc.resources[0]!.value!.pieces);
   return {
     ...rt,
     offsets: rt.offsets.map((o) => o - head.length),

@@ -4,8 +4,12 @@
  * of the written ICU source (the importer's own safety net, reached here by
  * breaking the check on purpose).
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { importVendorDocument } from '../../generator/import/index.js';
+import { VENDOR_IMPORT_RULES } from '../../generator/import/rules.js';
+import { repoRoot } from '../support/catalogs.js';
 
 const rows = (text: string) =>
   importVendorDocument(text, { locale: 'ja', sourceName: 'vendor.txt' }).report.map((d) => [d.place?.line, d.severity, d.ruleId, d.key]);
@@ -50,5 +54,17 @@ describe('vendor import: the ICU round trip', () => {
       vi.doUnmock('../../generator/import/icu-literal.js');
       vi.resetModules();
     }
+  });
+});
+
+describe('vendor import: rules', () => {
+  it('every rule has a case in these tests (a failing example asserting its id)', () => {
+    const dir = join(repoRoot, 'test/import');
+    const tests = readdirSync(dir)
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
+    // Not preceded by a letter or "-": po-import/nothing-recognised is not a case of import/nothing-recognised.
+    for (const id of Object.keys(VENDOR_IMPORT_RULES)) expect(new RegExp(`(?<![a-z-])${id}\\b`).test(tests), id).toBe(true);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { At } from '../translations/apply.js';
 import { readXml, type ContentPiece, type XmlDocument, type XmlElement } from '../translations/xml-text.js';
+import type { ReadResult } from '../translations/report.js';
 
 export interface AndroidValue {
   element: XmlElement;
@@ -33,12 +34,11 @@ export interface StringsDocument {
   others: { name: string; at: At; resourceName: string | undefined }[];
 }
 
-export type StringsReadResult =
-  { ok: true; strings: StringsDocument } | { ok: false; rule: 'syntax' | 'not-android'; message: string; at: At };
+export type StringsReadResult = ReadResult<StringsDocument, 'syntax' | 'not-android'>;
 
 export function readStringsXml(text: string): StringsReadResult {
   const read = readXml(text);
-  if (!read.ok) return { ok: false, rule: 'syntax', message: read.message, at: read.at };
+  if (!read.ok) return read;
   const { doc } = read;
   const root = doc.root;
   if (root.name !== 'resources')
@@ -64,5 +64,5 @@ export function readStringsXml(text: string): StringsReadResult {
       others.push({ name: el.name, at: el.at, resourceName: name });
     }
   }
-  return { ok: true, strings: { doc, at: root.at, resources, others } };
+  return { ok: true, doc: { doc, at: root.at, resources, others } };
 }

@@ -2,8 +2,12 @@
  * Every rule id the Android strings.xml importer emits, with its severity
  * and meaning; all of kind `input` (a document that cannot be imported as it
  * is). generator/rules.ts lists them in the rule catalogue.
+ *
+ * Those every translation import reports (shadowed, no-target-file…) are
+ * defined once in translations/rules.ts and spread in under this prefix.
  */
 import { rulesOf } from '../../diagnostics/rule.js';
+import { sharedImportRules } from '../translations/rules.js';
 
 export const ANDROID_IMPORT_RULES = rulesOf('input', {
   'android-import/syntax': { severity: 'error', explanation: 'The file is not well-formed XML; nothing is imported.' },
@@ -15,16 +19,6 @@ export const ANDROID_IMPORT_RULES = rulesOf('input', {
     severity: 'error',
     explanation:
       'Neither --locale nor a values-<qualifier> folder names the locale, or it is not a target locale of the catalog (values/ is the source locale); nothing is imported.',
-  },
-  'android-import/locale-mismatch': {
-    severity: 'error',
-    explanation:
-      'The values-<qualifier> folder is another locale than --locale, or than the source file being updated; nothing is imported.',
-  },
-  'android-import/no-target-file': {
-    severity: 'error',
-    explanation:
-      'No source file to update: none was named (--out) and no layer has a file of the locale, or a pattern to create one, or one layer has several.',
   },
   'android-import/nothing-recognised': {
     severity: 'error',
@@ -79,20 +73,13 @@ export const ANDROID_IMPORT_RULES = rulesOf('input', {
     severity: 'warning',
     explanation: 'A resource whose key has a translation comes back empty; the current translation is kept.',
   },
-  'android-import/shadowed': {
-    severity: 'error',
-    explanation:
-      "The key's text comes from a later layer, or from another file of the target's layer, so writing it to the target would have no effect or conflict; not imported.",
-  },
-  'android-import/shared-text': {
-    severity: 'warning',
-    explanation:
-      'A user message shared by several codes was changed in the resources of only some of them; the shared text changes, so every code that shows it shows the new text.',
-  },
-  'android-import/conflicting-edits': {
-    severity: 'error',
-    explanation: 'Resources of codes that share one user message change it in different ways; none of them is imported.',
-  },
+  ...sharedImportRules('android-import', { locale: 'The values-<qualifier> folder', entries: 'resources' }, [
+    'locale-mismatch',
+    'no-target-file',
+    'shadowed',
+    'shared-text',
+    'conflicting-edits',
+  ]),
 });
 
 export type AndroidImportRuleId = keyof typeof ANDROID_IMPORT_RULES;

@@ -49,6 +49,23 @@ const HEX = /^[0-9A-Fa-f]$/;
 /** What aapt2 makes of an element's content. */
 export function resourceText(pieces: readonly ContentPiece[]): ResourceText {
   const problems: TextProblem[] = [];
+  const { chars, from } = contentChars(pieces, problems);
+  let first = 0;
+  let last = chars.length;
+  while (first < last && isSpace(chars[first])) first++;
+  while (last > first && isSpace(chars[last - 1])) last--;
+  if (chars[first] === '@' || chars[first] === '?') {
+    problems.push({
+      kind: 'escape',
+      message: `the text starts with an unescaped "${chars[first]}", which aapt2 reads as a resource ${chars[first] === '@' ? 'reference' : 'attribute'}; write \\${chars[first]}`,
+      offset: from[first],
+    });
+  }
+  return { ...unescaped(chars, from, first, last, problems), problems };
+}
+
+/** The characters of the content with their file offsets; entities XML does not define and markup but <xliff:g> reported. */
+function contentChars(pieces: readonly ContentPiece[], problems: TextProblem[]): { chars: string[]; from: number[] } {
   const chars: string[] = [];
   const from: number[] = [];
   for (const piece of pieces) {
@@ -71,17 +88,17 @@ export function resourceText(pieces: readonly ContentPiece[]): ResourceText {
       });
     }
   }
-  let first = 0;
-  let last = chars.length;
-  while (first < last && isSpace(chars[first])) first++;
-  while (last > first && isSpace(chars[last - 1])) last--;
-  if (chars[first] === '@' || chars[first] === '?') {
-    problems.push({
-      kind: 'escape',
-      message: `the text starts with an unescaped "${chars[first]}", which aapt2 reads as a resource ${chars[first] === '@' ? 'reference' : 'attribute'}; write \\${chars[first]}`,
-      offset: from[first],
-    });
-  }
+  return { chars, from };
+}
+
+/** The text of chars[first, last) as aapt2 reads it: whitespace collapsed outside quotes, `"` toggling them, escapes resolved. */
+function unescaped(
+  chars: string[],
+  from: number[],
+  first: number,
+  last: number,
+  problems: TextProblem[],
+): { text: string; offsets: number[] } {
   let text = '';
   const offsets: number[] = [];
   const out = (s: string, offset: number) => {
@@ -132,7 +149,7 @@ export function resourceText(pieces: readonly ContentPiece[]): ResourceText {
       out(c, from[i]);
     } else out(c, from[i]);
   }
-  return { text, offsets, problems };
+  return { text, offsets };
 }
 
 export type FormatPart = { kind: 'text'; text: string } | { kind: 'arg'; position: number; offset: number };

@@ -41,115 +41,134 @@ class Problem extends Error {
 const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]*/y;
 const EXACT = /=\d+/y;
 
-export function parseArbMessage(value: string): ArbParse {
-  let i = 0;
-  const fail = (message: string, at = i): never => {
+/** A cursor over one value: each method reads one construct from `i` on, or throws a Problem. */
+class ArbReader {
+  i = 0;
+
+  constructor(readonly value: string) {}
+
+  fail(message: string, at = this.i): never {
     throw new Problem(message, at);
-  };
-  const skipSpace = () => {
-    while (i < value.length && /\s/.test(value[i])) i++;
-  };
-  const word = (re: RegExp): string | undefined => {
-    re.lastIndex = i;
-    const m = re.exec(value);
+  }
+
+  skipSpace(): void {
+    while (this.i < this.value.length && /\s/.test(this.value[this.i])) this.i++;
+  }
+
+  word(re: RegExp): string | undefined {
+    re.lastIndex = this.i;
+    const m = re.exec(this.value);
     if (!m) return undefined;
-    i += m[0].length;
+    this.i += m[0].length;
     return m[0];
-  };
+  }
 
   /** Text and expressions up to the end (top level) or the `}` that closes a case. */
-  const message = (inCase: boolean): ArbNode[] => {
+  message(inCase: boolean): ArbNode[] {
     const nodes: ArbNode[] = [];
     let text = '';
     const flush = () => {
       if (text !== '') nodes.push({ kind: 'text', text });
       text = '';
     };
-    while (i < value.length) {
-      const c = value[i];
+    while (this.i < this.value.length) {
+      const c = this.value[this.i];
       if (c === "'") {
-        if (value[i + 1] === "'") {
+        if (this.value[this.i + 1] === "'") {
           text += "'";
-          i += 2;
+          this.i += 2;
           continue;
         }
-        const close = value.indexOf("'", i + 1);
+        const close = this.value.indexOf("'", this.i + 1);
         if (close < 0)
-          fail(
+          this.fail(
             `an apostrophe that no apostrophe closes: gen-l10n (use-escaping) reads ' as the start of quoted text; write '' for an apostrophe`,
           );
-        text += value.slice(i + 1, close);
-        i = close + 1;
+        text += this.value.slice(this.i + 1, close);
+        this.i = close + 1;
       } else if (c === '{') {
         flush();
-        nodes.push(expression());
+        nodes.push(this.expression());
       } else if (c === '}') {
         if (inCase) break;
-        fail(`a "}" that closes nothing (a literal brace is quoted: '}')`);
+        this.fail(`a "}" that closes nothing (a literal brace is quoted: '}')`);
       } else {
         text += c;
-        i++;
+        this.i++;
       }
     }
     flush();
     return nodes;
-  };
+  }
 
-  const expression = (): ArbNode => {
-    const start = i;
-    i++; // {
-    skipSpace();
-    const nameAt = i;
-    const name = word(IDENTIFIER);
-    if (name === undefined) fail(`a "{" that starts no placeholder (a placeholder is {name}; a literal brace is quoted: '{')`, start);
-    skipSpace();
-    if (value[i] === '}') {
-      i++;
+  /** A `{name}` placeholder, or a `{name, plural|select, …}` with its cases. */
+  expression(): ArbNode {
+    const start = this.i;
+    this.i++; // {
+    this.skipSpace();
+    const nameAt = this.i;
+    const name = this.word(IDENTIFIER);
+    if (name === undefined) this.fail(`a "{" that starts no placeholder (a placeholder is {name}; a literal brace is quoted: '{')`, start);
+    this.skipSpace();
+    if (this.value[this.i] === '}') {
+      this.i++;
       return { kind: 'arg', name: name!, index: start };
     }
-    if (value[i] !== ',') fail(`{${name} is not followed by "}" or ", plural," / ", select,"`, i < value.length ? i : start);
-    i++;
-    skipSpace();
-    const typeAt = i;
-    const type = word(IDENTIFIER);
+    if (this.value[this.i] !== ',')
+      this.fail(`{${name} is not followed by "}" or ", plural," / ", select,"`, this.i < this.value.length ? this.i : start);
+    this.i++;
+    this.skipSpace();
+    const typeAt = this.i;
+    const type = this.word(IDENTIFIER);
     if (type !== 'plural' && type !== 'select') {
-      fail(
+      this.fail(
         type === 'number' || type === 'date' || type === 'time'
           ? `{${name}, ${type}, …} is not how the flutter target writes arguments (a placeholder's format is set in the template's metadata); write {${name}}`
           : `{${name}, ${type ?? ''}…: gen-l10n knows plural and select here`,
         typeAt,
       );
     }
-    skipSpace();
-    if (value[i] !== ',') fail(`{${name}, ${type} is not followed by ","`, i < value.length ? i : start);
-    i++;
+    this.skipSpace();
+    if (this.value[this.i] !== ',') this.fail(`{${name}, ${type} is not followed by ","`, this.i < this.value.length ? this.i : start);
+    this.i++;
+    const options = this.cases(name!, type, start);
+    if (options.length === 0) this.fail(`{${name}, ${type}, …} has no case`, nameAt);
+    return { kind: 'choice', type, arg: name!, index: start, options };
+  }
+
+  /** The cases of a plural or select, up to its closing `}`. */
+  cases(name: string, type: 'plural' | 'select', start: number): ArbOption[] {
     const options: ArbOption[] = [];
     for (;;) {
-      skipSpace();
-      if (i >= value.length) fail(`the {${name}, ${type}, …} that starts here is not closed`, start);
-      if (value[i] === '}') {
-        i++;
+      this.skipSpace();
+      if (this.i >= this.value.length) this.fail(`the {${name}, ${type}, …} that starts here is not closed`, start);
+      if (this.value[this.i] === '}') {
+        this.i++;
         break;
       }
-      const selectorAt = i;
-      const selector = (type === 'plural' ? word(EXACT) : undefined) ?? word(IDENTIFIER) ?? word(/\d+/y);
+      const selectorAt = this.i;
+      const selector = (type === 'plural' ? this.word(EXACT) : undefined) ?? this.word(IDENTIFIER) ?? this.word(/\d+/y);
       if (selector === undefined)
-        fail(`a case of {${name}, ${type}, …} must start with a selector (${type === 'plural' ? 'a plural category or =N' : 'a word'})`);
-      skipSpace();
-      if (value[i] !== '{') fail(`the case ${selector} of {${name}, ${type}, …} has no {message}`, i < value.length ? i : selectorAt);
-      const open = i;
-      i++;
-      const body = message(true);
-      if (value[i] !== '}') fail(`the case ${selector} of {${name}, ${type}, …} is not closed`, open);
-      i++;
+        this.fail(
+          `a case of {${name}, ${type}, …} must start with a selector (${type === 'plural' ? 'a plural category or =N' : 'a word'})`,
+        );
+      this.skipSpace();
+      if (this.value[this.i] !== '{')
+        this.fail(`the case ${selector} of {${name}, ${type}, …} has no {message}`, this.i < this.value.length ? this.i : selectorAt);
+      const open = this.i;
+      this.i++;
+      const body = this.message(true);
+      if (this.value[this.i] !== '}') this.fail(`the case ${selector} of {${name}, ${type}, …} is not closed`, open);
+      this.i++;
       options.push({ selector: selector!, index: selectorAt, body });
     }
-    if (options.length === 0) fail(`{${name}, ${type}, …} has no case`, nameAt);
-    return { kind: 'choice', type: type as 'plural' | 'select', arg: name!, index: start, options };
-  };
+    return options;
+  }
+}
 
+export function parseArbMessage(value: string): ArbParse {
   try {
-    return { ok: true, nodes: message(false) };
+    return { ok: true, nodes: new ArbReader(value).message(false) };
   } catch (error) {
     if (error instanceof Problem) return { ok: false, message: error.message, index: error.index };
     throw error;

@@ -2,8 +2,12 @@
  * Every rule id the ARB importer emits, with its severity and meaning; all
  * of kind `input` (a document that cannot be imported as it is).
  * generator/rules.ts lists them in the rule catalogue.
+ *
+ * Those every translation import reports (shadowed, no-target-file…) are
+ * defined once in translations/rules.ts and spread in under this prefix.
  */
 import { rulesOf } from '../../diagnostics/rule.js';
+import { sharedImportRules } from '../translations/rules.js';
 
 export const ARB_IMPORT_RULES = rulesOf('input', {
   'arb-import/syntax': { severity: 'error', explanation: 'The ARB file is not valid JSON, or not a JSON object; nothing is imported.' },
@@ -11,15 +15,6 @@ export const ARB_IMPORT_RULES = rulesOf('input', {
     severity: 'error',
     explanation:
       '"@@locale" (else --locale, else the file name app_<locale>.arb) names no target locale of the catalog; nothing is imported.',
-  },
-  'arb-import/locale-mismatch': {
-    severity: 'error',
-    explanation: 'The "@@locale" of the file is not --locale, or not the locale of the source file being updated; nothing is imported.',
-  },
-  'arb-import/no-target-file': {
-    severity: 'error',
-    explanation:
-      'No source file to update: none was named (--out) and no layer has a file of the locale, or a pattern to create one, or one layer has several.',
   },
   'arb-import/nothing-recognised': {
     severity: 'error',
@@ -57,20 +52,13 @@ export const ARB_IMPORT_RULES = rulesOf('input', {
     severity: 'warning',
     explanation: 'A key whose translation exists comes back with an empty value; the current translation is kept.',
   },
-  'arb-import/shadowed': {
-    severity: 'error',
-    explanation:
-      "The key's text comes from a later layer, or from another file of the target's layer, so writing it to the target would have no effect or conflict; not imported.",
-  },
-  'arb-import/shared-text': {
-    severity: 'warning',
-    explanation:
-      'A user message shared by several codes was changed in the entries of only some of them; the shared text changes, so every code that shows it shows the new text.',
-  },
-  'arb-import/conflicting-edits': {
-    severity: 'error',
-    explanation: 'Entries of codes that share one user message change it in different ways; none of them is imported.',
-  },
+  ...sharedImportRules('arb-import', { locale: 'The "@@locale" of the file', entries: 'entries' }, [
+    'locale-mismatch',
+    'no-target-file',
+    'shadowed',
+    'shared-text',
+    'conflicting-edits',
+  ]),
 });
 
 export type ArbImportRuleId = keyof typeof ARB_IMPORT_RULES;

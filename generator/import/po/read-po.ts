@@ -25,6 +25,7 @@
  */
 
 import { TextDecoder, TextEncoder } from 'node:util';
+import type { ReadResult } from '../translations/report.js';
 
 export interface At {
   line: number;
@@ -68,7 +69,7 @@ export interface PoDocument {
   charset: string;
 }
 
-export type PoReadResult = { ok: true; doc: PoDocument } | { ok: false; message: string; at: At };
+export type PoReadResult = ReadResult<PoDocument>;
 
 class PoSyntaxError extends Error {
   constructor(
@@ -124,22 +125,14 @@ export function readPo(text: string): PoReadResult {
   try {
     return { ok: true, doc: parse(text) };
   } catch (error) {
-    if (error instanceof PoSyntaxError) return { ok: false, message: error.message, at: error.at };
+    if (error instanceof PoSyntaxError) return { ok: false, rule: 'syntax', message: error.message, at: error.at };
     throw error;
   }
 }
 
 function parse(text: string): PoDocument {
   const charset = poCharset(text);
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(charset, { fatal: true });
-  } catch {
-    throw new PoSyntaxError(`The header names the charset ${JSON.stringify(charset)}, which this reader does not know.`, {
-      line: 1,
-      column: 1,
-    });
-  }
+  const decoder = decoderOf(charset);
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines = text.slice(bom).split('\n');
   const entries: PoEntry[] = [];
@@ -147,8 +140,6 @@ function parse(text: string): PoDocument {
   let current: Building = { flags: [], msgstrs: [] };
   let obsolete = false; // the current comments belong to an obsolete entry
 
-  const complete = (b: Building) => b.msgstr !== undefined || b.msgstrs.length > 0;
-  const started = (b: Building) => b.msgctxt !== undefined || b.msgid !== undefined;
   const finish = () => {
     if (started(current)) {
       const entry = toEntry(current);
@@ -190,73 +181,107 @@ function parse(text: string): PoDocument {
       readStrings(line, indent, lineNo, current.last);
       return;
     }
-    const keyword = /^(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[ \t"]|$)/.exec(body);
-    if (!keyword)
-      throw new PoSyntaxError(
-        `${JSON.stringify(body.split(/[ \t]/)[0])} is not a PO keyword (msgctxt, msgid, msgid_plural, msgstr, msgstr[N]) or a string.`,
-        at(indent),
-      );
-    if (obsolete) finish();
-    const name = keyword[1] as Keyword;
-    const where = at(indent);
-    const label = keyword[0];
-    const builder = new StringBuilder(where, decoder);
-    if (keyword[2] !== undefined && name !== 'msgstr') throw new PoSyntaxError(`${name} takes no [N].`, where);
-    switch (name) {
-      case 'msgctxt':
-        if (complete(current)) finish();
-        else if (started(current)) throw new PoSyntaxError('msgctxt must come before msgid.', where);
-        current.at ??= where;
-        current.msgctxt = builder.value;
-        break;
-      case 'msgid':
-        if (complete(current)) finish();
-        else if (current.msgid) throw new PoSyntaxError('A second msgid before the entry has a msgstr.', where);
-        current.at ??= where;
-        current.msgid = builder.value;
-        break;
-      case 'msgid_plural':
-        if (!current.msgid || complete(current)) throw new PoSyntaxError('msgid_plural must follow a msgid.', where);
-        if (current.msgidPlural) throw new PoSyntaxError('A second msgid_plural in one entry.', where);
-        current.msgidPlural = builder.value;
-        break;
-      case 'msgstr': {
-        if (!current.msgid) throw new PoSyntaxError(`${label} must follow a msgid.`, where);
-        if (keyword[2] === undefined) {
-          if (current.msgidPlural) throw new PoSyntaxError('An entry with msgid_plural has msgstr[0], msgstr[1]…, not msgstr.', where);
-          if (current.msgstr) throw new PoSyntaxError('A second msgstr in one entry.', where);
-          current.msgstr = builder.value;
-        } else {
-          if (!current.msgidPlural) throw new PoSyntaxError(`${label} needs a msgid_plural; an entry without one has msgstr.`, where);
-          if (Number(keyword[2]) !== current.msgstrs.length)
-            throw new PoSyntaxError(`${label} where msgstr[${current.msgstrs.length}] was expected.`, where);
-          current.msgstrs.push(builder.value);
-        }
-        break;
-      }
-    }
-    current.last = builder;
-    const rest = indent + label.length;
-    if (!/^[ \t]*"/.test(line.slice(rest))) throw new PoSyntaxError(`${label} needs a string.`, at(rest));
-    readStrings(line, rest, lineNo, builder);
+    const keyword = keywordOf(body, at(indent));
+    if (obsolete || ((keyword.name === 'msgctxt' || keyword.name === 'msgid') && complete(current))) finish();
+    readKeywordLine(current, line, indent, lineNo, keyword, decoder);
   });
   if (started(current) && !complete(current))
     throw new PoSyntaxError('The last entry has no msgstr.', current.at ?? { line: lines.length, column: 1 });
   finish();
   return { ...(header ? { header } : {}), entries, charset };
+}
 
-  function toEntry(b: Building): PoEntry {
-    return {
-      at: b.at!,
-      flags: b.flags,
-      ...(b.flagsAt ? { flagsAt: b.flagsAt } : {}),
-      ...(b.msgctxt ? { msgctxt: b.msgctxt } : {}),
-      msgid: b.msgid!,
-      ...(b.msgidPlural ? { msgidPlural: b.msgidPlural } : {}),
-      ...(b.msgstr ? { msgstr: b.msgstr } : {}),
-      msgstrs: b.msgstrs,
-    };
+const complete = (b: Building) => b.msgstr !== undefined || b.msgstrs.length > 0;
+const started = (b: Building) => b.msgctxt !== undefined || b.msgid !== undefined;
+
+/** A decoder of the header's charset, for escaped bytes. */
+function decoderOf(charset: string): TextDecoder {
+  try {
+    return new TextDecoder(charset, { fatal: true });
+  } catch {
+    throw new PoSyntaxError(`The header names the charset ${JSON.stringify(charset)}, which this reader does not know.`, {
+      line: 1,
+      column: 1,
+    });
   }
+}
+
+/** The keyword a line starts with (`msgstr[1]`: name msgstr, index 1). */
+function keywordOf(body: string, at: At): { name: Keyword; index: string | undefined; label: string } {
+  const keyword = /^(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[ \t"]|$)/.exec(body);
+  if (!keyword)
+    throw new PoSyntaxError(
+      `${JSON.stringify(body.split(/[ \t]/)[0])} is not a PO keyword (msgctxt, msgid, msgid_plural, msgstr, msgstr[N]) or a string.`,
+      at,
+    );
+  return { name: keyword[1] as Keyword, index: keyword[2], label: keyword[0] };
+}
+
+/** A keyword line: its string starts the keyword's value on the entry being built. */
+function readKeywordLine(
+  current: Building,
+  line: string,
+  indent: number,
+  lineNo: number,
+  { name, index, label }: { name: Keyword; index: string | undefined; label: string },
+  decoder: TextDecoder,
+): void {
+  const where = { line: lineNo, column: indent + 1 };
+  const builder = new StringBuilder(where, decoder);
+  if (index !== undefined && name !== 'msgstr') throw new PoSyntaxError(`${name} takes no [N].`, where);
+  setKeyword(current, name, index, label, where, builder.value);
+  current.last = builder;
+  const rest = indent + label.length;
+  if (!/^[ \t]*"/.test(line.slice(rest))) throw new PoSyntaxError(`${label} needs a string.`, { line: lineNo, column: rest + 1 });
+  readStrings(line, rest, lineNo, builder);
+}
+
+/** A keyword's string set on the entry being built (`index`: the N of msgstr[N]), when the keyword may come there. */
+function setKeyword(current: Building, name: Keyword, index: string | undefined, label: string, where: At, value: PoString): void {
+  switch (name) {
+    case 'msgctxt':
+      if (started(current)) throw new PoSyntaxError('msgctxt must come before msgid.', where);
+      current.at ??= where;
+      current.msgctxt = value;
+      break;
+    case 'msgid':
+      if (current.msgid) throw new PoSyntaxError('A second msgid before the entry has a msgstr.', where);
+      current.at ??= where;
+      current.msgid = value;
+      break;
+    case 'msgid_plural':
+      if (!current.msgid || complete(current)) throw new PoSyntaxError('msgid_plural must follow a msgid.', where);
+      if (current.msgidPlural) throw new PoSyntaxError('A second msgid_plural in one entry.', where);
+      current.msgidPlural = value;
+      break;
+    case 'msgstr': {
+      if (!current.msgid) throw new PoSyntaxError(`${label} must follow a msgid.`, where);
+      if (index === undefined) {
+        if (current.msgidPlural) throw new PoSyntaxError('An entry with msgid_plural has msgstr[0], msgstr[1]…, not msgstr.', where);
+        if (current.msgstr) throw new PoSyntaxError('A second msgstr in one entry.', where);
+        current.msgstr = value;
+      } else {
+        if (!current.msgidPlural) throw new PoSyntaxError(`${label} needs a msgid_plural; an entry without one has msgstr.`, where);
+        if (Number(index) !== current.msgstrs.length)
+          throw new PoSyntaxError(`${label} where msgstr[${current.msgstrs.length}] was expected.`, where);
+        current.msgstrs.push(value);
+      }
+      break;
+    }
+  }
+}
+
+function toEntry(b: Building): PoEntry {
+  return {
+    at: b.at!,
+    flags: b.flags,
+    ...(b.flagsAt ? { flagsAt: b.flagsAt } : {}),
+    ...(b.msgctxt ? { msgctxt: b.msgctxt } : {}),
+    msgid: b.msgid!,
+    ...(b.msgidPlural ? { msgidPlural: b.msgidPlural } : {}),
+    ...(b.msgstr ? { msgstr: b.msgstr } : {}),
+    msgstrs: b.msgstrs,
+  };
 }
 
 /** The strings of one line from `from` on: `"…"` separated by blanks, nothing else. */

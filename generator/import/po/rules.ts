@@ -2,8 +2,12 @@
  * Every rule id the PO importer emits, with its severity and meaning; all of
  * kind `input` (a document that cannot be imported as it is).
  * generator/rules.ts lists them in the rule catalogue.
+ *
+ * Those every translation import reports (shadowed, no-target-file…) are
+ * defined once in translations/rules.ts and spread in under this prefix.
  */
 import { rulesOf } from '../../diagnostics/rule.js';
+import { sharedImportRules } from '../translations/rules.js';
 
 export const PO_IMPORT_RULES = rulesOf('input', {
   'po-import/syntax': {
@@ -15,15 +19,6 @@ export const PO_IMPORT_RULES = rulesOf('input', {
     severity: 'error',
     explanation:
       'The header names no Language and --locale is not given, or its Language is not a target locale of the catalog; nothing is imported.',
-  },
-  'po-import/locale-mismatch': {
-    severity: 'error',
-    explanation: 'The Language of the PO is not --locale, or not the locale of the source file being updated; nothing is imported.',
-  },
-  'po-import/no-target-file': {
-    severity: 'error',
-    explanation:
-      'No source file to update: none was named (--out) and no layer has a file of the locale, or a pattern to create one, or one layer has several.',
   },
   'po-import/plural-forms': {
     severity: 'error',
@@ -62,11 +57,6 @@ export const PO_IMPORT_RULES = rulesOf('input', {
     severity: 'error',
     explanation: 'A plural entry translates some msgstr[N] but leaves others empty; it is not imported.',
   },
-  'po-import/shadowed': {
-    severity: 'error',
-    explanation:
-      "The key's text comes from a later layer, or from another file of the target's layer, so writing it to the target would have no effect or conflict; not imported.",
-  },
   'po-import/stale-source': {
     severity: 'warning',
     explanation:
@@ -81,15 +71,13 @@ export const PO_IMPORT_RULES = rulesOf('input', {
     explanation:
       'A changed plural keeps a form PO has no msgstr for (an exact =N of no category of its own, a category gettext merges into another); check it still agrees with the new text.',
   },
-  'po-import/shared-text': {
-    severity: 'warning',
-    explanation:
-      'A user message shared by several codes was changed in the entries of only some of them; the shared text changes, so every code that shows it shows the new text.',
-  },
-  'po-import/conflicting-edits': {
-    severity: 'error',
-    explanation: 'Entries of codes that share one user message change it in different ways; none of them is imported.',
-  },
+  ...sharedImportRules('po-import', { locale: 'The Language of the PO', entries: 'entries' }, [
+    'locale-mismatch',
+    'no-target-file',
+    'shadowed',
+    'shared-text',
+    'conflicting-edits',
+  ]),
 });
 
 export type PoImportRuleId = keyof typeof PO_IMPORT_RULES;

@@ -22,6 +22,7 @@ import { validateAgainstSchema } from '../../json/schemas.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { UserUnit } from '../../targets/xliff.js';
 import { updateEntries, type EntryUpdate } from './json-edit.js';
+import type { WriterRule } from './rules.js';
 import { unifiedDiff } from './unified-diff.js';
 
 export interface At {
@@ -29,10 +30,8 @@ export interface At {
   column: number;
 }
 
-/** The rules every import reports under its own prefix (`xliff-import/shadowed`, `po-import/shadowed`). */
-export type SharedRule = 'locale-mismatch' | 'no-target-file' | 'shadowed';
-
-export type SharedReporter = (rule: SharedRule, message: string, at: At, extra?: Partial<Diagnostic>) => void;
+/** Reports a rule of rules.ts under the import's prefix (`xliff-import/shadowed`, `po-import/shadowed`). */
+export type SharedReporter = (rule: WriterRule, message: string, at: At, extra?: Partial<Diagnostic>) => void;
 
 export interface TranslationTargetOptions {
   catalog: Catalog;
@@ -84,7 +83,8 @@ export interface TranslationImportResult {
   userFiles?: ImportedUserFile[];
 }
 
-type Context = { key: string; locale: string };
+/** What a diagnostic about one entry names: its key (`user:<id>` for a user text) and the locale. */
+export type Context = { key: string; locale: string };
 
 /**
  * Collects the changes of one import and writes them. `diagnostics` is the

@@ -19,6 +19,7 @@ import { OVERRIDE_PREFIX, userUnits, type UserUnit } from '../../targets/xliff.j
 import type { At, TranslationWriter } from './apply.js';
 import { canonical } from './icu-text.js';
 import type { EntryUpdate } from './json-edit.js';
+import type { RouterRule } from './rules.js';
 
 export type AudienceId = 'single' | 'user' | 'detail';
 
@@ -52,8 +53,6 @@ export function audienceMessages(catalog: Catalog, audience: AudienceId): readon
 export function importedState(initial: boolean, current: Translation | undefined): TranslationState {
   return initial ? 'initial' : current && current.state !== 'initial' ? current.state : 'translated';
 }
-
-export type RouterRule = 'conflicting-edits' | 'shared-text';
 
 /** Sends each decided entry to the writer; user messages through their unit (see the file comment). */
 export class AudienceRouter {

@@ -10,6 +10,7 @@
 import { parse, type AnyNode, type MemberNode, type ObjectNode } from '@humanwhocodes/momoa';
 import type { At } from './apply.js';
 import { locator, type Locate } from './positions.js';
+import type { ReadResult } from './report.js';
 
 export interface JsonText {
   /** The decoded value. */
@@ -28,7 +29,7 @@ export interface JsonDocument {
   string(node: AnyNode & { type: 'String' }): JsonText;
 }
 
-export type JsonReadResult = { ok: true; doc: JsonDocument } | { ok: false; message: string; at: At };
+export type JsonReadResult = ReadResult<JsonDocument>;
 
 export function readJson(text: string): JsonReadResult {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -41,6 +42,7 @@ export function readJson(text: string): JsonReadResult {
     const e = error as Error & { line?: number; column?: number };
     return {
       ok: false,
+      rule: 'syntax',
       message: `Not valid JSON: ${e.message.replace(/\s*\(\d+:\d+\)$/, '')}`,
       at: e.line !== undefined && e.column !== undefined ? { line: e.line, column: e.column } : { line: 1, column: 1 },
     };

@@ -90,19 +90,12 @@ export async function runTranslationImport(
   if (header.locale === undefined || hasErrors(header.diagnostics)) return stop(header.diagnostics);
   const locale = header.locale;
   const at = { file: name, line: header.at.line, column: header.at.column };
-  let targetPath = options.targetPath === undefined ? undefined : resolve(options.targetPath);
-  let targetLayer = options.targetLayer;
-  if (targetPath === undefined) {
-    const choice = options.config
-      ? await chooseTargetFile(options.config, locale)
-      : { ok: false as const, problem: 'No source file to update was named (--out).' };
-    if (!choice.ok) {
-      const ruleId = `${format.prefix}/no-target-file` as const;
-      return stop([{ ruleId, severity: format.severity(ruleId), message: choice.problem, place: at }]);
-    }
-    targetPath = choice.path;
-    targetLayer ??= choice.layer;
+  const chosen = await chooseTarget(options, locale);
+  if ('problem' in chosen) {
+    const ruleId = `${format.prefix}/no-target-file` as const;
+    return stop([{ ruleId, severity: format.severity(ruleId), message: chosen.problem, place: at }]);
   }
+  const { path: targetPath, layer: targetLayer } = chosen;
 
   const before = await readFile(targetPath, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return '';
@@ -117,25 +110,47 @@ export async function runTranslationImport(
     catalog: options.catalog,
     targetFile: { path: target, text: before, ...(targetLayer !== undefined ? { layer: targetLayer } : {}) },
     ...(layers ? { layers } : {}),
-    readSource: (path) => {
-      try {
-        return readFileSync(resolve(root, path), 'utf8');
-      } catch (error) {
-        return (error as NodeJS.ErrnoException).code === 'ENOENT' ? '' : undefined;
-      }
-    },
+    readSource: (path) => readSource(root, path),
     ...(byLayer ? { localeFile: (layer: string) => byLayer.get(layer) } : {}),
     targetNamed: options.targetPath !== undefined,
   });
-  const writes = [
-    { path: targetPath, before, after: result.fileText },
-    ...(result.userFiles ?? []).map((f) => ({ path: resolve(root, f.path), before: f.text, after: f.fileText })),
-  ];
   for (const f of result.userFiles ?? []) texts.set(f.path, f.text);
-  const written = !options.dryRun && writes.some((w) => w.after !== w.before);
-  if (written) for (const w of writes) if (w.after !== w.before) await writeAtomically(w.path, w.after);
+  const written = await writeChanged(
+    [
+      { path: targetPath, before, after: result.fileText },
+      ...(result.userFiles ?? []).map((f) => ({ path: resolve(root, f.path), before: f.text, after: f.fileText })),
+    ],
+    options.dryRun,
+  );
   const diff = [result.diff, ...(result.userFiles ?? []).map((f) => f.diff)].join('');
   return { ...result, diff, target, written, texts };
+}
+
+/** Another source file's text: "" when it does not exist yet, undefined when it cannot be read. */
+function readSource(root: string, path: string): string | undefined {
+  try {
+    return readFileSync(resolve(root, path), 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? '' : undefined;
+  }
+}
+
+/** The file to update (--out, else the locale's file in the last layer) and its layer, or why there is none. */
+async function chooseTarget(
+  options: RunTranslationImportOptions,
+  locale: string,
+): Promise<{ path: string; layer: string | undefined } | { problem: string }> {
+  if (options.targetPath !== undefined) return { path: resolve(options.targetPath), layer: options.targetLayer };
+  if (!options.config) return { problem: 'No source file to update was named (--out).' };
+  const choice = await chooseTargetFile(options.config, locale);
+  return choice.ok ? { path: choice.path, layer: options.targetLayer ?? choice.layer } : { problem: choice.problem };
+}
+
+/** Writes each file whose text changed, unless `dryRun`; whether any was written. */
+async function writeChanged(writes: { path: string; before: string; after: string }[], dryRun: boolean | undefined): Promise<boolean> {
+  const written = !dryRun && writes.some((w) => w.after !== w.before);
+  if (written) for (const w of writes) if (w.after !== w.before) await writeAtomically(w.path, w.after);
+  return written;
 }
 
 /** A temporary file in the same folder, then a rename. */

@@ -15,6 +15,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { At } from './apply.js';
 import { locator, type Locate } from './positions.js';
+import type { ReadResult } from './report.js';
 
 export interface XmlElement {
   /** The name as written (`string`, `xliff:g`). */
@@ -42,7 +43,7 @@ export interface XmlDocument {
   content(element: XmlElement): ContentPiece[];
 }
 
-export type XmlReadResult = { ok: true; doc: XmlDocument } | { ok: false; message: string; at: At };
+export type XmlReadResult = ReadResult<XmlDocument>;
 
 type XNode = Record<string, unknown>;
 const META = XMLParser.getMetaDataSymbol() as unknown as string;
@@ -68,12 +69,17 @@ export function readXml(text: string): XmlReadResult {
   const body = text.slice(bom);
   const valid = XMLValidator.validate(body);
   if (valid !== true)
-    return { ok: false, message: `Not well-formed XML: ${valid.err.msg}`, at: { line: valid.err.line, column: valid.err.col } };
+    return {
+      ok: false,
+      rule: 'syntax',
+      message: `Not well-formed XML: ${valid.err.msg}`,
+      at: { line: valid.err.line, column: valid.err.col },
+    };
   const locate = locator(body);
   const parser = new XMLParser(XML_TREE_OPTIONS);
   const nodes = parser.parse(body) as XNode[];
   const rootNode = nodes.find((n) => !tagOf(n).startsWith('#'));
-  if (!rootNode) return { ok: false, message: 'The file has no root element.', at: { line: 1, column: 1 } };
+  if (!rootNode) return { ok: false, rule: 'syntax', message: 'The file has no root element.', at: { line: 1, column: 1 } };
   let problem: { message: string; at: At } | undefined;
   const element = (node: XNode): XmlElement => {
     const meta = node[META] as { startIndex?: number; endIndex?: number } | undefined;
@@ -91,7 +97,7 @@ export function readXml(text: string): XmlReadResult {
     return { name: tagOf(node), attributes, at, start, end: meta?.endIndex ?? start, children };
   };
   const root = element(rootNode);
-  if (problem) return { ok: false, ...problem };
+  if (problem) return { ok: false, rule: 'syntax', ...problem };
   return { ok: true, doc: { root, locate, content: (el) => contentOf(body, el) } };
 }
 

@@ -2,8 +2,12 @@
  * Every rule id the String Catalog (.xcstrings) importer emits, with its
  * severity and meaning; all of kind `input` (a document that cannot be
  * imported as it is). generator/rules.ts lists them in the rule catalogue.
+ *
+ * Those every translation import reports (shadowed, no-target-file…) are
+ * defined once in translations/rules.ts and spread in under this prefix.
  */
 import { rulesOf } from '../../diagnostics/rule.js';
+import { sharedImportRules } from '../translations/rules.js';
 
 export const XCSTRINGS_IMPORT_RULES = rulesOf('input', {
   'xcstrings-import/syntax': {
@@ -23,11 +27,6 @@ export const XCSTRINGS_IMPORT_RULES = rulesOf('input', {
   'xcstrings-import/locale-mismatch': {
     severity: 'error',
     explanation: 'The locale imported is not that of the source file being updated; nothing of it is imported.',
-  },
-  'xcstrings-import/no-target-file': {
-    severity: 'error',
-    explanation:
-      'No source file to update: none was named (--out; with several locales in the file, give --locale too) and no layer has a file of the locale, or a pattern to create one, or one layer has several.',
   },
   'xcstrings-import/nothing-recognised': {
     severity: 'error',
@@ -82,20 +81,12 @@ export const XCSTRINGS_IMPORT_RULES = rulesOf('input', {
     severity: 'warning',
     explanation: 'A localization whose key has a translation comes back with an empty value; the current translation is kept.',
   },
-  'xcstrings-import/shadowed': {
-    severity: 'error',
-    explanation:
-      "The key's text comes from a later layer, or from another file of the target's layer, so writing it to the target would have no effect or conflict; not imported.",
-  },
-  'xcstrings-import/shared-text': {
-    severity: 'warning',
-    explanation:
-      'A user message shared by several codes was changed in the entries of only some of them; the shared text changes, so every code that shows it shows the new text.',
-  },
-  'xcstrings-import/conflicting-edits': {
-    severity: 'error',
-    explanation: 'Entries of codes that share one user message change it in different ways; none of them is imported.',
-  },
+  ...sharedImportRules('xcstrings-import', { entries: 'entries', out: '--out; with several locales in the file, give --locale too' }, [
+    'no-target-file',
+    'shadowed',
+    'shared-text',
+    'conflicting-edits',
+  ]),
 });
 
 export type XcstringsImportRuleId = keyof typeof XCSTRINGS_IMPORT_RULES;

@@ -34,6 +34,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { locator } from '../translations/positions.js';
 import { XML_TREE_OPTIONS } from '../translations/xml-text.js';
+import type { ReadResult as SharedReadResult } from '../translations/report.js';
 import { PLURAL_GROUP_RESTYPE, PLURAL_GROUP_TYPE, stateOf12 } from '../../emit/xliff-ids.js';
 
 /** The 1.2 target states the import reads (emit/xliff-ids.ts). */
@@ -112,8 +113,7 @@ export interface ReadDocument {
   items: (ReadUnit | ReadGroup)[];
 }
 
-export type ReadResult =
-  { ok: true; doc: ReadDocument } | { ok: false; ruleId: 'xliff-import/syntax' | 'xliff-import/not-xliff'; message: string; at: At };
+export type ReadResult = SharedReadResult<ReadDocument, 'syntax' | 'not-xliff'>;
 
 const STATES = ['initial', 'translated', 'reviewed', 'final'];
 
@@ -134,71 +134,64 @@ export function readXliff(text: string): ReadResult {
   const body = text.slice(bom);
   const where = nodeLocator(text, bom);
   const valid = XMLValidator.validate(body);
-  if (valid !== true) {
+  if (valid !== true)
     return {
       ok: false,
-      ruleId: 'xliff-import/syntax',
+      rule: 'syntax',
       message: `Not well-formed XML: ${valid.err.msg}`,
       at: { line: valid.err.line, column: valid.err.col },
     };
-  }
   const parser = new XMLParser({ ...XML_TREE_OPTIONS, cdataPropName: '#cdata' });
   const nodes = parser.parse(body) as XNode[];
   const root = nodes.find((n) => !tagOf(n).startsWith('#'));
   const rootAt = root ? where(root) : { line: 1, column: 1 };
-  if (!root || tagOf(root) !== 'xliff') {
+  if (!root || tagOf(root) !== 'xliff')
     return {
       ok: false,
-      ruleId: 'xliff-import/not-xliff',
+      rule: 'not-xliff',
       message: `The root element is ${root ? `<${tagOf(root)}>` : 'missing'}, not an XLIFF <xliff>.`,
       at: rootAt,
     };
-  }
   try {
     const version = attr(root, 'version', where);
-    const namespace = attr(root, 'xmlns', where);
-    const major = version === undefined ? undefined : /^2\.\d+$/.test(version) ? 2 : /^1\.[0-2]$/.test(version) ? 1 : undefined;
-    const nsVersion = namespace === undefined ? undefined : /^urn:oasis:names:tc:xliff:document:(\d+\.\d+)$/.exec(namespace)?.[1];
-    if (major === undefined) {
-      return {
-        ok: false,
-        ruleId: 'xliff-import/not-xliff',
-        message: `This is XLIFF ${version ?? 'without a version'}; codebook imports XLIFF 1.2 and 2.0.`,
-        at: rootAt,
-      };
-    }
-    if (namespace !== undefined && (nsVersion === undefined || !nsVersion.startsWith(`${major}.`))) {
-      return {
-        ok: false,
-        ruleId: 'xliff-import/not-xliff',
-        message: `The root says version="${version}" but its namespace is ${JSON.stringify(namespace)}${nsVersion ? `, XLIFF ${nsVersion}'s` : ''}; it is not an XLIFF document codebook can read.`,
-        at: rootAt,
-      };
-    }
+    const major = majorOf(root, version, where);
+    if (typeof major === 'string') return { ok: false, rule: 'not-xliff', message: major, at: rootAt };
     const files = children(root).filter((n) => tagOf(n) === 'file');
-    if (major === 1) return { ok: true, doc: read12(version!, root, rootAt, files, where) };
-    const items = files.flatMap((file) => {
-      const fileId = attr(file, 'id', where);
-      return readContainer(file, where).map((item) => ({ ...item, fileId }));
-    });
-    return {
-      ok: true,
-      doc: {
-        version,
-        major: 2,
-        srcLang: attr(root, 'srcLang', where),
-        trgLang: attr(root, 'trgLang', where),
-        at: rootAt,
-        langAt: rootAt,
-        fileAt: files[0] ? where(files[0]) : rootAt,
-        files: files.map((f) => ({ id: attr(f, 'id', where), at: where(f) })),
-        items,
-      },
-    };
+    return { ok: true, doc: major === 1 ? read12(version!, root, rootAt, files, where) : read20(version!, root, rootAt, files, where) };
   } catch (error) {
-    if (error instanceof BadXml) return { ok: false, ruleId: 'xliff-import/syntax', message: error.message, at: error.at };
+    if (error instanceof BadXml) return { ok: false, rule: 'syntax', message: error.message, at: error.at };
     throw error;
   }
+}
+
+/** The XLIFF major version of the root, or why it is none codebook reads (a version it does not read, a namespace of another). */
+function majorOf(root: XNode, version: string | undefined, where: Where): 1 | 2 | string {
+  const namespace = attr(root, 'xmlns', where);
+  const major = version === undefined ? undefined : /^2\.\d+$/.test(version) ? 2 : /^1\.[0-2]$/.test(version) ? 1 : undefined;
+  const nsVersion = namespace === undefined ? undefined : /^urn:oasis:names:tc:xliff:document:(\d+\.\d+)$/.exec(namespace)?.[1];
+  if (major === undefined) return `This is XLIFF ${version ?? 'without a version'}; codebook imports XLIFF 1.2 and 2.0.`;
+  if (namespace !== undefined && (nsVersion === undefined || !nsVersion.startsWith(`${major}.`)))
+    return `The root says version="${version}" but its namespace is ${JSON.stringify(namespace)}${nsVersion ? `, XLIFF ${nsVersion}'s` : ''}; it is not an XLIFF document codebook can read.`;
+  return major;
+}
+
+/** An XLIFF 2.x document: languages on the root, units and groups in each `<file>`. */
+function read20(version: string, root: XNode, rootAt: At, files: XNode[], where: Where): ReadDocument {
+  const items = files.flatMap((file) => {
+    const fileId = attr(file, 'id', where);
+    return readContainer(file, where).map((item) => ({ ...item, fileId }));
+  });
+  return {
+    version,
+    major: 2,
+    srcLang: attr(root, 'srcLang', where),
+    trgLang: attr(root, 'trgLang', where),
+    at: rootAt,
+    langAt: rootAt,
+    fileAt: files[0] ? where(files[0]) : rootAt,
+    files: files.map((f) => ({ id: attr(f, 'id', where), at: where(f) })),
+    items,
+  };
 }
 
 /** Units and plural groups of a `<file>` or an ordinary `<group>`, in document order. */

@@ -2,8 +2,12 @@
  * Every rule id the XLIFF importer emits, with its severity and meaning; all
  * of kind `input` (a document that cannot be imported as it is).
  * generator/rules.ts lists them in the rule catalogue.
+ *
+ * Those every translation import reports (shadowed, no-target-file…) are
+ * defined once in translations/rules.ts and spread in under this prefix.
  */
 import { rulesOf } from '../../diagnostics/rule.js';
+import { sharedImportRules } from '../translations/rules.js';
 
 export const XLIFF_IMPORT_RULES = rulesOf('input', {
   'xliff-import/syntax': {
@@ -26,15 +30,6 @@ export const XLIFF_IMPORT_RULES = rulesOf('input', {
     severity: 'error',
     explanation:
       'The <file> elements of an XLIFF 1.2 document give different source-language or target-language values; nothing is imported.',
-  },
-  'xliff-import/locale-mismatch': {
-    severity: 'error',
-    explanation: 'trgLang (1.2: target-language) is not --locale, or not the locale of the source file being updated; nothing is imported.',
-  },
-  'xliff-import/no-target-file': {
-    severity: 'error',
-    explanation:
-      'No source file to update: none was named (--out) and no layer has a file of the locale, or a pattern to create one, or one layer has several.',
   },
   'xliff-import/unknown-unit': {
     severity: 'error',
@@ -72,11 +67,6 @@ export const XLIFF_IMPORT_RULES = rulesOf('input', {
     severity: 'error',
     explanation: 'The ICU message rebuilt from a unit does not parse; the unit is not imported.',
   },
-  'xliff-import/shadowed': {
-    severity: 'error',
-    explanation:
-      "The key's text comes from a later layer, or from another file of the target's layer, so writing it to the target would have no effect or conflict; not imported.",
-  },
   'xliff-import/stale-source': {
     severity: 'warning',
     explanation: "A changed unit's source is not the catalog's current source text: it was translated from an older text. It is imported.",
@@ -90,6 +80,11 @@ export const XLIFF_IMPORT_RULES = rulesOf('input', {
     explanation:
       'A unit comes back with an empty target and its key has no translation; nothing is written (an empty target is no translation, never "").',
   },
+  ...sharedImportRules('xliff-import', { locale: 'trgLang (1.2: target-language)', entries: 'units' }, [
+    'locale-mismatch',
+    'no-target-file',
+    'shadowed',
+  ]),
 });
 
 export type XliffImportRuleId = keyof typeof XLIFF_IMPORT_RULES;
