@@ -1,0 +1,181 @@
+/**
+ * The warm path must never be a different product: after each step of a
+ * seeded random sequence of source edits, new files, deletions, renames,
+ * broken and repaired files, a warm run (incremental cache on, the watch
+ * mode's WarmState kept across runs) writes exactly the bytes a cold run
+ * (`--no-cache`, a fresh copy of the same sources, a new output folder)
+ * writes, reports the same rules, and after an error leaves the output as
+ * it was.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WarmState } from '../../generator/cache/warm.js';
+import { generate } from '../../generator/pipeline.js';
+import { fixtureCopy, readTree } from '../support/files.js';
+
+/** A small seeded generator (mulberry32), so a failing sequence can be replayed from its seed. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
+}
+
+const WORDS = ['again', 'now', 'please', 'soon', 'もう一度', '다시', '🎉', 'café'];
+
+interface Project {
+  dir: string;
+  /** Keys and locales of the catalog, for new override files. */
+  keys: string[];
+  locales: string[];
+}
+
+/** The hazards fixture with a third layer, `app/*.json`, whose files the steps add, rename and delete. */
+function project(): Project {
+  const dir = fixtureCopy('hazards', 'codebook-warm-');
+  const configPath = join(dir, 'codebook.config.json');
+  const config = JSON.parse(readFileSync(configPath, 'utf8')) as { layers: { name: string; files: string[] }[]; locales: string[] };
+  config.layers.push({ name: 'app', files: ['app/*.json'] });
+  writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
+  mkdirSync(join(dir, 'app'));
+  // Keys without arguments: any plain text is a valid override of them.
+  const registry = JSON.parse(readFileSync(join(dir, 'locales/codes.json'), 'utf8')) as {
+    codes: { code?: number; key?: string; range?: number[]; params?: object }[];
+  };
+  const keys = registry.codes.filter((c) => !c.params && !c.range).map((c) => (c.code !== undefined ? String(c.code) : c.key!));
+  return { dir, keys, locales: config.locales };
+}
+
+/** The layer files a step may edit: every messages file and every app file. */
+function messageFiles(dir: string): string[] {
+  const locales = readdirSync(join(dir, 'locales'), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => `locales/${e.name}/messages.json`);
+  const app = readdirSync(join(dir, 'app')).map((f) => `app/${f}`);
+  return [...locales, ...app].filter((f) => existsSync(join(dir, f)));
+}
+
+type Step = (p: Project, r: ReturnType<typeof random>) => string;
+
+const STEPS: Record<string, Step> = {
+  /** Appends a word to one text (a string, or the text of an entry object); ICU stays valid (no braces or quotes added). */
+  edit: ({ dir }, r) => {
+    const file = r.pick(messageFiles(dir));
+    const data = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { messages?: Record<string, string | { text?: string }> };
+    const keys = Object.keys(data.messages ?? {});
+    if (keys.length === 0) return `edit: ${file} has no messages`;
+    const key = r.pick(keys);
+    const value = data.messages![key]!;
+    const word = r.pick(WORDS);
+    if (typeof value === 'string') data.messages![key] = `${value} ${word}`;
+    else if (value.text !== undefined) value.text = `${value.text} ${word}`;
+    writeFileSync(join(dir, file), `${JSON.stringify(data, null, r.next() < 0.5 ? 2 : 1)}\n`);
+    return `edit ${file} ${key}`;
+  },
+  /** A new app file overriding one key in one locale (sometimes as a reviewed entry with a note). */
+  add: ({ dir, keys, locales }, r) => {
+    const name = `app/${Math.floor(r.next() * 1e6)}.json`;
+    const key = r.pick(keys);
+    const text = `Override ${r.pick(WORDS)}`;
+    const entry = r.next() < 0.5 ? text : { text, state: 'reviewed', note: `from ${name}` };
+    const locale = r.pick(locales);
+    writeFileSync(join(dir, name), `${JSON.stringify({ locale, messages: { [key]: entry } }, null, 2)}\n`);
+    return `add ${name} (${locale} ${key})`;
+  },
+  remove: ({ dir }, r) => {
+    const app = readdirSync(join(dir, 'app'));
+    if (app.length === 0) return 'remove: no app file';
+    const name = r.pick(app);
+    rmSync(join(dir, 'app', name));
+    return `remove app/${name}`;
+  },
+  /** The same bytes under another name: only origins (file names in the review, the catalog snapshot…) change. */
+  rename: ({ dir }, r) => {
+    const app = readdirSync(join(dir, 'app'));
+    if (app.length === 0) return 'rename: no app file';
+    const name = r.pick(app);
+    const to = `${Math.floor(r.next() * 1e6)}.json`;
+    renameSync(join(dir, 'app', name), join(dir, 'app', to));
+    return `rename app/${name} → app/${to}`;
+  },
+  /** Invalid JSON in an app file: both runs fail the same way; the next add, remove or rename may repair it. */
+  break: ({ dir }, r) => {
+    const name = `app/${Math.floor(r.next() * 1e6)}.json`;
+    writeFileSync(join(dir, name), '{ "locale": "ja", "messages": { "6014": "broken", } ');
+    return `break ${name}`;
+  },
+  touch: ({ dir }, r) => {
+    const file = r.pick(messageFiles(dir));
+    writeFileSync(join(dir, file), readFileSync(join(dir, file)));
+    return `touch ${file}`;
+  },
+};
+
+/** Repairs every broken app file (the runs after a `break` step must get back to output). */
+function repair(dir: string): void {
+  for (const name of readdirSync(join(dir, 'app')))
+    if (readFileSync(join(dir, 'app', name), 'utf8').includes('"broken", }')) rmSync(join(dir, 'app', name));
+}
+
+/** A cold run: the sources of `dir` copied into a fresh folder, no cache, a new output folder. */
+async function coldRun(dir: string) {
+  const cold = mkdtempSync(join(tmpdir(), 'codebook-cold-'));
+  cpSync(dir, cold, { recursive: true, filter: (path) => !/[\\/](dist|node_modules)([\\/]|$)/.test(path.slice(dir.length)) });
+  const result = await generate({ config: join(cold, 'codebook.config.json'), cwd: cold, cache: false });
+  return { result, out: join(cold, 'dist'), dir: cold };
+}
+
+const errorsOf = (diagnostics: { ruleId: string; severity: string }[]) =>
+  diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => d.ruleId)
+    .sort();
+
+describe('warm runs equal cold runs', () => {
+  for (const seed of [1, 2, 3]) {
+    it(`after every step of random sequence ${seed}`, async () => {
+      const p = project();
+      const r = random(seed);
+      const warm = new WarmState();
+      const config = join(p.dir, 'codebook.config.json');
+      const first = await generate({ config, cwd: p.dir, cache: true, warm });
+      expect(errorsOf(first.diagnostics)).toEqual([]);
+      const log: string[] = [];
+      for (let i = 0; i < 14; i++) {
+        const kind = r.pick(Object.keys(STEPS));
+        if (kind !== 'break' && r.next() < 0.5) repair(p.dir);
+        log.push(STEPS[kind]!(p, r));
+        const before = existsSync(join(p.dir, 'dist')) ? readTree(join(p.dir, 'dist')) : {};
+        const hot = await generate({ config, cwd: p.dir, cache: true, warm });
+        const cold = await coldRun(p.dir);
+        const context = `seed ${seed}, steps:\n${log.join('\n')}`;
+        expect(errorsOf(hot.diagnostics), context).toEqual(errorsOf(cold.result.diagnostics));
+        if (errorsOf(cold.result.diagnostics).length > 0) {
+          // A failed run leaves the output as the last good run wrote it.
+          expect(readTree(join(p.dir, 'dist')), context).toEqual(before);
+        } else {
+          expect(readTree(join(p.dir, 'dist')), context).toEqual(readTree(cold.out));
+          expect(hot.diagnostics.map((d) => d.ruleId).sort(), context).toEqual(cold.result.diagnostics.map((d) => d.ruleId).sort());
+        }
+        rmSync(cold.dir, { recursive: true, force: true });
+      }
+      // The warm side really is warm: after a repair, a file rewritten with the same bytes is a cache hit.
+      repair(p.dir);
+      expect(errorsOf((await generate({ config, cwd: p.dir, cache: true, warm })).diagnostics)).toEqual([]);
+      STEPS.touch!(p, r);
+      const hit = await generate({ config, cwd: p.dir, cache: true, warm });
+      expect(hit.cache?.state).toBe('hit');
+      const cold = await coldRun(p.dir);
+      expect(readTree(join(p.dir, 'dist'))).toEqual(readTree(cold.out));
+      rmSync(cold.dir, { recursive: true, force: true });
+      rmSync(p.dir, { recursive: true, force: true });
+    }, 120_000);
+  }
+});
