@@ -1,0 +1,74 @@
+// The save a user feels: one message edited in a synthetic catalog, then `codebook generate` with
+// its incremental cache warm (a cold process, as the CLI runs after each save), all targets.
+// Also the run with nothing changed, and a cold `--no-cache` run for scale. Prints medians.
+//
+//   node bench/warm-edit.mjs [--codes 100000] [--runs 3] [--targets ids]
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { measureNode, summary } from './lib/measure.mjs';
+import { writeSyntheticCatalog } from './synth-catalog.mjs';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(repo, 'build/generator/cli.js');
+
+function parseArgs(argv) {
+  const o = { codes: 100000, runs: 3, targets: undefined };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--codes') o.codes = Number(argv[++i]);
+    else if (argv[i] === '--runs') o.runs = Number(argv[++i]);
+    else if (argv[i] === '--targets') o.targets = argv[++i];
+    else throw new Error(`unknown option ${argv[i]}`);
+  }
+  return o;
+}
+
+/** Rewrites one ja message (a different one each time), as an editor's save would. */
+function editOne(file, n) {
+  const data = JSON.parse(readFileSync(file, 'utf8'));
+  const keys = Object.keys(data.messages);
+  const key = keys[Math.floor(((n + 1) * keys.length) / 7) % keys.length];
+  const value = data.messages[key];
+  if (typeof value === 'string') data.messages[key] = `${value} 編集${n}`;
+  else value.text = `${value.text} 編集${n}`;
+  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+  return key;
+}
+
+async function main() {
+  const o = parseArgs(process.argv.slice(2));
+  const dir = mkdtempSync(join(os.tmpdir(), 'codebook-warm-edit-'));
+  try {
+    writeSyntheticCatalog(dir, { codes: o.codes });
+    const base = [cli, 'generate', '-q', '-c', join(dir, 'codebook.config.json'), ...(o.targets ? ['--targets', o.targets] : [])];
+    const run = async (extra = []) => {
+      const r = await measureNode([...base, ...extra], { cwd: dir });
+      if (r.code !== 0) throw new Error(`generate exited ${r.code}: ${r.stderr.slice(0, 2000)}`);
+      return r;
+    };
+    await run(); // fills the output and the cache
+    const figures = { edit: [], unchanged: [], cold: [] };
+    for (let i = 0; i < o.runs; i++) {
+      editOne(join(dir, 'locales/ja/messages.json'), i);
+      figures.edit.push(await run());
+      figures.unchanged.push(await run());
+      figures.cold.push(await run(['--no-cache']));
+    }
+    const fmt = (rs, field) => summary(rs.map((r) => r[field])).median;
+    console.log(`| ${o.codes} keys × 3 locales, ${o.targets ?? 'all targets'} (n = ${o.runs}) | wall | CPU | peak RSS |`);
+    console.log('|---|---|---|---|');
+    for (const [name, label] of [
+      ['edit', 'one ja message edited, cache warm'],
+      ['unchanged', 'nothing changed, cache warm'],
+      ['cold', 'cold, `--no-cache`'],
+    ])
+      console.log(
+        `| ${label} | ${(fmt(figures[name], 'wallMs') / 1000).toFixed(2)} s | ${(fmt(figures[name], 'cpuMs') / 1000).toFixed(2)} s | ${Math.round(fmt(figures[name], 'rssKiB') / 1024)} MiB |`,
+      );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
