@@ -72,92 +72,144 @@ export interface LoadedLayers {
 /** `globbed`: the layer files as cache/fingerprint.ts layerPaths gives them, when the caller has them already. */
 export async function loadLayers(config: Config, globbed?: readonly string[][]): Promise<LoadedLayers> {
   const diagnostics: Diagnostic[] = [];
-  const texts = new Map<string, string>();
-  const perLayer = await Promise.all(
-    config.layers.map(async (layer, i) => {
-      const matched = globbed?.[i] ?? (await layerFiles(config, layer));
-      const outside = matched.filter((path) => !isAllowedSource(config, layer, path));
-      if (outside.length > 0) {
-        diagnostics.push({
-          ruleId: 'config/layer-outside-project',
-          severity: 'error',
-          message: `Layer ${JSON.stringify(layer.name)} matches ${outside.length} file(s) outside the config's folder (${outside
-            .slice(0, 3)
-            .map((p) => displayPath(config, p))
-            .join(', ')}${outside.length > 3 ? ', …' : ''}); list their folder in "sharedFolders" to read them on purpose.`,
-          place: layer.place ?? config.placeOf(pointerOf('layers', i, 'files')),
-        });
-      }
-      const paths = matched.filter((path) => isAllowedSource(config, layer, path));
-      if (paths.length === 0) {
-        diagnostics.push({
-          ruleId: 'config/empty-layer',
-          severity: 'warning',
-          message: `Layer ${JSON.stringify(layer.name)} matches no file (${layer.files.join(', ')}).`,
-          place: layer.place ?? { file: displayPath(config, config.file) },
-        });
-      }
-      return Promise.all(paths.map(async (path) => ({ layer: layer.name, path, bytes: await readFile(path) })));
-    }),
-  );
+  const perLayer = await Promise.all(config.layers.map((layer, i) => readLayer(config, layer, i, globbed?.[i], diagnostics)));
+  const load = new LayerLoad(config, diagnostics);
+  for (const read of perLayer.flat()) load.add(read);
+  return load.result();
+}
 
-  const layerOf = new Map(config.layers.map((l) => [l.name, l]));
-  const files: SourceFile[] = [];
-  const failed: FailedFile[] = [];
-  const seen = new Map<string, string>();
-  for (const { layer, path, bytes } of perLayer.flat()) {
-    const file = displayPath(config, path);
+interface FileBytes {
+  layer: string;
+  path: string;
+  bytes: Buffer;
+}
+
+/** The bytes of every file a layer matches inside the folders it may read; a layer that matches none is reported. */
+async function readLayer(
+  config: Config,
+  layer: LayerConfig,
+  index: number,
+  globbed: readonly string[] | undefined,
+  diagnostics: Diagnostic[],
+): Promise<FileBytes[]> {
+  const matched = globbed ?? (await layerFiles(config, layer));
+  const outside = matched.filter((path) => !isAllowedSource(config, layer, path));
+  if (outside.length > 0) diagnostics.push(outsideProject(config, layer, index, outside));
+  const paths = matched.filter((path) => isAllowedSource(config, layer, path));
+  if (paths.length === 0) {
+    diagnostics.push({
+      ruleId: 'config/empty-layer',
+      severity: 'warning',
+      message: `Layer ${JSON.stringify(layer.name)} matches no file (${layer.files.join(', ')}).`,
+      place: layer.place ?? { file: displayPath(config, config.file) },
+    });
+  }
+  return Promise.all(paths.map(async (path) => ({ layer: layer.name, path, bytes: await readFile(path) })));
+}
+
+function outsideProject(config: Config, layer: LayerConfig, index: number, outside: readonly string[]): Diagnostic {
+  const shown = outside.slice(0, 3).map((p) => displayPath(config, p));
+  return {
+    ruleId: 'config/layer-outside-project',
+    severity: 'error',
+    message: `Layer ${JSON.stringify(layer.name)} matches ${outside.length} file(s) outside the config's folder (${shown.join(', ')}${outside.length > 3 ? ', …' : ''}); list their folder in "sharedFolders" to read them on purpose.`,
+    place: layer.place ?? config.placeOf(pointerOf('layers', index, 'files')),
+  };
+}
+
+/** The layer files read, added one by one in layer order: each kept for the merge or recorded as failed. */
+class LayerLoad {
+  private readonly files: SourceFile[] = [];
+  private readonly failed: FailedFile[] = [];
+  private readonly texts = new Map<string, string>();
+  /** The layer each file was first read for, by display path. */
+  private readonly seen = new Map<string, string>();
+  private readonly layerOf: Map<string, LayerConfig>;
+
+  constructor(
+    private readonly config: Config,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.layerOf = new Map(config.layers.map((l) => [l.name, l]));
+  }
+
+  /** One file: decoded, owned by one layer, parsed, classified, then checked against its kind's schema. */
+  add({ layer, path, bytes }: FileBytes): void {
+    const file = displayPath(this.config, path);
+    const text = this.decode(file, bytes);
+    if (text === undefined || !this.claim(file, layer)) return;
+    this.texts.set(file, text);
+    const parsed = parseJsonFile(file, text);
+    this.diagnostics.push(...parsed.diagnostics);
+    if (!parsed.json) {
+      this.failed.push({ file });
+      return;
+    }
+    const source = this.classify(file, layer, parsed.json);
+    // A base's texts of a locale the project left out are not part of its catalog.
+    if (!source || (source.kind === 'messages' && this.layerOf.get(layer)?.from && !this.config.locales.includes(source.data.locale)))
+      return;
+    this.check(source, file, text, parsed.diagnostics.length === 0);
+  }
+
+  result(): LoadedLayers {
+    return { files: this.files, failed: this.failed, texts: this.texts, diagnostics: this.diagnostics };
+  }
+
+  private decode(file: string, bytes: Buffer): string | undefined {
     const { text, diagnostic } = decodeSource(file, bytes);
     if (text === undefined) {
-      diagnostics.push(diagnostic!);
-      failed.push({ file });
-      continue;
+      this.diagnostics.push(diagnostic!);
+      this.failed.push({ file });
     }
-    const earlier = seen.get(file);
+    return text;
+  }
+
+  /** Whether the file is this layer's: the first layer that matches it keeps it, another one is reported. */
+  private claim(file: string, layer: string): boolean {
+    const earlier = this.seen.get(file);
     if (earlier !== undefined) {
-      diagnostics.push({
+      this.diagnostics.push({
         ruleId: 'config/file-in-two-layers',
         severity: 'error',
         message: `${file} is matched by layer ${JSON.stringify(earlier)} and by layer ${JSON.stringify(layer)}; a file belongs to one layer.`,
         place: { file },
       });
-      continue;
+      return false;
     }
-    seen.set(file, layer);
-    texts.set(file, text);
-    const parsed = parseJsonFile(file, text);
-    diagnostics.push(...parsed.diagnostics);
-    if (!parsed.json) {
-      failed.push({ file });
-      continue;
-    }
-    const source = classify(layer, parsed.json);
+    this.seen.set(file, layer);
+    return true;
+  }
+
+  private classify(file: string, layer: string, json: JsonFile): SourceFile | undefined {
+    const source = classify(layer, json);
     if (!source) {
-      diagnostics.push({
+      this.diagnostics.push({
         ruleId: 'schema/kind',
         severity: 'error',
         message: 'Neither a registry file (with "codes") nor a messages file (with "locale" and "messages").',
         place: { file, line: 1, column: 1, pointer: '' },
       });
-      failed.push({ file });
-      continue;
+      this.failed.push({ file });
     }
-    // A base's texts of a locale the project left out are not part of its catalog.
-    if (source.kind === 'messages' && layerOf.get(layer)?.from && !config.locales.includes(source.data.locale)) continue;
+    return source;
+  }
+
+  /** Schema problems (and a registry's number forms) leave the file out; so does a parse that only recovered. */
+  private check(source: SourceFile, file: string, text: string, parsedCleanly: boolean): void {
     const problems = [
-      ...validateAgainstSchema(source.kind, parsed.json),
+      ...validateAgainstSchema(source.kind, source.json),
       ...(source.kind === 'registry' ? numberFormProblems(file, text) : []),
     ];
-    diagnostics.push(...problems);
-    if (problems.length === 0 && parsed.diagnostics.length === 0) files.push(source);
+    this.diagnostics.push(...problems);
+    if (problems.length === 0 && parsedCleanly) this.files.push(source);
     else
-      failed.push({
+      this.failed.push({
         file,
         kind: source.kind,
         ...(source.kind === 'messages' && typeof source.data.locale === 'string' ? { locale: source.data.locale } : {}),
       });
   }
-  return { files, failed, texts, diagnostics };
 }
 
 function classify(layer: string, json: JsonFile): SourceFile | undefined {

@@ -6,8 +6,8 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { Diagnostic, Place } from '../diagnostics/diagnostic.js';
-import { parseJsonFile, pointerOf } from '../json/json-file.js';
+import type { Diagnostic, Place, RuleId } from '../diagnostics/diagnostic.js';
+import { parseJsonFile, pointerOf, type JsonFile } from '../json/json-file.js';
 import { validateAgainstSchema } from '../json/schemas.js';
 import { unknownRuleIds, type ReviewSettings } from './review-settings.js';
 import { didYouMean } from '../did-you-mean.js';
@@ -127,10 +127,44 @@ export async function loadConfig(
   searched = false,
   options: LoadConfigOptions = {},
 ): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
-  const { role = 'project', reviewRules } = options;
-  let text: string;
+  const read = await readConfigText(path, displayName, searched);
+  if ('diagnostics' in read) return read;
+  const { json, diagnostics } = parseJsonFile(displayName, read.text);
+  if (!json) return { diagnostics };
+  diagnostics.push(...validateAgainstSchema('config', json));
+  if (diagnostics.length > 0) return { diagnostics };
+
+  const load = new ConfigLoad(path, displayName, json, diagnostics);
+  if (options.role === 'base') {
+    load.checkBaseKeys();
+    if (diagnostics.length > 0) return { diagnostics };
+  }
+  let base: Config | undefined;
+  if (load.raw.extends !== undefined) {
+    const loaded = await load.loadBase(load.raw.extends, options);
+    if (!loaded.config) return { diagnostics: loaded.diagnostics };
+    base = loaded.config;
+  }
+  // Without a base the schema requires these three.
+  const locales = load.raw.locales ?? base!.locales;
+  const sourceLocale = load.raw.sourceLocale ?? base!.sourceLocale;
+  load.checkLocales(locales, sourceLocale);
+  const layers = load.layers(base);
+  const templates = load.templates();
+  const customTargets = load.customTargets();
+  if (options.reviewRules) load.checkReviewRules(options.reviewRules);
+  if (diagnostics.length > 0) return { diagnostics };
+  return { config: load.config(base, { sourceLocale, locales, layers, templates, customTargets }), diagnostics };
+}
+
+/** The config's text, or why it cannot be read (with how to make one when there is none). */
+async function readConfigText(
+  path: string,
+  displayName: string,
+  searched: boolean,
+): Promise<{ text: string } | { diagnostics: Diagnostic[] }> {
   try {
-    text = await readFile(path, 'utf8');
+    return { text: await readFile(path, 'utf8') };
   } catch (error) {
     const absent = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const message = absent
@@ -145,155 +179,172 @@ export async function loadConfig(
       diagnostics: [{ ruleId: 'config/unreadable', severity: 'error', message, place: { file: displayName }, ...(hint ? { hint } : {}) }],
     };
   }
-  const { json, diagnostics } = parseJsonFile(displayName, text);
-  if (!json) return { diagnostics };
-  diagnostics.push(...validateAgainstSchema('config', json));
-  if (diagnostics.length > 0) return { diagnostics };
+}
 
-  const raw = json.value as RawConfig;
-  const place = (pointer: string) => ({ file: displayName, ...json.locate(pointer), pointer });
-  const root = dirname(resolve(path));
-  if (role === 'base') {
-    for (const key of PROJECT_ONLY_KEYS.filter((k) => k in raw)) {
-      diagnostics.push({
-        ruleId: 'config/extends',
-        severity: 'error',
-        message: `A base config cannot set ${JSON.stringify(key)}: it belongs to the project that extends it.`,
-        place: place(pointerOf(key)),
-      });
-    }
-    if (diagnostics.length > 0) return { diagnostics };
+type ResolvedParts = Pick<Config, 'sourceLocale' | 'locales' | 'layers' | 'templates' | 'customTargets'>;
+
+/** One schema-valid config file being checked and resolved, in steps; every problem goes to `diagnostics`. */
+class ConfigLoad {
+  readonly raw: RawConfig;
+  /** Absolute folder of the config: what its relative paths are relative to. */
+  private readonly root: string;
+
+  constructor(
+    private readonly path: string,
+    private readonly displayName: string,
+    private readonly json: JsonFile,
+    private readonly diagnostics: Diagnostic[],
+  ) {
+    this.raw = json.value as RawConfig;
+    this.root = dirname(resolve(path));
   }
-  let base: Config | undefined;
-  if (raw.extends !== undefined) {
-    const found = resolveBase(raw.extends, resolve(path));
+
+  /** Where a JSON pointer of this file is; an arrow so the config can hand it out as `placeOf`. */
+  readonly place = (pointer: string): Place => ({ file: this.displayName, ...this.json.locate(pointer), pointer });
+
+  private problem(ruleId: RuleId, message: string, pointer: string): void {
+    this.diagnostics.push({ ruleId, severity: 'error', message, place: this.place(pointer) });
+  }
+
+  /** A base config may not set what only the project that extends it can. */
+  checkBaseKeys(): void {
+    for (const key of PROJECT_ONLY_KEYS.filter((k) => k in this.raw))
+      this.problem(
+        'config/extends',
+        `A base config cannot set ${JSON.stringify(key)}: it belongs to the project that extends it.`,
+        pointerOf(key),
+      );
+  }
+
+  /** The config `extends` names, read as a base; a base's problems are the project's. */
+  async loadBase(name: string, options: LoadConfigOptions): Promise<{ config?: Config; diagnostics: Diagnostic[] }> {
+    const found = resolveBase(name, resolve(this.path));
     if ('problem' in found)
-      return { diagnostics: [{ ruleId: 'config/extends', severity: 'error', message: found.problem, place: place('/extends') }] };
-    const loaded = await loadConfig(found.path, relative(root, found.path).split(sep).join('/'), false, { ...options, role: 'base' });
-    if (!loaded.config) return { diagnostics: loaded.diagnostics };
-    base = loaded.config;
+      return { diagnostics: [{ ruleId: 'config/extends', severity: 'error', message: found.problem, place: this.place('/extends') }] };
+    return loadConfig(found.path, relative(this.root, found.path).split(sep).join('/'), false, { ...options, role: 'base' });
   }
-  // Without a base the schema requires these three.
-  const locales = raw.locales ?? base!.locales;
-  const sourceLocale = raw.sourceLocale ?? base!.sourceLocale;
-  const localesPointer = raw.locales ? '/locales' : '/extends';
-  raw.locales?.forEach((locale, i) => {
-    const problem = localeProblem(locale);
-    if (problem)
-      diagnostics.push({ ruleId: 'config/invalid-locale', severity: 'error', message: problem, place: place(pointerOf('locales', i)) });
-  });
-  if (!locales.includes(sourceLocale)) {
-    diagnostics.push({
-      ruleId: 'config/invalid-locale',
-      severity: 'error',
-      message: `The source locale ${JSON.stringify(sourceLocale)} is not listed in "locales".`,
-      place: place(raw.sourceLocale ? '/sourceLocale' : localesPointer),
-    });
-  }
-  for (const [locale, chain] of Object.entries(raw.fallback ?? {})) {
-    for (const [i, target] of [locale, ...chain].entries()) {
-      if (!locales.includes(target)) {
-        diagnostics.push({
-          ruleId: 'config/invalid-locale',
-          severity: 'error',
-          message: `The fallback locale ${JSON.stringify(target)} is not listed in "locales".`,
-          place: place(i === 0 ? pointerOf('fallback', locale) : pointerOf('fallback', locale, i - 1)),
-        });
-      }
-    }
-  }
-  const layers: LayerConfig[] = (base?.layers ?? []).map((l) => ({
-    ...l,
-    from: raw.extends!,
-    ...(isInstalledPackage(l.root!) ? { readOnly: true } : {}),
-  }));
-  const baseNames = new Set(layers.map((l) => l.name));
-  const names = new Set<string>();
-  (raw.layers ?? []).forEach((layer, i) => {
-    if (names.has(layer.name) || baseNames.has(layer.name)) {
-      const why = baseNames.has(layer.name)
-        ? `The base ${JSON.stringify(raw.extends)} has a layer named ${JSON.stringify(layer.name)} already; name this one differently.`
-        : `Two layers are named ${JSON.stringify(layer.name)}.`;
-      diagnostics.push({ ruleId: 'config/duplicate-layer', severity: 'error', message: why, place: place(pointerOf('layers', i, 'name')) });
-    }
-    names.add(layer.name);
-    layers.push({ ...layer, root, place: place(pointerOf('layers', i, 'files')) });
-  });
-  const folder = (dir: string, pointer: string): string => {
-    const absolute = resolve(root, dir);
-    if (!existsSync(absolute))
-      diagnostics.push({
-        ruleId: 'config/missing-templates',
-        severity: 'error',
-        message: `Template folder ${JSON.stringify(dir)} does not exist.`,
-        place: place(pointer),
-      });
-    return absolute;
-  };
-  const templates = Object.fromEntries(
-    Object.entries(raw.templates ?? {}).map(([id, dir]) => [id, folder(dir, pointerOf('templates', id))]),
-  );
-  const customTargets = (raw.customTargets ?? []).map((target, i) => {
-    target.files.forEach((file, j) => {
-      if (file.path.split('/').includes('..'))
-        diagnostics.push({
-          ruleId: 'config/invalid-path',
-          severity: 'error',
-          message: `Output path ${JSON.stringify(file.path)} leaves the target's folder.`,
-          place: place(pointerOf('customTargets', i, 'files', j, 'path')),
-        });
-    });
-    const dir = folder(target.templates, pointerOf('customTargets', i, 'templates'));
-    target.files.forEach((file, j) => {
-      if (existsSync(dir) && !existsSync(resolve(dir, file.template))) {
-        diagnostics.push({
-          ruleId: 'config/missing-templates',
-          severity: 'error',
-          message: `Template ${JSON.stringify(file.template)} is not in ${JSON.stringify(target.templates)}.`,
-          place: place(pointerOf('customTargets', i, 'files', j, 'template')),
-        });
-      }
-    });
-    return { ...target, templates: dir };
-  });
-  if (reviewRules) {
-    for (const id of unknownRuleIds(raw.review?.severities ?? {}, reviewRules)) {
-      diagnostics.push({
-        ruleId: 'config/unknown-rule',
-        severity: 'error',
-        message: `Unknown review rule ${JSON.stringify(id)}.${didYouMean(id, reviewRules)} The qa/ rules are listed in generator/review/rules.ts.`,
-        place: place(pointerOf('review', 'severities', id)),
-      });
-    }
-  }
-  if (diagnostics.length > 0) return { diagnostics };
 
-  const namespace = raw.namespace ?? base?.namespace ?? 'errors';
-  return {
-    config: {
-      file: resolve(path),
+  /** Every locale named (own locales, source locale, fallback chains) is canonical and listed. */
+  checkLocales(locales: readonly string[], sourceLocale: string): void {
+    const { raw } = this;
+    raw.locales?.forEach((locale, i) => {
+      const problem = localeProblem(locale);
+      if (problem) this.problem('config/invalid-locale', problem, pointerOf('locales', i));
+    });
+    if (!locales.includes(sourceLocale))
+      this.problem(
+        'config/invalid-locale',
+        `The source locale ${JSON.stringify(sourceLocale)} is not listed in "locales".`,
+        raw.sourceLocale ? '/sourceLocale' : raw.locales ? '/locales' : '/extends',
+      );
+    for (const [locale, chain] of Object.entries(raw.fallback ?? {}))
+      for (const [i, target] of [locale, ...chain].entries())
+        if (!locales.includes(target))
+          this.problem(
+            'config/invalid-locale',
+            `The fallback locale ${JSON.stringify(target)} is not listed in "locales".`,
+            i === 0 ? pointerOf('fallback', locale) : pointerOf('fallback', locale, i - 1),
+          );
+  }
+
+  /** The base's layers (read-only when installed), then the config's own, each name used once. */
+  layers(base: Config | undefined): LayerConfig[] {
+    const { raw } = this;
+    const layers: LayerConfig[] = (base?.layers ?? []).map((l) => ({
+      ...l,
+      from: raw.extends!,
+      ...(isInstalledPackage(l.root!) ? { readOnly: true } : {}),
+    }));
+    const baseNames = new Set(layers.map((l) => l.name));
+    const names = new Set<string>();
+    (raw.layers ?? []).forEach((layer, i) => {
+      if (names.has(layer.name) || baseNames.has(layer.name)) {
+        const why = baseNames.has(layer.name)
+          ? `The base ${JSON.stringify(raw.extends)} has a layer named ${JSON.stringify(layer.name)} already; name this one differently.`
+          : `Two layers are named ${JSON.stringify(layer.name)}.`;
+        this.problem('config/duplicate-layer', why, pointerOf('layers', i, 'name'));
+      }
+      names.add(layer.name);
+      layers.push({ ...layer, root: this.root, place: this.place(pointerOf('layers', i, 'files')) });
+    });
+    return layers;
+  }
+
+  /** Built-in targets' template overrides, by target id, as absolute folders. */
+  templates(): Record<string, string> {
+    return Object.fromEntries(
+      Object.entries(this.raw.templates ?? {}).map(([id, dir]) => [id, this.folder(dir, pointerOf('templates', id))]),
+    );
+  }
+
+  /** Custom targets with absolute template folders; their outputs stay inside the target's folder and their templates exist. */
+  customTargets(): CustomTargetConfig[] {
+    return (this.raw.customTargets ?? []).map((target, i) => {
+      target.files.forEach((file, j) => {
+        if (file.path.split('/').includes('..'))
+          this.problem(
+            'config/invalid-path',
+            `Output path ${JSON.stringify(file.path)} leaves the target's folder.`,
+            pointerOf('customTargets', i, 'files', j, 'path'),
+          );
+      });
+      const dir = this.folder(target.templates, pointerOf('customTargets', i, 'templates'));
+      target.files.forEach((file, j) => {
+        if (existsSync(dir) && !existsSync(resolve(dir, file.template)))
+          this.problem(
+            'config/missing-templates',
+            `Template ${JSON.stringify(file.template)} is not in ${JSON.stringify(target.templates)}.`,
+            pointerOf('customTargets', i, 'files', j, 'template'),
+          );
+      });
+      return { ...target, templates: dir };
+    });
+  }
+
+  /** A template folder, absolute; reported when it does not exist. */
+  private folder(dir: string, pointer: string): string {
+    const absolute = resolve(this.root, dir);
+    if (!existsSync(absolute)) this.problem('config/missing-templates', `Template folder ${JSON.stringify(dir)} does not exist.`, pointer);
+    return absolute;
+  }
+
+  /** `review.severities` names only rules the review has. */
+  checkReviewRules(reviewRules: readonly string[]): void {
+    for (const id of unknownRuleIds(this.raw.review?.severities ?? {}, reviewRules))
+      this.problem(
+        'config/unknown-rule',
+        `Unknown review rule ${JSON.stringify(id)}.${didYouMean(id, reviewRules)} The qa/ rules are listed in generator/review/rules.ts.`,
+        pointerOf('review', 'severities', id),
+      );
+  }
+
+  /** The resolved config: the checked parts, then every setting defaulted from the base and then the built-in default. */
+  config(base: Config | undefined, parts: ResolvedParts): Config {
+    const { raw, root } = this;
+    const namespace = raw.namespace ?? base?.namespace ?? 'errors';
+    return {
+      file: resolve(this.path),
       root,
-      sourceLocale,
-      locales,
-      fallback: { ...(base ? fallbackWithin(base.fallback, locales) : {}), ...raw.fallback },
+      sourceLocale: parts.sourceLocale,
+      locales: parts.locales,
+      fallback: { ...(base ? fallbackWithin(base.fallback, parts.locales) : {}), ...raw.fallback },
       namespace,
       detailNamespace: raw.detailNamespace ?? (raw.namespace === undefined ? base?.detailNamespace : undefined) ?? `${namespace}-detail`,
-      layers,
+      layers: parts.layers,
       ...(base ? { base: { name: raw.extends!, file: base.file } } : {}),
       sharedFolders: (raw.sharedFolders ?? []).map((dir) => resolve(root, dir)),
-      placeOf: place,
+      placeOf: this.place,
       out: resolve(root, raw.out ?? 'dist'),
       identifierPrefix: raw.identifierPrefix ?? base?.identifierPrefix ?? 'error_',
-      templates,
-      customTargets,
+      templates: parts.templates,
+      customTargets: parts.customTargets,
       review: mergeReview(base?.review, raw.review),
       types: { i18nextSelector: raw.types?.i18nextSelector ?? base?.types.i18nextSelector ?? false },
       xliff: { version: raw.xliff?.version ?? base?.xliff.version ?? '2.0' },
       java: { messageFormat: raw.java?.messageFormat ?? base?.java.messageFormat ?? 'with-arguments' },
       ...(raw.targets ? { targets: raw.targets } : {}),
-    },
-    diagnostics,
-  };
+    };
+  }
 }
 
 /** The project's review settings over the base's; jargon lists add up. */

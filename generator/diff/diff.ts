@@ -85,16 +85,25 @@ export function describeKey(message: Pick<SnapshotMessage, 'key' | 'code' | 'ran
  * then per key (compareKeys) by kind, then by locale.
  */
 export function diffCatalogs(old: Snapshot, new_: Snapshot): DiffResult {
-  const changes: Change[] = [];
-  if (old.namespace !== new_.namespace) {
-    changes.push({
+  return { changes: [...namespaceChanges(old, new_), ...localeChanges(old, new_), ...keyChanges(old, new_)] };
+}
+
+function namespaceChanges(old: Snapshot, new_: Snapshot): Change[] {
+  if (old.namespace === new_.namespace) return [];
+  return [
+    {
       kind: 'namespace-changed',
       severity: 'breaking',
       old: old.namespace,
       new: new_.namespace,
       message: `The namespace changed from ${JSON.stringify(old.namespace)} to ${JSON.stringify(new_.namespace)}: every i18next lookup, bundle file and Java bundle name changes.`,
-    });
-  }
+    },
+  ];
+}
+
+/** Locales removed, then locales added, each source locale first. */
+function localeChanges(old: Snapshot, new_: Snapshot): Change[] {
+  const changes: Change[] = [];
   const oldLocales = new Set(old.locales);
   const newLocales = new Set(new_.locales);
   for (const locale of sortedLocales(
@@ -110,24 +119,24 @@ export function diffCatalogs(old: Snapshot, new_: Snapshot): DiffResult {
     const count = new_.messages.filter((m) => m.texts[locale] !== undefined).length;
     changes.push({ kind: 'locale-added', severity: 'info', locale, message: `Locale ${locale} was added with ${count} text(s).` });
   }
+  return changes;
+}
 
+/** Per key in compareKeys order: removed, added, or (present on both sides, or a moved range) what changed in it. */
+function keyChanges(old: Snapshot, new_: Snapshot): Change[] {
+  const changes: Change[] = [];
   const oldByKey = new Map(old.messages.map((m) => [m.key, m]));
   const newByKey = new Map(new_.messages.map((m) => [m.key, m]));
-  const removed = old.messages.filter((m) => !newByKey.has(m.key));
-  const added = new_.messages.filter((m) => !oldByKey.has(m.key));
-  // A moved range: each old range is paired with the first unmatched new range it overlaps.
-  const movedFrom = new Map<string, SnapshotMessage>();
-  const pairedOld = new Set<string>();
-  for (const before of removed) {
-    if (!before.range) continue;
-    const after = added.find((m) => m.range && !movedFrom.has(m.key) && overlaps(before.range!, m.range));
-    if (!after) continue;
-    movedFrom.set(after.key, before);
-    pairedOld.add(before.key);
-  }
-
+  const { movedFrom, pairedOld } = movedRanges(
+    old.messages.filter((m) => !newByKey.has(m.key)),
+    new_.messages.filter((m) => !oldByKey.has(m.key)),
+  );
   const keys = [...new Set([...old.messages.map((m) => m.key), ...new_.messages.map((m) => m.key)])].sort(compareKeys);
-  const shared = old.locales.filter((l) => newLocales.has(l));
+  const newLocales = new Set(new_.locales);
+  const shared = sortedLocales(
+    old.locales.filter((l) => newLocales.has(l)),
+    new_.sourceLocale,
+  );
   for (const key of keys) {
     const before = oldByKey.get(key);
     const after = newByKey.get(key);
@@ -141,20 +150,39 @@ export function diffCatalogs(old: Snapshot, new_: Snapshot): DiffResult {
       changes.push(presence('code-added', after));
       continue;
     }
-    if (moved) {
-      changes.push({
-        kind: 'range-changed',
-        severity: 'breaking',
-        key,
-        oldKey: moved.key,
-        old: moved.range!,
-        new: after.range!,
-        message: `Range ${moved.key} became ${key}: codes ${uncovered(moved.range!, after.range!)} change message, and the key ${moved.key} is gone.`,
-      });
-    }
-    changes.push(...messageChanges(moved ?? before!, after, sortedLocales(shared, new_.sourceLocale), new_.sourceLocale, !moved));
+    if (moved) changes.push(rangeChanged(moved, after));
+    changes.push(...messageChanges(moved ?? before!, after, shared, new_.sourceLocale, !moved));
   }
-  return { changes };
+  return changes;
+}
+
+/** A moved range: each old range is paired with the first unmatched new range it overlaps. */
+function movedRanges(
+  removed: readonly SnapshotMessage[],
+  added: readonly SnapshotMessage[],
+): { movedFrom: Map<string, SnapshotMessage>; pairedOld: Set<string> } {
+  const movedFrom = new Map<string, SnapshotMessage>();
+  const pairedOld = new Set<string>();
+  for (const before of removed) {
+    if (!before.range) continue;
+    const after = added.find((m) => m.range && !movedFrom.has(m.key) && overlaps(before.range!, m.range));
+    if (!after) continue;
+    movedFrom.set(after.key, before);
+    pairedOld.add(before.key);
+  }
+  return { movedFrom, pairedOld };
+}
+
+function rangeChanged(moved: SnapshotMessage, after: SnapshotMessage): Change {
+  return {
+    kind: 'range-changed',
+    severity: 'breaking',
+    key: after.key,
+    oldKey: moved.key,
+    old: moved.range!,
+    new: after.range!,
+    message: `Range ${moved.key} became ${after.key}: codes ${uncovered(moved.range!, after.range!)} change message, and the key ${moved.key} is gone.`,
+  };
 }
 
 function presence(kind: 'code-removed' | 'code-added', m: SnapshotMessage): Change {
@@ -177,85 +205,116 @@ function messageChanges(
   sourceLocale: string,
   compareIdentifiers: boolean,
 ): Change[] {
-  const key = after.key;
   const what = describeKey(after);
-  const changes: Change[] = [];
-  if (before.section !== after.section) {
-    changes.push({
+  return [
+    ...sectionChanges(before, after, what),
+    ...paramsChanges(before, after, what),
+    ...(compareIdentifiers ? identifierChanges(before, after, what) : []),
+    ...actionChanges(before, after, what),
+    ...faultChanges(before, after, what),
+    ...userTextChanges(before, after, locales, what),
+    ...translationsRemoved(before, after, locales, sourceLocale, what),
+    ...translationsAdded(before, after, locales, what),
+    ...textChanges(before, after, locales, what),
+  ];
+}
+
+function sectionChanges(before: SnapshotMessage, after: SnapshotMessage, what: string): Change[] {
+  if (before.section === after.section) return [];
+  return [
+    {
       kind: 'section-changed',
       severity: 'warning',
-      key,
+      key: after.key,
       old: before.section,
       new: after.section,
       message: `${capitalize(what)} moved from section ${before.section} to ${after.section}.`,
-    });
-  }
+    },
+  ];
+}
+
+/** Parameters removed, added and retyped, each by name, as one change. */
+function paramsChanges(before: SnapshotMessage, after: SnapshotMessage, what: string): Change[] {
   const oldParams = new Map(before.params.map((p) => [p.name, p.type]));
   const newParams = new Map(after.params.map((p) => [p.name, p.type]));
-  const removedParams = before.params.filter((p) => !newParams.has(p.name)).sort(byName);
-  const addedParams = after.params.filter((p) => !oldParams.has(p.name)).sort(byName);
+  const removed = before.params.filter((p) => !newParams.has(p.name)).sort(byName);
+  const added = after.params.filter((p) => !oldParams.has(p.name)).sort(byName);
   const retyped = after.params
     .filter((p) => oldParams.has(p.name) && oldParams.get(p.name) !== p.type)
     .sort(byName)
     .map((p) => ({ name: p.name, old: oldParams.get(p.name)!, new: p.type }));
-  if (removedParams.length + addedParams.length + retyped.length > 0) {
-    const parts = [
-      ...removedParams.map((p) => `{${p.name}} (${p.type}) removed`),
-      ...addedParams.map((p) => `{${p.name}} (${p.type}) added`),
-      ...retyped.map((p) => `{${p.name}} changed from ${p.old} to ${p.new}`),
-    ];
-    changes.push({
+  if (removed.length + added.length + retyped.length === 0) return [];
+  const parts = [
+    ...removed.map((p) => `{${p.name}} (${p.type}) removed`),
+    ...added.map((p) => `{${p.name}} (${p.type}) added`),
+    ...retyped.map((p) => `{${p.name}} changed from ${p.old} to ${p.new}`),
+  ];
+  return [
+    {
       kind: 'params-changed',
       severity: 'breaking',
-      key,
-      removed: removedParams,
-      added: addedParams,
+      key: after.key,
+      removed,
+      added,
       retyped,
       message: `Parameters of ${what}: ${parts.join('; ')}.`,
-    });
+    },
+  ];
+}
+
+/** One change per rename: platforms whose identifier changed the same way are reported together. */
+function identifierChanges(before: SnapshotMessage, after: SnapshotMessage, what: string): Change[] {
+  const byRename = new Map<string, string[]>();
+  for (const platform of Object.keys(after.identifiers).sort(compareText)) {
+    const was = before.identifiers[platform];
+    const now = after.identifiers[platform];
+    if (was === undefined || was === now) continue;
+    pushTo(byRename, JSON.stringify([was, now]), platform);
   }
-  if (compareIdentifiers) {
-    const byRename = new Map<string, string[]>();
-    for (const platform of Object.keys(after.identifiers).sort(compareText)) {
-      const was = before.identifiers[platform];
-      const now = after.identifiers[platform];
-      if (was === undefined || was === now) continue;
-      const id = JSON.stringify([was, now]);
-      pushTo(byRename, id, platform);
-    }
-    for (const [id, platforms] of byRename) {
-      const [was, now] = JSON.parse(id) as [string, string];
-      changes.push({
-        kind: 'identifier-changed',
-        severity: 'breaking',
-        key,
-        platforms,
-        old: was,
-        new: now,
-        message: `The ${platforms.join(' and ')} identifier of ${what} changed from ${was} to ${now}.`,
-      });
-    }
-  }
-  if (before.action !== after.action) {
-    changes.push({
+  return [...byRename].map(([id, platforms]): Change => {
+    const [was, now] = JSON.parse(id) as [string, string];
+    return {
+      kind: 'identifier-changed',
+      severity: 'breaking',
+      key: after.key,
+      platforms,
+      old: was,
+      new: now,
+      message: `The ${platforms.join(' and ')} identifier of ${what} changed from ${was} to ${now}.`,
+    };
+  });
+}
+
+function actionChanges(before: SnapshotMessage, after: SnapshotMessage, what: string): Change[] {
+  if (before.action === after.action) return [];
+  return [
+    {
       kind: 'action-changed',
       severity: 'warning',
-      key,
+      key: after.key,
       ...(before.action ? { old: before.action } : {}),
       ...(after.action ? { new: after.action } : {}),
       message: `The action of ${what} changed from ${before.action ?? '(none)'} to ${after.action ?? '(none)'}: apps offer their users something else.`,
-    });
-  }
-  if (before.fault !== after.fault) {
-    changes.push({
+    },
+  ];
+}
+
+function faultChanges(before: SnapshotMessage, after: SnapshotMessage, what: string): Change[] {
+  if (before.fault === after.fault) return [];
+  return [
+    {
       kind: 'fault-changed',
       severity: 'info',
-      key,
+      key: after.key,
       ...(before.fault ? { old: before.fault } : {}),
       ...(after.fault ? { new: after.fault } : {}),
       message: `The fault of ${what} changed from ${before.fault ?? '(none)'} to ${after.fault ?? '(none)'}.`,
-    });
-  }
+    },
+  ];
+}
+
+function userTextChanges(before: SnapshotMessage, after: SnapshotMessage, locales: readonly string[], what: string): Change[] {
+  const changes: Change[] = [];
   for (const locale of locales) {
     const was = before.userTexts?.[locale];
     const now = after.userTexts?.[locale];
@@ -263,20 +322,31 @@ function messageChanges(
       changes.push({
         kind: 'user-text-changed',
         severity: 'info',
-        key,
+        key: after.key,
         locale,
         ...(was !== undefined ? { old: was } : {}),
         ...(now !== undefined ? { new: now } : {}),
         message: `The ${locale} user message of ${what} ${was === undefined ? 'was added' : now === undefined ? 'was removed' : 'was reworded'}.`,
       });
   }
+  return changes;
+}
+
+function translationsRemoved(
+  before: SnapshotMessage,
+  after: SnapshotMessage,
+  locales: readonly string[],
+  sourceLocale: string,
+  what: string,
+): Change[] {
+  const changes: Change[] = [];
   for (const locale of locales) {
     const was = before.texts[locale];
     if (was !== undefined && after.texts[locale] === undefined) {
       changes.push({
         kind: 'translation-removed',
         severity: 'warning',
-        key,
+        key: after.key,
         locale,
         old: was,
         fallback: sourceLocale,
@@ -284,19 +354,30 @@ function messageChanges(
       });
     }
   }
+  return changes;
+}
+
+function translationsAdded(before: SnapshotMessage, after: SnapshotMessage, locales: readonly string[], what: string): Change[] {
+  const changes: Change[] = [];
   for (const locale of locales) {
     const now = after.texts[locale];
     if (now !== undefined && before.texts[locale] === undefined) {
       changes.push({
         kind: 'translation-added',
         severity: 'info',
-        key,
+        key: after.key,
         locale,
         new: now,
         message: `${capitalize(what)} now has a ${locale} text.`,
       });
     }
   }
+  return changes;
+}
+
+/** Texts present on both sides that differ. */
+function textChanges(before: SnapshotMessage, after: SnapshotMessage, locales: readonly string[], what: string): Change[] {
+  const changes: Change[] = [];
   for (const locale of locales) {
     const was = before.texts[locale];
     const now = after.texts[locale];
@@ -304,7 +385,7 @@ function messageChanges(
       changes.push({
         kind: 'text-changed',
         severity: 'info',
-        key,
+        key: after.key,
         locale,
         old: was,
         new: now,

@@ -14,7 +14,7 @@ export interface PlannedFile {
   /** A template under templates/<target id>/, rendered with `context`... */
   template?: string;
   context?: object;
-  /** ...or the finished text (canonical JSON bodies). */
+  /** ...or the finished text (a JSON file an overridden template rendered and emit/json-output-check.ts checked, or text a test hands in). */
   content?: string;
   /**
    * Per-entry rendering: each context is rendered with `template` (a file of

@@ -33,54 +33,92 @@ interface Frame {
 }
 
 export function indexShallowValues(source: string): ShallowIndex {
-  const children = new Map<string, Map<string, Offsets>>();
-  const record = (parent: string, name: string, offsets: Offsets): void => {
-    let members = children.get(parent);
-    if (!members) children.set(parent, (members = new Map()));
-    members.set(name, offsets);
-  };
+  const scan = new ShallowScan(source);
   const token = /"[^"\\]*(?:\\.[^"\\]*)*"|[{}[\],]/g;
-  const stack: Frame[] = [];
-  let top: Frame | undefined;
-  // The pointer of the value about to open, when it is a container.
-  let opening = '';
-  const root = skipSpace(source, 0);
-  record('', '', { key: -1, value: root });
   for (let m = token.exec(source); m !== null; m = token.exec(source)) {
     const at = m.index;
     switch (source.charCodeAt(at)) {
       case 0x7b: // {
-      case 0x5b: {
-        // [
-        if (top) stack.push(top);
-        const depth = top ? top.depth + 1 : 0;
-        top = { pointer: depth < SHALLOW_DEPTH ? opening : '', depth, array: source.charCodeAt(at) === 0x5b, index: 0 };
-        if (top.array && top.depth < SHALLOW_DEPTH) elementAt(skipSpace(source, at + 1));
+      case 0x5b: // [
+        scan.open(at);
         break;
-      }
       case 0x7d: // }
       case 0x5d: // ]
-        top = stack.pop();
+        scan.close();
         break;
       case 0x2c: // ,
-        if (top?.array && top.depth < SHALLOW_DEPTH) {
-          top.index++;
-          elementAt(skipSpace(source, at + 1));
-        }
+        scan.comma(at);
         break;
-      default: {
-        // A string: a member name when a colon follows.
-        if (!top || top.array || top.depth >= SHALLOW_DEPTH) break;
-        const colon = skipSpace(source, token.lastIndex);
-        if (source.charCodeAt(colon) !== 0x3a) break;
-        const raw = m[0];
-        const name = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
-        // Only containers need their own pointer (for their members); a string value never opens one.
-        opening = top.depth + 1 < SHALLOW_DEPTH ? `${top.pointer}/${escapePointer(name)}` : '';
-        record(top.pointer, name, { key: at, value: skipSpace(source, colon + 1) });
-      }
+      default:
+        scan.string(at, m[0], token.lastIndex);
     }
   }
+  return shallowIndex(source, scan.children);
+}
+
+/** The offsets found so far, and the containers open around the token being read. */
+class ShallowScan {
+  readonly children = new Map<string, Map<string, Offsets>>();
+  private readonly stack: Frame[] = [];
+  private top: Frame | undefined;
+  /** The pointer of the value about to open, when it is a container. */
+  private opening = '';
+
+  constructor(private readonly source: string) {
+    this.record('', '', { key: -1, value: skipSpace(source, 0) });
+  }
+
+  /** `{` or `[` at `at`; a shallow array's first element starts right after it. */
+  open(at: number): void {
+    const { source, top } = this;
+    if (top) this.stack.push(top);
+    const depth = top ? top.depth + 1 : 0;
+    this.top = { pointer: depth < SHALLOW_DEPTH ? this.opening : '', depth, array: source.charCodeAt(at) === 0x5b, index: 0 };
+    if (this.top.array && depth < SHALLOW_DEPTH) this.elementAt(skipSpace(source, at + 1));
+  }
+
+  close(): void {
+    this.top = this.stack.pop();
+  }
+
+  /** `,` at `at`: in a shallow array, the next element starts after it. */
+  comma(at: number): void {
+    const top = this.top;
+    if (top?.array && top.depth < SHALLOW_DEPTH) {
+      top.index++;
+      this.elementAt(skipSpace(this.source, at + 1));
+    }
+  }
+
+  /** A string token ending at `end`: a member name when a colon follows. */
+  string(at: number, raw: string, end: number): void {
+    const { source, top } = this;
+    if (!top || top.array || top.depth >= SHALLOW_DEPTH) return;
+    const colon = skipSpace(source, end);
+    if (source.charCodeAt(colon) !== 0x3a) return;
+    const name = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+    // Only containers need their own pointer (for their members); a string value never opens one.
+    this.opening = top.depth + 1 < SHALLOW_DEPTH ? `${top.pointer}/${escapePointer(name)}` : '';
+    this.record(top.pointer, name, { key: at, value: skipSpace(source, colon + 1) });
+  }
+
+  private elementAt(offset: number): void {
+    if (this.source.charCodeAt(offset) === 0x5d) return; // an empty array
+    const top = this.top!;
+    const index = String(top.index);
+    this.opening = top.depth + 1 < SHALLOW_DEPTH ? `${top.pointer}/${index}` : '';
+    this.record(top.pointer, index, { key: -1, value: offset });
+  }
+
+  private record(parent: string, name: string, offsets: Offsets): void {
+    let members = this.children.get(parent);
+    if (!members) this.children.set(parent, (members = new Map()));
+    members.set(name, offsets);
+  }
+}
+
+/** Lookups over the scanned offsets; line starts are found on the first position asked for. */
+function shallowIndex(source: string, children: Map<string, Map<string, Offsets>>): ShallowIndex {
   let lineStarts: number[] | undefined;
   return {
     children,
@@ -95,13 +133,6 @@ export function indexShallowValues(source: string): ShallowIndex {
       return { line: line + 1, column: offset - lineStarts[line] + 1 };
     },
   };
-
-  function elementAt(offset: number): void {
-    if (source.charCodeAt(offset) === 0x5d) return; // an empty array
-    const index = String(top!.index);
-    opening = top!.depth + 1 < SHALLOW_DEPTH ? `${top!.pointer}/${index}` : '';
-    record(top!.pointer, index, { key: -1, value: offset });
-  }
 }
 
 function unescapePointer(segment: string): string {

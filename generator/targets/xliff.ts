@@ -275,39 +275,25 @@ const userUnitsOf = new WeakMap<Catalog, UserUnit[]>();
 export function userUnits(catalog: Catalog): UserUnit[] {
   let units = userUnitsOf.get(catalog);
   if (units) return units;
-  units = [];
-  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
-  const userMessages = new Map((catalog.userMessages ?? []).map((m) => [m.key, m]));
-  const unit = (
-    kind: UserUnit['kind'],
-    name: string,
-    id: string,
-    translations: Record<string, Translation>,
-    origin: Message['origin'],
-    shownFor: Message[],
-    usage: string,
-  ): UserUnit => {
-    const source = translations[catalog.sourceLocale];
-    const params = source ? argumentNames(source.ast).map((p) => ({ name: p, type: 'string' as const })) : [];
-    const message: Message = { key: id, section: USER_FILE_ID, params, translations, origin };
-    const counts = new Map<string, number>();
-    for (const m of shownFor) if (m.action) counts.set(m.action, (counts.get(m.action) ?? 0) + 1);
-    const notes: Note[] = [
-      { category: 'usage', text: usage },
-      ...(counts.size > 0
-        ? [
-            {
-              category: 'action',
-              text: `Offers: ${[...counts].map(([a, n]) => (shownFor.length > 1 ? `${a} (${n} ${n === 1 ? 'code' : 'codes'})` : a)).join(', ')}`,
-            },
-          ]
-        : []),
-      ...params.map((p) => ({ category: 'argument', text: `{${p.name}}` })),
-      ...(source ? [{ category: 'location', text: location(source.origin) }] : []),
-    ];
-    return { kind, name, message, notes };
-  };
-  for (const text of catalog.userTexts ?? []) {
+  units = [...sharedTextUnits(catalog), ...overrideUnits(catalog)];
+  userUnitsOf.set(catalog, units);
+  return units;
+}
+
+/** What a user unit is made of; `shownFor` are the codes that show it (for the "Offers" note). */
+interface UserUnitParts {
+  kind: UserUnit['kind'];
+  name: string;
+  id: string;
+  translations: Record<string, Translation>;
+  origin: Message['origin'];
+  shownFor: Message[];
+  usage: string;
+}
+
+/** One unit per shared user text, noting the codes that show it. */
+function sharedTextUnits(catalog: Catalog): UserUnit[] {
+  return (catalog.userTexts ?? []).map((text) => {
     const keys = catalog.messages.filter((m) => m.user === text.id);
     const listed = keys
       .slice(0, SHOWN_CODES)
@@ -317,9 +303,24 @@ export function userUnits(catalog: Catalog): UserUnit[] {
       keys.length === 0
         ? 'Shown for no code.'
         : `Shown for ${keys.length} ${keys.length === 1 ? 'code' : 'codes'}: ${listed}${keys.length > SHOWN_CODES ? `, and ${keys.length - SHOWN_CODES} more` : ''}.`;
-    units.push(unit('text', text.id, text.id, text.translations, text.origin, keys, usage));
-  }
+    return userUnit(catalog, {
+      kind: 'text',
+      name: text.id,
+      id: text.id,
+      translations: text.translations,
+      origin: text.origin,
+      shownFor: keys,
+      usage,
+    });
+  });
+}
+
+/** One unit per user override, by key; its source falls back to the key's user message. An override with no origin has no unit. */
+function overrideUnits(catalog: Catalog): UserUnit[] {
+  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
+  const userMessages = new Map((catalog.userMessages ?? []).map((m) => [m.key, m]));
   const overrides = [...(catalog.userOverrides ?? new Map<string, Record<string, Translation>>())].sort(([a], [b]) => compareKeys(a, b));
+  const units: UserUnit[] = [];
   for (const [key, byLocale] of overrides) {
     const message = byKey.get(key);
     const fallback = userMessages.get(key)?.translations[catalog.sourceLocale];
@@ -327,19 +328,41 @@ export function userUnits(catalog: Catalog): UserUnit[] {
     const origin = Object.values(byLocale)[0]?.origin ?? message?.origin;
     if (!origin) continue;
     units.push(
-      unit(
-        'override',
-        key,
-        overrideUnitId(key),
+      userUnit(catalog, {
+        kind: 'override',
+        name: key,
+        id: overrideUnitId(key),
         translations,
         origin,
-        message ? [message] : [],
-        `Override of code ${key}: its own user message instead of the shared one${message?.user ? ` (${message.user})` : ''}.`,
-      ),
+        shownFor: message ? [message] : [],
+        usage: `Override of code ${key}: its own user message instead of the shared one${message?.user ? ` (${message.user})` : ''}.`,
+      }),
     );
   }
-  userUnitsOf.set(catalog, units);
   return units;
+}
+
+/** A user unit as a message of its own (arguments: the source's, by name) with its usage, offers, arguments and source location notes. */
+function userUnit(catalog: Catalog, { kind, name, id, translations, origin, shownFor, usage }: UserUnitParts): UserUnit {
+  const source = translations[catalog.sourceLocale];
+  const params = source ? argumentNames(source.ast).map((p) => ({ name: p, type: 'string' as const })) : [];
+  const message: Message = { key: id, section: USER_FILE_ID, params, translations, origin };
+  const notes: Note[] = [
+    { category: 'usage', text: usage },
+    ...offersNotes(shownFor),
+    ...params.map((p) => ({ category: 'argument', text: `{${p.name}}` })),
+    ...(source ? [{ category: 'location', text: location(source.origin) }] : []),
+  ];
+  return { kind, name, message, notes };
+}
+
+/** The actions the codes offer, counted when there is more than one code; none when no code has an action. */
+function offersNotes(shownFor: readonly Message[]): Note[] {
+  const counts = new Map<string, number>();
+  for (const m of shownFor) if (m.action) counts.set(m.action, (counts.get(m.action) ?? 0) + 1);
+  if (counts.size === 0) return [];
+  const offers = [...counts].map(([a, n]) => (shownFor.length > 1 ? `${a} (${n} ${n === 1 ? 'code' : 'codes'})` : a));
+  return [{ category: 'action', text: `Offers: ${offers.join(', ')}` }];
 }
 
 /** The argument names of a message (plural and select arguments included), sorted. */

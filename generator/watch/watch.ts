@@ -51,120 +51,170 @@ export async function watchGenerate(
   onRun: (run: WatchRun) => void,
   onError: (error: Error) => void = () => undefined,
 ): Promise<WatchHandle> {
-  const cwd = options.cwd ?? process.cwd();
-  const configFile = findConfig(cwd, options.config).path;
-  const warm = new WarmState();
-  const debounceMs = options.debounceMs ?? 100;
-  let watcher: FSWatcher | undefined;
-  let watchedPaths = new Set<string>();
-  let templateFolders: string[] = [];
-  let layerFiles = new Set<string>();
-  let ignoredFolders: string[] = [];
-  let lastConfig: Config | undefined;
-  const pending = new Set<string>();
-  let debounce: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let closed = false;
+  const session = new WatchSession(options, onRun, onError);
+  await session.start();
+  return {
+    close: () => session.close(),
+    watched: () => session.watched(),
+  };
+}
+
+/** One `--watch`: what the config names now, the watcher on it, and the runs its events start (never two at once). */
+class WatchSession {
+  private readonly cwd: string;
+  private readonly configFile: string;
+  private readonly warm = new WarmState();
+  private readonly debounceMs: number;
+  private watcher: FSWatcher | undefined;
+  private watchedPaths = new Set<string>();
+  private templateFolders: string[] = [];
+  private layerFiles = new Set<string>();
+  private ignoredFolders: string[] = [];
+  /** The last config that loaded: a run whose config fails keeps watching what this one named. */
+  private lastConfig: Config | undefined;
+  private readonly pending = new Set<string>();
+  private debounce: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly options: WatchOptions,
+    private readonly onRun: (run: WatchRun) => void,
+    private readonly onError: (error: Error) => void,
+  ) {
+    this.cwd = options.cwd ?? process.cwd();
+    this.configFile = findConfig(this.cwd, options.config).path;
+    this.debounceMs = options.debounceMs ?? 100;
+  }
+
+  /** Watches what the config names, then runs once. */
+  async start(): Promise<void> {
+    await this.follow((await loadProjectConfig(this.configFile)).config);
+    this.track(this.runOnce([], true));
+    await this.running;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.debounce) clearTimeout(this.debounce);
+    await this.running;
+    await this.watcher?.close();
+  }
+
+  watched(): string[] {
+    return [...this.watchedPaths];
+  }
 
   /**
    * Points the watcher at what the config names now (it may have changed):
    * a fresh watcher replaces the old one once it is ready, so no event is
    * lost in between.
    */
-  async function follow(config: Config | undefined): Promise<void> {
-    if (config) {
-      lastConfig = config;
-      templateFolders = allTemplateFolders(config);
-      // The output (our own writes), and the cache and git folders of the project.
-      ignoredFolders = [
-        config.out,
-        ...(options.out ? [resolve(cwd, options.out)] : []),
-        resolve(config.root, 'node_modules'),
-        resolve(config.root, '.git'),
-      ];
-      layerFiles = new Set((await layerPaths(config)).flat());
-    }
-    const bases = (lastConfig?.layers ?? []).flatMap((layer) =>
-      layer.files.filter((p) => !p.startsWith('!')).map((pattern) => globBase(layerRoot(lastConfig!, layer), pattern)),
+  private async follow(config: Config | undefined): Promise<void> {
+    if (config) await this.remember(config);
+    const next = this.pathsToWatch();
+    const same = next.size === this.watchedPaths.size && [...next].every((p) => this.watchedPaths.has(p));
+    if (this.watcher && same) return;
+    await this.replaceWatcher(next);
+  }
+
+  /** What a loaded config names: template folders, folders to ignore, the files its layers match. */
+  private async remember(config: Config): Promise<void> {
+    this.lastConfig = config;
+    this.templateFolders = allTemplateFolders(config);
+    // The output (our own writes), and the cache and git folders of the project.
+    this.ignoredFolders = [
+      config.out,
+      ...(this.options.out ? [resolve(this.cwd, this.options.out)] : []),
+      resolve(config.root, 'node_modules'),
+      resolve(config.root, '.git'),
+    ];
+    this.layerFiles = new Set((await layerPaths(config)).flat());
+  }
+
+  /** The config file, the template folders that exist, and the folder each layer glob can match in. */
+  private pathsToWatch(): Set<string> {
+    const config = this.lastConfig;
+    const bases = (config?.layers ?? []).flatMap((layer) =>
+      layer.files.filter((p) => !p.startsWith('!')).map((pattern) => globBase(layerRoot(config!, layer), pattern)),
     );
-    const next = new Set([configFile, ...templateFolders.filter((folder) => existsSync(folder)), ...bases]);
-    if (watcher && next.size === watchedPaths.size && [...next].every((p) => watchedPaths.has(p))) return;
-    const fresh = watch([...next], {
+    return new Set([this.configFile, ...this.templateFolders.filter((folder) => existsSync(folder)), ...bases]);
+  }
+
+  private async replaceWatcher(paths: Set<string>): Promise<void> {
+    const fresh = watch([...paths], {
       ignoreInitial: true,
       ignored: (path) =>
-        ignoredFolders.some((folder) => isInside(path, folder)) && !templateFolders.some((folder) => isInside(path, folder)),
+        this.ignoredFolders.some((folder) => isInside(path, folder)) && !this.templateFolders.some((folder) => isInside(path, folder)),
     });
-    fresh.on('error', (error) => onError(error instanceof Error ? error : new Error(String(error))));
+    fresh.on('error', (error) => this.onError(error instanceof Error ? error : new Error(String(error))));
     fresh.on('all', (_event, path) => {
-      if (closed) return;
-      pending.add(resolve(path));
-      if (!running) schedule();
+      if (this.closed) return;
+      this.pending.add(resolve(path));
+      if (!this.running) this.schedule();
     });
     await new Promise<void>((done) => fresh.once('ready', () => done()));
-    const old = watcher;
-    watcher = fresh;
-    watchedPaths = next;
+    const old = this.watcher;
+    this.watcher = fresh;
+    this.watchedPaths = paths;
     await old?.close();
   }
 
-  /** The changed paths that can change the output: the config, templates, and files a layer glob matches (now or before). */
-  async function relevant(paths: readonly string[]): Promise<string[]> {
-    if (!lastConfig) return [...paths];
-    const now = paths.every((p) => p === configFile || templateFolders.some((folder) => isInside(p, folder)) || layerFiles.has(p))
-      ? layerFiles
-      : new Set((await layerPaths(lastConfig)).flat());
-    return paths.filter(
-      (p) => p === configFile || templateFolders.some((folder) => isInside(p, folder)) || layerFiles.has(p) || now.has(p),
-    );
+  /** Starts a run once events stop for `debounceMs`, unless one is running (its end schedules again). */
+  private schedule(): void {
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.debounce = undefined;
+      if (this.running || this.closed) return;
+      const changed = [...this.pending];
+      this.pending.clear();
+      this.track(this.runIfRelevant(changed));
+    }, this.debounceMs);
   }
 
-  async function runOnce(changed: string[], first: boolean): Promise<void> {
+  /** Makes `run` the current run; changes that came in during it get one more. */
+  private track(run: Promise<void>): void {
+    this.running = run.finally(() => {
+      this.running = undefined;
+      if (this.pending.size > 0 && !this.closed) this.schedule();
+    });
+  }
+
+  private async runIfRelevant(changed: string[]): Promise<void> {
+    const reasons = await this.relevant(changed);
+    if (reasons.length > 0) await this.runOnce(reasons, false);
+  }
+
+  /** The changed paths that can change the output: the config, templates, and files a layer glob matches (now or before). */
+  private async relevant(paths: readonly string[]): Promise<string[]> {
+    if (!this.lastConfig) return [...paths];
+    // A path no known input covers may be a new layer file: glob again only then.
+    const now = paths.every((p) => this.isKnownInput(p)) ? this.layerFiles : new Set((await layerPaths(this.lastConfig)).flat());
+    return paths.filter((p) => this.isKnownInput(p) || now.has(p));
+  }
+
+  private isKnownInput(path: string): boolean {
+    return path === this.configFile || this.templateFolders.some((folder) => isInside(path, folder)) || this.layerFiles.has(path);
+  }
+
+  private async runOnce(changed: string[], first: boolean): Promise<void> {
     const start = performance.now();
     try {
-      const { debounceMs: _debounce, timerForRun, ...generateOptions } = options;
+      const { debounceMs: _debounce, timerForRun, ...generateOptions } = this.options;
       const timer = timerForRun?.();
-      const result = await generate({ ...generateOptions, warm, ...(timer ? { timer } : {}) });
-      await follow(result.config);
-      const root = result.config?.root ?? dirname(configFile);
-      onRun({ result, changed: changed.map((p) => relative(root, p).split(sep).join('/')).sort(), ms: performance.now() - start, first });
+      const result = await generate({ ...generateOptions, warm: this.warm, ...(timer ? { timer } : {}) });
+      await this.follow(result.config);
+      const root = result.config?.root ?? dirname(this.configFile);
+      this.onRun({
+        result,
+        changed: changed.map((p) => relative(root, p).split(sep).join('/')).sort(),
+        ms: performance.now() - start,
+        first,
+      });
     } catch (error) {
-      onError(error as Error);
+      this.onError(error as Error);
     }
   }
-
-  function schedule(): void {
-    if (debounce) clearTimeout(debounce);
-    debounce = setTimeout(() => {
-      debounce = undefined;
-      if (running || closed) return;
-      const changed = [...pending];
-      pending.clear();
-      running = (async () => {
-        const reasons = await relevant(changed);
-        if (reasons.length > 0) await runOnce(reasons, false);
-      })().finally(() => {
-        running = undefined;
-        if (pending.size > 0 && !closed) schedule();
-      });
-    }, debounceMs);
-  }
-
-  await follow((await loadProjectConfig(configFile)).config);
-  running = runOnce([], true).finally(() => {
-    running = undefined;
-    if (pending.size > 0 && !closed) schedule();
-  });
-  await running;
-
-  return {
-    async close() {
-      closed = true;
-      if (debounce) clearTimeout(debounce);
-      await running;
-      await watcher?.close();
-    },
-    watched: () => [...watchedPaths],
-  };
 }
 
 /** The folder a glob pattern can match in: its leading static segments, or the nearest folder that exists. */

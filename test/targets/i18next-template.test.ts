@@ -6,7 +6,6 @@
  */
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { flatJson } from '../../generator/emit/flat-json.js';
 import { TemplateRenderer } from '../../generator/emit/render.js';
 import { i18nextTarget, type BundleEntryContext } from '../../generator/targets/i18next.js';
 import { loadTestCatalog, renderScenario } from '../support/catalogs.js';
@@ -110,4 +109,17 @@ async function instance(files: ReadonlyMap<string, string>) {
   const i18n = i18next.createInstance();
   await i18n.init({ resources, ns: ['errors'], defaultNS: 'errors', fallbackLng: false, interpolation: { escapeValue: false } });
   return i18n;
+}
+
+/**
+ * The flat JSON the i18next target wrote before it had templates: keys in
+ * the given order (JSON.stringify would move integer-like keys such as
+ * "6014" ahead of "-302").
+ */
+function flatJson(entries: readonly (readonly [string, string])[]): string {
+  if (entries.length === 0) return '{}\n';
+  let text = '{\n';
+  for (let i = 0; i < entries.length; i++)
+    text += `${i === 0 ? '' : ',\n'}  ${JSON.stringify(entries[i][0])}: ${JSON.stringify(entries[i][1])}`;
+  return `${text}\n}\n`;
 }
