@@ -140,15 +140,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if (!loaded.config) return { diagnostics: loaded.diagnostics, texts: new Map() };
   const config = loaded.config;
   const outDir = outDirOf(options, config);
-  // Before anything touches the output folder: is it a folder codebook may write and clean up?
-  // The layer files are found once, for this check, the cache's fingerprint and the load.
+  // The layer files are found once, for the output folder check, the cache's fingerprint and the load.
   const globbed = await layerPaths(config);
-  const refused = checkOutputFolder({
-    config,
-    outDir,
-    layerFiles: globbed.flat(),
-    ...(options.out !== undefined ? { fromFlag: options.out } : {}),
-  });
+  const refused = refusedOutput(config, outDir, globbed, options);
   if (refused.length > 0) return { config, diagnostics: refused, texts: new Map() };
   // A run whose inputs and outputs are as the last one left them stops here (generator/cache/).
   const incremental = options.cache && !options.check ? await openIncremental(config, options, outDir, timer, globbed) : undefined;
@@ -187,13 +181,16 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     await timer.timeAsync('cache', () => recordRun(run, sink, { loadDiagnostics, toRender, planned }));
     // Reused targets' files count as unchanged.
     result.written.unchanged = [...result.written.unchanged, ...run.filesOf([...reused.keys()])].sort();
-    result.cache = {
-      state: reused.size > 0 ? 'partial' : 'miss',
-      reused: targets.filter((t) => reused.has(t.id)).map((t) => t.id),
-      file: run.file,
-    };
+    const reusedIds = targets.filter((t) => reused.has(t.id)).map((t) => t.id);
+    result.cache = { state: reused.size > 0 ? 'partial' : 'miss', reused: reusedIds, file: run.file };
   }
   return result;
+}
+
+/** Before anything touches the output folder: why it is not a folder codebook may write and clean up (empty when it is). */
+function refusedOutput(config: Config, outDir: string, globbed: readonly string[][], options: GenerateOptions): Diagnostic[] {
+  const fromFlag = options.out !== undefined ? { fromFlag: options.out } : {};
+  return checkOutputFolder({ config, outDir, layerFiles: globbed.flat(), ...fromFlag });
 }
 
 /** The targets of the run, after reporting unknown ids, custom targets named like built-in ones and template overrides that replace nothing. */
