@@ -1,59 +1,13 @@
 /**
  * `lookup-dart/error_messages.dart`: a Dart extension on the `AppLocalizations`
  * class that Flutter's gen-l10n generates from the `flutter` target's ARB
- * files (`app_<locale>.arb`, keys = the identifiers: `error_6014`):
+ * files (`errorMessage`, with user messages `errorDetail`, and `key`,
+ * `action`, `fault`).
  *
- *   AppLocalizations.of(context)!.errorMessage(6014)         // what the user is shown, in the app's locale
- *   AppLocalizations.of(context)!.errorMessage(7, [100, 'alice'])  // arguments in registry order
- *   AppLocalizations.of(context)!.errorMessage(424242)       // error_unknown(424242)
- *   AppLocalizations.of(context)!.errorDetail(6014)          // error_detail_6014 (two audiences only)
- *   ErrorMessages.key(6014)                                  // "6014"; a range's key; else "unknown"
- *   ErrorMessages.action(6014)                               // "sign-in-again"; null for a key without one
- *   ErrorMessages.fault(6014)                                // "app"; null for a key without one
- *
- * `errorMessage` is a `switch` on the exact codes, each case returning the
- * gen-l10n getter (`error_6014`) or calling its method with the arguments
- * (`error_7(args[0] as num, args[1] as String)`: gen-l10n's parameters follow
- * the ARB placeholders, which the flutter target lists in registry order,
- * typed as there), then an `if` per range, then `error_unknown(code)` (or
- * `code.toString()` for a string-typed code param).
- *
- * Two audiences (emit/audiences.ts): the ARB files then hold the user
- * messages under the usual identifiers, so `errorMessage` keeps returning
- * what apps show, and the developer details under `error_detail_6014`, which
- * `errorDetail` calls the same way (same codes and arguments, its own
- * `error_detail_unknown(code)`). A catalog without user messages has no
- * `error_detail_` keys and no `errorDetail`: `errorMessage` is the one text of
- * each code.
- *
- * `action` and `fault` are static members of the extension (they need no
- * locale), each a `switch` on `key(code)` with one group of `case` labels per
- * value, its keys in key order, then `return null`; an unknown code answers
- * with the unknown message's key. `key` is the code's catalog key (exact
- * code, else range, else `"unknown"`). The three are written only when the
- * registry gives some key an action or a fault, each of `action` and `fault`
- * only when it gives that one.
- *
- * It imports `app_localizations.dart`, gen-l10n's default output file for
- * `app_*.arb`: put it beside that file (`output-dir`), or replace the template
- * (`"templates": { "lookup-dart": "my-templates/lookup-dart" }`, a copy of
- * `templates/lookup-dart/error_messages.dart.hbs` with another import, e.g.
- * `package:flutter_gen/gen_l10n/app_localizations.dart`).
- *
- * Codes are Dart `int`s: 64-bit on the VM, exact to 2^53 on the web; the
- * catalog's codes fit 32 bits (lookup-table.ts).
- *
- * Template context (`error_messages.dart.hbs`), all values ready to print:
- * - `header`.
- * - `codes[]`: `{ code, value, key }`, the int literal, the Dart expression of its
- *   message and its key as a Dart string literal.
- * - `ranges[]`: `{ from, to, value, key }`, sorted by `from`.
- * - `unknownValue`: `error_unknown(code)`; `unknownKey`: the unknown key literal.
- * - `detail`: `false` without user messages; else `{ codes[], ranges[], unknownValue }`
- *   like the fields above (without `key`), calling the `error_detail_` members.
- * - `classified`: whether `actions` or `faults` has a group (then `key` is written).
- * - `actions[]`, `faults[]`: `{ value, keys[] }`, the value and each of its keys as
- *   Dart string literals; empty when the registry gives none.
+ * What the file does, its template context field by field, what a replacement
+ * must keep and how to change its import: templates/lookup-dart/README.md; the
+ * table the branches come from: lookup-table.ts and templates/README.md
+ * ("Lookup tables"). Golden context: test/golden/hazards/lookup-dart-context/.
  */
 import { dartString } from '../emit/escape.js';
 import type { Target } from '../emit/target.js';

@@ -1,63 +1,13 @@
 /**
- * `lookup-java/ErrorMessages.java`: a Java class over the ResourceBundle the
- * `java` target writes (`Errors*.properties`, keys = message keys):
+ * `lookup-java/ErrorMessages.java`: a Java class that maps a numeric code to
+ * its key in the ResourceBundle the `java` target writes (`keyOf`) and formats
+ * its message (`message`, with user messages `detail`, and `action`/`fault`),
+ * under either `java.messageFormat` setting.
  *
- *   ErrorMessages.keyOf(6014)                       // "6014"; a range's key; else "unknown"
- *   ErrorMessages.message(Locale.JAPANESE, 6014)    // the Japanese text
- *   ErrorMessages.message(locale, 7, 100, "alice")  // arguments in registry order ({0}, {1})
- *   ErrorMessages.message(locale, 424242)           // the unknown message, filled with 424242
- *   ErrorMessages.detail(locale, 6206)              // with user messages: the developer detail
- *   ErrorMessages.action(6206)                      // "sign-in-again"; null when the registry gives none
- *   ErrorMessages.fault(6206)                       // "app"
- *
- * `keyOf` is a `switch` on the exact codes (javac rejects a duplicate case),
- * then one `if` per range in order, then `"unknown"`. `message` reads
- * `ResourceBundle.getBundle("Errors", locale)` and formats with
- * `new MessageFormat(pattern, locale)` the values that are patterns, as the
- * config's `java.messageFormat` made them (java.ts): with `always` every
- * value; with `with-arguments` (the default) only those of the messages that
- * take arguments, whose keys the class carries as a set (`PATTERNS`, and
- * `DETAIL_PATTERNS` for the details), built at class load from a few
- * space-separated string constants: a constant holds up to 64 KB and a method
- * (a `switch`, an array initializer) up to 64 KB of bytecode, so the set
- * stays within both at 100k keys. The other values are shown as they are. A key the bundles on the class path
- * lack (`MissingResourceException`, say an older bundle) shows the unknown
- * message instead. The unknown message gets the code as a String, so a plain
- * `{0}` prints `424242` like every other platform, not MessageFormat's grouped
- * `424,242`; only a pattern that asks for a number format (`{0,number}`) gets
- * the Integer.
- *
- * Plurals follow the recipe of java.ts: a plural message is a key group
- * (`<key>.locale`, `<key>.=N`, `<key>.<category>`). The CLDR category comes
- * from ICU's `PluralRules`, found by reflection (`android.icu.text` on Android
- * 7+, `com.ibm.icu.text` from ICU4J), since java.text has no plural rules. The
- * limit: without ICU on the class path every count that has no `=N` form
- * takes the `other` form ("1 files left").
- *
- * The class is in the package `codebook.generated`; the bundles are at the
- * class path root, where the java target's files go. To change the package,
- * replace the template (`"templates": { "lookup-java": "my-templates/lookup-java" }`,
- * a copy of `templates/lookup-java/ErrorMessages.java.hbs` with another
- * `package` line).
- *
- * Template context (`ErrorMessages.java.hbs`), all values ready to print:
- * - `header`, `packageName` (`codebook.generated`).
- * - `bundle`: the base name as a Java string literal (`"Errors"`: the
- *   namespace in PascalCase, as java.ts names the files).
- * - `detailBundle`: with user messages, the base name of the details
- *   (`"ErrorsDetail"`); unset otherwise, and `detail()` is not written.
- * - `actions[]`, `faults[]`: `{ value, keys[] }`, the keys (Java literals) by
- *   action and by fault; empty when the registry gives none, and `action()`
- *   or `fault()` is not written.
- * - `codes[]`: `{ code, key }`, the int literal and the key as a Java string literal.
- * - `ranges[]`: `{ from, to, key }`, sorted by `from`.
- * - `unknownKey`: `"unknown"` as a literal.
- * - `plurals[]`: `{ key, quantityIndex }` of the messages plural in either audience.
- * - `withArguments`: true with `java.messageFormat` `with-arguments`; then
- *   `patternKeys` (and with details `detailPatternKeys`) is the argument list
- *   of `keys(…)`: Java string literals of space-separated keys, each under
- *   8000 characters, joined by `,` and a line break; empty for no key.
- * Codes are 32-bit ints (lookup-table.ts).
+ * What the file does, its template context field by field, what a replacement
+ * must keep and how to change its package: templates/lookup-java/README.md;
+ * the table the branches come from: lookup-table.ts and templates/README.md
+ * ("Lookup tables"). Golden contexts: test/golden/hazards/lookup-java-context/.
  */
 import { javaString } from '../emit/escape.js';
 import { pascalCase } from '../emit/naming.js';

@@ -1,33 +1,19 @@
 /**
  * What the four lookup targets (lookup-kotlin, lookup-java, lookup-swift,
  * lookup-dart) share: the table from a numeric code to its message, built
- * once from the catalog and the one identifier table, so every platform's
- * lookup names the same resources as the android, apple, flutter and java
- * bundles it reads.
+ * once per audience from the catalog and the one identifier table, so every
+ * platform's lookup names the same resources as the android, apple, flutter
+ * and java bundles it reads.
  *
- * - `codes`: every message with a code of its own, in key order (negative
- *   codes first). Each becomes an exact-code branch.
- * - `ranges`: every range message, in order of its start. The catalog's
- *   validation guarantees that ranges neither overlap nor hold a code, so the
- *   branches can be checked in any order; they are listed sorted.
- * - `unknown`: the fallback for any other code. It must take exactly one
- *   argument, of type number or string, which the lookup fills with the code
- *   (`lookup/unknown-message` otherwise).
- *
- * Numbers: every code and range bound must fit a signed 32-bit integer
- * (`lookup/code-out-of-range` otherwise). That is Kotlin's and Java's `Int`,
- * and Swift's `Int` on arm64_32 watchOS; Swift's `Int` is 64-bit elsewhere and
- * Dart's `int` is 64-bit on the VM and exact to 2^53 on the web, so a 32-bit
- * code means the same number on every platform.
- *
- * Arguments: messages that take arguments get them from the caller, in the
- * registry's parameter order (`params`, the order `%1$s`/`{0}` number them).
- * A message is plural when any locale's text is plural (emit/plural-shape.ts,
- * as for the android and java targets); `quantityIndex` is then the 0-based
- * position of its plural argument.
+ * `codes` (sorted by code), `ranges` (sorted by start) and `unknown` (exactly
+ * one number or string argument, the code); every code and bound a signed
+ * 32-bit integer; `quantityIndex` for a message plural in any locale
+ * (emit/plural-shape.ts). What each means for the templates, and why 32 bits,
+ * is documented once for the four targets in templates/README.md ("Lookup
+ * tables").
  */
 import type { Catalog, Message, Param } from '../catalog/model.js';
-import { UNKNOWN_KEY } from '../catalog/keys.js';
+import { UNKNOWN_KEY, type CodeRange } from '../catalog/keys.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { audiencesOf } from '../emit/audiences.js';
@@ -62,66 +48,103 @@ export function lookupTable(
   target: string,
 ): { table: LookupTable | undefined; diagnostics: Diagnostic[] } {
   const { names, diagnostics } = identifierTable(catalog, identifierPrefix, target);
-  const entryOf = (message: Message): LookupEntry | undefined => {
-    const identifier = names.get(message.key);
-    if (identifier === undefined) return undefined; // a collision, already reported
-    return { key: message.key, identifier, params: message.params, quantityIndex: pluralParamIndex(message, catalog.locales) };
-  };
-  const outOfRange = (message: Message, values: number[]) => {
+  const builder = new TableBuilder(catalog, names, target, diagnostics);
+  for (const message of catalog.messages) builder.add(message);
+  return { table: builder.result(), diagnostics };
+}
+
+/** The branches of one lookup table as the catalog's messages are added, and what they report. */
+class TableBuilder {
+  private readonly codes: LookupTable['codes'] = [];
+  private readonly ranges: LookupTable['ranges'] = [];
+  private unknown: LookupTable['unknown'] | undefined;
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly names: ReadonlyMap<string, string>,
+    private readonly target: string,
+    private readonly diagnostics: Diagnostic[],
+  ) {}
+
+  /** A message: an exact-code branch, a range branch, the unknown message, or (a named key) nothing. */
+  add(message: Message): void {
+    if (message.code !== undefined) this.addCode(message, message.code);
+    else if (message.range) this.addRange(message, message.range);
+    else if (message.key === UNKNOWN_KEY) this.addUnknown(message);
+  }
+
+  /** The table with its branches sorted, or undefined without a usable unknown message (reported). */
+  result(): LookupTable | undefined {
+    const { codes, ranges, unknown } = this;
+    if (!unknown) {
+      this.missingUnknown();
+      return undefined;
+    }
+    codes.sort((a, b) => a.code - b.code);
+    ranges.sort((a, b) => a.from - b.from);
+    return { codes, ranges, unknown };
+  }
+
+  private addCode(message: Message, code: number): void {
+    if (this.outOfRange(message, [code])) return;
+    const entry = this.entryOf(message);
+    if (entry) this.codes.push({ ...entry, code });
+  }
+
+  private addRange(message: Message, [from, to]: CodeRange): void {
+    if (this.outOfRange(message, [from, to])) return;
+    const entry = this.entryOf(message);
+    if (entry) this.ranges.push({ ...entry, from, to });
+  }
+
+  /** The fallback: exactly one argument, of type number or string, which the lookup fills with the code. */
+  private addUnknown(message: Message): void {
+    const entry = this.entryOf(message);
+    const [codeParam] = message.params;
+    if (message.params.length !== 1 || (codeParam.type !== 'number' && codeParam.type !== 'string')) {
+      this.diagnostics.push({
+        ruleId: 'lookup/unknown-message',
+        severity: 'error',
+        target: this.target,
+        key: message.key,
+        place: placeOf(message.origin),
+        message: `The unknown message must take exactly one argument, the code, of type number or string; it takes ${describeParams(message.params)}.`,
+      });
+    } else if (entry) this.unknown = { ...entry, codeParam };
+  }
+
+  /** The catalog has no unknown message at all (one it has but cannot use is reported by addUnknown). */
+  private missingUnknown(): void {
+    if (this.catalog.messages.some((m) => m.key === UNKNOWN_KEY)) return;
+    this.diagnostics.push({
+      ruleId: 'lookup/unknown-message',
+      severity: 'error',
+      target: this.target,
+      message: 'The catalog has no "unknown" message, which the lookups show for every code they do not know.',
+    });
+  }
+
+  /** The entry of a message, or undefined when its identifier collides with another's (already reported). */
+  private entryOf(message: Message): LookupEntry | undefined {
+    const identifier = this.names.get(message.key);
+    if (identifier === undefined) return undefined;
+    return { key: message.key, identifier, params: message.params, quantityIndex: pluralParamIndex(message, this.catalog.locales) };
+  }
+
+  /** Whether a code or range bound does not fit a signed 32-bit integer (reported). */
+  private outOfRange(message: Message, values: readonly number[]): boolean {
     const bad = values.find((v) => !Number.isSafeInteger(v) || v < INT32_MIN || v > INT32_MAX);
     if (bad === undefined) return false;
-    diagnostics.push({
+    this.diagnostics.push({
       ruleId: 'lookup/code-out-of-range',
       severity: 'error',
-      target,
+      target: this.target,
       key: message.key,
       place: placeOf(message.origin),
       message: `Key ${message.key}: ${bad} does not fit a signed 32-bit integer, the code type of the lookups (Kotlin and Java Int, Swift Int on watchOS, Dart int on the web).`,
     });
     return true;
-  };
-
-  const codes: LookupTable['codes'] = [];
-  const ranges: LookupTable['ranges'] = [];
-  let unknown: LookupTable['unknown'] | undefined;
-  for (const message of catalog.messages) {
-    if (message.code !== undefined) {
-      if (outOfRange(message, [message.code])) continue;
-      const entry = entryOf(message);
-      if (entry) codes.push({ ...entry, code: message.code });
-    } else if (message.range) {
-      if (outOfRange(message, [...message.range])) continue;
-      const entry = entryOf(message);
-      if (entry) ranges.push({ ...entry, from: message.range[0], to: message.range[1] });
-    } else if (message.key === UNKNOWN_KEY) {
-      const entry = entryOf(message);
-      const [codeParam] = message.params;
-      if (message.params.length !== 1 || (codeParam.type !== 'number' && codeParam.type !== 'string')) {
-        diagnostics.push({
-          ruleId: 'lookup/unknown-message',
-          severity: 'error',
-          target,
-          key: message.key,
-          place: placeOf(message.origin),
-          message: `The unknown message must take exactly one argument, the code, of type number or string; it takes ${describeParams(message.params)}.`,
-        });
-      } else if (entry) unknown = { ...entry, codeParam };
-    }
   }
-  if (!unknown) {
-    if (!catalog.messages.some((m) => m.key === UNKNOWN_KEY)) {
-      diagnostics.push({
-        ruleId: 'lookup/unknown-message',
-        severity: 'error',
-        target,
-        message: 'The catalog has no "unknown" message, which the lookups show for every code they do not know.',
-      });
-    }
-    return { table: undefined, diagnostics };
-  }
-  codes.sort((a, b) => a.code - b.code);
-  ranges.sort((a, b) => a.from - b.from);
-  return { table: { codes, ranges, unknown }, diagnostics };
 }
 
 /**

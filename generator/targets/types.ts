@@ -1,20 +1,13 @@
 /**
  * TypeScript for apps, built for tsc speed on catalogs of 100 000 keys:
- * - `types/keys.d.ts`: the `ErrorCode`, `MessageKey` and `SectionId` unions written out flat
- *   and `MessageParams` (only the messages with arguments). A declaration file, so tsc builds a
- *   union only when an app uses it and (skipLibCheck) never checks the file itself.
- * - `types/index.js` with `types/index.d.ts`: `messageKey`, `isErrorCode`, `errorCodes`,
- *   `sectionOf` and `messageT`, plain JavaScript that runs in Node and bundlers as it is, its data
- *   JSON strings (one token for a parser, whatever the size). tsc reads only the declarations, so
- *   it never checks a data-carrying body. `messageT` is a typed t() whose per-call cost is a key
- *   lookup in the union and one indexed access on MessageParams, never a generic type over the
- *   keys (no intersection or mapping of the catalog-sized unions, which is what makes tsc slow
- *   or "excessively deep"); it passes a plural argument named other than `count` as `count`
- *   too, since that is the only name i18next selects plural forms by.
- * - `types/resources.d.ts` and `types/i18next.d.ts`: the CustomTypeOptions augmentation.
- *   Messages with arguments keep their source text as a literal type (i18next reads the
- *   variables from it), the others are `string`; with `types.i18nextSelector` a plural
- *   message is one key, as the selector API names it.
+ * `types/keys.d.ts` (the key unions, flat), `types/index.js` with
+ * `types/index.d.ts` (messageKey, messageT … over JSON-string data) and
+ * `types/resources.d.ts` with `types/i18next.d.ts` (the CustomTypeOptions
+ * augmentation). The five templates get one context.
+ *
+ * What each file holds and why it is written that way for tsc, the context
+ * field by field and what a replacement must keep: templates/types/README.md.
+ * Golden context: test/golden/hazards/types-context/context.json.
  */
 import { ACTIONS, FAULTS, type Catalog, type Message } from '../catalog/model.js';
 import { tsString } from '../emit/escape.js';

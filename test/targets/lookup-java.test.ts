@@ -37,6 +37,12 @@ const GOLDEN: Record<JavaMessageFormat, string> = {
   'with-arguments': '../golden/hazards/lookup-java-with-arguments/ErrorMessages.java',
 };
 
+/** Golden context by mode, beside the golden files: what ErrorMessages.java.hbs is given. */
+const GOLDEN_CONTEXT: Record<JavaMessageFormat, string> = {
+  always: '../golden/hazards/lookup-java-context/ErrorMessages.java.json',
+  'with-arguments': '../golden/hazards/lookup-java-context/with-arguments/ErrorMessages.java.json',
+};
+
 /** The lookup-java and java targets' files for a catalog under a java.messageFormat setting. */
 function render(catalog: Catalog, config: Config, mode: JavaMessageFormat, targets = [lookupJavaTarget, javaTarget]) {
   const diagnostics: Diagnostic[] = [];
@@ -62,6 +68,16 @@ describe.each(MODES)('lookup-java target on the hazard catalog, java.messageForm
 
   it('matches the golden file', async () => {
     await expect(files!.get(FILE)).toMatchFileSnapshot(GOLDEN[mode]);
+  });
+
+  it('matches the golden context (what ErrorMessages.java.hbs is given), beside the golden file', async () => {
+    const planned = lookupJavaTarget.plan(catalog, {
+      config: { ...config, java: { ...config.java, messageFormat: mode } },
+      header: 'h',
+    }).files;
+    expect(planned.map((f) => [f.path, f.template])).toEqual([[FILE, 'ErrorMessages.java.hbs']]);
+    const json = `${JSON.stringify(planned[0].context, null, 2)}\n`;
+    await expect(json).toMatchFileSnapshot(GOLDEN_CONTEXT[mode]);
   });
 
   it('starts with the generated-file header and the default package', () => {
@@ -317,6 +333,44 @@ describe.skipIf(!haveTools('javac', 'java'))('lookup-java and java.messageFormat
     const run = spawnSync('java', ['-cp', dir, 'Big', keys[77_777]], { encoding: 'utf8' });
     expect(run.stdout.trim()).toBe('100000 true false');
   }, 60_000);
+});
+
+describe.skipIf(!haveTools('javac', 'java'))('a lookup-java template of your own, through javac and the JDK', () => {
+  /** The built-in line of one exact-code entry of keyOf, and what the user's template writes for code 7 instead. */
+  const BUILT_IN_ENTRY = '            case {{code}}: return {{key}};\n';
+  const MY_ENTRY = [
+    '{{#if (eq code "7")}}',
+    '            case {{code}}: // the rate limit: support asks for this code',
+    '                return {{key}};',
+    '{{else}}',
+    '            case {{code}}: return {{key}};',
+    '{{/if}}',
+    '',
+  ].join('\n');
+
+  it('changes how one table entry looks, and the class compiles and answers as the built-in one does', async () => {
+    const { catalog, config } = await loadTestCatalog('hazards');
+    const builtIn = readFileSync(join(repoRoot, 'templates/lookup-java/ErrorMessages.java.hbs'), 'utf8');
+    expect(builtIn.split(BUILT_IN_ENTRY)).toHaveLength(2);
+    const dir = mkdtempSync(join(tmpdir(), 'codebook-lookup-java-template-'));
+    writeFileSync(join(dir, 'ErrorMessages.java.hbs'), builtIn.replace(BUILT_IN_ENTRY, MY_ENTRY));
+    const theirs = render(catalog, config, 'with-arguments');
+    const mine = render(catalog, { ...config, templates: { 'lookup-java': dir } }, 'with-arguments');
+    expect(mine.diagnostics).toEqual([]);
+    // The one entry, and nothing else, looks different; the java target's bundles are untouched.
+    const entry = '            case 7: return "7";\n';
+    expect(theirs.files!.get(FILE)!.split(entry)).toHaveLength(2);
+    expect(mine.files!.get(FILE)).toBe(
+      theirs
+        .files!.get(FILE)!
+        .replace(entry, '            case 7: // the rate limit: support asks for this code\n                return "7";\n'),
+    );
+    for (const [path, text] of theirs.files!) if (path !== FILE) expect(mine.files!.get(path), path).toBe(text);
+    const specs = ['en:7:100:alice', 'ja:7:100:alice', 'en:6014', 'en:5:3', 'en:125000', 'en:-1'];
+    const shown = build(mine.files!, true)(specs);
+    expect(shown).toEqual(build(theirs.files!, true)(specs));
+    expect(shown[0]).toEqual(['7', 'User alice reached the limit of 100 requests.']);
+  });
 });
 
 /** Compiles ErrorMessages.java and Main against the java target's bundles; returns a runner of Main. */

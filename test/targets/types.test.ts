@@ -23,6 +23,17 @@ async function render(selector: boolean) {
 }
 
 describe('types target', () => {
+  it('matches the golden context: the one object all five templates are given', async () => {
+    const { catalog, config } = await loadTestCatalog('hazards');
+    const planned = typesTarget.plan(catalog, { config, header: 'h' }).files;
+    expect(planned.map((f) => [f.path, f.template])).toEqual(
+      ['index.js', 'index.d.ts', 'keys.d.ts', 'resources.d.ts', 'i18next.d.ts'].map((name) => [`types/${name}`, `${name}.hbs`]),
+    );
+    for (const file of planned) expect(file.context).toBe(planned[0].context);
+    const json = `${JSON.stringify(planned[0].context, null, 2)}\n`;
+    await expect(json).toMatchFileSnapshot('../golden/hazards/types-context/context.json');
+  });
+
   it('writes MessageKey flat and MessageParams with only the messages that take arguments', async () => {
     const { catalog, file } = await render(false);
     const keys = file('keys.d.ts');
