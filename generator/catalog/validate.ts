@@ -10,7 +10,7 @@ import type { Gap } from './merge.js';
 import { placeOf } from './origin.js';
 import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { argumentsOf, parseMessage, pluralsOf } from './icu.js';
-import type { Catalog, Message, ParamType, Translation, UserText } from './model.js';
+import type { Catalog, Message, Origin, ParamType, Translation, UserText } from './model.js';
 import { pushTo } from '../multimap.js';
 import { didYouMean } from '../did-you-mean.js';
 
@@ -57,22 +57,34 @@ class Validation {
     }
   }
 
-  /** A message without text in a locale: an error in the source locale, else where apps fall back to (with the importer's doubts). */
+  /** A message without text in a locale, pointing at the importer's empty entry (and its doubts) when there is one. */
   private missingText(message: Message, locale: string): void {
-    const { catalog } = this;
     const gap = this.gapsByKey.get(`${message.key}\u0000${locale}`);
-    const isSource = locale === catalog.sourceLocale;
-    const via = isSource ? undefined : this.fallbackOf(message.translations, locale);
+    const notes = gap?.flatMap((g) => g.doubts.map((d) => ({ message: d, place: placeOf(g.origin) })));
+    this.missing(`Key ${message.key}`, message.key, message.translations, locale, gap?.[0].origin ?? message.origin, notes);
+  }
+
+  /** `what` has no text in `locale`: an error in the source locale, else where apps fall back to (info when not to the source). */
+  private missing(
+    what: string,
+    key: string,
+    translations: Record<string, Translation>,
+    locale: string,
+    at: Origin,
+    notes?: Diagnostic['notes'],
+  ): void {
+    const isSource = locale === this.catalog.sourceLocale;
+    const via = isSource ? undefined : this.fallbackOf(translations, locale);
     this.diagnostics.push({
       ruleId: isSource ? 'completeness/missing-source' : 'completeness/missing',
-      severity: isSource ? 'error' : via !== catalog.sourceLocale ? 'info' : 'warning',
+      severity: isSource ? 'error' : via !== this.catalog.sourceLocale ? 'info' : 'warning',
       message: isSource
-        ? `Key ${message.key} has no ${locale} text; the source locale must be complete.`
-        : `Key ${message.key} has no ${locale} text; apps fall back to ${via}.`,
-      place: placeOf(gap?.[0].origin ?? message.origin),
+        ? `${what} has no ${locale} text; the source locale must be complete.`
+        : `${what} has no ${locale} text; apps fall back to ${via}.`,
+      place: placeOf(at),
       locale,
-      key: message.key,
-      ...(gap ? { notes: gap.flatMap((g) => g.doubts.map((d) => ({ message: d, place: placeOf(g.origin) }))) } : {}),
+      key,
+      ...(notes ? { notes } : {}),
     });
   }
 
@@ -157,21 +169,9 @@ class Validation {
         message: `User message ${JSON.stringify(text.id)} is named by no key.`,
         place: placeOf(text.origin),
       });
-    for (const locale of catalog.locales) {
-      if (text.translations[locale]) continue;
-      const isSource = locale === catalog.sourceLocale;
-      const via = isSource ? undefined : this.fallbackOf(text.translations, locale);
-      this.diagnostics.push({
-        ruleId: isSource ? 'completeness/missing-source' : 'completeness/missing',
-        severity: isSource ? 'error' : via !== catalog.sourceLocale ? 'info' : 'warning',
-        message: isSource
-          ? `User message ${JSON.stringify(text.id)} has no ${locale} text; the source locale must be complete.`
-          : `User message ${JSON.stringify(text.id)} has no ${locale} text; apps fall back to ${via}.`,
-        place: placeOf(text.origin),
-        locale,
-        key: `user:${text.id}`,
-      });
-    }
+    for (const locale of catalog.locales)
+      if (!text.translations[locale])
+        this.missing(`User message ${JSON.stringify(text.id)}`, `user:${text.id}`, text.translations, locale, text.origin);
   }
 
   /** Parses a text and checks it against the message's params: 'all' (a message), 'syntax' (a shared user text, once) or 'params' (a user text for one key, already parsed). Returns whether it parsed. */

@@ -14,17 +14,11 @@ import { describe, expect, it } from 'vitest';
 import { WarmState } from '../../generator/cache/warm.js';
 import { generate } from '../../generator/pipeline.js';
 import { fixtureCopy, readTree } from '../support/files.js';
+import { prng } from '../support/prng.js';
 
-/** A small seeded generator (mulberry32), so a failing sequence can be replayed from its seed. */
+/** Seeded choices, so a failing sequence can be replayed from its seed. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = prng(seed);
   return { next, pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]! };
 }
 

@@ -22,6 +22,7 @@ import {
 } from '../../generator/targets/java-escape.js';
 import { pluralCategories, splitPlural } from '../../generator/emit/plural-forms.js';
 import { parse } from '@formatjs/icu-messageformat-parser';
+import { prng } from '../support/prng.js';
 
 /** Every BMP code unit, lone surrogates included. */
 const BMP = Array.from({ length: 0x10000 }, (_, code) => String.fromCharCode(code));
@@ -59,18 +60,6 @@ function differences<T>(
     }
   }
   return found;
-}
-
-/** mulberry32: a small seeded PRNG, so a failure names a reproducible string. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Characters the rules are about, and ordinary ones around them. */

@@ -48,7 +48,7 @@ import { audienceNames, identifierIndex, targetLocaleList } from '../translation
 import { argumentSpellings, pluralIcu } from '../translations/plural-text.js';
 import { readStringsXml, type AndroidResource, type AndroidValue, type StringsDocument } from './read-strings.js';
 import { ANDROID_IMPORT_RULES, type AndroidImportRuleId } from './rules.js';
-import { firstOfEach, reporter, type Reporter } from '../translations/report.js';
+import { firstOfEach, reporter, sharedReporter, type Reporter } from '../translations/report.js';
 import { formatParts, resourceText, textPiece, type FormatPart, type ResourceText } from './unescape.js';
 
 export { ANDROID_IMPORT_RULES, type AndroidImportRuleId } from './rules.js';
@@ -133,17 +133,11 @@ export function importAndroid(text: string, options: AndroidImportOptions): Tran
   const prefix = options.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX;
   const diagnostics: Diagnostic[] = [];
   const report = reporter(ANDROID_IMPORT_RULES, fileName, diagnostics);
+  const shared = sharedReporter(report, 'android-import');
   const header = readAndroidHeader(text, fileName, catalog, options.locale);
   diagnostics.push(...header.diagnostics);
   const locale = header.locale ?? '';
-  const writer = new TranslationWriter(
-    options,
-    locale,
-    fileName,
-    diagnostics,
-    (rule, message, at, extra) => report(`android-import/${rule}`, message, at, extra),
-    `The file is for ${JSON.stringify(locale)}`,
-  );
+  const writer = new TranslationWriter(options, locale, fileName, diagnostics, shared, `The file is for ${JSON.stringify(locale)}`);
   if (!header.strings || header.locale === undefined || hasErrors(diagnostics)) return writer.unchanged();
   const { strings } = header;
   if (!writer.open(header.at)) return writer.unchanged();
@@ -156,9 +150,7 @@ export function importAndroid(text: string, options: AndroidImportOptions): Tran
   const present = new Set<AudienceId>([...first.keys()].flatMap((n) => (index.has(n) ? [index.get(n)!.audience] : [])));
   if (present.size === 0) return nothingRecognised(run, named, strings.others) ? writer.unchanged() : writer.result();
 
-  const router = new AudienceRouter(catalog, writer, locale, (rule, message, at, extra) =>
-    report(`android-import/${rule}`, message, at, extra),
-  );
+  const router = new AudienceRouter(catalog, writer, locale, shared);
   routeResources(run, strings, named, given, index, router);
   reportRemoved(run, present, new Set(first.keys()));
   router.finish();

@@ -48,7 +48,7 @@ import { memberName, readJson, type JsonDocument, type JsonText } from '../trans
 import { argumentSpellings, sortSelectors } from '../translations/plural-text.js';
 import { parseArbMessage, type ArbNode } from './message.js';
 import { ARB_IMPORT_RULES, type ArbImportRuleId } from './rules.js';
-import { firstOfEach, reporter, type Reporter } from '../translations/report.js';
+import { firstOfEach, reporter, sharedReporter, type Reporter } from '../translations/report.js';
 
 export { ARB_IMPORT_RULES, type ArbImportRuleId } from './rules.js';
 export { parseArbMessage, type ArbNode } from './message.js';
@@ -132,17 +132,11 @@ export function importArb(text: string, options: ArbImportOptions): TranslationI
   const prefix = options.identifierPrefix ?? DEFAULT_IDENTIFIER_PREFIX;
   const diagnostics: Diagnostic[] = [];
   const report = reporter(ARB_IMPORT_RULES, arbName, diagnostics);
+  const shared = sharedReporter(report, 'arb-import');
   const header = readArbHeader(text, arbName, catalog, options.locale);
   diagnostics.push(...header.diagnostics);
   const locale = header.locale ?? '';
-  const writer = new TranslationWriter(
-    options,
-    locale,
-    arbName,
-    diagnostics,
-    (rule, message, at, extra) => report(`arb-import/${rule}`, message, at, extra),
-    `The ARB is for ${JSON.stringify(locale)}`,
-  );
+  const writer = new TranslationWriter(options, locale, arbName, diagnostics, shared, `The ARB is for ${JSON.stringify(locale)}`);
   if (!header.doc || !header.entries || header.locale === undefined || hasErrors(diagnostics)) return writer.unchanged();
   const { doc, entries } = header;
   if (!writer.open(header.at)) return writer.unchanged();
@@ -153,9 +147,7 @@ export function importArb(text: string, options: ArbImportOptions): TranslationI
   const present = new Set<AudienceId>([...first.keys()].flatMap((n) => (index.has(n) ? [index.get(n)!.audience] : [])));
   if (present.size === 0) return nothingRecognised(run, entries) ? writer.unchanged() : writer.result();
 
-  const router = new AudienceRouter(catalog, writer, locale, (rule, message, at, extra) =>
-    report(`arb-import/${rule}`, message, at, extra),
-  );
+  const router = new AudienceRouter(catalog, writer, locale, shared);
   for (const m of entries) {
     const name = memberName(m);
     const found = index.get(name);

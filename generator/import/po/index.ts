@@ -58,7 +58,7 @@ import { exactSelectorOf, msgstrView, sourceView, type SourceView } from './expo
 import { parsePluralForms, samePluralForms } from './plural-expression.js';
 import { readPo, type At, type PoDocument, type PoEntry, type PoString } from './read-po.js';
 import { PO_IMPORT_RULES, type PoImportRuleId } from './rules.js';
-import { firstOfEach, reporter, type Reporter } from '../translations/report.js';
+import { firstOfEach, reporter, sharedReporter, type Reporter } from '../translations/report.js';
 
 export { PO_IMPORT_RULES, type PoImportRuleId } from './rules.js';
 export { looksLikePo, readPo, type PoDocument, type PoEntry, type PoString } from './read-po.js';
@@ -182,17 +182,11 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
   const { poName, catalog } = options;
   const diagnostics: Diagnostic[] = [];
   const report = reporter(PO_IMPORT_RULES, poName, diagnostics);
+  const shared = sharedReporter(report, 'po-import');
   const header = readPoHeader(poText, poName, catalog, options.locale);
   diagnostics.push(...header.diagnostics);
   const locale = header.locale ?? '';
-  const writer = new TranslationWriter(
-    options,
-    locale,
-    poName,
-    diagnostics,
-    (rule, message, at, extra) => report(`po-import/${rule}`, message, at, extra),
-    `The PO is for ${JSON.stringify(locale)}`,
-  );
+  const writer = new TranslationWriter(options, locale, poName, diagnostics, shared, `The PO is for ${JSON.stringify(locale)}`);
   if (!header.doc || header.locale === undefined || !header.rule || hasErrors(diagnostics)) return writer.unchanged();
   const { doc, rule } = header;
   if (!writer.open(header.at)) return writer.unchanged();
@@ -201,7 +195,7 @@ export function importPo(poText: string, options: PoImportOptions): PoImportResu
 
   const audience = audienceOf(doc, catalog, poName);
   const run: PoRun = { catalog, poName, locale, rule, header, report };
-  const router = new AudienceRouter(catalog, writer, locale, (rule, message, at, extra) => report(`po-import/${rule}`, message, at, extra));
+  const router = new AudienceRouter(catalog, writer, locale, shared);
   importEntries(run, doc, audience, router);
   router.finish();
   return {

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic, RuleId, Severity } from '../../diagnostics/diagnostic.js';
 import type { At } from './apply.js';
+import type { RouterRule, WriterRule } from './rules.js';
 
 /** A file read into its document, or why it cannot be (`rule`: the suffix of the format's rule id, `syntax` unless said). */
 export type ReadResult<T, R extends string = 'syntax'> = { ok: true; doc: T } | { ok: false; rule: R; message: string; at: At };
@@ -26,6 +27,18 @@ export function reporter<Id extends RuleId>(
       ...extra,
     });
   };
+}
+
+/**
+ * `report` for the rules every format shares (translations/rules.ts), named by their suffix and
+ * reported under the format's prefix: `shadowed` as `po-import/shadowed`. Each format's table
+ * holds them (sharedImportRules), so the prefixed id is one of its ids.
+ */
+export function sharedReporter<Id extends RuleId>(
+  report: Reporter<Id>,
+  prefix: string,
+): (rule: WriterRule | RouterRule, message: string, at: At, extra?: Partial<Diagnostic>) => void {
+  return (rule, message, at, extra) => report(`${prefix}/${rule}` as Id, message, at, extra);
 }
 
 /** The first item of each name, and the names given more than once (items without a name are left out). */

@@ -57,7 +57,7 @@ import { isObject, jsonKind, member, memberName, readJson, type JsonDocument, ty
 import { argumentSpellings, pluralIcu } from '../translations/plural-text.js';
 import { printfParts, type PrintfPart } from './printf.js';
 import { XCSTRINGS_IMPORT_RULES, type XcstringsImportRuleId } from './rules.js';
-import { firstOfEach, reporter, type Reporter } from '../translations/report.js';
+import { firstOfEach, reporter, sharedReporter, type Reporter } from '../translations/report.js';
 
 export { XCSTRINGS_IMPORT_RULES, type XcstringsImportRuleId } from './rules.js';
 export { printfParts } from './printf.js';
@@ -267,13 +267,14 @@ export function importXcstrings(text: string, options: XcstringsImportOptions): 
   const { fileName, catalog, locale } = options;
   const diagnostics: Diagnostic[] = [];
   const report = reporter(XCSTRINGS_IMPORT_RULES, fileName, diagnostics);
+  const shared = sharedReporter(report, 'xcstrings-import');
   const header = readXcstringsHeader(text, fileName, catalog, locale);
   const writer = new TranslationWriter(
     options,
     locale,
     fileName,
     diagnostics,
-    (rule, message, at, extra) => report(`xcstrings-import/${rule}`, message, at, extra),
+    shared,
     `The localization imported is ${JSON.stringify(locale)}`,
   );
   if (header.fatal || !header.doc) return writer.unchanged();
@@ -281,9 +282,7 @@ export function importXcstrings(text: string, options: XcstringsImportOptions): 
   if (!writer.open(header.at)) return writer.unchanged();
   const run: XcstringsRun = { catalog, fileName, locale, doc, report };
   const byKey = new Map(audienceMessages(catalog, audience).map((m) => [m.key, m]));
-  const router = new AudienceRouter(catalog, writer, locale, (rule, message, at, extra) =>
-    report(`xcstrings-import/${rule}`, message, at, extra),
-  );
+  const router = new AudienceRouter(catalog, writer, locale, shared);
   for (const entry of header.entries) {
     const message = byKey.get(memberName(entry))!;
     const localization = localizationOf(run, entry, message, audience);

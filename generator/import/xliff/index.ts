@@ -42,7 +42,7 @@ import type { EntryUpdate } from '../translations/json-edit.js';
 import { placeholderProblems } from './placeholders.js';
 import { readXliff, XLIFF_12_STATES, type At, type ReadDocument, type ReadGroup, type ReadUnit } from './read-xliff.js';
 import { XLIFF_IMPORT_RULES, type XliffImportRuleId } from './rules.js';
-import { firstOfEach, reporter, type Reporter } from '../translations/report.js';
+import { firstOfEach, reporter, sharedReporter, type Reporter } from '../translations/report.js';
 import { userUnits } from '../../targets/xliff.js';
 
 /** The new target text, its diff, the changed keys, the diagnostics (located in the .xlf or a source file) and the other user files changed. */
@@ -131,19 +131,13 @@ export function importXliff(xliffText: string, options: XliffImportOptions): Xli
   const { xliffName, catalog } = options;
   const diagnostics: Diagnostic[] = [];
   const report = reporter(XLIFF_IMPORT_RULES, xliffName, diagnostics);
+  const shared = sharedReporter(report, 'xliff-import');
   const header = readXliffHeader(xliffText, xliffName, catalog);
   diagnostics.push(...header.diagnostics);
   const locale = header.doc?.trgLang ?? '';
   const v1 = header.doc?.major === 1;
   const names = languageNames({ major: v1 ? 1 : 2 });
-  const writer = new TranslationWriter(
-    options,
-    locale,
-    xliffName,
-    diagnostics,
-    (rule, message, at, extra) => report(`xliff-import/${rule}`, message, at, extra),
-    `${names.trg} is ${JSON.stringify(locale)}`,
-  );
+  const writer = new TranslationWriter(options, locale, xliffName, diagnostics, shared, `${names.trg} is ${JSON.stringify(locale)}`);
   if (!header.doc || hasErrors(diagnostics)) return writer.unchanged();
   const doc = header.doc;
   if (!writer.open(doc.langAt)) return writer.unchanged();
