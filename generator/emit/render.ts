@@ -116,11 +116,7 @@ export class TemplateRenderer {
   *chunks(targetId: string, file: PlannedFile): Generator<string> {
     const lists = entryListsOf(file);
     const shell =
-      file.template &&
-      file.context &&
-      lists.length > 0 &&
-      lists.every((l) => l.contexts.length > 0) &&
-      this.isBuiltIn(targetId, file.template)
+      file.template && file.context && lists.some((l) => l.contexts.length > 0) && this.isBuiltIn(targetId, file.template)
         ? this.shellOf(targetId, file.template, file.context, lists)
         : undefined;
     if (!shell) {
@@ -152,13 +148,18 @@ export class TemplateRenderer {
     }
   }
 
-  /** The file template's text cut at each entry list (a number: the list's index), or undefined when a list is not printed exactly once. */
+  /**
+   * The file template's text cut at each non-empty entry list (a number: the list's index), or
+   * undefined when one is not printed exactly once. An empty list is given as what it renders
+   * to, '', so a template that leaves out an empty section (`{{#if userItems}}`) still does.
+   */
   private shellOf(targetId: string, template: string, context: object, lists: readonly EntryRendering[]): (string | number)[] | undefined {
-    const marks = lists.map((_, i) => `\u0000codebook-entries-${i}\u0000`);
-    const text = this.templateFor(targetId, template)({ ...context, ...Object.fromEntries(lists.map((l, i) => [l.field, marks[i]])) });
+    const marked = lists.flatMap((l, i) => (l.contexts.length > 0 ? [i] : []));
+    const fields = Object.fromEntries(lists.map((l, i) => [l.field, l.contexts.length > 0 ? `\u0000codebook-entries-${i}\u0000` : '']));
+    const text = this.templateFor(targetId, template)({ ...context, ...fields });
     const pieces: (string | number)[] = text.split(/\u0000codebook-entries-(\d+)\u0000/).map((p, i) => (i % 2 === 1 ? Number(p) : p));
     const printed = pieces.filter((p) => typeof p === 'number');
-    return printed.length === lists.length && new Set(printed).size === lists.length ? pieces : undefined;
+    return printed.length === marked.length && new Set(printed).size === marked.length ? pieces : undefined;
   }
 
   /** The entry template of a list: its TypeScript form while the template is the built-in one, else handlebars. */
