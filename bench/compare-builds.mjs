@@ -4,18 +4,22 @@
 // after ÷ before ratios, which are what to quote: both sides of a ratio shared the machine's load.
 //
 //   node bench/compare-builds.mjs --before /path/to/old/checkout [--after .] [--codes 100000] [--runs 3]
-//                                 [--targets i18next,apple] [--all]
+//                                 [--targets i18next,apple] [--all] [--write]
+//
+// `--write` also puts the table into its own section of bench/RESULTS.md (bench/run.mjs keeps it).
 //
 // Each checkout needs its `build/` (npm run build). The outputs of each pair are compared byte for
 // byte: a change meant to be a pure speed-up that changed a byte is reported, not timed as fast.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { join, resolve } from 'node:path';
+import { writeSection } from './lib/marked-section.mjs';
 import { measureNode, summary } from './lib/measure.mjs';
 import { writeSyntheticCatalog } from './synth-catalog.mjs';
 
 function parseArgs(argv) {
-  const o = { before: undefined, after: '.', codes: 100000, runs: 3, targets: undefined, all: false };
+  const o = { before: undefined, after: '.', codes: 100000, runs: 3, targets: undefined, all: false, write: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--before') o.before = argv[++i];
@@ -24,6 +28,7 @@ function parseArgs(argv) {
     else if (a === '--runs') o.runs = Number(argv[++i]);
     else if (a === '--targets') o.targets = argv[++i].split(',');
     else if (a === '--all') o.all = true;
+    else if (a === '--write') o.write = true;
     else throw new Error(`unknown option ${a}`);
   }
   if (!o.before) throw new Error('--before <checkout> is required');
@@ -63,6 +68,7 @@ async function runOnce(checkout, config, targets, scratch) {
   return { ...result, out };
 }
 
+const commitOf = (dir) => execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: dir, encoding: 'utf8' }).trim();
 const fmt = (ms) => (ms >= 10000 ? `${(ms / 1000).toFixed(1)} s` : `${(ms / 1000).toFixed(2)} s`);
 const mib = (kib) => `${Math.round(kib / 1024)} MiB`;
 const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
@@ -79,6 +85,7 @@ async function main() {
     writeSyntheticCatalog(catalog, { codes: o.codes });
     const config = join(catalog, 'codebook.config.json');
     const rows = [];
+    const differing = new Set();
     for (const targets of jobs) {
       const runs = { before: [], after: [] };
       for (let i = 0; i < o.runs; i++) {
@@ -88,7 +95,10 @@ async function main() {
           runs[side].push(pair[side]);
         }
         const differs = sameTree(pair.before.out, pair.after.out);
-        if (differs) console.error(`compare-builds: ${targets ?? 'all targets'}: outputs differ (${differs})`);
+        if (differs) {
+          differing.add(targets ?? 'all targets');
+          console.error(`compare-builds: ${targets ?? 'all targets'}: outputs differ (${differs})`);
+        }
         rmSync(pair.before.out, { recursive: true, force: true });
         rmSync(pair.after.out, { recursive: true, force: true });
       }
@@ -104,14 +114,26 @@ async function main() {
         `${r.job}: wall ${fmt(r['before.wallMs'])} → ${fmt(r['after.wallMs'])}, cpu ${fmt(r['before.cpuMs'])} → ${fmt(r['after.cpuMs'])}, rss ${mib(r['before.rssKiB'])} → ${mib(r['after.rssKiB'])}`,
       );
     }
-    console.log(
+    const lines = [
       `| target (${o.codes} keys × 3 locales, n = ${o.runs}) | wall before → after | CPU before → after | CPU after ÷ before | peak RSS before → after |`,
-    );
-    console.log('|---|---|---|---|---|');
-    for (const r of rows)
-      console.log(
-        `| ${r.job} | ${fmt(r['before.wallMs'])} → ${fmt(r['after.wallMs'])} | ${fmt(r['before.cpuMs'])} → ${fmt(r['after.cpuMs'])} | ${ratio(r['after.cpuMs'], r['before.cpuMs'])} | ${mib(r['before.rssKiB'])} → ${mib(r['after.rssKiB'])} |`,
+      '|---|---|---|---|---|',
+      ...rows.map(
+        (r) =>
+          `| ${r.job} | ${fmt(r['before.wallMs'])} → ${fmt(r['after.wallMs'])} | ${fmt(r['before.cpuMs'])} → ${fmt(r['after.cpuMs'])} | ${ratio(r['after.cpuMs'], r['before.cpuMs'])} | ${mib(r['before.rssKiB'])} → ${mib(r['after.rssKiB'])} |`,
+      ),
+    ];
+    console.log(lines.join('\n'));
+    if (o.write) {
+      const compared = differing.size ? `they differ for ${[...differing].join(', ')}` : 'they were identical';
+      const note = `Before: checkout ${commitOf(before)}; after: ${commitOf(after)}. Each job is a cold \`generate --no-cache\` of the same synthetic catalog, the two builds alternately, medians of n pairs; the outputs of each pair were compared byte for byte (${compared}).`;
+      writeSection(
+        join(after, 'bench/RESULTS.md'),
+        after,
+        'compare-builds',
+        'Before and after, per target',
+        `${note}\n\n${lines.join('\n')}`,
       );
+    }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -4,7 +4,7 @@
 // writes bench/RESULTS.md (plus raw figures in bench/.work/results.json). Then, on the same
 // catalogs, the peers table: codebook against the single-purpose peers, pair by pair, alternately
 // (bench/lib/peers.mjs; figures in bench/peers/latest.json). Options: see bench/README.md.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import { BASELINE_FILE, consoleTable, LATEST_FILE, mergeStore, updateResultsFile
 import { resultsMarkdown, stats } from './lib/results-md.mjs';
 import { runTsc, TSC_OPTIONS, TSC_PROJECTS, writeTscProjects } from './lib/tsc-check.mjs';
 import { writeSyntheticCatalog } from './synth-catalog.mjs';
+import { keepSections, OWNED_SECTIONS } from './lib/marked-section.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repo, 'build/generator/cli.js');
@@ -322,11 +323,16 @@ async function peersOnly(options) {
   log(`rewrote the peers section of ${relative(process.cwd(), options.out) || options.out} (figures: bench/peers/latest.json)`);
 }
 
+/** The new results text with the sections other scripts wrote (warm-edit, compare-builds) kept from the old file. */
+function keepOwned(file, text) {
+  return existsSync(file) ? keepSections(readFileSync(file, 'utf8'), text, OWNED_SECTIONS) : text;
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   if (options.peersOnly) return peersOnly(options);
   if (options.rerender) {
-    writeFileSync(options.out, resultsMarkdown(JSON.parse(readFileSync(join(work, 'results.json'), 'utf8'))));
+    writeFileSync(options.out, keepOwned(options.out, resultsMarkdown(JSON.parse(readFileSync(join(work, 'results.json'), 'utf8')))));
     log(`rewrote ${relative(process.cwd(), options.out) || options.out} from bench/.work/results.json`);
     return;
   }
@@ -382,7 +388,7 @@ async function main() {
     })),
   };
   writeFileSync(join(work, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  writeFileSync(options.out, resultsMarkdown(results));
+  writeFileSync(options.out, keepOwned(options.out, resultsMarkdown(results)));
   log(`wrote ${relative(process.cwd(), options.out) || options.out} (raw figures: bench/.work/results.json)`);
 
   if (options.profile) {
