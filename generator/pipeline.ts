@@ -16,6 +16,7 @@ import { validateCatalog } from './catalog/validate.js';
 import { DEFAULT_CONFIG_FILE, findConfig, loadConfig, type Config } from './config/load-config.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { TemplateRenderer } from './emit/render.js';
+import { jsonOutputProblem } from './emit/json-output-check.js';
 import type { Target } from './emit/target.js';
 import { OutputComparison, StagedOutput, type OutputStatus, type WriteResult } from './output/write-output.js';
 import { hasPendingJournal } from './output/commit-journal.js';
@@ -411,8 +412,19 @@ export function emitTargets(
     if (hasErrors(diagnostics)) continue;
     for (const file of plan.files) {
       if (!file.path.startsWith(`${target.id}/`)) throw new Error(`codebook: target ${target.id} planned ${file.path} outside its folder`);
-      // Rendered lazily, chunk by chunk, as the sink consumes the file: it is never one string.
-      emit(file.path, timer.timeEach(`render ${target.id}`, renderer.chunks(target.id, file)));
+      const overridden = file.json ? renderer.overriddenTemplates(target.id, file) : [];
+      if (overridden.length > 0) {
+        // JSON laid out by a user's template: the whole text is parsed and checked before it may be written.
+        const text = timer.time(`render ${target.id}`, () => renderer.render(target.id, file));
+        const problem = jsonOutputProblem(target.id, file.path, text, file.json!.shape, overridden, config);
+        if (problem) {
+          plan.diagnostics.push(problem);
+          diagnostics.push(problem);
+        } else if (!hasErrors(diagnostics)) emit(file.path, [text]);
+        continue;
+      }
+      // After a failed check nothing more is rendered; otherwise lazily, chunk by chunk, as the sink consumes the file.
+      if (!hasErrors(diagnostics)) emit(file.path, timer.timeEach(`render ${target.id}`, renderer.chunks(target.id, file)));
     }
   }
   return !hasErrors(diagnostics);

@@ -3,48 +3,32 @@
  * written. The entry contexts of the JSON targets hold JSON text already, so
  * an override cannot break string escaping, but it lays out the punctuation
  * (commas, braces) and may get that wrong. Built-in templates are held to
- * valid JSON by the tests, so only a plan with an overridden template is
- * rendered here: each such file is rendered once, parsed, given the target's
- * shape check, and planned as finished content. A file that fails turns into
- * a located error, and the error stops the run before anything is written.
- * The rendering happens while planning (`--timings` counts it under `plan
- * <target>`), with a renderer of the target's override folder: the target
- * contract has no step after rendering where a target could check its text.
+ * valid JSON by the tests, so only a file that an overridden template
+ * renders is checked: the emit stage renders it whole, parses it, gives it
+ * the target's shape check (`PlannedFile.json`), and a file that fails is a
+ * located error that stops the run before anything is written.
  */
-import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { Config } from '../config/load-config.js';
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { escapePointer, parseJsonFile } from '../json/json-file.js';
-import { TemplateRenderer } from './render.js';
-import type { PlannedFile, TargetPlan } from './target.js';
+import type { JsonShape } from './target.js';
 
-/** What is wrong with a parsed file's shape, at a JSON pointer, or undefined when its readers accept it. */
-export type JsonShape = (value: unknown) => { pointer: string; why: string } | undefined;
+export type { JsonShape } from './target.js';
 
-/**
- * The plan with every file that an overridden template renders rendered now
- * and checked as JSON (and against `shape`); unchanged while no template of
- * the target is overridden, or when the plan has errors already.
- */
-export function checkJsonOutput(targetId: string, plan: TargetPlan, config: Config, shape?: JsonShape): TargetPlan {
-  const folder = config.templates[targetId];
-  if (!folder || hasErrors(plan.diagnostics)) return plan;
-  let renderer: TemplateRenderer | undefined;
-  const diagnostics = [...plan.diagnostics];
-  const files = plan.files.map((file): PlannedFile => {
-    const overridden = templatesOf(file).filter((name) => existsSync(join(folder, name)));
-    if (overridden.length === 0) return file;
-    renderer ??= new TemplateRenderer({ [targetId]: folder });
-    const content = renderer.render(targetId, file);
-    const problem = jsonProblem(file.path, content, shape);
-    if (problem) {
-      const templates = overridden.map((name) => displayPath(config, join(folder, name)));
-      diagnostics.push(invalidOutput(targetId, file.path, templates, { ...problem, excerpt: lineAt(content, problem.line) }));
-    }
-    return { path: file.path, content };
-  });
-  return { files, diagnostics };
+/** The error of a JSON file rendered through the overridden `templates` (absolute paths), or undefined when it is JSON of `shape`. */
+export function jsonOutputProblem(
+  targetId: string,
+  path: string,
+  text: string,
+  shape: JsonShape | undefined,
+  templates: readonly string[],
+  config: Config,
+): Diagnostic | undefined {
+  const problem = jsonProblem(path, text, shape);
+  if (!problem) return undefined;
+  const shown = templates.map((t) => relative(config.root, t).split('\\').join('/'));
+  return invalidOutput(targetId, path, shown, { ...problem, excerpt: lineAt(text, problem.line) });
 }
 
 /** A target-independent shape: an object whose values are strings or objects of the same kind (i18next resources). */
@@ -67,12 +51,6 @@ function treeProblem(value: unknown, pointer: string): { pointer: string; why: s
 
 function describe(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
-}
-
-/** The templates a file is rendered with: the file's, then its entries'. */
-function templatesOf(file: PlannedFile): string[] {
-  const names = [file.template, file.entries?.template, ...(file.moreEntries ?? []).map((e) => e.template)];
-  return [...new Set(names.filter((n): n is string => n !== undefined))];
 }
 
 interface Problem {
@@ -113,8 +91,4 @@ function lineAt(text: string, line: number | undefined): string | undefined {
   if (line === undefined) return undefined;
   const found = text.split('\n', line)[line - 1]?.trim();
   return found && found.length > 80 ? `${found.slice(0, 77)}...` : found;
-}
-
-function displayPath(config: Config, path: string): string {
-  return relative(config.root, path).split('\\').join('/');
 }

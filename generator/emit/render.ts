@@ -162,6 +162,14 @@ export class TemplateRenderer {
     return printed.length === marked.length && new Set(printed).size === marked.length ? pieces : undefined;
   }
 
+  /** The templates of `file` (its own and its entries') that the override folder replaces, as absolute paths. */
+  overriddenTemplates(targetId: string, file: PlannedFile): string[] {
+    const folder = this.overrides[targetId];
+    if (!folder) return [];
+    const names = new Set([file.template, ...entryListsOf(file).map((l) => l.template)].filter((n): n is string => n !== undefined));
+    return [...names].map((name) => join(folder, name)).filter((path) => existsSync(path));
+  }
+
   /** The entry template of a list: its TypeScript form while the template is the built-in one, else handlebars. */
   private entryTemplate(targetId: string, entries: EntryRendering): (context: object) => string {
     return entries.builtIn && this.isBuiltIn(targetId, entries.template) ? entries.builtIn : this.templateFor(targetId, entries.template);

@@ -25,7 +25,16 @@ export interface PlannedFile {
   entries?: EntryRendering;
   /** More per-entry renderings, each with its own field, for a file with several lists of entries (xliff: one per `<file>` section). */
   moreEntries?: readonly EntryRendering[];
+  /**
+   * The file is JSON, of this shape when one is given: when a user's template
+   * renders it, the emit stage parses the rendered text and checks the shape
+   * before anything is written (emit/json-output-check.ts).
+   */
+  json?: { shape?: JsonShape };
 }
+
+/** What is wrong with a parsed JSON file's shape, at a JSON pointer, or undefined when its readers accept it. */
+export type JsonShape = (value: unknown) => { pointer: string; why: string } | undefined;
 
 export interface EntryRendering<C extends object = object> {
   template: string;

@@ -88,6 +88,7 @@ export function xcstringsFile(
     template: 'Localizable.xcstrings.hbs',
     context,
     entries: { template: 'entry.xcstrings.hbs', field: 'entries', separator: ',\n', contexts, builtIn: xcstringsEntryText },
+    json: { shape: stringCatalogShape },
   };
 }
 

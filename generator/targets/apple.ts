@@ -25,11 +25,9 @@
  * contexts. An overridden String Catalog is parsed before it is written.
  */
 import type { Catalog, Message } from '../catalog/model.js';
-import type { Config } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { audienceName, planEachAudience } from '../emit/audiences.js';
 import { docComment } from '../emit/escape.js';
-import { checkJsonOutput } from '../emit/json-output-check.js';
 import type { PlannedFile, Target, TargetPlan } from '../emit/target.js';
 import { unrepresentable } from '../emit/unrepresentable.js';
 import {
@@ -41,7 +39,7 @@ import {
   xmlText,
   type AppleMessage,
 } from './apple-format.js';
-import { stringCatalogShape, xcstringsFile } from './apple-xcstrings.js';
+import { xcstringsFile } from './apple-xcstrings.js';
 
 /** What `templates/apple/Localizable.strings.hbs` renders (besides `entries`, the rendered keys joined by a blank line). */
 export interface StringsFileContext {
@@ -93,10 +91,9 @@ export const appleTarget: Target = {
   id: 'apple',
   description: 'Apple Localizable.strings/.stringsdict per .lproj and a Localizable.xcstrings String Catalog',
   plan(whole, { config, header }) {
-    const plan = planEachAudience(whole, config.identifierPrefix, (audience) =>
+    return planEachAudience(whole, config.identifierPrefix, (audience) =>
       planTable(audience.catalog, audienceName('Localizable', audience, '', 'pascal'), header),
     );
-    return withCheckedCatalogs(plan, config);
   },
 };
 
@@ -139,24 +136,6 @@ function planTable(catalog: Catalog, table: string, header: string): TargetPlan 
   }
   files.push(xcstringsFile(catalog, converted, `apple/${table}.xcstrings`));
   return { files, diagnostics };
-}
-
-/**
- * The plan with each String Catalog that an overridden template renders
- * rendered now and parsed: a file that is not a String Catalog is an error
- * instead of a file Xcode refuses. The `.strings` and `.stringsdict` files
- * are not JSON and are left to the pipeline.
- */
-function withCheckedCatalogs(plan: TargetPlan, config: Config): TargetPlan {
-  const isCatalog = (f: PlannedFile) => f.path.endsWith('.xcstrings');
-  const checked = checkJsonOutput(
-    'apple',
-    { files: plan.files.filter(isCatalog), diagnostics: plan.diagnostics },
-    config,
-    stringCatalogShape,
-  );
-  const byPath = new Map(checked.files.map((f) => [f.path, f]));
-  return { files: plan.files.map((f) => byPath.get(f.path) ?? f), diagnostics: checked.diagnostics };
 }
 
 /** Converted messages by key and locale; what cannot be written becomes a diagnostic and is left out. */

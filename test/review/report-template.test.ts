@@ -8,7 +8,7 @@
  * json` prints), and a user's override: one that parses is written as it
  * renders, one that does not stops the run with a located error.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,9 @@ import type { PlannedFile } from '../../generator/emit/target.js';
 import type { Finding } from '../../generator/review/finding.js';
 import { reportJson, reportMarkdown } from '../../generator/review/report.js';
 import { reviewTarget } from '../../generator/targets/review.js';
-import { loadTestCatalog } from '../support/catalogs.js';
+import { loadTestCatalog, repoRoot } from '../support/catalogs.js';
+import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
+import { renderTargets } from '../../generator/pipeline.js';
 
 const at = (file: string, line: number, layer = 'messages'): Origin => ({ layer, file, pointer: '/messages/1', line, column: 5 });
 
@@ -51,6 +53,13 @@ const { catalog, config } = await loadTestCatalog('hazards');
 function reportOf(of: Catalog, findings: readonly Finding[], withConfig: Config = config) {
   const plan = reviewTarget.plan(of, { config: withConfig, header: 'h', findings });
   return { plan, file: plan.files.find((f) => f.path === 'review/report.json')! };
+}
+
+/** Every review file rendered as the pipeline renders it (overridden JSON checked); `files` is undefined after an error. */
+function renderedWith(withConfig: Config) {
+  const diagnostics: Diagnostic[] = [];
+  const files = renderTargets(catalog, withConfig, [reviewTarget], diagnostics, { findings: FINDINGS });
+  return { files, diagnostics };
 }
 
 /** A config whose templates folder for the review holds `files`. */
@@ -86,24 +95,26 @@ describe('review/report.json templates', () => {
   it('writes an override that parses as it renders, and stops on one that does not', () => {
     const mine = overriding({
       'finding.json.hbs': '    { "rule": {{rule}}, "key": {{key}}, "where": {{provenance}}, "message": {{message}} }',
+      'row.html.hbs': `<!-- my row -->${readFileSync(join(repoRoot, 'templates/review/row.html.hbs'), 'utf8')}`,
     });
-    const { plan, file } = reportOf(catalog, FINDINGS, mine);
-    expect(plan.diagnostics).toEqual([]);
-    const parsed = JSON.parse(file.content!) as { findings: Record<string, unknown>[]; summary: object };
+    const written = renderedWith(mine);
+    expect(written.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const parsed = JSON.parse(written.files!.get('review/report.json')!) as { findings: Record<string, unknown>[]; summary: object };
     const canonical = JSON.parse(reportJson(FINDINGS, catalog)) as { findings: Record<string, unknown>[]; summary: object };
     expect(parsed.findings).toEqual(canonical.findings.map((f) => ({ rule: f.rule, key: f.key, where: f.provenance, message: f.message })));
     expect(parsed.findings.map((f) => f.message)).toContain(FINDINGS[0].message);
     expect(parsed.summary).toEqual(canonical.summary);
-    // The pages are not JSON and are not checked as such.
-    expect(plan.files.filter((f) => f.path.endsWith('.html')).every((f) => f.content === undefined)).toBe(true);
+    // The pages are not JSON: an overridden row template renders them, unchecked.
+    expect(written.files!.get('review/sections/hazards.html')).toContain('<!-- my row -->');
 
-    const broken = overriding({ 'finding.json.hbs': '    { "rule": {{rule}} "key": {{key}} }' });
-    const failed = reportOf(catalog, FINDINGS, broken).plan;
-    expect(failed.diagnostics.map((d) => [d.ruleId, d.severity, d.target])).toEqual([['emit/template-invalid-json', 'error', 'review']]);
-    expect(failed.diagnostics[0].message).toMatch(/renders review\/report\.json wrong at line 3/);
+    const broken = renderedWith(overriding({ 'finding.json.hbs': '    { "rule": {{rule}} "key": {{key}} }' }));
+    expect(broken.files).toBeUndefined();
+    const errors = broken.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.ruleId, d.target])).toEqual([['emit/template-invalid-json', 'review']]);
+    expect(errors[0].message).toMatch(/renders review\/report\.json wrong at line 3/);
 
-    const wrongShape = overriding({ 'report.json.hbs': '[{{#if findings}}\n{{findings}}\n{{/if}}]\n' });
-    expect(reportOf(catalog, FINDINGS, wrongShape).plan.diagnostics[0].message).toContain('the file is not an object');
+    const wrongShape = renderedWith(overriding({ 'report.json.hbs': '[{{#if findings}}\n{{findings}}\n{{/if}}]\n' }));
+    expect(wrongShape.diagnostics.find((d) => d.ruleId === 'emit/template-invalid-json')?.message).toContain('the file is not an object');
   });
 });
 

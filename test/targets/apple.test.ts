@@ -17,6 +17,7 @@ import { TYPE, type MessageFormatElement, type PluralElement } from '@formatjs/i
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonFile } from '../../generator/json/json-file.js';
 import type { Catalog, Message } from '../../generator/catalog/model.js';
+import type { Config } from '../../generator/config/load-config.js';
 import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
 import { TemplateRenderer } from '../../generator/emit/render.js';
 import { generate, loadCatalog, renderTargets } from '../../generator/pipeline.js';
@@ -541,6 +542,13 @@ describe.skipIf(!haveTools('xmllint', 'plistutil', 'python3', 'gcc', 'gnustep-co
   },
 );
 
+/** The apple files as the pipeline renders them (overridden JSON checked), and the errors; `files` is undefined after one. */
+function renderApple(catalog: Catalog, config: Config) {
+  const diagnostics: Diagnostic[] = [];
+  const files = renderTargets(catalog, config, [appleTarget], diagnostics);
+  return { files, errors: diagnostics.filter((d) => d.severity === 'error') };
+}
+
 describe('apple: an overridden String Catalog that is not one', () => {
   const builtIn = (name: string) => readFileSync(join(repoRoot, 'templates/apple', name), 'utf8');
 
@@ -549,9 +557,10 @@ describe('apple: an overridden String Catalog that is not one', () => {
     const broken = builtIn('entry.xcstrings.hbs').replace('        }{{#unless @last}},{{/unless}}', '        },');
     expect(broken).not.toBe(builtIn('entry.xcstrings.hbs'));
     const { dir, configPath, catalog, config } = await withAppleOverride({ 'entry.xcstrings.hbs': broken });
-    const { diagnostics } = appleTarget.plan(catalog, { config, header: 'h' });
-    expect(diagnostics).toHaveLength(1);
-    const [error] = diagnostics;
+    const { files, errors } = renderApple(catalog, config);
+    expect(files).toBeUndefined();
+    expect(errors).toHaveLength(1);
+    const [error] = errors;
     expect(error).toMatchObject({
       ruleId: 'emit/template-invalid-json',
       severity: 'error',
@@ -573,17 +582,21 @@ describe('apple: an overridden String Catalog that is not one', () => {
   it('is an error when the JSON is not a String Catalog', async () => {
     const file = builtIn('Localizable.xcstrings.hbs').replace('"version" : {{version}}', '"version" : 1');
     const { catalog, config } = await withAppleOverride({ 'Localizable.xcstrings.hbs': file });
-    const { diagnostics } = appleTarget.plan(catalog, { config, header: 'h' });
-    expect(diagnostics.map((d) => [d.ruleId, d.place?.file])).toEqual([
+    const { errors } = renderApple(catalog, config);
+    expect(errors.map((d) => [d.ruleId, d.place?.file])).toEqual([
       ['emit/template-invalid-json', 'my-templates/apple/Localizable.xcstrings.hbs'],
     ]);
-    expect(diagnostics[0].message).toContain('"version"');
+    expect(errors[0].message).toContain('"version"');
   });
 
   it('leaves the .strings and .stringsdict overrides unparsed as JSON', async () => {
     const { catalog, config } = await withAppleOverride({ 'entry.strings.hbs': STRINGS_ENTRY, 'entry.stringsdict.hbs': STRINGSDICT_ENTRY });
-    const { files, diagnostics } = appleTarget.plan(catalog, { config, header: 'h' });
-    expect(diagnostics).toEqual([]);
-    expect(files.filter((f) => f.content !== undefined)).toEqual([]);
+    const { files, errors } = renderApple(catalog, config);
+    expect(errors).toEqual([]);
+    // Rendered through the overrides (not JSON, so never parsed as JSON): they differ from the built-in files.
+    const builtIns = renderTargets(catalog, { ...config, templates: {} }, [appleTarget], [])!;
+    const strings = [...files!.keys()].filter((p) => /\.(strings|stringsdict)$/.test(p));
+    expect(strings.length).toBeGreaterThan(0);
+    expect(strings.some((p) => files!.get(p) !== builtIns.get(p))).toBe(true);
   });
 });
