@@ -164,10 +164,15 @@ export class TemplateRenderer {
 
   /** The templates of `file` (its own and its entries') that the override folder replaces, as absolute paths. */
   overriddenTemplates(targetId: string, file: PlannedFile): string[] {
-    const folder = this.overrides[targetId];
-    if (!folder) return [];
     const names = new Set([file.template, ...entryListsOf(file).map((l) => l.template)].filter((n): n is string => n !== undefined));
-    return [...names].map((name) => join(folder, name)).filter((path) => existsSync(path));
+    return [...names].flatMap((name) => this.overrideOf(targetId, name) ?? []);
+  }
+
+  /** The override folder's file that replaces a target's template, when there is one. */
+  private overrideOf(targetId: string, name: string): string | undefined {
+    const folder = this.overrides[targetId];
+    const path = folder && join(folder, name);
+    return path && existsSync(path) ? path : undefined;
   }
 
   /** The entry template of a list: its TypeScript form while the template is the built-in one, else handlebars. */
@@ -179,8 +184,7 @@ export class TemplateRenderer {
 
   /** Whether a target's template is the one the build precompiled: not overridden, not edited since. */
   private isBuiltIn(targetId: string, name: string): boolean {
-    const override = this.overrides[targetId] && join(this.overrides[targetId], name);
-    if (override && existsSync(override)) return false;
+    if (this.overrideOf(targetId, name)) return false;
     const path = join(this.root, targetId, name);
     let known = this.builtIn.get(path);
     if (known === undefined) this.builtIn.set(path, (known = precompiled().has(readFileSync(path, 'utf8'))));
@@ -189,8 +193,7 @@ export class TemplateRenderer {
 
   /** A target's template by file name: the override folder's, else the built-in one; compiled once. */
   private templateFor(targetId: string, name: string): Template {
-    const override = this.overrides[targetId] && join(this.overrides[targetId], name);
-    const path = override && existsSync(override) ? override : join(this.root, targetId, name);
+    const path = this.overrideOf(targetId, name) ?? join(this.root, targetId, name);
     let template = this.compiled.get(path);
     if (!template) {
       template = this.templateOf(readFileSync(path, 'utf8'));

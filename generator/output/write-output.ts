@@ -99,10 +99,14 @@ export class OutputComparison extends OutputSinkBase {
 
   add(path: string, text: FileText): 'missing' | 'stale' | 'unchanged' {
     this.produced.add(path);
+    return this.compare(path, typeof text === 'string' ? [text] : text);
+  }
+
+  /** Compared chunk by chunk, as rendered; the first differing byte ends it. */
+  private compare(path: string, chunks: Iterable<string>): 'missing' | 'stale' | 'unchanged' {
     const target = join(this.outDir, path);
     if (kindOf(target) !== 'file') return this.verdict(path, 'missing');
-    // Compared chunk by chunk, as rendered; the first differing byte ends it.
-    const { changed } = streamFile(typeof text === 'string' ? [text] : text, target, () => undefined);
+    const { changed } = streamFile(chunks, target, () => undefined);
     return this.verdict(path, changed ? 'stale' : 'unchanged');
   }
 
@@ -111,15 +115,10 @@ export class OutputComparison extends OutputSinkBase {
     return verdict;
   }
 
-  private compare(path: string, bytes: Buffer): 'missing' | 'stale' | 'unchanged' {
-    const current = readIfFile(join(this.outDir, path));
-    return this.verdict(path, current === undefined ? 'missing' : current.equals(bytes) ? 'unchanged' : 'stale');
-  }
-
   async finish(): Promise<OutputStatus> {
     this.status.orphaned.push(...this.orphans().filter((p) => readIfFile(join(this.outDir, p)) !== undefined));
     const { manifest } = await this.nextManifest();
-    this.compare(MANIFEST_PATH, Buffer.from(serializeManifest(manifest), 'utf8'));
+    this.compare(MANIFEST_PATH, [serializeManifest(manifest)]);
     for (const list of [this.status.stale, this.status.missing, this.status.orphaned, this.status.unchanged]) list.sort();
     if (hasPendingJournal(this.outDir)) this.status.interrupted = true;
     return this.status;

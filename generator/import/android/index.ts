@@ -43,7 +43,7 @@ import {
   type Context,
 } from '../translations/apply.js';
 import { AudienceRouter, audienceMessages, importedState, type AudienceId, type Decision } from '../translations/audience.js';
-import { partsToIcu, type IcuPart } from '../translations/icu-text.js';
+import { positionalToIcu } from '../translations/icu-text.js';
 import { audienceNames, identifierIndex, targetLocaleList } from '../translations/identifiers.js';
 import { argumentSpellings, pluralIcu } from '../translations/plural-text.js';
 import { readStringsXml, type AndroidResource, type AndroidValue, type StringsDocument } from './read-strings.js';
@@ -389,19 +389,7 @@ function resourceIcu(
   const spelling = argumentSpellings(message.translations[catalog.sourceLocale]?.ast ?? []);
   const parts = argumentsChecked(run, r, read, values, message, spelling, quantity, context);
   if (!parts) return undefined;
-  const icuOf = (list: FormatPart[], inPlural: boolean) =>
-    partsToIcu(
-      list.map((p): IcuPart =>
-        p.kind === 'text'
-          ? p
-          : {
-              kind: 'ph',
-              equiv: inPlural && message.params[p.position - 1].name === quantity ? '#' : spelling.get(message.params[p.position - 1].name),
-            },
-      ),
-      inPlural,
-      inPlural ? '}' : '',
-    );
+  const icuOf = (list: FormatPart[], inPlural: boolean) => positionalToIcu(list, message.params, spelling, quantity, inPlural);
   if (r.kind === 'string') return icuOf(parts[0], false);
   const split = current ? splitPlural(current.ast) : undefined;
   const currentPlural = split?.kind === 'plural' ? split.plural : undefined;

@@ -20,6 +20,26 @@ import { parseMessage } from '../../catalog/icu.js';
 /** Literal text, or a placeholder with its ICU spelling (a reader's parts may carry more, e.g. where they are). */
 export type IcuPart = { kind: 'text'; text: string } | { kind: 'ph'; equiv: string | undefined };
 
+/**
+ * ICU source of text with positional arguments (`%1$s` in Android and printf formats): argument N
+ * is the message's Nth parameter, spelled as the source text spells it (`spelling`), and `#` for
+ * the plural argument inside a plural form, whose `}` follows.
+ */
+export function positionalToIcu(
+  parts: readonly ({ kind: 'text'; text: string } | { kind: 'arg'; position: number })[],
+  params: readonly { name: string }[],
+  spelling: ReadonlyMap<string, string>,
+  pluralArg: string | undefined,
+  inPlural: boolean,
+): string {
+  const icuParts = parts.map((p): IcuPart => {
+    if (p.kind === 'text') return p;
+    const name = params[p.position - 1].name;
+    return { kind: 'ph', equiv: inPlural && name === pluralArg ? '#' : spelling.get(name) };
+  });
+  return partsToIcu(icuParts, inPlural, inPlural ? '}' : '');
+}
+
 /** ICU source of inline parts; `followedBy` is what the message continues with (`}` at the end of a plural form). */
 export function partsToIcu(parts: readonly IcuPart[], inPlural: boolean, followedBy = ''): string {
   let out = '';

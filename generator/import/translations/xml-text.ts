@@ -64,17 +64,24 @@ export const XML_TREE_OPTIONS = {
 
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
-export function readXml(text: string): XmlReadResult {
+/** The text without its byte order mark (`bom`: its length), or where it is not well-formed XML. */
+export function wellFormedXml(text: string): ReadResult<{ bom: number; body: string }> {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = text.slice(bom);
   const valid = XMLValidator.validate(body);
-  if (valid !== true)
-    return {
-      ok: false,
-      rule: 'syntax',
-      message: `Not well-formed XML: ${valid.err.msg}`,
-      at: { line: valid.err.line, column: valid.err.col },
-    };
+  if (valid === true) return { ok: true, doc: { bom, body } };
+  return {
+    ok: false,
+    rule: 'syntax',
+    message: `Not well-formed XML: ${valid.err.msg}`,
+    at: { line: valid.err.line, column: valid.err.col },
+  };
+}
+
+export function readXml(text: string): XmlReadResult {
+  const xml = wellFormedXml(text);
+  if (!xml.ok) return xml;
+  const { body } = xml.doc;
   const locate = locator(body);
   const parser = new XMLParser(XML_TREE_OPTIONS);
   const nodes = parser.parse(body) as XNode[];

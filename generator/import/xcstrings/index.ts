@@ -51,7 +51,7 @@ import {
   type AudienceId,
   type Decision,
 } from '../translations/audience.js';
-import { partsToIcu, type IcuPart } from '../translations/icu-text.js';
+import { positionalToIcu } from '../translations/icu-text.js';
 import { targetLocaleList } from '../translations/identifiers.js';
 import { isObject, jsonKind, member, memberName, readJson, type JsonDocument, type JsonText } from '../translations/json-text.js';
 import { argumentSpellings, pluralIcu } from '../translations/plural-text.js';
@@ -524,20 +524,7 @@ function valueText(
   const currentPlural = currentSplit?.kind === 'plural' ? currentSplit.plural : undefined;
   const selectors = forms && variationSelectors(run, forms, currentPlural, at, context);
   if (!parts || (forms && !selectors)) return undefined;
-  const icuOf = (printf: PrintfPart[], inPlural: boolean) =>
-    partsToIcu(
-      printf.map((p): IcuPart =>
-        p.kind === 'text'
-          ? p
-          : {
-              kind: 'ph',
-              equiv:
-                inPlural && message.params[p.position - 1].name === pluralArg ? '#' : spelling.get(message.params[p.position - 1].name),
-            },
-      ),
-      inPlural,
-      inPlural ? '}' : '',
-    );
+  const icuOf = (printf: PrintfPart[], inPlural: boolean) => positionalToIcu(printf, message.params, spelling, pluralArg, inPlural);
   if (!forms) return icuOf(parts[0], false);
   if (currentSplit?.kind === 'plain' && parts.every((p) => JSON.stringify(p.map(stripIndex)) === JSON.stringify(parts[0].map(stripIndex))))
     return icuOf(parts[0], false);

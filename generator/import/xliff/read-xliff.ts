@@ -31,9 +31,9 @@
  * problem), as is a `<ph>` holding `<sub>`. XML 1.0 characters only: 1.2 has
  * no `<cp>`.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { locator } from '../translations/positions.js';
-import { XML_TREE_OPTIONS } from '../translations/xml-text.js';
+import { wellFormedXml, XML_TREE_OPTIONS } from '../translations/xml-text.js';
 import type { ReadResult as SharedReadResult } from '../translations/report.js';
 import { PLURAL_GROUP_RESTYPE, PLURAL_GROUP_TYPE, stateOf12 } from '../../emit/xliff-ids.js';
 
@@ -130,17 +130,10 @@ class BadXml extends Error {
 }
 
 export function readXliff(text: string): ReadResult {
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const body = text.slice(bom);
+  const xml = wellFormedXml(text);
+  if (!xml.ok) return xml;
+  const { bom, body } = xml.doc;
   const where = nodeLocator(text, bom);
-  const valid = XMLValidator.validate(body);
-  if (valid !== true)
-    return {
-      ok: false,
-      rule: 'syntax',
-      message: `Not well-formed XML: ${valid.err.msg}`,
-      at: { line: valid.err.line, column: valid.err.col },
-    };
   const parser = new XMLParser({ ...XML_TREE_OPTIONS, cdataPropName: '#cdata' });
   const nodes = parser.parse(body) as XNode[];
   const root = nodes.find((n) => !tagOf(n).startsWith('#'));
