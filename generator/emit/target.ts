@@ -48,6 +48,13 @@ export interface EntryRendering<C extends object = object> {
    * every golden context both ways and requires the same bytes.
    */
   builtIn?(context: C): string; // a method: its parameter is bivariant, so a target's own context type fits
+  /**
+   * The message key each context renders, parallel to `contexts` (a key's
+   * entries are consecutive: i18next's plural forms are several). Given by
+   * the targets that declare `entriesByKey`, so a warm run can re-render the
+   * entries of the edited keys alone and splice them into the file.
+   */
+  keys?: readonly string[];
 }
 
 export interface TargetPlan {
@@ -66,4 +73,20 @@ export interface Target {
   id: string;
   description: string;
   plan(catalog: Catalog, options: PlanOptions): TargetPlan;
+  /**
+   * What a target promises so that a warm run need not plan it whole
+   * (cache/warm-edit.ts), each held by test/targets/entries-by-key.test.ts:
+   *
+   * - `entriesByKey`: every entry list carries `keys`; an entry depends on
+   *   its key's message alone (and the file's context); the files, their
+   *   contexts, the order of the entries and the diagnostics without a key do
+   *   not depend on any translation. Planning the catalog cut down to some
+   *   keys (catalogOfKeys) gives, for those keys, the entries and diagnostics
+   *   the whole plan gives.
+   * - `readsNoTranslations`: the plan reads no translation (texts, states,
+   *   notes, origins of translations) at all, so an edit of texts leaves its
+   *   files as they are.
+   */
+  entriesByKey?: boolean;
+  readsNoTranslations?: boolean;
 }
