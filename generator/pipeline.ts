@@ -15,7 +15,7 @@ import { mergeLayers, type Gap } from './catalog/merge.js';
 import { validateCatalog } from './catalog/validate.js';
 import { DEFAULT_CONFIG_FILE, findConfig, loadConfig, type Config } from './config/load-config.js';
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
-import { TemplateRenderer } from './emit/render.js';
+import { TemplateRenderer, type FileLayout } from './emit/render.js';
 import { jsonOutputProblem } from './emit/json-output-check.js';
 import type { Target } from './emit/target.js';
 import { OutputComparison, StagedOutput, type OutputStatus, type WriteResult } from './output/write-output.js';
@@ -30,6 +30,7 @@ import { templateOverrideProblems } from './config/template-overrides.js';
 import { didYouMean } from './did-you-mean.js';
 import { IncrementalRun, type CacheReport } from './cache/incremental.js';
 import { templateOverrides, type WarmState } from './cache/warm.js';
+import { WarmRun, type WarmHooks } from './cache/warm-run.js';
 
 export interface LoadOptions {
   /** Config file; default the nearest `codebook.config.json` in `cwd` or a folder above it. */
@@ -156,6 +157,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   // Targets whose key and files are as recorded are neither planned nor rendered.
   const run = incremental?.run;
   const reused = run ? await timer.timeAsync('cache', () => run.reusable()) : new Map<string, Diagnostic[]>();
+  // Below the target level: which keys' texts changed, and what can be kept or spliced (cache/warm-run.ts).
+  const warm = run ? await timer.timeAsync('cache', () => openWarmRun(run, result.catalog!, targets, reused)) : undefined;
   const loadDiagnostics = [...result.diagnostics];
   const toRender = targets.filter((t) => !reused.has(t.id));
   // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected.
@@ -175,11 +178,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     timer,
     renderer,
     planned,
+    warm,
   });
   if (!sink) return result;
   if (result.written?.foreign?.length) result.diagnostics.push(foreignFilesWarning(result.written.foreign));
   if (run && result.written) {
-    await timer.timeAsync('cache', () => recordRun(run, sink, { loadDiagnostics, toRender, planned }));
+    await timer.timeAsync('cache', () => recordRun(run, sink, { loadDiagnostics, toRender, planned, warm }));
     // Reused targets' files count as unchanged.
     result.written.unchanged = [...result.written.unchanged, ...run.filesOf([...reused.keys()])].sort();
     const reusedIds = targets.filter((t) => reused.has(t.id)).map((t) => t.id);
@@ -244,6 +248,7 @@ interface WriteRun {
   renderer: TemplateRenderer;
   /** Filled with each rendered target's plan diagnostics. */
   planned: Map<string, Diagnostic[]>;
+  warm?: WarmRun;
 }
 
 /**
@@ -275,7 +280,13 @@ async function writeTargets(result: GenerateResult, run: WriteRun): Promise<Stag
         paths.push(path);
         timer.time(run.check ? 'check' : 'write', () => open.add(path, text));
       },
-      { timer, findings: result.findings ?? [], renderer: run.renderer, planned: run.planned },
+      {
+        timer,
+        findings: result.findings ?? [],
+        renderer: run.renderer,
+        planned: run.planned,
+        ...(run.warm && open instanceof StagedOutput ? { warm: run.warm.hooks(result.catalog!, open, (path) => paths.push(path)) } : {}),
+      },
     );
     result.diagnostics.push(...run.targets.flatMap((t) => run.reused.get(t.id) ?? run.planned.get(t.id) ?? []));
     if (!emitted) {
@@ -305,7 +316,7 @@ function foreignFilesWarning(foreign: readonly string[]): Diagnostic {
   };
 }
 
-/** Saves the incremental record of a written run: each rendered target's diagnostics and files with their hashes. */
+/** Saves the incremental record of a written run (each rendered target's diagnostics and files with their hashes), then the entry index. */
 async function recordRun(
   run: IncrementalRun,
   sink: StagedOutput | OutputComparison,
@@ -313,7 +324,8 @@ async function recordRun(
     loadDiagnostics,
     toRender,
     planned,
-  }: { loadDiagnostics: Diagnostic[]; toRender: readonly Target[]; planned: Map<string, Diagnostic[]> },
+    warm,
+  }: { loadDiagnostics: Diagnostic[]; toRender: readonly Target[]; planned: Map<string, Diagnostic[]>; warm?: WarmRun },
 ): Promise<void> {
   if (!(sink instanceof StagedOutput)) return;
   const byTarget = new Map(
@@ -322,7 +334,21 @@ async function recordRun(
       { diagnostics: planned.get(t.id) ?? [], files: [...sink.hashes].filter(([path]) => path.startsWith(`${t.id}/`)) },
     ]),
   );
-  await run.save(loadDiagnostics, byTarget);
+  if (await run.save(loadDiagnostics, byTarget, warm?.kept)) await warm?.save((id) => run.recordedKey(id));
+}
+
+/** The warm run of an incremental one: `reused` (the targets whose key is unchanged) gains those a text edit leaves as they are. */
+async function openWarmRun(
+  run: IncrementalRun,
+  catalog: Catalog,
+  targets: readonly Target[],
+  reused: Map<string, Diagnostic[]>,
+): Promise<WarmRun> {
+  const warm = await WarmRun.open(run, catalog);
+  warm.reused(reused.keys(), (id) => run.recordedKey(id));
+  for (const [id, diagnostics] of await warm.keep(targets.filter((t) => !reused.has(t.id)))) reused.set(id, diagnostics);
+  await warm.prepare(targets.filter((t) => !reused.has(t.id)));
+  return warm;
 }
 
 /** The targets a run renders (the config's or the ones asked for, in built-in order) and the ids that name no target. */
@@ -387,6 +413,8 @@ export interface EmitOptions {
   renderer?: TemplateRenderer;
   /** Filled with what each target's plan reported, by target id (the cache records it per target). */
   planned?: Map<string, Diagnostic[]>;
+  /** A warm run's splices and entry index (cache/warm-run.ts). */
+  warm?: WarmHooks;
 }
 
 /**
@@ -402,11 +430,21 @@ export function emitTargets(
   targets: readonly Target[],
   diagnostics: Diagnostic[],
   emit: (path: string, text: Iterable<string>) => void,
-  { timer = new StageTimer(), findings = [], renderer = new TemplateRenderer(templateOverrides(config)), planned }: EmitOptions = {},
+  { timer = new StageTimer(), findings = [], renderer = new TemplateRenderer(templateOverrides(config)), planned, warm }: EmitOptions = {},
 ): boolean {
   const header = `Generated by codebook from ${config.file.split(/[\\/]/).pop()}. Do not edit: run "codebook generate" to regenerate.`;
   for (const target of targets) {
-    const plan = timer.time(`plan ${target.id}`, () => target.plan(catalog, { config, header, findings }));
+    const options = { config, header, findings };
+    const spliced =
+      warm?.mightSplice(target) && !hasErrors(diagnostics)
+        ? timer.time(`splice ${target.id}`, () => warm.splice(target, options, renderer))
+        : undefined;
+    if (spliced) {
+      planned?.set(target.id, spliced);
+      diagnostics.push(...spliced);
+      continue;
+    }
+    const plan = timer.time(`plan ${target.id}`, () => target.plan(catalog, options));
     planned?.set(target.id, plan.diagnostics);
     diagnostics.push(...plan.diagnostics);
     if (hasErrors(diagnostics)) continue;
@@ -420,11 +458,17 @@ export function emitTargets(
         if (problem) {
           plan.diagnostics.push(problem);
           diagnostics.push(problem);
-        } else if (!hasErrors(diagnostics)) emit(file.path, [text]);
+        } else if (!hasErrors(diagnostics)) {
+          emit(file.path, [text]);
+          warm?.rendered(target, file, undefined);
+        }
         continue;
       }
       // After a failed check nothing more is rendered; otherwise lazily, chunk by chunk, as the sink consumes the file.
-      if (!hasErrors(diagnostics)) emit(file.path, timer.timeEach(`render ${target.id}`, renderer.chunks(target.id, file)));
+      if (hasErrors(diagnostics)) continue;
+      let layout: FileLayout | undefined;
+      emit(file.path, timer.timeEach(`render ${target.id}`, renderer.chunks(target.id, file, warm && ((noted) => (layout = noted)))));
+      warm?.rendered(target, file, layout);
     }
   }
   return !hasErrors(diagnostics);

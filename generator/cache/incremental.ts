@@ -22,6 +22,7 @@ import { fingerprintInputs, hashOf, type InputsFingerprint } from './fingerprint
 import { emptyManifest, readManifest, type Manifest } from '../output/manifest.js';
 import {
   cacheFileFor,
+  type TargetRecord,
   emptyRecord,
   readCacheRecord,
   recordFiles,
@@ -96,6 +97,19 @@ export class IncrementalRun {
     return hashOf(code, config, layers, targetId, templates[targetId] ?? '');
   }
 
+  /** The key of one target's code, config and templates, without the catalog: what a warm edit (warm-edit.ts) needs unchanged. */
+  baseKey(targetId: string): string {
+    const { code, config, templates } = this.inputs;
+    return hashOf(code, config, targetId, templates[targetId] ?? '');
+  }
+
+  /** The target's record when only the catalog changed since it was made and its files are as recorded: what a warm edit starts from. */
+  async warmRecord(targetId: string): Promise<TargetRecord | undefined> {
+    const entry = this.record.entries[targetId];
+    if (!entry || entry.base !== this.baseKey(targetId)) return undefined;
+    return (await this.verify(targetId)).current ? entry : undefined;
+  }
+
   /** The targets whose key and files are as recorded, with the diagnostics their plan reported then. */
   async reusable(): Promise<Map<string, Diagnostic[]>> {
     const reusable = new Map<string, Diagnostic[]>();
@@ -109,6 +123,11 @@ export class IncrementalRun {
     return reusable;
   }
 
+  /** The key the record holds for a target. */
+  recordedKey(targetId: string): string | undefined {
+    return this.record.entries[targetId]?.key;
+  }
+
   /** The recorded files of the given targets. */
   filesOf(targetIds: readonly string[]): string[] {
     return targetIds.flatMap((id) => Object.keys(this.record.entries[id]?.files ?? {}));
@@ -117,18 +136,21 @@ export class IncrementalRun {
   /**
    * Records a successful run: the load diagnostics, and for each rendered
    * target its key, plan diagnostics and files as now on disk. Reused
-   * targets keep their entries. Returns false when the record could not be
+   * targets keep their entries; `kept` ones (warm-edit.ts) get the new key. Returns false when the record could not be
    * written (the run still succeeded).
    */
   async save(
     loadDiagnostics: readonly Diagnostic[],
     rendered: ReadonlyMap<string, { diagnostics: Diagnostic[]; files: [path: string, sha256: string][] }>,
+    kept: readonly string[] = [],
   ): Promise<boolean> {
     const { record } = this;
     for (const [id, { diagnostics, files }] of rendered) {
       const recordedFiles = await recordFiles(this.outDir, files);
-      record.entries[id] = { key: this.targetKey(id), files: recordedFiles, diagnostics, recordedAt: Date.now() };
+      record.entries[id] = { key: this.targetKey(id), base: this.baseKey(id), files: recordedFiles, diagnostics, recordedAt: Date.now() };
     }
+    // Kept by a warm edit: the files are those of the new catalog too.
+    for (const id of kept) record.entries[id]!.key = this.targetKey(id);
     record.key = this.inputs.key;
     record.targets = [...this.targetIds];
     record.diagnostics = [...loadDiagnostics];

@@ -18,16 +18,20 @@ import { fileSha256 } from '../output/streamed-file.js';
 import { hashOf } from './fingerprint.js';
 
 /** Bump when the record's shape or meaning changes; other formats are ignored. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /**
  * A file modified within this long of being recorded may share its recorded
- * mtime on a file system with coarse timestamps, so it is hashed instead
- * (git's "racily clean" rule).
+ * mtime, so it is hashed instead (git's "racily clean" rule): 2 s on a file
+ * system with whole-second timestamps (FAT's are 2 s), the kernel's clock
+ * tick and some margin on one whose timestamps show fractions of a second.
  */
-const RACY_MS = 2_000;
+function racyWindow(mtimeMs: number): number {
+  return mtimeMs % 1000 === 0 ? 2_000 : 50;
+}
 
 export interface FileRecord {
+  /** '' when unknown (a spliced file, whose bytes were not all read): such a file is trusted by size and mtime alone. */
   sha256: string;
   size: number;
   mtimeMs: number;
@@ -36,6 +40,8 @@ export interface FileRecord {
 export interface TargetRecord {
   /** Hash of everything the target's files depend on. */
   key: string;
+  /** The same without the catalog (IncrementalRun.baseKey). */
+  base: string;
   files: Record<string, FileRecord>;
   /** What the target's plan reported (warnings), replayed when the target is not planned again. */
   diagnostics: Diagnostic[];
@@ -107,9 +113,9 @@ export async function verifyTargetFiles(
     Object.entries(entry.files).map(async ([path, recorded]) => {
       const info = await stat(join(outDir, path)).catch(() => undefined);
       if (!info || info.size !== recorded.size) return false;
-      if (info.mtimeMs === recorded.mtimeMs && entry.recordedAt - recorded.mtimeMs > RACY_MS) return true;
+      if (info.mtimeMs === recorded.mtimeMs && entry.recordedAt - recorded.mtimeMs > racyWindow(recorded.mtimeMs)) return true;
       const bytes = await readFile(join(outDir, path)).catch(() => undefined);
-      if (!bytes || fileSha256(bytes) !== recorded.sha256) return false;
+      if (!bytes || !recorded.sha256 || fileSha256(bytes) !== recorded.sha256) return false;
       mtimes.set(path, info.mtimeMs);
       return true;
     }),
@@ -121,14 +127,23 @@ export async function verifyTargetFiles(
   return { current: true, refreshed: true };
 }
 
-/** Records the files of one target as they are now on disk, from the rendered text (no re-reading). */
-/** Records each file by its SHA-256 (computed as it was written) and its size and mtime now. */
+/**
+ * Records each file by its SHA-256 (computed as it was written) and its size
+ * and mtime now. A spliced file's hash is unknown (''); it is read and
+ * hashed only when its mtime is too recent to be trusted alone, so that the
+ * next run does not take it for changed.
+ */
 export async function recordFiles(outDir: string, files: Iterable<[path: string, sha256: string]>): Promise<Record<string, FileRecord>> {
   const records: Record<string, FileRecord> = {};
   await Promise.all(
     [...files].map(async ([path, sha256]) => {
       const info = await stat(join(outDir, path));
-      records[path] = { sha256, size: info.size, mtimeMs: info.mtimeMs };
+      const racy = Date.now() - info.mtimeMs <= racyWindow(info.mtimeMs);
+      records[path] = {
+        sha256: sha256 || !racy ? sha256 : fileSha256(await readFile(join(outDir, path))),
+        size: info.size,
+        mtimeMs: info.mtimeMs,
+      };
     }),
   );
   return Object.fromEntries(Object.entries(records).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
@@ -142,6 +157,7 @@ function isCacheRecord(value: unknown): value is CacheRecord {
     (entry) =>
       isObject(entry) &&
       typeof entry.key === 'string' &&
+      typeof entry.base === 'string' &&
       typeof entry.recordedAt === 'number' &&
       Array.isArray(entry.diagnostics) &&
       isObject(entry.files) &&

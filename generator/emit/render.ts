@@ -99,7 +99,7 @@ export class TemplateRenderer {
     if (!file.template || !file.context) throw new Error(`codebook: ${file.path} has neither content nor a template`);
     let context = file.context;
     for (const entries of entryListsOf(file)) {
-      const entry = this.entryTemplate(targetId, entries);
+      const entry = this.entryTemplateOf(targetId, entries);
       context = { ...context, [entries.field]: entries.contexts.map((c) => entry(c)).join(entries.separator ?? '\n') };
     }
     return this.templateFor(targetId, file.template)(context);
@@ -113,30 +113,32 @@ export class TemplateRenderer {
    * built-in file templates only, which print each list once and as it is
    * (an override might transform the list, so it gets `render`'s one chunk).
    */
-  *chunks(targetId: string, file: PlannedFile): Generator<string> {
+  *chunks(targetId: string, file: PlannedFile, layout?: (layout: FileLayout) => void): Generator<string> {
     const lists = entryListsOf(file);
-    const shell =
-      file.template && file.context && lists.some((l) => l.contexts.length > 0) && this.isBuiltIn(targetId, file.template)
-        ? this.shellOf(targetId, file.template, file.context, lists)
-        : undefined;
+    const marked = lists.flatMap((l, i) => (l.contexts.length > 0 ? [i] : []));
+    const shell = marked.length > 0 ? this.shellOf(targetId, file, marked) : undefined;
     if (!shell) {
       yield this.render(targetId, file);
       return;
     }
+    // With `layout`, each entry's UTF-8 length is noted as it passes (lists whose entries name their keys only).
+    const noted = layout && lists.every((l) => l.contexts.length === 0 || l.keys) ? lists.map(() => new Uint32Array(0)) : undefined;
     for (const piece of shell) {
       if (typeof piece === 'string') {
         if (piece) yield piece;
         continue;
       }
       const list = lists[piece]!;
-      const entry = this.entryTemplate(targetId, list);
+      const entry = this.entryTemplateOf(targetId, list);
       const separator = list.separator ?? '\n';
+      const lengths = noted ? (noted[piece] = new Uint32Array(list.contexts.length)) : undefined;
       // Entries go out in runs of about CHUNK_CHARS characters: few enough yields that their cost vanishes.
       let run: string[] = [];
       let size = 0;
       for (const [n, context] of list.contexts.entries()) {
-        const text = n === 0 ? entry(context) : separator + entry(context);
-        run.push(text);
+        const text = entry(context);
+        if (lengths) lengths[n] = Buffer.byteLength(text, 'utf8');
+        run.push(n === 0 ? text : separator + text);
         size += text.length;
         if (size >= CHUNK_CHARS) {
           yield run.join('');
@@ -146,17 +148,29 @@ export class TemplateRenderer {
       }
       if (run.length > 0) yield run.join('');
     }
+    if (noted)
+      layout!({
+        pieces: shell,
+        lists: lists.map((l, i) => ({
+          separatorBytes: Buffer.byteLength(l.separator ?? '\n', 'utf8'),
+          keys: l.keys ?? [],
+          lengths: noted[i]!,
+        })),
+      });
   }
 
   /**
-   * The file template's text cut at each non-empty entry list (a number: the list's index), or
-   * undefined when one is not printed exactly once. An empty list is given as what it renders
-   * to, '', so a template that leaves out an empty section (`{{#if userItems}}`) still does.
+   * The built-in file template's text cut at the entry lists `marked` (a number: the list's
+   * index), each given a marker whether it has entries or not, the others given as what they
+   * render to, '' (so a template that leaves out an empty section, `{{#if userItems}}`, still
+   * does). Undefined for an overridden file template (an override might transform a list) and
+   * when a marked list is not printed exactly once.
    */
-  private shellOf(targetId: string, template: string, context: object, lists: readonly EntryRendering[]): (string | number)[] | undefined {
-    const marked = lists.flatMap((l, i) => (l.contexts.length > 0 ? [i] : []));
-    const fields = Object.fromEntries(lists.map((l, i) => [l.field, l.contexts.length > 0 ? `\u0000codebook-entries-${i}\u0000` : '']));
-    const text = this.templateFor(targetId, template)({ ...context, ...fields });
+  shellOf(targetId: string, file: PlannedFile, marked: readonly number[]): (string | number)[] | undefined {
+    if (!file.template || !file.context || !this.isBuiltIn(targetId, file.template)) return undefined;
+    const lists = entryListsOf(file);
+    const fields = Object.fromEntries(lists.map((l, i) => [l.field, marked.includes(i) ? `\u0000codebook-entries-${i}\u0000` : '']));
+    const text = this.templateFor(targetId, file.template)({ ...file.context, ...fields });
     const pieces: (string | number)[] = text.split(/\u0000codebook-entries-(\d+)\u0000/).map((p, i) => (i % 2 === 1 ? Number(p) : p));
     const printed = pieces.filter((p) => typeof p === 'number');
     return printed.length === marked.length && new Set(printed).size === marked.length ? pieces : undefined;
@@ -176,7 +190,7 @@ export class TemplateRenderer {
   }
 
   /** The entry template of a list: its TypeScript form while the template is the built-in one, else handlebars. */
-  private entryTemplate(targetId: string, entries: EntryRendering): (context: object) => string {
+  entryTemplateOf(targetId: string, entries: EntryRendering): (context: object) => string {
     return entries.builtIn && this.isBuiltIn(targetId, entries.template) ? entries.builtIn : this.templateFor(targetId, entries.template);
   }
 
@@ -209,8 +223,14 @@ export class TemplateRenderer {
   }
 }
 
+/** How `chunks` laid a file out: its shell, and per entry list (by index) each entry's key and UTF-8 length. */
+export interface FileLayout {
+  pieces: (string | number)[];
+  lists: { separatorBytes: number; keys: readonly string[]; lengths: Uint32Array }[];
+}
+
 /** A file's entry lists, in the order they are rendered. */
-function entryListsOf(file: PlannedFile): EntryRendering[] {
+export function entryListsOf(file: PlannedFile): EntryRendering[] {
   return [...(file.entries ? [file.entries] : []), ...(file.moreEntries ?? [])];
 }
 

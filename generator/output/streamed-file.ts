@@ -40,6 +40,8 @@ export interface StreamedFileResult {
   changed: boolean;
   /** With `hash`: SHA-256 of the bytes (fileSha256). */
   sha256?: string;
+  /** The file's size in bytes, when every chunk was consumed. */
+  size?: number;
 }
 
 /**
@@ -84,14 +86,14 @@ export function streamFile(
     // Every byte matched so far: the same file only if the old one ends here too.
     if (staged === undefined && (old === undefined || readFully(old, Buffer.allocUnsafe(1), 1, offset) > 0) && !diverge())
       return { changed: true };
-    return { changed: staged !== undefined, ...(hash ? { sha256: hash.digest('hex') } : {}) };
+    return { changed: staged !== undefined, size: offset, ...(hash ? { sha256: hash.digest('hex') } : {}) };
   } finally {
     if (old !== undefined) closeSync(old);
     if (staged !== undefined) closeSync(staged);
   }
 }
 
-function readFully(fd: number, into: Buffer, length: number, position: number): number {
+export function readFully(fd: number, into: Buffer, length: number, position: number): number {
   let done = 0;
   while (done < length) {
     const n = readSync(fd, into, done, length - done, position + done);
@@ -101,16 +103,21 @@ function readFully(fd: number, into: Buffer, length: number, position: number): 
   return done;
 }
 
-function writeFully(fd: number, bytes: Buffer): void {
+export function writeFully(fd: number, bytes: Buffer): void {
   let done = 0;
   while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 /** Copies the first `length` bytes of `from` (known to equal the new file's) into `to`. */
 function copyPrefix(from: number, to: number, length: number): void {
+  copyRange(from, to, 0, length);
+}
+
+/** Copies `length` bytes of `from`, starting at `start`, to where `to` stands. */
+export function copyRange(from: number, to: number, start: number, length: number): void {
   const buffer = Buffer.allocUnsafe(Math.min(COPY_BYTES, Math.max(length, 1)));
   for (let at = 0; at < length;) {
-    const n = readFully(from, buffer, Math.min(buffer.length, length - at), at);
+    const n = readFully(from, buffer, Math.min(buffer.length, length - at), start + at);
     if (n === 0) throw new Error(`codebook: the output file shrank while it was read`);
     writeFully(to, buffer.subarray(0, n));
     at += n;

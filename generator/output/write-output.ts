@@ -20,6 +20,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { checkpoint, commitStaged, discardStaged, hasPendingJournal, stagedPathOf } from './commit-journal.js';
 import { MANIFEST_PATH, ownedFiles, readManifest, serializeManifest, STATE_DIR, type Manifest } from './manifest.js';
 import { streamFile } from './streamed-file.js';
+import { spliceFile, type Splice } from './spliced-file.js';
 
 /** A rendered file: its text, or its text in order as chunks (never joined: see streamed-file.ts). */
 export type FileText = string | Iterable<string>;
@@ -130,8 +131,10 @@ export class StagedOutput extends OutputSinkBase {
   private readonly moves: string[] = [];
   private readonly unchanged: string[] = [];
   private readonly conflicts: string[] = [];
-  /** With `options.hash`: the SHA-256 of every added file's bytes (fileSha256; the incremental cache records them). */
+  /** With `options.hash`: the SHA-256 of every added file's bytes (fileSha256; the incremental cache records them); '' for a spliced file, whose bytes are not all read. */
   readonly hashes = new Map<string, string>();
+  /** The size in bytes of every file added whole or spliced. */
+  readonly sizes = new Map<string, number>();
 
   constructor(
     outDir: string,
@@ -154,7 +157,27 @@ export class StagedOutput extends OutputSinkBase {
       { hash: this.options.hash === true },
     );
     if (result.sha256 !== undefined) this.hashes.set(path, result.sha256);
-    if (!result.changed) this.unchanged.push(path);
+    if (result.size !== undefined) this.sizes.set(path, result.size);
+    this.sort(path, result.changed, staging);
+  }
+
+  /**
+   * A file of the last run with some byte ranges replaced (spliced-file.ts).
+   * Only a file this output wrote can be spliced; `recordedHash` is kept when
+   * no byte changes.
+   */
+  addSpliced(path: string, splices: readonly Splice[], recordedHash: string): void {
+    this.produced.add(path);
+    if (!this.owned.has(path) || kindOf(join(this.outDir, path)) !== 'file')
+      throw new Error(`codebook: ${path} is not a file of the last run`);
+    const result = spliceFile(join(this.outDir, path), splices, () => this.openStaged(path));
+    if (this.options.hash) this.hashes.set(path, result.changed ? '' : recordedHash);
+    this.sizes.set(path, result.size);
+    this.sort(path, result.changed, 'stage');
+  }
+
+  private sort(path: string, changed: boolean, staging: 'conflict' | 'stage'): void {
+    if (!changed) this.unchanged.push(path);
     else if (staging === 'conflict') this.conflicts.push(path);
     else this.moves.push(path);
   }

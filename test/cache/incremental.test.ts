@@ -33,7 +33,13 @@ function age(dist: string): string[] {
 const rewritten = (dist: string, files: string[]) =>
   files.filter((f) => !existsSync(join(dist, f)) || statSync(join(dist, f)).mtime.getTime() !== PAST.getTime());
 const cacheFiles = (dir: string) =>
-  readdirSync(join(dir, 'node_modules/.cache/codebook')).map((f) => join(dir, 'node_modules/.cache/codebook', f));
+  readdirSync(join(dir, 'node_modules/.cache/codebook'))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(dir, 'node_modules/.cache/codebook', f));
+const indexFiles = (dir: string) =>
+  readdirSync(join(dir, 'node_modules/.cache/codebook'))
+    .filter((f) => f.endsWith('.entries.bin'))
+    .map((f) => join(dir, 'node_modules/.cache/codebook', f));
 
 describe('incremental generate', () => {
   it('a run with no change loads nothing, writes nothing and says it is up to date', () => {
@@ -89,7 +95,13 @@ describe('incremental generate', () => {
     expect(changed).toContain('i18next/ja/errors.json');
     expect(after['i18next/ja/errors.json']).toContain('まだログインしていません。');
     expect(rewritten(dist, files)).toEqual(changed);
-    expect(result.stderr).toContain(`codebook: ${changed.length} written, ${files.length - changed.length} unchanged, 0 removed.`);
+    expect(result.stderr).toMatch(
+      new RegExp(`codebook: ${changed.length} written, ${files.length - changed.length} unchanged, 0 removed[.;]`),
+    );
+    // Only texts changed: the targets that promise it splice the edited entries, and those that read no text keep their files.
+    expect(stagesOf(result.stderr)).toContain('splice i18next');
+    expect(stagesOf(result.stderr)).not.toContain('plan i18next');
+    expect(result.stderr).toContain('cache: reused 2 unchanged target(s) (lookup-swift, lookup-dart)');
     // And the run after that is a hit again.
     expect(run(['generate'], dir).stderr).toContain('up to date (cache hit');
   });
@@ -182,12 +194,14 @@ describe('incremental generate', () => {
     expect(run(['generate', '-q'], dir).code).toBe(0);
     const files = age(dist);
     const [record] = cacheFiles(dir);
+    const [index] = indexFiles(dir);
     for (const garbage of [
       '{"format":1,"key":',
       '{"format":1,"key":"x","targets":[],"diagnostics":[],"entries":{"i18next":{"files":3}}}',
       '\u0000\u0001',
     ]) {
       writeFileSync(record!, garbage);
+      writeFileSync(index!, garbage);
       const result = run(['generate', '--timings'], dir);
       expect(result.code).toBe(0);
       expect(stagesOf(result.stderr)).toContain('load layers');

@@ -1,0 +1,144 @@
+/**
+ * Where each key's entries are in the output files: recorded as a run
+ * renders the files of the targets that declare `entriesByKey`, read back
+ * by the next run so that an edit of a few keys' texts rewrites those
+ * entries alone (warm-edit.ts). Kept beside the incremental record, as one
+ * binary file: a JSON header (the key table, the key fingerprints, each
+ * file's text outside its entry lists) followed by the per-entry numbers as
+ * 32-bit words, which at 100k keys would be tens of MB as JSON.
+ */
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import type { KeyFingerprints } from './key-fingerprints.js';
+
+const FORMAT = 1;
+
+/** One entry list of a file: the key (an index into the key table) and UTF-8 length of each entry, in order. */
+export interface ListIndex {
+  /** Bytes of the separator written before every entry but the first. */
+  separatorBytes: number;
+  keys: Uint32Array;
+  lengths: Uint32Array;
+}
+
+/** A file as its template printed it: text pieces and, between them, entry lists by their index in the file's lists. */
+export interface FileIndex {
+  pieces: (string | number)[];
+  lists: ListIndex[];
+  /** The file's size in bytes, as a check that the index describes the file on disk. */
+  size: number;
+}
+
+export interface EntryIndex {
+  fingerprints: KeyFingerprints;
+  /** By target id: the record key the files were rendered under, and each file's index by path. */
+  targets: Record<string, { key: string; files: Map<string, FileIndex> }>;
+}
+
+interface Header {
+  format: number;
+  frame: string;
+  keys: string[];
+  targets: Record<string, { key: string; files: Record<string, { pieces: (string | number)[]; size: number; lists: ListHeader[] }> }>;
+}
+
+interface ListHeader {
+  separatorBytes: number;
+  count: number;
+  /** Word offset of the key indices, or -1 when they are 0…count-1 (every key once, in catalog order). */
+  keysAt: number;
+  lengthsAt: number;
+}
+
+export function indexFileFor(cacheFile: string): string {
+  return cacheFile.replace(/\.json$/, '.entries.bin');
+}
+
+export async function writeEntryIndex(file: string, index: EntryIndex): Promise<boolean> {
+  const words: Uint32Array[] = [];
+  let at = 0;
+  const place = (array: Uint32Array) => {
+    words.push(array);
+    at += array.length;
+    return at - array.length;
+  };
+  const { keys, registry, texts, frame } = index.fingerprints;
+  const fingerprintWords = [
+    new Uint32Array(registry.buffer, registry.byteOffset, registry.length * 2),
+    new Uint32Array(texts.buffer, texts.byteOffset, texts.length * 2),
+  ];
+  for (const w of fingerprintWords) place(w);
+  const targets: Header['targets'] = {};
+  for (const [id, { key, files }] of Object.entries(index.targets)) {
+    const recorded: Header['targets'][string]['files'] = {};
+    for (const [path, f] of files) {
+      const lists = f.lists.map((l) => ({
+        separatorBytes: l.separatorBytes,
+        count: l.lengths.length,
+        keysAt: isIdentity(l.keys, keys.length) ? -1 : place(l.keys),
+        lengthsAt: place(l.lengths),
+      }));
+      recorded[path] = { pieces: f.pieces, size: f.size, lists };
+    }
+    targets[id] = { key, files: recorded };
+  }
+  const header = Buffer.from(JSON.stringify({ format: FORMAT, frame, keys, targets } satisfies Header), 'utf8');
+  // The words start on an 8-byte boundary, so the Float64 fingerprints can be viewed in place.
+  const headerWords = Math.ceil((header.length + 4) / 8) * 2;
+  const body = new Uint32Array(headerWords + at);
+  new DataView(body.buffer).setUint32(0, header.length, true);
+  new Uint8Array(body.buffer).set(header, 4);
+  let offset = headerWords;
+  for (const w of words) {
+    body.set(w, offset);
+    offset += w.length;
+  }
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, new Uint8Array(body.buffer));
+    await rename(temp, file);
+    return true;
+  } catch {
+    await rm(temp, { force: true }).catch(() => undefined);
+    return false;
+  }
+}
+
+/** The index, or undefined when there is none or it cannot be read. */
+export async function readEntryIndex(file: string): Promise<EntryIndex | undefined> {
+  try {
+    const bytes = await readFile(file);
+    const aligned = new Uint8Array(new ArrayBuffer(bytes.length));
+    aligned.set(bytes);
+    const headerLength = new DataView(aligned.buffer).getUint32(0, true);
+    const header = JSON.parse(Buffer.from(aligned.buffer, 4, headerLength).toString('utf8')) as Header;
+    if (header.format !== FORMAT) return undefined;
+    const base = Math.ceil((headerLength + 4) / 8) * 2;
+    const words = new Uint32Array(aligned.buffer, base * 4);
+    const count = header.keys.length;
+    const floats = (at: number) => new Float64Array(aligned.buffer, (base + at) * 4, count);
+    const fingerprints: KeyFingerprints = { frame: header.frame, keys: header.keys, registry: floats(0), texts: floats(count * 2) };
+    const identity = Uint32Array.from({ length: count }, (_, i) => i);
+    const targets: EntryIndex['targets'] = {};
+    for (const [id, { key, files }] of Object.entries(header.targets)) {
+      const indexed = new Map<string, FileIndex>();
+      for (const [path, f] of Object.entries(files)) {
+        const lists = f.lists.map((l) => ({
+          separatorBytes: l.separatorBytes,
+          keys: l.keysAt < 0 ? identity.subarray(0, l.count) : words.subarray(l.keysAt, l.keysAt + l.count),
+          lengths: words.subarray(l.lengthsAt, l.lengthsAt + l.count),
+        }));
+        indexed.set(path, { pieces: f.pieces, size: f.size, lists });
+      }
+      targets[id] = { key, files: indexed };
+    }
+    return { fingerprints, targets };
+  } catch {
+    return undefined;
+  }
+}
+
+function isIdentity(keys: Uint32Array, tableSize: number): boolean {
+  if (keys.length > tableSize) return false;
+  for (let i = 0; i < keys.length; i++) if (keys[i] !== i) return false;
+  return true;
+}

@@ -1,0 +1,114 @@
+/**
+ * Which keys an edit touched, told apart from what a whole catalog depends
+ * on. A warm run (warm-edit.ts) compares these with the last run's:
+ *
+ * - `frame`: everything that is no one key's (locales, sections, shared
+ *   user texts, namespaces): when it changes, every target plans whole;
+ * - per key, in catalog order, `registry`: the message without its
+ *   translations (code, section, params, action, origin…), and `texts`: its
+ *   translations (text, state, note, doubts, origins) and its own end-user
+ *   override.
+ *
+ * The per-key values are 53-bit hashes computed in place (two multiplicative
+ * hashes mixed over every field): a cryptographic hash per key costs about
+ * three times as much at 100k keys, and a false match needs both 32-bit
+ * halves to collide for the one key that changed.
+ */
+import type { Catalog, Message, Origin } from '../catalog/model.js';
+import { hashOf } from './fingerprint.js';
+
+export interface KeyFingerprints {
+  frame: string;
+  keys: string[];
+  registry: Float64Array;
+  texts: Float64Array;
+}
+
+export function keyFingerprints(catalog: Catalog): KeyFingerprints {
+  const { messages, userMessages: _derived, userOverrides, ...rest } = catalog;
+  const count = messages.length;
+  const registry = new Float64Array(count);
+  const texts = new Float64Array(count);
+  const hash = new Hash53();
+  for (let i = 0; i < count; i++) {
+    const message = messages[i]!;
+    registry[i] = hash.start().value(message, 'translations').digest();
+    texts[i] = hash.start().value(message.translations).value(userOverrides?.get(message.key)).digest();
+  }
+  const frame = hashOf(
+    JSON.stringify(rest, (key, value: unknown) => (key === 'ast' ? undefined : value)),
+    String(userOverrides !== undefined),
+  );
+  return { frame, keys: messages.map((m: Message) => m.key), registry, texts };
+}
+
+/** The keys whose texts differ, or undefined when anything else does (the frame, a key's registry fields, the keys or their order). */
+export function changedTexts(before: KeyFingerprints, after: KeyFingerprints): Set<string> | undefined {
+  if (before.frame !== after.frame || before.keys.length !== after.keys.length) return undefined;
+  const changed = new Set<string>();
+  for (let i = 0; i < after.keys.length; i++) {
+    if (before.keys[i] !== after.keys[i] || before.registry[i] !== after.registry[i]) return undefined;
+    if (before.texts[i] !== after.texts[i]) changed.add(after.keys[i]!);
+  }
+  return changed;
+}
+
+function isOrigin(value: object): value is Origin {
+  return 'line' in value && 'pointer' in value && 'layer' in value;
+}
+
+/** Two 32-bit multiplicative hashes over a value's JSON-like structure, kept apart by type tags. */
+class Hash53 {
+  private a = 0;
+  private b = 0;
+
+  start(): this {
+    this.a = 0x811c9dc5 | 0;
+    this.b = 0x9747b28c | 0;
+    return this;
+  }
+
+  digest(): number {
+    return (this.a >>> 0) * 0x200000 + ((this.b ^ (this.b >>> 13)) >>> 11);
+  }
+
+  /** Mixes a plain value in; members named `ast` (parsed from a text beside them) or `skip` are left out. */
+  value(value: unknown, skip?: string): this {
+    if (typeof value === 'string') return this.tag(1).text(value);
+    if (typeof value === 'number') return Number.isInteger(value) ? this.tag(2).tag(value) : this.tag(10).text(String(value));
+    if (typeof value === 'boolean') return this.tag(value ? 3 : 4);
+    if (value === undefined || value === null) return this.tag(5);
+    if (Array.isArray(value)) {
+      this.tag(6);
+      for (const item of value) this.value(item);
+      return this.tag(7);
+    }
+    // An origin's position is computed on demand (catalog/origin.ts): its getters are not enumerable.
+    if (isOrigin(value)) return this.tag(11).text(value.layer).text(value.file).text(value.pointer).tag(value.line).tag(value.column);
+    this.tag(8);
+    for (const key in value as Record<string, unknown>) {
+      const item = (value as Record<string, unknown>)[key];
+      if (item !== undefined && key !== 'ast' && key !== skip) this.text(key).value(item);
+    }
+    return this.tag(9);
+  }
+
+  private text(s: string): this {
+    let { a, b } = this;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x5bd1e995);
+      b ^= b >>> 15;
+    }
+    this.a = a;
+    this.b = b;
+    return this.tag(0);
+  }
+
+  private tag(n: number): this {
+    this.a = Math.imul(this.a ^ (n + 0x100), 0x01000193);
+    this.b = Math.imul(this.b ^ (n + 0x100), 0x5bd1e995);
+    return this;
+  }
+}

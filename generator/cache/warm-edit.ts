@@ -1,0 +1,228 @@
+/**
+ * The warm path of an edit: when only some keys' texts changed since the
+ * last run (key-fingerprints.ts), a target that declares `entriesByKey`
+ * plans the catalog cut down to those keys, renders their entries alone and
+ * splices them into its files where the entry index says the old ones are
+ * (entry-index.ts); a target that declares `readsNoTranslations` keeps its
+ * files. Every check that could tell the splice from a whole plan apart is
+ * made before anything is written, and any failed one sends the target down
+ * the ordinary path: the file list, each file's text outside its entries,
+ * each key's entries present where they were, the diagnostics without a key.
+ * test/cache/warm-equals-cold.test.ts holds the result to a cold run's bytes.
+ */
+import { catalogOfKeys } from '../catalog/of-keys.js';
+import type { Catalog } from '../catalog/model.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { entryListsOf, type FileLayout, type TemplateRenderer } from '../emit/render.js';
+import type { PlanOptions, PlannedFile, Target } from '../emit/target.js';
+import type { Splice } from '../output/spliced-file.js';
+import type { StagedOutput } from '../output/write-output.js';
+import type { EntryIndex, FileIndex, ListIndex } from './entry-index.js';
+import type { KeyFingerprints } from './key-fingerprints.js';
+import type { TargetRecord } from './output-cache.js';
+
+/** Past this share of the keys, splicing saves little over rendering whole. */
+const MAX_CHANGED_SHARE = 0.05;
+
+export interface SplicedTarget {
+  diagnostics: Diagnostic[];
+  files: Map<string, FileIndex>;
+}
+
+export class WarmEdit {
+  private readonly changedFlags: Uint8Array;
+
+  constructor(
+    /** Keys whose texts changed since the run the index describes. */
+    readonly changed: ReadonlySet<string>,
+    private readonly previous: EntryIndex,
+    fingerprints: KeyFingerprints,
+  ) {
+    this.changedFlags = new Uint8Array(fingerprints.keys.length);
+    fingerprints.keys.forEach((key, i) => {
+      if (changed.has(key)) this.changedFlags[i] = 1;
+    });
+  }
+
+  /**
+   * Each edited key's run [from, to) in a cut-down plan's entry keys; undefined when a key's
+   * entries are not consecutive or a message that was not edited has one. Entries that are no
+   * message's (xliff's units of shared user texts) read no message text: they stay as they are.
+   */
+  private groupsOf(keys: readonly string[]): Map<string, [number, number]> | undefined {
+    const groups = new Map<string, [number, number]>();
+    for (let n = 0; n < keys.length; n++) {
+      const key = keys[n]!;
+      if (!this.isMessageKey(key)) continue;
+      if (!this.changed.has(key)) return undefined;
+      const group = groups.get(key);
+      if (!group) groups.set(key, [n, n + 1]);
+      else if (group[1] === n) group[1] = n + 1;
+      else return undefined;
+    }
+    return groups;
+  }
+
+  private messageKeys?: Set<string>;
+
+  private isMessageKey(key: string): boolean {
+    this.messageKeys ??= new Set(this.previous.fingerprints.keys);
+    return this.messageKeys.has(key);
+  }
+
+  /** Whether the last run rendered (or confirmed) the target under `recordKey`: its files are of the catalog the index describes. */
+  knows(targetId: string, recordKey: string | undefined): boolean {
+    return recordKey !== undefined && this.previous.targets[targetId]?.key === recordKey;
+  }
+
+  /** The target's last index, carried over when its files are kept. */
+  indexOf(targetId: string): Map<string, FileIndex> | undefined {
+    return this.previous.targets[targetId]?.files;
+  }
+
+  /**
+   * Splices the target's files in `sink`, or returns undefined (nothing
+   * written) when the target must be planned whole.
+   */
+  splice(
+    target: Target,
+    catalog: Catalog,
+    options: PlanOptions,
+    renderer: TemplateRenderer,
+    recorded: TargetRecord,
+    sink: StagedOutput,
+  ): SplicedTarget | undefined {
+    const indexed = this.previous.targets[target.id]?.files;
+    if (!target.entriesByKey || !indexed || this.changed.size > Math.max(64, this.changedFlags.length * MAX_CHANGED_SHARE))
+      return undefined;
+    const plan = target.plan(catalogOfKeys(catalog, new Set(this.changed)), options);
+    const diagnostics = this.diagnosticsOf(plan.diagnostics, recorded.diagnostics);
+    const paths = Object.keys(recorded.files);
+    if (!diagnostics || plan.files.length !== paths.length || plan.files.some((f) => !indexed.has(f.path) || !recorded.files[f.path]))
+      return undefined;
+    const edits = new Map<string, { splices: Splice[]; index: FileIndex }>();
+    for (const file of plan.files) {
+      const edit = this.editOf(target.id, file, indexed.get(file.path)!, renderer);
+      if (!edit) return undefined;
+      edits.set(file.path, edit);
+    }
+    const files = new Map<string, FileIndex>();
+    if (hasErrors(diagnostics)) return { diagnostics, files }; // the run stops before writing anything
+    for (const [path, { splices, index }] of edits) {
+      sink.addSpliced(path, splices, recorded.files[path]!.sha256);
+      files.set(path, { ...index, size: sink.sizes.get(path)! });
+    }
+    return { diagnostics, files };
+  }
+
+  /** The recorded diagnostics with the changed keys' replaced by the cut-down plan's; undefined when those without a key differ. */
+  private diagnosticsOf(planned: readonly Diagnostic[], recorded: readonly Diagnostic[]): Diagnostic[] | undefined {
+    const keyless = (list: readonly Diagnostic[]) => JSON.stringify(list.filter((d) => d.key === undefined));
+    if (keyless(planned) !== keyless(recorded)) return undefined;
+    if (planned.some((d) => d.key !== undefined && !this.changed.has(d.key))) return undefined;
+    return [...recorded.filter((d) => d.key === undefined || !this.changed.has(d.key)), ...planned.filter((d) => d.key !== undefined)];
+  }
+
+  /** The splices of one file and its index after them; undefined when the file is not as the index describes it. */
+  private editOf(
+    targetId: string,
+    file: PlannedFile,
+    index: FileIndex,
+    renderer: TemplateRenderer,
+  ): { splices: Splice[]; index: FileIndex } | undefined {
+    const marked = index.pieces.filter((p): p is number => typeof p === 'number');
+    if (marked.length === 0) return { splices: [], index };
+    const shell = renderer.shellOf(targetId, file, marked);
+    const lists = entryListsOf(file);
+    if (
+      !shell ||
+      lists.length !== index.lists.length ||
+      shell.length !== index.pieces.length ||
+      shell.some((p, i) => p !== index.pieces[i])
+    )
+      return undefined;
+    const splices: Splice[] = [];
+    const newLists = [...index.lists];
+    let at = 0;
+    for (const piece of index.pieces) {
+      if (typeof piece === 'string') {
+        at += Buffer.byteLength(piece, 'utf8');
+        continue;
+      }
+      const list = lists[piece]!;
+      if (list.contexts.length > 0 && list.keys?.length !== list.contexts.length) return undefined;
+      const entry = renderer.entryTemplateOf(targetId, list);
+      const spliced = this.spliceList(index.lists[piece]!, at, list.keys ?? [], (n) => entry(list.contexts[n]!), list.separator ?? '\n');
+      if (!spliced) return undefined;
+      splices.push(...spliced.splices);
+      newLists[piece] = spliced.list;
+      at += listBytes(index.lists[piece]!);
+    }
+    return { splices, index: { pieces: index.pieces, lists: newLists, size: index.size } };
+  }
+
+  /**
+   * One entry list: each changed key's old entries (consecutive) replaced by
+   * its new ones, found by walking the recorded lengths from `start`.
+   */
+  private spliceList(
+    old: ListIndex,
+    start: number,
+    keys: readonly string[],
+    render: (n: number) => string,
+    separator: string,
+  ): { splices: Splice[]; list: ListIndex } | undefined {
+    const fresh = this.groupsOf(keys);
+    if (!fresh) return undefined;
+    const splices: Splice[] = [];
+    const keysOut: number[] = [];
+    const lengthsOut: number[] = [];
+    const seen = new Set<number>();
+    let at = start;
+    for (let j = 0; j < old.keys.length;) {
+      const key = old.keys[j]!;
+      let end = j;
+      let bytes = 0;
+      // The key's run of entries: [j, end).
+      while (end < old.keys.length && old.keys[end] === key) ((bytes += old.lengths[end]! + (end > j ? old.separatorBytes : 0)), end++);
+      const entryStart = at + (j > 0 ? old.separatorBytes : 0);
+      if (key !== NOT_A_MESSAGE && this.changedFlags[key]) {
+        const name = this.previous.fingerprints.keys[key]!;
+        const group = fresh.get(name);
+        if (!group || seen.has(key)) return undefined;
+        seen.add(key);
+        const texts = Array.from({ length: group[1] - group[0] }, (_, n) => render(group[0] + n));
+        splices.push({ start: entryStart, end: entryStart + bytes, bytes: Buffer.from(texts.join(separator), 'utf8') });
+        for (const text of texts) (keysOut.push(key), lengthsOut.push(Buffer.byteLength(text, 'utf8')));
+      } else for (let n = j; n < end; n++) (keysOut.push(key), lengthsOut.push(old.lengths[n]!));
+      at = entryStart + bytes;
+      j = end;
+    }
+    // A changed key with entries now but none in the file before (or the reverse) changes where entries go: plan whole.
+    if (seen.size !== fresh.size) return undefined;
+    return {
+      splices,
+      list: { separatorBytes: old.separatorBytes, keys: Uint32Array.from(keysOut), lengths: Uint32Array.from(lengthsOut) },
+    };
+  }
+}
+
+function listBytes(list: ListIndex): number {
+  let bytes = list.lengths.length > 0 ? (list.lengths.length - 1) * list.separatorBytes : 0;
+  for (const length of list.lengths) bytes += length;
+  return bytes;
+}
+
+/** The index of an entry that is no message's (xliff's unit of a shared user text). */
+export const NOT_A_MESSAGE = 0xffffffff;
+
+/** A cold-rendered file's index, from the layout the renderer noted (keys made indices of `keyIndex`). */
+export function fileIndexOf(layout: FileLayout | undefined, size: number, keyIndex: ReadonlyMap<string, number>): FileIndex {
+  if (!layout) return { pieces: [], lists: [], size };
+  const lists: ListIndex[] = layout.lists.map((l) => {
+    const keys = new Uint32Array(l.keys.length);
+    for (let n = 0; n < l.keys.length; n++) keys[n] = keyIndex.get(l.keys[n]!) ?? NOT_A_MESSAGE;
+    return { separatorBytes: l.separatorBytes, keys, lengths: l.lengths };
+  });
+  return { pieces: layout.pieces, lists, size };
+}

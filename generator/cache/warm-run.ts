@@ -1,0 +1,124 @@
+/**
+ * One incremental `generate` below the whole-target level: it fingerprints
+ * the keys, finds what the last run's entry index says about them, keeps
+ * the targets that read no translation when only texts changed, splices
+ * the `entriesByKey` targets (warm-edit.ts), notes where every entry of the
+ * others lands as they are rendered, and saves the next index.
+ */
+import type { Catalog } from '../catalog/model.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FileLayout, TemplateRenderer } from '../emit/render.js';
+import type { PlanOptions, PlannedFile, Target } from '../emit/target.js';
+import type { StagedOutput } from '../output/write-output.js';
+import { indexFileFor, readEntryIndex, writeEntryIndex, type FileIndex } from './entry-index.js';
+import type { IncrementalRun } from './incremental.js';
+import { changedTexts, keyFingerprints, type KeyFingerprints } from './key-fingerprints.js';
+import type { TargetRecord } from './output-cache.js';
+import { fileIndexOf, WarmEdit } from './warm-edit.js';
+
+/** A warm run's part in emitTargets (pipeline.ts). */
+export interface WarmHooks {
+  /** Whether `splice` has a chance: the target was prepared for it. */
+  mightSplice(target: Target): boolean;
+  /** Writes the target by splicing its files: its plan's diagnostics; undefined (nothing written) when it must be planned whole. */
+  splice(target: Target, options: PlanOptions, renderer: TemplateRenderer): Diagnostic[] | undefined;
+  /** A file rendered whole and written, with the layout the renderer noted (undefined when it noted none). */
+  rendered(target: Target, file: PlannedFile, layout: FileLayout | undefined): void;
+}
+
+export class WarmRun {
+  /** The next index's files by target; null for a target whose files could not all be indexed. */
+  private readonly next = new Map<string, Map<string, FileIndex> | null>();
+  private keyIndex?: Map<string, number>;
+  /** Targets whose files were kept because they read no translation. */
+  readonly kept: string[] = [];
+
+  private constructor(
+    private readonly run: IncrementalRun,
+    private readonly fingerprints: KeyFingerprints,
+    private readonly edit: WarmEdit | undefined,
+  ) {}
+
+  static async open(run: IncrementalRun, catalog: Catalog): Promise<WarmRun> {
+    const [previous, fingerprints] = await Promise.all([readEntryIndex(indexFileFor(run.file)), keyFingerprints(catalog)]);
+    const changed = previous && changedTexts(previous.fingerprints, fingerprints);
+    return new WarmRun(run, fingerprints, previous && changed ? new WarmEdit(changed, previous, fingerprints) : undefined);
+  }
+
+  /** Of `targets`, those whose files stay as they are: they read no translation and only texts changed. Their recorded diagnostics, by id. */
+  async keep(targets: readonly Target[]): Promise<Map<string, Diagnostic[]>> {
+    const kept = new Map<string, Diagnostic[]>();
+    const { edit } = this;
+    if (!edit) return kept;
+    for (const target of targets) {
+      if (!target.readsNoTranslations) continue;
+      const record = await this.run.warmRecord(target.id);
+      if (!record || !edit.knows(target.id, record.key)) continue;
+      kept.set(target.id, record.diagnostics);
+      this.kept.push(target.id);
+      this.next.set(target.id, edit.indexOf(target.id) ?? new Map());
+    }
+    return kept;
+  }
+
+  /** Targets reused whole (their key unchanged): their index carries over when the last run's describes them. */
+  reused(targetIds: Iterable<string>, recordKey: (id: string) => string | undefined): void {
+    for (const id of targetIds) {
+      const files = this.edit?.knows(id, recordKey(id)) ? this.edit.indexOf(id) : undefined;
+      if (files) this.next.set(id, files);
+    }
+  }
+
+  /** Finds the records of the targets a warm edit may splice (their files checked against the disk), before anything is planned. */
+  async prepare(targets: readonly Target[]): Promise<void> {
+    const { edit } = this;
+    if (!edit) return;
+    for (const target of targets) {
+      if (!target.entriesByKey) continue;
+      const record = await this.run.warmRecord(target.id);
+      if (record && edit.knows(target.id, record.key)) this.records.set(target.id, record);
+    }
+  }
+
+  private readonly records = new Map<string, TargetRecord>();
+
+  /** What emitTargets calls for each target of a run writing to `sink`; `onFile` is told each spliced file's path. */
+  hooks(catalog: Catalog, sink: StagedOutput, onFile: (path: string) => void): WarmHooks {
+    return {
+      mightSplice: (target) => this.records.has(target.id),
+      splice: (target, options, renderer) => {
+        const record = this.records.get(target.id);
+        const spliced = record && this.edit?.splice(target, catalog, options, renderer, record, sink);
+        if (!spliced) return undefined;
+        this.next.set(target.id, spliced.files);
+        for (const path of spliced.files.keys()) onFile(path);
+        return spliced.diagnostics;
+      },
+      rendered: (target, file, layout) => this.rendered(target, file, layout, sink.sizes.get(file.path)),
+    };
+  }
+
+  /** Notes a file rendered whole: where its entries are, from the renderer's layout (none when it had no entries). */
+  private rendered(target: Target, file: PlannedFile, layout: FileLayout | undefined, size: number | undefined): void {
+    if (!target.entriesByKey && !target.readsNoTranslations) return;
+    let files = this.next.get(target.id);
+    if (files === null) return;
+    if (!files) this.next.set(target.id, (files = new Map()));
+    if (target.readsNoTranslations) return; // kept whole or planned whole: no entry is ever spliced
+    const hasEntries = (file.entries?.contexts.length ?? 0) > 0 || (file.moreEntries ?? []).some((l) => l.contexts.length > 0);
+    this.keyIndex ??= new Map(this.fingerprints.keys.map((key, i) => [key, i]));
+    const index = size === undefined || (hasEntries && !layout) ? undefined : fileIndexOf(layout, size, this.keyIndex);
+    if (index) files.set(file.path, index);
+    else this.next.set(target.id, null);
+  }
+
+  /** Saves the index of this run's targets (call after the incremental record is saved: keys are read from it). */
+  async save(recordKey: (id: string) => string | undefined): Promise<boolean> {
+    const targets: Record<string, { key: string; files: Map<string, FileIndex> }> = {};
+    for (const [id, files] of this.next) {
+      const key = recordKey(id);
+      if (files && key) targets[id] = { key, files };
+    }
+    return writeEntryIndex(indexFileFor(this.run.file), { fingerprints: this.fingerprints, targets });
+  }
+}
