@@ -16,6 +16,11 @@
  *   note and origin of every translation does, nor read one at all.
  *
  * A target that declares neither must be listed in NEITHER with why.
+ *
+ * No catalog here has two keys with one platform identifier: the second key
+ * then has no entry, and a cut-down catalog without the first has no
+ * collision. A collision is an error of the key set alone, so no run with
+ * one writes anything and a text edit never makes one.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -368,6 +373,18 @@ describe('warm-run declarations of the built-in targets', async () => {
   const renderer = new TemplateRenderer();
   const byKey = builtInTargets.filter((t) => t.entriesByKey);
   const noTexts = builtInTargets.filter((t) => t.readsNoTranslations);
+
+  it('the catalogs have what the checks are about', () => {
+    const mixed = all.find((s) => s.name === 'mixed')!;
+    const plans = byKey.map((t) => [t.id, planOf(t, mixed.catalog, mixed.config)] as const);
+    const keyed = plans.flatMap(([, p]) => p.diagnostics.filter((d) => d.key !== undefined));
+    expect(keyed.length).toBeGreaterThan(0);
+    const xliff = plans.find(([id]) => id === 'xliff')![1];
+    const userKeys = xliff.files.flatMap((f) => listsOf(f).find((l) => l.field === 'userItems')!.keys!);
+    expect(userKeys.some((k) => !isMessageKey(k)) && userKeys.some(isMessageKey)).toBe(true);
+    expect(xliff.diagnostics.some((d) => d.key === '2' && d.message.startsWith('Key key.2 '))).toBe(true);
+    expect(all.some((s) => s.catalog.userMessages)).toBe(true);
+  });
 
   it('every built-in target declares entriesByKey or readsNoTranslations, or is listed with why not', () => {
     const undeclared = builtInTargets.filter((t) => !t.entriesByKey && !t.readsNoTranslations).map((t) => t.id);
