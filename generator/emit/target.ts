@@ -52,7 +52,10 @@ export interface EntryRendering<C extends object = object> {
    * The message key each context renders, parallel to `contexts` (a key's
    * entries are consecutive: i18next's plural forms are several). Given by
    * the targets that declare `entriesByKey`, so a warm run can re-render the
-   * entries of the edited keys alone and splice them into the file.
+   * entries of the edited keys alone and splice them into the file. An
+   * entry that is no message's (xliff's unit of a shared user text) has a
+   * key no message has, with a `:` (`user:<id>`), and reads no message text:
+   * a warm run keeps it as it is.
    */
   keys?: readonly string[];
 }

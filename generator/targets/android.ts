@@ -88,6 +88,7 @@ export type Body =
 export const androidTarget: Target = {
   id: 'android',
   description: 'Android string resources: values/strings.xml (source locale, every key) and values-<qualifier>/strings.xml',
+  entriesByKey: true,
   plan(whole, { config, header }) {
     return planEachAudience(whole, config.identifierPrefix, (audience) => planAudience(audience, header));
   },
@@ -114,11 +115,15 @@ function planAudience(audience: Audience, header: string): { files: PlannedFile[
       continue;
     }
     const contexts: ResourceContext[] = [];
+    const keys: string[] = [];
     for (const message of catalog.messages) {
+      // A key whose name another key took has no resource: a collision is an error of the key set alone, so no run writes it.
       const name = names.get(message.key);
       if (!name || !message.translations[locale]) continue;
       const context = resourceContextOf(message, locale, name, quantities.get(message.key), commentOf(message), diagnostics);
-      if (context !== undefined) contexts.push(context);
+      if (context === undefined) continue;
+      contexts.push(context);
+      keys.push(message.key);
     }
     const rootAttributes =
       folder === 'values'
@@ -129,7 +134,7 @@ function planAudience(audience: Audience, header: string): { files: PlannedFile[
       path: `android/${folder}/${audienceName('strings', audience, '_')}.xml`,
       template: 'strings.xml.hbs',
       context,
-      entries: { template: 'resource.xml.hbs', field: 'resources', contexts, builtIn: resourceText },
+      entries: { template: 'resource.xml.hbs', field: 'resources', contexts, keys, builtIn: resourceText },
     });
   }
   return { files, diagnostics };

@@ -79,15 +79,21 @@ export function xcstringsFile(
   path: string,
 ): PlannedFile {
   const locales = [...catalog.locales].sort(byCodeUnits).map((locale) => ({ locale, json: JSON.stringify(locale) }));
-  const contexts = [...catalog.messages]
-    .sort((a, b) => byCodeUnits(a.key, b.key))
-    .map((message) => entryContext(message, locales, converted.get(message.key)));
+  const messages = [...catalog.messages].sort((a, b) => byCodeUnits(a.key, b.key));
+  const contexts = messages.map((message) => entryContext(message, locales, converted.get(message.key)));
   const context: XcstringsFileContext = { sourceLanguage: JSON.stringify(catalog.sourceLocale), version: '"1.0"' };
   return {
     path,
     template: 'Localizable.xcstrings.hbs',
     context,
-    entries: { template: 'entry.xcstrings.hbs', field: 'entries', separator: ',\n', contexts, builtIn: xcstringsEntryText },
+    entries: {
+      template: 'entry.xcstrings.hbs',
+      field: 'entries',
+      separator: ',\n',
+      contexts,
+      keys: messages.map((m) => m.key),
+      builtIn: xcstringsEntryText,
+    },
     json: { shape: stringCatalogShape },
   };
 }

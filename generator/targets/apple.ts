@@ -90,6 +90,7 @@ export interface StringsdictEntryContext {
 export const appleTarget: Target = {
   id: 'apple',
   description: 'Apple Localizable.strings/.stringsdict per .lproj and a Localizable.xcstrings String Catalog',
+  // Not entriesByKey: a locale's .stringsdict is written only when one of its texts is plural, so the files depend on the texts.
   plan(whole, { config, header }) {
     return planEachAudience(whole, config.identifierPrefix, (audience) =>
       planTable(audience.catalog, audienceName('Localizable', audience, '', 'pascal'), header),
@@ -120,17 +121,26 @@ function planTable(catalog: Catalog, table: string, header: string): TargetPlan 
         field: 'entries',
         separator: '\n\n',
         contexts: messages.map((e) => stringsEntry(headOf(e.message), e.converted)),
+        keys: messages.map((e) => e.message.key),
         builtIn: stringsEntryText,
       },
     });
-    const plurals = messages.flatMap((e) => (e.converted.kind === 'plural' ? [pluralEntry(e.message, e.converted)] : []));
+    const plurals = messages.flatMap((e) =>
+      e.converted.kind === 'plural' ? [{ key: e.message.key, context: pluralEntry(e.message, e.converted) }] : [],
+    );
     if (plurals.length > 0) {
       const stringsdict: StringsdictFileContext = { header: xmlComment(header) };
       files.push({
         path: `${folder}/${table}.stringsdict`,
         template: 'Localizable.stringsdict.hbs',
         context: stringsdict,
-        entries: { template: 'entry.stringsdict.hbs', field: 'entries', contexts: plurals, builtIn: stringsdictEntryText },
+        entries: {
+          template: 'entry.stringsdict.hbs',
+          field: 'entries',
+          contexts: plurals.map((p) => p.context),
+          keys: plurals.map((p) => p.key),
+          builtIn: stringsdictEntryText,
+        },
       });
     }
   }

@@ -63,6 +63,7 @@ export interface SnapshotFileContext {
 export const catalogTarget: Target = {
   id: 'catalog',
   description: 'catalog/catalog.json: keys, codes, sections, parameters, identifiers and texts, for "codebook diff"',
+  entriesByKey: true,
   plan(catalog, { config, header }) {
     const snapshot = snapshotOf(catalog, { identifierPrefix: config.identifierPrefix, header });
     const file = {
@@ -74,6 +75,7 @@ export const catalogTarget: Target = {
         field: 'messages',
         separator: ',\n',
         contexts: snapshot.messages.map(snapshotMessageContext),
+        keys: snapshot.messages.map((m) => m.key),
         builtIn: snapshotMessageText,
       },
     };

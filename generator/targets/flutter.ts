@@ -94,6 +94,7 @@ const DATE_FORMATS: Partial<Record<Param['type'], string>> = { date: 'yMMMd', ti
 export const flutterTarget: Target = {
   id: 'flutter',
   description: 'Flutter gen-l10n ARB files (app_<locale>.arb), the source locale as template',
+  // Not entriesByKey: with two audiences a file lists every key twice, its user message and later its detail, so a key's entries are apart.
   plan(whole, { config, header }) {
     const diagnostics: Diagnostic[] = [];
     const report = (message: Message, locale: string | undefined, why: string) =>
@@ -111,14 +112,13 @@ export const flutterTarget: Target = {
       }
       return { catalog, names: table.names };
     });
-    const bodies = new Map<string, ArbEntryContext[]>();
+    const bodies = new Map<string, Body>();
     for (const locale of whole.locales) {
       const problem = localeProblem(locale);
       if (problem) diagnostics.push(localeUnrepresentable('flutter', locale, problem));
-      bodies.set(
-        locale,
-        audiences.flatMap((a) => localeEntries(a.catalog, locale, a.names, report)),
-      );
+      const body: Body = { contexts: [], keys: [] };
+      for (const a of audiences) localeEntries(a.catalog, locale, a.names, report, body);
+      bodies.set(locale, body);
     }
     const files: PlannedFile[] = whole.locales.map((locale) => arbFile(locale, header, bodies.get(locale)!));
     for (const [language, variant] of baseLanguages(whole.locales)) files.push(arbFile(language, header, bodies.get(variant)!, variant));
@@ -126,13 +126,20 @@ export const flutterTarget: Target = {
   },
 };
 
+/** The entries of a file and the message key of each. */
+interface Body {
+  contexts: ArbEntryContext[];
+  keys: string[];
+}
+
+/** Adds one audience's entries in a locale to `body`. */
 function localeEntries(
   catalog: Catalog,
   locale: string,
   names: ReadonlyMap<string, string>,
   report: (m: Message, l: string, p: string) => void,
-): ArbEntryContext[] {
-  const entries: ArbEntryContext[] = [];
+  body: Body,
+): void {
   const titles = locale === catalog.sourceLocale ? sourceSectionTitles(catalog) : undefined;
   for (const message of catalog.messages) {
     const translation = message.translations[locale];
@@ -146,7 +153,8 @@ function localeEntries(
     const meta = titles ? metadata(catalog, message, titles) : undefined;
     const description = meta ? JSON.stringify(meta.description) : '';
     const placeholders = meta?.placeholders ? arbJson(meta.placeholders, '    ') : '';
-    entries.push({
+    body.keys.push(message.key);
+    body.contexts.push({
       key: JSON.stringify(name),
       value: JSON.stringify(value.value),
       messageKey: JSON.stringify(message.key),
@@ -157,7 +165,6 @@ function localeEntries(
       placeholders,
     });
   }
-  return entries;
 }
 
 /**
@@ -199,7 +206,7 @@ function formattedNumbers(elements: readonly MessageFormatElement[], count?: str
   return found;
 }
 
-function arbFile(locale: string, header: string, body: readonly ArbEntryContext[], copyOf?: string): PlannedFile {
+function arbFile(locale: string, header: string, body: Body, copyOf?: string): PlannedFile {
   const suffix = locale.replace(/-/g, '_');
   const context: ArbFileContext = {
     locale: JSON.stringify(suffix),
@@ -207,12 +214,14 @@ function arbFile(locale: string, header: string, body: readonly ArbEntryContext[
     copyOf: copyOf ? JSON.stringify(copyOf.replace(/-/g, '_')) : '',
   };
   // A copy is no template file: no metadata (only the source locale's entries have some).
-  const contexts = copyOf ? body.map((c) => (c.metadata ? { ...c, metadata: '', description: '', placeholders: '' } : c)) : body;
+  const contexts = copyOf
+    ? body.contexts.map((c) => (c.metadata ? { ...c, metadata: '', description: '', placeholders: '' } : c))
+    : body.contexts;
   return {
     path: `flutter/app_${suffix}.arb`,
     template: 'app.arb.hbs',
     context,
-    entries: { template: 'message.arb.hbs', field: 'messages', separator: ',\n', contexts, builtIn: arbEntryText },
+    entries: { template: 'message.arb.hbs', field: 'messages', separator: ',\n', contexts, keys: body.keys, builtIn: arbEntryText },
     json: { shape: arbShape },
   };
 }

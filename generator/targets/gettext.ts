@@ -114,6 +114,7 @@ const BRACE = /[{}]/;
 export const gettextTarget: Target = {
   id: 'gettext',
   description: 'GNU gettext: a POT template and a PO file per locale (msgctxt = key, python-brace-format)',
+  entriesByKey: true,
   plan(whole, { config, header }) {
     return planEachAudience(whole, config.identifierPrefix, (audience) =>
       planDomain(audience.catalog, audience.suffix ? `${audience.catalog.namespace}/` : '', header),
@@ -137,6 +138,7 @@ function planDomain(catalog: Catalog, folder: string, header: string): { files: 
       [header, `Template of the ${catalog.namespace} domain: msgctxt is the message key.`],
       HEADER_FIELDS,
       templateEntries(shared),
+      shared.map((part) => part.message.key),
     ),
   ];
   const owners = new Map<string, string>();
@@ -157,21 +159,22 @@ function planDomain(catalog: Catalog, folder: string, header: string): { files: 
       ...HEADER_FIELDS.slice(1),
       `Plural-Forms: ${rule.header}`,
     ];
-    const entries = localeEntries(catalog, shared, locale, rule, diagnostics);
+    const { contexts, keys } = localeEntries(catalog, shared, locale, rule, diagnostics);
     files.push(
       poFile(
         `gettext/${folder}${name}.po`,
         [header, `Locale ${locale} (BCP 47) as gettext ${name}: msgctxt is the message key.`],
         fields,
-        entries,
+        contexts,
+        keys,
       ),
     );
   }
   return { files, diagnostics };
 }
 
-/** A PO or POT file: file.po.hbs around the entries, each rendered with entry.po.hbs and separated by a blank line. */
-function poFile(path: string, headerComments: string[], fields: string[], contexts: PoEntryContext[]): PlannedFile {
+/** A PO or POT file: file.po.hbs around the entries (`keys`: the message key of each), each rendered with entry.po.hbs and separated by a blank line. */
+function poFile(path: string, headerComments: string[], fields: string[], contexts: PoEntryContext[], keys: string[]): PlannedFile {
   const [first, ...headerFields] = poStringLines('msgstr', fields.map((f) => `${f}\n`).join(''));
   if (first !== '""') throw new Error('codebook: a PO header of one line'); // never: every header has several fields
   const context: PoFileContext = { headerComments: headerComments.flatMap((c) => poComment('#', c)), headerFields };
@@ -179,7 +182,7 @@ function poFile(path: string, headerComments: string[], fields: string[], contex
     path,
     template: 'file.po.hbs',
     context,
-    entries: { template: 'entry.po.hbs', field: 'entries', contexts, separator: '\n', builtIn: poEntryText },
+    entries: { template: 'entry.po.hbs', field: 'entries', contexts, keys, separator: '\n', builtIn: poEntryText },
   };
 }
 
@@ -220,16 +223,17 @@ function templateEntries(shared: readonly SharedPart[]): PoEntryContext[] {
   return shared.map((part) => entryContext(part, part.references, false, [], 2));
 }
 
-/** One PO file's entries: every message with a source side whose msgstrs can be written (the others are reported). */
+/** One PO file's entries and their message keys: every message with a source side whose msgstrs can be written (the others are reported). */
 function localeEntries(
   catalog: Catalog,
   shared: readonly SharedPart[],
   locale: string,
   rule: GettextPlurals,
   diagnostics: Diagnostic[],
-): PoEntryContext[] {
+): { contexts: PoEntryContext[]; keys: string[] } {
   const ownReference = locale !== catalog.sourceLocale; // the source text's reference is already there
   const out: PoEntryContext[] = [];
+  const keys: string[] = [];
   for (const part of shared) {
     const { message, source } = part;
     const warn = (text: string) => diagnostics.push(formDropped(message, locale, text));
@@ -242,8 +246,9 @@ function localeEntries(
     const origin = ownReference ? t?.origin : undefined;
     const references = origin ? [...part.references, poReference(origin.file, origin.line)] : part.references;
     out.push(entryContext(part, references, t?.state === 'initial', values.value, rule.forms.length));
+    keys.push(message.key);
   }
-  return out;
+  return { contexts: out, keys };
 }
 
 /** An entry's context: the message's shared part, this file's references, flags and msgstr lines. */

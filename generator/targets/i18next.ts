@@ -54,6 +54,7 @@ export interface BundleFileContext {
 export const i18nextTarget: Target = {
   id: 'i18next',
   description: 'i18next JSON v4 bundles, one namespace file per locale',
+  entriesByKey: true,
   plan(catalog) {
     const plan: TargetPlan = { files: [], diagnostics: [] };
     // With two audiences the namespace holds what users see and a second one the developer details.
@@ -66,6 +67,7 @@ export const i18nextTarget: Target = {
     for (const locale of catalog.locales)
       for (const [namespace, messages] of bundles) {
         const context: BundleFileContext = { locale: JSON.stringify(locale), namespace: JSON.stringify(namespace) };
+        const { contexts, keys } = bundleEntries(messages, locale, plan);
         plan.files.push({
           path: `i18next/${locale}/${namespace}.json`,
           template: 'bundle.json.hbs',
@@ -75,7 +77,8 @@ export const i18nextTarget: Target = {
             template: 'entry.json.hbs',
             field: 'entries',
             separator: ',\n',
-            contexts: bundleEntries(messages, locale, plan),
+            contexts,
+            keys,
             builtIn: bundleEntryText,
           },
         });
@@ -92,9 +95,10 @@ export function bundleEntryText(e: BundleEntryContext): string {
   return `  ${e.key}: ${e.value}`;
 }
 
-/** The entries of one locale's bundle, in output order; what i18next cannot carry is reported in `plan`. */
-function bundleEntries(messages: readonly Message[], locale: string, plan: TargetPlan): BundleEntryContext[] {
+/** The entries of one locale's bundle and their message keys, in output order; what i18next cannot carry is reported in `plan`. */
+function bundleEntries(messages: readonly Message[], locale: string, plan: TargetPlan): { contexts: BundleEntryContext[]; keys: string[] } {
   const entries: BundleEntryContext[] = [];
+  const keys: string[] = [];
   for (const message of messages) {
     const result = i18nextEntries(message, locale);
     if (!result.ok) {
@@ -106,9 +110,10 @@ function bundleEntries(messages: readonly Message[], locale: string, plan: Targe
       const plural = key !== message.key; // a plural form's key is the message key and its category
       const category = plural ? JSON.stringify(key.slice(message.key.length + 1)) : 'null';
       entries.push({ key: JSON.stringify(key), value: JSON.stringify(value), messageKey, category, plural });
+      keys.push(message.key);
     }
   }
-  return entries;
+  return { contexts: entries, keys };
 }
 
 type Entries = Converted<[string, string][]>;

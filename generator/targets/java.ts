@@ -99,6 +99,7 @@ export interface BundleFileContext {
 export const javaTarget: Target = {
   id: 'java',
   description: 'Java ResourceBundle .properties files with java.text.MessageFormat patterns',
+  entriesByKey: true,
   plan(whole, { config, header }) {
     return planEachAudience(whole, config.identifierPrefix, (audience) => planBundle(audience.catalog, header, config.java.messageFormat));
   },
@@ -118,13 +119,13 @@ function planBundle(catalog: Catalog, header: string, mode: JavaMessageFormat): 
   const base = pascalCase(catalog.namespace);
   const diagnostics: Diagnostic[] = [];
   const files: PlannedFile[] = [];
-  const file = (name: string, notes: string[], contexts: BundleEntryContext[]) => {
+  const file = (name: string, notes: string[], { contexts, keys }: { contexts: BundleEntryContext[]; keys: string[] }) => {
     const context: BundleFileContext = { header: propertiesComment(header), notes: notes.map(propertiesComment) };
     files.push({
       path: `java/${name}.properties`,
       template: 'bundle.properties.hbs',
       context,
-      entries: { template: 'entry.properties.hbs', field: 'entries', contexts, separator: '\n\n', builtIn: entryText },
+      entries: { template: 'entry.properties.hbs', field: 'entries', contexts, keys, separator: '\n\n', builtIn: entryText },
     });
   };
   if (!/^[A-Za-z_$][\w$]*$/.test(base)) {
@@ -159,13 +160,13 @@ function planBundle(catalog: Catalog, header: string, mode: JavaMessageFormat): 
   }
   const stub = bundleSuffix(new Intl.Locale(catalog.sourceLocale).language);
   const note = `Empty on purpose: getBundle for ${catalog.sourceLocale} stops here and reads the root bundle instead of trying the JVM default locale first.`;
-  if (stub && !owners.has(stub)) file(`${base}${stub}`, [note], []);
+  if (stub && !owners.has(stub)) file(`${base}${stub}`, [note], { contexts: [], keys: [] });
   return { files, diagnostics };
 }
 
 /**
- * One bundle's entry contexts, one per translated message that can be
- * written; two messages never share a key.
+ * One bundle's entry contexts and their message keys, one per translated
+ * message that can be written; two messages never share a key.
  */
 function entryContextsOf(
   messages: readonly Message[],
@@ -174,8 +175,10 @@ function entryContextsOf(
   comments: Map<Message, string>,
   mode: JavaMessageFormat,
   diagnostics: Diagnostic[],
-): BundleEntryContext[] {
+): { contexts: BundleEntryContext[]; keys: string[] } {
   const contexts: BundleEntryContext[] = [];
+  const keys: string[] = [];
+  // Never hit, so each entry stays its key's alone: message keys hold no "." (unsafe-keys.ts), a plural group's keys all do.
   const taken = new Set<string>();
   for (const message of messages) {
     const translation = message.translations[locale];
@@ -201,8 +204,9 @@ function entryContextsOf(
       plural: plural !== undefined,
       properties,
     });
+    keys.push(message.key);
   }
-  return contexts;
+  return { contexts, keys };
 }
 
 /**

@@ -33,6 +33,8 @@ export const lookupDartTarget: Target = lookupTarget(
       faults: tables.faults.map(casesOf),
     };
   },
+  // Keys, codes and params only (gen-l10n's getters): readsNoTranslations.
+  { quantities: false },
 );
 
 /** The branches of one lookup: the exact codes, the ranges, the unknown message given the code. */

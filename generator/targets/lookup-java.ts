@@ -43,6 +43,8 @@ export const lookupJavaTarget: Target = lookupTarget(
       ...(withArguments && detail ? { detailPatternKeys: keyChunks(patternKeysOf(detail, mode)) } : {}),
     };
   },
+  // Reads the texts: a message plural in any locale is a key group to look up, so neither readsNoTranslations nor entriesByKey.
+  { quantities: true },
 );
 
 /** The keys of a table whose values the java target writes as MessageFormat patterns. */

@@ -41,6 +41,8 @@ export const lookupKotlinTarget: Target = lookupTarget(
       faults: groups(tables.faults),
     };
   },
+  // Reads the texts: whether a message is plural in any locale picks R.plurals over R.string, so neither readsNoTranslations nor entriesByKey.
+  { quantities: true },
 );
 
 /** `R.plurals.<name>` for messages the android target writes as `<plurals>`, else `R.string.<name>`. */

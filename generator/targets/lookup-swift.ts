@@ -35,6 +35,8 @@ export const lookupSwiftTarget: Target = lookupTarget(
       faults: tables.faults.map(caseOf),
     };
   },
+  // Keys, codes and the registry only: readsNoTranslations.
+  { quantities: false },
 );
 
 /** The apple target's table of each audience: `Localizable`, then `LocalizableDetail` when there are user messages. */

@@ -31,7 +31,7 @@ export interface LookupEntry {
   identifier: string;
   /** The message's declared arguments, in position order. */
   params: Param[];
-  /** 0-based position of the plural argument when the message is plural in any locale. */
+  /** 0-based position of the plural argument when the message is plural in any locale; always undefined in a table built without `quantities`. */
   quantityIndex: number | undefined;
 }
 
@@ -41,14 +41,19 @@ export interface LookupTable {
   unknown: LookupEntry & { codeParam: Param };
 }
 
-/** The lookup table of a catalog, or undefined when it cannot be built (with the reasons as diagnostics). */
+/**
+ * The lookup table of a catalog, or undefined when it cannot be built (with
+ * the reasons as diagnostics). Only `quantities` (whether a message is plural)
+ * reads the texts.
+ */
 export function lookupTable(
   catalog: Catalog,
   identifierPrefix: string,
   target: string,
+  quantities = true,
 ): { table: LookupTable | undefined; diagnostics: Diagnostic[] } {
   const { names, diagnostics } = identifierTable(catalog, identifierPrefix, target);
-  const builder = new TableBuilder(catalog, names, target, diagnostics);
+  const builder = new TableBuilder(catalog, names, target, diagnostics, quantities);
   for (const message of catalog.messages) builder.add(message);
   return { table: builder.result(), diagnostics };
 }
@@ -64,6 +69,7 @@ class TableBuilder {
     private readonly names: ReadonlyMap<string, string>,
     private readonly target: string,
     private readonly diagnostics: Diagnostic[],
+    private readonly quantities: boolean,
   ) {}
 
   /** A message: an exact-code branch, a range branch, the unknown message, or (a named key) nothing. */
@@ -128,7 +134,8 @@ class TableBuilder {
   private entryOf(message: Message): LookupEntry | undefined {
     const identifier = this.names.get(message.key);
     if (identifier === undefined) return undefined;
-    return { key: message.key, identifier, params: message.params, quantityIndex: pluralParamIndex(message, this.catalog.locales) };
+    const quantityIndex = this.quantities ? pluralParamIndex(message, this.catalog.locales) : undefined;
+    return { key: message.key, identifier, params: message.params, quantityIndex };
   }
 
   /** Whether a code or range bound does not fit a signed 32-bit integer (reported). */
@@ -170,19 +177,23 @@ export interface KeyGroup {
 /**
  * A lookup target: one file, `<id>/<file>` rendered from `<file>.hbs` with
  * the context `contextOf` builds from the catalog's lookup tables; no file
- * when the tables cannot be built (their diagnostics say why).
+ * when the tables cannot be built (their diagnostics say why). Without
+ * `quantities` no entry has a quantityIndex and the plan reads no text at
+ * all, so the target declares `readsNoTranslations`.
  */
 export function lookupTarget(
   id: string,
   description: string,
   file: string,
   contextOf: (tables: LookupTables, catalog: Catalog, options: PlanOptions) => object,
+  { quantities }: { quantities: boolean },
 ): Target {
   return {
     id,
     description,
+    ...(quantities ? {} : { readsNoTranslations: true }),
     plan(catalog, options) {
-      const { tables, diagnostics } = lookupTables(catalog, options.config.identifierPrefix, id);
+      const { tables, diagnostics } = lookupTables(catalog, options.config.identifierPrefix, id, quantities);
       return {
         files: tables ? [{ path: `${id}/${file}`, template: `${file}.hbs`, context: contextOf(tables, catalog, options) }] : [],
         diagnostics,
@@ -195,8 +206,9 @@ export function lookupTables(
   catalog: Catalog,
   identifierPrefix: string,
   target: string,
+  quantities = true,
 ): { tables: LookupTables | undefined; diagnostics: Diagnostic[] } {
-  const [main, detail] = audiencesOf(catalog, identifierPrefix).map((a) => lookupTable(a.catalog, a.identifierPrefix, target));
+  const [main, detail] = audiencesOf(catalog, identifierPrefix).map((a) => lookupTable(a.catalog, a.identifierPrefix, target, quantities));
   const diagnostics = [...main!.diagnostics, ...(detail?.diagnostics ?? [])];
   if (!main!.table || (detail && !detail.table)) return { tables: undefined, diagnostics };
   const groups = (valueOf: (m: Message) => string | undefined): KeyGroup[] => {

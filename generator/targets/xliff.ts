@@ -105,6 +105,7 @@ export interface XliffFileContext {
 export const xliffTarget: Target = {
   id: 'xliff',
   description: 'XLIFF 2.0 (or 1.2), one file per target locale; plural forms as a group of units',
+  entriesByKey: true,
   plan(catalog, { header, config }) {
     const diagnostics: Diagnostic[] = [];
     const dialect = config.xliff?.version === '1.2' ? XLIFF12 : XLIFF20;
@@ -112,15 +113,25 @@ export const xliffTarget: Target = {
     const files = catalog.locales
       .filter((locale) => locale !== catalog.sourceLocale)
       .map((locale): PlannedFile => {
-        /** The entry contexts of some messages (with their notes, for user units), the ones XLIFF cannot carry reported. */
-        const itemsOf = (entries: readonly { message: Message; notes?: readonly Note[] }[]): XliffEntry[] => {
-          const items: XliffEntry[] = [];
-          for (const { message, notes } of entries) {
+        /** The entry list of some messages (with their notes and entry key, for user units), the ones XLIFF cannot carry reported. */
+        const itemsOf = (
+          field: string,
+          entries: readonly { message: Message; notes?: readonly Note[]; key?: string }[],
+        ): EntryRendering => {
+          const contexts: XliffEntry[] = [];
+          const keys: string[] = [];
+          for (const { message, notes, key = message.key } of entries) {
             const item = itemOf(catalog, message, locale, shared, notes);
-            if (item.ok) items.push(item.value);
-            else diagnostics.push(unrepresentable('xliff', message, locale, item.why));
+            if (item.ok) {
+              contexts.push(item.value);
+              keys.push(key);
+              continue;
+            }
+            const problem = unrepresentable('xliff', message, locale, item.why);
+            // An override's problem is its key's, so a warm run that re-plans the key replaces it.
+            diagnostics.push(isMessageKey(key) ? { ...problem, key } : problem);
           }
-          return items;
+          return { template: dialect.entryTemplate, field, contexts, keys, builtIn: dialect.entryText };
         };
         const context: XliffFileContext = {
           header: commentText(header),
@@ -130,19 +141,31 @@ export const xliffTarget: Target = {
           userFileId: USER_FILE_ID,
         };
         const moreEntries: EntryRendering[] = [
-          {
-            template: dialect.entryTemplate,
-            field: 'items',
-            contexts: itemsOf(catalog.messages.map((message) => ({ message }))),
-            builtIn: dialect.entryText,
-          },
-          { template: dialect.entryTemplate, field: 'userItems', contexts: itemsOf(userUnits(catalog)), builtIn: dialect.entryText },
+          itemsOf(
+            'items',
+            catalog.messages.map((message) => ({ message })),
+          ),
+          itemsOf(
+            'userItems',
+            userUnits(catalog).map((unit) => ({ ...unit, key: unit.kind === 'override' ? unit.name : userTextEntryKey(unit.name) })),
+          ),
         ];
         return { path: `xliff/${locale}.xlf`, template: dialect.template, context, moreEntries };
       });
     return { files, diagnostics };
   },
 };
+
+/**
+ * The entry key of a shared user text's unit: one no message key is (keys hold
+ * no ":"), as the unit is no key's. It reads no message's text, only the
+ * user text (a warm run plans whole when one changes) and the registry.
+ */
+export function userTextEntryKey(id: string): string {
+  return `user:${id}`;
+}
+
+const isMessageKey = (key: string) => !key.includes(':');
 
 /** The entry context of one `<unit>`, or one `<group>` of plural units. */
 function itemOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes, common?: readonly Note[]): Converted<XliffEntry> {

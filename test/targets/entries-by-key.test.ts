@@ -1,0 +1,475 @@
+/**
+ * What a target declares so that a warm run need not plan it whole
+ * (generator/emit/target.ts: `entriesByKey`, `readsNoTranslations`), held for
+ * every built-in target that declares it, on the hazard catalog, the repo's
+ * own catalog (two audiences) and a small catalog written here with what
+ * those two lack (plurals in one locale only, selects, exact selectors, user
+ * overrides, an untranslated key, `initial` states).
+ *
+ * - entriesByKey: the plan of the catalog cut down to some keys
+ *   (catalogOfKeys) has the same files, file contexts and entry lists, whose
+ *   entries are the whole plan's entries of those keys, and the same
+ *   diagnostics of those keys and without one; the file text is the file
+ *   template's text with the entries in it; and splicing the re-planned
+ *   entries of edited keys into the old file gives the new file.
+ * - readsNoTranslations: the plan does not change when every text, state,
+ *   note and origin of every translation does, nor read one at all.
+ *
+ * A target that declares neither must be listed in NEITHER with why.
+ *
+ * No catalog here has two keys with one platform identifier: the second key
+ * then has no entry, and a cut-down catalog without the first has no
+ * collision. A collision is an error of the key set alone, so no run with
+ * one writes anything and a text edit never makes one.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseMessage } from '../../generator/catalog/icu.js';
+import type { Catalog, Message, Translation, TranslationState } from '../../generator/catalog/model.js';
+import { catalogOfKeys } from '../../generator/catalog/of-keys.js';
+import type { Config } from '../../generator/config/load-config.js';
+import type { Diagnostic } from '../../generator/diagnostics/diagnostic.js';
+import { splitPlural } from '../../generator/emit/plural-forms.js';
+import { TemplateRenderer } from '../../generator/emit/render.js';
+import type { EntryRendering, PlannedFile, Target, TargetPlan } from '../../generator/emit/target.js';
+import { loadCatalog } from '../../generator/pipeline.js';
+import { builtInTargets } from '../../generator/targets/index.js';
+import { loadTestCatalog } from '../support/catalogs.js';
+import { prng } from '../support/prng.js';
+
+/** The built-in targets that declare neither, and why: adding a target means deciding. */
+const NEITHER: Readonly<Record<string, string>> = {
+  types: 'the source texts are literal types and plural arguments in the context of files shared by every key',
+  apple: "a locale's .stringsdict exists only when one of its texts is plural",
+  flutter: "with two audiences an ARB file lists a key's user message and, far later, its detail: not consecutive",
+  'lookup-kotlin': 'whether a message is plural in any locale (R.plurals or R.string) is in its one context',
+  'lookup-java': 'whether a message is plural in any locale (a key group) is in its one context',
+  review: 'QA findings compare keys across the catalog',
+};
+
+const STATES: readonly TranslationState[] = ['initial', 'translated', 'reviewed', 'final'];
+
+interface Scenario {
+  name: string;
+  catalog: Catalog;
+  config: Config;
+  /** The key sets to cut the catalog down to. */
+  subsets: ReadonlySet<string>[];
+}
+
+const planOf = (target: Target, catalog: Catalog, config: Config): TargetPlan =>
+  target.plan(catalog, { config, header: 'Generated for the test.', findings: [] });
+
+const listsOf = (file: PlannedFile): EntryRendering[] => [...(file.entries ? [file.entries] : []), ...(file.moreEntries ?? [])];
+
+/** A key no message has marks an entry that is no message's (xliff's shared user texts): keys hold no ":". */
+const isMessageKey = (key: string) => !key.includes(':');
+
+/** Keyed diagnostics are a message key's; the others (no key, a user text's id) must not depend on the keys planned. */
+const keyOf = (d: Diagnostic, keys: ReadonlySet<string>) => (d.key !== undefined && keys.has(d.key) ? d.key : undefined);
+
+function randomSubsets(catalog: Catalog, seed: number, count: number): Set<string>[] {
+  const random = prng(seed);
+  const keys = catalog.messages.map((m) => m.key);
+  return Array.from({ length: count }, () => {
+    const size = 1 + Math.floor(random() * Math.min(40, keys.length));
+    return new Set(Array.from({ length: size }, () => keys[Math.floor(random() * keys.length)]!));
+  });
+}
+
+const singleKeys = (catalog: Catalog) => catalog.messages.map((m) => new Set([m.key]));
+
+/** A catalog on disk with what the other two lack; loaded as a user's would be. */
+async function mixedCatalog(): Promise<{ catalog: Catalog; config: Config }> {
+  const dir = mkdtempSync(join(tmpdir(), 'codebook-entries-by-key-'));
+  const write = (path: string, value: unknown) => {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), `${JSON.stringify(value, null, 2)}\n`);
+  };
+  write('codebook.config.json', {
+    sourceLocale: 'en',
+    locales: ['en', 'ar', 'fr', 'ja', 'ru'],
+    namespace: 'errors',
+    layers: [
+      { name: 'registry', files: ['locales/codes.json'] },
+      { name: 'messages', files: ['locales/*/messages.json'] },
+    ],
+    out: 'dist',
+  });
+  const plural = { type: 'plural', example: 3 };
+  write('locales/codes.json', {
+    sections: [{ id: 'general' }, { id: 'files' }],
+    codes: [
+      { code: -7, section: 'general', description: 'Plain.', user: 'retry', action: 'retry', fault: 'network' },
+      { code: 1, section: 'files', description: 'Plural with =0.', params: { n: plural }, user: 'retry', action: 'retry' },
+      { code: 2, section: 'files', description: 'A select.', params: { kind: { type: 'select' } }, user: 'busy', action: 'none' },
+      { code: 3, section: 'files', description: 'Plural in ru only.', params: { count: plural }, user: 'busy', fault: 'app' },
+      { code: 4, section: 'general', params: { d: { type: 'date' }, x: { type: 'number' } }, user: 'retry' },
+      { code: 5, section: 'general', description: 'Untranslated in ja, initial in ru.', user: 'busy' },
+      { code: 6, section: 'files', description: 'Exact =1.', params: { n: plural }, user: 'retry' },
+      { range: [100, 199], section: 'general', description: 'A range.', user: 'busy', action: 'retry-later' },
+      { key: 'named', section: 'general', description: 'Its own user text only.' },
+      { key: 'unknown', section: 'general', params: { code: { type: 'number' } }, user: 'retry' },
+    ],
+  });
+  const texts: Record<string, Record<string, unknown>> = {
+    en: {
+      '-7': 'Connection lost.',
+      '1': '{n, plural, =0 {No files.} one {# file.} other {# files.}}',
+      '2': '{kind, select, photo {A photo.} other {A file.}}',
+      '3': '{count} left.',
+      '4': 'On {d, date}: {x, number}.',
+      '5': 'Plain five.',
+      '6': '{n, plural, =1 {Exactly one.} one {# of one.} other {# of them.}}',
+      '100-199': 'In range.',
+      named: 'Named.',
+      unknown: 'Error {code}.',
+    },
+    ar: {
+      '-7': 'انقطع الاتصال.',
+      '1': '{n, plural, zero {لا ملفات} one {ملف} two {ملفان} few {# ملفات} many {# ملفًا} other {# ملف}}',
+      '3': '{count, plural, zero {لا شيء} one {بقي #} two {بقي اثنان} few {بقي #} many {بقي #} other {بقي # أخرى}}',
+      '5': 'خمسة',
+      unknown: 'خطأ {code}',
+    },
+    fr: {
+      '-7': 'Connexion perdue.',
+      '1': '{n, plural, =0 {Aucun fichier.} one {# fichier.} many {# de fichiers.} other {# fichiers.}}',
+      '2': '{kind, select, photo {Une photo.} other {Un fichier.}}',
+      '5': 'Cinq.',
+      '6': '{n, plural, =1 {Un seul.} one {# seul.} many {# de fichiers.} other {# fichiers.}}',
+      unknown: 'Erreur {code}.',
+    },
+    ja: { '-7': '接続が切れました。', '1': '{n, plural, other {#件のファイル}}', '3': '残り{count}', unknown: 'エラー {code}' },
+    ru: {
+      '-7': 'Соединение потеряно.',
+      '1': '{n, plural, one {# файл} few {# файла} many {# файлов} other {# файла}}',
+      '3': '{count, plural, one {Остался #} few {Осталось #} many {Осталось #} other {Осталось #}}',
+      '5': { text: 'Пять.', state: 'initial', note: 'Machine translated.' },
+      '100-199': { text: 'В диапазоне.', state: 'reviewed' },
+      unknown: 'Ошибка {code}.',
+    },
+  };
+  const user: Record<string, Record<string, string>> = {
+    en: { retry: 'Please try again.', busy: 'Busy, try later.' },
+    ar: { retry: 'حاول مرة أخرى.', busy: 'مشغول.' },
+    fr: { retry: 'Réessayez.', busy: 'Occupé.' },
+    ja: { retry: 'もう一度お試しください。', busy: '混雑しています。' },
+    ru: { retry: 'Повторите попытку.', busy: 'Занято.' },
+  };
+  const overrides: Record<string, Record<string, string>> = {
+    en: { '1': '{n, plural, one {# file failed.} other {# files failed.}}', named: 'Something named happened.' },
+    ja: { '1': '{n}件失敗しました。', named: '名前付き' },
+    fr: { '100-199': 'Refusé par l’application.', '2': '{kind, select, photo {Photo refusée.} other {Refusé.}}' },
+  };
+  for (const locale of Object.keys(texts))
+    write(`locales/${locale}/messages.json`, {
+      locale,
+      ...(locale === 'en' ? { sections: { general: 'General', files: 'Files' } } : {}),
+      messages: texts[locale],
+      user: user[locale],
+      ...(overrides[locale] ? { userOverrides: overrides[locale] } : {}),
+    });
+  const result = await loadCatalog({ config: join(dir, 'codebook.config.json'), cwd: dir });
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 || !result.catalog || !result.config) throw new Error(errors.map((e) => e.message).join('\n'));
+  return { catalog: result.catalog, config: result.config };
+}
+
+async function scenarios(): Promise<Scenario[]> {
+  const hazards = await loadTestCatalog('hazards');
+  const own = await loadTestCatalog('default');
+  const mixed = await mixedCatalog();
+  const every = (c: Catalog) => [new Set<string>(), new Set(c.messages.map((m) => m.key))];
+  const withConfig = (config: Config, change: Partial<Config>): Config => ({ ...config, ...change });
+  return [
+    { name: 'hazards', ...hazards, subsets: [...singleKeys(hazards.catalog), ...every(hazards.catalog)] },
+    { name: 'default', ...own, subsets: [...randomSubsets(own.catalog, 13, 30), ...every(own.catalog)] },
+    { name: 'mixed', ...mixed, subsets: [...singleKeys(mixed.catalog), ...randomSubsets(mixed.catalog, 7, 10), ...every(mixed.catalog)] },
+    {
+      name: 'mixed, XLIFF 1.2 and Java patterns always',
+      catalog: mixed.catalog,
+      config: withConfig(mixed.config, { xliff: { version: '1.2' }, java: { messageFormat: 'always' } }),
+      subsets: singleKeys(mixed.catalog),
+    },
+  ];
+}
+
+/** The checks on one plan alone: every list keyed, each key's entries together, no key unknown to the catalog. */
+function expectKeyedLists(plan: TargetPlan, catalog: Catalog): void {
+  const known = new Set(catalog.messages.map((m) => m.key));
+  for (const file of plan.files)
+    for (const list of listsOf(file)) {
+      expect(list.keys, `${file.path} ${list.field}: keys`).toBeDefined();
+      expect(list.keys!.length, `${file.path} ${list.field}: one key per context`).toBe(list.contexts.length);
+      const seen = new Set<string>();
+      list.keys!.forEach((key, i) => {
+        expect(isMessageKey(key) ? known.has(key) : true, `${file.path} ${list.field}: key ${key}`).toBe(true);
+        if (i > 0 && list.keys![i - 1] === key) return;
+        expect(seen.has(key), `${file.path} ${list.field}: the entries of ${key} are consecutive`).toBe(false);
+        seen.add(key);
+      });
+    }
+}
+
+/** The sub-plan against the whole one, for the keys in `keys`. */
+function expectSamePlanOfKeys(whole: TargetPlan, sub: TargetPlan, keys: ReadonlySet<string>, catalog: Catalog, what: string): void {
+  const messageKeys = new Set(catalog.messages.map((m) => m.key));
+  expect(
+    sub.files.map((f) => f.path),
+    `${what}: files`,
+  ).toEqual(whole.files.map((f) => f.path));
+  whole.files.forEach((file, i) => {
+    const other = sub.files[i]!;
+    const at = `${what} ${file.path}`;
+    expect(other.context, `${at}: context`).toEqual(file.context);
+    expect(other.template, `${at}: template`).toBe(file.template);
+    expect(other.content, `${at}: content`).toBe(file.content);
+    expect(!!other.json, `${at}: json`).toBe(!!file.json);
+    const [lists, subLists] = [listsOf(file), listsOf(other)];
+    expect(subLists.length, `${at}: entry lists`).toBe(lists.length);
+    lists.forEach((list, j) => {
+      const subList = subLists[j]!;
+      const where = `${at} ${list.field}`;
+      expect([subList.template, subList.field, subList.separator, subList.builtIn], where).toEqual([
+        list.template,
+        list.field,
+        list.separator,
+        list.builtIn,
+      ]);
+      const kept = (key: string) => keys.has(key) || !isMessageKey(key);
+      expect(subList.keys, `${where}: keys`).toEqual(list.keys!.filter(kept));
+      const ofKeys = (l: EntryRendering) => l.contexts.filter((_, n) => keys.has(l.keys![n]!));
+      expect(ofKeys(subList), `${where}: contexts`).toEqual(ofKeys(list));
+    });
+  });
+  const perKey = (plan: TargetPlan) => plan.diagnostics.filter((d) => keys.has(keyOf(d, messageKeys)!));
+  const rest = (plan: TargetPlan) => plan.diagnostics.filter((d) => keyOf(d, messageKeys) === undefined);
+  expect(perKey(sub), `${what}: diagnostics of the keys`).toEqual(perKey(whole));
+  expect(rest(sub), `${what}: diagnostics of no key`).toEqual(rest(whole));
+}
+
+/** Each entry list of a file rendered entry by entry through its own template, joined. */
+function entryTexts(renderer: TemplateRenderer, id: string, list: EntryRendering): string[] {
+  return list.contexts.map((context) => renderer.render(id, { path: 'entry', template: list.template, context }));
+}
+
+/** The file template's text with a marker for each entry list (an empty list is '', as the renderer gives it). */
+function shellOf(renderer: TemplateRenderer, id: string, file: PlannedFile): string {
+  const fields = Object.fromEntries(listsOf(file).map((l, i) => [l.field, l.contexts.length > 0 ? `\u0000list${i}\u0000` : '']));
+  return renderer.render(id, { path: file.path, template: file.template!, context: { ...file.context, ...fields } });
+}
+
+/** The file as a warm run writes it: the shell, and each list's entries in it. */
+function assembled(shell: string, lists: readonly (readonly string[])[], separators: readonly string[]): string {
+  return shell.replace(/\u0000list(\d+)\u0000/g, (_, i: string) => lists[Number(i)]!.join(separators[Number(i)]!));
+}
+
+/**
+ * What a warm run writes in each list of a file: the old entries of the other
+ * keys, and the re-planned entries of `keys` in place of theirs (more, fewer
+ * or none), at their place in catalog order (a key the old file lacked comes
+ * in before the first key after it), after the entries that are no key's.
+ */
+function spliced(
+  renderer: TemplateRenderer,
+  id: string,
+  [whole, sub]: readonly [PlannedFile, PlannedFile],
+  keys: ReadonlySet<string>,
+  catalog: Catalog,
+): string[][] {
+  const order = new Map(catalog.messages.map((m, i) => [m.key, i]));
+  const rank = (key: string) => order.get(key) ?? -1;
+  return listsOf(whole).map((list, i) => {
+    const subList = listsOf(sub)[i]!;
+    const old = entryTexts(renderer, id, list);
+    const runs: { key: string; texts: string[] }[] = list.keys!.flatMap((key, n) => (keys.has(key) ? [] : [{ key, texts: [old[n]!] }]));
+    const fresh = new Map<string, string[]>();
+    entryTexts(renderer, id, subList).forEach((text, n) => {
+      const key = subList.keys![n]!;
+      if (keys.has(key)) fresh.set(key, [...(fresh.get(key) ?? []), text]);
+    });
+    for (const [key, texts] of fresh) {
+      const at = runs.findIndex((r) => rank(r.key) > rank(key));
+      runs.splice(at < 0 ? runs.length : at, 0, { key, texts });
+    }
+    return runs.flatMap((r) => r.texts);
+  });
+}
+
+/** A different text of the same kind for each translation of `keys`: the texts change, the keys that have one do not. */
+function edited(catalog: Catalog, keys: ReadonlySet<string>): Catalog {
+  const edit = (m: Message): Message => {
+    if (!keys.has(m.key)) return m;
+    const translations: Record<string, Translation> = {};
+    for (const [locale, t] of Object.entries(m.translations)) {
+      const text = `Edited ${t.text}`;
+      const parsed = parseMessage(text);
+      if (!parsed.ok) throw new Error(parsed.message);
+      translations[locale] = { ...t, text, ast: parsed.ast, state: STATES[(STATES.indexOf(t.state) + 1) % STATES.length]! };
+    }
+    return { ...m, translations };
+  };
+  return {
+    ...catalog,
+    messages: catalog.messages.map(edit),
+    ...(catalog.userMessages ? { userMessages: catalog.userMessages.map(edit) } : {}),
+  };
+}
+
+/**
+ * Every translation of the catalog changed: text (a plural for a plain text
+ * of a message with a plural param, plain for a plural), state, note, doubts
+ * and origin; `userTexts` too unless told not to.
+ */
+function altered(catalog: Catalog, { userTexts = true } = {}): Catalog {
+  const change = (t: Translation, params: Message['params']): Translation => {
+    const count = params.find((p) => p.type === 'plural');
+    const text =
+      count && splitPlural(t.ast).kind !== 'plural' ? `{${count.name}, plural, one {# altered} other {# altered}}` : `Altered: ${t.state}.`;
+    const parsed = parseMessage(text);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return {
+      text,
+      ast: parsed.ast,
+      state: STATES[(STATES.indexOf(t.state) + 1) % STATES.length]!,
+      origin: { ...t.origin, line: t.origin.line + 1000, column: t.origin.column + 1 },
+      note: `${t.note ?? ''} altered`,
+      doubts: ['altered'],
+    };
+  };
+  const all = (translations: Record<string, Translation>, params: Message['params'] = []) =>
+    Object.fromEntries(Object.entries(translations).map(([locale, t]) => [locale, change(t, params)]));
+  const message = (m: Message): Message => ({ ...m, translations: all(m.translations, m.params) });
+  return {
+    ...catalog,
+    messages: catalog.messages.map(message),
+    ...(catalog.userMessages ? { userMessages: catalog.userMessages.map(message) } : {}),
+    ...(catalog.userTexts && userTexts ? { userTexts: catalog.userTexts.map((u) => ({ ...u, translations: all(u.translations) })) } : {}),
+    ...(catalog.userOverrides ? { userOverrides: new Map([...catalog.userOverrides].map(([k, byLocale]) => [k, all(byLocale)])) } : {}),
+  };
+}
+
+/** The catalog whose every translation record throws when read. */
+function unreadable(catalog: Catalog): Catalog {
+  const fail = (): never => {
+    throw new Error('a translation was read');
+  };
+  const trap = () => new Proxy({}, { get: fail, has: fail, ownKeys: fail, getOwnPropertyDescriptor: fail }) as Record<string, Translation>;
+  const message = (m: Message): Message => ({ ...m, translations: trap() });
+  return {
+    ...catalog,
+    messages: catalog.messages.map(message),
+    ...(catalog.userMessages ? { userMessages: catalog.userMessages.map(message) } : {}),
+    ...(catalog.userTexts ? { userTexts: catalog.userTexts.map((u) => ({ ...u, translations: trap() })) } : {}),
+    ...(catalog.userOverrides ? { userOverrides: new Map([...catalog.userOverrides].map(([k]) => [k, trap()])) } : {}),
+  };
+}
+
+describe('warm-run declarations of the built-in targets', async () => {
+  const all = await scenarios();
+  const renderer = new TemplateRenderer();
+  const byKey = builtInTargets.filter((t) => t.entriesByKey);
+  const noTexts = builtInTargets.filter((t) => t.readsNoTranslations);
+
+  it('the catalogs have what the checks are about', () => {
+    const mixed = all.find((s) => s.name === 'mixed')!;
+    const plans = byKey.map((t) => [t.id, planOf(t, mixed.catalog, mixed.config)] as const);
+    const keyed = plans.flatMap(([, p]) => p.diagnostics.filter((d) => d.key !== undefined));
+    expect(keyed.length).toBeGreaterThan(0);
+    const xliff = plans.find(([id]) => id === 'xliff')![1];
+    const userKeys = xliff.files.flatMap((f) => listsOf(f).find((l) => l.field === 'userItems')!.keys!);
+    expect(userKeys.some((k) => !isMessageKey(k)) && userKeys.some(isMessageKey)).toBe(true);
+    expect(xliff.diagnostics.some((d) => d.key === '2' && d.message.startsWith('Key key.2 '))).toBe(true);
+    expect(all.some((s) => s.catalog.userMessages)).toBe(true);
+  });
+
+  it('every built-in target declares entriesByKey or readsNoTranslations, or is listed with why not', () => {
+    const undeclared = builtInTargets.filter((t) => !t.entriesByKey && !t.readsNoTranslations).map((t) => t.id);
+    const unlisted = undeclared.filter((id) => !(id in NEITHER));
+    expect(unlisted, `declare entriesByKey or readsNoTranslations, or add to NEITHER with the reason: ${unlisted.join(', ')}`).toEqual([]);
+    expect(Object.keys(NEITHER).filter((id) => !builtInTargets.some((t) => t.id === id))).toEqual([]);
+    expect(byKey.map((t) => t.id)).toEqual(['i18next', 'android', 'gettext', 'java', 'xliff', 'catalog']);
+    expect(noTexts.map((t) => t.id)).toEqual(['lookup-swift', 'lookup-dart']);
+  });
+
+  describe.each(byKey.map((t) => [t.id, t] as const))('%s: entriesByKey', (id, target) => {
+    it.each(all.map((s) => [s.name, s] as const))('the plan of some keys is the whole plan of those keys (%s)', (_, scenario) => {
+      const { catalog, config } = scenario;
+      const whole = planOf(target, catalog, config);
+      expectKeyedLists(whole, catalog);
+      for (const keys of scenario.subsets) {
+        const sub = planOf(target, catalogOfKeys(catalog, keys), config);
+        expectKeyedLists(sub, catalog);
+        expectSamePlanOfKeys(whole, sub, keys, catalog, `{${[...keys].slice(0, 5).join(', ')}${keys.size > 5 ? ', …' : ''}}`);
+      }
+    });
+
+    it.each(all.map((s) => [s.name, s] as const))('entries that are no key’s read no message text (%s)', (_, { catalog, config }) => {
+      const [whole, other] = [planOf(target, catalog, config), planOf(target, altered(catalog, { userTexts: false }), config)];
+      whole.files.forEach((file, i) =>
+        listsOf(file).forEach((list, j) => {
+          const own = (l: EntryRendering) => l.contexts.filter((_, n) => !isMessageKey(l.keys![n]!));
+          expect(own(listsOf(other.files[i]!)[j]!), `${file.path} ${list.field}`).toEqual(own(list));
+        }),
+      );
+    });
+
+    it.each(all.map((s) => [s.name, s] as const))(
+      'a file is its template around its entries, nothing more (%s)',
+      (_, { catalog, config }) => {
+        const whole = planOf(target, catalog, config);
+        for (const file of whole.files) {
+          const lists = listsOf(file);
+          const text = assembled(
+            shellOf(renderer, id, file),
+            lists.map((l) => entryTexts(renderer, id, l)),
+            lists.map((l) => l.separator ?? '\n'),
+          );
+          expect(renderer.render(id, file), file.path).toBe(text);
+        }
+      },
+    );
+
+    it.each(all.map((s) => [s.name, s] as const))(
+      'splicing the re-planned entries of edited keys gives the files of the edited catalog (%s)',
+      (_, scenario) => {
+        const { catalog, config } = scenario;
+        const before = planOf(target, catalog, config);
+        const messageKeys = new Set(catalog.messages.map((m) => m.key));
+        for (const keys of scenario.subsets.filter((s) => s.size > 0 && s.size < messageKeys.size).slice(0, 12)) {
+          const changed = edited(catalog, keys);
+          const after = planOf(target, changed, config);
+          const sub = planOf(target, catalogOfKeys(changed, keys), config);
+          before.files.forEach((file, i) => {
+            const lists = listsOf(file);
+            const warm = assembled(
+              shellOf(renderer, id, file),
+              spliced(renderer, id, [file, sub.files[i]!], keys, catalog),
+              lists.map((l) => l.separator ?? '\n'),
+            );
+            expect(warm, `${file.path} after editing ${[...keys].join(', ')}`).toBe(renderer.render(id, after.files[i]!));
+          });
+          const kept = before.diagnostics.filter((d) => !keys.has(keyOf(d, messageKeys)!));
+          const fresh = sub.diagnostics.filter((d) => keys.has(keyOf(d, messageKeys)!));
+          const sorted = (ds: Diagnostic[]) => ds.map((d) => JSON.stringify(d)).sort();
+          expect(sorted([...kept, ...fresh])).toEqual(sorted(after.diagnostics));
+        }
+      },
+    );
+  });
+
+  describe.each(noTexts.map((t) => [t.id, t] as const))('%s: readsNoTranslations', (_, target) => {
+    it.each(all.map((s) => [s.name, s] as const))('the plan is the same whatever the translations (%s)', (__, { catalog, config }) => {
+      const whole = planOf(target, catalog, config);
+      expect(whole.files.length).toBeGreaterThan(0);
+      expect(planOf(target, altered(catalog), config)).toEqual(whole);
+    });
+
+    it.each(all.map((s) => [s.name, s] as const))('the plan reads no translation (%s)', (__, { catalog, config }) => {
+      expect(planOf(target, unreadable(catalog), config)).toEqual(planOf(target, catalog, config));
+    });
+  });
+});
