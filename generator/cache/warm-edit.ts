@@ -45,22 +45,23 @@ export class WarmEdit {
   }
 
   /**
-   * Each edited key's run [from, to) in a cut-down plan's entry keys; undefined when a key's
-   * entries are not consecutive or a message that was not edited has one. Entries that are no
-   * message's (xliff's units of shared user texts) read no message text: they stay as they are.
+   * Each edited key's runs [from, to) in a cut-down plan's entry keys, in order (flutter's file
+   * with two audiences lists a key twice, far apart); undefined when a message that was not
+   * edited has an entry. Entries that are no message's (xliff's units of shared user texts) read
+   * no message text: they stay as they are.
    */
-  private groupsOf(keys: readonly string[]): Map<string, [number, number]> | undefined {
-    const groups = new Map<string, [number, number]>();
+  private runsOf(keys: readonly string[]): Map<string, [number, number][]> | undefined {
+    const runs = new Map<string, [number, number][]>();
     for (let n = 0; n < keys.length; n++) {
       const key = keys[n]!;
       if (!this.isMessageKey(key)) continue;
       if (!this.changed.has(key)) return undefined;
-      const group = groups.get(key);
-      if (!group) groups.set(key, [n, n + 1]);
-      else if (group[1] === n) group[1] = n + 1;
-      else return undefined;
+      const list = runs.get(key) ?? runs.set(key, []).get(key)!;
+      const last = list[list.length - 1];
+      if (last && last[1] === n) last[1] = n + 1;
+      else list.push([n, n + 1]);
     }
-    return groups;
+    return runs;
   }
 
   private messageKeys?: Set<string>;
@@ -98,13 +99,15 @@ export class WarmEdit {
     const plan = target.plan(catalogOfKeys(catalog, new Set(this.changed)), options);
     const diagnostics = this.diagnosticsOf(plan.diagnostics, recorded.diagnostics);
     const paths = Object.keys(recorded.files);
-    if (!diagnostics || plan.files.length !== paths.length || plan.files.some((f) => !indexed.has(f.path) || !recorded.files[f.path]))
-      return undefined;
+    if (!diagnostics || paths.some((path) => !indexed.has(path)) || plan.files.some((f) => !recorded.files[f.path])) return undefined;
+    const planned = new Map(plan.files.map((f) => [f.path, f]));
     const edits = new Map<string, { splices: Splice[]; index: FileIndex }>();
-    for (const file of plan.files) {
-      const edit = this.editOf(target.id, file, indexed.get(file.path)!, renderer);
+    for (const path of paths) {
+      const file = planned.get(path);
+      // A file the cut-down plan leaves out (apple's .stringsdict of a locale whose edited texts are not plural) must have had no entry of an edited key either.
+      const edit = file ? this.editOf(target.id, file, indexed.get(path)!, renderer) : this.untouched(indexed.get(path)!);
       if (!edit) return undefined;
-      edits.set(file.path, edit);
+      edits.set(path, edit);
     }
     const files = new Map<string, FileIndex>();
     if (hasErrors(diagnostics)) return { diagnostics, files }; // the run stops before writing anything
@@ -123,6 +126,12 @@ export class WarmEdit {
     return [...recorded.filter((d) => d.key === undefined || !this.changed.has(d.key)), ...planned.filter((d) => d.key !== undefined)];
   }
 
+  /** A file with no entry of an edited key, as it is; undefined when it has one. */
+  private untouched(index: FileIndex): { splices: Splice[]; index: FileIndex } | undefined {
+    const edited = index.lists.some((list) => list.keys.some((key) => key !== NOT_A_MESSAGE && this.changedFlags[key] === 1));
+    return edited ? undefined : { splices: [], index };
+  }
+
   /** The splices of one file and its index after them; undefined when the file is not as the index describes it. */
   private editOf(
     targetId: string,
@@ -131,7 +140,9 @@ export class WarmEdit {
     renderer: TemplateRenderer,
   ): { splices: Splice[]; index: FileIndex } | undefined {
     const marked = index.pieces.filter((p): p is number => typeof p === 'number');
-    if (marked.length === 0) return { splices: [], index };
+    // A file that had no entries keeps none: an edited key with entries in it now changes the file.
+    if (marked.length === 0)
+      return entryListsOf(file).some((l) => (l.keys ?? []).some((k) => this.isMessageKey(k))) ? undefined : { splices: [], index };
     const shell = renderer.shellOf(targetId, file, marked);
     const lists = entryListsOf(file);
     if (
@@ -172,34 +183,43 @@ export class WarmEdit {
     render: (n: number) => string,
     separator: string,
   ): { splices: Splice[]; list: ListIndex } | undefined {
-    const fresh = this.groupsOf(keys);
+    const fresh = this.runsOf(keys);
     if (!fresh) return undefined;
     const splices: Splice[] = [];
     const keysOut: number[] = [];
     const lengthsOut: number[] = [];
-    const seen = new Set<number>();
+    /** How many of each edited key's runs the old list had. */
+    const used = new Map<string, number>();
     let at = start;
     for (let j = 0; j < old.keys.length;) {
       const key = old.keys[j]!;
       let end = j;
       let bytes = 0;
       // The key's run of entries: [j, end).
-      while (end < old.keys.length && old.keys[end] === key) ((bytes += old.lengths[end]! + (end > j ? old.separatorBytes : 0)), end++);
+      for (; end < old.keys.length && old.keys[end] === key; end++) bytes += old.lengths[end]! + (end > j ? old.separatorBytes : 0);
       const entryStart = at + (j > 0 ? old.separatorBytes : 0);
       if (key !== NOT_A_MESSAGE && this.changedFlags[key]) {
         const name = this.previous.fingerprints.keys[key]!;
-        const group = fresh.get(name);
-        if (!group || seen.has(key)) return undefined;
-        seen.add(key);
-        const texts = Array.from({ length: group[1] - group[0] }, (_, n) => render(group[0] + n));
+        const nth = used.get(name) ?? 0;
+        used.set(name, nth + 1);
+        const run = fresh.get(name)?.[nth];
+        if (!run) return undefined;
+        const texts = Array.from({ length: run[1] - run[0] }, (_, n) => render(run[0] + n));
         splices.push({ start: entryStart, end: entryStart + bytes, bytes: Buffer.from(texts.join(separator), 'utf8') });
-        for (const text of texts) (keysOut.push(key), lengthsOut.push(Buffer.byteLength(text, 'utf8')));
-      } else for (let n = j; n < end; n++) (keysOut.push(key), lengthsOut.push(old.lengths[n]!));
+        for (const text of texts) {
+          keysOut.push(key);
+          lengthsOut.push(Buffer.byteLength(text, 'utf8'));
+        }
+      } else
+        for (let n = j; n < end; n++) {
+          keysOut.push(key);
+          lengthsOut.push(old.lengths[n]!);
+        }
       at = entryStart + bytes;
       j = end;
     }
-    // A changed key with entries now but none in the file before (or the reverse) changes where entries go: plan whole.
-    if (seen.size !== fresh.size) return undefined;
+    // An edited key with more or fewer runs than before (entries where it had none, or none where it had some) changes where entries go: plan whole.
+    if ([...fresh].some(([key, runs]) => used.get(key) !== runs.length)) return undefined;
     return {
       splices,
       list: { separatorBytes: old.separatorBytes, keys: Uint32Array.from(keysOut), lengths: Uint32Array.from(lengthsOut) },

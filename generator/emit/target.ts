@@ -81,11 +81,13 @@ export interface Target {
    * (cache/warm-edit.ts), each held by test/targets/entries-by-key.test.ts:
    *
    * - `entriesByKey`: every entry list carries `keys`; an entry depends on
-   *   its key's message alone (and the file's context); the files, their
-   *   contexts, the order of the entries and the diagnostics without a key do
-   *   not depend on any translation. Planning the catalog cut down to some
-   *   keys (catalogOfKeys) gives, for those keys, the entries and diagnostics
-   *   the whole plan gives.
+   *   its key's message alone (and the file's context); the files' contexts,
+   *   the order of the entries and the diagnostics without a key do not
+   *   depend on any translation. Planning the catalog cut down to some keys
+   *   (catalogOfKeys) gives, for those keys, the entries (in the same runs:
+   *   a key may have several, apart) and diagnostics the whole plan gives;
+   *   it may leave out a file that has none of their entries (apple's
+   *   .stringsdict of a locale none of them is plural in).
    * - `readsNoTranslations`: the plan reads no translation (texts, states,
    *   notes, origins of translations) at all, so an edit of texts leaves its
    *   files as they are.

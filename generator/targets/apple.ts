@@ -90,7 +90,7 @@ export interface StringsdictEntryContext {
 export const appleTarget: Target = {
   id: 'apple',
   description: 'Apple Localizable.strings/.stringsdict per .lproj and a Localizable.xcstrings String Catalog',
-  // Not entriesByKey: a locale's .stringsdict is written only when one of its texts is plural, so the files depend on the texts.
+  entriesByKey: true,
   plan(whole, { config, header }) {
     return planEachAudience(whole, config.identifierPrefix, (audience) =>
       planTable(audience.catalog, audienceName('Localizable', audience, '', 'pascal'), header),

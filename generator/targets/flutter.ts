@@ -94,7 +94,7 @@ const DATE_FORMATS: Partial<Record<Param['type'], string>> = { date: 'yMMMd', ti
 export const flutterTarget: Target = {
   id: 'flutter',
   description: 'Flutter gen-l10n ARB files (app_<locale>.arb), the source locale as template',
-  // Not entriesByKey: with two audiences a file lists every key twice, its user message and later its detail, so a key's entries are apart.
+  entriesByKey: true,
   plan(whole, { config, header }) {
     const diagnostics: Diagnostic[] = [];
     const report = (message: Message, locale: string | undefined, why: string) =>
