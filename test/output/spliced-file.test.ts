@@ -57,7 +57,7 @@ describe('spliceFile', () => {
     );
   });
 
-  it('refuses a range past the old file's end', () => {
+  it("refuses a range past the old file's end", () => {
     const existing = join(dir, 'short');
     writeFileSync(existing, 'abcdef');
     const staged = join(dir, 'short.staged');
