@@ -44,7 +44,10 @@ describe('spliceFile', () => {
         const result = spliceFile(existing, splices, () => (opened++, openSync(staged, 'w')));
         const expected: Buffer[] = [];
         let at = 0;
-        for (const s of splices) (expected.push(old.subarray(at, s.start), s.bytes), (at = s.end));
+        for (const s of splices) {
+          expected.push(old.subarray(at, s.start), s.bytes);
+          at = s.end;
+        }
         expected.push(old.subarray(at));
         const bytes = Buffer.concat(expected);
         expect(result.changed).toBe(!bytes.equals(old));
