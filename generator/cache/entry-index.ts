@@ -30,15 +30,24 @@ export interface FileIndex {
 
 export interface EntryIndex {
   fingerprints: KeyFingerprints;
-  /** By target id: the record key the files were rendered under, and each file's index by path. */
-  targets: Record<string, { key: string; files: Map<string, FileIndex> }>;
+  /** By target id: the record key the files were rendered under, each file's index by path, and per key (in key-table order) the hash of its translation digest when the target declares one. */
+  targets: Record<string, TargetIndex>;
+}
+
+export interface TargetIndex {
+  key: string;
+  files: Map<string, FileIndex>;
+  digests?: Float64Array;
 }
 
 interface Header {
   format: number;
   frame: string;
   keys: string[];
-  targets: Record<string, { key: string; files: Record<string, { pieces: (string | number)[]; size: number; lists: ListHeader[] }> }>;
+  targets: Record<
+    string,
+    { key: string; files: Record<string, { pieces: (string | number)[]; size: number; lists: ListHeader[] }>; digestsAt?: number }
+  >;
 }
 
 interface ListHeader {
@@ -61,14 +70,16 @@ export async function writeEntryIndex(file: string, index: EntryIndex): Promise<
     at += array.length;
     return at - array.length;
   };
+  // Float64 arrays start on an even word, so they can be viewed in place when read.
+  const placeFloats = (array: Float64Array) => {
+    if (at % 2 === 1) place(new Uint32Array(1));
+    return place(new Uint32Array(array.buffer, array.byteOffset, array.length * 2));
+  };
   const { keys, registry, texts, frame } = index.fingerprints;
-  const fingerprintWords = [
-    new Uint32Array(registry.buffer, registry.byteOffset, registry.length * 2),
-    new Uint32Array(texts.buffer, texts.byteOffset, texts.length * 2),
-  ];
-  for (const w of fingerprintWords) place(w);
+  placeFloats(registry);
+  placeFloats(texts);
   const targets: Header['targets'] = {};
-  for (const [id, { key, files }] of Object.entries(index.targets)) {
+  for (const [id, { key, files, digests }] of Object.entries(index.targets)) {
     const recorded: Header['targets'][string]['files'] = {};
     for (const [path, f] of files) {
       const lists = f.lists.map((l) => ({
@@ -79,7 +90,8 @@ export async function writeEntryIndex(file: string, index: EntryIndex): Promise<
       }));
       recorded[path] = { pieces: f.pieces, size: f.size, lists };
     }
-    targets[id] = { key, files: recorded };
+    const digestsAt = digests?.length === keys.length ? placeFloats(digests) : undefined;
+    targets[id] = { key, files: recorded, ...(digestsAt !== undefined ? { digestsAt } : {}) };
   }
   const header = Buffer.from(JSON.stringify({ format: FORMAT, frame, keys, targets } satisfies Header), 'utf8');
   // The words start on an 8-byte boundary, so the Float64 fingerprints can be viewed in place.
@@ -119,7 +131,7 @@ export async function readEntryIndex(file: string): Promise<EntryIndex | undefin
     const fingerprints: KeyFingerprints = { frame: header.frame, keys: header.keys, registry: floats(0), texts: floats(count * 2) };
     const identity = Uint32Array.from({ length: count }, (_, i) => i);
     const targets: EntryIndex['targets'] = {};
-    for (const [id, { key, files }] of Object.entries(header.targets)) {
+    for (const [id, { key, files, digestsAt }] of Object.entries(header.targets)) {
       const indexed = new Map<string, FileIndex>();
       for (const [path, f] of Object.entries(files)) {
         const lists = f.lists.map((l) => ({
@@ -129,7 +141,7 @@ export async function readEntryIndex(file: string): Promise<EntryIndex | undefin
         }));
         indexed.set(path, { pieces: f.pieces, size: f.size, lists });
       }
-      targets[id] = { key, files: indexed };
+      targets[id] = { key, files: indexed, ...(digestsAt !== undefined ? { digests: floats(digestsAt) } : {}) };
     }
     return { fingerprints, targets };
   } catch {

@@ -42,6 +42,11 @@ export function keyFingerprints(catalog: Catalog): KeyFingerprints {
   return { frame, keys: messages.map((m: Message) => m.key), registry, texts };
 }
 
+/** A 53-bit hash of a string (a target's translation digest). */
+export function hashText(text: string): number {
+  return new Hash53().start().value(text).digest();
+}
+
 /** The keys whose texts differ, or undefined when anything else does (the frame, a key's registry fields, the keys or their order). */
 export function changedTexts(before: KeyFingerprints, after: KeyFingerprints): Set<string> | undefined {
   if (before.frame !== after.frame || before.keys.length !== after.keys.length) return undefined;

@@ -76,6 +76,11 @@ export class WarmEdit {
     return recordKey !== undefined && this.previous.targets[targetId]?.key === recordKey;
   }
 
+  /** The target's last translation digests (by key-table position), when it declares some. */
+  digestsOf(targetId: string): Float64Array | undefined {
+    return this.previous.targets[targetId]?.digests;
+  }
+
   /** The target's last index, carried over when its files are kept. */
   indexOf(targetId: string): Map<string, FileIndex> | undefined {
     return this.previous.targets[targetId]?.files;

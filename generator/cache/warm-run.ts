@@ -10,9 +10,9 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileLayout, TemplateRenderer } from '../emit/render.js';
 import type { PlanOptions, PlannedFile, Target } from '../emit/target.js';
 import type { StagedOutput } from '../output/write-output.js';
-import { indexFileFor, readEntryIndex, writeEntryIndex, type FileIndex } from './entry-index.js';
+import { indexFileFor, readEntryIndex, writeEntryIndex, type FileIndex, type TargetIndex } from './entry-index.js';
 import type { IncrementalRun } from './incremental.js';
-import { changedTexts, keyFingerprints, type KeyFingerprints } from './key-fingerprints.js';
+import { changedTexts, hashText, keyFingerprints, type KeyFingerprints } from './key-fingerprints.js';
 import type { TargetRecord } from './output-cache.js';
 import { fileIndexOf, WarmEdit } from './warm-edit.js';
 
@@ -29,12 +29,17 @@ export interface WarmHooks {
 export class WarmRun {
   /** The next index's files by target; null for a target whose files could not all be indexed. */
   private readonly next = new Map<string, Map<string, FileIndex> | null>();
+  /** The next index's translation digests by target, when carried over from the last one. */
+  private readonly nextDigests = new Map<string, Float64Array>();
+  /** The targets of the run that declare a translation digest. */
+  private readonly digesting = new Map<string, Target>();
   private keyIndex?: Map<string, number>;
   /** Targets whose files were kept because they read no translation. */
   readonly kept: string[] = [];
 
   private constructor(
     private readonly run: IncrementalRun,
+    private readonly catalog: Catalog,
     private readonly fingerprints: KeyFingerprints,
     private readonly edit: WarmEdit | undefined,
   ) {}
@@ -42,31 +47,59 @@ export class WarmRun {
   static async open(run: IncrementalRun, catalog: Catalog): Promise<WarmRun> {
     const [previous, fingerprints] = await Promise.all([readEntryIndex(indexFileFor(run.file)), keyFingerprints(catalog)]);
     const changed = previous && changedTexts(previous.fingerprints, fingerprints);
-    return new WarmRun(run, fingerprints, previous && changed ? new WarmEdit(changed, previous, fingerprints) : undefined);
+    return new WarmRun(run, catalog, fingerprints, previous && changed ? new WarmEdit(changed, previous, fingerprints) : undefined);
   }
 
-  /** Of `targets`, those whose files stay as they are: they read no translation and only texts changed. Their recorded diagnostics, by id. */
+  /**
+   * Of `targets`, those whose files stay as they are: only texts changed, and they read none
+   * (`readsNoTranslations`) or none of what changed (every edited key's `translationDigest` is
+   * as it was). Their recorded diagnostics, by id.
+   */
   async keep(targets: readonly Target[]): Promise<Map<string, Diagnostic[]>> {
     const kept = new Map<string, Diagnostic[]>();
+    for (const t of targets) if (t.translationDigest) this.digesting.set(t.id, t);
     const { edit } = this;
     if (!edit) return kept;
     for (const target of targets) {
-      if (!target.readsNoTranslations) continue;
+      if (!target.readsNoTranslations && !this.sameDigests(target, edit)) continue;
       const record = await this.run.warmRecord(target.id);
       if (!record || !edit.knows(target.id, record.key)) continue;
       kept.set(target.id, record.diagnostics);
       this.kept.push(target.id);
-      this.next.set(target.id, edit.indexOf(target.id) ?? new Map());
+      this.carry(target.id, edit);
     }
     return kept;
   }
 
+  /** Whether the target declares a translation digest and every edited key's is as the last index has it. */
+  private sameDigests(target: Target, edit: WarmEdit): boolean {
+    const before = edit.digestsOf(target.id);
+    if (!target.translationDigest || !before) return false;
+    this.keyIndex ??= new Map(this.fingerprints.keys.map((key, i) => [key, i]));
+    for (const key of edit.changed) {
+      const at = this.keyIndex.get(key)!;
+      if (before[at] !== this.digestOf(target, at)) return false;
+    }
+    return true;
+  }
+
+  /** The hash of a key's translation digest, both audiences' (messages and userMessages share their order). */
+  private digestOf(target: Target, at: number): number {
+    const { messages, userMessages } = this.catalog;
+    const digest = target.translationDigest!;
+    return hashText(`${digest(messages[at]!, this.catalog)}\u0001${userMessages ? digest(userMessages[at]!, this.catalog) : ''}`);
+  }
+
+  /** The last index's entry of a target whose files stay. */
+  private carry(id: string, edit: WarmEdit): void {
+    this.next.set(id, edit.indexOf(id) ?? new Map());
+    const digests = edit.digestsOf(id);
+    if (digests) this.nextDigests.set(id, digests);
+  }
+
   /** Targets reused whole (their key unchanged): their index carries over when the last run's describes them. */
   reused(targetIds: Iterable<string>, recordKey: (id: string) => string | undefined): void {
-    for (const id of targetIds) {
-      const files = this.edit?.knows(id, recordKey(id)) ? this.edit.indexOf(id) : undefined;
-      if (files) this.next.set(id, files);
-    }
+    for (const id of targetIds) if (this.edit?.knows(id, recordKey(id))) this.carry(id, this.edit);
   }
 
   /** Finds the records of the targets a warm edit may splice (their files checked against the disk), before anything is planned. */
@@ -100,11 +133,11 @@ export class WarmRun {
 
   /** Notes a file rendered whole: where its entries are, from the renderer's layout (none when it had no entries). */
   private rendered(target: Target, file: PlannedFile, layout: FileLayout | undefined, size: number | undefined): void {
-    if (!target.entriesByKey && !target.readsNoTranslations) return;
+    if (!target.entriesByKey && !target.readsNoTranslations && !target.translationDigest) return;
     let files = this.next.get(target.id);
     if (files === null) return;
     if (!files) this.next.set(target.id, (files = new Map()));
-    if (target.readsNoTranslations) return; // kept whole or planned whole: no entry is ever spliced
+    if (!target.entriesByKey) return; // kept whole or planned whole: no entry is ever spliced
     const hasEntries = (file.entries?.contexts.length ?? 0) > 0 || (file.moreEntries ?? []).some((l) => l.contexts.length > 0);
     this.keyIndex ??= new Map(this.fingerprints.keys.map((key, i) => [key, i]));
     const index = size === undefined || (hasEntries && !layout) ? undefined : fileIndexOf(layout, size, this.keyIndex);
@@ -114,10 +147,13 @@ export class WarmRun {
 
   /** Saves the index of this run's targets (call after the incremental record is saved: keys are read from it). */
   async save(recordKey: (id: string) => string | undefined): Promise<boolean> {
-    const targets: Record<string, { key: string; files: Map<string, FileIndex> }> = {};
+    const targets: Record<string, TargetIndex> = {};
     for (const [id, files] of this.next) {
       const key = recordKey(id);
-      if (files && key) targets[id] = { key, files };
+      if (!files || !key) continue;
+      const target = this.digesting.get(id);
+      const digests = this.nextDigests.get(id) ?? (target && Float64Array.from(this.fingerprints.keys, (_, at) => this.digestOf(target, at)));
+      targets[id] = { key, files, ...(digests ? { digests } : {}) };
     }
     return writeEntryIndex(indexFileFor(this.run.file), { fingerprints: this.fingerprints, targets });
   }

@@ -4,7 +4,7 @@
  * folder `<out>/<id>/`, and reports what its format cannot carry as
  * diagnostics instead of writing a silently different file.
  */
-import type { Catalog } from '../catalog/model.js';
+import type { Catalog, Message } from '../catalog/model.js';
 import type { Config } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -94,4 +94,13 @@ export interface Target {
    */
   entriesByKey?: boolean;
   readsNoTranslations?: boolean;
+  /**
+   * For a target that reads little of the translations (types: the source
+   * text and the plural argument; lookup tables: which argument is plural):
+   * that little of one message (of `messages` or `userMessages`), as a
+   * string. Two catalogs that differ only in translations whose messages all
+   * give the same digests plan the same; a warm run keeps the files when
+   * every edited key's digests are as they were.
+   */
+  translationDigest?(message: Message, catalog: Catalog): string;
 }

@@ -191,7 +191,9 @@ export function lookupTarget(
   return {
     id,
     description,
-    ...(quantities ? {} : { readsNoTranslations: true }),
+    ...(quantities
+      ? { translationDigest: (message: Message, catalog: Catalog) => String(pluralParamIndex(message, catalog.locales)) }
+      : { readsNoTranslations: true }),
     plan(catalog, options) {
       const { tables, diagnostics } = lookupTables(catalog, options.config.identifierPrefix, id, quantities);
       return {

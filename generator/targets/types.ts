@@ -18,6 +18,7 @@ import { i18nextEntries, i18nextPluralArgument } from './i18next.js';
 export const typesTarget: Target = {
   id: 'types',
   description: 'TypeScript key unions, messageKey(code) and the i18next type augmentation',
+  translationDigest: typesDigest,
   plan(catalog, { config, header }) {
     const resourcesName = `${pascalCase(catalog.namespace)}Resources`;
     const audiences = catalog.userMessages ? audiencesOf(catalog) : undefined;
@@ -71,6 +72,13 @@ function sectionsData(catalog: Catalog): Record<string, (number | string)[]> {
     keys.push(m.code ?? m.key);
   }
   return Object.fromEntries(data);
+}
+
+/** What resourceEntries and pluralArguments read of a message's translations: its source entries' keys (and texts, when it has arguments), its plural argument. */
+function typesDigest(m: Message, catalog: Catalog): string {
+  const converted = i18nextEntries(m, catalog.sourceLocale);
+  const entries = converted.ok ? converted.value.map(([key, value]) => (m.params.length === 0 ? key : [key, value])) : null;
+  return JSON.stringify([entries, i18nextPluralArgument(m) ?? null]);
 }
 
 /**

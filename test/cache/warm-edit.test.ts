@@ -1,7 +1,8 @@
 /**
  * The warm path of an edit (generator/cache/warm-edit.ts), case by case: the
  * targets that declare `entriesByKey` splice the edited keys' entries, those
- * that read no translation keep their files, and every case a splice cannot
+ * that read no translation (or the same digest of them) keep their files,
+ * and every case a splice cannot
  * be sure of falls back to planning whole. After every run the output and
  * the diagnostics are a cold run's, byte for byte and field for field.
  */
@@ -67,7 +68,9 @@ describe('a warm edit', () => {
       editText(dir, locale, key, (text) => `${text} ${word}`);
       const run = await warmRun(dir);
       expect(run.spliced, `${locale} ${key}`).toEqual(SPLICING);
-      expect(run.result.cache?.reused).toEqual(builtInTargets.filter((t) => t.readsNoTranslations).map((t) => t.id));
+      // Targets that read no text keep their files; those that read a digest of the texts keep them when the digests are as they were.
+      const keeping = builtInTargets.filter((t) => t.readsNoTranslations || t.translationDigest).map((t) => t.id);
+      expect(run.result.cache?.reused).toEqual(keeping);
       await expectCold(dir, run);
     }
     rmSync(dir, { recursive: true, force: true });
@@ -79,6 +82,17 @@ describe('a warm edit', () => {
     const run = await warmRun(dir);
     expect(run.spliced).not.toContain('apple');
     expect(run.spliced).toContain('gettext');
+    await expectCold(dir, run);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a source text with arguments is a literal type: its edit plans types, and the lookup tables still keep their files', async () => {
+    const dir = await freshProject();
+    editText(dir, 'en', '7', (text) => `${text} Really.`);
+    const run = await warmRun(dir);
+    expect(run.result.cache?.reused).not.toContain('types');
+    expect(run.result.cache?.reused).toContain('lookup-kotlin');
+    expect(run.stages).toContain('plan types');
     await expectCold(dir, run);
     rmSync(dir, { recursive: true, force: true });
   });

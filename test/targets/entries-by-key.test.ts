@@ -1,6 +1,7 @@
 /**
  * What a target declares so that a warm run need not plan it whole
- * (generator/emit/target.ts: `entriesByKey`, `readsNoTranslations`), held for
+ * (generator/emit/target.ts: `entriesByKey`, `readsNoTranslations`,
+ * `translationDigest`), held for
  * every built-in target that declares it, on the hazard catalog, the repo's
  * own catalog (two audiences) and a small catalog written here with what
  * those two lack (plurals in one locale only, selects, exact selectors, user
@@ -9,9 +10,12 @@
  * - entriesByKey: the plan of the catalog cut down to some keys
  *   (catalogOfKeys) has the same files, file contexts and entry lists, whose
  *   entries are the whole plan's entries of those keys, and the same
- *   diagnostics of those keys and without one; the file text is the file
- *   template's text with the entries in it; and splicing the re-planned
- *   entries of edited keys into the old file gives the new file.
+ *   diagnostics of those keys and without one (a file with none of their
+ *   entries may be left out); the file text is the file template's text
+ *   with the entries in it; and splicing the re-planned entries of edited
+ *   keys into the old file gives the new file.
+ * - translationDigest: translations changed but for what the digests read
+ *   give the same digests and the same plan.
  * - readsNoTranslations: the plan does not change when every text, state,
  *   note and origin of every translation does, nor read one at all.
  *
@@ -364,6 +368,37 @@ function altered(catalog: Catalog, { userTexts = true } = {}): Catalog {
   };
 }
 
+/**
+ * Every translation changed but for what a digest may read: states, notes,
+ * doubts and origins everywhere, and the texts of the other locales that are
+ * plain text (no argument, no plural) made other plain texts.
+ */
+function sameDigests(catalog: Catalog): Catalog {
+  const change = (t: Translation, locale: string): Translation => {
+    const plain = locale !== catalog.sourceLocale && !t.text.includes('{');
+    const text = plain ? `Other ${t.text.length}.` : t.text;
+    const parsed = parseMessage(text);
+    if (!parsed.ok) throw new Error(parsed.message);
+    return {
+      text,
+      ast: parsed.ast,
+      state: STATES[(STATES.indexOf(t.state) + 1) % STATES.length]!,
+      origin: { ...t.origin, line: t.origin.line + 7 },
+      note: 'other',
+      doubts: ['other'],
+    };
+  };
+  const message = (m: Message): Message => ({
+    ...m,
+    translations: Object.fromEntries(Object.entries(m.translations).map(([l, t]) => [l, change(t, l)])),
+  });
+  return {
+    ...catalog,
+    messages: catalog.messages.map(message),
+    ...(catalog.userMessages ? { userMessages: catalog.userMessages.map(message) } : {}),
+  };
+}
+
 /** The catalog whose every translation record throws when read. */
 function unreadable(catalog: Catalog): Catalog {
   const fail = (): never => {
@@ -477,6 +512,16 @@ describe('warm-run declarations of the built-in targets', async () => {
         }
       },
     );
+  });
+
+  describe.each(builtInTargets.filter((t) => t.translationDigest).map((t) => [t.id, t] as const))('%s: translationDigest', (_, target) => {
+    const digests = (c: Catalog) => [...c.messages, ...(c.userMessages ?? [])].map((m) => `${m.key} ${target.translationDigest!(m, c)}`);
+
+    it.each(all.map((s) => [s.name, s] as const))('translations with the same digests plan the same (%s)', (__, { catalog, config }) => {
+      const other = sameDigests(catalog);
+      expect(digests(other)).toEqual(digests(catalog));
+      expect(planOf(target, other, config)).toEqual(planOf(target, catalog, config));
+    });
   });
 
   describe.each(noTexts.map((t) => [t.id, t] as const))('%s: readsNoTranslations', (_, target) => {
