@@ -152,7 +152,8 @@ export class WarmRun {
       const key = recordKey(id);
       if (!files || !key) continue;
       const target = this.digesting.get(id);
-      const digests = this.nextDigests.get(id) ?? (target && Float64Array.from(this.fingerprints.keys, (_, at) => this.digestOf(target, at)));
+      const digests =
+        this.nextDigests.get(id) ?? (target && Float64Array.from(this.fingerprints.keys, (_, at) => this.digestOf(target, at)));
       targets[id] = { key, files, ...(digests ? { digests } : {}) };
     }
     return writeEntryIndex(indexFileFor(this.run.file), { fingerprints: this.fingerprints, targets });
