@@ -29,6 +29,7 @@ export const typesTarget: Target = {
       audiences,
       codes: catalog.messages.flatMap((m) => (m.code === undefined ? [] : [String(m.code)])),
       keys: catalog.messages.map((m) => tsString(m.key)),
+      otherKeys: catalog.messages.flatMap((m) => (m.code === undefined ? [tsString(m.key)] : [])),
       sectionIds: catalog.sections.map((s) => tsString(s.id)),
       ranges: catalog.messages.flatMap((m) => (m.range ? [{ from: m.range[0], to: m.range[1], key: tsString(m.key) }] : [])),
       codesJson: tsString(JSON.stringify(catalog.messages.flatMap((m) => (m.code === undefined ? [] : [m.code])))),

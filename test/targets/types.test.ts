@@ -34,19 +34,24 @@ describe('types target', () => {
     await expect(json).toMatchFileSnapshot('../golden/hazards/types-context/context.json');
   });
 
-  it('writes MessageKey flat and MessageParams with only the messages that take arguments', async () => {
+  it('writes MessageKey as ErrorCode as strings plus the other keys, and MessageParams with only the messages that take arguments', async () => {
     const { catalog, file } = await render(false);
     const keys = file('keys.d.ts');
-    const all = /export type MessageKey =\n([\s\S]*?)\n {2};/
-      .exec(keys)![1]!
-      .split('\n')
-      .map((l) => JSON.parse(l.replace(/^\s*\| /, '')));
+    const members = (name: string) =>
+      new RegExp(`export type ${name} =\\n([\\s\\S]*?)\\n {2};`)
+        .exec(keys)![1]!
+        .split('\n')
+        .map((l) => l.replace(/^\s*\| /, ''));
+    const [codeKeys, ...others] = members('MessageKey');
+    expect(codeKeys).toBe('`${ErrorCode}`');
+    // What tsc makes of `${ErrorCode}`: each number literal as JavaScript prints it.
+    const all = [...members('ErrorCode').map((c) => String(JSON.parse(c))), ...others.map((l) => JSON.parse(l) as string)];
+    expect(all.sort()).toEqual(catalog.messages.map((m) => m.key).sort());
     const params = /export interface MessageParams \{\n([\s\S]*?)\n\}/
       .exec(keys)![1]!
       .split('\n')
       .filter((l) => /^ {2}"/.test(l))
       .map((l) => JSON.parse(l.trim().replace(/: \{$/, '')));
-    expect(all).toEqual(catalog.messages.map((m) => m.key));
     expect(params.sort()).toEqual(
       catalog.messages
         .filter((m) => m.params.length > 0)
