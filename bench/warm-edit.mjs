@@ -2,7 +2,10 @@
 // its incremental cache warm (a cold process, as the CLI runs after each save), all targets.
 // Also the run with nothing changed, and a cold `--no-cache` run for scale. Prints medians.
 //
-//   node bench/warm-edit.mjs [--codes 100000] [--runs 3] [--targets ids] [--write]
+//   node bench/warm-edit.mjs [--codes 100000] [--runs 3] [--targets ids] [--also ids] [--write]
+//
+// `--also ids` measures a second set of targets in the same run, in its own output folder and
+// cache (the bench's note compares all targets with all but review, whose QA is not incremental).
 //
 // `--write` also puts the table into its own section of bench/RESULTS.md (bench/run.mjs keeps it).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,11 +20,12 @@ const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repo, 'build/generator/cli.js');
 
 function parseArgs(argv) {
-  const o = { codes: 100000, runs: 3, targets: undefined, write: false };
+  const o = { codes: 100000, runs: 3, targets: undefined, also: undefined, write: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--codes') o.codes = Number(argv[++i]);
     else if (argv[i] === '--runs') o.runs = Number(argv[++i]);
     else if (argv[i] === '--targets') o.targets = argv[++i];
+    else if (argv[i] === '--also') o.also = argv[++i];
     else if (argv[i] === '--write') o.write = true;
     else throw new Error(`unknown option ${argv[i]}`);
   }
@@ -45,33 +49,38 @@ async function main() {
   const dir = mkdtempSync(join(os.tmpdir(), 'codebook-warm-edit-'));
   try {
     writeSyntheticCatalog(dir, { codes: o.codes });
-    const base = [cli, 'generate', '-q', '-c', join(dir, 'codebook.config.json'), ...(o.targets ? ['--targets', o.targets] : [])];
-    const run = async (extra = []) => {
-      const r = await measureNode([...base, ...extra], { cwd: dir });
-      if (r.code !== 0) throw new Error(`generate exited ${r.code}: ${r.stderr.slice(0, 2000)}`);
-      return r;
-    };
-    await run(); // fills the output and the cache
-    const figures = { edit: [], unchanged: [], cold: [] };
-    for (let i = 0; i < o.runs; i++) {
-      editOne(join(dir, 'locales/ja/messages.json'), i);
-      figures.edit.push(await run());
-      figures.unchanged.push(await run());
-      figures.cold.push(await run(['--no-cache']));
+    const sets = [o.targets, ...(o.also ? [o.also] : [])];
+    const lines = [];
+    for (const [n, targets] of sets.entries()) {
+      const base = [cli, 'generate', '-q', '-c', join(dir, 'codebook.config.json'), '-o', join(dir, `out-${n}`), ...(targets ? ['--targets', targets] : [])];
+      const run = async (extra = []) => {
+        const r = await measureNode([...base, ...extra], { cwd: dir });
+        if (r.code !== 0) throw new Error(`generate exited ${r.code}: ${r.stderr.slice(0, 2000)}`);
+        return r;
+      };
+      await run(); // fills the output and the cache
+      const figures = { edit: [], unchanged: [], cold: [] };
+      for (let i = 0; i < o.runs; i++) {
+        editOne(join(dir, 'locales/ja/messages.json'), n * o.runs + i);
+        figures.edit.push(await run());
+        figures.unchanged.push(await run());
+        figures.cold.push(await run(['--no-cache']));
+      }
+      const fmt = (rs, field) => summary(rs.map((r) => r[field])).median;
+      lines.push(
+        ...(n > 0 ? [''] : []),
+        `| ${o.codes} keys × 3 locales, ${targets ? `\`${targets}\`` : 'all targets'} (n = ${o.runs}) | wall | CPU | peak RSS |`,
+        '|---|---|---|---|',
+        ...[
+          ['edit', 'one ja message edited, cache warm'],
+          ['unchanged', 'nothing changed, cache warm'],
+          ['cold', 'cold, `--no-cache`'],
+        ].map(
+          ([name, label]) =>
+            `| ${label} | ${(fmt(figures[name], 'wallMs') / 1000).toFixed(2)} s | ${(fmt(figures[name], 'cpuMs') / 1000).toFixed(2)} s | ${Math.round(fmt(figures[name], 'rssKiB') / 1024)} MiB |`,
+        ),
+      );
     }
-    const fmt = (rs, field) => summary(rs.map((r) => r[field])).median;
-    const lines = [
-      `| ${o.codes} keys × 3 locales, ${o.targets ?? 'all targets'} (n = ${o.runs}) | wall | CPU | peak RSS |`,
-      '|---|---|---|---|',
-      ...[
-        ['edit', 'one ja message edited, cache warm'],
-        ['unchanged', 'nothing changed, cache warm'],
-        ['cold', 'cold, `--no-cache`'],
-      ].map(
-        ([name, label]) =>
-          `| ${label} | ${(fmt(figures[name], 'wallMs') / 1000).toFixed(2)} s | ${(fmt(figures[name], 'cpuMs') / 1000).toFixed(2)} s | ${Math.round(fmt(figures[name], 'rssKiB') / 1024)} MiB |`,
-      ),
-    ];
     console.log(lines.join('\n'));
     if (o.write) {
       const note =

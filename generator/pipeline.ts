@@ -158,7 +158,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const run = incremental?.run;
   const reused = run ? await timer.timeAsync('cache', () => run.reusable()) : new Map<string, Diagnostic[]>();
   // Below the target level: which keys' texts changed, and what can be kept or spliced (cache/warm-run.ts).
-  const warm = run ? await timer.timeAsync('cache', () => openWarmRun(run, result.catalog!, targets, reused)) : undefined;
+  const warm = run ? await timer.timeAsync('cache', () => openWarmRun(run, result, targets, reused)) : undefined;
   const loadDiagnostics = [...result.diagnostics];
   const toRender = targets.filter((t) => !reused.has(t.id));
   // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected.
@@ -340,11 +340,11 @@ async function recordRun(
 /** The warm run of an incremental one: `reused` (the targets whose key is unchanged) gains those a text edit leaves as they are. */
 async function openWarmRun(
   run: IncrementalRun,
-  catalog: Catalog,
+  { catalog, texts }: CatalogResult,
   targets: readonly Target[],
   reused: Map<string, Diagnostic[]>,
 ): Promise<WarmRun> {
-  const warm = await WarmRun.open(run, catalog);
+  const warm = await WarmRun.open(run, catalog!, texts);
   warm.reused(reused.keys(), (id) => run.recordedKey(id));
   for (const [id, diagnostics] of await warm.keep(targets.filter((t) => !reused.has(t.id)))) reused.set(id, diagnostics);
   await warm.prepare(targets.filter((t) => !reused.has(t.id)));

@@ -10,7 +10,7 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { KeyFingerprints } from './key-fingerprints.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** One entry list of a file: the key (an index into the key table) and UTF-8 length of each entry, in order. */
 export interface ListIndex {
@@ -44,6 +44,7 @@ interface Header {
   format: number;
   frame: string;
   keys: string[];
+  files: KeyFingerprints['files'];
   targets: Record<
     string,
     { key: string; files: Record<string, { pieces: (string | number)[]; size: number; lists: ListHeader[] }>; digestsAt?: number }
@@ -75,7 +76,7 @@ export async function writeEntryIndex(file: string, index: EntryIndex): Promise<
     if (at % 2 === 1) place(new Uint32Array(1));
     return place(new Uint32Array(array.buffer, array.byteOffset, array.length * 2));
   };
-  const { keys, registry, texts, frame } = index.fingerprints;
+  const { keys, registry, texts, frame, files: sourceFiles } = index.fingerprints;
   placeFloats(registry);
   placeFloats(texts);
   const targets: Header['targets'] = {};
@@ -93,7 +94,7 @@ export async function writeEntryIndex(file: string, index: EntryIndex): Promise<
     const digestsAt = digests?.length === keys.length ? placeFloats(digests) : undefined;
     targets[id] = { key, files: recorded, ...(digestsAt !== undefined ? { digestsAt } : {}) };
   }
-  const header = Buffer.from(JSON.stringify({ format: FORMAT, frame, keys, targets } satisfies Header), 'utf8');
+  const header = Buffer.from(JSON.stringify({ format: FORMAT, frame, keys, files: sourceFiles, targets } satisfies Header), 'utf8');
   // The words start on an 8-byte boundary, so the Float64 fingerprints can be viewed in place.
   const headerWords = Math.ceil((header.length + 4) / 8) * 2;
   const body = new Uint32Array(headerWords + at);
@@ -128,7 +129,13 @@ export async function readEntryIndex(file: string): Promise<EntryIndex | undefin
     const words = new Uint32Array(aligned.buffer, base * 4);
     const count = header.keys.length;
     const floats = (at: number) => new Float64Array(aligned.buffer, (base + at) * 4, count);
-    const fingerprints: KeyFingerprints = { frame: header.frame, keys: header.keys, registry: floats(0), texts: floats(count * 2) };
+    const fingerprints: KeyFingerprints = {
+      frame: header.frame,
+      keys: header.keys,
+      registry: floats(0),
+      texts: floats(count * 2),
+      files: header.files,
+    };
     const identity = Uint32Array.from({ length: count }, (_, i) => i);
     const targets: EntryIndex['targets'] = {};
     for (const [id, { key, files, digestsAt }] of Object.entries(header.targets)) {

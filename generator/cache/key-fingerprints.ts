@@ -13,6 +13,12 @@
  * hashes mixed over every field): a cryptographic hash per key costs about
  * three times as much at 100k keys, and a false match needs both 32-bit
  * halves to collide for the one key that changed.
+ *
+ * An origin is hashed by its file and JSON pointer; its line and column are
+ * computed only for the files whose bytes changed (most of the cost of this
+ * at 100k keys was placing every origin). Per file, a hash of the positions
+ * of its origins, in order, tells whether an edit moved any: then every key
+ * with an origin there counts as changed.
  */
 import type { Catalog, Message, Origin } from '../catalog/model.js';
 import { hashOf } from './fingerprint.js';
@@ -22,24 +28,58 @@ export interface KeyFingerprints {
   keys: string[];
   registry: Float64Array;
   texts: Float64Array;
+  /** By source file: a hash of its text, and of the positions of the origins in it. */
+  files: Record<string, { content: string; positions: number }>;
+  /** This run's only: by source file, the keys with an origin in it, and whether a registry origin is among them. */
+  placed?: Map<string, { keys: number[]; registry: boolean }>;
 }
 
-export function keyFingerprints(catalog: Catalog): KeyFingerprints {
+/**
+ * The fingerprints of a catalog loaded from `sources` (texts by file, as the
+ * origins name them); `previous` lends the positions of the files whose text
+ * is unchanged.
+ */
+export function keyFingerprints(catalog: Catalog, sources: ReadonlyMap<string, string>, previous?: KeyFingerprints): KeyFingerprints {
   const { messages, userMessages: _derived, userOverrides, ...rest } = catalog;
   const count = messages.length;
   const registry = new Float64Array(count);
   const texts = new Float64Array(count);
-  const hash = new Hash53();
-  for (let i = 0; i < count; i++) {
-    const message = messages[i]!;
-    registry[i] = hash.start().value(message, 'translations').digest();
-    texts[i] = hash.start().value(message.translations).value(userOverrides?.get(message.key)).digest();
+  const origins = new Map<string, Origin[]>();
+  const placed = new Map<string, { keys: number[]; registry: boolean }>();
+  let at = 0;
+  let inRegistry = false;
+  const hash = new Hash53((origin) => {
+    (origins.get(origin.file) ?? origins.set(origin.file, []).get(origin.file)!).push(origin);
+    const keys = placed.get(origin.file) ?? placed.set(origin.file, { keys: [], registry: false }).get(origin.file)!;
+    if (keys.keys[keys.keys.length - 1] !== at) keys.keys.push(at);
+    if (inRegistry) keys.registry = true;
+  });
+  for (; at < count; at++) {
+    const message = messages[at]!;
+    inRegistry = true;
+    registry[at] = hash.start().value(message, 'translations').digest();
+    inRegistry = false;
+    texts[at] = hash.start().value(message.translations).value(userOverrides?.get(message.key)).digest();
   }
   const frame = hashOf(
     JSON.stringify(rest, (key, value: unknown) => (key === 'ast' ? undefined : value)),
     String(userOverrides !== undefined),
   );
-  return { frame, keys: messages.map((m: Message) => m.key), registry, texts };
+  const files: KeyFingerprints['files'] = {};
+  for (const [file, list] of origins) {
+    const source = sources.get(file);
+    const content = source === undefined ? '' : hashOf(source);
+    const before = previous?.files[file];
+    files[file] = { content, positions: content && before?.content === content ? before.positions : positionsHash(list) };
+  }
+  return { frame, keys: messages.map((m: Message) => m.key), registry, texts, files, placed };
+}
+
+/** The line and column of every origin, in order: computed here, where they were not needed before. */
+function positionsHash(origins: readonly Origin[]): number {
+  const hash = new Hash53().start();
+  for (const origin of origins) hash.number(origin.line).number(origin.column);
+  return hash.digest();
 }
 
 /** A 53-bit hash of a string (a target's translation digest). */
@@ -47,13 +87,22 @@ export function hashText(text: string): number {
   return new Hash53().start().value(text).digest();
 }
 
-/** The keys whose texts differ, or undefined when anything else does (the frame, a key's registry fields, the keys or their order). */
+/**
+ * The keys whose texts differ, or whose translations' origins moved; undefined when anything
+ * else does (the frame, a key's registry fields or its origin's place, the keys or their order).
+ */
 export function changedTexts(before: KeyFingerprints, after: KeyFingerprints): Set<string> | undefined {
   if (before.frame !== after.frame || before.keys.length !== after.keys.length) return undefined;
   const changed = new Set<string>();
   for (let i = 0; i < after.keys.length; i++) {
     if (before.keys[i] !== after.keys[i] || before.registry[i] !== after.registry[i]) return undefined;
     if (before.texts[i] !== after.texts[i]) changed.add(after.keys[i]!);
+  }
+  for (const [file, { positions }] of Object.entries(after.files)) {
+    if (before.files[file]?.positions === positions) continue;
+    const moved = after.placed?.get(file);
+    if (!moved || moved.registry) return undefined;
+    for (const at of moved.keys) changed.add(after.keys[at]!);
   }
   return changed;
 }
@@ -77,10 +126,13 @@ class Hash53 {
     return (this.a >>> 0) * 0x200000 + ((this.b ^ (this.b >>> 13)) >>> 11);
   }
 
+  /** `onOrigin` is told each origin met (by `value`), which is hashed by its layer, file and pointer only. */
+  constructor(private readonly onOrigin?: (origin: Origin) => void) {}
+
   /** Mixes a plain value in; members named `ast` (parsed from a text beside them) or `skip` are left out. */
   value(value: unknown, skip?: string): this {
     if (typeof value === 'string') return this.tag(1).text(value);
-    if (typeof value === 'number') return Number.isInteger(value) ? this.tag(2).tag(value) : this.tag(10).text(String(value));
+    if (typeof value === 'number') return Number.isInteger(value) ? this.number(value) : this.tag(10).text(String(value));
     if (typeof value === 'boolean') return this.tag(value ? 3 : 4);
     if (value === undefined || value === null) return this.tag(5);
     if (Array.isArray(value)) {
@@ -88,8 +140,11 @@ class Hash53 {
       for (const item of value) this.value(item);
       return this.tag(7);
     }
-    // An origin's position is computed on demand (catalog/origin.ts): its getters are not enumerable.
-    if (isOrigin(value)) return this.tag(11).text(value.layer).text(value.file).text(value.pointer).tag(value.line).tag(value.column);
+    // An origin's position is computed on demand (catalog/origin.ts): it is compared per file (positionsHash).
+    if (isOrigin(value)) {
+      this.onOrigin?.(value);
+      return this.tag(11).text(value.layer).text(value.file).text(value.pointer);
+    }
     this.tag(8);
     for (const key in value as Record<string, unknown>) {
       const item = (value as Record<string, unknown>)[key];
@@ -109,6 +164,10 @@ class Hash53 {
     this.a = a;
     this.b = b;
     return this.tag(0);
+  }
+
+  number(n: number): this {
+    return this.tag(2).tag(n);
   }
 
   private tag(n: number): this {

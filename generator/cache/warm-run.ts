@@ -44,8 +44,10 @@ export class WarmRun {
     private readonly edit: WarmEdit | undefined,
   ) {}
 
-  static async open(run: IncrementalRun, catalog: Catalog): Promise<WarmRun> {
-    const [previous, fingerprints] = await Promise.all([readEntryIndex(indexFileFor(run.file)), keyFingerprints(catalog)]);
+  /** `sources`: the layer files' texts by the paths origins name. */
+  static async open(run: IncrementalRun, catalog: Catalog, sources: ReadonlyMap<string, string>): Promise<WarmRun> {
+    const previous = await readEntryIndex(indexFileFor(run.file));
+    const fingerprints = keyFingerprints(catalog, sources, previous?.fingerprints);
     const changed = previous && changedTexts(previous.fingerprints, fingerprints);
     return new WarmRun(run, catalog, fingerprints, previous && changed ? new WarmEdit(changed, previous, fingerprints) : undefined);
   }

@@ -74,7 +74,13 @@ describe('the entry index', () => {
   it('reads back what was written: fingerprints, pieces, keys (in catalog order or not, entries of no message) and lengths', async () => {
     const keys = ['a', 'b', 'c', 'd'];
     const index: EntryIndex = {
-      fingerprints: { frame: 'f', keys, registry: Float64Array.from([1, 2, 3, 2 ** 52]), texts: Float64Array.from([5, 6, 7, 8]) },
+      fingerprints: {
+        frame: 'f',
+        keys,
+        registry: Float64Array.from([1, 2, 3, 2 ** 52]),
+        texts: Float64Array.from([5, 6, 7, 8]),
+        files: { 'locales/ja/messages.json': { content: 'c', positions: 2 ** 40 + 3 } },
+      },
       targets: {
         i18next: {
           key: 'k1',
@@ -114,6 +120,7 @@ describe('the entry index', () => {
     expect(back?.fingerprints.keys).toEqual(keys);
     expect([...back!.fingerprints.registry]).toEqual([...index.fingerprints.registry]);
     expect([...back!.fingerprints.texts]).toEqual([...index.fingerprints.texts]);
+    expect(back!.fingerprints.files).toEqual(index.fingerprints.files);
     const plain = (i: EntryIndex) =>
       Object.fromEntries(
         Object.entries(i.targets).map(([id, t]) => [
