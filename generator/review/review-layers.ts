@@ -23,6 +23,7 @@ import { parseMessage } from '../catalog/icu.js';
 import { compareKeys } from '../catalog/keys.js';
 import type { SourceFile } from '../catalog/load-layers.js';
 import type { Catalog, Message, Origin, Translation } from '../catalog/model.js';
+import { SourceOrigin } from '../catalog/origin.js';
 import type { Config } from '../config/load-config.js';
 import type { CheckSettings, ReviewSettings, SeveritySetting } from '../config/review-settings.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
@@ -273,7 +274,7 @@ function resolvedBy(subjects: readonly Subject[], catalog: Catalog): Origin[] {
 }
 
 function sameOrigin(a: Origin, b: Origin): boolean {
-  return a.layer === b.layer && a.file === b.file && a.pointer === b.pointer;
+  return a === b || (a.layer === b.layer && a.file === b.file && SourceOrigin.samePointer(a, b));
 }
 
 function dedupeOrigins(origins: readonly Origin[]): Origin[] {
