@@ -27,6 +27,17 @@ export default defineConfig({
     dir: 'build/generator/bundle',
     format: 'esm',
     cleanDir: true,
+    // Every module the commands share in one chunk (generate then links 7 files, not 37: ~10 ms less
+    // CPU at start); the command modules and what only one command loads (import, diff, watch,
+    // init, status, the progress display) keep chunks of their own.
+    codeSplitting: {
+      groups: [
+        {
+          name: 'core',
+          test: /build[\\/]generator[\\/](?!cli[\\/]|import[\\/]|diff[\\/]|watch[\\/]|init[\\/]|status[\\/]|progress[\\/]|cli-modules)/,
+        },
+      ],
+    },
   },
   plugins: [
     {
