@@ -5,7 +5,7 @@
 //
 //   node bench/profile.mjs [--codes 100000] [--targets ids] [--config file] [--top 25]
 //                          [--interval µs] [--analyse file.cpuprofile]
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -149,7 +149,8 @@ async function main() {
     const name = `generate-${label}${o.targets ? `-${o.targets.replace(/\W+/g, '_')}` : ''}.cpuprofile`;
     rmSync(join(profileDir, name), { force: true });
     const args = [
-      join(repo, 'build/generator/cli.js'),
+      // The command line as separate modules (rolldown.config.js keeps it), so that stages are told apart by file.
+      join(repo, existsSync(join(repo, 'build/generator/cli-modules.js')) ? 'build/generator/cli-modules.js' : 'build/generator/cli.js'),
       'generate',
       '-q',
       '--no-cache',

@@ -10,8 +10,10 @@
  * that help and commander's suggestions list them all.
  */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { EXIT_OK, EXIT_USAGE } from './cli/common.js';
+import { packageRoot } from './package-root.js';
 
 type Define = (program: Command) => unknown;
 
@@ -41,7 +43,8 @@ export async function buildProgram(argv: readonly string[] = []): Promise<Comman
 
 /** The version in codebook's package.json (read only when a command line is parsed: a small file). */
 function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  // From the package root, not from this module: the build bundles it into build/generator/bundle/.
+  return (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 export async function main(argv: readonly string[]): Promise<void> {

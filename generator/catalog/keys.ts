@@ -25,15 +25,38 @@ export function parseKey(key: string): { code: number } | { range: CodeRange } |
 
 /** Numeric order (negative codes first, a range at its start), named keys last, by name. */
 export function compareKeys(a: string, b: string): number {
-  const pa = parseKey(a);
-  const pb = parseKey(b);
+  const pa = orderOf(a);
+  const pb = orderOf(b);
   if (pa && pb) {
-    const sa = 'code' in pa ? pa.code : pa.range[0];
-    const sb = 'code' in pb ? pb.code : pb.range[0];
-    if (sa !== sb) return sa - sb;
-    return ('code' in pa ? 0 : 1) - ('code' in pb ? 0 : 1);
+    if (pa.start !== pb.start) return pa.start - pb.start;
+    return pa.range - pb.range;
   }
   if (pa) return -1;
   if (pb) return 1;
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface Order {
+  /** The code, or the first code of a range. */
+  start: number;
+  /** 1 for a range (after the code it starts with), else 0. */
+  range: number;
+}
+
+/**
+ * A key's place in compareKeys's order, remembered by key: every sort of a catalog's messages or
+ * findings compares each key many times, and parsing is two regex matches. Bounded for
+ * long-lived processes (watch mode): once full, new keys are parsed each time.
+ */
+const orders = new Map<string, Order | null>();
+const ORDER_CACHE_LIMIT = 200_000;
+
+function orderOf(key: string): Order | null {
+  let order = orders.get(key);
+  if (order === undefined) {
+    const parsed = parseKey(key);
+    order = parsed ? ('code' in parsed ? { start: parsed.code, range: 0 } : { start: parsed.range[0], range: 1 }) : null;
+    if (orders.size < ORDER_CACHE_LIMIT) orders.set(key, order);
+  }
+  return order;
 }

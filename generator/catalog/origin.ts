@@ -32,6 +32,12 @@ export class SourceOrigin implements Origin {
     return (this.#pointer ??= `${this.#parent}/${escapePointer(this.#name)}`);
   }
 
+  /** Whether two origins have the same pointer, without building either when both are SourceOrigins (the pointer is `parent/escaped name`, one string per pair). */
+  static samePointer(a: Origin, b: Origin): boolean {
+    if (a instanceof SourceOrigin && b instanceof SourceOrigin) return a.#name === b.#name && a.#parent === b.#parent;
+    return a.pointer === b.pointer;
+  }
+
   get line(): number {
     return this.#locate().line;
   }

@@ -202,6 +202,26 @@ class ConfigLoad {
   /** Where a JSON pointer of this file is; an arrow so the config can hand it out as `placeOf`. */
   readonly place = (pointer: string): Place => ({ file: this.displayName, ...this.json.locate(pointer), pointer });
 
+  /**
+   * `place`, with the line and column found when first read: a layer keeps its place for the
+   * diagnostics it may cause, and finding `/layers/i/files` needs the file's full syntax tree.
+   */
+  private lazyPlace(pointer: string): Place {
+    const { json } = this;
+    let position: { line: number; column: number } | undefined;
+    const at = () => (position ??= json.locate(pointer));
+    return {
+      file: this.displayName,
+      get line() {
+        return at().line;
+      },
+      get column() {
+        return at().column;
+      },
+      pointer,
+    };
+  }
+
   private problem(ruleId: RuleId, message: string, pointer: string): void {
     this.diagnostics.push({ ruleId, severity: 'error', message, place: this.place(pointer) });
   }
@@ -265,7 +285,7 @@ class ConfigLoad {
         this.problem('config/duplicate-layer', why, pointerOf('layers', i, 'name'));
       }
       names.add(layer.name);
-      layers.push({ ...layer, root: this.root, place: this.place(pointerOf('layers', i, 'files')) });
+      layers.push({ ...layer, root: this.root, place: this.lazyPlace(pointerOf('layers', i, 'files')) });
     });
     return layers;
   }

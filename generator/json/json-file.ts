@@ -6,10 +6,16 @@
  * time a line is asked for (a diagnostic to print, an origin shown in a
  * report), so a clean 100k-key catalog never pays for a full syntax tree.
  */
-import { parse, type AnyNode, type DocumentNode } from '@humanwhocodes/momoa';
+import { createRequire } from 'node:module';
+import type { AnyNode, DocumentNode } from '@humanwhocodes/momoa';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { indexShallowValues, SHALLOW_DEPTH, type ShallowIndex } from './json-positions.js';
 import { escapePointer, type Position } from './pointer.js';
+
+const require = createRequire(import.meta.url);
+/** momoa, loaded on first use (its CommonJS build, the same parser): a clean source file never needs its tree. */
+const parse = (source: string, options: { mode: 'json' }): DocumentNode =>
+  (require('@humanwhocodes/momoa') as typeof import('@humanwhocodes/momoa')).parse(source, options);
 
 export { escapePointer, pointerOf, type Position } from './pointer.js';
 

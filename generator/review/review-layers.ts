@@ -23,6 +23,7 @@ import { parseMessage } from '../catalog/icu.js';
 import { compareKeys } from '../catalog/keys.js';
 import type { SourceFile } from '../catalog/load-layers.js';
 import type { Catalog, Message, Origin, Translation } from '../catalog/model.js';
+import { SourceOrigin } from '../catalog/origin.js';
 import type { Config } from '../config/load-config.js';
 import type { CheckSettings, ReviewSettings, SeveritySetting } from '../config/review-settings.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
@@ -135,16 +136,21 @@ function runChecks(stack: LayerStack, options: ReviewOptions, skip: ReadonlySet<
   const gapsByKey = gapsByKeyOf(stack);
   const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
   const runs: Run[] = [];
+  // One context per message, shared by every check (they only read it).
+  const noGaps: Gap[] = [];
+  const contexts = catalog.messages.map((message) => ({
+    gaps: gapsByKey.get(message.key) ?? noGaps,
+    ...(options.settings ? { settings: options.settings } : {}),
+  }));
   for (const check of options.checks ?? qaChecks) {
     const setting = options.severities?.[check.id];
     if (setting === 'off') continue;
     const skipping = check.scope === 'message' && skip.size > 0;
-    for (const message of catalog.messages) {
+    for (let i = 0; i < catalog.messages.length; i++) {
+      const message = catalog.messages[i];
       if (skipping && skip.has(message.key)) continue;
-      for (const hit of check.check(message, catalog, {
-        gaps: gapsByKey.get(message.key) ?? [],
-        ...(options.settings ? { settings: options.settings } : {}),
-      })) {
+      const hits = check.check(message, catalog, contexts[i]);
+      for (const hit of hits) {
         const key = hit.key ?? message.key;
         const locales = [...hit.locales].sort();
         const severity: Severity = setting ?? hit.severity ?? check.severity;
@@ -268,7 +274,7 @@ function resolvedBy(subjects: readonly Subject[], catalog: Catalog): Origin[] {
 }
 
 function sameOrigin(a: Origin, b: Origin): boolean {
-  return a.layer === b.layer && a.file === b.file && a.pointer === b.pointer;
+  return a === b || (a.layer === b.layer && a.file === b.file && SourceOrigin.samePointer(a, b));
 }
 
 function dedupeOrigins(origins: readonly Origin[]): Origin[] {

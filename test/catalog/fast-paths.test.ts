@@ -1,6 +1,7 @@
 // The load stage's shortcuts must give exactly what the slow, general paths give:
 // the shallow position index agrees with momoa's syntax tree, the duplicate-key
-// count agrees with momoa's report, and the ICU shortcut with the parser.
+// count agrees with momoa's report, the ICU shortcut with the parser, and the remembered
+// key order with parsing both keys at each comparison.
 import { readFileSync } from 'node:fs';
 import { parse as parseJsonTree, type AnyNode } from '@humanwhocodes/momoa';
 import { parse as parseIcu } from '@formatjs/icu-messageformat-parser';
@@ -8,6 +9,7 @@ import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { escapePointer, parseJsonFile } from '../../generator/json/json-file.js';
 import { parseMessage } from '../../generator/catalog/icu.js';
+import { compareKeys, parseKey } from '../../generator/catalog/keys.js';
 
 const repoFiles = globSync(['locales/**/*.json', 'test/fixtures/hazards/locales/**/*.json'], { absolute: true }).sort();
 
@@ -125,5 +127,49 @@ describe('ICU shortcut for plain text', () => {
       const actual = parseMessage(text);
       expect(actual.ok ? actual : { ok: false }, text).toEqual(expected);
     }
+  });
+});
+
+describe('key order remembered by key', () => {
+  /** compareKeys as it was before its parse was remembered: both keys parsed at each comparison. */
+  function compareByParsing(a: string, b: string): number {
+    const pa = parseKey(a);
+    const pb = parseKey(b);
+    if (pa && pb) {
+      const sa = 'code' in pa ? pa.code : pa.range[0];
+      const sb = 'code' in pb ? pb.code : pb.range[0];
+      if (sa !== sb) return sa - sb;
+      return ('code' in pa ? 0 : 1) - ('code' in pb ? 0 : 1);
+    }
+    if (pa) return -1;
+    if (pb) return 1;
+    return a < b ? -1 : a > b ? 1 : 0;
+  }
+
+  it('gives the parsing order for every pair of keys, twice', () => {
+    const keys = [
+      '0',
+      '-0',
+      '1',
+      '-1',
+      '7',
+      '-302',
+      '6014',
+      '6014-6020',
+      '6013-7000',
+      '-5--3',
+      '120001-130000',
+      '01',
+      '1e3',
+      'unknown',
+      'a',
+      'B',
+      '',
+      ' 1',
+      '9007199254740993',
+      '-9007199254740993-0',
+    ];
+    for (let round = 0; round < 2; round++)
+      for (const a of keys) for (const b of keys) expect(Math.sign(compareKeys(a, b)), `${a} ${b}`).toBe(Math.sign(compareByParsing(a, b)));
   });
 });

@@ -64,9 +64,13 @@ export interface QaCheck {
   check(message: Message, catalog: Catalog, context: CheckContext): CheckHit[];
 }
 
-/** Every locale but the source locale, in catalog order. */
-export function targetLocales(catalog: Catalog): string[] {
-  return catalog.locales.filter((l) => l !== catalog.sourceLocale);
+const targetsOf = new WeakMap<Catalog, readonly string[]>();
+
+/** Every locale but the source locale, in catalog order (one list per catalog: the checks ask for every message). */
+export function targetLocales(catalog: Catalog): readonly string[] {
+  let targets = targetsOf.get(catalog);
+  if (!targets) targetsOf.set(catalog, (targets = catalog.locales.filter((l) => l !== catalog.sourceLocale)));
+  return targets;
 }
 
 /** Sorts locales the way findings list them. */

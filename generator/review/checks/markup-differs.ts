@@ -58,11 +58,20 @@ function unpairedTags(text: string): string[] {
     .sort();
 }
 
-/** markupOf, remembered by text (read only). */
-const markupOfText: (text: string) => ReadonlyMap<string, number> = memoByText(markupOf);
+const NO_MARKUP: ReadonlyMap<string, number> = new Map();
+const NONE: readonly string[] = [];
+
+/** markupOf, remembered by text (read only); a text without `<`, `[` or `【` (most texts) has none. */
+const markupOfText: (text: string) => ReadonlyMap<string, number> = memoByText((text) =>
+  text.includes('<') || text.includes('[') || text.includes('【') ? markupOf(text) : NO_MARKUP,
+);
+
+/** A character that can open or close a bracket or a tag: without one, a text has nothing unbalanced. */
+const BRACKET_OR_TAG = /[()[\]【】「」{}（）［］｛｝<>]/u;
 
 /** The bracket pairs and elements a text leaves unbalanced, remembered by text (read only). */
 const unbalancedOf: (raw: string) => readonly string[] = memoByText((raw) => {
+  if (!BRACKET_OR_TAG.test(raw)) return NONE;
   const text = raw.replace(/[（）［］｛｝]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   return [
     ...PAIRS.filter(([open, close]) => text.split(open).length !== text.split(close).length).map(([o, c]) => `${o}${c}`),

@@ -192,6 +192,9 @@ export function quantitiesOf(text: string, locale: string): Quantity[] {
 
 function readQuantities(text: string, locale: string): Quantity[] {
   const normalized = text.normalize('NFKC');
+  // Every number the scanner finds has an ASCII digit: a text without one (most texts) has none,
+  // and a locale none of whose texts has one never builds its Intl.NumberFormat.
+  if (!/[0-9]/.test(normalized)) return [];
   const { scanner, separators } = scannerFor(locale);
   // One scanner per locale, restarted: readQuantities does not call itself.
   const re = scanner;

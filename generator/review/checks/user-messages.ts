@@ -113,15 +113,55 @@ function firstKeyNaming(catalog: Catalog, id: string | undefined): string | unde
 
 /** The terms of a jargon list a text names, remembered by text: shared user texts repeat across keys and layer stacks. */
 const finders = new WeakMap<readonly string[], (text: string) => string[]>();
-function jargonIn(terms: readonly string[]): (text: string) => string[] {
+export function jargonIn(terms: readonly string[]): (text: string) => string[] {
   let find = finders.get(terms);
-  if (!find) finders.set(terms, (find = memoByText((text) => terms.filter((term) => jargonPattern(term).test(text)))));
+  if (!find) {
+    const probes = terms.map((term) => ({ term, needle: needleOf(term) }));
+    find = memoByText((text) => {
+      let folded: string | undefined;
+      return probes
+        .filter(({ term, needle }) => {
+          // A term whose needle the text lacks cannot match: most texts name no term, and each
+          // pattern is a Unicode, case-insensitive regex with look-arounds (costly to compile and run).
+          if (needle?.caseless === false && !(folded ??= foldAscii(text)).includes(needle.text)) return false;
+          if (needle?.caseless && !text.includes(needle.text)) return false;
+          return jargonPattern(term).test(text);
+        })
+        .map(({ term }) => term);
+    });
+    finders.set(terms, find);
+  }
   return find;
+}
+
+/**
+ * What a text must contain for `jargonPattern(term)` to match (a prefilter; the pattern decides):
+ * - a term of printable ASCII: its lower case, looked for in `foldAscii(text)`;
+ * - a term of scripts without case (Han, kana, Hangul, the prolonged sound mark): the term itself;
+ * - any other term: nothing, the pattern alone decides.
+ * test/review/checks/user-messages.test.ts proves both rules against the regex engine's case folding.
+ */
+export function needleOf(term: string): { text: string; caseless: boolean } | undefined {
+  if (/^[\x20-\x7e]+$/u.test(term)) return { text: term.toLowerCase(), caseless: false };
+  if (CASELESS_TERM.test(term)) return { text: term, caseless: true };
+  return undefined;
+}
+
+/** Characters that no other character matches case-insensitively (proven in the test). */
+export const CASELESS_TERM = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]+$/u;
+
+/**
+ * The text in lower case, with ſ (U+017F) as s: under the `iu` flags the characters that match an
+ * ASCII letter are its two cases, ſ (for s) and the Kelvin sign (for k, which lower-cases to k).
+ */
+export function foldAscii(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
 }
 
 const patterns = new Map<string, RegExp>();
 /** Whole words for Latin terms (so "API" does not match "RAPID"), plain substrings for terms in other scripts. */
-function jargonPattern(term: string): RegExp {
+export function jargonPattern(term: string): RegExp {
   let pattern = patterns.get(term);
   if (!pattern) {
     const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
