@@ -335,6 +335,20 @@ function edited(catalog: Catalog, keys: ReadonlySet<string>): Catalog {
   };
 }
 
+/** `t` with `text` (parsed) and every other field changed too: the next state, an origin `lines` further down, a note and a doubt. */
+function retexted(t: Translation, text: string, { lines, note, doubt }: { lines: number; note: string; doubt: string }): Translation {
+  const parsed = parseMessage(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return {
+    text,
+    ast: parsed.ast,
+    state: STATES[(STATES.indexOf(t.state) + 1) % STATES.length]!,
+    origin: { ...t.origin, line: t.origin.line + lines, column: t.origin.column + 1 },
+    note,
+    doubts: [doubt],
+  };
+}
+
 /**
  * Every translation of the catalog changed: text (a plural for a plain text
  * of a message with a plural param, plain for a plural), state, note, doubts
@@ -345,16 +359,7 @@ function altered(catalog: Catalog, { userTexts = true } = {}): Catalog {
     const count = params.find((p) => p.type === 'plural');
     const text =
       count && splitPlural(t.ast).kind !== 'plural' ? `{${count.name}, plural, one {# altered} other {# altered}}` : `Altered: ${t.state}.`;
-    const parsed = parseMessage(text);
-    if (!parsed.ok) throw new Error(parsed.message);
-    return {
-      text,
-      ast: parsed.ast,
-      state: STATES[(STATES.indexOf(t.state) + 1) % STATES.length]!,
-      origin: { ...t.origin, line: t.origin.line + 1000, column: t.origin.column + 1 },
-      note: `${t.note ?? ''} altered`,
-      doubts: ['altered'],
-    };
+    return retexted(t, text, { lines: 1000, note: `${t.note ?? ''} altered`, doubt: 'altered' });
   };
   const all = (translations: Record<string, Translation>, params: Message['params'] = []) =>
     Object.fromEntries(Object.entries(translations).map(([locale, t]) => [locale, change(t, params)]));
@@ -377,16 +382,7 @@ function sameDigests(catalog: Catalog): Catalog {
   const change = (t: Translation, locale: string): Translation => {
     const plain = locale !== catalog.sourceLocale && !t.text.includes('{');
     const text = plain ? `Other ${t.text.length}.` : t.text;
-    const parsed = parseMessage(text);
-    if (!parsed.ok) throw new Error(parsed.message);
-    return {
-      text,
-      ast: parsed.ast,
-      state: STATES[(STATES.indexOf(t.state) + 1) % STATES.length]!,
-      origin: { ...t.origin, line: t.origin.line + 7 },
-      note: 'other',
-      doubts: ['other'],
-    };
+    return retexted(t, text, { lines: 7, note: 'other', doubt: 'other' });
   };
   const message = (m: Message): Message => ({
     ...m,
