@@ -1,9 +1,10 @@
 /**
  * One incremental `generate` below the whole-target level: it fingerprints
  * the keys, finds what the last run's entry index says about them, keeps
- * the targets that read no translation when only texts changed, splices
- * the `entriesByKey` targets (warm-edit.ts), notes where every entry of the
- * others lands as they are rendered, and saves the next index.
+ * the targets that read no translation (or none that changed: their
+ * translation digests) when only texts changed, splices the `entriesByKey`
+ * targets (warm-edit.ts), notes where every entry lands in the files
+ * rendered whole, and saves the next index.
  */
 import type { Catalog } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -34,7 +35,7 @@ export class WarmRun {
   /** The targets of the run that declare a translation digest. */
   private readonly digesting = new Map<string, Target>();
   private keyIndex?: Map<string, number>;
-  /** Targets whose files were kept because they read no translation. */
+  /** Targets whose files were kept because they read no translation that changed. */
   readonly kept: string[] = [];
 
   private constructor(
