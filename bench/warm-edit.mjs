@@ -52,7 +52,16 @@ async function main() {
     const sets = [o.targets, ...(o.also ? [o.also] : [])];
     const lines = [];
     for (const [n, targets] of sets.entries()) {
-      const base = [cli, 'generate', '-q', '-c', join(dir, 'codebook.config.json'), '-o', join(dir, `out-${n}`), ...(targets ? ['--targets', targets] : [])];
+      const base = [
+        cli,
+        'generate',
+        '-q',
+        '-c',
+        join(dir, 'codebook.config.json'),
+        '-o',
+        join(dir, `out-${n}`),
+        ...(targets ? ['--targets', targets] : []),
+      ];
       const run = async (extra = []) => {
         const r = await measureNode([...base, ...extra], { cwd: dir });
         if (r.code !== 0) throw new Error(`generate exited ${r.code}: ${r.stderr.slice(0, 2000)}`);
