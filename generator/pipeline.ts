@@ -187,7 +187,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     // Reused targets' files count as unchanged.
     result.written.unchanged = [...result.written.unchanged, ...run.filesOf([...reused.keys()])].sort();
     const reusedIds = targets.filter((t) => reused.has(t.id)).map((t) => t.id);
-    result.cache = { state: reused.size > 0 ? 'partial' : 'miss', reused: reusedIds, file: run.file };
+    const spliced = warm?.spliced ?? [];
+    result.cache = { state: reused.size + spliced.length > 0 ? 'partial' : 'miss', reused: reusedIds, spliced, file: run.file };
   }
   return result;
 }

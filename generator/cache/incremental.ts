@@ -32,10 +32,12 @@ import {
 } from './output-cache.js';
 
 export interface CacheReport {
-  /** `hit`: nothing ran; `partial`: some targets' files were reused; `miss`: every target was rendered. */
+  /** `hit`: nothing ran; `partial`: some targets' files were reused or spliced; `miss`: every target was rendered whole. */
   state: 'hit' | 'partial' | 'miss';
   /** Targets whose files were reused as they are. */
   reused: string[];
+  /** Targets whose files got the edited keys' entries spliced in (cache/warm-edit.ts); absent on a hit. */
+  spliced?: string[];
   /** The record file. */
   file: string;
 }

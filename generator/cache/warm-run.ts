@@ -37,6 +37,8 @@ export class WarmRun {
   private keyIndex?: Map<string, number>;
   /** Targets whose files were kept because they read no translation that changed. */
   readonly kept: string[] = [];
+  /** Targets whose files got the edited entries spliced in, in run order. */
+  readonly spliced: string[] = [];
 
   private constructor(
     private readonly run: IncrementalRun,
@@ -127,6 +129,7 @@ export class WarmRun {
         const spliced = record && this.edit?.splice(target, catalog, options, renderer, record, sink);
         if (!spliced) return undefined;
         this.next.set(target.id, spliced.files);
+        this.spliced.push(target.id);
         for (const path of spliced.files.keys()) onFile(path);
         return spliced.diagnostics;
       },

@@ -96,9 +96,13 @@ function writeSummary(result: GenerateResult): string {
   const { written, removed, unchanged } = result.written ?? { written: [], removed: [], unchanged: [] };
   const counts = `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed`;
   if (result.cache?.state === 'hit') return `${counts}; up to date (cache hit: nothing changed since the last run).`;
-  if (result.cache?.state === 'partial')
-    return `${counts}; cache: reused ${result.cache.reused.length} unchanged target(s) (${result.cache.reused.join(', ')}).`;
-  return `${counts}.`;
+  if (result.cache?.state !== 'partial') return `${counts}.`;
+  const { reused, spliced = [] } = result.cache;
+  const parts = [
+    ...(reused.length > 0 ? [`reused ${reused.length} unchanged target(s) (${reused.join(', ')})`] : []),
+    ...(spliced.length > 0 ? [`spliced the edited entries into ${spliced.length} target(s) (${spliced.join(', ')})`] : []),
+  ];
+  return `${counts}; cache: ${parts.join('; ')}.`;
 }
 
 // ---- progress and watch mode (generator/progress/, generator/watch/) ----

@@ -102,7 +102,9 @@ describe('incremental generate', () => {
     expect(stagesOf(result.stderr)).toContain('splice i18next');
     expect(stagesOf(result.stderr)).not.toContain('plan i18next');
     // types and the lookup tables read only source texts and which argument is plural: a ja edit leaves them.
-    expect(result.stderr).toContain('cache: reused 5 unchanged target(s) (types, lookup-kotlin, lookup-java, lookup-swift, lookup-dart)');
+    expect(result.stderr).toContain(
+      'cache: reused 5 unchanged target(s) (types, lookup-kotlin, lookup-java, lookup-swift, lookup-dart); spliced the edited entries into 8 target(s) (i18next, android, apple, flutter, gettext, java, xliff, catalog).',
+    );
     // And the run after that is a hit again.
     expect(run(['generate'], dir).stderr).toContain('up to date (cache hit');
   });

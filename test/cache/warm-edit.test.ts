@@ -68,6 +68,7 @@ describe('a warm edit', () => {
       editText(dir, locale, key, (text) => `${text} ${word}`);
       const run = await warmRun(dir);
       expect(run.spliced, `${locale} ${key}`).toEqual(SPLICING);
+      expect(run.result.cache?.spliced).toEqual(SPLICING);
       // Targets that read no text keep their files; those that read a digest of the texts keep them when the digests are as they were.
       const keeping = builtInTargets.filter((t) => t.readsNoTranslations || t.translationDigest).map((t) => t.id);
       expect(run.result.cache?.reused).toEqual(keeping);
