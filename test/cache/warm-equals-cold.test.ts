@@ -10,7 +10,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { WarmState } from '../../generator/cache/warm.js';
 import { generate } from '../../generator/pipeline.js';
 import { fixtureCopy, readTree } from '../support/files.js';
@@ -133,6 +133,10 @@ const errorsOf = (diagnostics: { ruleId: string; severity: string }[]) =>
     .sort();
 
 describe('warm runs equal cold runs', () => {
+  /** Targets spliced over every sequence: the splices must be among what is compared. */
+  let spliced = 0;
+  afterAll(() => expect(spliced).toBeGreaterThan(0));
+
   for (const seed of [1, 2, 3]) {
     it(`after every step of random sequence ${seed}`, async () => {
       const p = project();
@@ -148,6 +152,7 @@ describe('warm runs equal cold runs', () => {
         log.push(STEPS[kind]!(p, r));
         const before = existsSync(join(p.dir, 'dist')) ? readTree(join(p.dir, 'dist')) : {};
         const hot = await generate({ config, cwd: p.dir, cache: true, warm });
+        spliced += hot.cache?.spliced?.length ?? 0;
         const cold = await coldRun(p.dir);
         const context = `seed ${seed}, steps:\n${log.join('\n')}`;
         expect(errorsOf(hot.diagnostics), context).toEqual(errorsOf(cold.result.diagnostics));
