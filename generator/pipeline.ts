@@ -50,6 +50,8 @@ export interface CatalogResult {
   sources?: SourceFile[];
   /** Keys a layer mentions without text (empty vendor messages), for translation QA. */
   gaps?: Gap[];
+  /** The layer files that loaded clean, with their text's hash (loadLayers): the incremental record keeps them. */
+  clean?: Map<string, number>;
 }
 
 /** Loads, merges and validates: everything `codebook validate` does. */
@@ -71,13 +73,26 @@ export function loadProjectConfig(path: string, displayName?: string, searched?:
   return loadConfig(path, displayName, searched, { reviewRules: QA_RULE_IDS });
 }
 
-/** loadCatalog after the config stage (`globbed`: the layer files, when already found). */
-async function loadCatalogOf(config: Config, timer: StageTimer, globbed?: readonly string[][]): Promise<CatalogResult> {
-  const layers = await timer.timeAsync('load layers', () => loadLayers(config, globbed));
+/** loadCatalog after the config stage (`globbed`: the layer files, when already found; `trusted`: see loadLayers). */
+async function loadCatalogOf(
+  config: Config,
+  timer: StageTimer,
+  globbed?: readonly string[][],
+  trusted?: ReadonlyMap<string, number>,
+): Promise<CatalogResult> {
+  const layers = await timer.timeAsync('load layers', () => loadLayers(config, globbed, trusted));
   const merged = timer.time('merge', () => mergeLayers(layers.files, config));
   const validated = timer.time('validate', () => validateCatalog(merged.catalog, merged.gaps));
   const diagnostics = [...layers.diagnostics, ...withoutCascades([...merged.diagnostics, ...validated], layers.failed)];
-  return { config, catalog: merged.catalog, diagnostics, texts: layers.texts, sources: layers.files, gaps: merged.gaps };
+  return {
+    config,
+    catalog: merged.catalog,
+    diagnostics,
+    texts: layers.texts,
+    sources: layers.files,
+    gaps: merged.gaps,
+    clean: layers.clean,
+  };
 }
 
 export interface ReviewRunOptions extends LoadOptions {
@@ -150,7 +165,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const incremental = options.cache && !options.check ? await openIncremental(config, options, outDir, timer, globbed) : undefined;
   if (incremental?.upToDate) return incremental.upToDate;
 
-  const result: GenerateResult = await loadCatalogOf(config, timer, globbed);
+  const result: GenerateResult = await loadCatalogOf(config, timer, globbed, incremental?.run?.trustedSources());
   if (!result.catalog) return result;
   const targets = checkTargets(config, options, result);
   if (hasErrors(result.diagnostics)) return result;
@@ -183,7 +198,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if (!sink) return result;
   if (result.written?.foreign?.length) result.diagnostics.push(foreignFilesWarning(result.written.foreign));
   if (run && result.written) {
-    await timer.timeAsync('cache', () => recordRun(run, sink, { loadDiagnostics, toRender, planned, warm }));
+    await timer.timeAsync('cache', () => recordRun(run, sink, { loadDiagnostics, toRender, planned, warm, clean: result.clean }));
     // Reused targets' files count as unchanged.
     result.written.unchanged = [...result.written.unchanged, ...run.filesOf([...reused.keys()])].sort();
     const reusedIds = targets.filter((t) => reused.has(t.id)).map((t) => t.id);
@@ -326,7 +341,14 @@ async function recordRun(
     toRender,
     planned,
     warm,
-  }: { loadDiagnostics: Diagnostic[]; toRender: readonly Target[]; planned: Map<string, Diagnostic[]>; warm?: WarmRun },
+    clean,
+  }: {
+    loadDiagnostics: Diagnostic[];
+    toRender: readonly Target[];
+    planned: Map<string, Diagnostic[]>;
+    warm?: WarmRun;
+    clean?: ReadonlyMap<string, number>;
+  },
 ): Promise<void> {
   if (!(sink instanceof StagedOutput)) return;
   const byTarget = new Map(
@@ -335,7 +357,7 @@ async function recordRun(
       { diagnostics: planned.get(t.id) ?? [], files: [...sink.hashes].filter(([path]) => path.startsWith(`${t.id}/`)) },
     ]),
   );
-  if (await run.save(loadDiagnostics, byTarget, warm?.kept)) await warm?.save((id) => run.recordedKey(id));
+  if (await run.save(loadDiagnostics, byTarget, warm?.kept, clean)) await warm?.save((id) => run.recordedKey(id));
 }
 
 /** The warm run of an incremental one: `reused` (the targets whose key is unchanged) gains those a text edit leaves as they are. */

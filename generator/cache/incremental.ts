@@ -99,6 +99,12 @@ export class IncrementalRun {
     return hashOf(code, config, layers, targetId, templates[targetId] ?? '');
   }
 
+  /** The layer files the last run of this same codebook loaded without a problem, with their text's hash: the load stage may trust them while their text is the same (catalog/load-layers.ts). */
+  trustedSources(): Map<string, number> {
+    const { clean } = this.record;
+    return clean?.code === this.inputs.code ? new Map(Object.entries(clean.files)) : new Map();
+  }
+
   /** The key of one target's code, config and templates, without the catalog: what a warm edit (warm-edit.ts) needs unchanged. */
   baseKey(targetId: string): string {
     const { code, config, templates } = this.inputs;
@@ -137,16 +143,19 @@ export class IncrementalRun {
 
   /**
    * Records a successful run: the load diagnostics, and for each rendered
-   * target its key, plan diagnostics and files as now on disk. Reused
-   * targets keep their entries; `kept` ones (warm-edit.ts) get the new key. Returns false when the record could not be
+   * target its key, plan diagnostics and files as now on disk, and the
+   * layer files that loaded clean. Reused targets keep their entries; `kept`
+   * ones (warm-edit.ts) get the new key. Returns false when the record could not be
    * written (the run still succeeded).
    */
   async save(
     loadDiagnostics: readonly Diagnostic[],
     rendered: ReadonlyMap<string, { diagnostics: Diagnostic[]; files: [path: string, sha256: string][] }>,
     kept: readonly string[] = [],
+    clean?: ReadonlyMap<string, number>,
   ): Promise<boolean> {
     const { record } = this;
+    if (clean) record.clean = { code: this.inputs.code, files: Object.fromEntries(clean) };
     for (const [id, { diagnostics, files }] of rendered) {
       const recordedFiles = await recordFiles(this.outDir, files);
       record.entries[id] = { key: this.targetKey(id), base: this.baseKey(id), files: recordedFiles, diagnostics, recordedAt: Date.now() };

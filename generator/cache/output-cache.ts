@@ -59,6 +59,8 @@ export interface CacheRecord {
   diagnostics: Diagnostic[];
   /** By target id; kept for targets outside the last run too, while their files stay as recorded. */
   entries: Record<string, TargetRecord>;
+  /** The layer files that loaded without a problem, by display path, with their text's hash, and the code that loaded them. */
+  clean?: { code: string; files: Record<string, number> };
 }
 
 /** Where the record of a config writing to `outDir` is kept. */
@@ -153,6 +155,9 @@ function isCacheRecord(value: unknown): value is CacheRecord {
   if (!isObject(value) || value.format !== FORMAT || typeof value.key !== 'string') return false;
   if (!Array.isArray(value.targets) || !value.targets.every((t) => typeof t === 'string')) return false;
   if (!Array.isArray(value.diagnostics) || !isObject(value.entries)) return false;
+  if (value.clean !== undefined && !(isObject(value.clean) && typeof value.clean.code === 'string' && isObject(value.clean.files)))
+    return false;
+  if (value.clean && !Object.values(value.clean.files as object).every((h) => typeof h === 'number')) return false;
   return Object.values(value.entries).every(
     (entry) =>
       isObject(entry) &&

@@ -15,6 +15,7 @@ import type { Config, LayerConfig } from '../config/load-config.js';
 import { layerFiles, layerRoot } from '../config/layer-files.js';
 import { parseJsonFile, type JsonFile } from '../json/json-file.js';
 import { validateAgainstSchema } from '../json/schemas.js';
+import { hashText } from '../json/text-hash.js';
 import type { Action, Fault, ParamType, TranslationState } from './model.js';
 
 export interface RegistryData {
@@ -67,13 +68,25 @@ export interface LoadedLayers {
   /** Text of every file read, by display path, for caret frames in reports. */
   texts: Map<string, string>;
   diagnostics: Diagnostic[];
+  /** In an incremental run, the files that loaded without a problem, with their text's hash (hashText): what the next run may trust. */
+  clean: Map<string, number>;
 }
 
-/** `globbed`: the layer files as cache/fingerprint.ts layerPaths gives them, when the caller has them already. */
-export async function loadLayers(config: Config, globbed?: readonly string[][]): Promise<LoadedLayers> {
+/**
+ * `globbed`: the layer files as cache/fingerprint.ts layerPaths gives them, when the caller has
+ * them already. `trusted`: files (display path → text hash) that loaded without a problem in the
+ * last run of this codebook (the incremental record; empty when it has none): when a file's text
+ * is that text, its schema, depth and duplicate-member checks are skipped, as they would find
+ * nothing again.
+ */
+export async function loadLayers(
+  config: Config,
+  globbed?: readonly string[][],
+  trusted?: ReadonlyMap<string, number>,
+): Promise<LoadedLayers> {
   const diagnostics: Diagnostic[] = [];
   const perLayer = await Promise.all(config.layers.map((layer, i) => readLayer(config, layer, i, globbed?.[i], diagnostics)));
-  const load = new LayerLoad(config, diagnostics);
+  const load = new LayerLoad(config, diagnostics, trusted);
   for (const read of perLayer.flat()) load.add(read);
   return load.result();
 }
@@ -125,10 +138,12 @@ class LayerLoad {
   /** The layer each file was first read for, by display path. */
   private readonly seen = new Map<string, string>();
   private readonly layerOf: Map<string, LayerConfig>;
+  private readonly clean = new Map<string, number>();
 
   constructor(
     private readonly config: Config,
     private readonly diagnostics: Diagnostic[],
+    private readonly trusted?: ReadonlyMap<string, number>,
   ) {
     this.layerOf = new Map(config.layers.map((l) => [l.name, l]));
   }
@@ -136,10 +151,14 @@ class LayerLoad {
   /** One file: decoded, owned by one layer, parsed, classified, then checked against its kind's schema. */
   add({ layer, path, bytes }: FileBytes): void {
     const file = displayPath(this.config, path);
+    const reported = this.diagnostics.length;
     const text = this.decode(file, bytes);
     if (text === undefined || !this.claim(file, layer)) return;
     this.texts.set(file, text);
-    const parsed = parseJsonFile(file, text);
+    // Hashed only for an incremental run (`trusted` given, if empty), which records the clean files for the next.
+    const hash = this.trusted ? hashText(text) : undefined;
+    const trusted = hash !== undefined && this.trusted!.get(file) === hash;
+    const parsed = parseJsonFile(file, text, { trusted });
     this.diagnostics.push(...parsed.diagnostics);
     if (!parsed.json) {
       this.failed.push({ file });
@@ -149,11 +168,12 @@ class LayerLoad {
     // A base's texts of a locale the project left out are not part of its catalog.
     if (!source || (source.kind === 'messages' && this.layerOf.get(layer)?.from && !this.config.locales.includes(source.data.locale)))
       return;
-    this.check(source, file, text, parsed.diagnostics.length === 0);
+    const kept = this.check(source, file, text, parsed.diagnostics.length === 0, trusted);
+    if (kept && hash !== undefined && this.diagnostics.length === reported) this.clean.set(file, hash);
   }
 
   result(): LoadedLayers {
-    return { files: this.files, failed: this.failed, texts: this.texts, diagnostics: this.diagnostics };
+    return { files: this.files, failed: this.failed, texts: this.texts, diagnostics: this.diagnostics, clean: this.clean };
   }
 
   private decode(file: string, bytes: Buffer): string | undefined {
@@ -195,20 +215,22 @@ class LayerLoad {
     return source;
   }
 
-  /** Schema problems (and a registry's number forms) leave the file out; so does a parse that only recovered. */
-  private check(source: SourceFile, file: string, text: string, parsedCleanly: boolean): void {
-    const problems = [
-      ...validateAgainstSchema(source.kind, source.json),
-      ...(source.kind === 'registry' ? numberFormProblems(file, text) : []),
-    ];
+  /** Schema problems (and a registry's number forms) leave the file out; so does a parse that only recovered. Whether it was kept. */
+  private check(source: SourceFile, file: string, text: string, parsedCleanly: boolean, trusted: boolean): boolean {
+    const problems = trusted
+      ? []
+      : [...validateAgainstSchema(source.kind, source.json), ...(source.kind === 'registry' ? numberFormProblems(file, text) : [])];
     this.diagnostics.push(...problems);
-    if (problems.length === 0 && parsedCleanly) this.files.push(source);
-    else
-      this.failed.push({
-        file,
-        kind: source.kind,
-        ...(source.kind === 'messages' && typeof source.data.locale === 'string' ? { locale: source.data.locale } : {}),
-      });
+    if (problems.length === 0 && parsedCleanly) {
+      this.files.push(source);
+      return true;
+    }
+    this.failed.push({
+      file,
+      kind: source.kind,
+      ...(source.kind === 'messages' && typeof source.data.locale === 'string' ? { locale: source.data.locale } : {}),
+    });
+    return false;
   }
 }
 
