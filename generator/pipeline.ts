@@ -50,7 +50,8 @@ export interface CatalogResult {
   sources?: SourceFile[];
   /** Keys a layer mentions without text (empty vendor messages), for translation QA. */
   gaps?: Gap[];
-  /** The layer files that loaded clean, with their text's hash (loadLayers): the incremental record keeps them. */
+  /** In an incremental run: every layer file's text hash, and the files that loaded clean (loadLayers), which the record keeps. */
+  hashes?: Map<string, number>;
   clean?: Map<string, number>;
 }
 
@@ -91,6 +92,7 @@ async function loadCatalogOf(
     texts: layers.texts,
     sources: layers.files,
     gaps: merged.gaps,
+    hashes: layers.hashes,
     clean: layers.clean,
   };
 }
@@ -363,11 +365,11 @@ async function recordRun(
 /** The warm run of an incremental one: `reused` (the targets whose key is unchanged) gains those a text edit leaves as they are. */
 async function openWarmRun(
   run: IncrementalRun,
-  { catalog, texts }: CatalogResult,
+  { catalog, hashes }: CatalogResult,
   targets: readonly Target[],
   reused: Map<string, Diagnostic[]>,
 ): Promise<WarmRun> {
-  const warm = await WarmRun.open(run, catalog!, texts);
+  const warm = await WarmRun.open(run, catalog!, hashes ?? new Map());
   warm.reused(reused.keys(), (id) => run.recordedKey(id));
   for (const [id, diagnostics] of await warm.keep(targets.filter((t) => !reused.has(t.id)))) reused.set(id, diagnostics);
   await warm.prepare(targets.filter((t) => !reused.has(t.id)));

@@ -9,10 +9,7 @@
  *   translations (text, state, note, doubts, origins) and its own end-user
  *   override.
  *
- * The per-key values are 53-bit hashes computed in place (two multiplicative
- * hashes mixed over every field): a cryptographic hash per key costs about
- * three times as much at 100k keys, and a false match needs both 32-bit
- * halves to collide for the one key that changed.
+ * The per-key values are 53-bit hashes over every field (json/text-hash.ts).
  *
  * An origin is hashed by its file and JSON pointer; its line and column are
  * computed only for the files whose bytes changed (most of the cost of this
@@ -22,9 +19,7 @@
  */
 import type { Catalog, Message, Origin } from '../catalog/model.js';
 import { hashOf } from './fingerprint.js';
-import { Hash53, hashText } from '../json/text-hash.js';
-
-export { hashText };
+import { Hash53 } from '../json/text-hash.js';
 
 export interface KeyFingerprints {
   frame: string;
@@ -38,11 +33,11 @@ export interface KeyFingerprints {
 }
 
 /**
- * The fingerprints of a catalog loaded from `sources` (texts by file, as the
- * origins name them); `previous` lends the positions of the files whose text
- * is unchanged.
+ * The fingerprints of a catalog loaded from files whose texts hash to
+ * `sourceHashes` (hashText, by file as the origins name them); `previous`
+ * lends the positions of the files whose text is unchanged.
  */
-export function keyFingerprints(catalog: Catalog, sources: ReadonlyMap<string, string>, previous?: KeyFingerprints): KeyFingerprints {
+export function keyFingerprints(catalog: Catalog, sourceHashes: ReadonlyMap<string, number>, previous?: KeyFingerprints): KeyFingerprints {
   const { messages, userMessages: _derived, userOverrides, ...rest } = catalog;
   const count = messages.length;
   const registry = new Float64Array(count);
@@ -70,8 +65,8 @@ export function keyFingerprints(catalog: Catalog, sources: ReadonlyMap<string, s
   );
   const files: KeyFingerprints['files'] = {};
   for (const [file, list] of origins) {
-    const source = sources.get(file);
-    const content = source === undefined ? '' : String(hashText(source));
+    const hash = sourceHashes.get(file);
+    const content = hash === undefined ? '' : String(hash);
     const before = previous?.files[file];
     files[file] = { content, positions: content && before?.content === content ? before.positions : positionsHash(list) };
   }

@@ -18,7 +18,6 @@ import type { PlanOptions, PlannedFile, Target } from '../emit/target.js';
 import type { Splice } from '../output/spliced-file.js';
 import type { StagedOutput } from '../output/write-output.js';
 import type { EntryIndex, FileIndex, ListIndex } from './entry-index.js';
-import type { KeyFingerprints } from './key-fingerprints.js';
 import type { TargetRecord } from './output-cache.js';
 
 /** Past this share of the keys, splicing saves little over rendering whole. */
@@ -36,12 +35,11 @@ export class WarmEdit {
     /** Keys whose texts changed since the run the index describes. */
     readonly changed: ReadonlySet<string>,
     private readonly previous: EntryIndex,
-    fingerprints: KeyFingerprints,
+    /** Each message key's place in the key table, which this run and the index share (the keys did not change). */
+    private readonly keyIndex: ReadonlyMap<string, number>,
   ) {
-    this.changedFlags = new Uint8Array(fingerprints.keys.length);
-    fingerprints.keys.forEach((key, i) => {
-      if (changed.has(key)) this.changedFlags[i] = 1;
-    });
+    this.changedFlags = new Uint8Array(keyIndex.size);
+    for (const key of changed) this.changedFlags[keyIndex.get(key)!] = 1;
   }
 
   /**
@@ -64,11 +62,8 @@ export class WarmEdit {
     return runs;
   }
 
-  private messageKeys?: Set<string>;
-
   private isMessageKey(key: string): boolean {
-    this.messageKeys ??= new Set(this.previous.fingerprints.keys);
-    return this.messageKeys.has(key);
+    return this.keyIndex.has(key);
   }
 
   /** Whether the last run rendered (or confirmed) the target under `recordKey`: its files are of the catalog the index describes. */
@@ -101,7 +96,7 @@ export class WarmEdit {
     const indexed = this.previous.targets[target.id]?.files;
     if (!target.entriesByKey || !indexed || this.changed.size > Math.max(64, this.changedFlags.length * MAX_CHANGED_SHARE))
       return undefined;
-    const plan = target.plan(catalogOfKeys(catalog, new Set(this.changed)), options);
+    const plan = target.plan(catalogOfKeys(catalog, this.changed), options);
     const diagnostics = this.diagnosticsOf(plan.diagnostics, recorded.diagnostics);
     const paths = Object.keys(recorded.files);
     if (!diagnostics || paths.some((path) => !indexed.has(path)) || plan.files.some((f) => !recorded.files[f.path])) return undefined;

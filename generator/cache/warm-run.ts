@@ -11,9 +11,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FileLayout, TemplateRenderer } from '../emit/render.js';
 import type { PlanOptions, PlannedFile, Target } from '../emit/target.js';
 import type { StagedOutput } from '../output/write-output.js';
-import { indexFileFor, readEntryIndex, writeEntryIndex, type FileIndex, type TargetIndex } from './entry-index.js';
+import { indexFileFor, readEntryIndex, writeEntryIndex, type EntryIndex, type FileIndex, type TargetIndex } from './entry-index.js';
 import type { IncrementalRun } from './incremental.js';
-import { changedTexts, hashText, keyFingerprints, type KeyFingerprints } from './key-fingerprints.js';
+import { hashText } from '../json/text-hash.js';
+import { changedTexts, keyFingerprints, type KeyFingerprints } from './key-fingerprints.js';
 import type { TargetRecord } from './output-cache.js';
 import { fileIndexOf, WarmEdit } from './warm-edit.js';
 
@@ -34,7 +35,7 @@ export class WarmRun {
   private readonly nextDigests = new Map<string, Float64Array>();
   /** The targets of the run that declare a translation digest. */
   private readonly digesting = new Map<string, Target>();
-  private keyIndex?: Map<string, number>;
+  private index?: Map<string, number>;
   /** Targets whose files were kept because they read no translation that changed. */
   readonly kept: string[] = [];
   /** Targets whose files got the edited entries spliced in, in run order. */
@@ -44,15 +45,24 @@ export class WarmRun {
     private readonly run: IncrementalRun,
     private readonly catalog: Catalog,
     private readonly fingerprints: KeyFingerprints,
-    private readonly edit: WarmEdit | undefined,
-  ) {}
-
-  /** `sources`: the layer files' texts by the paths origins name. */
-  static async open(run: IncrementalRun, catalog: Catalog, sources: ReadonlyMap<string, string>): Promise<WarmRun> {
-    const previous = await readEntryIndex(indexFileFor(run.file));
-    const fingerprints = keyFingerprints(catalog, sources, previous?.fingerprints);
+    previous: EntryIndex | undefined,
+  ) {
     const changed = previous && changedTexts(previous.fingerprints, fingerprints);
-    return new WarmRun(run, catalog, fingerprints, previous && changed ? new WarmEdit(changed, previous, fingerprints) : undefined);
+    this.edit = previous && changed ? new WarmEdit(changed, previous, this.keyIndex) : undefined;
+  }
+
+  /** What the last run's index says about this run's edit; undefined when more than texts changed, or there is no index. */
+  private readonly edit: WarmEdit | undefined;
+
+  /** `sourceHashes`: the layer files' text hashes by the paths origins name (the load stage's). */
+  /** Each key's place in this run's key table (the entry index stores places, not keys). */
+  private get keyIndex(): Map<string, number> {
+    return (this.index ??= new Map(this.fingerprints.keys.map((key, i) => [key, i])));
+  }
+
+  static async open(run: IncrementalRun, catalog: Catalog, sourceHashes: ReadonlyMap<string, number>): Promise<WarmRun> {
+    const previous = await readEntryIndex(indexFileFor(run.file));
+    return new WarmRun(run, catalog, keyFingerprints(catalog, sourceHashes, previous?.fingerprints), previous);
   }
 
   /**
@@ -80,7 +90,6 @@ export class WarmRun {
   private sameDigests(target: Target, edit: WarmEdit): boolean {
     const before = edit.digestsOf(target.id);
     if (!target.translationDigest || !before) return false;
-    this.keyIndex ??= new Map(this.fingerprints.keys.map((key, i) => [key, i]));
     for (const key of edit.changed) {
       const at = this.keyIndex.get(key)!;
       if (before[at] !== this.digestOf(target, at)) return false;
@@ -145,7 +154,6 @@ export class WarmRun {
     if (!files) this.next.set(target.id, (files = new Map()));
     if (!target.entriesByKey) return; // kept whole or planned whole: no entry is ever spliced
     const hasEntries = (file.entries?.contexts.length ?? 0) > 0 || (file.moreEntries ?? []).some((l) => l.contexts.length > 0);
-    this.keyIndex ??= new Map(this.fingerprints.keys.map((key, i) => [key, i]));
     const index = size === undefined || (hasEntries && !layout) ? undefined : fileIndexOf(layout, size, this.keyIndex);
     if (index) files.set(file.path, index);
     else this.next.set(target.id, null);

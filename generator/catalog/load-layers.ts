@@ -68,7 +68,9 @@ export interface LoadedLayers {
   /** Text of every file read, by display path, for caret frames in reports. */
   texts: Map<string, string>;
   diagnostics: Diagnostic[];
-  /** In an incremental run, the files that loaded without a problem, with their text's hash (hashText): what the next run may trust. */
+  /** In an incremental run, every file's text hash (hashText), by display path; empty otherwise. */
+  hashes: Map<string, number>;
+  /** Of those, the files that loaded without a problem: what the next run may trust. */
   clean: Map<string, number>;
 }
 
@@ -138,6 +140,7 @@ class LayerLoad {
   /** The layer each file was first read for, by display path. */
   private readonly seen = new Map<string, string>();
   private readonly layerOf: Map<string, LayerConfig>;
+  private readonly hashes = new Map<string, number>();
   private readonly clean = new Map<string, number>();
 
   constructor(
@@ -157,6 +160,7 @@ class LayerLoad {
     this.texts.set(file, text);
     // Hashed only for an incremental run (`trusted` given, if empty), which records the clean files for the next.
     const hash = this.trusted ? hashText(text) : undefined;
+    if (hash !== undefined) this.hashes.set(file, hash);
     const trusted = hash !== undefined && this.trusted!.get(file) === hash;
     const parsed = parseJsonFile(file, text, { trusted });
     this.diagnostics.push(...parsed.diagnostics);
@@ -173,7 +177,14 @@ class LayerLoad {
   }
 
   result(): LoadedLayers {
-    return { files: this.files, failed: this.failed, texts: this.texts, diagnostics: this.diagnostics, clean: this.clean };
+    return {
+      files: this.files,
+      failed: this.failed,
+      texts: this.texts,
+      diagnostics: this.diagnostics,
+      hashes: this.hashes,
+      clean: this.clean,
+    };
   }
 
   private decode(file: string, bytes: Buffer): string | undefined {

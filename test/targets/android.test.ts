@@ -26,6 +26,7 @@ import { audiencesOf } from '../../generator/emit/audiences.js';
 import { haveTools } from '../support/toolchain.js';
 import { readAaptDump, type Dump } from '../tools/android/aapt-dump.js';
 import { exactSelectors, resolveAt, sampleOf, sentinelText } from '../tools/icu-sentinels.js';
+import { HOSTILE_ANDROID_TEXTS } from '../support/hostile-texts.js';
 
 const FRAMEWORK = '/usr/share/android-framework-res/framework-res.apk';
 const sentinel = (name: string) => `\u27E6${name}\u27E7`;
@@ -167,22 +168,7 @@ describe.skipIf(!haveTools('aapt2', 'aapt', 'javac', FRAMEWORK))('android resour
   it('reads back hostile values and every qualifier form', async () => {
     const { catalog: hazards, config } = await loadTestCatalog('hazards');
     const hostile = [
-      ...[
-        '@home',
-        '?attr',
-        ' ',
-        '  ',
-        'a \t b \n c',
-        '\u0007\r\u0085\u2028\u2029\u007f\u009f',
-        '\u2003\u3000\u00a0',
-        '"\'\\"',
-        '<b>&amp;</b>]]>',
-        '100% %d %s',
-        '🎉 𝄞 日本語',
-        '\\u0041 \\n \\t',
-        '',
-        '\uffff',
-      ].map((text, i) => literal(`h${i}`, text)),
+      ...HOSTILE_ANDROID_TEXTS.map((text, i) => literal(`h${i}`, text)),
       {
         ...literal('hpct', ''),
         params: [{ name: 'n', type: 'string' } as Param],

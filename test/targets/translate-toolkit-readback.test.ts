@@ -24,7 +24,6 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, TYPE, type MessageFormatElement, type PluralElement } from '@formatjs/icu-messageformat-parser';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { Catalog, Message, Translation } from '../../generator/catalog/model.js';
 import type { Config } from '../../generator/config/load-config.js';
@@ -43,11 +42,12 @@ import { xliffTarget } from '../../generator/targets/xliff.js';
 import { loadTestCatalog, repoRoot, withTranslation, writeToTemp } from '../support/catalogs.js';
 import { runCli } from '../support/files.js';
 import { shown, text as gettextText } from '../support/readers/gettext-mo.js';
-import { expected as i18nextExpected, sampleArgs } from '../support/readers/i18next.js';
+import { expected as i18nextExpected, i18nextOver, sampleArgs } from '../support/readers/i18next.js';
 import { compileBundleReader, entriesOf, readBundleDir, type Shown } from '../support/readers/java-bundles.js';
 import { haveTools } from '../support/toolchain.js';
 import { readAaptDump, type Dump } from '../tools/android/aapt-dump.js';
 import { exactSelectors, resolveAt, resolveCategory, sampleOf, sentinelText } from '../tools/icu-sentinels.js';
+import { HOSTILE_ANDROID_TEXTS } from '../support/hostile-texts.js';
 
 /** Debian's python: python3-translate is in its dist-packages (a python3 earlier on PATH, pyenv's, would not see it). */
 const PYTHON = '/usr/bin/python3';
@@ -506,25 +506,6 @@ function i18nextFiles(s: Scenario) {
 
 type Resources = Record<string, Record<string, Record<string, unknown>>>;
 
-/** An i18next instance over these resources, set up as readers/i18next.ts's initI18next sets it up. */
-async function i18nextOf(catalog: Catalog, resources: Resources) {
-  const instance = i18next.createInstance();
-  const ns = catalog.userMessages ? [catalog.namespace, catalog.detailNamespace] : [catalog.namespace];
-  const fallbackLng = {
-    ...Object.fromEntries(Object.entries(catalog.fallback ?? {}).map(([locale, chain]) => [locale, [...chain, catalog.sourceLocale]])),
-    default: [catalog.sourceLocale],
-  };
-  await instance.init({
-    resources,
-    lng: catalog.sourceLocale,
-    fallbackLng,
-    ns,
-    defaultNS: catalog.namespace,
-    interpolation: { escapeValue: false },
-  });
-  return instance;
-}
-
 /** A nested object from translate-toolkit's units (key paths), as the JSON it read. */
 function nestedOf(units: readonly Unit[]): Record<string, unknown> {
   const root: Record<string, unknown> = {};
@@ -764,7 +745,7 @@ for (const name of ['hazards', 'default'] as const) {
         expect(nested, file.path).toEqual(JSON.parse(readFileSync(join(s.out, file.path), 'utf8')));
         (resources[file.locale] ??= {})[file.ns] = nested;
       }
-      const t18 = await i18nextOf(s.catalog, resources);
+      const t18 = await i18nextOver(s.catalog, resources);
       const audiences = s.catalog.userMessages
         ? ([
             [s.catalog.namespace, s.catalog.userMessages],
@@ -887,24 +868,7 @@ for (const name of ['hazards', 'default'] as const) {
 
 // ---------------------------------------------------------------- the exceptions, against the real toolchains
 
-/** Hostile Android values (android.test.ts's list): the one translate-toolkit reads wrong is `a \t b \n c`. */
-const HOSTILE = [
-  '@home',
-  '?attr',
-  ' ',
-  '  ',
-  'a \t b \n c',
-  '\u0007\r\u0085\u2028\u2029\u007f\u009f',
-  '\u2003\u3000\u00a0',
-  '"\'\\"',
-  '<b>&amp;</b>]]>',
-  '100% %d %s',
-  '🎉 𝄞 日本語',
-  '\\u0041 \\n \\t',
-  '',
-  '\uffff',
-];
-
+/** A literal message of the hostile Android values (test/support/hostile-texts.ts): the one translate-toolkit reads wrong is `a \t b \n c`. */
 function literalMessage(key: string, text: string): Message {
   const origin = { layer: 'test', file: 'synthetic.json', pointer: '', line: 1, column: 1 };
   return {
@@ -942,7 +906,10 @@ describe.skipIf(!TOOLKIT || !haveTools('aapt2', 'aapt', FRAMEWORK))(
   'where translate-toolkit reads Android wrong, aapt2 agrees with codebook',
   async () => {
     const { catalog: hazards, config } = await loadTestCatalog('hazards');
-    const catalog: Catalog = { ...hazards, messages: [...hazards.messages, ...HOSTILE.map((text, i) => literalMessage(`h${i}`, text))] };
+    const catalog: Catalog = {
+      ...hazards,
+      messages: [...hazards.messages, ...HOSTILE_ANDROID_TEXTS.map((text, i) => literalMessage(`h${i}`, text))],
+    };
     const diagnostics: Diagnostic[] = [];
     const files = renderTargets(catalog, config, [androidTarget], diagnostics)!;
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -1074,7 +1041,7 @@ describe.skipIf(!TOOLKIT)("where translate-toolkit's i18next v4 units leave a fo
     resources[locale] = {
       [s.catalog.namespace]: JSON.parse(readFileSync(join(s.out, `i18next/${locale}/${s.catalog.namespace}.json`), 'utf8')),
     };
-  const t18 = await i18nextOf(s.catalog, resources);
+  const t18 = await i18nextOver(s.catalog, resources);
 
   it.each([
     ['en', '6', 0, '6_zero'],

@@ -12,18 +12,23 @@ import type { Catalog, Message } from '../../../generator/catalog/model.js';
 
 /**
  * A fresh i18next instance with every locale's bundles of the output folder
- * `out` (the user and detail namespaces when the catalog has both), falling
- * back through the catalog's chains, then to the source locale.
+ * `out` (the user and detail namespaces when the catalog has both).
  */
 export async function initI18next(out: string, catalog: Catalog): Promise<i18n> {
-  const instance = i18next.createInstance();
-  const namespaces = catalog.userMessages ? [catalog.namespace, catalog.detailNamespace] : [catalog.namespace];
   const resources = Object.fromEntries(
     catalog.locales.map((locale) => [
       locale,
-      Object.fromEntries(namespaces.map((ns) => [ns, JSON.parse(readFileSync(join(out, 'i18next', locale, `${ns}.json`), 'utf8'))])),
+      Object.fromEntries(
+        namespacesOf(catalog).map((ns) => [ns, JSON.parse(readFileSync(join(out, 'i18next', locale, `${ns}.json`), 'utf8'))]),
+      ),
     ]),
   );
+  return i18nextOver(catalog, resources);
+}
+
+/** A fresh i18next instance over these resources (locale → namespace → bundle), falling back through the catalog's chains, then to the source locale. */
+export async function i18nextOver(catalog: Catalog, resources: Record<string, Record<string, Record<string, unknown>>>): Promise<i18n> {
+  const instance = i18next.createInstance();
   const fallbackLng = {
     ...Object.fromEntries(Object.entries(catalog.fallback ?? {}).map(([locale, chain]) => [locale, [...chain, catalog.sourceLocale]])),
     default: [catalog.sourceLocale],
@@ -32,11 +37,15 @@ export async function initI18next(out: string, catalog: Catalog): Promise<i18n> 
     resources,
     lng: catalog.sourceLocale,
     fallbackLng,
-    ns: namespaces,
+    ns: namespacesOf(catalog),
     defaultNS: catalog.namespace,
     interpolation: { escapeValue: false },
   });
   return instance;
+}
+
+function namespacesOf(catalog: Catalog): string[] {
+  return catalog.userMessages ? [catalog.namespace, catalog.detailNamespace] : [catalog.namespace];
 }
 
 /** The locales a text of `locale` is looked for in: itself, its configured chain, then the source locale. */
