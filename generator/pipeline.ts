@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import type { Catalog, Translation } from './catalog/model.js';
-import { loadLayers, type FailedFile, type SourceFile } from './catalog/load-layers.js';
+import { loadLayers, type FailedFile, type LoadedLayers, type SourceFile } from './catalog/load-layers.js';
 import type { Finding } from './review/finding.js';
 import { reviewSources } from './review/review-layers.js';
 import { QA_RULE_IDS } from './review/rules.js';
@@ -30,7 +30,9 @@ import { templateOverrideProblems } from './config/template-overrides.js';
 import { didYouMean } from './did-you-mean.js';
 import { IncrementalRun, type CacheReport } from './cache/incremental.js';
 import { templateOverrides, type WarmState } from './cache/warm.js';
-import { WarmRun, type WarmHooks } from './cache/warm-run.js';
+import { WarmRun, WholeCatalogNeeded, type WarmHooks } from './cache/warm-run.js';
+import { editedCatalog, type EditedCatalog } from './cache/edited-catalog.js';
+import type { EntryIndex } from './cache/entry-index.js';
 
 export interface LoadOptions {
   /** Config file; default the nearest `codebook.config.json` in `cwd` or a folder above it. */
@@ -82,6 +84,11 @@ async function loadCatalogOf(
   trusted?: ReadonlyMap<string, number>,
 ): Promise<CatalogResult> {
   const layers = await timer.timeAsync('load layers', () => loadLayers(config, globbed, trusted));
+  return catalogOf(config, layers, timer);
+}
+
+/** The merged and validated catalog of loaded layers. */
+function catalogOf(config: Config, layers: LoadedLayers, timer: StageTimer): CatalogResult {
   const merged = timer.time('merge', () => mergeLayers(layers.files, config));
   const validated = timer.time('validate', () => validateCatalog(merged.catalog, merged.gaps));
   const diagnostics = [...layers.diagnostics, ...withoutCascades([...merged.diagnostics, ...validated], layers.failed)];
@@ -148,7 +155,8 @@ export interface GenerateResult extends ReviewResult {
   /**
    * With `cache`: whether the last run's outputs were reused. On a `hit`
    * nothing was loaded (`catalog`, `files` and `findings` are unset); on a
-   * `partial` run `files` holds the rendered targets' files only.
+   * `partial` run `files` holds the rendered targets' files only, and when
+   * `edited` is set only the edited keys were merged (`catalog` is unset).
    */
   cache?: CacheReport;
 }
@@ -167,47 +175,128 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const incremental = options.cache && !options.check ? await openIncremental(config, options, outDir, timer, globbed) : undefined;
   if (incremental?.upToDate) return incremental.upToDate;
 
-  const result: GenerateResult = await loadCatalogOf(config, timer, globbed, incremental?.run?.trustedSources());
+  const run = incremental?.run;
+  const layers = await timer.timeAsync('load layers', () => loadLayers(config, globbed, run?.trustedSources()));
+  // A text edit inside some keys' entries merges those keys alone (cache/edited-catalog.ts).
+  const edited = run ? await timer.timeAsync('cache', () => editedCatalogOf(run, layers, config)) : undefined;
+  if (edited) {
+    const done = await generateFrom(edited.result, layers, { options, config, outDir, run, timer, edited });
+    if (done) return done;
+  }
+  return (await generateFrom(catalogOf(config, layers, timer), layers, { options, config, outDir, run, timer }))!;
+}
+
+interface RunContext {
+  options: GenerateOptions;
+  config: Config;
+  outDir: string;
+  run?: IncrementalRun;
+  timer: StageTimer;
+  /** The catalog of the edited keys alone, and the last run's entry index it was made from. */
+  edited?: { index: EntryIndex; catalog: EditedCatalog; keyIndex: Map<string, number> };
+}
+
+/** generate() from a loaded catalog; undefined when an edited catalog cannot serve (a target must be planned whole). */
+async function generateFrom(result: GenerateResult, layers: LoadedLayers, context: RunContext): Promise<GenerateResult | undefined> {
+  const { options, config, outDir, run, timer, edited } = context;
   if (!result.catalog) return result;
+  const catalogCount = result.diagnostics.length;
   const targets = checkTargets(config, options, result);
   if (hasErrors(result.diagnostics)) return result;
   // Targets whose key and files are as recorded are neither planned nor rendered.
-  const run = incremental?.run;
   const reused = run ? await timer.timeAsync('cache', () => run.reusable()) : new Map<string, Diagnostic[]>();
   // Below the target level: which keys' texts changed, and what can be kept or spliced (cache/warm-run.ts).
-  const warm = run ? await timer.timeAsync('cache', () => openWarmRun(run, result, targets, reused)) : undefined;
-  const loadDiagnostics = [...result.diagnostics];
+  const warm = run ? await timer.timeAsync('cache', () => openWarmRun(run, result, targets, reused, edited)) : undefined;
   const toRender = targets.filter((t) => !reused.has(t.id));
+  if (warm?.partial && !warm.splicesAll(toRender)) return undefined;
+  const loadDiagnostics = [...result.diagnostics];
   // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected.
   result.findings = toRender.some((t) => t.id === 'review')
     ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review, mergedOf(result)))
     : [];
   const renderer = (await options.warm?.rendererFor(config)) ?? new TemplateRenderer(templateOverrides(config));
   const planned = new Map<string, Diagnostic[]>();
-  const sink = await writeTargets(result, {
-    config,
-    outDir,
-    targets,
-    reused,
-    toRender,
-    check: options.check === true,
-    hashing: run !== undefined,
-    timer,
-    renderer,
-    planned,
-    warm,
-  });
+  let sink: StagedOutput | OutputComparison | undefined;
+  try {
+    sink = await writeTargets(result, {
+      config,
+      outDir,
+      targets,
+      reused,
+      toRender,
+      check: options.check === true,
+      hashing: run !== undefined,
+      timer,
+      renderer,
+      planned,
+      warm,
+    });
+  } catch (error) {
+    if (error instanceof WholeCatalogNeeded) return undefined;
+    throw error;
+  }
   if (!sink) return result;
   if (result.written?.foreign?.length) result.diagnostics.push(foreignFilesWarning(result.written.foreign));
   if (run && result.written) {
-    await timer.timeAsync('cache', () => recordRun(run, sink, { loadDiagnostics, toRender, planned, warm, clean: result.clean }));
+    await timer.timeAsync('cache', () =>
+      recordRun(run, sink, {
+        loadDiagnostics,
+        catalogCount,
+        toRender,
+        planned,
+        warm,
+        layers: layers.files,
+        hashes: layers.hashes,
+        clean: result.clean,
+      }),
+    );
     // Reused targets' files count as unchanged.
     result.written.unchanged = [...result.written.unchanged, ...run.filesOf([...reused.keys()])].sort();
     const reusedIds = targets.filter((t) => reused.has(t.id)).map((t) => t.id);
     const spliced = warm?.spliced ?? [];
-    result.cache = { state: reused.size + spliced.length > 0 ? 'partial' : 'miss', reused: reusedIds, spliced, file: run.file };
+    result.cache = {
+      state: reused.size + spliced.length > 0 ? 'partial' : 'miss',
+      reused: reusedIds,
+      spliced,
+      ...(edited ? { edited: edited.catalog.edited.size } : {}),
+      file: run.file,
+    };
+  }
+  if (warm?.partial) {
+    // What a library caller reads of the catalog would be the edited keys alone: it is left unset, as on a whole hit.
+    delete result.catalog;
+    delete result.gaps;
   }
   return result;
+}
+
+/** The edited catalog of a text edit (cache/edited-catalog.ts), as a load result; undefined when the catalog must be merged whole. */
+async function editedCatalogOf(
+  run: IncrementalRun,
+  layers: LoadedLayers,
+  config: Config,
+): Promise<{ result: GenerateResult; index: EntryIndex; catalog: EditedCatalog; keyIndex: Map<string, number> } | undefined> {
+  const recorded = run.recordedCatalogDiagnostics();
+  const index = recorded && (await WarmRun.lastIndex(run));
+  if (!recorded || !index) return undefined;
+  const keyIndex = new Map(index.fingerprints.keys.map((key, i) => [key, i]));
+  const catalog = editedCatalog(layers, config, index, recorded, keyIndex);
+  if (!catalog) return undefined;
+  return {
+    result: {
+      config,
+      catalog: catalog.catalog,
+      diagnostics: catalog.diagnostics,
+      texts: layers.texts,
+      sources: layers.files,
+      gaps: catalog.gaps,
+      hashes: layers.hashes,
+      clean: layers.clean,
+    },
+    index,
+    catalog,
+    keyIndex,
+  };
 }
 
 /** Before anything touches the output folder: why it is not a folder codebook may write and clean up (empty when it is). */
@@ -317,7 +406,11 @@ async function writeTargets(result: GenerateResult, run: WriteRun): Promise<Stag
     return open;
   } catch (error) {
     const failure = outputFailure(error, config.root, outDir);
-    if (!failure) throw error;
+    if (!failure) {
+      // A partial catalog met a target it cannot splice: nothing of this attempt may stay staged.
+      if (error instanceof WholeCatalogNeeded && sink instanceof StagedOutput) await sink.abort();
+      throw error;
+    }
     result.diagnostics.push(...failure);
     if (sink instanceof StagedOutput && !hasPendingJournal(outDir)) await sink.abort();
     return undefined;
@@ -340,15 +433,22 @@ async function recordRun(
   sink: StagedOutput | OutputComparison,
   {
     loadDiagnostics,
+    catalogCount,
     toRender,
     planned,
     warm,
+    layers,
+    hashes,
     clean,
   }: {
     loadDiagnostics: Diagnostic[];
+    /** How many of loadDiagnostics the catalog's load, merge and validation reported (the rest are the config's checks of targets). */
+    catalogCount: number;
     toRender: readonly Target[];
     planned: Map<string, Diagnostic[]>;
     warm?: WarmRun;
+    layers: readonly SourceFile[];
+    hashes: ReadonlyMap<string, number>;
     clean?: ReadonlyMap<string, number>;
   },
 ): Promise<void> {
@@ -359,7 +459,8 @@ async function recordRun(
       { diagnostics: planned.get(t.id) ?? [], files: [...sink.hashes].filter(([path]) => path.startsWith(`${t.id}/`)) },
     ]),
   );
-  if (await run.save(loadDiagnostics, byTarget, warm?.kept, clean)) await warm?.save((id) => run.recordedKey(id));
+  if (await run.save(loadDiagnostics, catalogCount, byTarget, warm?.kept, clean))
+    await warm?.save((id) => run.recordedKey(id), layers, hashes);
 }
 
 /** The warm run of an incremental one: `reused` (the targets whose key is unchanged) gains those a text edit leaves as they are. */
@@ -368,8 +469,11 @@ async function openWarmRun(
   { catalog, hashes }: CatalogResult,
   targets: readonly Target[],
   reused: Map<string, Diagnostic[]>,
+  edited: RunContext['edited'],
 ): Promise<WarmRun> {
-  const warm = await WarmRun.open(run, catalog!, hashes ?? new Map());
+  const warm = edited
+    ? WarmRun.ofEdited(run, edited.catalog, edited.index, edited.keyIndex)
+    : await WarmRun.open(run, catalog!, hashes ?? new Map());
   warm.reused(reused.keys(), (id) => run.recordedKey(id));
   for (const [id, diagnostics] of await warm.keep(targets.filter((t) => !reused.has(t.id)))) reused.set(id, diagnostics);
   await warm.prepare(targets.filter((t) => !reused.has(t.id)));

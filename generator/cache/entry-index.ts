@@ -9,8 +9,9 @@
  */
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { KeyFingerprints } from './key-fingerprints.js';
+import type { EntryList, SourceLayout } from './source-layout.js';
 
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** One entry list of a file: the key (an index into the key table) and UTF-8 length of each entry, in order. */
 export interface ListIndex {
@@ -32,6 +33,8 @@ export interface EntryIndex {
   fingerprints: KeyFingerprints;
   /** By target id: the record key the files were rendered under, each file's index by path, and per key (in key-table order) the hash of its translation digest when the target declares one. */
   targets: Record<string, TargetIndex>;
+  /** By layer file (display path): where each key's entry is in it (source-layout.ts), for the messages files that have one. */
+  sources: Record<string, SourceLayout>;
 }
 
 export interface TargetIndex {
@@ -49,6 +52,16 @@ interface Header {
     string,
     { key: string; files: Record<string, { pieces: (string | number)[]; size: number; lists: ListHeader[] }>; digestsAt?: number }
   >;
+  sources: Record<string, { content: number; rest: number; lists?: Record<string, EntryListHeader> }>;
+}
+
+/** Word offsets of an entry list's arrays (the hashes are Float64, two words each). */
+interface EntryListHeader {
+  count: number;
+  keysAt: number;
+  linesAt: number;
+  columnsAt: number;
+  hashesAt: number;
 }
 
 interface ListHeader {
@@ -94,7 +107,23 @@ export async function writeEntryIndex(file: string, index: EntryIndex): Promise<
     const digestsAt = digests?.length === keys.length ? placeFloats(digests) : undefined;
     targets[id] = { key, files: recorded, ...(digestsAt !== undefined ? { digestsAt } : {}) };
   }
-  const header = Buffer.from(JSON.stringify({ format: FORMAT, frame, keys, files: sourceFiles, targets } satisfies Header), 'utf8');
+  const sources: Header['sources'] = {};
+  for (const [path, { content, rest, lists }] of Object.entries(index.sources)) {
+    const placed: Record<string, EntryListHeader> = {};
+    for (const [pointer, list] of Object.entries(lists ?? {}))
+      placed[pointer] = {
+        count: list.keys.length,
+        keysAt: place(list.keys),
+        linesAt: place(list.lines),
+        columnsAt: place(list.columns),
+        hashesAt: placeFloats(list.hashes),
+      };
+    sources[path] = { content, rest, ...(lists ? { lists: placed } : {}) };
+  }
+  const header = Buffer.from(
+    JSON.stringify({ format: FORMAT, frame, keys, files: sourceFiles, targets, sources } satisfies Header),
+    'utf8',
+  );
   // The words start on an 8-byte boundary, so the Float64 fingerprints can be viewed in place.
   const headerWords = Math.ceil((header.length + 4) / 8) * 2;
   const body = new Uint32Array(headerWords + at);
@@ -150,7 +179,19 @@ export async function readEntryIndex(file: string): Promise<EntryIndex | undefin
       }
       targets[id] = { key, files: indexed, ...(digestsAt !== undefined ? { digests: floats(digestsAt) } : {}) };
     }
-    return { fingerprints, targets };
+    const sources: EntryIndex['sources'] = {};
+    for (const [path, { content, rest, lists }] of Object.entries(header.sources)) {
+      const read: Record<string, EntryList> = {};
+      for (const [pointer, l] of Object.entries(lists ?? {}))
+        read[pointer] = {
+          keys: words.subarray(l.keysAt, l.keysAt + l.count),
+          lines: words.subarray(l.linesAt, l.linesAt + l.count),
+          columns: words.subarray(l.columnsAt, l.columnsAt + l.count),
+          hashes: new Float64Array(aligned.buffer, (base + l.hashesAt) * 4, l.count),
+        };
+      sources[path] = { content, rest, ...(lists ? { lists: read } : {}) };
+    }
+    return { fingerprints, targets, sources };
   } catch {
     return undefined;
   }

@@ -38,6 +38,8 @@ export interface CacheReport {
   reused: string[];
   /** Targets whose files got the edited keys' entries spliced in (cache/warm-edit.ts); absent on a hit. */
   spliced?: string[];
+  /** How many keys a text edit merged and validated alone (cache/edited-catalog.ts), when it did; the others' diagnostics are the last run's. */
+  edited?: number;
   /** The record file. */
   file: string;
 }
@@ -105,6 +107,13 @@ export class IncrementalRun {
     return clean?.code === this.inputs.code ? new Map(Object.entries(clean.files)) : new Map();
   }
 
+  /** What the last run's catalog reported (load, merge, validation), when this same codebook recorded it. */
+  recordedCatalogDiagnostics(): Diagnostic[] | undefined {
+    const { record } = this;
+    if (record.catalog === undefined || record.clean?.code !== this.inputs.code) return undefined;
+    return record.diagnostics.slice(0, record.catalog);
+  }
+
   /** The key of one target's code, config and templates, without the catalog: what a warm edit (warm-edit.ts) needs unchanged. */
   baseKey(targetId: string): string {
     const { code, config, templates } = this.inputs;
@@ -150,6 +159,7 @@ export class IncrementalRun {
    */
   async save(
     loadDiagnostics: readonly Diagnostic[],
+    catalogCount: number,
     rendered: ReadonlyMap<string, { diagnostics: Diagnostic[]; files: [path: string, sha256: string][] }>,
     kept: readonly string[] = [],
     clean?: ReadonlyMap<string, number>,
@@ -165,6 +175,7 @@ export class IncrementalRun {
     record.key = this.inputs.key;
     record.targets = [...this.targetIds];
     record.diagnostics = [...loadDiagnostics];
+    record.catalog = catalogCount;
     return writeCacheRecord(this.file, record);
   }
 }

@@ -38,7 +38,7 @@ export interface KeyFingerprints {
  * lends the positions of the files whose text is unchanged.
  */
 export function keyFingerprints(catalog: Catalog, sourceHashes: ReadonlyMap<string, number>, previous?: KeyFingerprints): KeyFingerprints {
-  const { messages, userMessages: _derived, userOverrides, ...rest } = catalog;
+  const { messages, userOverrides } = catalog;
   const count = messages.length;
   const registry = new Float64Array(count);
   const texts = new Float64Array(count);
@@ -55,14 +55,11 @@ export function keyFingerprints(catalog: Catalog, sourceHashes: ReadonlyMap<stri
   for (; at < count; at++) {
     const message = messages[at]!;
     inRegistry = true;
-    registry[at] = hash.start().value(message, 'translations').digest();
+    registry[at] = registryHash(hash, message);
     inRegistry = false;
-    texts[at] = hash.start().value(message.translations).value(userOverrides?.get(message.key)).digest();
+    texts[at] = textsHash(hash, message, userOverrides);
   }
-  const frame = hashOf(
-    JSON.stringify(rest, (key, value: unknown) => (key === 'ast' ? undefined : value)),
-    String(userOverrides !== undefined),
-  );
+  const frame = frameHash(catalog);
   const files: KeyFingerprints['files'] = {};
   for (const [file, list] of origins) {
     const hash = sourceHashes.get(file);
@@ -71,6 +68,25 @@ export function keyFingerprints(catalog: Catalog, sourceHashes: ReadonlyMap<stri
     files[file] = { content, positions: content && before?.content === content ? before.positions : positionsHash(list) };
   }
   return { frame, keys: messages.map((m: Message) => m.key), registry, texts, files, placed };
+}
+
+/** A key's registry fields (the message without its translations). */
+export function registryHash(hash: Hash53, message: Message): number {
+  return hash.start().value(message, 'translations').digest();
+}
+
+/** A key's translations and its own end-user override. */
+export function textsHash(hash: Hash53, message: Message, userOverrides: Catalog['userOverrides']): number {
+  return hash.start().value(message.translations).value(userOverrides?.get(message.key)).digest();
+}
+
+/** What is no one key's: locales, sections, shared user texts, namespaces, and whether keys have end-user overrides. */
+export function frameHash(catalog: Catalog): string {
+  const { messages: _messages, userMessages: _derived, userOverrides, ...rest } = catalog;
+  return hashOf(
+    JSON.stringify(rest, (key, value: unknown) => (key === 'ast' ? undefined : value)),
+    String(userOverrides !== undefined),
+  );
 }
 
 /** The line and column of every origin, in order: computed here, where they were not needed before. */

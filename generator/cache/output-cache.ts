@@ -55,8 +55,10 @@ export interface CacheRecord {
   key: string;
   /** The targets of that run, in order. */
   targets: string[];
-  /** What loading, merging and validating reported in that run, replayed on a full hit. */
+  /** What loading, merging and validating reported in that run, then the config's checks of its targets: replayed on a full hit. */
   diagnostics: Diagnostic[];
+  /** How many of `diagnostics` the catalog's load, merge and validation reported (a warm edit keeps those of the keys it did not touch). */
+  catalog?: number;
   /** By target id; kept for targets outside the last run too, while their files stay as recorded. */
   entries: Record<string, TargetRecord>;
   /** The layer files that loaded without a problem, by display path, with their text's hash, and the code that loaded them. */

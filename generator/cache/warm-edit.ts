@@ -20,8 +20,13 @@ import type { StagedOutput } from '../output/write-output.js';
 import type { EntryIndex, FileIndex, ListIndex } from './entry-index.js';
 import type { TargetRecord } from './output-cache.js';
 
-/** Past this share of the keys, splicing saves little over rendering whole. */
+/** Past this share of the keys (or 64, in a small catalog), splicing saves little over rendering whole. */
 const MAX_CHANGED_SHARE = 0.05;
+
+/** Whether `edited` of `total` keys are few enough to be merged (edited-catalog.ts) and spliced alone. */
+export function fewEdited(edited: number, total: number): boolean {
+  return edited <= Math.max(64, total * MAX_CHANGED_SHARE);
+}
 
 export interface SplicedTarget {
   diagnostics: Diagnostic[];
@@ -94,8 +99,7 @@ export class WarmEdit {
     sink: StagedOutput,
   ): SplicedTarget | undefined {
     const indexed = this.previous.targets[target.id]?.files;
-    if (!target.entriesByKey || !indexed || this.changed.size > Math.max(64, this.changedFlags.length * MAX_CHANGED_SHARE))
-      return undefined;
+    if (!target.entriesByKey || !indexed || !fewEdited(this.changed.size, this.changedFlags.length)) return undefined;
     const plan = target.plan(catalogOfKeys(catalog, this.changed), options);
     const diagnostics = this.diagnosticsOf(plan.diagnostics, recorded.diagnostics);
     const paths = Object.keys(recorded.files);

@@ -15,6 +15,9 @@ import { indexFileFor, readEntryIndex, writeEntryIndex, type EntryIndex, type Fi
 import type { IncrementalRun } from './incremental.js';
 import { hashText } from '../json/text-hash.js';
 import { changedTexts, keyFingerprints, type KeyFingerprints } from './key-fingerprints.js';
+import type { EditedCatalog } from './edited-catalog.js';
+import { layoutsOf, type SourceLayout } from './source-layout.js';
+import type { SourceFile } from '../catalog/load-layers.js';
 import type { TargetRecord } from './output-cache.js';
 import { fileIndexOf, WarmEdit } from './warm-edit.js';
 
@@ -45,10 +48,20 @@ export class WarmRun {
     private readonly run: IncrementalRun,
     private readonly catalog: Catalog,
     private readonly fingerprints: KeyFingerprints,
-    previous: EntryIndex | undefined,
+    private readonly previous: EntryIndex | undefined,
+    /** The layer files' layouts for the next index: given by an edited catalog, else laid out by `save`. */
+    private readonly layouts?: Record<string, SourceLayout>,
   ) {
     const changed = previous && changedTexts(previous.fingerprints, fingerprints);
     this.edit = previous && changed ? new WarmEdit(changed, previous, this.keyIndex) : undefined;
+  }
+
+  /**
+   * Whether the catalog holds the edited keys alone (edited-catalog.ts): then every target must be
+   * kept or spliced, since none can be planned whole from it (`splice` throws WholeCatalogNeeded).
+   */
+  get partial(): boolean {
+    return this.layouts !== undefined;
   }
 
   /** What the last run's index says about this run's edit; undefined when more than texts changed, or there is no index. */
@@ -60,9 +73,26 @@ export class WarmRun {
     return (this.index ??= new Map(this.fingerprints.keys.map((key, i) => [key, i])));
   }
 
-  static async open(run: IncrementalRun, catalog: Catalog, sourceHashes: ReadonlyMap<string, number>): Promise<WarmRun> {
-    const previous = await readEntryIndex(indexFileFor(run.file));
+  static async open(
+    run: IncrementalRun,
+    catalog: Catalog,
+    sourceHashes: ReadonlyMap<string, number>,
+    previous?: EntryIndex,
+  ): Promise<WarmRun> {
+    previous ??= await WarmRun.lastIndex(run);
     return new WarmRun(run, catalog, keyFingerprints(catalog, sourceHashes, previous?.fingerprints), previous);
+  }
+
+  /** The last run's entry index, if it has a readable one. */
+  static lastIndex(run: IncrementalRun): Promise<EntryIndex | undefined> {
+    return readEntryIndex(indexFileFor(run.file));
+  }
+
+  /** The warm run of a catalog of the edited keys alone, over the index it was edited from. */
+  static ofEdited(run: IncrementalRun, edited: EditedCatalog, previous: EntryIndex, keyIndex: Map<string, number>): WarmRun {
+    const warm = new WarmRun(run, edited.catalog, edited.fingerprints, previous, edited.layouts);
+    warm.index = keyIndex;
+    return warm;
   }
 
   /**
@@ -101,8 +131,17 @@ export class WarmRun {
   private digestOf(target: Target, at: number): number {
     const { messages, userMessages } = this.catalog;
     const digest = target.translationDigest!;
-    return hashText(`${digest(messages[at]!, this.catalog)}\u0001${userMessages ? digest(userMessages[at]!, this.catalog) : ''}`);
+    const i = this.partial ? this.partialPlaces.get(this.fingerprints.keys[at]!) : at;
+    if (i === undefined) throw new Error(`codebook: key ${this.fingerprints.keys[at]} is not in the edited catalog`);
+    return hashText(`${digest(messages[i]!, this.catalog)}\u0001${userMessages ? digest(userMessages[i]!, this.catalog) : ''}`);
   }
+
+  /** In a partial catalog, each message's place. */
+  private get partialPlaces(): Map<string, number> {
+    return (this.places ??= new Map(this.catalog.messages.map((m, i) => [m.key, i])));
+  }
+
+  private places?: Map<string, number>;
 
   /** The last index's entry of a target whose files stay. */
   private carry(id: string, edit: WarmEdit): void {
@@ -136,6 +175,7 @@ export class WarmRun {
       splice: (target, options, renderer) => {
         const record = this.records.get(target.id);
         const spliced = record && this.edit?.splice(target, catalog, options, renderer, record, sink);
+        if (!spliced && this.partial) throw new WholeCatalogNeeded(target.id);
         if (!spliced) return undefined;
         this.next.set(target.id, spliced.files);
         this.spliced.push(target.id);
@@ -159,8 +199,17 @@ export class WarmRun {
     else this.next.set(target.id, null);
   }
 
-  /** Saves the index of this run's targets (call after the incremental record is saved: keys are read from it). */
-  async save(recordKey: (id: string) => string | undefined): Promise<boolean> {
+  /** Whether every target left to render will be spliced: what a partial catalog needs. */
+  splicesAll(targets: readonly Target[]): boolean {
+    return this.edit !== undefined && targets.every((t) => this.records.has(t.id));
+  }
+
+  /** Saves the index of this run's targets (call after the incremental record is saved: keys are read from it); `files`: the run's layer files. */
+  async save(
+    recordKey: (id: string) => string | undefined,
+    files: readonly SourceFile[],
+    hashes: ReadonlyMap<string, number>,
+  ): Promise<boolean> {
     const targets: Record<string, TargetIndex> = {};
     for (const [id, files] of this.next) {
       const key = recordKey(id);
@@ -170,6 +219,14 @@ export class WarmRun {
         this.nextDigests.get(id) ?? (target && Float64Array.from(this.fingerprints.keys, (_, at) => this.digestOf(target, at)));
       targets[id] = { key, files, ...(digests ? { digests } : {}) };
     }
-    return writeEntryIndex(indexFileFor(this.run.file), { fingerprints: this.fingerprints, targets });
+    const sources = this.layouts ?? layoutsOf(files, hashes, this.keyIndex, this.previous?.sources);
+    return writeEntryIndex(indexFileFor(this.run.file), { fingerprints: this.fingerprints, targets, sources });
+  }
+}
+
+/** A partial catalog's warm run met a target it cannot splice: the run starts again with the whole catalog. */
+export class WholeCatalogNeeded extends Error {
+  constructor(readonly targetId: string) {
+    super(`codebook: target ${targetId} needs the whole catalog`);
   }
 }

@@ -30,11 +30,17 @@ export interface MergeResult {
   diagnostics: Diagnostic[];
 }
 
-export function mergeLayers(files: readonly SourceFile[], config: Config): MergeResult {
-  const merge = new Merge(config);
+/**
+ * `only`: merge these keys alone (a warm run's edited keys, cache/edited-catalog.ts). Everything
+ * that is no one key's (sections, shared user texts, whether there are two audiences) is merged
+ * whole, so the catalog is the full one cut down to those keys (catalog/of-keys.ts), and the
+ * checks across keys (ranges, the generic message) are left to the full merge that preceded it.
+ */
+export function mergeLayers(files: readonly SourceFile[], config: Config, only?: ReadonlySet<string>): MergeResult {
+  const merge = new Merge(config, only);
   const registries = files.filter((f) => f.kind === 'registry');
   for (const source of registries) merge.addRegistry(source);
-  merge.checkRegistry(registries[0]);
+  if (!only) merge.checkRegistry(registries[0]);
   for (const source of files) if (source.kind === 'messages') merge.addMessages(source);
   return merge.result();
 }
@@ -51,8 +57,13 @@ class Merge {
   private readonly userTexts = new Map<string, UserText>();
   private readonly userOverrides = new Map<string, Record<string, Translation>>();
   private readonly gaps: Gap[] = [];
+  /** With `only`: whether a key left out names a user message or has a user override (the full merge would have two audiences). */
+  private othersHaveUserTexts = false;
 
-  constructor(private readonly config: Config) {}
+  constructor(
+    private readonly config: Config,
+    private readonly only?: ReadonlySet<string>,
+  ) {}
 
   /** A registry file: its sections and its codes, each defined once. */
   addRegistry(source: RegistrySource): void {
@@ -72,8 +83,12 @@ class Merge {
   }
 
   private addCode({ json, layer }: RegistrySource, entry: RegistryEntry, i: number): void {
-    const origin = originOf(layer, json, '/codes', i);
     const key = entry.code !== undefined ? keyOfCode(entry.code) : entry.range ? keyOfRange(entry.range) : entry.key!;
+    if (this.only && !this.only.has(key)) {
+      if (entry.user !== undefined) this.othersHaveUserTexts = true;
+      return;
+    }
+    const origin = originOf(layer, json, '/codes', i);
     if (entry.key !== undefined) {
       const unsafe = unsafeKeyReason(key);
       if (unsafe)
@@ -147,8 +162,9 @@ class Merge {
           ),
         );
     }
+    const { only } = this;
     for (const key in data.messages) {
-      if (!Object.hasOwn(data.messages, key)) continue;
+      if (!Object.hasOwn(data.messages, key) || (only && !only.has(key))) continue;
       const origin = originOf(layer, json, '/messages', key, true);
       const message = this.knownKey(key, origin, locale);
       if (!message) continue;
@@ -166,6 +182,10 @@ class Merge {
     }
     for (const key in data.userOverrides) {
       if (!Object.hasOwn(data.userOverrides, key)) continue;
+      if (only && !only.has(key)) {
+        this.othersHaveUserTexts = true;
+        continue;
+      }
       const origin = originOf(layer, json, '/userOverrides', key, true);
       if (!this.knownKey(key, origin, locale)) continue;
       const entry = entryOf(data.userOverrides[key]!);
@@ -180,7 +200,10 @@ class Merge {
     // Each text's origin is where the source locale defines it (else where it was first seen).
     for (const text of this.userTexts.values()) text.origin = text.translations[config.sourceLocale]?.origin ?? text.origin;
     const twoAudiences =
-      this.userTexts.size > 0 || this.userOverrides.size > 0 || [...this.messages.values()].some((m) => m.user !== undefined);
+      this.othersHaveUserTexts ||
+      this.userTexts.size > 0 ||
+      this.userOverrides.size > 0 ||
+      [...this.messages.values()].some((m) => m.user !== undefined);
     if (twoAudiences) this.checkUserReferences();
     const locales = [config.sourceLocale, ...config.locales.filter((l) => l !== config.sourceLocale).sort()];
     return {

@@ -97,8 +97,9 @@ function writeSummary(result: GenerateResult): string {
   const counts = `${written.length} written, ${unchanged.length} unchanged, ${removed.length} removed`;
   if (result.cache?.state === 'hit') return `${counts}; up to date (cache hit: nothing changed since the last run).`;
   if (result.cache?.state !== 'partial') return `${counts}.`;
-  const { reused, spliced = [] } = result.cache;
+  const { reused, spliced = [], edited } = result.cache;
   const parts = [
+    ...(edited !== undefined ? [`merged and checked the ${edited} edited key(s) alone`] : []),
     ...(reused.length > 0 ? [`reused ${reused.length} unchanged target(s) (${reused.join(', ')})`] : []),
     ...(spliced.length > 0 ? [`spliced the edited entries into ${spliced.length} target(s) (${spliced.join(', ')})`] : []),
   ];

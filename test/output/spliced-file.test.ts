@@ -113,6 +113,21 @@ describe('the entry index', () => {
           ]),
         },
       },
+      sources: {
+        'locales/codes.json': { content: 11, rest: 0 },
+        'locales/ja/messages.json': {
+          content: 2 ** 52 + 1,
+          rest: 12,
+          lists: {
+            '/messages': {
+              keys: Uint32Array.from([3, 0]),
+              lines: Uint32Array.from([4, 5]),
+              columns: Uint32Array.from([2, 2]),
+              hashes: Float64Array.from([2 ** 50, 7]),
+            },
+          },
+        },
+      },
     };
     const file = join(dir, 'index.bin');
     expect(await writeEntryIndex(file, index)).toBe(true);
@@ -132,6 +147,13 @@ describe('the entry index', () => {
         ]),
       );
     expect(plain(back!)).toEqual(plain(index));
+    const layouts = (i: EntryIndex) =>
+      Object.entries(i.sources).map(([path, { lists, ...rest }]) => [
+        path,
+        rest,
+        lists && Object.entries(lists).map(([pointer, l]) => [pointer, [...l.keys], [...l.lines], [...l.columns], [...l.hashes]]),
+      ]);
+    expect(layouts(back!)).toEqual(layouts(index));
     writeFileSync(file, Buffer.from([9, 9]));
     expect(await readEntryIndex(file)).toBeUndefined();
   });

@@ -1,0 +1,165 @@
+/**
+ * Where each key's entry is in a messages file, so that a warm run can tell
+ * which keys an edit of the file touched without merging the catalog again
+ * (edited-catalog.ts). A messages file is cut into entry slices, one per
+ * member of `messages` and `userOverrides` (from its name to the next
+ * member's name; the last one of a container runs to the next top-level
+ * member), and the rest (locale, section titles, shared user texts,
+ * punctuation). Per entry: its key, where it starts (line and column) and a
+ * hash of its slice. Two texts of a file whose rest is the same at the same
+ * places, whose containers list the same keys in the same order, and whose
+ * entries all start where they did, differ only inside the entries whose
+ * slice hash differs: every origin of every other key is where it was.
+ */
+import { indexShallowValues, type Offsets } from '../json/json-positions.js';
+import { Hash53, hashText } from '../json/text-hash.js';
+
+/** The containers whose members are one key's entry each. */
+export const ENTRY_CONTAINERS = ['/messages', '/userOverrides'] as const;
+
+export interface EntryList {
+  /** Each entry's key, as its place in the key table. */
+  keys: Uint32Array;
+  /** Each entry's start: 1-based line and 0-based UTF-16 column. */
+  lines: Uint32Array;
+  columns: Uint32Array;
+  /** hashText of each entry's slice. */
+  hashes: Float64Array;
+}
+
+export interface SourceLayout {
+  /** hashText of the whole text: the layout describes that text. */
+  content: number;
+  /** A hash of the text outside the entry slices and where each piece of it starts. */
+  rest: number;
+  /** By container pointer (ENTRY_CONTAINERS), the containers the file has; none for a registry file, whose edits a warm run never splits by key. */
+  lists?: Record<string, EntryList>;
+}
+
+/**
+ * The layout of a messages file's text; undefined when an entry's member name is not a key of
+ * the table (a file the merge reports, which a warm run never trusts) or the text is no object.
+ */
+export function sourceLayout(text: string, content: number, keyIndex: ReadonlyMap<string, number>): SourceLayout | undefined {
+  const index = indexShallowValues(text);
+  const top = index.children.get('');
+  if (!top || text.charCodeAt(index.at('')?.value ?? -1) !== 0x7b) return undefined;
+  const topStarts = [...top.values()].map((o) => o.key).filter((k) => k >= 0);
+  const lines = new LineCounter(text);
+  const slices: [from: number, to: number][] = [];
+  const lists: Record<string, EntryList> = {};
+  for (const pointer of ENTRY_CONTAINERS) {
+    const members = index.children.get(pointer);
+    if (!members || members.size === 0) continue;
+    const entries = [...members] as [string, Offsets][];
+    const list: EntryList = {
+      keys: new Uint32Array(entries.length),
+      lines: new Uint32Array(entries.length),
+      columns: new Uint32Array(entries.length),
+      hashes: new Float64Array(entries.length),
+    };
+    for (let i = 0; i < entries.length; i++) {
+      const [name, { key: from }] = entries[i]!;
+      const at = keyIndex.get(name);
+      if (at === undefined) return undefined;
+      const to = i + 1 < entries.length ? entries[i + 1]![1].key : nextAfter(topStarts, from, text.length);
+      const { line, column } = lines.at(from);
+      list.keys[i] = at;
+      list.lines[i] = line;
+      list.columns[i] = column;
+      list.hashes[i] = hashText(text.slice(from, to));
+      slices.push([from, to]);
+    }
+    lists[pointer] = list;
+  }
+  return { content, rest: restHash(text, slices), lists };
+}
+
+/**
+ * The keys (table places) whose entries differ between two layouts of one file; undefined when
+ * anything else may differ: the rest, the containers, their keys or order, or where any entry starts.
+ */
+export function editedEntries(before: SourceLayout, after: SourceLayout): number[] | undefined {
+  if (!before.lists || !after.lists || before.rest !== after.rest) return undefined;
+  const containers = Object.keys(after.lists);
+  if (containers.join('\n') !== Object.keys(before.lists).join('\n')) return undefined;
+  const edited: number[] = [];
+  for (const pointer of containers) {
+    const a = before.lists[pointer]!;
+    const b = after.lists[pointer]!;
+    if (!sameWords(a.keys, b.keys) || !sameWords(a.lines, b.lines) || !sameWords(a.columns, b.columns)) return undefined;
+    for (let i = 0; i < b.hashes.length; i++) if (a.hashes[i] !== b.hashes[i]) edited.push(b.keys[i]!);
+  }
+  return edited;
+}
+
+/** The first top-level member name after `from`, else the end of the text. */
+function nextAfter(starts: readonly number[], from: number, end: number): number {
+  let next = end;
+  for (const s of starts) if (s > from && s < next) next = s;
+  return next;
+}
+
+/** The pieces of text between the slices (sorted, disjoint), each with where it starts. */
+function restHash(text: string, slices: [number, number][]): number {
+  slices.sort((a, b) => a[0] - b[0]);
+  const hash = new Hash53().start();
+  const lines = new LineCounter(text);
+  let at = 0;
+  for (const [from, to] of [...slices, [text.length, text.length] as [number, number]]) {
+    const { line, column } = lines.at(at);
+    hash.number(line).number(column).value(text.slice(at, from));
+    at = to;
+  }
+  return hash.digest();
+}
+
+function sameWords(a: Uint32Array, b: Uint32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Line and column of increasing offsets, counting newlines once. */
+class LineCounter {
+  private line = 1;
+  private lineStart = 0;
+  private scanned = 0;
+
+  constructor(private readonly text: string) {}
+
+  at(offset: number): { line: number; column: number } {
+    if (offset < this.scanned) {
+      this.line = 1;
+      this.lineStart = 0;
+      this.scanned = 0;
+    }
+    for (let nl = this.text.indexOf('\n', this.scanned); nl !== -1 && nl < offset; nl = this.text.indexOf('\n', nl + 1)) {
+      this.line += 1;
+      this.lineStart = nl + 1;
+    }
+    this.scanned = offset;
+    return { line: this.line, column: offset - this.lineStart };
+  }
+}
+
+/**
+ * The layouts of a run's layer files: the last run's for a text it laid out, else laid out now
+ * (messages files; a registry file gets its content hash alone).
+ */
+export function layoutsOf(
+  files: readonly { kind: 'registry' | 'messages'; json: { file: string; text: string } }[],
+  hashes: ReadonlyMap<string, number>,
+  keyIndex: ReadonlyMap<string, number>,
+  previous: Readonly<Record<string, SourceLayout>> = {},
+): Record<string, SourceLayout> {
+  const layouts: Record<string, SourceLayout> = {};
+  for (const { kind, json } of files) {
+    const content = hashes.get(json.file);
+    if (content === undefined) continue;
+    const before = previous[json.file];
+    layouts[json.file] =
+      before?.content === content ? before : (kind === 'messages' && sourceLayout(json.text, content, keyIndex)) || { content, rest: 0 };
+  }
+  return layouts;
+}

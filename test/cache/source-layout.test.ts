@@ -1,0 +1,85 @@
+/**
+ * A warm run merges alone the keys whose entries an edit touched only when
+ * nothing else of the file can have changed: the layouts of two texts of a
+ * messages file name exactly the edited entries, or nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { editedEntries, layoutsOf, sourceLayout } from '../../generator/cache/source-layout.js';
+import { hashText } from '../../generator/json/text-hash.js';
+
+const keys = ['1', '2', '3', 'unknown'];
+const keyIndex = new Map(keys.map((k, i) => [k, i]));
+
+const BASE = `{
+  "locale": "ja",
+  "sections": { "generic": "一般" },
+  "messages": {
+    "1": "一つ目",
+    "2": { "text": "二つ目", "note": "n" },
+    "3": "三つ目"
+  },
+  "userOverrides": {
+    "unknown": "不明"
+  }
+}
+`;
+
+const layout = (text: string) => sourceLayout(text, hashText(text), keyIndex);
+/** The keys an edit of BASE into `text` touched, or undefined. */
+const edited = (text: string) => {
+  const after = layout(text);
+  return after && editedEntries(layout(BASE)!, after)?.map((at) => keys[at]);
+};
+
+describe('source layouts', () => {
+  it('name the entries whose text changed, in any container', () => {
+    expect(edited(BASE)).toEqual([]);
+    expect(edited(BASE.replace('一つ目', '一つ目です'))).toEqual(['1']);
+    expect(edited(BASE.replace('"note": "n"', '"note": "new note", "state": "reviewed"'))).toEqual(['2']);
+    expect(edited(BASE.replace('一つ目', '1').replace('三つ目', '3'))).toEqual(['1', '3']);
+    expect(edited(BASE.replace('不明', 'わからない'))).toEqual(['unknown']);
+    // The last entry's slice runs to the next top-level member: what lies between is its own.
+    expect(edited(BASE.replace('"三つ目"\n  }', '"三つ目"\n    }'))).toEqual(['3']);
+  });
+
+  it('give nothing when another entry moved, the rest changed, or the keys changed', () => {
+    // A line added in entry 1 moves entries 2 and 3.
+    expect(edited(BASE.replace('"一つ目",', '"一つ目",\n'))).toBeUndefined();
+    // A section title is no key's: the frame changed.
+    expect(edited(BASE.replace('一般', '全般'))).toBeUndefined();
+    expect(edited(BASE.replace('"locale": "ja"', '"locale": "ko"'))).toBeUndefined();
+    // Keys reordered, added or removed.
+    expect(
+      edited(BASE.replace('"1": "一つ目",\n    "2"', '"2"').replace('"3": "三つ目"', '"3": "三つ目",\n    "1": "一つ目"')),
+    ).toBeUndefined();
+    expect(edited(BASE.replace('"3": "三つ目"', '"3": "三つ目", "unknown": "x"'))).toBeUndefined();
+    expect(edited(BASE.replace('"unknown": "不明"', ''))).toBeUndefined();
+  });
+
+  it('on one line, every edit moves what follows it: nothing', () => {
+    const minified = JSON.stringify(JSON.parse(BASE));
+    const before = layout(minified)!;
+    const edit = (text: string) => editedEntries(before, layout(text)!)?.map((at) => keys[at]);
+    expect(edit(minified.replace('一つ目', '一つ目です'))).toBeUndefined();
+    expect(edit(minified.replace('不明', 'わからない'))).toBeUndefined();
+    expect(edit(minified)).toEqual([]);
+  });
+
+  it('cannot lay out a file naming a key the table lacks; a registry file gets its hash alone', () => {
+    expect(layout(BASE.replace('"3":', '"9":'))).toBeUndefined();
+    const registry = '{ "codes": [] }';
+    const files = [
+      { kind: 'registry' as const, json: { file: 'codes.json', text: registry } },
+      { kind: 'messages' as const, json: { file: 'ja.json', text: BASE } },
+    ];
+    const hashes = new Map([
+      ['codes.json', hashText(registry)],
+      ['ja.json', hashText(BASE)],
+    ]);
+    const layouts = layoutsOf(files, hashes, keyIndex);
+    expect(layouts['codes.json']).toEqual({ content: hashText(registry), rest: 0 });
+    expect(Object.keys(layouts['ja.json']!.lists!)).toEqual(['/messages', '/userOverrides']);
+    // A text laid out before is not laid out again.
+    expect(layoutsOf(files, hashes, keyIndex, layouts)['ja.json']).toBe(layouts['ja.json']);
+  });
+});
