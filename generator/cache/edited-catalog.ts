@@ -21,8 +21,8 @@ import { validateCatalog } from '../catalog/validate.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { Hash53 } from '../json/text-hash.js';
 import type { EntryIndex } from './entry-index.js';
-import { frameHash, registryHash, textsHash, type KeyFingerprints } from './key-fingerprints.js';
-import { editedEntries, sourceLayout, type SourceLayout } from './source-layout.js';
+import { frameShapeHash, registryHash, textsHash, type KeyFingerprints } from './key-fingerprints.js';
+import { editedEntries, knownPositions, sourceLayout, type SourceLayout } from './source-layout.js';
 import { fewEdited } from './warm-edit.js';
 
 export interface EditedCatalog {
@@ -54,13 +54,18 @@ export function editedCatalog(
     const before = previous.sources[path];
     const source = layers.files.find((f) => f.json.file === path);
     if (!before?.lists || source?.kind !== 'messages') return undefined;
-    const after = sourceLayout(source.json.text, layers.hashes.get(path)!, keyIndex);
+    const after = sourceLayout('messages', source.json.text, layers.hashes.get(path)!, keyIndex);
     const entries = after && editedEntries(before, after);
     if (!entries) return undefined;
     for (const at of entries) edited.add(previous.fingerprints.keys[at]!);
     layouts[path] = after;
   }
   if (edited.size === 0 || !fewEdited(edited.size, previous.fingerprints.keys.length)) return undefined;
+  // The edited keys' origins are placed from the layouts: no file is indexed again for them.
+  for (const { json } of layers.files) {
+    const layout = layouts[json.file];
+    if (layout?.lists) json.knownPositions = knownPositions(layout, keyIndex);
+  }
 
   const merged = mergeLayers(layers.files, config, edited);
   const fresh = [...merged.diagnostics, ...validateCatalog(merged.catalog, merged.gaps)];
@@ -93,7 +98,8 @@ function patchedFingerprints(
   hashes: ReadonlyMap<string, number>,
   changed: readonly string[],
 ): KeyFingerprints | undefined {
-  if (frameHash(catalog) !== before.frame) return undefined;
+  // The layouts showed every origin where it was: the frame's shape decides, and its positions are the last run's.
+  if (before.frameShape === undefined || frameShapeHash(catalog) !== before.frameShape) return undefined;
   const texts = Float64Array.from(before.texts);
   const hash = new Hash53();
   for (const message of catalog.messages) {

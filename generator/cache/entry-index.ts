@@ -11,7 +11,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { KeyFingerprints } from './key-fingerprints.js';
 import type { EntryList, SourceLayout } from './source-layout.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** One entry list of a file: the key (an index into the key table) and UTF-8 length of each entry, in order. */
 export interface ListIndex {
@@ -46,6 +46,7 @@ export interface TargetIndex {
 interface Header {
   format: number;
   frame: string;
+  frameShape?: number;
   keys: string[];
   files: KeyFingerprints['files'];
   targets: Record<
@@ -89,7 +90,7 @@ export async function writeEntryIndex(file: string, index: EntryIndex): Promise<
     if (at % 2 === 1) place(new Uint32Array(1));
     return place(new Uint32Array(array.buffer, array.byteOffset, array.length * 2));
   };
-  const { keys, registry, texts, frame, files: sourceFiles } = index.fingerprints;
+  const { keys, registry, texts, frame, frameShape, files: sourceFiles } = index.fingerprints;
   placeFloats(registry);
   placeFloats(texts);
   const targets: Header['targets'] = {};
@@ -121,7 +122,7 @@ export async function writeEntryIndex(file: string, index: EntryIndex): Promise<
     sources[path] = { content, rest, ...(lists ? { lists: placed } : {}) };
   }
   const header = Buffer.from(
-    JSON.stringify({ format: FORMAT, frame, keys, files: sourceFiles, targets, sources } satisfies Header),
+    JSON.stringify({ format: FORMAT, frame, frameShape, keys, files: sourceFiles, targets, sources } satisfies Header),
     'utf8',
   );
   // The words start on an 8-byte boundary, so the Float64 fingerprints can be viewed in place.
@@ -160,6 +161,7 @@ export async function readEntryIndex(file: string): Promise<EntryIndex | undefin
     const floats = (at: number) => new Float64Array(aligned.buffer, (base + at) * 4, count);
     const fingerprints: KeyFingerprints = {
       frame: header.frame,
+      ...(header.frameShape !== undefined ? { frameShape: header.frameShape } : {}),
       keys: header.keys,
       registry: floats(0),
       texts: floats(count * 2),

@@ -23,6 +23,8 @@ import { Hash53 } from '../json/text-hash.js';
 
 export interface KeyFingerprints {
   frame: string;
+  /** The frame with its origins by file and pointer only (Hash53), which an edited catalog (edited-catalog.ts) compares without placing them. */
+  frameShape?: number;
   keys: string[];
   registry: Float64Array;
   texts: Float64Array;
@@ -60,6 +62,7 @@ export function keyFingerprints(catalog: Catalog, sourceHashes: ReadonlyMap<stri
     texts[at] = textsHash(hash, message, userOverrides);
   }
   const frame = frameHash(catalog);
+  const frameShape = frameShapeHash(catalog);
   const files: KeyFingerprints['files'] = {};
   for (const [file, list] of origins) {
     const hash = sourceHashes.get(file);
@@ -67,7 +70,7 @@ export function keyFingerprints(catalog: Catalog, sourceHashes: ReadonlyMap<stri
     const before = previous?.files[file];
     files[file] = { content, positions: content && before?.content === content ? before.positions : positionsHash(list) };
   }
-  return { frame, keys: messages.map((m: Message) => m.key), registry, texts, files, placed };
+  return { frame, frameShape, keys: messages.map((m: Message) => m.key), registry, texts, files, placed };
 }
 
 /** A key's registry fields (the message without its translations). */
@@ -87,6 +90,16 @@ export function frameHash(catalog: Catalog): string {
     JSON.stringify(rest, (key, value: unknown) => (key === 'ast' ? undefined : value)),
     String(userOverrides !== undefined),
   );
+}
+
+/** frameHash without the origins' lines and columns. */
+export function frameShapeHash(catalog: Catalog): number {
+  const { messages: _messages, userMessages: _derived, userOverrides, ...rest } = catalog;
+  return new Hash53()
+    .start()
+    .value(rest)
+    .value(userOverrides !== undefined)
+    .digest();
 }
 
 /** The line and column of every origin, in order: computed here, where they were not needed before. */

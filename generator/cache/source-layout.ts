@@ -11,16 +11,17 @@
  * entries all start where they did, differ only inside the entries whose
  * slice hash differs: every origin of every other key is where it was.
  */
-import { indexShallowValues, type Offsets } from '../json/json-positions.js';
+import { indexShallowValues, lastAtOrBefore, lineStartsOf, type Offsets } from '../json/json-positions.js';
+import type { KnownPositions } from '../json/json-file.js';
 import { Hash53, hashText } from '../json/text-hash.js';
 
-/** The containers whose members are one key's entry each. */
-export const ENTRY_CONTAINERS = ['/messages', '/userOverrides'] as const;
+/** The containers whose members are one key's entry each: a messages file's, and a registry's array of codes. */
+const ENTRY_CONTAINERS = { messages: ['/messages', '/userOverrides'], registry: ['/codes'] } as const;
 
 export interface EntryList {
-  /** Each entry's key, as its place in the key table. */
+  /** Each entry's key, as its place in the key table; in a registry, the element's index. */
   keys: Uint32Array;
-  /** Each entry's start: 1-based line and 0-based UTF-16 column. */
+  /** Each entry's start (a member's name; an element's value): 1-based line and 0-based UTF-16 column. */
   lines: Uint32Array;
   columns: Uint32Array;
   /** hashText of each entry's slice. */
@@ -32,23 +33,31 @@ export interface SourceLayout {
   content: number;
   /** A hash of the text outside the entry slices and where each piece of it starts. */
   rest: number;
-  /** By container pointer (ENTRY_CONTAINERS), the containers the file has; none for a registry file, whose edits a warm run never splits by key. */
+  /** By container pointer (ENTRY_CONTAINERS), the containers the file has; none when the file could not be laid out. */
   lists?: Record<string, EntryList>;
 }
 
 /**
- * The layout of a messages file's text; undefined when an entry's member name is not a key of
- * the table (a file the merge reports, which a warm run never trusts) or the text is no object.
+ * The layout of a layer file's text; undefined when an entry's member name is not a key of the
+ * table (a file the merge reports, which a warm run never trusts) or the text is no object.
+ * A registry's layout serves positions only: a warm run never splits a registry edit by key.
  */
-export function sourceLayout(text: string, content: number, keyIndex: ReadonlyMap<string, number>): SourceLayout | undefined {
+export function sourceLayout(
+  kind: 'registry' | 'messages',
+  file: string,
+  content: number,
+  keyIndex: ReadonlyMap<string, number>,
+): SourceLayout | undefined {
+  // Offsets as the JSON reader counts them: after a byte order mark (json/json-file.ts).
+  const text = file.charCodeAt(0) === 0xfeff ? file.slice(1) : file;
   const index = indexShallowValues(text);
   const top = index.children.get('');
   if (!top || text.charCodeAt(index.at('')?.value ?? -1) !== 0x7b) return undefined;
   const topStarts = [...top.values()].map((o) => o.key).filter((k) => k >= 0);
-  const lines = new LineCounter(text);
+  const lines = lineCounter(text);
   const slices: [from: number, to: number][] = [];
   const lists: Record<string, EntryList> = {};
-  for (const pointer of ENTRY_CONTAINERS) {
+  for (const pointer of ENTRY_CONTAINERS[kind]) {
     const members = index.children.get(pointer);
     if (!members || members.size === 0) continue;
     const entries = [...members] as [string, Offsets][];
@@ -58,11 +67,13 @@ export function sourceLayout(text: string, content: number, keyIndex: ReadonlyMa
       columns: new Uint32Array(entries.length),
       hashes: new Float64Array(entries.length),
     };
+    const startOf = ([, o]: [string, Offsets]) => (kind === 'registry' ? o.value : o.key);
     for (let i = 0; i < entries.length; i++) {
-      const [name, { key: from }] = entries[i]!;
-      const at = keyIndex.get(name);
+      const [name] = entries[i]!;
+      const from = startOf(entries[i]!);
+      const at = kind === 'registry' ? Number(name) : keyIndex.get(name);
       if (at === undefined) return undefined;
-      const to = i + 1 < entries.length ? entries[i + 1]![1].key : nextAfter(topStarts, from, text.length);
+      const to = i + 1 < entries.length ? startOf(entries[i + 1]!) : nextAfter(topStarts, from, text.length);
       const { line, column } = lines.at(from);
       list.keys[i] = at;
       list.lines[i] = line;
@@ -73,6 +84,21 @@ export function sourceLayout(text: string, content: number, keyIndex: ReadonlyMa
     lists[pointer] = list;
   }
   return { content, rest: restHash(text, slices), lists };
+}
+
+/**
+ * Positions a layout knows, as the JSON reader gives them (json/json-file.ts `knownPositions`): a
+ * messages entry's name, a registry element's value. Looked up one by one: a warm run asks for
+ * the edited keys' origins only.
+ */
+export function knownPositions(layout: SourceLayout, keyIndex: ReadonlyMap<string, number>): KnownPositions {
+  return (parent, name, atKey) => {
+    const list = layout.lists?.[parent];
+    if (!list || atKey !== (parent !== '/codes')) return undefined;
+    const at = parent === '/codes' ? Number(name) : keyIndex.get(name);
+    const i = at === undefined ? -1 : list.keys.indexOf(at);
+    return i < 0 ? undefined : { line: list.lines[i]!, column: list.columns[i]! + 1 };
+  };
 }
 
 /**
@@ -104,7 +130,7 @@ function nextAfter(starts: readonly number[], from: number, end: number): number
 function restHash(text: string, slices: [number, number][]): number {
   slices.sort((a, b) => a[0] - b[0]);
   const hash = new Hash53().start();
-  const lines = new LineCounter(text);
+  const lines = lineCounter(text);
   let at = 0;
   for (const [from, to] of [...slices, [text.length, text.length] as [number, number]]) {
     const { line, column } = lines.at(at);
@@ -120,7 +146,19 @@ function sameWords(a: Uint32Array, b: Uint32Array): boolean {
   return true;
 }
 
-/** Line and column of increasing offsets, counting newlines once. */
+/** Line and column of offsets; lines end at LF, CR LF or a lone CR, as the JSON reader counts them. */
+function lineCounter(text: string): { at(offset: number): { line: number; column: number } } {
+  if (!text.includes('\r')) return new LineCounter(text);
+  const starts = lineStartsOf(text);
+  return {
+    at(offset) {
+      const line = lastAtOrBefore(starts, offset);
+      return { line: line + 1, column: offset - starts[line]! };
+    },
+  };
+}
+
+/** Line and column of increasing offsets in a text without CR, counting newlines once. */
 class LineCounter {
   private line = 1;
   private lineStart = 0;
@@ -143,10 +181,7 @@ class LineCounter {
   }
 }
 
-/**
- * The layouts of a run's layer files: the last run's for a text it laid out, else laid out now
- * (messages files; a registry file gets its content hash alone).
- */
+/** The layouts of a run's layer files: the last run's for a text it laid out, else laid out now. */
 export function layoutsOf(
   files: readonly { kind: 'registry' | 'messages'; json: { file: string; text: string } }[],
   hashes: ReadonlyMap<string, number>,
@@ -158,8 +193,7 @@ export function layoutsOf(
     const content = hashes.get(json.file);
     if (content === undefined) continue;
     const before = previous[json.file];
-    layouts[json.file] =
-      before?.content === content ? before : (kind === 'messages' && sourceLayout(json.text, content, keyIndex)) || { content, rest: 0 };
+    layouts[json.file] = before?.content === content ? before : (sourceLayout(kind, json.text, content, keyIndex) ?? { content, rest: 0 });
   }
   return layouts;
 }

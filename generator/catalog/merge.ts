@@ -162,13 +162,11 @@ class Merge {
           ),
         );
     }
-    const { only } = this;
-    for (const key in data.messages) {
-      if (!Object.hasOwn(data.messages, key) || (only && !only.has(key))) continue;
+    for (const key of this.keysOf(data.messages)) {
       const origin = originOf(layer, json, '/messages', key, true);
       const message = this.knownKey(key, origin, locale);
       if (!message) continue;
-      const entry = entryOf(data.messages[key]!);
+      const entry = entryOf(data.messages![key]!);
       if (entry.text === undefined) this.gaps.push({ key, locale, origin, doubts: entry.doubts ?? [] });
       else this.mergeInto(message.translations, `Key ${key}`, key, locale, layer, entry, origin);
     }
@@ -180,18 +178,21 @@ class Merge {
       if (entry.text !== undefined)
         this.mergeInto(text.translations, `User message ${JSON.stringify(id)}`, undefined, locale, layer, entry, origin);
     }
-    for (const key in data.userOverrides) {
-      if (!Object.hasOwn(data.userOverrides, key)) continue;
-      if (only && !only.has(key)) {
-        this.othersHaveUserTexts = true;
-        continue;
-      }
+    const overridden = this.keysOf(data.userOverrides);
+    if (this.only && overridden.length < Object.keys(data.userOverrides ?? {}).length) this.othersHaveUserTexts = true;
+    for (const key of overridden) {
       const origin = originOf(layer, json, '/userOverrides', key, true);
       if (!this.knownKey(key, origin, locale)) continue;
-      const entry = entryOf(data.userOverrides[key]!);
+      const entry = entryOf(data.userOverrides![key]!);
       const byLocale = this.userOverrides.get(key) ?? this.userOverrides.set(key, {}).get(key)!;
       if (entry.text !== undefined) this.mergeInto(byLocale, `The user message of key ${key}`, key, locale, layer, entry, origin);
     }
+  }
+
+  /** A container's member names, or with `only` those of its members it lists (a few keys of 100k: none of the others is visited). */
+  private keysOf(container: Record<string, unknown> | undefined): string[] {
+    if (!container) return [];
+    return this.only ? [...this.only].filter((key) => Object.hasOwn(container, key)) : Object.keys(container);
   }
 
   /** The merged catalog, in its fixed order, with the user texts' origins and references settled. */

@@ -29,7 +29,12 @@ export interface JsonFile {
   locateKey(pointer: string): Position;
   /** locateKey (`atKey`) or locate of `parent` + "/" + the escaped `name` (an index for arrays), without building that pointer. */
   locateMember(parent: string, name: string, atKey: boolean): Position;
+  /** Positions of members known without reading the text again (a warm run's layouts of it, cache/source-layout.ts); asked before any index is built. */
+  knownPositions?: KnownPositions;
 }
+
+/** A member's position (locateMember's), when known; undefined otherwise. */
+export type KnownPositions = (parent: string, name: string, atKey: boolean) => Position | undefined;
 
 interface Located {
   key?: Position;
@@ -71,6 +76,8 @@ export function parseJsonFile(file: string, text: string, { trusted = false } = 
       return hit && hit.key >= 0 ? fast.position(hit.key) : json.locate(pointer);
     },
     locateMember(parent, name, atKey) {
+      const known = json.knownPositions?.(parent, name, atKey);
+      if (known) return known;
       shallowIndex ??= indexShallowValues(source);
       const hit = depthOf(parent) < SHALLOW_DEPTH ? shallowIndex.children.get(parent)?.get(name) : undefined;
       if (hit) return shallowIndex.position(atKey && hit.key >= 0 ? hit.key : hit.value);

@@ -146,14 +146,14 @@ function skipSpace(source: string, from: number): number {
 }
 
 /** Offsets where lines start; a line ends at LF, CR LF or a lone CR, as in momoa. */
-function lineStartsOf(source: string): number[] {
+export function lineStartsOf(source: string): number[] {
   const starts = [0];
   const newline = /\r\n?|\n/g;
   for (let m = newline.exec(source); m !== null; m = newline.exec(source)) starts.push(newline.lastIndex);
   return starts;
 }
 
-function lastAtOrBefore(sorted: readonly number[], value: number): number {
+export function lastAtOrBefore(sorted: readonly number[], value: number): number {
   let [lo, hi] = [0, sorted.length - 1];
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;

@@ -4,7 +4,8 @@
  * messages file name exactly the edited entries, or nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { editedEntries, layoutsOf, sourceLayout } from '../../generator/cache/source-layout.js';
+import { editedEntries, knownPositions, layoutsOf, sourceLayout } from '../../generator/cache/source-layout.js';
+import { parseJsonFile } from '../../generator/json/json-file.js';
 import { hashText } from '../../generator/json/text-hash.js';
 
 const keys = ['1', '2', '3', 'unknown'];
@@ -24,7 +25,7 @@ const BASE = `{
 }
 `;
 
-const layout = (text: string) => sourceLayout(text, hashText(text), keyIndex);
+const layout = (text: string) => sourceLayout('messages', text, hashText(text), keyIndex);
 /** The keys an edit of BASE into `text` touched, or undefined. */
 const edited = (text: string) => {
   const after = layout(text);
@@ -77,9 +78,36 @@ describe('source layouts', () => {
       ['ja.json', hashText(BASE)],
     ]);
     const layouts = layoutsOf(files, hashes, keyIndex);
-    expect(layouts['codes.json']).toEqual({ content: hashText(registry), rest: 0 });
+    expect(layouts['codes.json']?.lists).toEqual({});
     expect(Object.keys(layouts['ja.json']!.lists!)).toEqual(['/messages', '/userOverrides']);
     // A text laid out before is not laid out again.
     expect(layoutsOf(files, hashes, keyIndex, layouts)['ja.json']).toBe(layouts['ja.json']);
+  });
+
+  it('place every entry where the JSON reader places it: LF, CR LF, lone CR, a byte order mark, one line', () => {
+    const registry =
+      '{\n  "sections": [{ "id": "generic" }],\n  "codes": [\n    { "code": 1 }, { "code": 2 },\n\t{ "key": "unknown" }\n  ]\n}\n';
+    const variants = [BASE, BASE.replace(/\n/g, '\r\n'), BASE.replace(/\n/g, '\r'), `\ufeff${BASE}`, JSON.stringify(JSON.parse(BASE))];
+    const cases = [
+      ...variants.map((text) => ({ kind: 'messages' as const, text })),
+      ...[registry, `\ufeff${registry.replace(/\n/g, '\r\n')}`].map((text) => ({ kind: 'registry' as const, text })),
+    ];
+    let compared = 0;
+    for (const { kind, text } of cases) {
+      const known = knownPositions(sourceLayout(kind, text, hashText(text), keyIndex)!, keyIndex);
+      const { json } = parseJsonFile('f.json', text);
+      const data = json!.value as Record<string, Record<string, unknown>>;
+      for (const parent of kind === 'messages' ? ['/messages', '/userOverrides'] : ['/codes']) {
+        for (const name of Object.keys(data[parent.slice(1)]!)) {
+          const atKey = kind === 'messages';
+          expect(known(parent, name, atKey), `${JSON.stringify(text.slice(0, 8))} ${parent}/${name}`).toEqual(
+            json!.locateMember(parent, name, atKey),
+          );
+          expect(known(parent, name, !atKey)).toBeUndefined();
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBe(5 * 4 + 2 * 3);
   });
 });
