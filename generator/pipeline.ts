@@ -31,7 +31,8 @@ import { didYouMean } from './did-you-mean.js';
 import { IncrementalRun, type CacheReport } from './cache/incremental.js';
 import { templateOverrides, type WarmState } from './cache/warm.js';
 import { WarmRun, WholeCatalogNeeded, type WarmHooks } from './cache/warm-run.js';
-import { editedCatalog, type EditedCatalog } from './cache/edited-catalog.js';
+import { editedCatalog, statLayerFiles, type EditedCatalog } from './cache/edited-catalog.js';
+import type { FileStat } from './cache/source-layout.js';
 import type { EntryIndex } from './cache/entry-index.js';
 
 export interface LoadOptions {
@@ -176,14 +177,16 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if (incremental?.upToDate) return incremental.upToDate;
 
   const run = incremental?.run;
-  const layers = await timer.timeAsync('load layers', () => loadLayers(config, globbed, run?.trustedSources()));
-  // A text edit inside some keys' entries merges those keys alone (cache/edited-catalog.ts).
-  const edited = run ? await timer.timeAsync('cache', () => editedCatalogOf(run, layers, config)) : undefined;
+  // Taken before any file is read, for the next run to tell unchanged files by (cache/edited-catalog.ts).
+  const stats = run ? await statLayerFiles(config, globbed) : undefined;
+  // A text edit inside some keys' entries reads the edited files and merges those keys alone.
+  const edited = run && stats ? await timer.timeAsync('load edited keys', () => editedCatalogOf(run, config, globbed, stats)) : undefined;
   if (edited) {
-    const done = await generateFrom(edited.result, layers, { options, config, outDir, run, timer, edited });
+    const done = await generateFrom(edited.result, edited.catalog.layers, { options, config, outDir, run, timer, edited, stats });
     if (done) return done;
   }
-  return (await generateFrom(catalogOf(config, layers, timer), layers, { options, config, outDir, run, timer }))!;
+  const layers = await timer.timeAsync('load layers', () => loadLayers(config, globbed, run?.trustedSources()));
+  return (await generateFrom(catalogOf(config, layers, timer), layers, { options, config, outDir, run, timer, stats }))!;
 }
 
 interface RunContext {
@@ -194,11 +197,13 @@ interface RunContext {
   timer: StageTimer;
   /** The catalog of the edited keys alone, and the last run's entry index it was made from. */
   edited?: { index: EntryIndex; catalog: EditedCatalog; keyIndex: Map<string, number> };
+  /** Each layer file's size and mtime before it was read (incremental runs). */
+  stats?: ReadonlyMap<string, FileStat>;
 }
 
 /** generate() from a loaded catalog; undefined when an edited catalog cannot serve (a target must be planned whole). */
 async function generateFrom(result: GenerateResult, layers: LoadedLayers, context: RunContext): Promise<GenerateResult | undefined> {
-  const { options, config, outDir, run, timer, edited } = context;
+  const { options, config, outDir, run, timer, edited, stats } = context;
   if (!result.catalog) return result;
   const catalogCount = result.diagnostics.length;
   const targets = checkTargets(config, options, result);
@@ -247,6 +252,7 @@ async function generateFrom(result: GenerateResult, layers: LoadedLayers, contex
         warm,
         layers: layers.files,
         hashes: layers.hashes,
+        stats: stats ?? new Map(),
         clean: result.clean,
       }),
     );
@@ -258,7 +264,9 @@ async function generateFrom(result: GenerateResult, layers: LoadedLayers, contex
       state: reused.size + spliced.length > 0 ? 'partial' : 'miss',
       reused: reusedIds,
       spliced,
-      ...(edited ? { edited: edited.catalog.edited.size } : {}),
+      ...(edited
+        ? { edited: { keys: edited.catalog.edited.size, read: edited.catalog.read, files: edited.catalog.layers.files.length } }
+        : {}),
       file: run.file,
     };
   }
@@ -273,15 +281,17 @@ async function generateFrom(result: GenerateResult, layers: LoadedLayers, contex
 /** The edited catalog of a text edit (cache/edited-catalog.ts), as a load result; undefined when the catalog must be merged whole. */
 async function editedCatalogOf(
   run: IncrementalRun,
-  layers: LoadedLayers,
   config: Config,
+  globbed: readonly string[][],
+  stats: ReadonlyMap<string, FileStat>,
 ): Promise<{ result: GenerateResult; index: EntryIndex; catalog: EditedCatalog; keyIndex: Map<string, number> } | undefined> {
   const recorded = run.recordedCatalogDiagnostics();
   const index = recorded && (await WarmRun.lastIndex(run));
   if (!recorded || !index) return undefined;
   const keyIndex = new Map(index.fingerprints.keys.map((key, i) => [key, i]));
-  const catalog = editedCatalog(layers, config, index, recorded, keyIndex);
+  const catalog = await editedCatalog(config, globbed, { previous: index, recorded, trusted: run.trustedSources(), keyIndex, stats });
   if (!catalog) return undefined;
+  const { layers } = catalog;
   return {
     result: {
       config,
@@ -439,6 +449,7 @@ async function recordRun(
     warm,
     layers,
     hashes,
+    stats,
     clean,
   }: {
     loadDiagnostics: Diagnostic[];
@@ -449,6 +460,7 @@ async function recordRun(
     warm?: WarmRun;
     layers: readonly SourceFile[];
     hashes: ReadonlyMap<string, number>;
+    stats: ReadonlyMap<string, FileStat>;
     clean?: ReadonlyMap<string, number>;
   },
 ): Promise<void> {
@@ -460,7 +472,7 @@ async function recordRun(
     ]),
   );
   if (await run.save(loadDiagnostics, catalogCount, byTarget, warm?.kept, clean))
-    await warm?.save((id) => run.recordedKey(id), layers, hashes);
+    await warm?.save((id) => run.recordedKey(id), layers, hashes, stats);
 }
 
 /** The warm run of an incremental one: `reused` (the targets whose key is unchanged) gains those a text edit leaves as they are. */

@@ -15,79 +15,117 @@
  */
 import type { Config } from '../config/load-config.js';
 import type { Catalog } from '../catalog/model.js';
-import type { LoadedLayers } from '../catalog/load-layers.js';
+import { stat } from 'node:fs/promises';
+import { displayPath, loadLayers, type LoadedLayers, type SourceFile } from '../catalog/load-layers.js';
 import { mergeLayers, type Gap } from '../catalog/merge.js';
 import { validateCatalog } from '../catalog/validate.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { Hash53 } from '../json/text-hash.js';
 import type { EntryIndex } from './entry-index.js';
 import { frameShapeHash, registryHash, textsHash, type KeyFingerprints } from './key-fingerprints.js';
-import { editedEntries, knownPositions, sourceLayout, type SourceLayout } from './source-layout.js';
+import { editedEntries, knownPositions, sourceLayout, type FileStat, type SourceLayout } from './source-layout.js';
+import { partialSource } from './partial-source.js';
+import { racyWindow } from './output-cache.js';
+import { FileTexts } from './file-texts.js';
 import { fewEdited } from './warm-edit.js';
 
 export interface EditedCatalog {
+  /** The layer files as the merge saw them: the ones read, and the others with the edited keys' entries alone. */
+  layers: LoadedLayers;
   /** The catalog cut down to the edited keys (what catalogOfKeys of the whole merge gives). */
   catalog: Catalog;
   gaps: Gap[];
   /** The whole catalog's diagnostics: the last run's of the other keys and the edited keys' own. */
   diagnostics: Diagnostic[];
   edited: ReadonlySet<string>;
+  /** How many layer files were read whole (the others only for the edited keys' entries). */
+  read: number;
   /** The last run's fingerprints with the edited keys' texts hashed again. */
   fingerprints: KeyFingerprints;
   /** Every layer file's layout, the edited files' anew. */
   layouts: Record<string, SourceLayout>;
 }
 
-export function editedCatalog(
-  layers: LoadedLayers,
+/** What a warm run knows before it reads anything: the last run's index and catalog diagnostics, the files trusted by content, and every layer file's stat. */
+export interface EditContext {
+  previous: EntryIndex;
+  recorded: readonly Diagnostic[];
+  trusted: ReadonlyMap<string, number>;
+  keyIndex: ReadonlyMap<string, number>;
+  /** By display path, each layer file's size and mtime now (statLayerFiles). */
+  stats: ReadonlyMap<string, FileStat>;
+}
+
+export async function editedCatalog(
   config: Config,
-  previous: EntryIndex,
-  recorded: readonly Diagnostic[],
-  keyIndex: ReadonlyMap<string, number>,
-): EditedCatalog | undefined {
-  if (layers.failed.length > 0 || layers.diagnostics.length > 0) return undefined;
-  const changed = changedFiles(layers, previous);
-  if (!changed) return undefined;
+  globbed: readonly string[][],
+  { previous, recorded, trusted, keyIndex, stats }: EditContext,
+): Promise<EditedCatalog | undefined> {
+  const files = layerFilesOf(config, globbed);
+  if (files.length !== Object.keys(previous.sources).length || files.some((f) => !previous.sources[f.file])) return undefined;
+  // A file whose size and mtime are as laid out is not read whole; the others are loaded as usual.
+  const unread = files.filter((f) => previous.sources[f.file]!.kind && sameStat(previous.sources[f.file]!.stat, stats.get(f.file)));
+  const skipped = new Set(unread.map((f) => f.path));
+  const loaded = await loadLayers(
+    config,
+    globbed.map((paths) => paths.filter((p) => !skipped.has(p))),
+    trusted,
+  );
+  // A layer whose files all went unread looks empty to the loader; a really empty one was reported last run (recorded).
+  if (loaded.failed.length > 0 || loaded.diagnostics.some((d) => d.ruleId !== 'config/empty-layer')) return undefined;
   const layouts = { ...previous.sources };
-  const edited = new Set<string>();
-  for (const path of changed) {
-    const before = previous.sources[path];
-    const source = layers.files.find((f) => f.json.file === path);
-    if (!before?.lists || source?.kind !== 'messages') return undefined;
-    const after = sourceLayout('messages', source.json.text, layers.hashes.get(path)!, keyIndex);
+  const edited = new Set<number>();
+  for (const source of loaded.files) {
+    const path = source.json.file;
+    const before = previous.sources[path]!;
+    const content = loaded.hashes.get(path)!;
+    if (before.content === content) continue;
+    if (source.kind !== 'messages') return undefined;
+    const after = sourceLayout('messages', source.json.text, content, keyIndex, source.json.value);
     const entries = after && editedEntries(before, after);
     if (!entries) return undefined;
-    for (const at of entries) edited.add(previous.fingerprints.keys[at]!);
-    layouts[path] = after;
+    for (const at of entries) edited.add(at);
+    const stat = stats.get(path);
+    layouts[path] = stat ? { ...after, stat } : after;
   }
   if (edited.size === 0 || !fewEdited(edited.size, previous.fingerprints.keys.length)) return undefined;
+  const partial = unread.map((f) => partialSource({ ...f, layout: previous.sources[f.file]! }, edited, keyIndex));
+  if (partial.some((p) => !p)) return undefined;
+  // In the layer order the last run read them (which its layouts kept).
+  const byPath = new Map([...loaded.files, ...(partial as SourceFile[])].map((f) => [f.json.file, f]));
+  const sources = Object.keys(previous.sources).map((path) => byPath.get(path)!);
   // The edited keys' origins are placed from the layouts: no file is indexed again for them.
-  for (const { json } of layers.files) {
+  for (const { json } of sources) {
     const layout = layouts[json.file];
-    if (layout?.lists) json.knownPositions = knownPositions(layout, keyIndex);
+    if (layout?.lists) json.knownPositions ??= knownPositions(layout, keyIndex);
   }
-
-  const merged = mergeLayers(layers.files, config, edited);
+  const keys = new Set([...edited].map((at) => previous.fingerprints.keys[at]!));
+  const { twoAudiences } = previous.fingerprints;
+  if (twoAudiences === undefined) return undefined;
+  const merged = mergeLayers(sources, config, { keys, twoAudiences });
   const fresh = [...merged.diagnostics, ...validateCatalog(merged.catalog, merged.gaps)];
   if (fresh.some((d) => d.severity === 'error')) return undefined;
-  const fingerprints = patchedFingerprints(previous.fingerprints, merged.catalog, keyIndex, layers.hashes, changed);
+  const changed = loaded.files.map((f) => f.json.file).filter((path) => previous.sources[path]!.content !== loaded.hashes.get(path));
+  const fingerprints = patchedFingerprints(previous.fingerprints, merged.catalog, keyIndex, loaded.hashes, changed);
   if (!fingerprints) return undefined;
-  const ofEdited = (d: Diagnostic) => d.key !== undefined && edited.has(d.key);
+  const ofEdited = (d: Diagnostic) => d.key !== undefined && keys.has(d.key);
+  const hashes = new Map(sources.map((f) => [f.json.file, loaded.hashes.get(f.json.file) ?? layouts[f.json.file]!.content]));
+  const clean = new Map([...hashes].filter(([path]) => (loaded.hashes.has(path) ? loaded.clean.has(path) : trusted.has(path))));
   return {
     catalog: merged.catalog,
     gaps: merged.gaps,
     diagnostics: [...recorded.filter((d) => !ofEdited(d)), ...fresh.filter(ofEdited)],
-    edited,
+    edited: keys,
+    read: loaded.files.length,
     fingerprints,
     layouts,
+    layers: { files: sources, failed: [], texts: new FileTexts(config.root, loaded.texts), diagnostics: [], hashes, clean },
   };
 }
 
-/** The layer files whose text changed; undefined when files were added or removed. */
-function changedFiles({ hashes }: LoadedLayers, previous: EntryIndex): string[] | undefined {
-  const before = Object.keys(previous.sources);
-  if (before.length !== hashes.size || before.some((path) => !hashes.has(path))) return undefined;
-  return before.filter((path) => previous.sources[path]!.content !== hashes.get(path));
+/** Every layer file with its layer and display path, in layer order. */
+function layerFilesOf(config: Config, globbed: readonly string[][]): { layer: string; path: string; file: string }[] {
+  return globbed.flatMap((paths, i) => paths.map((path) => ({ layer: config.layers[i]!.name, path, file: displayPath(config, path) })));
 }
 
 /** The last fingerprints with the edited keys' texts; undefined when their registry fields or the frame differ. */
@@ -111,4 +149,26 @@ function patchedFingerprints(
   const files = { ...before.files };
   for (const path of changed) if (files[path]) files[path] = { ...files[path], content: String(hashes.get(path)) };
   return { ...before, texts, files };
+}
+
+/** Whether a stat is the one a layout recorded (a layout without one was read too soon after a write to trust it). */
+function sameStat(recorded: FileStat | undefined, now: FileStat | undefined): boolean {
+  return recorded !== undefined && now !== undefined && recorded.size === now.size && recorded.mtimeMs === now.mtimeMs;
+}
+
+/**
+ * Each layer file's size and mtime, by display path, taken before it is read: a file whose
+ * mtime is too recent to tell a later same-size write apart gets none (output-cache.ts racyWindow).
+ */
+export async function statLayerFiles(config: Config, globbed: readonly string[][]): Promise<Map<string, FileStat>> {
+  const now = Date.now();
+  const stats = new Map<string, FileStat>();
+  await Promise.all(
+    globbed.flat().map(async (path) => {
+      const info = await stat(path).catch(() => undefined);
+      if (info && now - info.mtimeMs > racyWindow(info.mtimeMs))
+        stats.set(displayPath(config, path), { size: info.size, mtimeMs: info.mtimeMs });
+    }),
+  );
+  return stats;
 }

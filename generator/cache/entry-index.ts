@@ -11,7 +11,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { KeyFingerprints } from './key-fingerprints.js';
 import type { EntryList, SourceLayout } from './source-layout.js';
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** One entry list of a file: the key (an index into the key table) and UTF-8 length of each entry, in order. */
 export interface ListIndex {
@@ -47,13 +47,14 @@ interface Header {
   format: number;
   frame: string;
   frameShape?: number;
+  twoAudiences?: boolean;
   keys: string[];
   files: KeyFingerprints['files'];
   targets: Record<
     string,
     { key: string; files: Record<string, { pieces: (string | number)[]; size: number; lists: ListHeader[] }>; digestsAt?: number }
   >;
-  sources: Record<string, { content: number; rest: number; lists?: Record<string, EntryListHeader> }>;
+  sources: Record<string, Omit<SourceLayout, 'lists'> & { lists?: Record<string, EntryListHeader> }>;
 }
 
 /** Word offsets of an entry list's arrays (the hashes are Float64, two words each). */
@@ -63,6 +64,7 @@ interface EntryListHeader {
   linesAt: number;
   columnsAt: number;
   hashesAt: number;
+  bytesAt: number;
 }
 
 interface ListHeader {
@@ -90,7 +92,7 @@ export async function writeEntryIndex(file: string, index: EntryIndex): Promise<
     if (at % 2 === 1) place(new Uint32Array(1));
     return place(new Uint32Array(array.buffer, array.byteOffset, array.length * 2));
   };
-  const { keys, registry, texts, frame, frameShape, files: sourceFiles } = index.fingerprints;
+  const { keys, registry, texts, frame, frameShape, twoAudiences, files: sourceFiles } = index.fingerprints;
   placeFloats(registry);
   placeFloats(texts);
   const targets: Header['targets'] = {};
@@ -109,7 +111,7 @@ export async function writeEntryIndex(file: string, index: EntryIndex): Promise<
     targets[id] = { key, files: recorded, ...(digestsAt !== undefined ? { digestsAt } : {}) };
   }
   const sources: Header['sources'] = {};
-  for (const [path, { content, rest, lists }] of Object.entries(index.sources)) {
+  for (const [path, { lists, ...layout }] of Object.entries(index.sources)) {
     const placed: Record<string, EntryListHeader> = {};
     for (const [pointer, list] of Object.entries(lists ?? {}))
       placed[pointer] = {
@@ -118,11 +120,12 @@ export async function writeEntryIndex(file: string, index: EntryIndex): Promise<
         linesAt: place(list.lines),
         columnsAt: place(list.columns),
         hashesAt: placeFloats(list.hashes),
+        bytesAt: place(list.bytes),
       };
-    sources[path] = { content, rest, ...(lists ? { lists: placed } : {}) };
+    sources[path] = { ...layout, ...(lists ? { lists: placed } : {}) };
   }
   const header = Buffer.from(
-    JSON.stringify({ format: FORMAT, frame, frameShape, keys, files: sourceFiles, targets, sources } satisfies Header),
+    JSON.stringify({ format: FORMAT, frame, frameShape, twoAudiences, keys, files: sourceFiles, targets, sources } satisfies Header),
     'utf8',
   );
   // The words start on an 8-byte boundary, so the Float64 fingerprints can be viewed in place.
@@ -162,6 +165,7 @@ export async function readEntryIndex(file: string): Promise<EntryIndex | undefin
     const fingerprints: KeyFingerprints = {
       frame: header.frame,
       ...(header.frameShape !== undefined ? { frameShape: header.frameShape } : {}),
+      ...(header.twoAudiences !== undefined ? { twoAudiences: header.twoAudiences } : {}),
       keys: header.keys,
       registry: floats(0),
       texts: floats(count * 2),
@@ -182,7 +186,7 @@ export async function readEntryIndex(file: string): Promise<EntryIndex | undefin
       targets[id] = { key, files: indexed, ...(digestsAt !== undefined ? { digests: floats(digestsAt) } : {}) };
     }
     const sources: EntryIndex['sources'] = {};
-    for (const [path, { content, rest, lists }] of Object.entries(header.sources)) {
+    for (const [path, { lists, ...layout }] of Object.entries(header.sources)) {
       const read: Record<string, EntryList> = {};
       for (const [pointer, l] of Object.entries(lists ?? {}))
         read[pointer] = {
@@ -190,8 +194,9 @@ export async function readEntryIndex(file: string): Promise<EntryIndex | undefin
           lines: words.subarray(l.linesAt, l.linesAt + l.count),
           columns: words.subarray(l.columnsAt, l.columnsAt + l.count),
           hashes: new Float64Array(aligned.buffer, (base + l.hashesAt) * 4, l.count),
+          bytes: words.subarray(l.bytesAt, l.bytesAt + l.count + 1),
         };
-      sources[path] = { content, rest, ...(lists ? { lists: read } : {}) };
+      sources[path] = { ...layout, ...(lists ? { lists: read } : {}) };
     }
     return { fingerprints, targets, sources };
   } catch {

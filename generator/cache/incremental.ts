@@ -38,8 +38,11 @@ export interface CacheReport {
   reused: string[];
   /** Targets whose files got the edited keys' entries spliced in (cache/warm-edit.ts); absent on a hit. */
   spliced?: string[];
-  /** How many keys a text edit merged and validated alone (cache/edited-catalog.ts), when it did; the others' diagnostics are the last run's. */
-  edited?: number;
+  /**
+   * When a text edit merged and validated its keys alone (cache/edited-catalog.ts): how many, and
+   * how many of the layer files were read whole (the others, unchanged, only for those keys' entries).
+   */
+  edited?: { keys: number; read: number; files: number };
   /** The record file. */
   file: string;
 }

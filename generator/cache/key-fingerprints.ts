@@ -25,6 +25,8 @@ export interface KeyFingerprints {
   frame: string;
   /** The frame with its origins by file and pointer only (Hash53), which an edited catalog (edited-catalog.ts) compares without placing them. */
   frameShape?: number;
+  /** Whether the catalog has end-user messages beside the developer ones (the merge of some keys alone cannot tell). */
+  twoAudiences?: boolean;
   keys: string[];
   registry: Float64Array;
   texts: Float64Array;
@@ -70,7 +72,8 @@ export function keyFingerprints(catalog: Catalog, sourceHashes: ReadonlyMap<stri
     const before = previous?.files[file];
     files[file] = { content, positions: content && before?.content === content ? before.positions : positionsHash(list) };
   }
-  return { frame, frameShape, keys: messages.map((m: Message) => m.key), registry, texts, files, placed };
+  const twoAudiences = catalog.userTexts !== undefined;
+  return { frame, frameShape, twoAudiences, keys: messages.map((m: Message) => m.key), registry, texts, files, placed };
 }
 
 /** A key's registry fields (the message without its translations). */

@@ -26,7 +26,7 @@ const FORMAT = 3;
  * system with whole-second timestamps (FAT's are 2 s), the kernel's clock
  * tick and some margin on one whose timestamps show fractions of a second.
  */
-function racyWindow(mtimeMs: number): number {
+export function racyWindow(mtimeMs: number): number {
   return mtimeMs % 1000 === 0 ? 2_000 : 50;
 }
 

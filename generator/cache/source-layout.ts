@@ -26,15 +26,28 @@ export interface EntryList {
   columns: Uint32Array;
   /** hashText of each entry's slice. */
   hashes: Float64Array;
+  /** Each entry's slice in the text's UTF-8 bytes (no byte order mark): entry i is [bytes[i], bytes[i + 1]). */
+  bytes: Uint32Array;
 }
 
 export interface SourceLayout {
   /** hashText of the whole text: the layout describes that text. */
   content: number;
+  /** What the file is, when it could be laid out. */
+  kind?: 'registry' | 'messages';
   /** A hash of the text outside the entry slices and where each piece of it starts. */
   rest: number;
   /** By container pointer (ENTRY_CONTAINERS), the containers the file has; none when the file could not be laid out. */
   lists?: Record<string, EntryList>;
+  /** What the file holds besides its entries (a messages file's locale, section titles and shared user texts; a registry's sections), as JSON. */
+  frame?: string;
+  /** The file's size and mtime when it was read, unless it was modified too close to then to be trusted by them (output-cache.ts racyWindow). */
+  stat?: FileStat;
+}
+
+export interface FileStat {
+  size: number;
+  mtimeMs: number;
 }
 
 /**
@@ -47,6 +60,7 @@ export function sourceLayout(
   file: string,
   content: number,
   keyIndex: ReadonlyMap<string, number>,
+  value?: unknown,
 ): SourceLayout | undefined {
   // Offsets as the JSON reader counts them: after a byte order mark (json/json-file.ts).
   const text = file.charCodeAt(0) === 0xfeff ? file.slice(1) : file;
@@ -66,6 +80,7 @@ export function sourceLayout(
       lines: new Uint32Array(entries.length),
       columns: new Uint32Array(entries.length),
       hashes: new Float64Array(entries.length),
+      bytes: new Uint32Array(entries.length + 1),
     };
     const startOf = ([, o]: [string, Offsets]) => (kind === 'registry' ? o.value : o.key);
     for (let i = 0; i < entries.length; i++) {
@@ -75,15 +90,25 @@ export function sourceLayout(
       if (at === undefined) return undefined;
       const to = i + 1 < entries.length ? startOf(entries[i + 1]!) : nextAfter(topStarts, from, text.length);
       const { line, column } = lines.at(from);
+      const slice = text.slice(from, to);
       list.keys[i] = at;
       list.lines[i] = line;
       list.columns[i] = column;
-      list.hashes[i] = hashText(text.slice(from, to));
+      list.hashes[i] = hashText(slice);
+      if (i === 0) list.bytes[0] = Buffer.byteLength(text.slice(0, from), 'utf8');
+      list.bytes[i + 1] = list.bytes[i]! + Buffer.byteLength(slice, 'utf8');
       slices.push([from, to]);
     }
     lists[pointer] = list;
   }
-  return { content, rest: restHash(text, slices), lists };
+  return { content, kind, rest: restHash(text, slices), lists, ...(value !== undefined ? { frame: frameOf(kind, value) } : {}) };
+}
+
+/** The members of a file that are no key's entry, as JSON: what a run reading only some entries of it still needs whole. */
+function frameOf(kind: 'registry' | 'messages', value: unknown): string {
+  const data = value as Record<string, unknown>;
+  const { locale, sections, user } = data;
+  return JSON.stringify(kind === 'registry' ? { sections } : { locale, sections, user });
 }
 
 /**
@@ -183,17 +208,21 @@ class LineCounter {
 
 /** The layouts of a run's layer files: the last run's for a text it laid out, else laid out now. */
 export function layoutsOf(
-  files: readonly { kind: 'registry' | 'messages'; json: { file: string; text: string } }[],
+  files: readonly { kind: 'registry' | 'messages'; json: { file: string; text: string; value: unknown } }[],
   hashes: ReadonlyMap<string, number>,
   keyIndex: ReadonlyMap<string, number>,
   previous: Readonly<Record<string, SourceLayout>> = {},
+  stats: ReadonlyMap<string, FileStat> = new Map(),
 ): Record<string, SourceLayout> {
   const layouts: Record<string, SourceLayout> = {};
   for (const { kind, json } of files) {
     const content = hashes.get(json.file);
     if (content === undefined) continue;
     const before = previous[json.file];
-    layouts[json.file] = before?.content === content ? before : (sourceLayout(kind, json.text, content, keyIndex) ?? { content, rest: 0 });
+    const { stat: _stale, ...layout } =
+      before?.content === content ? before : (sourceLayout(kind, json.text, content, keyIndex, json.value) ?? { content, rest: 0 });
+    const stat = stats.get(json.file);
+    layouts[json.file] = stat ? { ...layout, stat } : layout;
   }
   return layouts;
 }

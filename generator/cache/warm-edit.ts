@@ -190,18 +190,20 @@ export class WarmEdit {
     const fresh = this.runsOf(keys);
     if (!fresh) return undefined;
     const splices: Splice[] = [];
-    const keysOut: number[] = [];
-    const lengthsOut: number[] = [];
+    /** Each replaced run of the old list: [from, to) of its entries and the new entries' lengths. */
+    const replaced: { from: number; to: number; lengths: number[] }[] = [];
     /** How many of each edited key's runs the old list had. */
     const used = new Map<string, number>();
+    const { keys: oldKeys, lengths: oldLengths, separatorBytes } = old;
     let at = start;
-    for (let j = 0; j < old.keys.length;) {
-      const key = old.keys[j]!;
+    // A tight walk over the recorded lengths: only the edited keys' runs are rendered and noted.
+    for (let j = 0; j < oldKeys.length;) {
+      const key = oldKeys[j]!;
       let end = j;
       let bytes = 0;
       // The key's run of entries: [j, end).
-      for (; end < old.keys.length && old.keys[end] === key; end++) bytes += old.lengths[end]! + (end > j ? old.separatorBytes : 0);
-      const entryStart = at + (j > 0 ? old.separatorBytes : 0);
+      for (; end < oldKeys.length && oldKeys[end] === key; end++) bytes += oldLengths[end]! + (end > j ? separatorBytes : 0);
+      const entryStart = at + (j > 0 ? separatorBytes : 0);
       if (key !== NOT_A_MESSAGE && this.changedFlags[key]) {
         const name = this.previous.fingerprints.keys[key]!;
         const nth = used.get(name) ?? 0;
@@ -210,25 +212,40 @@ export class WarmEdit {
         if (!run) return undefined;
         const texts = Array.from({ length: run[1] - run[0] }, (_, n) => render(run[0] + n));
         splices.push({ start: entryStart, end: entryStart + bytes, bytes: Buffer.from(texts.join(separator), 'utf8') });
-        for (const text of texts) {
-          keysOut.push(key);
-          lengthsOut.push(Buffer.byteLength(text, 'utf8'));
-        }
-      } else
-        for (let n = j; n < end; n++) {
-          keysOut.push(key);
-          lengthsOut.push(old.lengths[n]!);
-        }
+        replaced.push({ from: j, to: end, lengths: texts.map((t) => Buffer.byteLength(t, 'utf8')) });
+      }
       at = entryStart + bytes;
       j = end;
     }
     // An edited key with more or fewer runs than before (entries where it had none, or none where it had some) changes where entries go: plan whole.
     if ([...fresh].some(([key, runs]) => used.get(key) !== runs.length)) return undefined;
-    return {
-      splices,
-      list: { separatorBytes: old.separatorBytes, keys: Uint32Array.from(keysOut), lengths: Uint32Array.from(lengthsOut) },
-    };
+    return { splices, list: { separatorBytes, ...patchedList(oldKeys, oldLengths, replaced) } };
   }
+}
+
+/** The old list's keys and lengths with the replaced runs' entries in place of the old ones (copied in blocks, not entry by entry). */
+function patchedList(
+  keys: Uint32Array,
+  lengths: Uint32Array,
+  replaced: readonly { from: number; to: number; lengths: number[] }[],
+): { keys: Uint32Array; lengths: Uint32Array } {
+  const count = keys.length + replaced.reduce((sum, r) => sum + r.lengths.length - (r.to - r.from), 0);
+  const keysOut = new Uint32Array(count);
+  const lengthsOut = new Uint32Array(count);
+  let from = 0;
+  let to = 0;
+  for (const r of replaced) {
+    keysOut.set(keys.subarray(from, r.from), to);
+    lengthsOut.set(lengths.subarray(from, r.from), to);
+    to += r.from - from;
+    keysOut.fill(keys[r.from]!, to, to + r.lengths.length);
+    lengthsOut.set(r.lengths, to);
+    to += r.lengths.length;
+    from = r.to;
+  }
+  keysOut.set(keys.subarray(from), to);
+  lengthsOut.set(lengths.subarray(from), to);
+  return { keys: keysOut, lengths: lengthsOut };
 }
 
 function listBytes(list: ListIndex): number {

@@ -16,7 +16,7 @@ import type { IncrementalRun } from './incremental.js';
 import { hashText } from '../json/text-hash.js';
 import { changedTexts, keyFingerprints, type KeyFingerprints } from './key-fingerprints.js';
 import type { EditedCatalog } from './edited-catalog.js';
-import { layoutsOf, type SourceLayout } from './source-layout.js';
+import { layoutsOf, type FileStat, type SourceLayout } from './source-layout.js';
 import type { SourceFile } from '../catalog/load-layers.js';
 import type { TargetRecord } from './output-cache.js';
 import { fileIndexOf, WarmEdit } from './warm-edit.js';
@@ -209,6 +209,7 @@ export class WarmRun {
     recordKey: (id: string) => string | undefined,
     files: readonly SourceFile[],
     hashes: ReadonlyMap<string, number>,
+    stats: ReadonlyMap<string, FileStat>,
   ): Promise<boolean> {
     const targets: Record<string, TargetIndex> = {};
     for (const [id, files] of this.next) {
@@ -219,7 +220,7 @@ export class WarmRun {
         this.nextDigests.get(id) ?? (target && Float64Array.from(this.fingerprints.keys, (_, at) => this.digestOf(target, at)));
       targets[id] = { key, files, ...(digests ? { digests } : {}) };
     }
-    const sources = this.layouts ?? layoutsOf(files, hashes, this.keyIndex, this.previous?.sources);
+    const sources = this.layouts ?? layoutsOf(files, hashes, this.keyIndex, this.previous?.sources, stats);
     return writeEntryIndex(indexFileFor(this.run.file), { fingerprints: this.fingerprints, targets, sources });
   }
 }

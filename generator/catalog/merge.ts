@@ -31,18 +31,24 @@ export interface MergeResult {
 }
 
 /**
- * `only`: merge these keys alone (a warm run's edited keys, cache/edited-catalog.ts). Everything
- * that is no one key's (sections, shared user texts, whether there are two audiences) is merged
- * whole, so the catalog is the full one cut down to those keys (catalog/of-keys.ts), and the
- * checks across keys (ranges, the generic message) are left to the full merge that preceded it.
+ * `only`: merge these keys alone (a warm run's edited keys, cache/edited-catalog.ts), in a
+ * catalog that has two audiences or not (which the other keys decide too). Everything that is no
+ * one key's (sections, shared user texts) is merged whole, so the catalog is the full one cut
+ * down to those keys (catalog/of-keys.ts), and the checks across keys (ranges, the generic
+ * message) are left to the full merge that preceded it. A registry's codes may then have holes.
  */
-export function mergeLayers(files: readonly SourceFile[], config: Config, only?: ReadonlySet<string>): MergeResult {
+export function mergeLayers(files: readonly SourceFile[], config: Config, only?: MergeOnly): MergeResult {
   const merge = new Merge(config, only);
   const registries = files.filter((f) => f.kind === 'registry');
   for (const source of registries) merge.addRegistry(source);
   if (!only) merge.checkRegistry(registries[0]);
   for (const source of files) if (source.kind === 'messages') merge.addMessages(source);
   return merge.result();
+}
+
+export interface MergeOnly {
+  keys: ReadonlySet<string>;
+  twoAudiences: boolean;
 }
 
 type RegistrySource = Extract<SourceFile, { kind: 'registry' }>;
@@ -57,13 +63,14 @@ class Merge {
   private readonly userTexts = new Map<string, UserText>();
   private readonly userOverrides = new Map<string, Record<string, Translation>>();
   private readonly gaps: Gap[] = [];
-  /** With `only`: whether a key left out names a user message or has a user override (the full merge would have two audiences). */
-  private othersHaveUserTexts = false;
+  private readonly only?: ReadonlySet<string>;
 
   constructor(
     private readonly config: Config,
-    private readonly only?: ReadonlySet<string>,
-  ) {}
+    private readonly keysOnly?: MergeOnly,
+  ) {
+    this.only = keysOnly?.keys;
+  }
 
   /** A registry file: its sections and its codes, each defined once. */
   addRegistry(source: RegistrySource): void {
@@ -79,15 +86,12 @@ class Merge {
       }
       this.sections.set(s.id, { id: s.id, ...(s.part ? { part: s.part } : {}), titles: {}, origin });
     }
-    for (const [i, entry] of source.data.codes.entries()) this.addCode(source, entry, i);
+    for (const [i, entry] of source.data.codes.entries()) if (entry) this.addCode(source, entry, i);
   }
 
   private addCode({ json, layer }: RegistrySource, entry: RegistryEntry, i: number): void {
     const key = entry.code !== undefined ? keyOfCode(entry.code) : entry.range ? keyOfRange(entry.range) : entry.key!;
-    if (this.only && !this.only.has(key)) {
-      if (entry.user !== undefined) this.othersHaveUserTexts = true;
-      return;
-    }
+    if (this.only && !this.only.has(key)) return;
     const origin = originOf(layer, json, '/codes', i);
     if (entry.key !== undefined) {
       const unsafe = unsafeKeyReason(key);
@@ -178,9 +182,7 @@ class Merge {
       if (entry.text !== undefined)
         this.mergeInto(text.translations, `User message ${JSON.stringify(id)}`, undefined, locale, layer, entry, origin);
     }
-    const overridden = this.keysOf(data.userOverrides);
-    if (this.only && overridden.length < Object.keys(data.userOverrides ?? {}).length) this.othersHaveUserTexts = true;
-    for (const key of overridden) {
+    for (const key of this.keysOf(data.userOverrides)) {
       const origin = originOf(layer, json, '/userOverrides', key, true);
       if (!this.knownKey(key, origin, locale)) continue;
       const entry = entryOf(data.userOverrides![key]!);
@@ -200,11 +202,9 @@ class Merge {
     const { config } = this;
     // Each text's origin is where the source locale defines it (else where it was first seen).
     for (const text of this.userTexts.values()) text.origin = text.translations[config.sourceLocale]?.origin ?? text.origin;
-    const twoAudiences =
-      this.othersHaveUserTexts ||
-      this.userTexts.size > 0 ||
-      this.userOverrides.size > 0 ||
-      [...this.messages.values()].some((m) => m.user !== undefined);
+    const twoAudiences = this.keysOnly
+      ? this.keysOnly.twoAudiences
+      : this.userTexts.size > 0 || this.userOverrides.size > 0 || [...this.messages.values()].some((m) => m.user !== undefined);
     if (twoAudiences) this.checkUserReferences();
     const locales = [config.sourceLocale, ...config.locales.filter((l) => l !== config.sourceLocale).sort()];
     return {

@@ -99,7 +99,9 @@ function writeSummary(result: GenerateResult): string {
   if (result.cache?.state !== 'partial') return `${counts}.`;
   const { reused, spliced = [], edited } = result.cache;
   const parts = [
-    ...(edited !== undefined ? [`merged and checked the ${edited} edited key(s) alone`] : []),
+    ...(edited
+      ? [`merged and checked the ${edited.keys} edited key(s) alone, reading ${edited.read} of ${edited.files} layer file(s) whole`]
+      : []),
     ...(reused.length > 0 ? [`reused ${reused.length} unchanged target(s) (${reused.join(', ')})`] : []),
     ...(spliced.length > 0 ? [`spliced the edited entries into ${spliced.length} target(s) (${spliced.join(', ')})`] : []),
   ];

@@ -70,8 +70,8 @@ describe('source layouts', () => {
     expect(layout(BASE.replace('"3":', '"9":'))).toBeUndefined();
     const registry = '{ "codes": [] }';
     const files = [
-      { kind: 'registry' as const, json: { file: 'codes.json', text: registry } },
-      { kind: 'messages' as const, json: { file: 'ja.json', text: BASE } },
+      { kind: 'registry' as const, json: { file: 'codes.json', text: registry, value: JSON.parse(registry) as unknown } },
+      { kind: 'messages' as const, json: { file: 'ja.json', text: BASE, value: JSON.parse(BASE) as unknown } },
     ];
     const hashes = new Map([
       ['codes.json', hashText(registry)],
@@ -80,8 +80,13 @@ describe('source layouts', () => {
     const layouts = layoutsOf(files, hashes, keyIndex);
     expect(layouts['codes.json']?.lists).toEqual({});
     expect(Object.keys(layouts['ja.json']!.lists!)).toEqual(['/messages', '/userOverrides']);
-    // A text laid out before is not laid out again.
-    expect(layoutsOf(files, hashes, keyIndex, layouts)['ja.json']).toBe(layouts['ja.json']);
+    expect(JSON.parse(layouts['ja.json']!.frame!)).toEqual({ locale: 'ja', sections: { generic: '一般' } });
+    // A text laid out before is not laid out again; a stat is the run's own.
+    const stat = { size: 1, mtimeMs: 2 };
+    const again = layoutsOf(files, hashes, keyIndex, layouts, new Map([['ja.json', stat]]));
+    expect(again['ja.json']).toEqual({ ...layouts['ja.json'], stat });
+    expect(again['ja.json']!.lists).toBe(layouts['ja.json']!.lists);
+    expect(layoutsOf(files, hashes, keyIndex, again)['ja.json']!.stat).toBeUndefined();
   });
 
   it('place every entry where the JSON reader places it: LF, CR LF, lone CR, a byte order mark, one line', () => {

@@ -118,12 +118,15 @@ describe('the entry index', () => {
         'locales/ja/messages.json': {
           content: 2 ** 52 + 1,
           rest: 12,
+          frame: '{"locale":"ja"}',
+          stat: { size: 123, mtimeMs: 1733244000123.5 },
           lists: {
             '/messages': {
               keys: Uint32Array.from([3, 0]),
               lines: Uint32Array.from([4, 5]),
               columns: Uint32Array.from([2, 2]),
               hashes: Float64Array.from([2 ** 50, 7]),
+              bytes: Uint32Array.from([20, 40, 61]),
             },
           },
         },
@@ -151,7 +154,8 @@ describe('the entry index', () => {
       Object.entries(i.sources).map(([path, { lists, ...rest }]) => [
         path,
         rest,
-        lists && Object.entries(lists).map(([pointer, l]) => [pointer, [...l.keys], [...l.lines], [...l.columns], [...l.hashes]]),
+        lists &&
+          Object.entries(lists).map(([pointer, l]) => [pointer, [...l.keys], [...l.lines], [...l.columns], [...l.hashes], [...l.bytes]]),
       ]);
     expect(layouts(back!)).toEqual(layouts(index));
     writeFileSync(file, Buffer.from([9, 9]));
