@@ -173,12 +173,12 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const refused = refusedOutput(config, outDir, globbed, options);
   if (refused.length > 0) return { config, diagnostics: refused, texts: new Map() };
   // A run whose inputs and outputs are as the last one left them stops here (generator/cache/).
-  const incremental = options.cache && !options.check ? await openIncremental(config, options, outDir, timer, globbed) : undefined;
+  // Taken before any layer file is read, for this run and the next to tell unchanged files by (cache/edited-catalog.ts).
+  const stats = options.cache && !options.check ? await statLayerFiles(config, globbed) : undefined;
+  const incremental = stats ? await openIncremental(config, options, outDir, timer, globbed, stats) : undefined;
   if (incremental?.upToDate) return incremental.upToDate;
 
   const run = incremental?.run;
-  // Taken before any file is read, for the next run to tell unchanged files by (cache/edited-catalog.ts).
-  const stats = run ? await statLayerFiles(config, globbed) : undefined;
   // A text edit inside some keys' entries reads the edited files and merges those keys alone.
   const edited = run && stats ? await timer.timeAsync('load edited keys', () => editedCatalogOf(run, config, globbed, stats)) : undefined;
   if (edited) {
@@ -521,6 +521,7 @@ async function openIncremental(
   outDir: string,
   timer: StageTimer,
   globbed: readonly string[][],
+  stats: ReadonlyMap<string, FileStat>,
 ): Promise<{ run?: IncrementalRun; upToDate?: GenerateResult }> {
   const { targets, unknown } = selectTargets(config, options.targets);
   if (unknown.length > 0 || config.customTargets.some((c) => builtInTargets.some((t) => t.id === c.id))) return {};
@@ -530,6 +531,7 @@ async function openIncremental(
       targets.map((t) => t.id),
       outDir,
       globbed,
+      stats,
     ),
   );
   const hit = await timer.timeAsync('cache', () => run.upToDate());

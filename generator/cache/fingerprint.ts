@@ -78,18 +78,32 @@ export async function layerPaths(config: Config): Promise<string[][]> {
   return Promise.all(config.layers.map((layer) => layerFiles(config, layer)));
 }
 
-/** Hash of the layer files: their paths (relative to the config, per layer) and bytes. */
-export async function layersHash(config: Config, globbed?: readonly string[][]): Promise<string> {
+/**
+ * Hash of the layer files: their paths (relative to the config, per layer) and the SHA-256 of
+ * their bytes, and those hashes by path. `known`: hashes of files whose size and mtime are as
+ * when they were last hashed (incremental.ts), which are not read again.
+ */
+export async function layersHash(
+  config: Config,
+  globbed?: readonly string[][],
+  known: ReadonlyMap<string, string> = new Map(),
+): Promise<{ hash: string; files: Map<string, string> }> {
   const perLayer = globbed ?? (await layerPaths(config));
-  const parts: (string | Uint8Array)[] = [];
+  const parts: string[] = [];
+  const files = new Map<string, string>();
   await Promise.all(
     perLayer.map(async (paths, i) => {
-      const layer: (string | Uint8Array)[] = [`layer ${config.layers[i]!.name}`];
-      for (const path of paths) layer.push(relative(config.root, path).split(sep).join('/'), await readFile(path));
+      const layer: string[] = [`layer ${config.layers[i]!.name}`];
+      for (const path of paths) {
+        const name = relative(config.root, path).split(sep).join('/');
+        const hash = known.get(name) ?? hashOf(await readFile(path));
+        files.set(name, hash);
+        layer.push(name, hash);
+      }
       parts[i] = hashOf(...layer);
     }),
   );
-  return hashOf(...(parts as string[]));
+  return { hash: hashOf(...parts), files };
 }
 
 /** The template folders a target reads, in lookup order: its override (or custom folder), its built-in folder, and the shared partials. */
@@ -127,6 +141,8 @@ export interface InputsFingerprint {
   code: string;
   config: string;
   layers: string;
+  /** Each layer file's SHA-256, by display path. */
+  layerFiles: Map<string, string>;
   /** Templates a target reads, by target id. */
   templates: Record<string, string>;
   /** Every template folder together: when it is unchanged, compiled templates can be reused. */
@@ -144,17 +160,18 @@ export async function fingerprintInputs(
   targetIds: readonly string[],
   outDir: string,
   globbed?: readonly string[][],
+  knownLayerFiles?: ReadonlyMap<string, string>,
 ): Promise<InputsFingerprint> {
   const code = codeFingerprint();
   const [configText, baseText, layers, allTemplates, ...perTarget] = await Promise.all([
     readFile(config.file),
     config.base ? readFile(config.base.file) : '',
-    layersHash(config, globbed),
+    layersHash(config, globbed, knownLayerFiles),
     foldersHash(allTemplateFolders(config)),
     ...targetIds.map((id) => foldersHash(templateFoldersOf(config, id))),
   ]);
   const configHash = hashOf(config.file, configText, config.base?.file ?? '', baseText);
   const templates = Object.fromEntries(targetIds.map((id, i) => [id, perTarget[i]!]));
-  const key = hashOf(code, configHash, layers, allTemplates, outDir, ...targetIds.map((id) => `${id}=${templates[id]}`));
-  return { key, code, config: configHash, layers, templates, allTemplates };
+  const key = hashOf(code, configHash, layers.hash, allTemplates, outDir, ...targetIds.map((id) => `${id}=${templates[id]}`));
+  return { key, code, config: configHash, layers: layers.hash, layerFiles: layers.files, templates, allTemplates };
 }

@@ -18,6 +18,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Config } from '../config/load-config.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { FileStat } from './source-layout.js';
 import { fingerprintInputs, hashOf, type InputsFingerprint } from './fingerprint.js';
 import { emptyManifest, readManifest, type Manifest } from '../output/manifest.js';
 import {
@@ -59,13 +60,30 @@ export class IncrementalRun {
     private readonly targetIds: readonly string[],
     private readonly record: CacheRecord,
     private readonly manifest: Manifest,
+    private readonly stats: ReadonlyMap<string, FileStat>,
   ) {}
 
-  /** Fingerprints the inputs and reads the last record (a missing or unreadable one counts as empty). */
-  static async open(config: Config, targetIds: readonly string[], outDir: string, globbed?: readonly string[][]): Promise<IncrementalRun> {
+  /**
+   * Reads the last record (a missing or unreadable one counts as empty) and fingerprints the
+   * inputs; `stats`: the layer files' sizes and mtimes now (edited-catalog.ts statLayerFiles): a
+   * file whose stat is the recorded one is not read to be hashed again.
+   */
+  static async open(
+    config: Config,
+    targetIds: readonly string[],
+    outDir: string,
+    globbed: readonly string[][],
+    stats: ReadonlyMap<string, FileStat> = new Map(),
+  ): Promise<IncrementalRun> {
     const file = cacheFileFor(config.root, config.file, outDir);
-    const [inputs, record] = await Promise.all([fingerprintInputs(config, targetIds, outDir, globbed), readCacheRecord(file)]);
-    return new IncrementalRun(file, inputs, config.root, outDir, targetIds, record ?? emptyRecord(), manifestOrEmpty(outDir));
+    const record = (await readCacheRecord(file)) ?? emptyRecord();
+    const known = new Map<string, string>();
+    for (const [path, recorded] of Object.entries(record.layerFiles ?? {})) {
+      const now = stats.get(path);
+      if (now && recorded.size === now.size && recorded.mtimeMs === now.mtimeMs) known.set(path, recorded.sha256);
+    }
+    const inputs = await fingerprintInputs(config, targetIds, outDir, globbed, known);
+    return new IncrementalRun(file, inputs, config.root, outDir, targetIds, record, manifestOrEmpty(outDir), stats);
   }
 
   /**
@@ -179,6 +197,9 @@ export class IncrementalRun {
     record.targets = [...this.targetIds];
     record.diagnostics = [...loadDiagnostics];
     record.catalog = catalogCount;
+    record.layerFiles = Object.fromEntries(
+      [...this.inputs.layerFiles].map(([path, sha256]) => [path, { sha256, ...this.stats.get(path) }]),
+    );
     return writeCacheRecord(this.file, record);
   }
 }

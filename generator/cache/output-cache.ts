@@ -63,6 +63,8 @@ export interface CacheRecord {
   entries: Record<string, TargetRecord>;
   /** The layer files that loaded without a problem, by display path, with their text's hash, and the code that loaded them. */
   clean?: { code: string; files: Record<string, number> };
+  /** Each layer file's SHA-256 with its size and mtime then (none when too recent to trust): the next run hashes only files whose stat differs. */
+  layerFiles?: Record<string, { sha256: string; size?: number; mtimeMs?: number }>;
 }
 
 /** Where the record of a config writing to `outDir` is kept. */
