@@ -27,6 +27,7 @@ import { editedEntries, knownPositions, sourceLayout, type FileStat, type Source
 import { partialSource } from './partial-source.js';
 import { racyWindow } from './output-cache.js';
 import { FileTexts } from './file-texts.js';
+import { editedEntriesPass } from './entry-checks.js';
 import { fewEdited } from './warm-edit.js';
 
 export interface EditedCatalog {
@@ -66,10 +67,15 @@ export async function editedCatalog(
   // A file whose size and mtime are as laid out is not read whole; the others are loaded as usual.
   const unread = files.filter((f) => previous.sources[f.file]!.kind && sameStat(previous.sources[f.file]!.stat, stats.get(f.file)));
   const skipped = new Set(unread.map((f) => f.path));
+  // A file that loaded clean as laid out is checked on its edited entries alone (entry-checks.ts).
+  const deferred = new Set(
+    files.filter((f) => !skipped.has(f.path) && trusted.get(f.file) === previous.sources[f.file]!.content).map((f) => f.file),
+  );
   const loaded = await loadLayers(
     config,
     globbed.map((paths) => paths.filter((p) => !skipped.has(p))),
     trusted,
+    deferred,
   );
   // A layer whose files all went unread looks empty to the loader; a really empty one was reported last run (recorded).
   if (loaded.failed.length > 0 || loaded.diagnostics.some((d) => d.ruleId !== 'config/empty-layer')) return undefined;
@@ -83,7 +89,7 @@ export async function editedCatalog(
     if (source.kind !== 'messages') return undefined;
     const after = sourceLayout('messages', source.json.text, content, keyIndex, source.json.value);
     const entries = after && editedEntries(before, after);
-    if (!entries) return undefined;
+    if (!entries || (deferred.has(path) && !editedEntriesPass(source, after, new Set(entries)))) return undefined;
     for (const at of entries) edited.add(at);
     const stat = stats.get(path);
     layouts[path] = stat ? { ...after, stat } : after;
@@ -110,7 +116,10 @@ export async function editedCatalog(
   if (!fingerprints) return undefined;
   const ofEdited = (d: Diagnostic) => d.key !== undefined && keys.has(d.key);
   const hashes = new Map(sources.map((f) => [f.json.file, loaded.hashes.get(f.json.file) ?? layouts[f.json.file]!.content]));
-  const clean = new Map([...hashes].filter(([path]) => (loaded.hashes.has(path) ? loaded.clean.has(path) : trusted.has(path))));
+  // Loaded clean, checked on its edited entries, or left unread as it loaded clean last time.
+  const clean = new Map(
+    [...hashes].filter(([path, hash]) => loaded.clean.has(path) || deferred.has(path) || (!loaded.hashes.has(path) && trusted.get(path) === hash)),
+  );
   return {
     catalog: merged.catalog,
     gaps: merged.gaps,

@@ -84,9 +84,10 @@ function readEntry(fd: number, list: EntryList, i: number, bom: number): { name:
 /**
  * A slice is `"name": value` (or an element's value) followed by what separates it from the
  * next entry: a comma and blanks, or for a container's last entry its closing bracket and what
- * leads to the next top-level member. The value is what parses once that tail is cut.
+ * leads to the next top-level member. The value is what parses once that tail is cut, a token
+ * at a time (value and tail never parse together); `text` is that value's text.
  */
-function parseSlice(slice: string): { name: string; value: unknown } | undefined {
+export function parseSlice(slice: string): { name: string; text: string; value: unknown } | undefined {
   let name = '';
   let rest = slice;
   if (slice.charCodeAt(0) === 0x22) {
@@ -96,10 +97,10 @@ function parseSlice(slice: string): { name: string; value: unknown } | undefined
       rest = slice.slice(key[0].length);
     }
   }
-  // At most: `,` blanks `}` or `]` blanks `,` blanks — cut back to the value a token at a time.
-  for (let text = rest.trimEnd(), steps = 0; steps < 6 && text.length > 0; steps++) {
+  // At most: `,` blanks `}` or `]` blanks `,` blanks.
+  for (let text = rest.trim(), steps = 0; steps < 6 && text.length > 0; steps++) {
     try {
-      return { name, value: JSON.parse(text) as unknown };
+      return { name, text, value: JSON.parse(text) as unknown };
     } catch {
       text = text.replace(/[,}\]]$/, '').trimEnd();
     }

@@ -28,6 +28,8 @@ export interface EntryList {
   hashes: Float64Array;
   /** Each entry's slice in the text's UTF-8 bytes (no byte order mark): entry i is [bytes[i], bytes[i + 1]). */
   bytes: Uint32Array;
+  /** This run's only (never saved): each entry's slice of the text it was laid out from. */
+  slice?: (i: number) => string;
 }
 
 export interface SourceLayout {
@@ -82,6 +84,8 @@ export function sourceLayout(
       hashes: new Float64Array(entries.length),
       bytes: new Uint32Array(entries.length + 1),
     };
+    const chars = new Uint32Array(entries.length + 1);
+    list.slice = (i) => text.slice(chars[i], chars[i + 1]);
     const startOf = ([, o]: [string, Offsets]) => (kind === 'registry' ? o.value : o.key);
     for (let i = 0; i < entries.length; i++) {
       const [name] = entries[i]!;
@@ -96,6 +100,8 @@ export function sourceLayout(
       list.columns[i] = column;
       list.hashes[i] = hashText(slice);
       if (i === 0) list.bytes[0] = Buffer.byteLength(text.slice(0, from), 'utf8');
+      chars[i] = from;
+      chars[i + 1] = to;
       list.bytes[i + 1] = list.bytes[i]! + Buffer.byteLength(slice, 'utf8');
       slices.push([from, to]);
     }

@@ -79,16 +79,18 @@ export interface LoadedLayers {
  * them already. `trusted`: files (display path → text hash) that loaded without a problem in the
  * last run of this codebook (the incremental record; empty when it has none): when a file's text
  * is that text, its schema, depth and duplicate-member checks are skipped, as they would find
- * nothing again.
+ * nothing again. `deferred`: files (display paths) whose checks the caller makes itself on the
+ * parts that changed (cache/edited-catalog.ts); they are loaded as trusted but never count as clean.
  */
 export async function loadLayers(
   config: Config,
   globbed?: readonly string[][],
   trusted?: ReadonlyMap<string, number>,
+  deferred?: ReadonlySet<string>,
 ): Promise<LoadedLayers> {
   const diagnostics: Diagnostic[] = [];
   const perLayer = await Promise.all(config.layers.map((layer, i) => readLayer(config, layer, i, globbed?.[i], diagnostics)));
-  const load = new LayerLoad(config, diagnostics, trusted);
+  const load = new LayerLoad(config, diagnostics, trusted, deferred);
   for (const read of perLayer.flat()) load.add(read);
   return load.result();
 }
@@ -147,6 +149,7 @@ class LayerLoad {
     private readonly config: Config,
     private readonly diagnostics: Diagnostic[],
     private readonly trusted?: ReadonlyMap<string, number>,
+    private readonly deferred?: ReadonlySet<string>,
   ) {
     this.layerOf = new Map(config.layers.map((l) => [l.name, l]));
   }
@@ -161,7 +164,8 @@ class LayerLoad {
     // Hashed only for an incremental run (`trusted` given, if empty), which records the clean files for the next.
     const hash = this.trusted ? hashText(text) : undefined;
     if (hash !== undefined) this.hashes.set(file, hash);
-    const trusted = hash !== undefined && this.trusted!.get(file) === hash;
+    const deferred = this.deferred?.has(file) === true;
+    const trusted = deferred || (hash !== undefined && this.trusted!.get(file) === hash);
     const parsed = parseJsonFile(file, text, { trusted });
     this.diagnostics.push(...parsed.diagnostics);
     if (!parsed.json) {
@@ -173,7 +177,7 @@ class LayerLoad {
     if (!source || (source.kind === 'messages' && this.layerOf.get(layer)?.from && !this.config.locales.includes(source.data.locale)))
       return;
     const kept = this.check(source, file, text, parsed.diagnostics.length === 0, trusted);
-    if (kept && hash !== undefined && this.diagnostics.length === reported) this.clean.set(file, hash);
+    if (kept && hash !== undefined && this.diagnostics.length === reported && !deferred) this.clean.set(file, hash);
   }
 
   result(): LoadedLayers {
