@@ -37,6 +37,9 @@ export default defineConfig({
     dir: 'build/generator/bundle',
     // CommonJS in .js files: the folder gets a package.json of its own that says so (below).
     format: 'cjs',
+    // import() of node: builtins and packages as require() too: code compiled through the code cache (vm.Script) cannot
+    // import() without an experimental flag or warning.
+    dynamicImportInCjs: false,
     cleanDir: true,
     // Every module the commands share in one chunk (generate then links 7 files, not 37: ~10 ms less
     // CPU at start); the command modules and what only one command loads (import, diff, watch,

@@ -23,7 +23,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
 
 /** The build's folder (this module's, or the bundle's parent), whose CommonJS modules are compiled through the cache. */
 export const BUILD_DIR = buildDirOf(dirname(fileURLToPath(import.meta.url)));
@@ -45,6 +45,9 @@ export interface CodeCache {
 
 let installed: CodeCache | undefined;
 
+/** A dynamic import, which a script of vm cannot run (without an experimental API): such a module compiles as usual. */
+const DYNAMIC_IMPORT = /\bimport\(/;
+
 /** Compiles this thread's CommonJS modules below `buildDir` with the code cache from now on (once per thread). */
 export function useCodeCache({ record = false, buildDir = BUILD_DIR }: { record?: boolean; buildDir?: string } = {}): CodeCache {
   if (installed) return installed;
@@ -55,12 +58,14 @@ export function useCodeCache({ record = false, buildDir = BUILD_DIR }: { record?
   const compiled: string[] = [];
   const fresh: [file: string, script: Script][] = [];
   prototype._compile = function (this: CommonJsModule, content: string, filename: string, format?: string): unknown {
-    if (format === 'module' || !filename.startsWith(buildDir + sep)) return compile.call(this, content, filename, format);
+    // The bundle has no dynamic import (rolldown.config.js); anything else with one loads as usual.
+    if (format === 'module' || !filename.startsWith(buildDir + sep) || DYNAMIC_IMPORT.test(content))
+      return compile.call(this, content, filename, format);
     const file = join(cacheDir, cacheFileName(relative(buildDir, filename), content));
     const cachedData = readIfAny(file);
     // A shebang is valid only at the very start of a script, which the wrapper takes: a comment of the same length instead.
     const source = Module.wrap(content.startsWith('#!') ? `//${content.slice(2)}` : content);
-    const script = new Script(source, { filename, cachedData, importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
+    const script = new Script(source, { filename, cachedData });
     if (cachedData !== undefined && !script.cachedDataRejected) used.push(filename);
     else {
       compiled.push(filename);

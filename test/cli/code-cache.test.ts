@@ -50,6 +50,18 @@ describe('the code cache', () => {
     expect(seen.used.some((f) => f.startsWith('core-'))).toBe(true);
   });
 
+  it('covers every module of the bundle: none has a dynamic import (a script of vm cannot run one)', () => {
+    const bundle = join(repoRoot, 'build/generator/bundle');
+    const withImport = readdirSync(bundle).filter((f) => f.endsWith('.js') && /\bimport\(/.test(readFileSync(join(bundle, f), 'utf8')));
+    expect(withImport).toEqual([]);
+  });
+
+  it('leaves a module with a dynamic import to Node, which runs it', () => {
+    const buildDir = mkdtempSync(join(tmpdir(), 'codebook-code-cache-'));
+    writeFileSync(join(buildDir, 'dynamic.cjs'), 'module.exports = (x) => (import("node:path"), x + 21);\n');
+    expect(node(load(buildDir, './dynamic.cjs', true))).toEqual({ value: 42, used: 0, compiled: 0, written: 0 });
+  });
+
   it('is recorded, used, and never used for another text of the same length or when damaged', () => {
     const buildDir = mkdtempSync(join(tmpdir(), 'codebook-code-cache-'));
     const module = join(buildDir, 'twice.cjs');
