@@ -26,8 +26,7 @@
  *                snapshot that `codebook diff` compares)
  *  8. services   import/ (reading translated and vendor files back; it
  *                shares the targets' formats), cache/ (incremental runs)
- *  9. pipeline   pipeline.ts, the only sequencer; review-thread.ts and
- *                review-thread-main.ts, its QA on a worker
+ *  9. pipeline   pipeline.ts, the only sequencer
  * 10. commands   diff/ (reads sides through the pipeline), watch/,
  *                status/, init/, progress/, import-command.ts: what one
  *                command does beyond the pipeline; only the CLI uses them
@@ -45,7 +44,7 @@ const LAYERS = [
   ['review', ['^generator/review/']],
   ['targets', ['^generator/targets/']],
   ['services', ['^generator/import/', '^generator/cache/']],
-  ['pipeline', ['^generator/(pipeline|review-thread|review-thread-main)[.]ts$']],
+  ['pipeline', ['^generator/pipeline[.]ts$']],
   ['commands', ['^generator/(diff|watch|status|init|progress)/', '^generator/import-command[.]ts$']],
   ['catalogue', ['^generator/rules[.]ts$']],
   ['entry', ['^generator/cli[.]ts$', '^generator/cli/', '^generator/index[.]ts$', '^generator/(precompile|record-code-cache)[.]ts$']],

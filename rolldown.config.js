@@ -28,8 +28,7 @@ await createRequire(import.meta.url)('./bundle/cli.js').main(process.argv.slice(
 if (!readFileSync(ENTRY, 'utf8').includes('Written by rolldown.config.js')) copyFileSync(ENTRY, MODULES);
 
 export default defineConfig({
-  // The review's worker (review-thread.ts) is an entry of its own, beside the chunk that starts it.
-  input: { cli: 'build/generator/cli/program.js', 'review-thread-main': 'build/generator/review-thread-main.js' },
+  input: { cli: 'build/generator/cli/program.js' },
   platform: 'node',
   // Bare specifiers (packages, node: builtins) stay imports; only codebook's own modules are bundled.
   external: /^(?![./])/,
@@ -43,13 +42,12 @@ export default defineConfig({
     cleanDir: true,
     // Every module the commands share in one chunk (generate then links 7 files, not 37: ~10 ms less
     // CPU at start); the command modules and what only one command loads (import, diff, watch,
-    // init, status, the progress display) keep chunks of their own, and so does the worker's entry
-    // with the code cache, which it sets up before it loads the rest.
+    // init, status, the progress display) keep chunks of their own.
     codeSplitting: {
       groups: [
         {
           name: 'core',
-          test: /build[\\/]generator[\\/](?!cli[\\/]|import[\\/]|diff[\\/]|watch[\\/]|init[\\/]|status[\\/]|progress[\\/]|cli-modules|review-thread-main|code-cache)/,
+          test: /build[\\/]generator[\\/](?!cli[\\/]|import[\\/]|diff[\\/]|watch[\\/]|init[\\/]|status[\\/]|progress[\\/]|cli-modules)/,
         },
       ],
     },

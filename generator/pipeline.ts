@@ -10,7 +10,6 @@ import type { Catalog, Translation } from './catalog/model.js';
 import { loadLayers, type FailedFile, type SourceFile } from './catalog/load-layers.js';
 import type { Finding } from './review/finding.js';
 import { reviewSources } from './review/review-layers.js';
-import { MAX_MESSAGES, startReviewThread } from './review-thread.js';
 import { QA_RULE_IDS } from './review/rules.js';
 import { mergeLayers, type Gap } from './catalog/merge.js';
 import { validateCatalog } from './catalog/validate.js';
@@ -179,18 +178,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const warm = run ? await timer.timeAsync('cache', () => openWarmRun(run, result, targets, reused)) : undefined;
   const loadDiagnostics = [...result.diagnostics];
   const toRender = targets.filter((t) => !reused.has(t.id));
-  // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected. A small
-  // catalog's QA runs on a worker while the other targets render (review-thread.ts); the review target waits for it.
-  const reviewing = toRender.some((t) => t.id === 'review');
-  const thread =
-    reviewing && !options.warm && result.catalog.messages.length <= MAX_MESSAGES
-      ? startReviewThread({ config: options.config, cwd: options.cwd ?? process.cwd() })
-      : undefined;
-  const inProcess = () => timer.time('review', () => reviewSources(result.sources ?? [], config, config.review, mergedOf(result)));
-  result.findings = reviewing && !thread ? inProcess() : [];
-  const findings = thread
-    ? async () => (result.findings = (await timer.timeAsync('review (thread)', () => thread.findings(result.texts))) ?? inProcess())
-    : undefined;
+  // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected.
+  result.findings = toRender.some((t) => t.id === 'review')
+    ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review, mergedOf(result)))
+    : [];
   const renderer = (await options.warm?.rendererFor(config)) ?? new TemplateRenderer(templateOverrides(config));
   const planned = new Map<string, Diagnostic[]>();
   const sink = await writeTargets(result, {
@@ -205,8 +196,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     renderer,
     planned,
     warm,
-    findings,
-  }).finally(() => thread?.stop());
+  });
   if (!sink) return result;
   if (result.written?.foreign?.length) result.diagnostics.push(foreignFilesWarning(result.written.foreign));
   if (run && result.written) {
@@ -277,8 +267,6 @@ interface WriteRun {
   /** Filled with each rendered target's plan diagnostics. */
   planned: Map<string, Diagnostic[]>;
   warm?: WarmRun;
-  /** QA still running (review-thread.ts): awaited, into `result.findings`, before the review target is planned. */
-  findings?: () => Promise<Finding[]>;
 }
 
 /**
@@ -301,30 +289,23 @@ async function writeTargets(result: GenerateResult, run: WriteRun): Promise<Stag
   try {
     sink = run.check ? new OutputComparison(outDir, owned) : new StagedOutput(outDir, owned, { hash: run.hashing });
     const open = sink;
-    const diagnostics = [...result.diagnostics];
-    const warm =
-      run.warm && open instanceof StagedOutput ? { warm: run.warm.hooks(result.catalog!, open, (path) => paths.push(path)) } : {};
-    const emit = (targets: readonly Target[]) =>
-      emitTargets(
-        result.catalog!,
-        config,
-        targets,
-        diagnostics,
-        (path, text) => {
-          paths.push(path);
-          timer.time(run.check ? 'check' : 'write', () => open.add(path, text));
-        },
-        { timer, findings: result.findings ?? [], renderer: run.renderer, planned: run.planned, ...warm },
-      );
-    // With QA on a worker, the targets before review are emitted while it runs (the same order, so the same diagnostics).
-    const split = run.findings ? toRender.findIndex((t) => t.id === 'review') : -1;
-    let emitted: boolean;
-    if (split < 0) emitted = emit(toRender);
-    else {
-      emit(toRender.slice(0, split));
-      await run.findings!();
-      emitted = emit(toRender.slice(split));
-    }
+    const emitted = emitTargets(
+      result.catalog!,
+      config,
+      toRender,
+      [...result.diagnostics],
+      (path, text) => {
+        paths.push(path);
+        timer.time(run.check ? 'check' : 'write', () => open.add(path, text));
+      },
+      {
+        timer,
+        findings: result.findings ?? [],
+        renderer: run.renderer,
+        planned: run.planned,
+        ...(run.warm && open instanceof StagedOutput ? { warm: run.warm.hooks(result.catalog!, open, (path) => paths.push(path)) } : {}),
+      },
+    );
     result.diagnostics.push(...run.targets.flatMap((t) => run.reused.get(t.id) ?? run.planned.get(t.id) ?? []));
     if (!emitted) {
       if (open instanceof StagedOutput) await open.abort();

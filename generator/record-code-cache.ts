@@ -3,8 +3,7 @@
  * the bundled command line (code-cache.ts). Runs `codebook generate` over the
  * embedded catalog, every target into a temporary folder, and `codebook
  * validate`, in this process with every module of the bundle compiled through
- * the cache, then stores what V8 compiled. QA runs in-process here
- * (CODEBOOK_REVIEW_THREAD=0), so that its code is recorded too.
+ * the cache, then stores what V8 compiled.
  *
  * Usage: node build/generator/record-code-cache.js
  */
@@ -19,7 +18,6 @@ import { packageRoot } from './package-root.js';
 /** Records the cache; returns the files written. Throws when a recorded command fails. */
 export async function recordCodeCache(): Promise<string[]> {
   clearCodeCache();
-  process.env.CODEBOOK_REVIEW_THREAD = '0';
   const cache = useCodeCache({ record: true });
   const { main } = createRequire(import.meta.url)(join(BUILD_DIR, 'bundle', 'cli.js')) as { main(argv: string[]): Promise<void> };
   const out = mkdtempSync(join(tmpdir(), 'codebook-code-cache-'));
