@@ -14,7 +14,7 @@
  *
  *  1. base       diagnostics/ (the diagnostic shape, the rule shape, the
  *                reporters), multimap.ts, did-you-mean.ts, package-root.ts,
- *                stage-timer.ts
+ *                stage-timer.ts, code-cache.ts
  *  2. json       json/ (JSON files with positions, JSON Schema validation),
  *                output/ (atomic writes, --check, the output lock): what
  *                every stage reads and writes files with
@@ -33,10 +33,10 @@
  * 11. catalogue  rules.ts: the rule catalogue, assembled from every stage's
  *                table
  * 12. entry      cli.ts, cli/, index.ts (the library's entry), precompile.ts
- *                (the build step)
+ *                and record-code-cache.ts (build steps)
  */
 const LAYERS = [
-  ['base', ['^generator/diagnostics/', '^generator/(multimap|did-you-mean|package-root|stage-timer)[.]ts$']],
+  ['base', ['^generator/diagnostics/', '^generator/(multimap|did-you-mean|package-root|stage-timer|code-cache)[.]ts$']],
   ['json', ['^generator/json/', '^generator/output/']],
   ['config', ['^generator/config/']],
   ['catalog', ['^generator/catalog/']],
@@ -47,7 +47,7 @@ const LAYERS = [
   ['pipeline', ['^generator/pipeline[.]ts$']],
   ['commands', ['^generator/(diff|watch|status|init|progress)/', '^generator/import-command[.]ts$']],
   ['catalogue', ['^generator/rules[.]ts$']],
-  ['entry', ['^generator/cli[.]ts$', '^generator/cli/', '^generator/index[.]ts$', '^generator/precompile[.]ts$']],
+  ['entry', ['^generator/cli[.]ts$', '^generator/cli/', '^generator/index[.]ts$', '^generator/(precompile|record-code-cache)[.]ts$']],
 ];
 
 const upward = LAYERS.slice(0, -1).map(([name, path], i) => ({

@@ -162,6 +162,8 @@ async function main() {
     ];
     const nodeFlags = ['--cpu-prof', '--cpu-prof-dir', profileDir, '--cpu-prof-name', name, '--cpu-prof-interval', String(o.interval)];
     process.stderr.write(`profile: node --cpu-prof … generate ${o.targets ? `--targets ${o.targets}` : '(all targets)'}\n`);
+    // QA stays on the profiled thread (on a machine with idle cores a small catalog's would go to a worker: review-thread.ts).
+    process.env.CODEBOOK_REVIEW_THREAD ??= '0';
     const r = await measureNode(args, { cwd: repo, nodeFlags });
     if (r.code !== 0) throw new Error(`generate failed (exit ${r.code}): ${r.stderr.slice(0, 2000)}`);
     const file = join(profileDir, name);

@@ -1,6 +1,8 @@
 /**
- * All-or-nothing commits. A run stages every changed file under
- * `<out>/.codebook/staging/` (mirroring its final path). Only when all of
+ * All-or-nothing commits. A run stages every changed file in
+ * `<out>/.codebook/staging/`, flat, under a name of its own (a number: one
+ * folder to create and remove, where mirroring the final paths made as many
+ * as the output has, and removing a folder can take milliseconds). Only when all of
  * them are staged does it write the journal, atomically (temporary file,
  * then rename): the list of files to move into place and of files to
  * remove. Then it applies the journal, deletes it and the staging folder.
@@ -16,22 +18,35 @@
  * for the fault-injection tests; nothing else reads them.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { STATE_DIR } from './manifest.js';
 
 export const STAGING_DIR = `${STATE_DIR}/staging`;
 const JOURNAL_PATH = `${STATE_DIR}/journal.json`;
 
 export interface Journal {
-  /** Paths (relative to the output folder) staged under STAGING_DIR, to move into place. */
-  moves: string[];
+  /**
+   * Files to move into place: the path (relative to the output folder) and the name of its staged
+   * file in STAGING_DIR. A bare path is one staged at that same path below STAGING_DIR (how
+   * codebook 0.1 staged files, recovered all the same).
+   */
+  moves: (string | [path: string, staged: string])[];
   /** Paths to remove: files of the last run that this run no longer produces. */
   removals: string[];
 }
 
-/** Where `path` is staged. */
-export function stagedPathOf(outDir: string, path: string): string {
-  return join(outDir, STAGING_DIR, path);
+/** Where the staged file `name` is. */
+export function stagedFileOf(outDir: string, name: string): string {
+  return join(outDir, STAGING_DIR, name);
+}
+
+/** Creates the folder `dir` (and its parents) unless `made` has it already; returns it. */
+export function makeFolder(dir: string, made: Set<string>): string {
+  if (!made.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    made.add(dir);
+  }
+  return dir;
 }
 
 /** Whether an interrupted commit waits to be finished (what `--check` reports). */
@@ -70,12 +85,13 @@ export function discardStaged(outDir: string): void {
 }
 
 function applyJournal(outDir: string, journal: Journal): void {
-  for (const path of journal.moves) {
+  const made = new Set<string>();
+  for (const move of journal.moves) {
+    const [path, name] = typeof move === 'string' ? [move, move] : move;
     checkpoint(`move ${path}`);
-    const staged = stagedPathOf(outDir, path);
+    const staged = stagedFileOf(outDir, name);
     if (!existsSync(staged)) continue; // moved before the interruption
-    mkdirSync(dirname(join(outDir, path)), { recursive: true });
-    renameSync(staged, join(outDir, path));
+    renameSync(staged, join(makeFolder(dirname(join(outDir, path)), made), basename(path)));
   }
   for (const path of journal.removals) {
     checkpoint(`remove ${path}`);

@@ -14,10 +14,10 @@
  * is the previous run's or, once the next run has finished the commit, the
  * new one's. Unchanged files are not rewritten (their mtime stays).
  */
-import { lstatSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { lstatSync, openSync, readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { checkpoint, commitStaged, discardStaged, hasPendingJournal, stagedPathOf } from './commit-journal.js';
+import { checkpoint, commitStaged, discardStaged, hasPendingJournal, makeFolder, stagedFileOf, STAGING_DIR } from './commit-journal.js';
 import { MANIFEST_PATH, ownedFiles, readManifest, serializeManifest, STATE_DIR, type Manifest } from './manifest.js';
 import { streamFile } from './streamed-file.js';
 import { spliceFile, type Splice } from './spliced-file.js';
@@ -129,6 +129,11 @@ export class OutputComparison extends OutputSinkBase {
 /** A write in two steps: `add` stages changed files, `commit` puts them in place. */
 export class StagedOutput extends OutputSinkBase {
   private readonly moves: string[] = [];
+  /** The name of each staged file in STAGING_DIR (flat: commit-journal.ts), by path. */
+  private readonly staged = new Map<string, string>();
+  private stagedCount = 0;
+  /** Folders this run has created (or found), so each is made once. */
+  private readonly made = new Set<string>();
   private readonly unchanged: string[] = [];
   private readonly conflicts: string[] = [];
   /** With `options.hash`: the SHA-256 of every added file's bytes (fileSha256; the incremental cache records them); '' for a spliced file, whose bytes are not all read. */
@@ -185,9 +190,10 @@ export class StagedOutput extends OutputSinkBase {
   /** The staged file of `path`, opened for writing (the kill tests' checkpoint comes first). */
   private openStaged(path: string): number {
     checkpoint(`stage ${path}`);
-    const staged = stagedPathOf(this.outDir, path);
-    mkdirSync(dirname(staged), { recursive: true });
-    return openSync(staged, 'w');
+    const name = String(this.stagedCount++);
+    this.staged.set(path, name);
+    makeFolder(join(this.outDir, STAGING_DIR), this.made);
+    return openSync(stagedFileOf(this.outDir, name), 'w');
   }
 
   /** Puts every staged file in place, removes this run's orphans and records the new manifest. */
@@ -200,9 +206,9 @@ export class StagedOutput extends OutputSinkBase {
       this.moves.push(MANIFEST_PATH);
     }
     // Folders for every move, before the journal: a path blocked by a file fails here, while nothing has changed yet.
-    for (const path of this.moves) mkdirSync(dirname(join(this.outDir, path)), { recursive: true });
+    for (const path of this.moves) makeFolder(dirname(join(this.outDir, path)), this.made);
     const removals = this.orphans();
-    commitStaged(this.outDir, { moves: this.moves, removals });
+    commitStaged(this.outDir, { moves: this.moves.map((path) => [path, this.staged.get(path)!]), removals });
     const seen = new Set(this.previous.foreign);
     return {
       written: this.moves.filter((p) => p !== MANIFEST_PATH).sort(),

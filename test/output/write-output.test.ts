@@ -1,8 +1,9 @@
 /** Writing output: all-or-nothing, unchanged files untouched, only codebook's own files replaced or removed. */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { recoverOutput } from '../../generator/output/commit-journal.js';
 import { ForeignFileError, OutputComparison, StagedOutput } from '../../generator/output/write-output.js';
 import { generate } from '../../generator/pipeline.js';
 import { fixtureCopy, readTree } from '../support/files.js';
@@ -25,6 +26,27 @@ async function compare(out: string, files: Record<string, string>, targets: stri
 }
 
 describe('StagedOutput', () => {
+  it('stages files flat, in one folder, and commits them to their nested paths', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'codebook-out-'));
+    const staged = new StagedOutput(out, ['a']);
+    staged.add('a/x/y/one.json', '1\n');
+    staged.add('a/two.json', '2\n');
+    expect(readdirSync(join(out, '.codebook/staging'), { withFileTypes: true }).every((e) => e.isFile())).toBe(true);
+    expect((await staged.commit()).written).toEqual(['a/two.json', 'a/x/y/one.json']);
+    expect(readTree(out)).toEqual({ 'a/two.json': '2\n', 'a/x/y/one.json': '1\n' });
+    expect(existsSync(join(out, '.codebook/staging'))).toBe(false);
+  });
+
+  it('finishes a commit interrupted under the journal of codebook 0.1 (files staged at their own paths)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'codebook-out-'));
+    mkdirSync(join(out, '.codebook/staging/a/x'), { recursive: true });
+    writeFileSync(join(out, '.codebook/staging/a/x/one.json'), 'new\n');
+    writeFileSync(join(out, '.codebook/journal.json'), `${JSON.stringify({ moves: ['a/x/one.json'], removals: [] })}\n`);
+    expect(recoverOutput(out)).toBe('rolled-forward');
+    expect(readFileSync(join(out, 'a/x/one.json'), 'utf8')).toBe('new\n');
+    expect(existsSync(join(out, '.codebook/staging'))).toBe(false);
+  });
+
   it('leaves every previous file as it was when one write fails', async () => {
     const out = mkdtempSync(join(tmpdir(), 'codebook-out-'));
     await write(out, { 'a/one.json': '1\n', 'a/two.json': '2\n', 'b/blocker': 'x' }, ['a', 'b']);
