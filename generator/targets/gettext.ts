@@ -27,7 +27,7 @@
  * hold PO text only (escaped, quoted, wrapped here), so the layout is the
  * templates' and the rules are this module's.
  */
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Catalog, Message } from '../catalog/model.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -98,6 +98,16 @@ interface SharedPart {
   /** msgid shows a brace: a message without arguments is then `no-python-brace-format`. */
   msgidBraces: boolean;
 }
+
+/** Every `#,` line an entry can have, by `<fuzzy>/<format>`: one shared array each (templates only read them). */
+const FLAGS: Readonly<Record<string, readonly string[]>> = {
+  '/': [],
+  'fuzzy/': ['fuzzy'],
+  '/python-brace-format': ['python-brace-format'],
+  '/no-python-brace-format': ['no-python-brace-format'],
+  'fuzzy/python-brace-format': ['fuzzy', 'python-brace-format'],
+  'fuzzy/no-python-brace-format': ['fuzzy', 'no-python-brace-format'],
+};
 
 /** The msgstr of an untranslated entry, and of every POT entry. */
 const EMPTY_STRING: readonly string[] = ['""'];
@@ -192,15 +202,21 @@ function poFile(path: string, headerComments: string[], fields: string[], contex
  * and the POT). test/targets/gettext.test.ts renders the golden contexts both ways.
  */
 export function poEntryText(e: PoEntryContext): string {
-  const lines = (field: string, quoted: readonly string[]) => `${field} ${quoted.map((l) => `${l}\n`).join('')}`;
   let text = '';
   for (const c of e.extractedComments) text += c ? `#. ${c}\n` : '#.\n';
   text += `#: ${e.references.join(' ')}\n`;
   if (e.flags.length > 0) text += `#, ${e.flags.join(', ')}\n`;
-  text += lines('msgctxt', e.msgctxt) + lines('msgid', e.msgid);
-  if (e.msgidPlural?.length) text += lines('msgid_plural', e.msgidPlural);
-  if (e.msgstr?.length) text += lines('msgstr', e.msgstr);
-  for (const form of e.msgstrPlural ?? []) text += lines(`msgstr[${form.index}]`, form.lines);
+  text += fieldLines('msgctxt', e.msgctxt) + fieldLines('msgid', e.msgid);
+  if (e.msgidPlural?.length) text += fieldLines('msgid_plural', e.msgidPlural);
+  if (e.msgstr?.length) text += fieldLines('msgstr', e.msgstr);
+  for (const form of e.msgstrPlural ?? []) text += fieldLines(`msgstr[${form.index}]`, form.lines);
+  return text;
+}
+
+/** A field and its quoted lines, each ending with a newline. */
+function fieldLines(field: string, quoted: readonly string[]): string {
+  let text = `${field} `;
+  for (const line of quoted) text += `${line}\n`;
   return text;
 }
 
@@ -260,9 +276,9 @@ function entryContext(
   nplurals: number,
 ): PoEntryContext {
   const { source } = part;
-  const braces = !source.brace && (part.msgidBraces || values.some((v) => BRACE.test(v)));
+  const braces = !source.brace && (part.msgidBraces || anyBrace(values));
   const format = source.brace ? 'python-brace-format' : braces ? 'no-python-brace-format' : undefined;
-  const flags = fuzzy ? (format ? ['fuzzy', format] : ['fuzzy']) : format ? [format] : [];
+  const flags = FLAGS[`${fuzzy ? 'fuzzy' : ''}/${format ?? ''}`]!;
   const { extractedComments, msgctxt, msgid, msgidPlural } = part;
   if (!source.plural) {
     const msgstr = values[0] ? poStringLines('msgstr', values[0]) : EMPTY_STRING;
@@ -276,6 +292,11 @@ function entryContext(
           lines: values[index] ? poStringLines(`msgstr[${index}]`, values[index]) : EMPTY_STRING,
         }));
   return { extractedComments, references, flags, msgctxt, msgid, msgidPlural, msgstr: null, msgstrPlural };
+}
+
+function anyBrace(values: readonly string[]): boolean {
+  for (const v of values) if (BRACE.test(v)) return true;
+  return false;
 }
 
 /** The msgstr[i] of an untranslated plural entry with `nplurals` forms, all empty (one shared array per count). */
@@ -293,6 +314,20 @@ function poValue(elements: readonly MessageFormatElement[], brace: boolean, plur
   return cannot(
     `it holds the control character ${codePointName(control)}, which PO cannot carry so that gettext, babel and translate-toolkit read it alike (of the control characters only tab and line feed, as \\t and \\n)`,
   );
+}
+
+/** Braces (doubled in python-brace-format text) and the characters PO cannot carry (poUnrepresentable). */
+const NOT_PLAIN_PO = /[{}\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/**
+ * The PO text of a translation that is one literal with no brace and nothing
+ * PO cannot carry, most texts: what poValue gives it, with or without
+ * python-brace-format. Undefined for any other text.
+ */
+function plainPoText(ast: readonly MessageFormatElement[]): string | undefined {
+  if (ast.length !== 1) return undefined;
+  const el = ast[0]!;
+  return el.type === TYPE.literal && !NOT_PLAIN_PO.test(el.value) ? el.value : undefined;
 }
 
 /** msgid (and msgid_plural: the source `one` and `other` forms) from the source text. */
@@ -329,6 +364,11 @@ function msgstrs(
 ): Converted<string[]> {
   const t = message.translations[locale];
   if (!t) return converted([]);
+  if (!source.plural) {
+    const plain = plainPoText(t.ast);
+    // The checks below, for a text that is one literal: it can only fail to be empty or to agree on newlines.
+    if (plain !== undefined && plain !== '' && !newlineProblem(source.msgid, [plain])) return converted([plain]);
+  }
   const split = splitPlural(t.ast);
   if (split.kind === 'unsupported') return cannot(`PO has no syntax for ${split.reason}`);
   // The text of each msgstr: the one text; a plain text in every form of a plural entry; else the forms in gettext's order.
