@@ -252,8 +252,7 @@ function localeEntries(
   const keys: string[] = [];
   for (const part of shared) {
     const { message, source } = part;
-    const warn = (text: string) => diagnostics.push(formDropped(message, locale, text));
-    const values = msgstrs(message, locale, source, rule, warn);
+    const values = msgstrs(message, locale, source, rule, diagnostics);
     if (!values.ok) {
       diagnostics.push(unrepresentable('gettext', message, locale, values.why));
       continue;
@@ -354,20 +353,20 @@ function sourceSide(message: Message, sourceLocale: string): Converted<SourceSid
   return converted({ msgid, plural: { arg, msgidPlural, args: argumentsOfForm(formFor(split.plural, 'other'), arg) }, brace });
 }
 
-/** The msgstr values of one entry in one locale, in gettext index order; [] when untranslated. */
+/** The msgstr values of one entry in one locale, in gettext index order; [] when untranslated. A plural form PO drops is warned of in `diagnostics`. */
 function msgstrs(
   message: Message,
   locale: string,
   source: SourceSide,
   rule: GettextPlurals,
-  warn: (text: string) => void,
+  diagnostics: Diagnostic[],
 ): Converted<string[]> {
   const t = message.translations[locale];
   if (!t) return converted([]);
   if (!source.plural) {
     const plain = plainPoText(t.ast);
     // The checks below, for a text that is one literal: it can only fail to be empty or to agree on newlines.
-    if (plain !== undefined && plain !== '' && !newlineProblem(source.msgid, [plain])) return converted([plain]);
+    if (plain !== undefined && plain !== '' && sameEdgeNewlines(source.msgid, plain)) return converted([plain]);
   }
   const split = splitPlural(t.ast);
   if (split.kind === 'unsupported') return cannot(`PO has no syntax for ${split.reason}`);
@@ -389,7 +388,7 @@ function msgstrs(
   if (!values.ok) return values;
   const problem = source.plural && pluralArgumentsProblem(forms, locale, rule, source.plural);
   if (problem) return cannot(problem);
-  dropped.forEach(warn);
+  for (const text of dropped) diagnostics.push(formDropped(message, locale, text));
   if (values.value.includes('')) return cannot('an empty msgstr means "untranslated" in PO, so an empty translation cannot be written');
   const newlines = newlineProblem(source.msgid, values.value);
   return newlines ? cannot(newlines) : values;
@@ -461,10 +460,13 @@ function oftenUsed(locale: string, rule: GettextPlurals): boolean[] {
 
 /** msgfmt --check: msgid, msgid_plural and every msgstr begin and end with `\n` alike. */
 function newlineProblem(msgid: string, others: string[]): string | undefined {
-  if (others.some((o) => o.startsWith('\n') !== msgid.startsWith('\n') || o.endsWith('\n') !== msgid.endsWith('\n'))) {
-    return 'PO requires msgid and msgstr to agree on a leading and a trailing newline';
-  }
+  for (const other of others)
+    if (!sameEdgeNewlines(msgid, other)) return 'PO requires msgid and msgstr to agree on a leading and a trailing newline';
   return undefined;
+}
+
+function sameEdgeNewlines(a: string, b: string): boolean {
+  return a.startsWith('\n') === b.startsWith('\n') && a.endsWith('\n') === b.endsWith('\n');
 }
 
 /** The `#.` lines of a message, without the `#.`. */
