@@ -10,8 +10,8 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { createHash, type Hash } from 'node:crypto';
 
-/** Characters gathered before one encode: large enough that per-call costs vanish, small enough to stay out of the old generation. */
-const BATCH_CHARS = 1 << 18;
+/** The bytes of one batch: large enough that per-call costs vanish. */
+const BATCH_BYTES = 1 << 20;
 const COPY_BYTES = 1 << 20;
 
 /** The SHA-256 of a file's bytes, as the incremental cache records and checks it. */
@@ -19,20 +19,29 @@ export function fileSha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-/** The chunks as UTF-8 buffers of about BATCH_CHARS characters each (a chunk is never split, so no surrogate pair is). */
+/**
+ * The chunks as UTF-8 batches of up to BATCH_BYTES, each chunk encoded
+ * straight into one reused buffer (no joined string, no buffer per batch; a
+ * chunk is never split, so no surrogate pair is). A batch is a view that the
+ * next one overwrites: use it before asking for the next. A chunk too large
+ * for the buffer is a batch of its own.
+ */
 export function* encodedBatches(chunks: Iterable<string>): Generator<Buffer> {
-  let pending: string[] = [];
-  let size = 0;
+  const batch = Buffer.allocUnsafe(BATCH_BYTES);
+  let used = 0;
   for (const chunk of chunks) {
-    pending.push(chunk);
-    size += chunk.length;
-    if (size >= BATCH_CHARS) {
-      yield Buffer.from(pending.join(''), 'utf8');
-      pending = [];
-      size = 0;
+    const most = chunk.length * 3; // a UTF-16 unit is at most 3 UTF-8 bytes (a pair: 2 units, 4 bytes)
+    if (used + most > BATCH_BYTES) {
+      if (used > 0) yield batch.subarray(0, used);
+      used = 0;
+      if (most > BATCH_BYTES) {
+        yield Buffer.from(chunk, 'utf8');
+        continue;
+      }
     }
+    used += batch.write(chunk, used, 'utf8');
   }
-  if (size > 0 || pending.length > 0) yield Buffer.from(pending.join(''), 'utf8');
+  if (used > 0) yield batch.subarray(0, used);
 }
 
 export interface StreamedFileResult {

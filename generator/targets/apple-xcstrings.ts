@@ -21,6 +21,7 @@
  * (emit/json-output-check.ts, with stringCatalogShape).
  */
 import type { Catalog, Message, TranslationState } from '../catalog/model.js';
+import { jsonString } from '../emit/escape.js';
 import type { JsonShape } from '../emit/json-output-check.js';
 import type { PlannedFile } from '../emit/target.js';
 import { escapePointer } from '../json/json-file.js';
@@ -110,14 +111,14 @@ function entryContext(
     const state = STATES[message.translations[locale].state];
     localizations.push(
       value.kind === 'plain'
-        ? { locale: json, state, plural: false, value: JSON.stringify(value.value), forms: NO_FORMS }
+        ? { locale: json, state, plural: false, value: jsonString(value.value), forms: NO_FORMS }
         : { locale: json, state, plural: true, value: '', forms: sortedForms(value.forms) },
     );
   }
   return {
     messageKey: message.key,
-    key: JSON.stringify(message.key),
-    comment: message.description ? JSON.stringify(message.description) : '',
+    key: jsonString(message.key),
+    comment: message.description ? jsonString(message.description) : '',
     extractionState: '"manual"',
     localizations,
   };
@@ -127,7 +128,7 @@ function entryContext(
 function sortedForms(forms: readonly [string, string][]): { category: string; value: string }[] {
   return [...forms]
     .sort(([a], [b]) => byCodeUnits(a, b))
-    .map(([category, value]) => ({ category: JSON.stringify(category), value: JSON.stringify(value) }));
+    .map(([category, value]) => ({ category: JSON.stringify(category), value: jsonString(value) }));
 }
 
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

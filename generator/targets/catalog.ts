@@ -10,6 +10,7 @@
  * `codebook diff` reads the file against schema/snapshot.schema.json, so an
  * override that drops a required member makes the file unreadable to it.
  */
+import { jsonString } from '../emit/escape.js';
 import type { Target } from '../emit/target.js';
 import { SNAPSHOT_FILE, snapshotOf, type Snapshot, type SnapshotMessage, type SnapshotParam } from './catalog-snapshot.js';
 
@@ -104,7 +105,7 @@ function recordAt(record: Readonly<Record<string, string>>): string {
   for (const name in record) {
     let prefix = memberPrefixes.get(name);
     if (prefix === undefined) memberPrefixes.set(name, (prefix = `\n${MEMBER}  ${JSON.stringify(name)}: `));
-    members.push(prefix + JSON.stringify(record[name]));
+    members.push(prefix + jsonString(record[name]!));
   }
   return members.length > 0 ? `{${members.join(',')}\n${MEMBER}}` : '{}';
 }
@@ -122,10 +123,10 @@ function paramsAt(params: readonly SnapshotParam[], indent: string): string {
 /** The message's fields as JSON text (snapshotOf has put everything in canonical order). */
 export function snapshotMessageContext(m: SnapshotMessage): SnapshotMessageContext {
   return {
-    key: JSON.stringify(m.key),
+    key: jsonString(m.key),
     code: m.code !== undefined ? JSON.stringify(m.code) : '',
     range: m.range ? `[\n${MEMBER}  ${m.range[0]},\n${MEMBER}  ${m.range[1]}\n${MEMBER}]` : '',
-    section: JSON.stringify(m.section),
+    section: jsonString(m.section),
     params: paramsAt(m.params, MEMBER),
     identifiers: recordAt(m.identifiers),
     texts: recordAt(m.texts),

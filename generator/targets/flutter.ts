@@ -27,6 +27,7 @@ import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-par
 import type { Catalog, Message, Param } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { audiencesOf } from '../emit/audiences.js';
+import { jsonString } from '../emit/escape.js';
 import { identifierTable } from '../emit/identifiers.js';
 import { sourceSectionTitles } from '../emit/section-titles.js';
 import type { JsonShape } from '../emit/json-output-check.js';
@@ -151,14 +152,14 @@ function localeEntries(
       continue;
     }
     const meta = titles ? metadata(catalog, message, titles) : undefined;
-    const description = meta ? JSON.stringify(meta.description) : '';
+    const description = meta ? jsonString(meta.description) : '';
     const placeholders = meta?.placeholders ? arbJson(meta.placeholders, '    ') : '';
     body.keys.push(message.key);
     body.contexts.push({
-      key: JSON.stringify(name),
-      value: JSON.stringify(value.value),
-      messageKey: JSON.stringify(message.key),
-      metadataKey: JSON.stringify(`@${name}`),
+      key: jsonString(name),
+      value: jsonString(value.value),
+      messageKey: jsonString(message.key),
+      metadataKey: jsonString(`@${name}`),
       // arbJson of the whole object, from its two members
       metadata: meta ? `{\n    "description": ${description}${placeholders ? `,\n    "placeholders": ${placeholders}` : ''}\n  }` : '',
       description,

@@ -199,8 +199,15 @@ const LINE_BREAK = /[\r\n\u2028\u2029]/;
 
 /** A `#:` reference; a file name with whitespace goes between U+2068 and U+2069, as gettext 0.20+ reads it. */
 export function poReference(file: string, line: number): string {
-  return `${/\s/.test(file) ? `\u2068${file}\u2069` : file}:${line}`;
+  let prefix = referencePrefixes.get(file);
+  if (prefix === undefined) referencePrefixes.set(file, (prefix = `${/\s/.test(file) ? `\u2068${file}\u2069` : file}:`));
+  return prefix + line;
 }
+
+/** `<file>:` by file: a catalog has a few files and PO files hundreds of thousands of references. */
+const referencePrefixes = new Map<string, string>();
+
+const BRACE = /[{}]/;
 
 /**
  * ICU parts as PO text. With `brace` (python-brace-format) arguments become
@@ -211,7 +218,7 @@ export function poReference(file: string, line: number): string {
 export function poMessageText(elements: readonly MessageFormatElement[], brace: boolean, pluralArg?: string): Converted<string> {
   let out = '';
   for (const el of elements) {
-    if (el.type === TYPE.literal) out += brace ? el.value.replace(/[{}]/g, '$&$&') : el.value;
+    if (el.type === TYPE.literal) out += brace && BRACE.test(el.value) ? el.value.replace(/[{}]/g, '$&$&') : el.value;
     else if (el.type === TYPE.argument) out += `{${el.value}}`;
     else if (el.type === TYPE.pound && pluralArg) out += `{${pluralArg}}`;
     else if ((el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) && !el.style) out += `{${el.value}}`;

@@ -27,7 +27,7 @@
  * hold PO text only (escaped, quoted, wrapped here), so the layout is the
  * templates' and the rules are this module's.
  */
-import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Catalog, Message } from '../catalog/model.js';
 import { placeOf } from '../catalog/origin.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -98,6 +98,16 @@ interface SharedPart {
   /** msgid shows a brace: a message without arguments is then `no-python-brace-format`. */
   msgidBraces: boolean;
 }
+
+/** Every `#,` line an entry can have, by `<fuzzy>/<format>`: one shared array each (templates only read them). */
+const FLAGS: Readonly<Record<string, readonly string[]>> = {
+  '/': [],
+  'fuzzy/': ['fuzzy'],
+  '/python-brace-format': ['python-brace-format'],
+  '/no-python-brace-format': ['no-python-brace-format'],
+  'fuzzy/python-brace-format': ['fuzzy', 'python-brace-format'],
+  'fuzzy/no-python-brace-format': ['fuzzy', 'no-python-brace-format'],
+};
 
 /** The msgstr of an untranslated entry, and of every POT entry. */
 const EMPTY_STRING: readonly string[] = ['""'];
@@ -192,15 +202,21 @@ function poFile(path: string, headerComments: string[], fields: string[], contex
  * and the POT). test/targets/gettext.test.ts renders the golden contexts both ways.
  */
 export function poEntryText(e: PoEntryContext): string {
-  const lines = (field: string, quoted: readonly string[]) => `${field} ${quoted.map((l) => `${l}\n`).join('')}`;
   let text = '';
   for (const c of e.extractedComments) text += c ? `#. ${c}\n` : '#.\n';
   text += `#: ${e.references.join(' ')}\n`;
   if (e.flags.length > 0) text += `#, ${e.flags.join(', ')}\n`;
-  text += lines('msgctxt', e.msgctxt) + lines('msgid', e.msgid);
-  if (e.msgidPlural?.length) text += lines('msgid_plural', e.msgidPlural);
-  if (e.msgstr?.length) text += lines('msgstr', e.msgstr);
-  for (const form of e.msgstrPlural ?? []) text += lines(`msgstr[${form.index}]`, form.lines);
+  text += fieldLines('msgctxt', e.msgctxt) + fieldLines('msgid', e.msgid);
+  if (e.msgidPlural?.length) text += fieldLines('msgid_plural', e.msgidPlural);
+  if (e.msgstr?.length) text += fieldLines('msgstr', e.msgstr);
+  for (const form of e.msgstrPlural ?? []) text += fieldLines(`msgstr[${form.index}]`, form.lines);
+  return text;
+}
+
+/** A field and its quoted lines, each ending with a newline. */
+function fieldLines(field: string, quoted: readonly string[]): string {
+  let text = `${field} `;
+  for (const line of quoted) text += `${line}\n`;
   return text;
 }
 
@@ -236,8 +252,7 @@ function localeEntries(
   const keys: string[] = [];
   for (const part of shared) {
     const { message, source } = part;
-    const warn = (text: string) => diagnostics.push(formDropped(message, locale, text));
-    const values = msgstrs(message, locale, source, rule, warn);
+    const values = msgstrs(message, locale, source, rule, diagnostics);
     if (!values.ok) {
       diagnostics.push(unrepresentable('gettext', message, locale, values.why));
       continue;
@@ -260,9 +275,9 @@ function entryContext(
   nplurals: number,
 ): PoEntryContext {
   const { source } = part;
-  const braces = !source.brace && (part.msgidBraces || values.some((v) => BRACE.test(v)));
+  const braces = !source.brace && (part.msgidBraces || anyBrace(values));
   const format = source.brace ? 'python-brace-format' : braces ? 'no-python-brace-format' : undefined;
-  const flags = fuzzy ? (format ? ['fuzzy', format] : ['fuzzy']) : format ? [format] : [];
+  const flags = FLAGS[`${fuzzy ? 'fuzzy' : ''}/${format ?? ''}`]!;
   const { extractedComments, msgctxt, msgid, msgidPlural } = part;
   if (!source.plural) {
     const msgstr = values[0] ? poStringLines('msgstr', values[0]) : EMPTY_STRING;
@@ -276,6 +291,11 @@ function entryContext(
           lines: values[index] ? poStringLines(`msgstr[${index}]`, values[index]) : EMPTY_STRING,
         }));
   return { extractedComments, references, flags, msgctxt, msgid, msgidPlural, msgstr: null, msgstrPlural };
+}
+
+function anyBrace(values: readonly string[]): boolean {
+  for (const v of values) if (BRACE.test(v)) return true;
+  return false;
 }
 
 /** The msgstr[i] of an untranslated plural entry with `nplurals` forms, all empty (one shared array per count). */
@@ -293,6 +313,20 @@ function poValue(elements: readonly MessageFormatElement[], brace: boolean, plur
   return cannot(
     `it holds the control character ${codePointName(control)}, which PO cannot carry so that gettext, babel and translate-toolkit read it alike (of the control characters only tab and line feed, as \\t and \\n)`,
   );
+}
+
+/** Braces (doubled in python-brace-format text) and the characters PO cannot carry (poUnrepresentable). */
+const NOT_PLAIN_PO = /[{}\u0000-\u0008\u000b-\u001f\u007f]/;
+
+/**
+ * The PO text of a translation that is one literal with no brace and nothing
+ * PO cannot carry, most texts: what poValue gives it, with or without
+ * python-brace-format. Undefined for any other text.
+ */
+function plainPoText(ast: readonly MessageFormatElement[]): string | undefined {
+  if (ast.length !== 1) return undefined;
+  const el = ast[0]!;
+  return el.type === TYPE.literal && !NOT_PLAIN_PO.test(el.value) ? el.value : undefined;
 }
 
 /** msgid (and msgid_plural: the source `one` and `other` forms) from the source text. */
@@ -319,16 +353,21 @@ function sourceSide(message: Message, sourceLocale: string): Converted<SourceSid
   return converted({ msgid, plural: { arg, msgidPlural, args: argumentsOfForm(formFor(split.plural, 'other'), arg) }, brace });
 }
 
-/** The msgstr values of one entry in one locale, in gettext index order; [] when untranslated. */
+/** The msgstr values of one entry in one locale, in gettext index order; [] when untranslated. A plural form PO drops is warned of in `diagnostics`. */
 function msgstrs(
   message: Message,
   locale: string,
   source: SourceSide,
   rule: GettextPlurals,
-  warn: (text: string) => void,
+  diagnostics: Diagnostic[],
 ): Converted<string[]> {
   const t = message.translations[locale];
   if (!t) return converted([]);
+  if (!source.plural) {
+    const plain = plainPoText(t.ast);
+    // The checks below, for a text that is one literal: it can only fail to be empty or to agree on newlines.
+    if (plain !== undefined && plain !== '' && sameEdgeNewlines(source.msgid, plain)) return converted([plain]);
+  }
   const split = splitPlural(t.ast);
   if (split.kind === 'unsupported') return cannot(`PO has no syntax for ${split.reason}`);
   // The text of each msgstr: the one text; a plain text in every form of a plural entry; else the forms in gettext's order.
@@ -349,7 +388,7 @@ function msgstrs(
   if (!values.ok) return values;
   const problem = source.plural && pluralArgumentsProblem(forms, locale, rule, source.plural);
   if (problem) return cannot(problem);
-  dropped.forEach(warn);
+  for (const text of dropped) diagnostics.push(formDropped(message, locale, text));
   if (values.value.includes('')) return cannot('an empty msgstr means "untranslated" in PO, so an empty translation cannot be written');
   const newlines = newlineProblem(source.msgid, values.value);
   return newlines ? cannot(newlines) : values;
@@ -421,10 +460,13 @@ function oftenUsed(locale: string, rule: GettextPlurals): boolean[] {
 
 /** msgfmt --check: msgid, msgid_plural and every msgstr begin and end with `\n` alike. */
 function newlineProblem(msgid: string, others: string[]): string | undefined {
-  if (others.some((o) => o.startsWith('\n') !== msgid.startsWith('\n') || o.endsWith('\n') !== msgid.endsWith('\n'))) {
-    return 'PO requires msgid and msgstr to agree on a leading and a trailing newline';
-  }
+  for (const other of others)
+    if (!sameEdgeNewlines(msgid, other)) return 'PO requires msgid and msgstr to agree on a leading and a trailing newline';
   return undefined;
+}
+
+function sameEdgeNewlines(a: string, b: string): boolean {
+  return a.startsWith('\n') === b.startsWith('\n') && a.endsWith('\n') === b.endsWith('\n');
 }
 
 /** The `#.` lines of a message, without the `#.`. */

@@ -24,6 +24,7 @@ import { formFor, pluralCategories, splitPlural } from '../emit/plural-forms.js'
 import type { Target, TargetPlan } from '../emit/target.js';
 import { isExactSelector } from '../emit/plural-shape.js';
 import { cannot, converted, unrepresentable, type Converted } from '../emit/unrepresentable.js';
+import { jsonString } from '../emit/escape.js';
 
 /**
  * What `templates/i18next/entry.json.hbs` renders: one key/value pair of a
@@ -64,10 +65,12 @@ export const i18nextTarget: Target = {
           [catalog.detailNamespace, catalog.messages],
         ]
       : [[catalog.namespace, catalog.messages]];
+    // Each message key as JSON once, for every locale's bundle.
+    const quotedKeys = new Map(bundles.map(([, messages]) => [messages, messages.map((m) => JSON.stringify(m.key))]));
     for (const locale of catalog.locales)
       for (const [namespace, messages] of bundles) {
         const context: BundleFileContext = { locale: JSON.stringify(locale), namespace: JSON.stringify(namespace) };
-        const { contexts, keys } = bundleEntries(messages, locale, plan);
+        const { contexts, keys } = bundleEntries(messages, quotedKeys.get(messages)!, locale, plan);
         plan.files.push({
           path: `i18next/${locale}/${namespace}.json`,
           template: 'bundle.json.hbs',
@@ -96,20 +99,33 @@ export function bundleEntryText(e: BundleEntryContext): string {
 }
 
 /** The entries of one locale's bundle and their message keys, in output order; what i18next cannot carry is reported in `plan`. */
-function bundleEntries(messages: readonly Message[], locale: string, plan: TargetPlan): { contexts: BundleEntryContext[]; keys: string[] } {
+function bundleEntries(
+  messages: readonly Message[],
+  quotedKeys: readonly string[],
+  locale: string,
+  plan: TargetPlan,
+): { contexts: BundleEntryContext[]; keys: string[] } {
   const entries: BundleEntryContext[] = [];
   const keys: string[] = [];
-  for (const message of messages) {
+  for (const [n, message] of messages.entries()) {
+    const translation = message.translations[locale];
+    if (!translation) continue;
+    const messageKey = quotedKeys[n]!;
+    const plain = plainText(translation.ast);
+    if (plain !== undefined) {
+      entries.push({ key: messageKey, value: jsonString(plain), messageKey, category: 'null', plural: false });
+      keys.push(message.key);
+      continue;
+    }
     const result = i18nextEntries(message, locale);
     if (!result.ok) {
       plan.diagnostics.push(unrepresentable('i18next', message, locale, result.why));
       continue;
     }
-    const messageKey = JSON.stringify(message.key);
     for (const [key, value] of result.value) {
       const plural = key !== message.key; // a plural form's key is the message key and its category
       const category = plural ? JSON.stringify(key.slice(message.key.length + 1)) : 'null';
-      entries.push({ key: JSON.stringify(key), value: JSON.stringify(value), messageKey, category, plural });
+      entries.push({ key: plural ? JSON.stringify(key) : messageKey, value: jsonString(value), messageKey, category, plural });
       keys.push(message.key);
     }
   }
@@ -125,9 +141,23 @@ const convertedByTranslation = new WeakMap<Translation, Entries>();
 export function i18nextEntries(message: Message, locale: string): Entries {
   const translation = message.translations[locale];
   if (!translation) return converted([]);
+  const plain = plainText(translation.ast);
+  if (plain !== undefined) return converted([[message.key, plain]]);
   let result = convertedByTranslation.get(translation);
   if (!result) convertedByTranslation.set(translation, (result = convert(message, locale, translation)));
   return result;
+}
+
+/**
+ * The text of a translation that is one literal with nothing i18next would
+ * read as its own syntax, most texts: `convert` gives it as it is (no
+ * argument to rename or check, no plural), so it is neither converted nor
+ * memoised. Undefined for any other text.
+ */
+function plainText(ast: readonly MessageFormatElement[]): string | undefined {
+  if (ast.length !== 1) return undefined;
+  const el = ast[0]!;
+  return el.type === TYPE.literal && literalProblem(el.value) === undefined ? el.value : undefined;
 }
 
 const pluralArgumentByMessage = new WeakMap<Message, string | null>();
@@ -141,7 +171,13 @@ export function i18nextPluralArgument(message: Message): string | undefined {
   let arg = pluralArgumentByMessage.get(message);
   if (arg === undefined) {
     arg = null;
-    for (const locale of Object.keys(message.translations).sort()) {
+    const translations = Object.values(message.translations);
+    // Most messages have no plural that renames: sort the locales only for one that has.
+    const renames = translations.some((t) => {
+      const split = splitPlural(t.ast);
+      return split.kind === 'plural' && split.plural.arg !== 'count';
+    });
+    for (const locale of renames ? Object.keys(message.translations).sort() : []) {
       const split = splitPlural(message.translations[locale]!.ast);
       if (split.kind === 'plural' && split.plural.arg !== 'count') {
         arg = split.plural.arg;
@@ -286,7 +322,11 @@ function toI18next(elements: readonly MessageFormatElement[], pluralArg: string 
   return problem ? cannot(problem) : converted(out + literal);
 }
 
+/** A character the hazards below begin with: most texts have none, and one scan for them is cheaper than the pattern. */
+const HAZARD_START = /[{}$]/;
+
 function literalProblem(text: string): string | undefined {
+  if (!HAZARD_START.test(text)) return undefined;
   const hazard = /\{\{|\}\}|\$t\(/.exec(text);
   return hazard ? `the text contains ${JSON.stringify(hazard[0])}, which i18next always interprets and cannot escape` : undefined;
 }

@@ -22,17 +22,19 @@ export const typesTarget: Target = {
   plan(catalog, { config, header }) {
     const resourcesName = `${pascalCase(catalog.namespace)}Resources`;
     const audiences = catalog.userMessages ? audiencesOf(catalog) : undefined;
+    // Loops rather than flatMap: a closure and an array per message add up at 100k keys.
+    const coded = catalog.messages.filter((m) => m.code !== undefined);
     const context = {
       header,
       namespace: tsString(catalog.namespace),
       resourcesName,
       audiences,
-      codes: catalog.messages.flatMap((m) => (m.code === undefined ? [] : [String(m.code)])),
+      codes: coded.map((m) => String(m.code)),
       keys: catalog.messages.map((m) => tsString(m.key)),
-      otherKeys: catalog.messages.flatMap((m) => (m.code === undefined ? [tsString(m.key)] : [])),
+      otherKeys: catalog.messages.filter((m) => m.code === undefined).map((m) => tsString(m.key)),
       sectionIds: catalog.sections.map((s) => tsString(s.id)),
-      ranges: catalog.messages.flatMap((m) => (m.range ? [{ from: m.range[0], to: m.range[1], key: tsString(m.key) }] : [])),
-      codesJson: tsString(JSON.stringify(catalog.messages.flatMap((m) => (m.code === undefined ? [] : [m.code])))),
+      ranges: catalog.messages.filter((m) => m.range).map((m) => ({ from: m.range![0], to: m.range![1], key: tsString(m.key) })),
+      codesJson: tsString(JSON.stringify(coded.map((m) => m.code))),
       sectionsJson: tsString(JSON.stringify(sectionsData(catalog))),
       pluralArgumentsJson: tsString(JSON.stringify(pluralArguments(catalog))),
       params: catalog.messages
@@ -91,18 +93,21 @@ function typesDigest(m: Message, catalog: Catalog): string {
  * typed with its `other` text: the selector names the base key and i18next picks the form by count.
  */
 function resourceEntries(catalog: Catalog, messages: readonly Message[], selector: boolean): { key: string; value: string }[] {
-  return messages.flatMap((m) => {
+  const out: { key: string; value: string }[] = [];
+  for (const m of messages) {
     const converted = i18nextEntries(m, catalog.sourceLocale);
-    if (!converted.ok || converted.value.length === 0) return [];
+    if (!converted.ok || converted.value.length === 0) continue;
     const entries = converted.value;
     const typeOf = (text: string) => (m.params.length === 0 ? 'string' : tsString(text));
     const plural = entries.length > 1 || entries[0]![0] !== m.key;
     if (selector && plural) {
       const other = entries.find(([key]) => key === `${m.key}_other`) ?? entries.at(-1)!;
-      return [{ key: tsString(m.key), value: typeOf(other[1]) }];
+      out.push({ key: tsString(m.key), value: typeOf(other[1]) });
+      continue;
     }
-    return entries.map(([key, value]) => ({ key: tsString(key), value: typeOf(value) }));
-  });
+    for (const [key, value] of entries) out.push({ key: tsString(key), value: typeOf(value) });
+  }
+  return out;
 }
 
 /**

@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInTargets } from '../../generator/targets/index.js';
 import { TemplateRenderer } from '../../generator/emit/render.js';
-import { fileSha256, streamFile } from '../../generator/output/streamed-file.js';
+import { encodedBatches, fileSha256, streamFile } from '../../generator/output/streamed-file.js';
 import { loadTestCatalog } from '../support/catalogs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'codebook-stream-'));
@@ -110,6 +110,17 @@ describe('streamFile', () => {
     const after = openSync('/dev/null', 'r');
     closeSync(after);
     expect(after).toBe(before);
+  });
+});
+
+describe('encodedBatches', () => {
+  it('encodes chunks of every size (a batch filled to its last bytes, a chunk larger than a batch) as the joined text', () => {
+    const sizes = [1, 300_000, 49_000, 349_525, 1, 0, 2_000_000, 70_000, 5];
+    const units = ['a', 'é', '語', '😀'];
+    const chunks = sizes.map((n, i) => units[i % units.length]!.repeat(Math.ceil(n / units[i % units.length]!.length)));
+    const copies: Buffer[] = [];
+    for (const batch of encodedBatches(chunks)) copies.push(Buffer.from(batch)); // each batch is a view the next one overwrites
+    expect(Buffer.concat(copies).equals(Buffer.from(chunks.join(''), 'utf8'))).toBe(true);
   });
 });
 
