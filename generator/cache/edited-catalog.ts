@@ -60,8 +60,57 @@ export interface EditContext {
 export async function editedCatalog(
   config: Config,
   globbed: readonly string[][],
-  { previous, recorded, trusted, keyIndex, stats }: EditContext,
+  context: EditContext,
 ): Promise<EditedCatalog | undefined> {
+  const { previous, recorded, trusted, keyIndex } = context;
+  const read = await readEdits(config, globbed, context);
+  if (!read || !fewEdited(read.edited.size, previous.fingerprints.keys.length)) return undefined;
+  const { loaded, unread, deferred, layouts, edited } = read;
+  const partial = unread.map((f) => partialSource({ ...f, layout: previous.sources[f.file]! }, edited, keyIndex));
+  if (partial.some((p) => !p)) return undefined;
+  // In the layer order the last run read them (which its layouts kept).
+  const byPath = new Map([...loaded.files, ...(partial as SourceFile[])].map((f) => [f.json.file, f]));
+  const sources = Object.keys(previous.sources).map((path) => byPath.get(path)!);
+  // The edited keys' origins are placed from the layouts: no file is indexed again for them.
+  for (const { json } of sources) {
+    const layout = layouts[json.file];
+    if (layout?.lists) json.knownPositions ??= knownPositions(layout, keyIndex);
+  }
+  const keys = new Set([...edited].map((at) => previous.fingerprints.keys[at]!));
+  const { twoAudiences } = previous.fingerprints;
+  if (twoAudiences === undefined) return undefined;
+  const merged = mergeLayers(sources, config, { keys, twoAudiences });
+  const fresh = [...merged.diagnostics, ...validateCatalog(merged.catalog, merged.gaps)];
+  if (fresh.some((d) => d.severity === 'error')) return undefined;
+  const changed = loaded.files.map((f) => f.json.file).filter((path) => previous.sources[path]!.content !== loaded.hashes.get(path));
+  const fingerprints = patchedFingerprints(previous.fingerprints, merged.catalog, keyIndex, loaded.hashes, changed);
+  if (!fingerprints) return undefined;
+  const ofEdited = (d: Diagnostic) => d.key !== undefined && keys.has(d.key);
+  const hashes = new Map(sources.map((f) => [f.json.file, loaded.hashes.get(f.json.file) ?? layouts[f.json.file]!.content]));
+  // Loaded clean, checked on its edited entries, or left unread as it loaded clean last time.
+  const clean = new Map(
+    [...hashes].filter(
+      ([path, hash]) => loaded.clean.has(path) || deferred.has(path) || (!loaded.hashes.has(path) && trusted.get(path) === hash),
+    ),
+  );
+  return {
+    catalog: merged.catalog,
+    gaps: merged.gaps,
+    diagnostics: [...recorded.filter((d) => !ofEdited(d)), ...fresh.filter(ofEdited)],
+    edited: keys,
+    read: loaded.files.length,
+    fingerprints,
+    layouts,
+    layers: { files: sources, failed: [], texts: new FileTexts(config.root, loaded.texts), diagnostics: [], hashes, clean },
+  };
+}
+
+/**
+ * Reads the layer files whose size or mtime changed and lays out the changed ones again: the
+ * edited keys (key-table places), the files left unread, those checked on their edited entries
+ * alone, and the next layouts; undefined when an edit is not one inside entries.
+ */
+async function readEdits(config: Config, globbed: readonly string[][], { previous, trusted, keyIndex, stats }: EditContext) {
   const files = layerFilesOf(config, globbed);
   if (files.length !== Object.keys(previous.sources).length || files.some((f) => !previous.sources[f.file])) return undefined;
   // A file whose size and mtime are as laid out is not read whole; the others are loaded as usual.
@@ -94,42 +143,7 @@ export async function editedCatalog(
     const stat = stats.get(path);
     layouts[path] = stat ? { ...after, stat } : after;
   }
-  if (edited.size === 0 || !fewEdited(edited.size, previous.fingerprints.keys.length)) return undefined;
-  const partial = unread.map((f) => partialSource({ ...f, layout: previous.sources[f.file]! }, edited, keyIndex));
-  if (partial.some((p) => !p)) return undefined;
-  // In the layer order the last run read them (which its layouts kept).
-  const byPath = new Map([...loaded.files, ...(partial as SourceFile[])].map((f) => [f.json.file, f]));
-  const sources = Object.keys(previous.sources).map((path) => byPath.get(path)!);
-  // The edited keys' origins are placed from the layouts: no file is indexed again for them.
-  for (const { json } of sources) {
-    const layout = layouts[json.file];
-    if (layout?.lists) json.knownPositions ??= knownPositions(layout, keyIndex);
-  }
-  const keys = new Set([...edited].map((at) => previous.fingerprints.keys[at]!));
-  const { twoAudiences } = previous.fingerprints;
-  if (twoAudiences === undefined) return undefined;
-  const merged = mergeLayers(sources, config, { keys, twoAudiences });
-  const fresh = [...merged.diagnostics, ...validateCatalog(merged.catalog, merged.gaps)];
-  if (fresh.some((d) => d.severity === 'error')) return undefined;
-  const changed = loaded.files.map((f) => f.json.file).filter((path) => previous.sources[path]!.content !== loaded.hashes.get(path));
-  const fingerprints = patchedFingerprints(previous.fingerprints, merged.catalog, keyIndex, loaded.hashes, changed);
-  if (!fingerprints) return undefined;
-  const ofEdited = (d: Diagnostic) => d.key !== undefined && keys.has(d.key);
-  const hashes = new Map(sources.map((f) => [f.json.file, loaded.hashes.get(f.json.file) ?? layouts[f.json.file]!.content]));
-  // Loaded clean, checked on its edited entries, or left unread as it loaded clean last time.
-  const clean = new Map(
-    [...hashes].filter(([path, hash]) => loaded.clean.has(path) || deferred.has(path) || (!loaded.hashes.has(path) && trusted.get(path) === hash)),
-  );
-  return {
-    catalog: merged.catalog,
-    gaps: merged.gaps,
-    diagnostics: [...recorded.filter((d) => !ofEdited(d)), ...fresh.filter(ofEdited)],
-    edited: keys,
-    read: loaded.files.length,
-    fingerprints,
-    layouts,
-    layers: { files: sources, failed: [], texts: new FileTexts(config.root, loaded.texts), diagnostics: [], hashes, clean },
-  };
+  return edited.size === 0 ? undefined : { loaded, unread, deferred, layouts, edited };
 }
 
 /** Every layer file with its layer and display path, in layer order. */
