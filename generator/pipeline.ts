@@ -31,6 +31,7 @@ import { didYouMean } from './did-you-mean.js';
 import { IncrementalRun, type CacheReport } from './cache/incremental.js';
 import { templateOverrides, type WarmState } from './cache/warm.js';
 import { WarmRun, type WarmHooks } from './cache/warm-run.js';
+import { WarmReview } from './cache/warm-review.js';
 
 export interface LoadOptions {
   /** Config file; default the nearest `codebook.config.json` in `cwd` or a folder above it. */
@@ -178,9 +179,19 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const warm = run ? await timer.timeAsync('cache', () => openWarmRun(run, result, targets, reused)) : undefined;
   const loadDiagnostics = [...result.diagnostics];
   const toRender = targets.filter((t) => !reused.has(t.id));
-  // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected.
+  // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected (warm: cache/warm-review.ts).
+  const qa = run && toRender.some((t) => t.id === 'review') ? await WarmReview.open(run) : undefined;
   result.findings = toRender.some((t) => t.id === 'review')
-    ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review, mergedOf(result)))
+    ? timer.time('review', () =>
+        qa
+          ? qa.findings(
+              { files: result.sources ?? [], config, settings: config.review ?? {}, merged: mergedOf(result)! },
+              result.hashes ?? new Map(),
+              warm?.changed,
+              timer,
+            )
+          : reviewSources(result.sources ?? [], config, config.review, mergedOf(result)),
+      )
     : [];
   const renderer = (await options.warm?.rendererFor(config)) ?? new TemplateRenderer(templateOverrides(config));
   const planned = new Map<string, Diagnostic[]>();
@@ -200,7 +211,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   if (!sink) return result;
   if (result.written?.foreign?.length) result.diagnostics.push(foreignFilesWarning(result.written.foreign));
   if (run && result.written) {
-    await timer.timeAsync('cache', () => recordRun(run, sink, { loadDiagnostics, toRender, planned, warm, clean: result.clean }));
+    await timer.timeAsync('cache', () => recordRun(run, sink, { loadDiagnostics, toRender, planned, warm, qa, clean: result.clean }));
     // Reused targets' files count as unchanged.
     result.written.unchanged = [...result.written.unchanged, ...run.filesOf([...reused.keys()])].sort();
     const reusedIds = targets.filter((t) => reused.has(t.id)).map((t) => t.id);
@@ -343,12 +354,14 @@ async function recordRun(
     toRender,
     planned,
     warm,
+    qa,
     clean,
   }: {
     loadDiagnostics: Diagnostic[];
     toRender: readonly Target[];
     planned: Map<string, Diagnostic[]>;
     warm?: WarmRun;
+    qa?: WarmReview;
     clean?: ReadonlyMap<string, number>;
   },
 ): Promise<void> {
@@ -359,7 +372,9 @@ async function recordRun(
       { diagnostics: planned.get(t.id) ?? [], files: [...sink.hashes].filter(([path]) => path.startsWith(`${t.id}/`)) },
     ]),
   );
-  if (await run.save(loadDiagnostics, byTarget, warm?.kept, clean)) await warm?.save((id) => run.recordedKey(id));
+  if (!(await run.save(loadDiagnostics, byTarget, warm?.kept, clean))) return;
+  await warm?.save((id) => run.recordedKey(id));
+  await qa?.save(run.recordedKey('review'));
 }
 
 /** The warm run of an incremental one: `reused` (the targets whose key is unchanged) gains those a text edit leaves as they are. */

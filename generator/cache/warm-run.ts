@@ -54,12 +54,17 @@ export class WarmRun {
   /** What the last run's index says about this run's edit; undefined when more than texts changed, or there is no index. */
   private readonly edit: WarmEdit | undefined;
 
-  /** `sourceHashes`: the layer files' text hashes by the paths origins name (the load stage's). */
+  /** The keys whose texts, or their origins' places, changed since the indexed run; undefined when more than texts changed. */
+  get changed(): ReadonlySet<string> | undefined {
+    return this.edit?.changed;
+  }
+
   /** Each key's place in this run's key table (the entry index stores places, not keys). */
   private get keyIndex(): Map<string, number> {
     return (this.index ??= new Map(this.fingerprints.keys.map((key, i) => [key, i])));
   }
 
+  /** `sourceHashes`: the layer files' text hashes by the paths origins name (the load stage's). */
   static async open(run: IncrementalRun, catalog: Catalog, sourceHashes: ReadonlyMap<string, number>): Promise<WarmRun> {
     const previous = await readEntryIndex(indexFileFor(run.file));
     return new WarmRun(run, catalog, keyFingerprints(catalog, sourceHashes, previous?.fingerprints), previous);

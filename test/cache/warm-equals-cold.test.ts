@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WarmState } from '../../generator/cache/warm.js';
 import { generate } from '../../generator/pipeline.js';
+import { StageTimer } from '../../generator/stage-timer.js';
 import { fixtureCopy, readTree } from '../support/files.js';
 import { prng } from '../support/prng.js';
 
@@ -135,7 +136,12 @@ const errorsOf = (diagnostics: { ruleId: string; severity: string }[]) =>
 describe('warm runs equal cold runs', () => {
   /** Targets spliced over every sequence: the splices must be among what is compared. */
   let spliced = 0;
-  afterAll(() => expect(spliced).toBeGreaterThan(0));
+  /** Runs whose QA reviewed only the edited keys (cache/warm-review.ts): their findings must be among what is compared. */
+  let warmReviews = 0;
+  afterAll(() => {
+    expect(spliced).toBeGreaterThan(0);
+    expect(warmReviews).toBeGreaterThan(0);
+  });
 
   for (const seed of [1, 2, 3]) {
     it(`after every step of random sequence ${seed}`, async () => {
@@ -151,8 +157,11 @@ describe('warm runs equal cold runs', () => {
         if (kind !== 'break' && r.next() < 0.5) repair(p.dir);
         log.push(STEPS[kind]!(p, r));
         const before = existsSync(join(p.dir, 'dist')) ? readTree(join(p.dir, 'dist')) : {};
-        const hot = await generate({ config, cwd: p.dir, cache: true, warm });
+        const timer = new StageTimer();
+        const hot = await generate({ config, cwd: p.dir, cache: true, warm, timer });
         spliced += hot.cache?.spliced?.length ?? 0;
+        const stages = new Set(timer.stages.map(([name]) => name));
+        if (stages.has('review warm') && !stages.has('review whole')) warmReviews++;
         const cold = await coldRun(p.dir);
         const context = `seed ${seed}, steps:\n${log.join('\n')}`;
         expect(errorsOf(hot.diagnostics), context).toEqual(errorsOf(cold.result.diagnostics));
@@ -164,6 +173,9 @@ describe('warm runs equal cold runs', () => {
           // Whole diagnostics, places included; only the project folder differs (the config's absolute path).
           const plain = (ds: typeof hot.diagnostics, dir: string) => ds.map((d) => JSON.stringify(d).split(dir).join('<project>')).sort();
           expect(plain(hot.diagnostics, p.dir), context).toEqual(plain(cold.result.diagnostics, cold.dir));
+          // Findings are computed when the review is rendered (not when its files are reused).
+          if (hot.cache?.reused.includes('review') !== true)
+            expect(JSON.stringify(hot.findings), context).toEqual(JSON.stringify(cold.result.findings));
         }
         rmSync(cold.dir, { recursive: true, force: true });
       }
