@@ -27,10 +27,12 @@ const REVIEW = 'review';
 
 export class WarmReview {
   private next?: ReviewState;
-  /** When the findings came from a warm review: the keys reviewed again (every other key's findings are as the last run's). */
-  reviewed?: ReadonlySet<string>;
-  /** The last run's findings, before `strict`, when its state described this run's keys. */
-  previousFindings?: readonly Finding[];
+  /**
+   * The keys whose findings differ from those the review's recorded files show (what a warm run
+   * renders their rows again for); undefined when unknown, or when the rules found changed (every
+   * row names its rules by their place among them).
+   */
+  findingsChanged?: ReadonlySet<string>;
 
   private constructor(
     private readonly run: IncrementalRun,
@@ -68,10 +70,7 @@ export class WarmReview {
         ? timer.time('review warm', () => warmQa(input, usable, edited, maxKeys))
         : undefined;
     const result = warm ?? timer.time('review whole', () => wholeQa(input));
-    if (warm) {
-      this.reviewed = warm.reviewed;
-      this.previousFindings = usable!.findings;
-    }
+    if (usable) this.findingsChanged = changedFindings(usable.findings, result.state.findings, warm?.reviewed);
     this.next = { ...result.state, base, recordKey: '', keysHash, files: Object.fromEntries(files) };
     this.keyCount = keys.length;
     return result.findings;
@@ -153,4 +152,21 @@ function lineCount(text: string): number {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
   return lines;
+}
+
+/** The keys whose findings differ (of `among`, when only those can); undefined when the set of rules found differs. */
+function changedFindings(before: readonly Finding[], after: readonly Finding[], among?: ReadonlySet<string>): Set<string> | undefined {
+  const rules = (findings: readonly Finding[]) => [...new Set(findings.map((f) => f.ruleId))].sort().join(' ');
+  if (rules(before) !== rules(after)) return undefined;
+  const byKey = (findings: readonly Finding[]) => {
+    const texts = new Map<string, string>();
+    for (const f of findings) if (!among || among.has(f.key)) texts.set(f.key, `${texts.get(f.key) ?? ''}${JSON.stringify(f)}\n`);
+    return texts;
+  };
+  const old = byKey(before);
+  const now = byKey(after);
+  const changed = new Set<string>();
+  for (const [key, text] of now) if (old.get(key) !== text) changed.add(key);
+  for (const key of old.keys()) if (!now.has(key)) changed.add(key);
+  return changed;
 }

@@ -8,7 +8,7 @@
  */
 import type { Catalog } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FileLayout, TemplateRenderer } from '../emit/render.js';
+import { entryListsOf, type FileLayout, type TemplateRenderer } from '../emit/render.js';
 import type { PlanOptions, PlannedFile, Target } from '../emit/target.js';
 import type { StagedOutput } from '../output/write-output.js';
 import { indexFileFor, readEntryIndex, writeEntryIndex, type EntryIndex, type FileIndex, type TargetIndex } from './entry-index.js';
@@ -159,7 +159,10 @@ export class WarmRun {
     if (!files) this.next.set(target.id, (files = new Map()));
     if (!target.entriesByKey) return; // kept whole or planned whole: no entry is ever spliced
     const hasEntries = (file.entries?.contexts.length ?? 0) > 0 || (file.moreEntries ?? []).some((l) => l.contexts.length > 0);
-    const index = size === undefined || (hasEntries && !layout) ? undefined : fileIndexOf(layout, size, this.keyIndex);
+    // With planOfKeys, a file without keyed entries (the review's report.json) is rendered whole by a splice: it needs no layout.
+    const whole = target.planOfKeys && !entryListsOf(file).some((l) => l.keys);
+    const index =
+      size === undefined || (hasEntries && !layout && !whole) ? undefined : fileIndexOf(whole ? undefined : layout, size, this.keyIndex);
     if (index) files.set(file.path, index);
     else this.next.set(target.id, null);
   }

@@ -48,6 +48,8 @@ export interface ReviewPageInput {
 export interface ReviewPageOptions {
   /** Rows a section page holds; by default rowsPerPage(locale count) (page-files.ts). Tests set a small one. */
   rowsPerPage?: number;
+  /** Only the rows of these keys (a warm run's splice): every page's context is the whole review's. */
+  only?: ReadonlySet<string>;
 }
 
 /** One page to render: its path under the output folder, its template context and, on a section page, its rows' contexts. */
@@ -56,6 +58,8 @@ export interface ReviewPage {
   context: IndexContext | SectionPageContext;
   /** Each row's context, for row.html.hbs; the page template gets the rendered rows as `rows`. Absent on the index. */
   rows?: RowContext[];
+  /** Each row's message key, parallel to `rows`. */
+  keys?: string[];
 }
 
 interface LocaleView {
@@ -120,7 +124,7 @@ export function reviewPages(input: ReviewPageInput, options: ReviewPageOptions =
   const order = review.groups.flatMap((group) => group.pages.map((page) => ({ group, page })));
   order.forEach(({ group, page }, i) => {
     const nav = pageNav(review, order[i - 1], order[i + 1]);
-    pages.push({ path: page.path, context: sectionPageContext(review, group, page, nav), rows: pageRows(review, group, page) });
+    pages.push({ path: page.path, context: sectionPageContext(review, group, page, nav), ...pageRows(review, group, page, options.only) });
   });
   return pages;
 }
@@ -394,12 +398,17 @@ function ruleOptions({ ruleIds, ruleCol }: Review, findings: readonly Finding[])
   });
 }
 
-/** The page's rows: each message of the section from `page.from` to `page.to`, with its user message when the catalog has them. */
-function pageRows(review: Review, group: SectionGroup, page: PagePlan): RowContext[] {
+/** The page's rows: each message of the section from `page.from` to `page.to` (of `only`, when given), with its user message when the catalog has them. */
+function pageRows(review: Review, group: SectionGroup, page: PagePlan, only?: ReadonlySet<string>): { rows: RowContext[]; keys: string[] } {
   const rows: RowContext[] = [];
-  for (let i = page.from; i < page.to; i++)
-    rows.push(rowContext(review, group.messages[i], review.catalog.userMessages?.[group.indexes[i]]));
-  return rows;
+  const keys: string[] = [];
+  for (let i = page.from; i < page.to; i++) {
+    const message = group.messages[i];
+    if (only && !only.has(message.key)) continue;
+    rows.push(rowContext(review, message, review.catalog.userMessages?.[group.indexes[i]]));
+    keys.push(message.key);
+  }
+  return { rows, keys };
 }
 
 function percent(part: number, whole: number): string {

@@ -75,6 +75,12 @@ export const reviewTarget: Target = {
   plan(catalog, options) {
     return { files: reviewFiles(catalog, options), diagnostics: [] };
   },
+  // A warm edit splices the rows of the edited keys and of those whose findings changed; the index, report.json and summary.md (and a page whose counts changed) are rendered whole.
+  entriesByKey: true,
+  planOfKeys(catalog, keys, options) {
+    return { files: reviewFiles(catalog, options, { only: keys }), diagnostics: [] };
+  },
+  entriesAlsoChanged: (options) => options.findingsChanged,
 };
 
 /** The target's files: the pages (index first, then sections in reading order), report.json and summary.md. `pages` is for tests (a small `rowsPerPage`). */
@@ -105,8 +111,8 @@ function reportFile(catalog: Catalog, findings: PlanOptions['findings'] = []): P
   };
 }
 
-/** A page's file: page.html.hbs, and on a section page its rows through row.html.hbs (rowHtml while that is the built-in one). */
-function pageFile({ path, context, rows }: ReviewPage): PlannedFile {
+/** A page's file: page.html.hbs, and on a section page its rows through row.html.hbs (rowHtml while that is the built-in one), each row's key given. */
+function pageFile({ path, context, rows, keys }: ReviewPage): PlannedFile {
   const file: PlannedFile = { path, template: 'page.html.hbs', context };
-  return rows ? { ...file, entries: { template: 'row.html.hbs', field: 'rows', contexts: rows, builtIn: rowHtml } } : file;
+  return rows ? { ...file, entries: { template: 'row.html.hbs', field: 'rows', contexts: rows, builtIn: rowHtml, keys } } : file;
 }
