@@ -78,7 +78,7 @@ export const reviewTarget: Target = {
   // A warm edit splices the rows of the edited keys and of those whose findings changed; the index, report.json and summary.md (and a page whose counts changed) are rendered whole.
   entriesByKey: true,
   planOfKeys(catalog, keys, options) {
-    return { files: reviewFiles(catalog, options, { only: keys }), diagnostics: [] };
+    return { files: reviewFilesOfKeys(catalog, options, keys), diagnostics: [] };
   },
   entriesAlsoChanged: (options) => options.findingsChanged,
 };
@@ -94,6 +94,25 @@ export function reviewFiles(
     reportFile(catalog, findings),
     { path: 'review/summary.md', template: 'summary.md.hbs', context: summaryContext(findings, catalog) },
   ];
+}
+
+/**
+ * The files of the last planOfKeys that do not depend on the keys (the index, report.json,
+ * summary.md), by catalog: a splice that renders some pages whole plans a second time, for their
+ * keys, with the same catalog and options.
+ */
+const keyless = new WeakMap<Catalog, { options: PlanOptions; index: PlannedFile; rest: PlannedFile[] }>();
+
+function reviewFilesOfKeys(catalog: Catalog, options: PlanOptions, only: ReadonlySet<string>): PlannedFile[] {
+  const last = keyless.get(catalog);
+  const { config, header, findings = [] } = options;
+  if (last && last.options.config === config && last.options.header === header && last.options.findings === options.findings) {
+    const pages = reviewPages({ catalog, config, header, findings }, { only, index: false }).map(pageFile);
+    return [last.index, ...pages, ...last.rest];
+  }
+  const files = reviewFiles(catalog, options, { only });
+  keyless.set(catalog, { options, index: files[0]!, rest: files.slice(-2) });
+  return files;
 }
 
 const REPORT_JSON = 'review/report.json';
