@@ -180,7 +180,7 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const loadDiagnostics = [...result.diagnostics];
   const toRender = targets.filter((t) => !reused.has(t.id));
   // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected (warm: cache/warm-review.ts).
-  const qa = run && toRender.some((t) => t.id === 'review') ? await WarmReview.open(run) : undefined;
+  const qa = run && toRender.some((t) => t.id === 'review') ? await timer.timeAsync('cache', () => WarmReview.open(run)) : undefined;
   result.findings = toRender.some((t) => t.id === 'review')
     ? timer.time('review', () =>
         qa

@@ -174,13 +174,18 @@ class GroupTable {
     if (this.replaced.size === 0) return this.base;
     const count = this.base.offsets.length - 1;
     const offsets = new Uint32Array(count + 1);
-    const tokens: number[] = [];
+    let size = this.base.tokens.length;
+    for (const [p, list] of this.replaced) size += list.length - (this.base.offsets[p + 1]! - this.base.offsets[p]!);
+    const tokens = new Uint32Array(size);
+    let at = 0;
     for (let p = 0; p < count; p++) {
-      offsets[p] = tokens.length;
-      for (const t of this.at(p)) tokens.push(t);
+      offsets[p] = at;
+      const list = this.at(p);
+      tokens.set(list, at);
+      at += list.length;
     }
-    offsets[count] = tokens.length;
-    return { offsets, tokens: Uint32Array.from(tokens) };
+    offsets[count] = at;
+    return { offsets, tokens };
   }
 }
 
