@@ -8,6 +8,11 @@
  * made before anything is written, and any failed one sends the target down
  * the ordinary path: the file list, each file's text outside its entries,
  * each key's entries present where they were, the diagnostics without a key.
+ * A target that declares `planOfKeys` (the review) is planned whole but for
+ * its entries, which are those of the edited keys and of the keys it names
+ * (`entriesAlsoChanged`: whose findings changed); its files without keyed
+ * entries, and those whose text outside their entries changed, are rendered
+ * whole instead of sending the target down the ordinary path.
  * test/cache/warm-equals-cold.test.ts holds the result to a cold run's bytes.
  */
 import { catalogOfKeys } from '../catalog/of-keys.js';
@@ -239,6 +244,9 @@ export class WarmEdit {
   ): { splices: Splice[]; list: ListIndex } | undefined {
     const fresh = this.runsOf(keys);
     if (!fresh) return undefined;
+    // A list with no edited key stays as it is (most of the review's pages).
+    if (fresh.size === 0 && !old.keys.some((key) => key !== NOT_A_MESSAGE && this.changedFlags[key] === 1))
+      return { splices: [], list: old };
     const splices: Splice[] = [];
     const keysOut: number[] = [];
     const lengthsOut: number[] = [];

@@ -81,11 +81,13 @@ describe('the warm review', () => {
       ['en', '2', 'really'],
       ['ja', '-302', 'もう一度'],
     ] as const) {
+      // The word goes first: the end punctuation stays, and so does the set of rules found, so the rows are spliced.
       editFile(dir, `locales/${locale}/messages.json`, (data) => {
-        data.messages[key] = `${textOf(data.messages[key])} ${word}`;
+        data.messages[key] = `${word} ${textOf(data.messages[key])}`;
       });
       const run = await warmRun(dir);
       expect(run.warm, `${locale} ${key}`).toBe(true);
+      expect(run.result.cache?.spliced, `${locale} ${key}`).toContain('review');
       await expectCold(dir, run);
     }
     rmSync(dir, { recursive: true, force: true });
@@ -127,6 +129,8 @@ describe('the warm review', () => {
     const run = await warmRun(dir);
     expect(run.warm).toBe(true);
     expect(resolvedOn2(run.result.findings).length).toBeGreaterThan(start.length);
+    // The merged texts are as they were: only key 2's row changes, with its findings.
+    expect(run.result.cache?.spliced).toContain('review');
     await expectCold(dir, run);
     rmSync(dir, { recursive: true, force: true });
   });
