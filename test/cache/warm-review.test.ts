@@ -135,6 +135,23 @@ describe('the warm review', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('a key added reviews whole', async () => {
+    const dir = await project();
+    const registryPath = join(dir, 'locales/codes.json');
+    const registry = JSON.parse(readFileSync(registryPath, 'utf8')) as { codes: object[] };
+    registry.codes.push({ code: 99999, section: 'general', description: 'Added.' });
+    writeFileSync(registryPath, `${JSON.stringify(registry, null, 2)}\n`);
+    editFile(dir, 'locales/en/messages.json', (data) => {
+      data.messages['99999'] = 'Added.';
+    });
+    const run = await warmRun(dir);
+    expect(run.whole).toBe(true);
+    expect(run.warm).toBe(false);
+    expect(run.result.cache?.spliced ?? []).not.toContain('review');
+    await expectCold(dir, run);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('a severity changed in the config reviews whole', async () => {
     const dir = await project();
     const configPath = join(dir, 'codebook.config.json');
