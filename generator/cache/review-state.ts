@@ -11,7 +11,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import type { Finding } from '../review/finding.js';
 import type { QaState, StackGroups } from '../review/warm-qa.js';
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 export interface SourceFileState {
   /** hashText of the file's text. */

@@ -5,9 +5,11 @@
  * the keys they read, stacks-of-keys.ts):
  * - the edited keys (every check, on every layer stack);
  * - the keys that share a group (QaCheck.groups: same source text, same
- *   text in a locale, same shared user text) with an edited key, in any
- *   stack, before or after the edit: a cross-key check's hits on them read
- *   the edited texts.
+ *   text in a locale) with an edited key, in any stack, before or after the
+ *   edit: a cross-key check's hits on them read the edited texts.
+ * The cut stacks also hold every key that shares a group with one of those
+ * or is its peer (QaCheck.peers: the keys naming its shared user text), so
+ * that its checks read what they read in the whole catalog.
  * A finding is always on the key whose message the check was run on, and
  * reviewLayers keeps, drops and resolves a finding by its identity, which
  * holds its key, so a key's findings are a function of what its checks read
@@ -86,17 +88,18 @@ export function warmQa(input: QaInput, previous: QaState, edited: ReadonlySet<st
   const tables = previous.groups.map((g) => new GroupTable(g));
   const editedAt = [...edited].map((k) => positions.get(k)).filter((p): p is number => p !== undefined);
   if (editedAt.length !== edited.size) return undefined;
-  // First guess of the keys to merge: the edited ones, those sharing a group with them before the edit, and their groups' keys.
-  let related = withShared(tables, new Set(editedAt));
-  let cut = withShared(tables, related);
+  // First guess of the keys to merge: the edited ones, those sharing a group with them before the edit, and their groups' keys and peers.
+  let related = withShared(tables, new Set(editedAt), { peers: false });
+  let cut = withShared(tables, related, { peers: true });
   for (let round = 0; round < 3; round++) {
-    if (cut.size > maxKeys) return undefined;
+    // The keys merged are only checked; a few times the keys to review is still far less than a whole review.
+    if (related.size > maxKeys || cut.size > maxKeys * 4) return undefined;
     const stacks = stacksOfKeys(input.files, config, merged, new Set([...cut].map((p) => keys[p]!)));
     // The edited keys' groups now; the others' are as they were.
     for (const [s, stack] of stacks.entries()) tables[s]!.replace(editedAt, groupsOf(stack.catalog, checks, positions, editedAt));
-    related = withShared(tables, new Set(editedAt), previous.groups);
-    const needed = withShared(tables, related);
-    if ([...needed].every((p) => cut.has(p))) return finish(stacks, related);
+    related = withShared(tables, new Set(editedAt), { peers: false, before: previous.groups });
+    const needed = withShared(tables, related, { peers: true });
+    if ([...needed].every((p) => cut.has(p))) return related.size > maxKeys ? undefined : finish(stacks, related);
     cut = new Set([...cut, ...needed]);
   }
   return undefined;
@@ -131,11 +134,18 @@ function groupsOf(catalog: Catalog, checks: readonly QaCheck[], positions: Reado
     const p = positions.get(message.key);
     if (p === undefined || (wanted && !wanted.has(p))) continue;
     for (; at <= p; at++) offsets[at] = tokens.length;
-    for (const check of checks) for (const group of check.groups!(message, catalog)) tokens.push(hash32(`${check.id}\u0000${group}`));
+    for (const check of checks) {
+      for (const group of check.groups!(message, catalog)) tokens.push(hash32(`${check.id}\u0000${group}`) & GROUP);
+      for (const peer of check.peers?.(message, catalog) ?? []) tokens.push((hash32(`${check.id}\u0000${peer}`) | PEER) >>> 0);
+    }
   }
   for (; at <= count; at++) offsets[at] = tokens.length;
   return { offsets, tokens: Uint32Array.from(tokens) };
 }
+
+/** A token's top bit tells a group of peers (QaCheck.peers: needed in the catalog, not reviewed again) from a group. */
+const PEER = 0x8000_0000;
+const GROUP = 0x7fff_ffff;
 
 function hash32(text: string): number {
   return hashText(text) % 0x1_0000_0000;
@@ -190,17 +200,24 @@ class GroupTable {
 }
 
 /**
- * `from` and every position sharing a group with one of them in some stack (now; and, with
- * `before`, in the stacks' groups before the edit too).
+ * `from` and every position sharing a group (and, with `peers`, a group of peers) with one of them
+ * in some stack (now; and, with `before`, in the stacks' groups before the edit too).
  */
-function withShared(tables: readonly GroupTable[], from: ReadonlySet<number>, before?: readonly StackGroups[]): Set<number> {
+function withShared(
+  tables: readonly GroupTable[],
+  from: ReadonlySet<number>,
+  { peers, before }: { peers: boolean; before?: readonly StackGroups[] },
+): Set<number> {
   const out = new Set(from);
   tables.forEach((table, s) => {
     const tokens = new Set<number>();
-    for (const p of from) for (const t of table.at(p)) tokens.add(t);
+    const add = (t: number) => {
+      if (peers || t < PEER) tokens.add(t);
+    };
+    for (const p of from) for (const t of table.at(p)) add(t);
     if (before) {
       const { offsets, tokens: old } = before[s]!;
-      for (const p of from) for (let i = offsets[p]!; i < offsets[p + 1]!; i++) tokens.add(old[i]!);
+      for (const p of from) for (let i = offsets[p]!; i < offsets[p + 1]!; i++) add(old[i]!);
     }
     table.sharing(tokens, out);
   });

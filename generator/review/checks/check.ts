@@ -71,6 +71,12 @@ export interface QaCheck {
    * check without `scope` that leaves this out makes every run review whole.
    */
   groups?(message: Message, catalog: Catalog): string[];
+  /**
+   * Groups whose keys the hits on a key need in the catalog, in their order, without reading
+   * their texts: the keys naming one shared user text, the first of which reports it. A warm run
+   * checks an edited key on a catalog that holds its peers, but does not review them again.
+   */
+  peers?(message: Message, catalog: Catalog): string[];
   check(message: Message, catalog: Catalog, context: CheckContext): CheckHit[];
 }
 
