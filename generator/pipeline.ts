@@ -34,6 +34,7 @@ import { WarmRun, WholeCatalogNeeded, type WarmHooks } from './cache/warm-run.js
 import { editedCatalog, statLayerFiles, type EditedCatalog } from './cache/edited-catalog.js';
 import type { FileStat } from './cache/source-layout.js';
 import type { EntryIndex } from './cache/entry-index.js';
+import { WarmReview } from './cache/warm-review.js';
 
 export interface LoadOptions {
   /** Config file; default the nearest `codebook.config.json` in `cwd` or a folder above it. */
@@ -213,11 +214,22 @@ async function generateFrom(result: GenerateResult, layers: LoadedLayers, contex
   // Below the target level: which keys' texts changed, and what can be kept or spliced (cache/warm-run.ts).
   const warm = run ? await timer.timeAsync('cache', () => openWarmRun(run, result, targets, reused, edited)) : undefined;
   const toRender = targets.filter((t) => !reused.has(t.id));
-  if (warm?.partial && !warm.splicesAll(toRender)) return undefined;
+  // A catalog of the edited keys alone serves only targets that splice exactly their entries (not the review, whose rows follow its findings).
+  if (warm?.partial && (toRender.some((t) => t.entriesAlsoChanged) || !warm.splicesAll(toRender))) return undefined;
   const loadDiagnostics = [...result.diagnostics];
-  // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected.
+  // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected (warm: cache/warm-review.ts).
+  const qa = run && toRender.some((t) => t.id === 'review') ? await timer.timeAsync('cache', () => WarmReview.open(run)) : undefined;
   result.findings = toRender.some((t) => t.id === 'review')
-    ? timer.time('review', () => reviewSources(result.sources ?? [], config, config.review, mergedOf(result)))
+    ? timer.time('review', () =>
+        qa
+          ? qa.findings(
+              { files: result.sources ?? [], config, settings: config.review ?? {}, merged: mergedOf(result)! },
+              result.hashes ?? new Map(),
+              warm?.changed,
+              timer,
+            )
+          : reviewSources(result.sources ?? [], config, config.review, mergedOf(result)),
+      )
     : [];
   const renderer = (await options.warm?.rendererFor(config)) ?? new TemplateRenderer(templateOverrides(config));
   const planned = new Map<string, Diagnostic[]>();
@@ -235,6 +247,7 @@ async function generateFrom(result: GenerateResult, layers: LoadedLayers, contex
       renderer,
       planned,
       warm,
+      findingsChanged: qa?.findingsChanged,
     });
   } catch (error) {
     if (error instanceof WholeCatalogNeeded) return undefined;
@@ -253,6 +266,7 @@ async function generateFrom(result: GenerateResult, layers: LoadedLayers, contex
         layers: layers.files,
         hashes: layers.hashes,
         stats: stats ?? new Map(),
+        qa,
         clean: result.clean,
       }),
     );
@@ -366,6 +380,8 @@ interface WriteRun {
   /** Filled with each rendered target's plan diagnostics. */
   planned: Map<string, Diagnostic[]>;
   warm?: WarmRun;
+  /** The keys whose findings changed since the review's recorded files, when known (warm-review.ts). */
+  findingsChanged?: ReadonlySet<string> | undefined;
 }
 
 /**
@@ -402,6 +418,7 @@ async function writeTargets(result: GenerateResult, run: WriteRun): Promise<Stag
         findings: result.findings ?? [],
         renderer: run.renderer,
         planned: run.planned,
+        ...(run.findingsChanged ? { findingsChanged: run.findingsChanged } : {}),
         ...(run.warm && open instanceof StagedOutput ? { warm: run.warm.hooks(result.catalog!, open, (path) => paths.push(path)) } : {}),
       },
     );
@@ -450,6 +467,7 @@ async function recordRun(
     layers,
     hashes,
     stats,
+    qa,
     clean,
   }: {
     loadDiagnostics: Diagnostic[];
@@ -461,6 +479,7 @@ async function recordRun(
     layers: readonly SourceFile[];
     hashes: ReadonlyMap<string, number>;
     stats: ReadonlyMap<string, FileStat>;
+    qa?: WarmReview;
     clean?: ReadonlyMap<string, number>;
   },
 ): Promise<void> {
@@ -471,8 +490,9 @@ async function recordRun(
       { diagnostics: planned.get(t.id) ?? [], files: [...sink.hashes].filter(([path]) => path.startsWith(`${t.id}/`)) },
     ]),
   );
-  if (await run.save(loadDiagnostics, catalogCount, byTarget, warm?.kept, clean))
-    await warm?.save((id) => run.recordedKey(id), layers, hashes, stats);
+  if (!(await run.save(loadDiagnostics, catalogCount, byTarget, warm?.kept, clean))) return;
+  await warm?.save((id) => run.recordedKey(id), layers, hashes, stats);
+  await qa?.save(run.recordedKey('review'));
 }
 
 /** The warm run of an incremental one: `reused` (the targets whose key is unchanged) gains those a text edit leaves as they are. */
@@ -558,6 +578,8 @@ export interface EmitOptions {
   planned?: Map<string, Diagnostic[]>;
   /** A warm run's splices and entry index (cache/warm-run.ts). */
   warm?: WarmHooks;
+  /** For the review target's splice: the keys whose findings changed since its recorded files. */
+  findingsChanged?: ReadonlySet<string>;
 }
 
 /**
@@ -573,11 +595,18 @@ export function emitTargets(
   targets: readonly Target[],
   diagnostics: Diagnostic[],
   emit: (path: string, text: Iterable<string>) => void,
-  { timer = new StageTimer(), findings = [], renderer = new TemplateRenderer(templateOverrides(config)), planned, warm }: EmitOptions = {},
+  {
+    timer = new StageTimer(),
+    findings = [],
+    renderer = new TemplateRenderer(templateOverrides(config)),
+    planned,
+    warm,
+    findingsChanged,
+  }: EmitOptions = {},
 ): boolean {
   const header = `Generated by codebook from ${config.file.split(/[\\/]/).pop()}. Do not edit: run "codebook generate" to regenerate.`;
   for (const target of targets) {
-    const options = { config, header, findings };
+    const options = { config, header, findings, ...(findingsChanged ? { findingsChanged } : {}) };
     const spliced =
       warm?.mightSplice(target) && !hasErrors(diagnostics)
         ? timer.time(`splice ${target.id}`, () => warm.splice(target, options, renderer))

@@ -8,6 +8,11 @@
  * made before anything is written, and any failed one sends the target down
  * the ordinary path: the file list, each file's text outside its entries,
  * each key's entries present where they were, the diagnostics without a key.
+ * A target that declares `planOfKeys` (the review) is planned whole but for
+ * its entries, which are those of the edited keys and of the keys it names
+ * (`entriesAlsoChanged`: whose findings changed); its files without keyed
+ * entries, and those whose text outside their entries changed, are rendered
+ * whole instead of sending the target down the ordinary path.
  * test/cache/warm-equals-cold.test.ts holds the result to a cold run's bytes.
  */
 import { catalogOfKeys } from '../catalog/of-keys.js';
@@ -99,15 +104,45 @@ export class WarmEdit {
     sink: StagedOutput,
   ): SplicedTarget | undefined {
     const indexed = this.previous.targets[target.id]?.files;
-    if (!target.entriesByKey || !indexed || !fewEdited(this.changed.size, this.changedFlags.length)) return undefined;
-    const plan = target.plan(catalogOfKeys(catalog, this.changed), options);
+    const also = target.entriesAlsoChanged ? target.entriesAlsoChanged(options) : new Set<string>();
+    if (!target.entriesByKey || !indexed || !also) return undefined;
+    // A target whose entries read more than their texts (the review's rows, their findings) re-renders those keys' too.
+    const edit = [...also].every((k) => this.changed.has(k))
+      ? this
+      : new WarmEdit(new Set([...this.changed, ...also]), this.previous, this.keyIndex);
+    if (!fewEdited(edit.changed.size, this.changedFlags.length)) return undefined;
+    return edit.spliceKeys(target, catalog, options, renderer, recorded, sink, indexed);
+  }
+
+  private spliceKeys(
+    target: Target,
+    catalog: Catalog,
+    options: PlanOptions,
+    renderer: TemplateRenderer,
+    recorded: TargetRecord,
+    sink: StagedOutput,
+    indexed: ReadonlyMap<string, FileIndex>,
+  ): SplicedTarget | undefined {
+    const planOf = (keys: ReadonlySet<string>) =>
+      target.planOfKeys ? target.planOfKeys(catalog, keys, options) : target.plan(catalogOfKeys(catalog, keys), options);
+    const plan = planOf(this.changed);
     const diagnostics = this.diagnosticsOf(plan.diagnostics, recorded.diagnostics);
     const paths = Object.keys(recorded.files);
     if (!diagnostics || paths.some((path) => !indexed.has(path)) || plan.files.some((f) => !recorded.files[f.path])) return undefined;
     const planned = new Map(plan.files.map((f) => [f.path, f]));
     const edits = new Map<string, { splices: Splice[]; index: FileIndex }>();
+    /** With planOfKeys: files rendered whole (those without keyed entry lists, and those whose shell changed). */
+    const whole: string[] = [];
     for (const path of paths) {
       const file = planned.get(path);
+      if (target.planOfKeys) {
+        if (!file || (file.json && renderer.overriddenTemplates(target.id, file).length > 0)) return undefined; // every file is planned; JSON an override renders is checked by emitTargets
+        const keyed = entryListsOf(file).some((l) => l.keys);
+        const edited = keyed && this.editOf(target.id, file, indexed.get(path)!, renderer);
+        if (edited) edits.set(path, edited);
+        else whole.push(path);
+        continue;
+      }
       // A file the cut-down plan leaves out (apple's .stringsdict of a locale whose edited texts are not plural) must have had no entry of an edited key either.
       const edit = file ? this.editOf(target.id, file, indexed.get(path)!, renderer) : this.untouched(indexed.get(path)!);
       if (!edit) return undefined;
@@ -119,7 +154,32 @@ export class WarmEdit {
       sink.addSpliced(path, splices, recorded.files[path]!.sha256);
       files.set(path, { ...index, size: sink.sizes.get(path)! });
     }
+    for (const file of this.wholeFiles(whole, planned, indexed, planOf)) {
+      let layout: FileLayout | undefined;
+      sink.add(
+        file.path,
+        renderer.chunks(target.id, file, (noted) => (layout = noted)),
+      );
+      files.set(file.path, fileIndexOf(layout, sink.sizes.get(file.path)!, this.keyIndex));
+    }
     return { diagnostics, files };
+  }
+
+  /** The files at `paths` with all their entries: as planned when they have no keyed list, else planned again with every key they hold. */
+  private wholeFiles(
+    paths: readonly string[],
+    planned: ReadonlyMap<string, PlannedFile>,
+    indexed: ReadonlyMap<string, FileIndex>,
+    planOf: (keys: ReadonlySet<string>) => { files: PlannedFile[] },
+  ): PlannedFile[] {
+    const keyed = paths.filter((path) => entryListsOf(planned.get(path)!).some((l) => l.keys));
+    if (keyed.length === 0) return paths.map((path) => planned.get(path)!);
+    const keys = new Set(this.changed);
+    for (const path of keyed)
+      for (const list of indexed.get(path)!.lists)
+        for (const at of list.keys) if (at !== NOT_A_MESSAGE) keys.add(this.previous.fingerprints.keys[at]!);
+    const again = new Map(planOf(keys).files.map((f) => [f.path, f]));
+    return paths.map((path) => again.get(path) ?? planned.get(path)!);
   }
 
   /** The recorded diagnostics with the changed keys' replaced by the cut-down plan's; undefined when those without a key differ. */
@@ -189,6 +249,9 @@ export class WarmEdit {
   ): { splices: Splice[]; list: ListIndex } | undefined {
     const fresh = this.runsOf(keys);
     if (!fresh) return undefined;
+    // A list with no edited key stays as it is (most of the review's pages).
+    if (fresh.size === 0 && !old.keys.some((key) => key !== NOT_A_MESSAGE && this.changedFlags[key] === 1))
+      return { splices: [], list: old };
     const splices: Splice[] = [];
     /** Each replaced run of the old list: [from, to) of its entries and the new entries' lengths. */
     const replaced: { from: number; to: number; lengths: number[] }[] = [];

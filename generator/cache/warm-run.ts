@@ -8,7 +8,7 @@
  */
 import type { Catalog } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { FileLayout, TemplateRenderer } from '../emit/render.js';
+import { entryListsOf, type FileLayout, type TemplateRenderer } from '../emit/render.js';
 import type { PlanOptions, PlannedFile, Target } from '../emit/target.js';
 import type { StagedOutput } from '../output/write-output.js';
 import { indexFileFor, readEntryIndex, writeEntryIndex, type EntryIndex, type FileIndex, type TargetIndex } from './entry-index.js';
@@ -67,7 +67,11 @@ export class WarmRun {
   /** What the last run's index says about this run's edit; undefined when more than texts changed, or there is no index. */
   private readonly edit: WarmEdit | undefined;
 
-  /** `sourceHashes`: the layer files' text hashes by the paths origins name (the load stage's). */
+  /** The keys whose texts, or their origins' places, changed since the indexed run; undefined when more than texts changed. */
+  get changed(): ReadonlySet<string> | undefined {
+    return this.edit?.changed;
+  }
+
   /** Each key's place in this run's key table (the entry index stores places, not keys). */
   private get keyIndex(): Map<string, number> {
     return (this.index ??= new Map(this.fingerprints.keys.map((key, i) => [key, i])));
@@ -194,7 +198,10 @@ export class WarmRun {
     if (!files) this.next.set(target.id, (files = new Map()));
     if (!target.entriesByKey) return; // kept whole or planned whole: no entry is ever spliced
     const hasEntries = (file.entries?.contexts.length ?? 0) > 0 || (file.moreEntries ?? []).some((l) => l.contexts.length > 0);
-    const index = size === undefined || (hasEntries && !layout) ? undefined : fileIndexOf(layout, size, this.keyIndex);
+    // With planOfKeys, a file without keyed entries (the review's report.json) is rendered whole by a splice: it needs no layout.
+    const whole = target.planOfKeys && !entryListsOf(file).some((l) => l.keys);
+    const index =
+      size === undefined || (hasEntries && !layout && !whole) ? undefined : fileIndexOf(whole ? undefined : layout, size, this.keyIndex);
     if (index) files.set(file.path, index);
     else this.next.set(target.id, null);
   }

@@ -88,11 +88,27 @@ export interface Target {
    *   a key may have several, apart) and diagnostics the whole plan gives;
    *   it may leave out a file that has none of their entries (apple's
    *   .stringsdict of a locale none of them is plural in).
+   * - `planOfKeys` (with `entriesByKey`), for a target whose files also
+   *   hold what reads the whole catalog (the review: its index, report.json
+   *   and summary.md count every finding) or whose entries read more than
+   *   their key's message (a review row shows its key's findings): the
+   *   whole plan, every file, with each entry list cut down to the entries
+   *   of `keys` (with their `keys`, in the whole plan's order). It replaces
+   *   the plan of the cut-down catalog, and the file contexts may depend on
+   *   translations: a warm run splices the entries into each file with
+   *   keyed entry lists whose text outside its entries is as it was, and
+   *   renders whole the others (from `planOfKeys` with all their keys).
+   *   `entriesAlsoChanged` names the keys whose entries must be rendered
+   *   again besides those whose texts changed (the review: those whose
+   *   findings changed), from what `options` hold; undefined when that is
+   *   not known, which plans whole.
    * - `readsNoTranslations`: the plan reads no translation (texts, states,
    *   notes, origins of translations) at all, so an edit of texts leaves its
    *   files as they are.
    */
   entriesByKey?: boolean;
+  planOfKeys?(catalog: Catalog, keys: ReadonlySet<string>, options: PlanOptions): TargetPlan;
+  entriesAlsoChanged?(options: PlanOptions): ReadonlySet<string> | undefined;
   readsNoTranslations?: boolean;
   /**
    * For a target that reads little of the translations (types: the source

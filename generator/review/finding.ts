@@ -32,5 +32,7 @@ declare module '../emit/target.js' {
   interface PlanOptions {
     /** Translation-QA findings of the run (the review target shows them); empty when QA did not run. */
     findings?: readonly Finding[];
+    /** The keys whose findings may differ from the last run's (a warm review's), when known: a warm run renders their rows again. */
+    findingsChanged?: ReadonlySet<string>;
   }
 }

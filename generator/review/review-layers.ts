@@ -84,7 +84,7 @@ export function buildLayerStacks(files: readonly SourceFile[], config: Config, m
 }
 
 /** Sets each translation's AST to the parse of its text, as validateCatalog does (a text that does not parse keeps its AST). */
-function fillAsts(catalog: Catalog, asts: Map<string, MessageFormatElement[] | null>): void {
+export function fillAsts(catalog: Catalog, asts: Map<string, MessageFormatElement[] | null>): void {
   for (const message of catalog.messages) {
     for (const translation of Object.values(message.translations)) {
       let ast = asts.get(translation.text);
@@ -123,12 +123,14 @@ export function reviewSources(
   settings: ReviewSettings = {},
   merged?: { catalog: Catalog; gaps: Gap[] },
 ): Finding[] {
-  const { severities, strict: _strict, ...checkSettings } = settings;
-  const findings = reviewLayers(buildLayerStacks(files, config, merged), {
-    ...(severities ? { severities } : {}),
-    settings: checkSettings,
-  });
+  const findings = reviewLayers(buildLayerStacks(files, config, merged), reviewOptionsOf(settings));
   return settings.strict ? applyStrict(findings) : findings;
+}
+
+/** What reviewLayers is told by a config's `review` settings (`strict` is applied to its findings afterwards). */
+export function reviewOptionsOf(settings: ReviewSettings): ReviewOptions {
+  const { severities, strict: _strict, ...checkSettings } = settings;
+  return { ...(severities ? { severities } : {}), settings: checkSettings };
 }
 
 function runChecks(stack: LayerStack, options: ReviewOptions, skip: ReadonlySet<string> = new Set()): Run[] {

@@ -75,6 +75,12 @@ export const reviewTarget: Target = {
   plan(catalog, options) {
     return { files: reviewFiles(catalog, options), diagnostics: [] };
   },
+  // A warm edit splices the rows of the edited keys and of those whose findings changed; the index, report.json and summary.md (and a page whose counts changed) are rendered whole.
+  entriesByKey: true,
+  planOfKeys(catalog, keys, options) {
+    return { files: reviewFilesOfKeys(catalog, options, keys), diagnostics: [] };
+  },
+  entriesAlsoChanged: (options) => options.findingsChanged,
 };
 
 /** The target's files: the pages (index first, then sections in reading order), report.json and summary.md. `pages` is for tests (a small `rowsPerPage`). */
@@ -88,6 +94,25 @@ export function reviewFiles(
     reportFile(catalog, findings),
     { path: 'review/summary.md', template: 'summary.md.hbs', context: summaryContext(findings, catalog) },
   ];
+}
+
+/**
+ * The files of the last planOfKeys that do not depend on the keys (the index, report.json,
+ * summary.md), by catalog: a splice that renders some pages whole plans a second time, for their
+ * keys, with the same catalog and options.
+ */
+const keyless = new WeakMap<Catalog, { options: PlanOptions; index: PlannedFile; rest: PlannedFile[] }>();
+
+function reviewFilesOfKeys(catalog: Catalog, options: PlanOptions, only: ReadonlySet<string>): PlannedFile[] {
+  const last = keyless.get(catalog);
+  const { config, header, findings = [] } = options;
+  if (last && last.options.config === config && last.options.header === header && last.options.findings === options.findings) {
+    const pages = reviewPages({ catalog, config, header, findings }, { only, index: false }).map(pageFile);
+    return [last.index, ...pages, ...last.rest];
+  }
+  const files = reviewFiles(catalog, options, { only });
+  keyless.set(catalog, { options, index: files[0]!, rest: files.slice(-2) });
+  return files;
 }
 
 const REPORT_JSON = 'review/report.json';
@@ -105,8 +130,8 @@ function reportFile(catalog: Catalog, findings: PlanOptions['findings'] = []): P
   };
 }
 
-/** A page's file: page.html.hbs, and on a section page its rows through row.html.hbs (rowHtml while that is the built-in one). */
-function pageFile({ path, context, rows }: ReviewPage): PlannedFile {
+/** A page's file: page.html.hbs, and on a section page its rows through row.html.hbs (rowHtml while that is the built-in one), each row's key given. */
+function pageFile({ path, context, rows, keys }: ReviewPage): PlannedFile {
   const file: PlannedFile = { path, template: 'page.html.hbs', context };
-  return rows ? { ...file, entries: { template: 'row.html.hbs', field: 'rows', contexts: rows, builtIn: rowHtml } } : file;
+  return rows ? { ...file, entries: { template: 'row.html.hbs', field: 'rows', contexts: rows, builtIn: rowHtml, keys } } : file;
 }

@@ -103,7 +103,7 @@ describe('incremental generate', () => {
     expect(stagesOf(result.stderr)).not.toContain('plan i18next');
     // types and the lookup tables read only source texts and which argument is plural: a ja edit leaves them.
     expect(result.stderr).toContain(
-      'cache: reused 5 unchanged target(s) (types, lookup-kotlin, lookup-java, lookup-swift, lookup-dart); spliced the edited entries into 8 target(s) (i18next, android, apple, flutter, gettext, java, xliff, catalog).',
+      'cache: reused 5 unchanged target(s) (types, lookup-kotlin, lookup-java, lookup-swift, lookup-dart); spliced the edited entries into 9 target(s) (i18next, android, apple, flutter, gettext, java, xliff, catalog, review).',
     );
     // And the run after that is a hit again.
     expect(run(['generate'], dir).stderr).toContain('up to date (cache hit');

@@ -65,7 +65,8 @@ describe('a warm edit', () => {
       ['ja', '1', 'もう一度'],
       ['fr', '1', 'encore'],
     ] as const) {
-      editText(dir, locale, key, (text) => `${text} ${word}`);
+      // The word goes first: the end punctuation stays, and so does the set of rules found (a new one re-renders every review row).
+      editText(dir, locale, key, (text) => `${word} ${text}`);
       const run = await warmRun(dir);
       expect(run.spliced, `${locale} ${key}`).toEqual(SPLICING);
       expect(run.result.cache?.spliced).toEqual(SPLICING);

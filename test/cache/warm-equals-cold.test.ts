@@ -25,6 +25,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { WarmState } from '../../generator/cache/warm.js';
 import { generate } from '../../generator/pipeline.js';
 import { builtInTargets } from '../../generator/targets/index.js';
+import { StageTimer } from '../../generator/stage-timer.js';
 import { fixtureCopy, readTree } from '../support/files.js';
 import { prng } from '../support/prng.js';
 
@@ -194,10 +195,13 @@ describe('warm runs equal cold runs', () => {
   let spliced = 0;
   let mergedAlone = 0;
   let readInPart = 0;
+  /** Runs whose QA reviewed only the edited keys (cache/warm-review.ts): their findings must be among what is compared. */
+  let warmReviews = 0;
   afterAll(() => {
     expect(spliced).toBeGreaterThan(0);
     expect(mergedAlone).toBeGreaterThan(0);
     expect(readInPart).toBeGreaterThan(0);
+    expect(warmReviews).toBeGreaterThan(0);
   });
 
   // Sequences 4 and 5 leave out the review, whose QA reads the whole catalog: every edit in place can be merged alone.
@@ -224,10 +228,13 @@ describe('warm runs equal cold runs', () => {
         log.push(STEPS[kind]!(p, r));
         ageChangedFiles(p.dir, sources, ++saves);
         const before = existsSync(join(p.dir, 'dist')) ? readTree(join(p.dir, 'dist')) : {};
-        const hot = await generate({ config, cwd: p.dir, cache: true, warm });
+        const timer = new StageTimer();
+        const hot = await generate({ config, cwd: p.dir, cache: true, warm, timer });
         spliced += hot.cache?.spliced?.length ?? 0;
         if (hot.cache?.edited) mergedAlone += 1;
         if (hot.cache?.edited && hot.cache.edited.read < hot.cache.edited.files) readInPart += 1;
+        const stages = new Set(timer.stages.map(([name]) => name));
+        if (stages.has('review warm') && !stages.has('review whole')) warmReviews++;
         const cold = await coldRun(p.dir);
         const context = `seed ${seed}, steps:\n${log.join('\n')}`;
         expect(errorsOf(hot.diagnostics), context).toEqual(errorsOf(cold.result.diagnostics));
@@ -239,6 +246,9 @@ describe('warm runs equal cold runs', () => {
           // Whole diagnostics, places included; only the project folder differs (the config's absolute path).
           const plain = (ds: typeof hot.diagnostics, dir: string) => ds.map((d) => JSON.stringify(d).split(dir).join('<project>')).sort();
           expect(plain(hot.diagnostics, p.dir), context).toEqual(plain(cold.result.diagnostics, cold.dir));
+          // Findings are computed when the review is rendered (not when its files are reused).
+          if (hot.cache?.reused.includes('review') !== true)
+            expect(JSON.stringify(hot.findings), context).toEqual(JSON.stringify(cold.result.findings));
         }
         rmSync(cold.dir, { recursive: true, force: true });
       }

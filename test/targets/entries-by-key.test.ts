@@ -18,6 +18,13 @@
  *   give the same digests and the same plan.
  * - readsNoTranslations: the plan does not change when every text, state,
  *   note and origin of every translation does, nor read one at all.
+ * - planOfKeys (the review): the plan of some keys has the whole plan's
+ *   files and contexts, with each entry list cut down to those keys' entries;
+ *   each file with keyed lists is its template around its entries; and
+ *   splicing the re-planned entries of the edited keys and of the keys whose
+ *   findings changed (`entriesAlsoChanged`) into the old file, where its text
+ *   outside its entries is as it was, gives the new file, and it is so for
+ *   most edits.
  *
  * A target that declares none of these must be listed in NEITHER with why.
  *
@@ -39,14 +46,13 @@ import { splitPlural } from '../../generator/emit/plural-forms.js';
 import { TemplateRenderer } from '../../generator/emit/render.js';
 import type { EntryRendering, PlannedFile, Target, TargetPlan } from '../../generator/emit/target.js';
 import { loadCatalog } from '../../generator/pipeline.js';
+import type { Finding } from '../../generator/review/finding.js';
 import { builtInTargets } from '../../generator/targets/index.js';
 import { loadTestCatalog } from '../support/catalogs.js';
 import { prng } from '../support/prng.js';
 
 /** The built-in targets that declare none of the three, and why: adding a target means deciding. */
-const NEITHER: Readonly<Record<string, string>> = {
-  review: 'QA findings compare keys across the catalog',
-};
+const NEITHER: Readonly<Record<string, string>> = {};
 
 const STATES: readonly TranslationState[] = ['initial', 'translated', 'reviewed', 'final'];
 
@@ -411,7 +417,8 @@ function unreadable(catalog: Catalog): Catalog {
 describe('warm-run declarations of the built-in targets', async () => {
   const all = await scenarios();
   const renderer = new TemplateRenderer();
-  const byKey = builtInTargets.filter((t) => t.entriesByKey);
+  const byKey = builtInTargets.filter((t) => t.entriesByKey && !t.planOfKeys);
+  const ofKeys = builtInTargets.filter((t) => t.planOfKeys);
   const noTexts = builtInTargets.filter((t) => t.readsNoTranslations);
 
   it('the catalogs have what the checks are about', () => {
@@ -436,6 +443,7 @@ describe('warm-run declarations of the built-in targets', async () => {
     // A listed target that declares one after all is a stale reason.
     expect(Object.keys(NEITHER)).toEqual(undeclared);
     expect(byKey.map((t) => t.id)).toEqual(['i18next', 'android', 'apple', 'flutter', 'gettext', 'java', 'xliff', 'catalog']);
+    expect(ofKeys.map((t) => [t.id, t.entriesByKey, !!t.entriesAlsoChanged])).toEqual([['review', true, true]]);
     expect(noTexts.map((t) => t.id)).toEqual(['lookup-swift', 'lookup-dart']);
   });
 
@@ -510,6 +518,117 @@ describe('warm-run declarations of the built-in targets', async () => {
           expect(sorted([...kept, ...fresh])).toEqual(sorted(after.diagnostics));
         }
         // The edits that leave the splice nothing to compare must not be all of them.
+        expect(compared).toBeGreaterThan(0);
+      },
+    );
+  });
+
+  describe.each(ofKeys.map((t) => [t.id, t] as const))('%s: planOfKeys', (id, target) => {
+    /** Findings on every third key (one rule on some, two on others), or shifted by one key: the rows change with them. */
+    const findingsOf = (catalog: Catalog, shift: number): Finding[] =>
+      catalog.messages.flatMap((m, i) =>
+        (i + shift) % 3 !== 0
+          ? []
+          : (['qa/whitespace', ...((i + shift) % 2 === 0 ? ['qa/markup-differs' as const] : [])] as const).map((ruleId) => ({
+              ruleId,
+              severity: 'warning' as const,
+              key: m.key,
+              locales: [catalog.sourceLocale],
+              message: `Finding ${ruleId} on ${m.key}.`,
+              layer: 'merged',
+              origins: [],
+            })),
+      );
+    const optionsOf = (config: Config, findings: Finding[], findingsChanged?: ReadonlySet<string>) => ({
+      config,
+      header: 'Generated for the test.',
+      findings,
+      ...(findingsChanged ? { findingsChanged } : {}),
+    });
+
+    it('names the keys whose findings changed, and no keys when that is not known', () => {
+      const { config } = all[0]!;
+      expect(target.entriesAlsoChanged!(optionsOf(config, []))).toBeUndefined();
+      expect([...target.entriesAlsoChanged!(optionsOf(config, [], new Set(['1'])))!]).toEqual(['1']);
+    });
+
+    it.each(all.map((s) => [s.name, s] as const))(
+      'the plan of some keys is the whole plan, cut down to their entries (%s)',
+      (_, scenario) => {
+        const { catalog, config } = scenario;
+        const options = optionsOf(config, findingsOf(catalog, 0));
+        const whole = target.plan(catalog, options);
+        expectKeyedLists({ ...whole, files: whole.files.filter((f) => listsOf(f).some((l) => l.keys)) }, catalog);
+        for (const keys of scenario.subsets) {
+          const sub = target.planOfKeys!(catalog, keys, options);
+          expect(
+            sub.files.map((f) => f.path),
+            'every file',
+          ).toEqual(whole.files.map((f) => f.path));
+          whole.files.forEach((file, i) => {
+            const other = sub.files[i]!;
+            expect([other.context, other.template, !!other.json], file.path).toEqual([file.context, file.template, !!file.json]);
+            listsOf(file).forEach((list, j) => {
+              const subList = listsOf(other)[j]!;
+              if (!list.keys) return expect(subList.contexts, `${file.path}: a list without keys is whole`).toEqual(list.contexts);
+              expect(subList.keys, `${file.path}: keys`).toEqual(list.keys.filter((k) => keys.has(k)));
+              expect(subList.contexts, `${file.path}: contexts`).toEqual(list.contexts.filter((_, n) => keys.has(list.keys![n]!)));
+            });
+          });
+          expect(sub.diagnostics).toEqual(whole.diagnostics);
+        }
+      },
+    );
+
+    it.each(all.map((s) => [s.name, s] as const))('a file with keyed entries is its template around them, nothing more (%s)', (_, s) => {
+      const whole = target.plan(s.catalog, optionsOf(s.config, findingsOf(s.catalog, 0)));
+      const keyed = whole.files.filter((f) => listsOf(f).some((l) => l.keys));
+      expect(keyed.length).toBeGreaterThan(0);
+      for (const file of keyed) {
+        const lists = listsOf(file);
+        const text = assembled(
+          shellOf(renderer, id, file),
+          lists.map((l) => entryTexts(renderer, id, l)),
+          lists.map((l) => l.separator ?? '\n'),
+        );
+        expect(renderer.render(id, file), file.path).toBe(text);
+      }
+    });
+
+    it.each(all.map((s) => [s.name, s] as const))(
+      'splicing the re-planned entries of edited keys and of changed findings gives the files of the edited catalog (%s)',
+      (_, scenario) => {
+        const { catalog, config } = scenario;
+        const messageKeys = new Set(catalog.messages.map((m) => m.key));
+        let compared = 0;
+        for (const [n, keys] of scenario.subsets
+          .filter((s) => s.size > 0 && s.size < messageKeys.size)
+          .slice(0, 12)
+          .entries()) {
+          const changed = edited(catalog, keys);
+          const [findings, after] = [findingsOf(catalog, 0), findingsOf(catalog, n % 2)];
+          const text = (fs: readonly Finding[], key: string) => JSON.stringify(fs.filter((f) => f.key === key));
+          const findingsChanged = new Set([...messageKeys].filter((k) => text(findings, k) !== text(after, k)));
+          const also = target.entriesAlsoChanged!(optionsOf(config, after, findingsChanged))!;
+          const redone = new Set([...keys, ...also]);
+          const before = target.plan(catalog, optionsOf(config, findings));
+          const now = target.plan(changed, optionsOf(config, after));
+          const sub = target.planOfKeys!(changed, redone, optionsOf(config, after));
+          before.files.forEach((file, i) => {
+            const lists = listsOf(file);
+            // A file without keyed entries, or whose text outside them changed, is rendered whole by a warm run.
+            if (!lists.some((l) => l.keys) || shellOf(renderer, id, file) !== shellOf(renderer, id, sub.files[i]!)) return;
+            const entries = spliced(renderer, id, [file, sub.files[i]!], redone);
+            expect(entries, file.path).toBeDefined();
+            const warm = assembled(
+              shellOf(renderer, id, file),
+              entries!,
+              lists.map((l) => l.separator ?? '\n'),
+            );
+            expect(warm, `${file.path} after editing ${[...keys].join(', ')}`).toBe(renderer.render(id, now.files[i]!));
+            compared += 1;
+          });
+        }
         expect(compared).toBeGreaterThan(0);
       },
     );

@@ -61,6 +61,22 @@ export interface QaCheck {
    * messages of the catalog.
    */
   scope?: 'message';
+  /**
+   * For a check without `scope: 'message'`: the groups `message` belongs to in `catalog`, as
+   * strings (review/warm-qa.ts hashes them). The hits on a key may read, beyond the key's own
+   * message (its translations, user message and override) and what is no one key's (locales,
+   * shared user texts), only the messages that share a group with it, and only a key that
+   * shares a group with an edited one (before or after the edit) can have other hits after it.
+   * A warm run then reviews again only the edited keys and those sharing a group with them; a
+   * check without `scope` that leaves this out makes every run review whole.
+   */
+  groups?(message: Message, catalog: Catalog): string[];
+  /**
+   * Groups whose keys the hits on a key need in the catalog, in their order, without reading
+   * their texts: the keys naming one shared user text, the first of which reports it. A warm run
+   * checks an edited key on a catalog that holds its peers, but does not review them again.
+   */
+  peers?(message: Message, catalog: Catalog): string[];
   check(message: Message, catalog: Catalog, context: CheckContext): CheckHit[];
 }
 

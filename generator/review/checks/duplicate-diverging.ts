@@ -70,6 +70,15 @@ function indexOf(catalog: Catalog): Index {
 
 export const duplicateDiverging: QaCheck = {
   ...qaRule('qa/duplicate-diverging'),
+  // A key's hits read the keys with its source text and those with its text in a locale (with or without words: a superset is safe).
+  groups(message, catalog) {
+    const groups: string[] = [];
+    for (const locale of catalog.locales) {
+      const t = message.translations[locale];
+      if (hasText(t)) groups.push(`${locale}\u0000${normalizeSpace(t.text)}`);
+    }
+    return groups;
+  },
   check(message, catalog, { gaps }) {
     const index = indexOf(catalog);
     const { byKey } = index;

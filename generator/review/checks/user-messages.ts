@@ -33,8 +33,17 @@ function userTextsToReport(message: Message, catalog: Catalog): [locale: string,
   return out;
 }
 
+/** A shared user text is reported on the first key naming it: the keys naming one text are peers; no other key's text is read. */
+function namers(message: Message): string[] {
+  return message.user === undefined ? [] : [message.user];
+}
+
+const noGroups = (): string[] => [];
+
 export const userJargon: QaCheck = {
   ...qaRule('qa/user-jargon'),
+  groups: noGroups,
+  peers: namers,
   check(message, catalog, { settings }) {
     const terms = settings?.jargon ?? [];
     if (terms.length === 0) return [];
@@ -55,6 +64,8 @@ export const userJargon: QaCheck = {
 
 export const userTooLong: QaCheck = {
   ...qaRule('qa/user-too-long'),
+  groups: noGroups,
+  peers: namers,
   check(message, catalog, { settings }) {
     const limitInSource = settings?.userMessageMaxLength ?? DEFAULT_USER_MESSAGE_MAX_LENGTH;
     const hits: CheckHit[] = [];

@@ -1,0 +1,173 @@
+/**
+ * The review's warm QA (generator/cache/warm-review.ts, review/warm-qa.ts):
+ * after a text edit only the edited keys and those sharing a group with
+ * them are reviewed again, and the findings, the output and the diagnostics
+ * are still a cold run's, whether the edit creates or removes a
+ * cross-key finding, or edits an earlier layer's text that a later layer
+ * overrides (a resolved finding). A config change reviews whole.
+ */
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generate } from '../../generator/pipeline.js';
+import { StageTimer } from '../../generator/stage-timer.js';
+import { fixtureCopy, readTree } from '../support/files.js';
+
+async function warmRun(dir: string) {
+  const timer = new StageTimer();
+  const result = await generate({ config: join(dir, 'codebook.config.json'), cwd: dir, cache: true, timer });
+  const stages = new Set(timer.stages.map(([name]) => name));
+  return { result, warm: stages.has('review warm') && !stages.has('review whole'), whole: stages.has('review whole') };
+}
+
+/** The same sources run cold in a fresh folder: findings, output and diagnostics must be the warm run's. */
+async function expectCold(dir: string, warm: Awaited<ReturnType<typeof warmRun>>): Promise<string> {
+  const cold = mkdtempSync(join(tmpdir(), 'codebook-warm-review-cold-'));
+  try {
+    cpSync(dir, cold, { recursive: true, filter: (path) => !/[\\/](dist|node_modules)([\\/]|$)/.test(path.slice(dir.length)) });
+    const result = await generate({ config: join(cold, 'codebook.config.json'), cwd: cold, cache: false });
+    const findings = JSON.stringify(result.findings);
+    expect(JSON.stringify(warm.result.findings)).toEqual(findings);
+    expect(readTree(join(dir, 'dist'))).toEqual(readTree(join(cold, 'dist')));
+    const plain = (ds: typeof result.diagnostics) => ds.map((d) => JSON.stringify(d)).sort();
+    expect(plain(warm.result.diagnostics)).toEqual(plain(result.diagnostics));
+    return findings;
+  } finally {
+    rmSync(cold, { recursive: true, force: true });
+  }
+}
+
+type Messages = { messages: Record<string, string | { text: string }> };
+
+function editFile(dir: string, file: string, edit: (data: Messages) => void): void {
+  const path = join(dir, file);
+  const data = JSON.parse(readFileSync(path, 'utf8')) as Messages;
+  edit(data);
+  writeFileSync(path, `${JSON.stringify(data, null, 2)}\n`);
+}
+
+const textOf = (value: string | { text: string } | undefined) => (typeof value === 'string' ? value : value?.text);
+
+/** The hazards fixture with a third layer `app`, cold-run once so the next runs are warm. */
+async function project(): Promise<string> {
+  const dir = fixtureCopy('hazards', 'codebook-warm-review-');
+  const configPath = join(dir, 'codebook.config.json');
+  const config = JSON.parse(readFileSync(configPath, 'utf8')) as { layers: { name: string; files: string[] }[] };
+  config.layers.push({ name: 'app', files: ['app/*.json'] });
+  writeFileSync(configPath, `${JSON.stringify(config, null, 2)}\n`);
+  mkdirSync(join(dir, 'app'));
+  // Laid out as the edits write them: a reformatted file moves origins, which reviews whole.
+  for (const locale of ['en', 'ja', 'ko', 'ru', 'ar', 'fr', 'zh-Hans', 'pt-BR'])
+    editFile(dir, `locales/${locale}/messages.json`, () => undefined);
+  // Key 2's ja text comes from the app layer, over the messages layer's.
+  writeFileSync(
+    join(dir, 'app/ja.json'),
+    `${JSON.stringify({ locale: 'ja', messages: { '2': '@home は参照ではありません。' } }, null, 2)}\n`,
+  );
+  editFile(dir, 'locales/ja/messages.json', (data) => {
+    data.messages['2'] = '@home は参照ではありません';
+  });
+  const first = await warmRun(dir);
+  expect(first.result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  return dir;
+}
+
+describe('the warm review', () => {
+  it('reviews only what an edit touches and equals a cold run, edit after edit', async () => {
+    const dir = await project();
+    for (const [locale, key, word] of [
+      ['ja', '1', '今すぐ'],
+      ['en', '2', 'really'],
+      ['ja', '-302', 'もう一度'],
+    ] as const) {
+      // The word goes first: the end punctuation stays, and so does the set of rules found, so the rows are spliced.
+      editFile(dir, `locales/${locale}/messages.json`, (data) => {
+        data.messages[key] = `${word} ${textOf(data.messages[key])}`;
+      });
+      const run = await warmRun(dir);
+      expect(run.warm, `${locale} ${key}`).toBe(true);
+      expect(run.result.cache?.spliced, `${locale} ${key}`).toContain('review');
+      await expectCold(dir, run);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an edit that makes two source texts equal creates a duplicate-diverging finding, and its undo removes it', async () => {
+    const dir = await project();
+    const en = (JSON.parse(readFileSync(join(dir, 'locales/en/messages.json'), 'utf8')) as Messages).messages;
+    const before = textOf(en['-302'])!;
+    const diverging = (findings: { ruleId: string; key: string }[] | undefined) =>
+      (findings ?? []).filter((f) => f.ruleId === 'qa/duplicate-diverging' && (f.key === '-302' || f.key === '1'));
+    // -302 and 1 have different ja texts: with one en text, the ja texts diverge.
+    editFile(dir, 'locales/en/messages.json', (data) => {
+      data.messages['-302'] = textOf(data.messages['1'])!;
+    });
+    const created = await warmRun(dir);
+    expect(created.warm).toBe(true);
+    expect(diverging(created.result.findings).length).toBeGreaterThan(0);
+    await expectCold(dir, created);
+    editFile(dir, 'locales/en/messages.json', (data) => {
+      data.messages['-302'] = before;
+    });
+    const removed = await warmRun(dir);
+    expect(removed.warm).toBe(true);
+    expect(diverging(removed.result.findings)).toEqual([]);
+    await expectCold(dir, removed);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('an edit of an earlier layer text that a later layer overrides changes the resolved findings', async () => {
+    const dir = await project();
+    const resolvedOn2 = (findings: { key: string; resolvedBy?: unknown; layer: string }[] | undefined) =>
+      (findings ?? []).filter((f) => f.key === '2' && f.resolvedBy && f.layer === 'messages');
+    const start = resolvedOn2((await warmRun(dir)).result.findings);
+    // Trailing spaces in the overridden text: a whitespace finding of the messages stack, resolved by the app layer.
+    editFile(dir, 'locales/ja/messages.json', (data) => {
+      data.messages['2'] = '@home は参照ではありません  ';
+    });
+    const run = await warmRun(dir);
+    expect(run.warm).toBe(true);
+    expect(resolvedOn2(run.result.findings).length).toBeGreaterThan(start.length);
+    // The merged texts are as they were: only key 2's row changes, with its findings.
+    expect(run.result.cache?.spliced).toContain('review');
+    await expectCold(dir, run);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a key added reviews whole', async () => {
+    const dir = await project();
+    const registryPath = join(dir, 'locales/codes.json');
+    const registry = JSON.parse(readFileSync(registryPath, 'utf8')) as { codes: object[] };
+    registry.codes.push({ code: 99999, section: 'general', description: 'Added.' });
+    writeFileSync(registryPath, `${JSON.stringify(registry, null, 2)}\n`);
+    editFile(dir, 'locales/en/messages.json', (data) => {
+      data.messages['99999'] = 'Added.';
+    });
+    const run = await warmRun(dir);
+    expect(run.whole).toBe(true);
+    expect(run.warm).toBe(false);
+    expect(run.result.cache?.spliced ?? []).not.toContain('review');
+    await expectCold(dir, run);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a severity changed in the config reviews whole', async () => {
+    const dir = await project();
+    const configPath = join(dir, 'codebook.config.json');
+    const config = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
+    writeFileSync(configPath, `${JSON.stringify({ ...config, review: { severities: { 'qa/whitespace': 'error' } } }, null, 2)}\n`);
+    const run = await warmRun(dir);
+    expect(run.whole).toBe(true);
+    expect(run.warm).toBe(false);
+    await expectCold(dir, run);
+    // And the next text edit is warm again, under the new severities.
+    editFile(dir, 'locales/ja/messages.json', (data) => {
+      data.messages['1'] = `${textOf(data.messages['1'])} 今すぐ`;
+    });
+    const next = await warmRun(dir);
+    expect(next.warm).toBe(true);
+    await expectCold(dir, next);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
