@@ -7,7 +7,7 @@
  * file's text outside its entry lists) followed by the per-entry numbers as
  * 32-bit words, which at 100k keys would be tens of MB as JSON.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readBinaryFile, writeBinaryFile, WordWriter } from './binary-file.js';
 import type { KeyFingerprints } from './key-fingerprints.js';
 import type { EntryList, SourceLayout } from './source-layout.js';
 
@@ -80,18 +80,9 @@ export function indexFileFor(cacheFile: string): string {
 }
 
 export async function writeEntryIndex(file: string, index: EntryIndex): Promise<boolean> {
-  const words: Uint32Array[] = [];
-  let at = 0;
-  const place = (array: Uint32Array) => {
-    words.push(array);
-    at += array.length;
-    return at - array.length;
-  };
-  // Float64 arrays start on an even word, so they can be viewed in place when read.
-  const placeFloats = (array: Float64Array) => {
-    if (at % 2 === 1) place(new Uint32Array(1));
-    return place(new Uint32Array(array.buffer, array.byteOffset, array.length * 2));
-  };
+  const words = new WordWriter();
+  const place = (array: Uint32Array) => words.place(array);
+  const placeFloats = (array: Float64Array) => words.placeFloats(array);
   const { keys, registry, texts, frame, frameShape, twoAudiences, files: sourceFiles } = index.fingerprints;
   placeFloats(registry);
   placeFloats(texts);
@@ -124,44 +115,17 @@ export async function writeEntryIndex(file: string, index: EntryIndex): Promise<
       };
     sources[path] = { ...layout, ...(lists ? { lists: placed } : {}) };
   }
-  const header = Buffer.from(
-    JSON.stringify({ format: FORMAT, frame, frameShape, twoAudiences, keys, files: sourceFiles, targets, sources } satisfies Header),
-    'utf8',
-  );
-  // The words start on an 8-byte boundary, so the Float64 fingerprints can be viewed in place.
-  const headerWords = Math.ceil((header.length + 4) / 8) * 2;
-  const body = new Uint32Array(headerWords + at);
-  new DataView(body.buffer).setUint32(0, header.length, true);
-  new Uint8Array(body.buffer).set(header, 4);
-  let offset = headerWords;
-  for (const w of words) {
-    body.set(w, offset);
-    offset += w.length;
-  }
-  const temp = `${file}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, new Uint8Array(body.buffer));
-    await rename(temp, file);
-    return true;
-  } catch {
-    await rm(temp, { force: true }).catch(() => undefined);
-    return false;
-  }
+  const header: Header = { format: FORMAT, frame, frameShape, twoAudiences, keys, files: sourceFiles, targets, sources };
+  return writeBinaryFile(file, header, words);
 }
 
 /** The index, or undefined when there is none or it cannot be read. */
 export async function readEntryIndex(file: string): Promise<EntryIndex | undefined> {
   try {
-    const bytes = await readFile(file);
-    const aligned = new Uint8Array(new ArrayBuffer(bytes.length));
-    aligned.set(bytes);
-    const headerLength = new DataView(aligned.buffer).getUint32(0, true);
-    const header = JSON.parse(Buffer.from(aligned.buffer, 4, headerLength).toString('utf8')) as Header;
+    const { header, words, floats: floatsAt } = await readBinaryFile<Header>(file);
     if (header.format !== FORMAT) return undefined;
-    const base = Math.ceil((headerLength + 4) / 8) * 2;
-    const words = new Uint32Array(aligned.buffer, base * 4);
     const count = header.keys.length;
-    const floats = (at: number) => new Float64Array(aligned.buffer, (base + at) * 4, count);
+    const floats = (at: number) => floatsAt(at, count);
     const fingerprints: KeyFingerprints = {
       frame: header.frame,
       ...(header.frameShape !== undefined ? { frameShape: header.frameShape } : {}),
@@ -193,7 +157,7 @@ export async function readEntryIndex(file: string): Promise<EntryIndex | undefin
           keys: words.subarray(l.keysAt, l.keysAt + l.count),
           lines: words.subarray(l.linesAt, l.linesAt + l.count),
           columns: words.subarray(l.columnsAt, l.columnsAt + l.count),
-          hashes: new Float64Array(aligned.buffer, (base + l.hashesAt) * 4, l.count),
+          hashes: floatsAt(l.hashesAt, l.count),
           bytes: words.subarray(l.bytesAt, l.bytesAt + l.count + 1),
         };
       sources[path] = { ...layout, ...(lists ? { lists: read } : {}) };
