@@ -181,7 +181,10 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
   const run = incremental?.run;
   // A text edit inside some keys' entries reads the edited files and merges those keys alone.
-  const edited = run && stats ? await timer.timeAsync('load edited keys', () => editedCatalogOf(run, config, globbed, stats)) : undefined;
+  // Not tried for a target whose entries follow more than their keys' texts (the review's rows, its findings): it needs the whole catalog.
+  const onlyTexts = !selectTargets(config, options.targets).targets.some((t) => t.entriesAlsoChanged);
+  const edited =
+    run && stats && onlyTexts ? await timer.timeAsync('load edited keys', () => editedCatalogOf(run, config, globbed, stats)) : undefined;
   if (edited) {
     const done = await generateFrom(edited.result, edited.catalog.layers, { options, config, outDir, run, timer, edited, stats });
     if (done) return done;
@@ -214,8 +217,8 @@ async function generateFrom(result: GenerateResult, layers: LoadedLayers, contex
   // Below the target level: which keys' texts changed, and what can be kept or spliced (cache/warm-run.ts).
   const warm = run ? await timer.timeAsync('cache', () => openWarmRun(run, result, targets, reused, edited)) : undefined;
   const toRender = targets.filter((t) => !reused.has(t.id));
-  // A catalog of the edited keys alone serves only targets that splice exactly their entries (not the review, whose rows follow its findings).
-  if (warm?.partial && (toRender.some((t) => t.entriesAlsoChanged) || !warm.splicesAll(toRender))) return undefined;
+  // A catalog of the edited keys alone serves only runs whose every target is kept or spliced.
+  if (warm?.partial && !warm.splicesAll(toRender)) return undefined;
   const loadDiagnostics = [...result.diagnostics];
   // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected (warm: cache/warm-review.ts).
   const qa = run && toRender.some((t) => t.id === 'review') ? await timer.timeAsync('cache', () => WarmReview.open(run)) : undefined;
