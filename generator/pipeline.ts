@@ -173,9 +173,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const globbed = await layerPaths(config);
   const refused = refusedOutput(config, outDir, globbed, options);
   if (refused.length > 0) return { config, diagnostics: refused, texts: new Map() };
-  // A run whose inputs and outputs are as the last one left them stops here (generator/cache/).
   // Taken before any layer file is read, for this run and the next to tell unchanged files by (cache/edited-catalog.ts).
   const stats = options.cache && !options.check ? await statLayerFiles(config, globbed) : undefined;
+  // A run whose inputs and outputs are as the last one left them stops here (generator/cache/).
   const incremental = stats ? await openIncremental(config, options, outDir, timer, globbed, stats) : undefined;
   if (incremental?.upToDate) return incremental.upToDate;
 
