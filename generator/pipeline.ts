@@ -227,7 +227,7 @@ async function generateFrom(result: GenerateResult, layers: LoadedLayers, contex
         qa
           ? qa.findings(
               { files: result.sources ?? [], config, settings: config.review ?? {}, merged: mergedOf(result)! },
-              result.hashes ?? new Map(),
+              warm?.editedEntryKeys(result.sources ?? [], result.hashes ?? new Map(), stats ?? new Map()),
               warm?.changed,
               timer,
             )

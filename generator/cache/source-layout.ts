@@ -150,6 +150,29 @@ export function editedEntries(before: SourceLayout, after: SourceLayout): number
   return edited;
 }
 
+/**
+ * The keys (table places) with an entry edited in some messages file between two runs' layouts
+ * of the same layer files; undefined when files were added or removed, a registry changed, or a
+ * file changed otherwise than inside its entries (editedEntries).
+ */
+export function editedEntriesOfFiles(
+  before: Readonly<Record<string, SourceLayout>>,
+  after: Readonly<Record<string, SourceLayout>>,
+): Set<number> | undefined {
+  const paths = Object.keys(after);
+  if (paths.length !== Object.keys(before).length) return undefined;
+  const edited = new Set<number>();
+  for (const path of paths) {
+    const [a, b] = [before[path], after[path]!];
+    if (!a) return undefined;
+    if (a.content === b.content) continue;
+    const entries = a.kind === 'messages' && b.kind === 'messages' ? editedEntries(a, b) : undefined;
+    if (!entries) return undefined;
+    for (const at of entries) edited.add(at);
+  }
+  return edited;
+}
+
 /** The first top-level member name after `from`, else the end of the text. */
 function nextAfter(starts: readonly number[], from: number, end: number): number {
   let next = end;

@@ -16,7 +16,7 @@ import type { IncrementalRun } from './incremental.js';
 import { hashText } from '../json/text-hash.js';
 import { changedTexts, keyFingerprints, type KeyFingerprints } from './key-fingerprints.js';
 import type { EditedCatalog } from './edited-catalog.js';
-import { layoutsOf, type FileStat, type SourceLayout } from './source-layout.js';
+import { editedEntriesOfFiles, layoutsOf, type FileStat, type SourceLayout } from './source-layout.js';
 import type { SourceFile } from '../catalog/load-layers.js';
 import type { TargetRecord } from './output-cache.js';
 import { fileIndexOf, WarmEdit } from './warm-edit.js';
@@ -206,6 +206,27 @@ export class WarmRun {
     else this.next.set(target.id, null);
   }
 
+  /**
+   * The layer files' layouts for the next index: an edited catalog's, else the last index's for a
+   * text it laid out and laid out now for the others (once per run: `editedEntryKeys` and `save` share them).
+   */
+  private layoutsOf(files: readonly SourceFile[], hashes: ReadonlyMap<string, number>, stats: ReadonlyMap<string, FileStat>) {
+    return (this.nextLayouts ??= this.layouts ?? layoutsOf(files, hashes, this.keyIndex, this.previous?.sources, stats));
+  }
+
+  private nextLayouts?: Record<string, SourceLayout>;
+
+  /** The keys with an entry edited in some layer file since the indexed run (source-layout.ts); undefined when more changed or there is no index. */
+  editedEntryKeys(
+    files: readonly SourceFile[],
+    hashes: ReadonlyMap<string, number>,
+    stats: ReadonlyMap<string, FileStat>,
+  ): Set<string> | undefined {
+    const before = this.previous?.sources;
+    const edited = before && editedEntriesOfFiles(before, this.layoutsOf(files, hashes, stats));
+    return edited && new Set([...edited].map((at) => this.fingerprints.keys[at]!));
+  }
+
   /** Whether every target left to render will be spliced: what a partial catalog needs. */
   splicesAll(targets: readonly Target[]): boolean {
     return this.edit !== undefined && targets.every((t) => this.records.has(t.id));
@@ -227,7 +248,7 @@ export class WarmRun {
         this.nextDigests.get(id) ?? (target && Float64Array.from(this.fingerprints.keys, (_, at) => this.digestOf(target, at)));
       targets[id] = { key, files, ...(digests ? { digests } : {}) };
     }
-    const sources = this.layouts ?? layoutsOf(files, hashes, this.keyIndex, this.previous?.sources, stats);
+    const sources = this.layoutsOf(files, hashes, stats);
     return writeEntryIndex(indexFileFor(this.run.file), { fingerprints: this.fingerprints, targets, sources });
   }
 }

@@ -4,7 +4,7 @@
  * messages file name exactly the edited entries, or nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { editedEntries, knownPositions, layoutsOf, sourceLayout } from '../../generator/cache/source-layout.js';
+import { editedEntries, editedEntriesOfFiles, knownPositions, layoutsOf, sourceLayout } from '../../generator/cache/source-layout.js';
 import { parseJsonFile } from '../../generator/json/json-file.js';
 import { hashText } from '../../generator/json/text-hash.js';
 
@@ -114,5 +114,25 @@ describe('source layouts', () => {
       }
     }
     expect(compared).toBe(5 * 4 + 2 * 3);
+  });
+
+  it("across a run's files: the union of the edited entries, or nothing when a file came, went, or a registry changed", () => {
+    const registry = '{ "codes": [{ "code": 1 }] }';
+    const ko = BASE.replace('"ja"', '"ko"');
+    const runOf = (files: Record<string, string>) =>
+      Object.fromEntries(
+        Object.entries(files).map(([path, text]) => [
+          path,
+          sourceLayout(path === 'codes.json' ? 'registry' : 'messages', text, hashText(text), keyIndex, JSON.parse(text))!,
+        ]),
+      );
+    const before = runOf({ 'codes.json': registry, 'ja.json': BASE, 'ko.json': ko });
+    const names = (at: Set<number> | undefined) => at && [...at].map((i) => keys[i]).sort();
+    expect(names(editedEntriesOfFiles(before, before))).toEqual([]);
+    const edits = { 'codes.json': registry, 'ja.json': BASE.replace('一つ目', '1'), 'ko.json': ko.replace('三つ目', '3') };
+    expect(names(editedEntriesOfFiles(before, runOf(edits)))).toEqual(['1', '3']);
+    expect(editedEntriesOfFiles(before, runOf({ ...edits, 'codes.json': registry.replace('1', '2') }))).toBeUndefined();
+    expect(editedEntriesOfFiles(before, runOf({ 'codes.json': registry, 'ja.json': BASE }))).toBeUndefined();
+    expect(editedEntriesOfFiles(before, runOf({ ...edits, 'fr.json': BASE.replace('"ja"', '"fr"') }))).toBeUndefined();
   });
 });

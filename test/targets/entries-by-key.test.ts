@@ -475,15 +475,7 @@ describe('warm-run declarations of the built-in targets', async () => {
       'a file is its template around its entries, nothing more (%s)',
       (_, { catalog, config }) => {
         const whole = planOf(target, catalog, config);
-        for (const file of whole.files) {
-          const lists = listsOf(file);
-          const text = assembled(
-            shellOf(renderer, id, file),
-            lists.map((l) => entryTexts(renderer, id, l)),
-            lists.map((l) => l.separator ?? '\n'),
-          );
-          expect(renderer.render(id, file), file.path).toBe(text);
-        }
+        for (const file of whole.files) expectTemplateAroundEntries(renderer, id, file);
       },
     );
 
@@ -584,15 +576,7 @@ describe('warm-run declarations of the built-in targets', async () => {
       const whole = target.plan(s.catalog, optionsOf(s.config, findingsOf(s.catalog, 0)));
       const keyed = whole.files.filter((f) => listsOf(f).some((l) => l.keys));
       expect(keyed.length).toBeGreaterThan(0);
-      for (const file of keyed) {
-        const lists = listsOf(file);
-        const text = assembled(
-          shellOf(renderer, id, file),
-          lists.map((l) => entryTexts(renderer, id, l)),
-          lists.map((l) => l.separator ?? '\n'),
-        );
-        expect(renderer.render(id, file), file.path).toBe(text);
-      }
+      for (const file of keyed) expectTemplateAroundEntries(renderer, id, file);
     });
 
     it.each(all.map((s) => [s.name, s] as const))(
@@ -656,3 +640,14 @@ describe('warm-run declarations of the built-in targets', async () => {
     });
   });
 });
+
+/** A file renders as its shell with its entry lists' entries put in, nothing more. */
+function expectTemplateAroundEntries(renderer: TemplateRenderer, id: string, file: PlannedFile): void {
+  const lists = listsOf(file);
+  const text = assembled(
+    shellOf(renderer, id, file),
+    lists.map((l) => entryTexts(renderer, id, l)),
+    lists.map((l) => l.separator ?? '\n'),
+  );
+  expect(renderer.render(id, file), file.path).toBe(text);
+}
