@@ -7,8 +7,11 @@
 // `--also ids` measures a second set of targets in the same run, in its own output folder and
 // cache (the bench's note compares all targets with all but review, whose QA is not incremental).
 //
+// "I/O floor" is bench/io-floor.mjs on the output files the edit's run changed: node's start-up,
+// and reading and replacing those files, with nothing computed. No warm edit can take less.
+//
 // `--write` also puts the table into its own section of bench/RESULTS.md (bench/run.mjs keeps it).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +21,7 @@ import { writeSyntheticCatalog } from './synth-catalog.mjs';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repo, 'build/generator/cli.js');
+const ioFloor = join(repo, 'bench/io-floor.mjs');
 
 function parseArgs(argv) {
   const o = { codes: 100000, runs: 3, targets: undefined, also: undefined, write: false };
@@ -46,6 +50,25 @@ function editOne(file, n) {
   return key;
 }
 
+/** Each file below `dir` (the cache's own folder left out) with its inode and mtime: what a run replaced shows as a new pair. */
+function filesOf(dir) {
+  const files = new Map();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath ?? entry.path, entry.name);
+    const info = statSync(path);
+    files.set(path, { id: `${info.ino}:${info.mtimeMs}`, size: info.size });
+  }
+  return files;
+}
+
+/** The files of `after` that are new or replaced since `before`. */
+function changedFiles(before, after) {
+  return [...after]
+    .filter(([path, { id }]) => before.get(path)?.id !== id && !path.includes('.codebook'))
+    .map(([path, f]) => ({ path, size: f.size }));
+}
+
 async function main() {
   const o = parseArgs(process.argv.slice(2));
   const dir = mkdtempSync(join(os.tmpdir(), 'codebook-warm-edit-'));
@@ -70,10 +93,15 @@ async function main() {
         return r;
       };
       await run(); // fills the output and the cache
-      const figures = { edit: [], unchanged: [], cold: [] };
+      const figures = { edit: [], floor: [], unchanged: [], cold: [] };
+      const written = [];
       for (let i = 0; i < o.runs; i++) {
         editOne(join(dir, 'locales/ja/messages.json'), n * o.runs + i);
+        const before = filesOf(join(dir, `out-${n}`));
         figures.edit.push(await run());
+        const changed = changedFiles(before, filesOf(join(dir, `out-${n}`)));
+        written.push(changed.reduce((sum, f) => sum + f.size, 0));
+        figures.floor.push(await measureNode([ioFloor, ...changed.map((f) => f.path)]));
         figures.unchanged.push(await run());
         figures.cold.push(await run(['--no-cache']));
       }
@@ -84,6 +112,7 @@ async function main() {
         '|---|---|---|---|',
         ...[
           ['edit', 'one ja message edited, cache warm'],
+          ['floor', `I/O floor: the ${(summary(written).median / 1048576).toFixed(0)} MiB of output it changed, read and replaced`],
           ['unchanged', 'nothing changed, cache warm'],
           ['cold', 'cold, `--no-cache`'],
         ].map(
