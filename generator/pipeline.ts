@@ -282,7 +282,14 @@ async function generateFrom(result: GenerateResult, layers: LoadedLayers, contex
       reused: reusedIds,
       spliced,
       ...(edited
-        ? { edited: { keys: edited.catalog.edited.size, read: edited.catalog.read, files: edited.catalog.layers.files.length } }
+        ? {
+            edited: {
+              keys: edited.catalog.edited.size,
+              read: edited.catalog.read,
+              relaid: edited.catalog.relaid,
+              files: edited.catalog.layers.files.length,
+            },
+          }
         : {}),
       file: run.file,
     };

@@ -15,7 +15,10 @@
  */
 import type { Config } from '../config/load-config.js';
 import type { Catalog } from '../catalog/model.js';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
+import { decodeSource } from '../catalog/source-text.js';
+import { hashText } from '../json/text-hash.js';
+import { relaidOut } from './relayout.js';
 import { displayPath, loadLayers, type LoadedLayers, type SourceFile } from '../catalog/load-layers.js';
 import { mergeLayers, type Gap } from '../catalog/merge.js';
 import { validateCatalog } from '../catalog/validate.js';
@@ -41,6 +44,8 @@ export interface EditedCatalog {
   edited: ReadonlySet<string>;
   /** How many layer files were read whole (the others only for the edited keys' entries). */
   read: number;
+  /** How many changed files were laid out again from their last layout instead (relayout.ts). */
+  relaid: number;
   /** The last run's fingerprints with the edited keys' texts hashed again. */
   fingerprints: KeyFingerprints;
   /** Every layer file's layout, the edited files' anew. */
@@ -65,9 +70,12 @@ export async function editedCatalog(
   const { previous, recorded, trusted, keyIndex } = context;
   const read = await readEdits(config, globbed, context);
   if (!read || !fewEdited(read.edited.size, previous.fingerprints.keys.length)) return undefined;
-  const { loaded, unread, deferred, layouts, edited } = read;
-  const partial = unread.map((f) => partialSource({ ...f, layout: previous.sources[f.file]! }, edited, keyIndex));
+  const { loaded, unread, deferred, layouts, edited, relaid } = read;
+  const partial = unread.map((f) => partialSource({ ...f, layout: layouts[f.file]! }, edited, keyIndex));
   if (partial.some((p) => !p)) return undefined;
+  // A file laid out again from its last layout is checked on its edited entry alone, as a deferred one read whole is.
+  for (const source of partial as SourceFile[])
+    if (relaid.has(source.json.file) && !editedEntriesPass(source, layouts[source.json.file]!, edited)) return undefined;
   // In the layer order the last run read them (which its layouts kept).
   const byPath = new Map([...loaded.files, ...(partial as SourceFile[])].map((f) => [f.json.file, f]));
   const sources = Object.keys(previous.sources).map((path) => byPath.get(path)!);
@@ -82,7 +90,9 @@ export async function editedCatalog(
   const merged = mergeLayers(sources, config, { keys, twoAudiences });
   const fresh = [...merged.diagnostics, ...validateCatalog(merged.catalog, merged.gaps)];
   if (fresh.some((d) => d.severity === 'error')) return undefined;
-  const changed = loaded.files.map((f) => f.json.file).filter((path) => previous.sources[path]!.content !== loaded.hashes.get(path));
+  const changed = [...loaded.files.map((f) => f.json.file), ...relaid].filter(
+    (path) => previous.sources[path]!.content !== (loaded.hashes.get(path) ?? layouts[path]!.content),
+  );
   const fingerprints = patchedFingerprints(previous.fingerprints, merged.catalog, keyIndex, loaded.hashes, changed);
   if (!fingerprints) return undefined;
   const ofEdited = (d: Diagnostic) => d.key !== undefined && keys.has(d.key);
@@ -99,6 +109,7 @@ export async function editedCatalog(
     diagnostics: [...recorded.filter((d) => !ofEdited(d)), ...fresh.filter(ofEdited)],
     edited: keys,
     read: loaded.files.length,
+    relaid: relaid.size,
     fingerprints,
     layouts,
     layers: { files: sources, failed: [], texts: new FileTexts(config.root, loaded.texts), diagnostics: [], hashes, clean },
@@ -107,10 +118,12 @@ export async function editedCatalog(
 
 /**
  * Reads the layer files whose size or mtime changed and lays out the changed ones again: the
- * edited keys (key-table places), the files left unread, those checked on their edited entries
- * alone, and the next layouts; undefined when an edit is not one inside entries.
+ * edited keys (key-table places), the files not parsed whole (read in part: unchanged, or laid out
+ * again from their last layout), those checked on their edited entries alone, and the next
+ * layouts; undefined when an edit is not one inside entries.
  */
-async function readEdits(config: Config, globbed: readonly string[][], { previous, trusted, keyIndex, stats }: EditContext) {
+async function readEdits(config: Config, globbed: readonly string[][], context: EditContext) {
+  const { previous, trusted, keyIndex, stats } = context;
   const files = layerFilesOf(config, globbed);
   if (files.length !== Object.keys(previous.sources).length || files.some((f) => !previous.sources[f.file])) return undefined;
   // A file whose size and mtime are as laid out is not read whole; the others are loaded as usual.
@@ -120,6 +133,22 @@ async function readEdits(config: Config, globbed: readonly string[][], { previou
   const deferred = new Set(
     files.filter((f) => !skipped.has(f.path) && trusted.get(f.file) === previous.sources[f.file]!.content).map((f) => f.file),
   );
+  const layouts = { ...previous.sources };
+  const edited = new Set<number>();
+  const relaid = new Set<string>();
+  const texts = new Map<string, string>();
+  for (const { file, text, layout, at } of await relaidFiles(
+    files.filter((f) => deferred.has(f.file)),
+    context,
+  )) {
+    const f = files.find((g) => g.file === file)!;
+    unread.push(f);
+    skipped.add(f.path);
+    relaid.add(file);
+    texts.set(file, text);
+    layouts[file] = layout;
+    if (at !== undefined) edited.add(at);
+  }
   const loaded = await loadLayers(
     config,
     globbed.map((paths) => paths.filter((p) => !skipped.has(p))),
@@ -128,8 +157,7 @@ async function readEdits(config: Config, globbed: readonly string[][], { previou
   );
   // A layer whose files all went unread looks empty to the loader; a really empty one was reported last run (recorded).
   if (loaded.failed.length > 0 || loaded.diagnostics.some((d) => d.ruleId !== 'config/empty-layer')) return undefined;
-  const layouts = { ...previous.sources };
-  const edited = new Set<number>();
+  for (const [file, text] of texts) loaded.texts.set(file, text);
   for (const source of loaded.files) {
     const path = source.json.file;
     const before = previous.sources[path]!;
@@ -143,7 +171,31 @@ async function readEdits(config: Config, globbed: readonly string[][], { previou
     const stat = stats.get(path);
     layouts[path] = stat ? { ...after, stat } : after;
   }
-  return edited.size === 0 ? undefined : { loaded, unread, deferred, layouts, edited };
+  return edited.size === 0 ? undefined : { loaded, unread, deferred, layouts, edited, relaid };
+}
+
+/**
+ * Of the changed files that loaded clean as laid out, those whose text is the last one or whose
+ * edit is one entry's (relayout.ts): each with its text, its layout now and the edited key (none
+ * when only its stat changed). The others are left to the loader, which reports what it finds.
+ */
+async function relaidFiles(files: readonly { path: string; file: string }[], { previous, stats }: EditContext) {
+  const relaid: { file: string; text: string; layout: SourceLayout; at?: number }[] = [];
+  for (const { path, file } of files) {
+    const before = previous.sources[file]!;
+    if (before.kind !== 'messages') continue;
+    const { text } = decodeSource(file, await readFile(path));
+    if (text === undefined) continue;
+    const stat = stats.get(file);
+    const withStat = (layout: SourceLayout) => (stat ? { ...layout, stat } : layout);
+    const content = hashText(text);
+    if (content === before.content) relaid.push({ file, text, layout: withStat(before) });
+    else {
+      const next = relaidOut(before, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, previous.fingerprints.keys);
+      if (next) relaid.push({ file, text, layout: withStat({ ...next.layout, content }), at: next.edited });
+    }
+  }
+  return relaid;
 }
 
 /** Every layer file with its layer and display path, in layer order. */

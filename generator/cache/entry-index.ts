@@ -11,7 +11,7 @@ import { readBinaryFile, writeBinaryFile, WordWriter } from './binary-file.js';
 import type { KeyFingerprints } from './key-fingerprints.js';
 import type { EntryList, SourceLayout } from './source-layout.js';
 
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** One entry list of a file: the key (an index into the key table) and UTF-8 length of each entry, in order. */
 export interface ListIndex {
@@ -65,6 +65,7 @@ interface EntryListHeader {
   columnsAt: number;
   hashesAt: number;
   bytesAt: number;
+  charsAt: number;
 }
 
 interface ListHeader {
@@ -112,6 +113,7 @@ export async function writeEntryIndex(file: string, index: EntryIndex): Promise<
         columnsAt: place(list.columns),
         hashesAt: placeFloats(list.hashes),
         bytesAt: place(list.bytes),
+        charsAt: place(list.chars),
       };
     sources[path] = { ...layout, ...(lists ? { lists: placed } : {}) };
   }
@@ -159,6 +161,7 @@ export async function readEntryIndex(file: string): Promise<EntryIndex | undefin
           columns: words.subarray(l.columnsAt, l.columnsAt + l.count),
           hashes: floatsAt(l.hashesAt, l.count),
           bytes: words.subarray(l.bytesAt, l.bytesAt + l.count + 1),
+          chars: words.subarray(l.charsAt, l.charsAt + l.count + 1),
         };
       sources[path] = { ...layout, ...(lists ? { lists: read } : {}) };
     }

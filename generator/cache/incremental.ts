@@ -43,7 +43,7 @@ export interface CacheReport {
    * When a text edit merged and validated its keys alone (cache/edited-catalog.ts): how many, and
    * how many of the layer files were read whole (the others, unchanged, only for those keys' entries).
    */
-  edited?: { keys: number; read: number; files: number };
+  edited?: { keys: number; read: number; relaid: number; files: number };
   /** The record file. */
   file: string;
 }

@@ -28,6 +28,8 @@ export interface EntryList {
   hashes: Float64Array;
   /** Each entry's slice in the text's UTF-8 bytes (no byte order mark): entry i is [bytes[i], bytes[i + 1]). */
   bytes: Uint32Array;
+  /** The same in UTF-16 code units of the text (no byte order mark). */
+  chars: Uint32Array;
   /** This run's only (never saved): each entry's slice of the text it was laid out from. */
   slice?: (i: number) => string;
 }
@@ -39,12 +41,20 @@ export interface SourceLayout {
   kind?: 'registry' | 'messages';
   /** A hash of the text outside the entry slices and where each piece of it starts. */
   rest: number;
+  /** Those pieces of text that are not empty, in order: each one's UTF-16 range and hashText (what relayout.ts checks an edit against). */
+  restPieces?: RestPiece[];
   /** By container pointer (ENTRY_CONTAINERS), the containers the file has; none when the file could not be laid out. */
   lists?: Record<string, EntryList>;
   /** What the file holds besides its entries (a messages file's locale, section titles and shared user texts; a registry's sections), as JSON. */
   frame?: string;
   /** The file's size and mtime when it was read, unless it was modified too close to then to be trusted by them (output-cache.ts racyWindow). */
   stat?: FileStat;
+}
+
+export interface RestPiece {
+  from: number;
+  to: number;
+  hash: number;
 }
 
 export interface FileStat {
@@ -83,8 +93,9 @@ export function sourceLayout(
       columns: new Uint32Array(entries.length),
       hashes: new Float64Array(entries.length),
       bytes: new Uint32Array(entries.length + 1),
+      chars: new Uint32Array(entries.length + 1),
     };
-    const chars = new Uint32Array(entries.length + 1);
+    const { chars } = list;
     list.slice = (i) => text.slice(chars[i], chars[i + 1]);
     const startOf = ([, o]: [string, Offsets]) => (kind === 'registry' ? o.value : o.key);
     for (let i = 0; i < entries.length; i++) {
@@ -107,7 +118,8 @@ export function sourceLayout(
     }
     lists[pointer] = list;
   }
-  return { content, kind, rest: restHash(text, slices), lists, ...(value !== undefined ? { frame: frameOf(kind, value) } : {}) };
+  const { rest, restPieces } = restOf(text, slices);
+  return { content, kind, rest, restPieces, lists, ...(value !== undefined ? { frame: frameOf(kind, value) } : {}) };
 }
 
 /** The members of a file that are no key's entry, as JSON: what a run reading only some entries of it still needs whole. */
@@ -180,18 +192,21 @@ function nextAfter(starts: readonly number[], from: number, end: number): number
   return next;
 }
 
-/** The pieces of text between the slices (sorted, disjoint), each with where it starts. */
-function restHash(text: string, slices: [number, number][]): number {
+/** The pieces of text between the slices (sorted, disjoint): one hash of them all with where each starts, and each one's own. */
+function restOf(text: string, slices: [number, number][]): { rest: number; restPieces: RestPiece[] } {
   slices.sort((a, b) => a[0] - b[0]);
   const hash = new Hash53().start();
   const lines = lineCounter(text);
+  const restPieces: RestPiece[] = [];
   let at = 0;
   for (const [from, to] of [...slices, [text.length, text.length] as [number, number]]) {
     const { line, column } = lines.at(at);
-    hash.number(line).number(column).value(text.slice(at, from));
+    const piece = text.slice(at, from);
+    hash.number(line).number(column).value(piece);
+    if (from > at) restPieces.push({ from: at, to: from, hash: hashText(piece) });
     at = to;
   }
-  return hash.digest();
+  return { rest: hash.digest(), restPieces };
 }
 
 function sameWords(a: Uint32Array, b: Uint32Array): boolean {

@@ -100,7 +100,10 @@ function writeSummary(result: GenerateResult): string {
   const { reused, spliced = [], edited } = result.cache;
   const parts = [
     ...(edited
-      ? [`merged and checked the ${edited.keys} edited key(s) alone, reading ${edited.read} of ${edited.files} layer file(s) whole`]
+      ? [
+          `merged and checked the ${edited.keys} edited key(s) alone, reading ${edited.read} of ${edited.files} layer file(s) whole` +
+            (edited.relaid > 0 ? ` (${edited.relaid} changed file(s) laid out from the last run's layout)` : ''),
+        ]
       : []),
     ...(reused.length > 0 ? [`reused ${reused.length} unchanged target(s) (${reused.join(', ')})`] : []),
     ...(spliced.length > 0 ? [`spliced the edited entries into ${spliced.length} target(s) (${spliced.join(', ')})`] : []),

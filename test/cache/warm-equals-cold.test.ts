@@ -195,12 +195,15 @@ describe('warm runs equal cold runs', () => {
   let spliced = 0;
   let mergedAlone = 0;
   let readInPart = 0;
+  /** Runs that laid a changed file out from its last layout (cache/relayout.ts). */
+  let relaid = 0;
   /** Runs whose QA reviewed only the edited keys (cache/warm-review.ts): their findings must be among what is compared. */
   let warmReviews = 0;
   afterAll(() => {
     expect(spliced).toBeGreaterThan(0);
     expect(mergedAlone).toBeGreaterThan(0);
     expect(readInPart).toBeGreaterThan(0);
+    expect(relaid).toBeGreaterThan(0);
     expect(warmReviews).toBeGreaterThan(0);
   });
 
@@ -233,6 +236,7 @@ describe('warm runs equal cold runs', () => {
         spliced += hot.cache?.spliced?.length ?? 0;
         if (hot.cache?.edited) mergedAlone += 1;
         if (hot.cache?.edited && hot.cache.edited.read < hot.cache.edited.files) readInPart += 1;
+        if (hot.cache?.edited?.relaid) relaid += 1;
         const stages = new Set(timer.stages.map(([name]) => name));
         if (stages.has('review warm') && !stages.has('review whole')) warmReviews++;
         const cold = await coldRun(p.dir);

@@ -118,6 +118,10 @@ describe('the entry index', () => {
         'locales/ja/messages.json': {
           content: 2 ** 52 + 1,
           rest: 12,
+          restPieces: [
+            { from: 0, to: 18, hash: 3 },
+            { from: 45, to: 47, hash: 2 ** 50 + 3 },
+          ],
           frame: '{"locale":"ja"}',
           stat: { size: 123, mtimeMs: 1733244000123.5 },
           lists: {
@@ -127,6 +131,7 @@ describe('the entry index', () => {
               columns: Uint32Array.from([2, 2]),
               hashes: Float64Array.from([2 ** 50, 7]),
               bytes: Uint32Array.from([20, 40, 61]),
+              chars: Uint32Array.from([18, 30, 45]),
             },
           },
         },
