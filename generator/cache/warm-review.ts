@@ -27,8 +27,9 @@ export class WarmReview {
   private next?: ReviewState;
   /**
    * The keys whose findings differ from those the review's recorded files show (what a warm run
-   * renders their rows again for); undefined when unknown, or when the rules found changed (every
-   * row names its rules by their place among them).
+   * renders their rows again for); undefined when unknown. A row names its rules by their ids
+   * (review/row-context.ts ruleTokenOf), so a change in which rules the review found changes only
+   * the rows of the keys whose findings changed.
    */
   findingsChanged?: ReadonlySet<string>;
 
@@ -82,10 +83,8 @@ export class WarmReview {
   }
 }
 
-/** The keys whose findings differ (of `among`, when only those can); undefined when the set of rules found differs. */
-function changedFindings(before: readonly Finding[], after: readonly Finding[], among?: ReadonlySet<string>): Set<string> | undefined {
-  const rules = (findings: readonly Finding[]) => [...new Set(findings.map((f) => f.ruleId))].sort().join(' ');
-  if (rules(before) !== rules(after)) return undefined;
+/** The keys whose findings differ (of `among`, when only those can). */
+function changedFindings(before: readonly Finding[], after: readonly Finding[], among?: ReadonlySet<string>): Set<string> {
   const byKey = (findings: readonly Finding[]) => {
     const texts = new Map<string, string>();
     for (const f of findings) if (!among || among.has(f.key)) texts.set(f.key, `${texts.get(f.key) ?? ''}${JSON.stringify(f)}\n`);

@@ -6,10 +6,14 @@
  * `<span class="ctl">` for unwritable characters, attribute values are
  * escaped for double quotes. Templates print them as they are.
  *
- * Filter values never carry catalog text: locales are columns `c0…`, rules
- * `r0…` (indexes over the whole review, so a filter carried from one page
- * to the next means the same thing), so no id, class or token can be
- * broken by what a catalog or a finding contains.
+ * Filter values never carry catalog text: locales are columns `c0…`
+ * (indexes of the config's locales), rules `r-<escaped rule id>`
+ * (row-context.ts ruleTokenOf), so no id, class or token can be broken by
+ * what a catalog or a finding contains, and a filter carried from one page
+ * to the next means the same thing. Neither depends on which rules the
+ * review found: a row's HTML depends on its own key alone, and the rule
+ * select offers every rule the config runs (a warm run splices the rows of
+ * the keys whose findings changed into pages whose shells did not).
  *
  * Output is deterministic: messages in catalog order, findings sorted
  * (open first, then severity, rule, layer in config order, locales,
@@ -31,7 +35,8 @@ import type { Finding } from './finding.js';
 import { htmlAttr, htmlComment, htmlText } from './html-escape.js';
 import { rowsPerPage, sectionGroups, type PagePlan, type SectionGroup } from './page-files.js';
 import { PAGE_CSP, PAGE_SCRIPT } from './page-script.js';
-import { findingContext, rowContext, SEVERITY_ORDER, type RowContext } from './row-context.js';
+import { findingContext, rowContext, ruleTokenOf, SEVERITY_ORDER, type RowContext } from './row-context.js';
+import { QA_RULE_IDS } from './rules.js';
 
 export { directionOf } from './direction.js';
 export { anchorOf } from './row-context.js';
@@ -52,6 +57,8 @@ export interface ReviewPageOptions {
   only?: ReadonlySet<string>;
   /** False: the section pages alone, without the index (whose context costs the most to build). */
   index?: boolean;
+  /** The review prepareReview gave for this input (and `rowsPerPage`). */
+  prepared?: PreparedReview;
 }
 
 /** One page to render: its path under the output folder, its template context and, on a section page, its rows' contexts. */
@@ -99,15 +106,16 @@ interface CommonContext {
 export type IndexContext = ReturnType<typeof indexContext>;
 export type SectionPageContext = ReturnType<typeof sectionPageContext>;
 
-/** The findings sorted for display, the rule columns and each key's findings. */
+/** The findings sorted for display, the rules the select offers and each key's findings. */
 interface FindingIndex {
   sorted: Finding[];
   ruleIds: string[];
-  ruleCol: Map<string, string>;
   byKey: Map<string, Finding[]>;
 }
 
 /** What every step reads: the input, the finding index, the locale columns and the section groups. */
+export type PreparedReview = Review;
+
 interface Review extends ReviewPageInput, FindingIndex {
   col: Map<string, string>;
   locales: LocaleView[];
@@ -121,7 +129,7 @@ interface Review extends ReviewPageInput, FindingIndex {
  * page in reading order (the order of previous/next).
  */
 export function reviewPages(input: ReviewPageInput, options: ReviewPageOptions = {}): ReviewPage[] {
-  const review = prepare(input, options.rowsPerPage ?? rowsPerPage(input.catalog.locales.length));
+  const review = options.prepared ?? prepareReview(input, options.rowsPerPage);
   const pages: ReviewPage[] = options.index === false ? [] : [{ path: 'review/index.html', context: indexContext(review) }];
   const order = review.groups.flatMap((group) => group.pages.map((page) => ({ group, page })));
   order.forEach(({ group, page }, i) => {
@@ -131,7 +139,12 @@ export function reviewPages(input: ReviewPageInput, options: ReviewPageOptions =
   return pages;
 }
 
-function prepare(input: ReviewPageInput, perPage: number): Review {
+/**
+ * What every page of a review reads, prepared once (the findings sorted, the messages grouped): a
+ * warm run's splice plans the review twice with the same input (its rows, then the pages whose
+ * counts changed with all their rows) and hands the second plan the first one's.
+ */
+export function prepareReview(input: ReviewPageInput, perPage = rowsPerPage(input.catalog.locales.length)): PreparedReview {
   const { catalog } = input;
   const found = indexFindings(input.findings, input.config);
   const { col, locales } = localeColumns(catalog);
@@ -160,19 +173,23 @@ function prepare(input: ReviewPageInput, perPage: number): Review {
   };
 }
 
-/** Step 1: the findings in display order, a column `rN` per rule id (sorted), and each key's findings. */
+/**
+ * Step 1: the findings in display order, the rules the select offers (every rule the config does
+ * not turn off, and any other found, sorted) and each key's findings.
+ */
 function indexFindings(findings: readonly Finding[], config: Config): FindingIndex {
   const layerOrder = [...config.layers.map((l) => l.name), 'merged'];
   const sorted = [...findings].sort((a, b) => compareFindings(a, b, layerOrder));
-  const ruleIds = [...new Set(sorted.map((f) => f.ruleId))].sort();
-  const ruleCol = new Map(ruleIds.map((r, i) => [r, `r${i}`]));
+  const severities = config.review?.severities ?? {};
+  const run = QA_RULE_IDS.filter((id) => severities[id] !== 'off');
+  const ruleIds = [...new Set<string>([...run, ...sorted.map((f) => f.ruleId)])].sort();
   const byKey = new Map<string, Finding[]>();
   for (const f of sorted) {
     const list = byKey.get(f.key);
     if (list) list.push(f);
     else byKey.set(f.key, [f]);
   }
-  return { sorted, ruleIds, ruleCol, byKey };
+  return { sorted, ruleIds, byKey };
 }
 
 /** Step 2: a column `cN` per locale, in config order, with its tag and direction. */
@@ -354,7 +371,9 @@ function pageNav(
 /** A section page's context; its rows are rendered apart (pageRows, row.html.hbs) and given to the page as `rows`. */
 function sectionPageContext(review: Review, group: SectionGroup, page: PagePlan, nav: ReturnType<typeof pageNav>) {
   const { catalog } = review;
-  const findings = group.messages.slice(page.from, page.to).flatMap((m) => review.byKey.get(m.key) ?? []);
+  const findings: Finding[] = [];
+  // A loop, not flatMap: every page of a 100k review is planned on each run, spliced or not.
+  for (let i = page.from; i < page.to; i++) findings.push(...(review.byKey.get(group.messages[i]!.key) ?? []));
   const total = page.to - page.from;
   return {
     ...review.common(pageTitle(review, group, page), false),
@@ -401,11 +420,11 @@ function pagePosition(group: SectionGroup, page: PagePlan) {
   };
 }
 
-/** Every rule of the review (so a filter carried from another page still applies), counted on this page. */
-function ruleOptions({ ruleIds, ruleCol }: Review, findings: readonly Finding[]) {
+/** Every rule the review offers (so a filter carried from another page still applies), counted on this page. */
+function ruleOptions({ ruleIds }: Review, findings: readonly Finding[]) {
   return ruleIds.map((rule) => {
     const count = findings.filter((f) => f.ruleId === rule).length;
-    return { col: ruleCol.get(rule)!, optionLabel: htmlAttr(`${rule} (${count})`) };
+    return { col: ruleTokenOf(rule), optionLabel: htmlAttr(`${rule} (${count})`) };
   });
 }
 

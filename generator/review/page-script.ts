@@ -16,7 +16,7 @@
  * (key, description, every locale's text and provenance, findings); every
  * word must occur. A query that is a whole number also finds the range
  * containing it. The filters travel with the previous/next links as a query
- * string (`?q=…&state=…&rule=r3&hide=c1.c2`), which the next page reads
+ * string (`?q=…&state=…&rule=r-qa_2f_whitespace&hide=c1.c2`), which the next page reads
  * back: only values its own form offers are taken.
  *
  * Index: "Find a code" lists up to 20 keys that equal or start with what is

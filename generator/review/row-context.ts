@@ -105,7 +105,7 @@ export interface RowContext {
   params: ParamContext[];
   /** `c0:final c1:missing …`, what the state filter reads. */
   states: string;
-  /** The rule columns (`r0 r3`) of the key's findings, what the finding filter reads. */
+  /** The rule tokens (`r-qa_2f_whitespace`, ruleTokenOf) of the key's findings, what the finding filter reads. */
   rules: string;
   /** Open findings on the key. */
   open: number;
@@ -114,17 +114,16 @@ export interface RowContext {
   cells: CellContext[];
 }
 
-/** What building a row reads besides the message: the catalog, each key's findings, the rule and locale columns. */
+/** What building a row reads besides the message: the catalog, each key's findings, the locale columns. */
 export interface RowSource {
   catalog: Catalog;
   byKey: ReadonlyMap<string, Finding[]>;
-  ruleCol: ReadonlyMap<string, string>;
   col: ReadonlyMap<string, string>;
 }
 
 /** The row of a message (`user`: its user message, when the catalog has them). */
 export function rowContext(source: RowSource, message: Message, user: Message | undefined): RowContext {
-  const { catalog, byKey, ruleCol, col } = source;
+  const { catalog, byKey, col } = source;
   const own = byKey.get(message.key) ?? [];
   const openLocales = new Set(own.filter((f) => !f.resolvedBy).flatMap((f) => f.locales));
   const cells = catalog.locales.map((locale) =>
@@ -141,7 +140,7 @@ export function rowContext(source: RowSource, message: Message, user: Message | 
     userId: htmlText(message.user ?? ''),
     params: message.params.map(paramContext),
     states: cells.map((c) => `${c.col}:${c.state}`).join(' '),
-    rules: [...new Set(own.map((f) => ruleCol.get(f.ruleId)!))].join(' '),
+    rules: [...new Set(own.map((f) => ruleTokenOf(f.ruleId)))].join(' '),
     open: own.filter((f) => !f.resolvedBy).length,
     findings: own.map(findingContext),
     cells,
@@ -272,5 +271,21 @@ export function at(origin: Origin): string {
 
 /** A fragment id for a key: `k-6014`; any character but letters, digits and `-` as `_hex_`, so distinct keys stay distinct. */
 export function anchorOf(key: string): string {
-  return `k-${key.replace(/[^A-Za-z0-9-]/gu, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`)}`;
+  return `k-${escapedToken(key)}`;
+}
+
+/**
+ * The token a rule's findings are filtered by (a row's `data-rules`, the rule select's option
+ * value, the `rule=` of a carried filter): `r-` and the rule id escaped as anchorOf escapes keys
+ * (`qa/whitespace` → `r-qa_2f_whitespace`). It names the rule alone, so a row reads the same
+ * whichever other rules the review found (a warm run splices it), and it cannot be taken for the
+ * select's `any` and `open` or break an attribute, a class list or a query string.
+ */
+export function ruleTokenOf(ruleId: string): string {
+  return `r-${escapedToken(ruleId)}`;
+}
+
+/** `text` with any character but letters, digits and `-` as `_hex_` (one-to-one: a raw `_` is escaped too). */
+function escapedToken(text: string): string {
+  return text.replace(/[^A-Za-z0-9-]/gu, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`);
 }

@@ -65,7 +65,7 @@ import { summaryContext } from '../review/report.js';
 import { findingJson, reportContexts, reportShape } from '../review/report-context.js';
 import type { PlanOptions, PlannedFile, Target } from '../emit/target.js';
 import type { Catalog } from '../catalog/model.js';
-import { reviewPages, type ReviewPage, type ReviewPageOptions } from '../review/page-context.js';
+import { prepareReview, reviewPages, type PreparedReview, type ReviewPage, type ReviewPageOptions } from '../review/page-context.js';
 import { rowHtml } from '../review/row-html.js';
 
 export const reviewTarget: Target = {
@@ -101,17 +101,18 @@ export function reviewFiles(
  * summary.md), by catalog: a splice that renders some pages whole plans a second time, for their
  * keys, with the same catalog and options.
  */
-const keyless = new WeakMap<Catalog, { options: PlanOptions; index: PlannedFile; rest: PlannedFile[] }>();
+const keyless = new WeakMap<Catalog, { options: PlanOptions; prepared: PreparedReview; index: PlannedFile; rest: PlannedFile[] }>();
 
 function reviewFilesOfKeys(catalog: Catalog, options: PlanOptions, only: ReadonlySet<string>): PlannedFile[] {
   const last = keyless.get(catalog);
   const { config, header, findings = [] } = options;
   if (last && last.options.config === config && last.options.header === header && last.options.findings === options.findings) {
-    const pages = reviewPages({ catalog, config, header, findings }, { only, index: false }).map(pageFile);
+    const pages = reviewPages({ catalog, config, header, findings }, { only, index: false, prepared: last.prepared }).map(pageFile);
     return [last.index, ...pages, ...last.rest];
   }
-  const files = reviewFiles(catalog, options, { only });
-  keyless.set(catalog, { options, index: files[0]!, rest: files.slice(-2) });
+  const prepared = prepareReview({ catalog, config, header, findings });
+  const files = reviewFiles(catalog, options, { only, prepared });
+  keyless.set(catalog, { options, prepared, index: files[0]!, rest: files.slice(-2) });
   return files;
 }
 

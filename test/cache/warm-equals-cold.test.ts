@@ -199,12 +199,15 @@ describe('warm runs equal cold runs', () => {
   let relaid = 0;
   /** Runs whose QA reviewed only the edited keys (cache/warm-review.ts): their findings must be among what is compared. */
   let warmReviews = 0;
+  /** Runs that spliced the review's rows though the rules found changed (rows name rules by id, not by their place among them). */
+  let reviewSplicedNewRules = 0;
   afterAll(() => {
     expect(spliced).toBeGreaterThan(0);
     expect(mergedAlone).toBeGreaterThan(0);
     expect(readInPart).toBeGreaterThan(0);
     expect(relaid).toBeGreaterThan(0);
     expect(warmReviews).toBeGreaterThan(0);
+    expect(reviewSplicedNewRules).toBeGreaterThan(0);
   });
 
   // Sequences 4 and 5 leave out the review, whose QA reads the whole catalog: every edit in place can be merged alone.
@@ -221,6 +224,8 @@ describe('warm runs equal cold runs', () => {
       const config = join(p.dir, 'codebook.config.json');
       const first = await generate({ config, cwd: p.dir, cache: true, warm });
       expect(errorsOf(first.diagnostics)).toEqual([]);
+      const rulesOf = (findings: readonly { ruleId: string }[] = []) => [...new Set(findings.map((f) => f.ruleId))].sort().join(' ');
+      let rules = rulesOf(first.findings);
       const log: string[] = [];
       let saves = 0;
       for (let i = 0; i < 14; i++) {
@@ -239,6 +244,10 @@ describe('warm runs equal cold runs', () => {
         if (hot.cache?.edited?.relaid) relaid += 1;
         const stages = new Set(timer.stages.map(([name]) => name));
         if (stages.has('review warm') && !stages.has('review whole')) warmReviews++;
+        if (hot.findings && errorsOf(hot.diagnostics).length === 0) {
+          if (hot.cache?.spliced?.includes('review') && rulesOf(hot.findings) !== rules) reviewSplicedNewRules++;
+          rules = rulesOf(hot.findings);
+        }
         const cold = await coldRun(p.dir);
         const context = `seed ${seed}, steps:\n${log.join('\n')}`;
         expect(errorsOf(hot.diagnostics), context).toEqual(errorsOf(cold.result.diagnostics));

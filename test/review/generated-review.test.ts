@@ -15,6 +15,9 @@ import { haveTools, launchChromium } from '../support/toolchain.js';
 const out = mkdtempSync(join(tmpdir(), 'codebook-review-'));
 const generated = generate({ config: join(repoRoot, 'codebook.config.json'), cwd: repoRoot, out, targets: ['review'] });
 
+/** The numbers rule's filter value (review/row-context.ts ruleTokenOf). */
+const NUMBERS = 'r-qa_2f_numbers-differ';
+
 interface ReportFinding {
   rule: string;
   key: string;
@@ -50,11 +53,23 @@ describe('the generated review of the Chat catalog', () => {
       await tab.press('#find-key', 'Enter');
       await tab.waitForURL(/\/review\/sections\/server-recent-contacts\.html#k-51011$/);
       await tab.locator('#filters').waitFor({ state: 'visible' });
-      const label = await tab.locator('#f-rule option', { hasText: 'qa/numbers-differ' }).textContent();
-      await tab.selectOption('#f-rule', { label: label!.trim() });
+      const option = tab.locator('#f-rule option', { hasText: 'qa/numbers-differ' });
+      // The rule's own token, not its place among the rules found: a row reads the same whatever else the review found.
+      await expect(option.getAttribute('value')).resolves.toBe(NUMBERS);
+      await tab.selectOption('#f-rule', { label: (await option.textContent())!.trim() });
       const rows = await tab.locator('#messages > .row[data-states]:visible').evaluateAll((els) => els.map((el) => el.id));
       expect(rows).toEqual(['k-51011']);
+      await expect(tab.locator('#k-51011').getAttribute('data-rules')).resolves.toContain(NUMBERS);
       await expect(tab.locator('#k-51011 .resolved-by').first().textContent()).resolves.toBe('resolved by locales/ko/corrections.json:8');
+      // The filter travels to the next page, which offers the rule though none of its rows has it.
+      const next = tab.locator('a[rel="next"]').first();
+      await expect(next.getAttribute('href')).resolves.toMatch(new RegExp(`\\?rule=${NUMBERS}$`));
+      await next.click();
+      await tab.locator('#filters').waitFor({ state: 'visible' });
+      await expect(tab.inputValue('#f-rule')).resolves.toBe(NUMBERS);
+      await expect(tab.locator('#f-rule option:checked').textContent()).resolves.toBe('qa/numbers-differ (0)');
+      await expect(tab.locator('#messages > .row[data-states]:visible').count()).resolves.toBe(0);
+      await expect(tab.locator('#no-match').isVisible()).resolves.toBe(true);
     } finally {
       await browser.close();
     }
