@@ -54,9 +54,9 @@ let installed: CodeCache | undefined;
  * function runs between V8's checks on whether to optimize it with TurboFan
  * (66 KiB by default). At the default, a cold run of a few hundred keys has
  * TurboFan compile ~160 functions on background threads that then run for a
- * few milliseconds: ~0.4 s of CPU in a 0.8 s run, on a machine whose cores it
+ * few milliseconds: ~0.35 s of CPU in a 0.8 s run, on a machine whose cores it
  * shares. At 512 KiB only code that runs long is optimized: that run takes
- * half the CPU, a 20k-key one ~10% less, a 100k-key one the same.
+ * ~45% less CPU, a 20k-key one ~8% less, a 100k-key one the same.
  */
 export const JIT_FLAGS = '--interrupt-budget=524288';
 
