@@ -43,6 +43,8 @@ export interface LoadOptions {
   cwd?: string;
   /** Collects the wall time of each stage. */
   timer?: StageTimer;
+  /** Whether the layer files' checks run in a worker (catalog/parallel-load.ts); by default for a large catalog. */
+  parallelLoad?: boolean;
 }
 
 export interface CatalogResult {
@@ -65,7 +67,7 @@ export async function loadCatalog(options: LoadOptions = {}): Promise<CatalogRes
   const timer = options.timer ?? new StageTimer();
   const loaded = await configStage(options, timer);
   if (!loaded.config) return { diagnostics: loaded.diagnostics, texts: new Map() };
-  return loadCatalogOf(loaded.config, timer);
+  return loadCatalogOf(loaded.config, timer, options.parallelLoad);
 }
 
 /** The config stage: the config named by the options, else the nearest `codebook.config.json` from `cwd` up. */
@@ -79,14 +81,9 @@ export function loadProjectConfig(path: string, displayName?: string, searched?:
   return loadConfig(path, displayName, searched, { reviewRules: QA_RULE_IDS });
 }
 
-/** loadCatalog after the config stage (`globbed`: the layer files, when already found; `trusted`: see loadLayers). */
-async function loadCatalogOf(
-  config: Config,
-  timer: StageTimer,
-  globbed?: readonly string[][],
-  trusted?: ReadonlyMap<string, number>,
-): Promise<CatalogResult> {
-  const early = await timer.timeAsync('load layers', () => loadLayersEarly(config, globbed, trusted));
+/** loadCatalog after the config stage. */
+async function loadCatalogOf(config: Config, timer: StageTimer, parallel?: boolean): Promise<CatalogResult> {
+  const early = await timer.timeAsync('load layers', () => loadLayersEarly(config, undefined, undefined, { parallel }));
   return (await checkedCatalogOf(config, early, timer)).result;
 }
 
@@ -221,7 +218,9 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const done = await generateFrom(edited.result, edited.catalog.layers, { options, config, outDir, run, timer, edited, stats });
     if (done) return done;
   }
-  const early = await timer.timeAsync('load layers', () => loadLayersEarly(config, globbed, run?.trustedSources()));
+  const early = await timer.timeAsync('load layers', () =>
+    loadLayersEarly(config, globbed, run?.trustedSources(), { parallel: options.parallelLoad }),
+  );
   const { result, layers } = await checkedCatalogOf(config, early, timer);
   return (await generateFrom(result, layers, { options, config, outDir, run, timer, stats }))!;
 }

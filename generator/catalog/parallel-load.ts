@@ -11,6 +11,7 @@
  * those of loadLayers.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { open, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -38,21 +39,22 @@ export interface EarlyLoad {
 }
 
 /**
- * loadLayers (without `deferred`) in two steps. `parallel`: whether the checks run in a worker;
- * by default when the files add up to PARALLEL_LOAD_BYTES and the worker's module was built.
+ * loadLayers (without `deferred`) in two steps. `parallel`: whether the checks run in a worker; by
+ * default when the files add up to PARALLEL_LOAD_BYTES, the process may use a second core, and the
+ * worker's module was built.
  */
 export async function loadLayersEarly(
   config: Config,
   globbed?: readonly string[][],
   trusted?: ReadonlyMap<string, number>,
-  { parallel }: { parallel?: boolean } = {},
+  { parallel }: { parallel?: boolean | undefined } = {},
 ): Promise<EarlyLoad> {
   const diagnostics: Diagnostic[] = [];
   const reads = await readLayers(config, globbed, diagnostics, readShared);
   const settings = loadSettings(config);
   const options = trusted ? { trusted } : {};
   const size = reads.reduce((sum, read) => sum + read.bytes.length, 0);
-  if (!(parallel ?? (size >= PARALLEL_LOAD_BYTES && existsSync(WORKER_FILE)))) {
+  if (!(parallel ?? (size >= PARALLEL_LOAD_BYTES && availableParallelism() > 1 && existsSync(WORKER_FILE)))) {
     const load = new LayerLoad(settings, options);
     reads.forEach((read, i) => load.add(read, i));
     const layers = load.result(diagnostics);
