@@ -18,7 +18,26 @@ const read = (path: string) => JSON.parse(readFileSync(join(repoRoot, path), 'ut
 /** Plain files and every near miss: each member's value swapped for the values of the other shapes. */
 function documents(): unknown[] {
   const plain = { $schema: 's', locale: 'en', sections: { a: 'A' }, messages: { '1': 'one', '-2': '', x: '{n}' } };
-  const values: unknown[] = ['', 'x', 1, null, true, [], ['x'], {}, { a: 'x' }, { a: '' }, { a: 1 }, { a: { text: 'x' } }, { a: ['x'] }];
+  const entries: unknown[] = [
+    { text: 'x' },
+    {},
+    { text: 'x', state: 'initial', note: 'n', doubts: ['d'] },
+    { state: 'final' },
+    { state: 'bogus' },
+    { state: 'initial ' },
+    { text: 1 },
+    { note: null },
+    { doubts: 'd' },
+    { doubts: [1] },
+    { doubts: [] },
+    { text: 'x', other: 'y' },
+    { __proto__: null, text: 'x' },
+    JSON.parse('{"text":"x","__proto__":"y"}'),
+    ['x'],
+    null,
+  ];
+  const values: unknown[] = ['', 'x', 1, null, true, [], ['x'], {}, { a: 'x' }, { a: '' }, { a: 1 }, { a: ['x'] }];
+  for (const entry of entries) values.push({ a: entry }, { a: 'x', b: entry });
   const docs: unknown[] = [
     plain,
     { locale: 'en' },
