@@ -41,8 +41,8 @@ export interface EarlyLoad {
 
 /**
  * loadLayers (without `deferred`) in two steps. `parallel`: whether the checks run in a worker; by
- * default when the files add up to PARALLEL_LOAD_BYTES, a second core is idle, and the worker's
- * module was built.
+ * default when the files add up to PARALLEL_LOAD_BYTES, a second core is free enough, and the
+ * worker's module was built.
  */
 export async function loadLayersEarly(
   config: Config,
@@ -55,7 +55,7 @@ export async function loadLayersEarly(
   const settings = loadSettings(config);
   const options = trusted ? { trusted } : {};
   const size = reads.reduce((sum, read) => sum + read.bytes.length, 0);
-  if (!(parallel ?? (size >= PARALLEL_LOAD_BYTES && secondCoreIdle() && existsSync(WORKER_FILE)))) {
+  if (!(parallel ?? (size >= PARALLEL_LOAD_BYTES && secondCoreFree() && existsSync(WORKER_FILE)))) {
     const load = new LayerLoad(settings, options);
     reads.forEach((read, i) => load.add(read, i));
     const layers = load.result(diagnostics);
@@ -70,14 +70,16 @@ export async function loadLayersEarly(
 }
 
 /**
- * Whether a worker would find a core of its own: more than one core, and fewer runnable threads
- * than cores on average over the last minute (os.loadavg; always 0 on Windows). On a busy machine
- * the worker only waits for the main thread's core: measured at 100k keys with ~6 runnable threads
- * on 2 cores, the main thread did 0.5 s less, the process 0.5-0.75 s more and the run took longer.
+ * Whether a worker would get a fair share of a core: more than one core, and fewer than two
+ * runnable threads per core on average over the last minute (os.loadavg; always 0 on Windows).
+ * Measured on 2 shared cores at 100k keys (worker forced vs one thread, medians of 5-7 pairs): with
+ * the 1-minute load at 3-5 the worker made `validate` 2.08 → 1.79 s and `-t i18next` 2.87 → 2.56 s
+ * wall for ~0.35 s more CPU; at 5.5-7 it lost (3.87 → 4.05 s, 5.58 → 5.81 s): the main thread
+ * then waits for the core the worker holds.
  */
-function secondCoreIdle(): boolean {
+function secondCoreFree(): boolean {
   const cores = availableParallelism();
-  return cores > 1 && loadavg()[0]! < cores;
+  return cores > 1 && loadavg()[0]! < 2 * cores;
 }
 
 /** The early layers as the checks found them: their parsed files, the checks' everything else. */
