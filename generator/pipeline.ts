@@ -7,7 +7,8 @@
  */
 import { resolve } from 'node:path';
 import type { Catalog, Translation } from './catalog/model.js';
-import { loadLayers, type FailedFile, type LoadedLayers, type SourceFile } from './catalog/load-layers.js';
+import type { FailedFile, LoadedLayers, SourceFile } from './catalog/load-layers.js';
+import { loadLayersEarly, type EarlyLoad } from './catalog/parallel-load.js';
 import type { Finding } from './review/finding.js';
 import { reviewSources } from './review/review-layers.js';
 import { QA_RULE_IDS } from './review/rules.js';
@@ -42,6 +43,8 @@ export interface LoadOptions {
   cwd?: string;
   /** Collects the wall time of each stage. */
   timer?: StageTimer;
+  /** Whether the layer files' checks run in a worker (catalog/parallel-load.ts); by default for a large catalog. */
+  parallelLoad?: boolean;
 }
 
 export interface CatalogResult {
@@ -64,7 +67,7 @@ export async function loadCatalog(options: LoadOptions = {}): Promise<CatalogRes
   const timer = options.timer ?? new StageTimer();
   const loaded = await configStage(options, timer);
   if (!loaded.config) return { diagnostics: loaded.diagnostics, texts: new Map() };
-  return loadCatalogOf(loaded.config, timer);
+  return loadCatalogOf(loaded.config, timer, options.parallelLoad);
 }
 
 /** The config stage: the config named by the options, else the nearest `codebook.config.json` from `cwd` up. */
@@ -78,21 +81,47 @@ export function loadProjectConfig(path: string, displayName?: string, searched?:
   return loadConfig(path, displayName, searched, { reviewRules: QA_RULE_IDS });
 }
 
-/** loadCatalog after the config stage (`globbed`: the layer files, when already found; `trusted`: see loadLayers). */
-async function loadCatalogOf(
+/** loadCatalog after the config stage. */
+async function loadCatalogOf(config: Config, timer: StageTimer, parallel?: boolean): Promise<CatalogResult> {
+  const early = await timer.timeAsync('load layers', () => loadLayersEarly(config, undefined, undefined, { parallel }));
+  return (await checkedCatalogOf(config, early, timer)).result;
+}
+
+/**
+ * The merged and validated catalog of an early load (catalog/parallel-load.ts): merged while the
+ * files' checks run, and merged again without the files they left out, if any (a merge of files
+ * that fail their schema may also throw: that is then no one's error).
+ */
+async function checkedCatalogOf(
   config: Config,
+  early: EarlyLoad,
   timer: StageTimer,
-  globbed?: readonly string[][],
-  trusted?: ReadonlyMap<string, number>,
-): Promise<CatalogResult> {
-  const layers = await timer.timeAsync('load layers', () => loadLayers(config, globbed, trusted));
-  return catalogOf(config, layers, timer);
+): Promise<{ result: CatalogResult; layers: LoadedLayers }> {
+  let checks: ReturnType<typeof mergeAndValidate> | undefined;
+  let failure: { error: unknown } | undefined;
+  try {
+    checks = mergeAndValidate(config, early.layers.files, timer);
+  } catch (error) {
+    failure = { error };
+  }
+  const layers = await timer.timeAsync('load checks', () => early.checked);
+  if (layers.files !== early.layers.files) return { result: catalogOf(config, layers, timer), layers };
+  if (failure) throw failure.error;
+  return { result: catalogResultOf(config, layers, checks!), layers };
 }
 
 /** The merged and validated catalog of loaded layers. */
 function catalogOf(config: Config, layers: LoadedLayers, timer: StageTimer): CatalogResult {
-  const merged = timer.time('merge', () => mergeLayers(layers.files, config));
+  return catalogResultOf(config, layers, mergeAndValidate(config, layers.files, timer));
+}
+
+function mergeAndValidate(config: Config, files: readonly SourceFile[], timer: StageTimer) {
+  const merged = timer.time('merge', () => mergeLayers(files, config));
   const validated = timer.time('validate', () => validateCatalog(merged.catalog, merged.gaps));
+  return { merged, validated };
+}
+
+function catalogResultOf(config: Config, layers: LoadedLayers, { merged, validated }: ReturnType<typeof mergeAndValidate>): CatalogResult {
   const diagnostics = [...layers.diagnostics, ...withoutCascades([...merged.diagnostics, ...validated], layers.failed)];
   return {
     config,
@@ -189,8 +218,11 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const done = await generateFrom(edited.result, edited.catalog.layers, { options, config, outDir, run, timer, edited, stats });
     if (done) return done;
   }
-  const layers = await timer.timeAsync('load layers', () => loadLayers(config, globbed, run?.trustedSources()));
-  return (await generateFrom(catalogOf(config, layers, timer), layers, { options, config, outDir, run, timer, stats }))!;
+  const early = await timer.timeAsync('load layers', () =>
+    loadLayersEarly(config, globbed, run?.trustedSources(), { parallel: options.parallelLoad }),
+  );
+  const { result, layers } = await checkedCatalogOf(config, early, timer);
+  return (await generateFrom(result, layers, { options, config, outDir, run, timer, stats }))!;
 }
 
 interface RunContext {

@@ -3,76 +3,19 @@
  * sorts files within a layer by path so the result never depends on the
  * order the file system lists them in. Each file is parsed, classified as a
  * registry file (`codes`) or a messages file (`locale`), and checked against
- * its schema; a file with errors is reported and left out of the merge.
+ * its schema (layer-load.ts); a file with errors is reported and left out of
+ * the merge.
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { decodeSource } from './source-text.js';
-import { numberFormProblems } from './number-forms.js';
 import { pointerOf } from '../json/json-file.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Config, LayerConfig } from '../config/load-config.js';
 import { layerFiles, layerRoot } from '../config/layer-files.js';
-import { parseJsonFile, type JsonFile } from '../json/json-file.js';
-import { validateAgainstSchema } from '../json/schemas.js';
-import { hashText } from '../json/text-hash.js';
-import type { Action, Fault, ParamType, TranslationState } from './model.js';
+import { LayerLoad, type LayerRead, type LoadSettings } from './layer-load.js';
+import type { LoadedLayers } from './source-files.js';
 
-export interface RegistryData {
-  sections?: { id: string; part?: string }[];
-  codes: {
-    code?: number;
-    range?: [number, number];
-    key?: string;
-    section: string;
-    description?: string;
-    params?: Record<string, { type: ParamType; example?: string | number; description?: string }>;
-    user?: string;
-    action?: Action;
-    fault?: Fault;
-  }[];
-}
-
-export interface MessageEntry {
-  text?: string;
-  state?: TranslationState;
-  note?: string;
-  doubts?: string[];
-}
-
-export interface MessagesData {
-  locale: string;
-  sections?: Record<string, string>;
-  messages?: Record<string, string | MessageEntry>;
-  /** End-user texts by id. */
-  user?: Record<string, string | MessageEntry>;
-  /** End-user texts by key, replacing the shared one the key names. */
-  userOverrides?: Record<string, string | MessageEntry>;
-}
-
-export type SourceFile =
-  | { kind: 'registry'; layer: string; json: JsonFile; data: RegistryData }
-  | { kind: 'messages'; layer: string; json: JsonFile; data: MessagesData };
-
-/** A layer file left out of the merge because it did not load: what checks on the merge must not trust. */
-export interface FailedFile {
-  file: string;
-  /** Unset when the file could not be read or parsed far enough to tell. */
-  kind?: 'registry' | 'messages';
-  locale?: string;
-}
-
-export interface LoadedLayers {
-  files: SourceFile[];
-  failed: FailedFile[];
-  /** Text of every file read, by display path, for caret frames in reports. */
-  texts: Map<string, string>;
-  diagnostics: Diagnostic[];
-  /** In an incremental run, every file's text hash (hashText), by display path; empty otherwise. */
-  hashes: Map<string, number>;
-  /** Of those, the files that loaded without a problem: what the next run may trust. */
-  clean: Map<string, number>;
-}
+export type { FailedFile, LoadedLayers, MessageEntry, MessagesData, RegistryData, SourceFile } from './source-files.js';
 
 /**
  * `globbed`: the layer files as cache/fingerprint.ts layerPaths gives them, when the caller has
@@ -89,16 +32,27 @@ export async function loadLayers(
   deferred?: ReadonlySet<string>,
 ): Promise<LoadedLayers> {
   const diagnostics: Diagnostic[] = [];
-  const perLayer = await Promise.all(config.layers.map((layer, i) => readLayer(config, layer, i, globbed?.[i], diagnostics)));
-  const load = new LayerLoad(config, diagnostics, trusted, deferred);
-  for (const read of perLayer.flat()) load.add(read);
-  return load.result();
+  const reads = await readLayers(config, globbed, diagnostics);
+  const load = new LayerLoad(loadSettings(config), { ...(trusted ? { trusted } : {}), ...(deferred ? { deferred } : {}) });
+  reads.forEach((read, i) => load.add(read, i));
+  return load.result(diagnostics);
 }
 
-interface FileBytes {
-  layer: string;
-  path: string;
-  bytes: Buffer;
+/** The bytes of every layer file, in layer order (`read`: how a file is read); what reading them found goes to `diagnostics`. */
+export async function readLayers(
+  config: Config,
+  globbed: readonly string[][] | undefined,
+  diagnostics: Diagnostic[],
+  read: (path: string) => Promise<Uint8Array> = readFile,
+): Promise<LayerRead[]> {
+  const perLayer = await Promise.all(config.layers.map((layer, i) => readLayer(config, layer, i, globbed?.[i], diagnostics, read)));
+  return perLayer.flat();
+}
+
+/** What the load needs of the config (of layers that share a name, the last one counts). */
+export function loadSettings(config: Config): LoadSettings {
+  const byName = new Map(config.layers.map((l) => [l.name, l]));
+  return { locales: config.locales, baseLayers: [...byName.values()].filter((l) => l.from).map((l) => l.name) };
 }
 
 /** The bytes of every file a layer matches inside the folders it may read; a layer that matches none is reported. */
@@ -108,7 +62,8 @@ async function readLayer(
   index: number,
   globbed: readonly string[] | undefined,
   diagnostics: Diagnostic[],
-): Promise<FileBytes[]> {
+  read: (path: string) => Promise<Uint8Array>,
+): Promise<LayerRead[]> {
   const matched = globbed ?? (await layerFiles(config, layer));
   const outside = matched.filter((path) => !isAllowedSource(config, layer, path));
   if (outside.length > 0) diagnostics.push(outsideProject(config, layer, index, outside));
@@ -121,7 +76,7 @@ async function readLayer(
       place: layer.place ?? { file: displayPath(config, config.file) },
     });
   }
-  return Promise.all(paths.map(async (path) => ({ layer: layer.name, path, bytes: await readFile(path) })));
+  return Promise.all(paths.map(async (path) => ({ layer: layer.name, file: displayPath(config, path), bytes: await read(path) })));
 }
 
 function outsideProject(config: Config, layer: LayerConfig, index: number, outside: readonly string[]): Diagnostic {
@@ -132,129 +87,6 @@ function outsideProject(config: Config, layer: LayerConfig, index: number, outsi
     message: `Layer ${JSON.stringify(layer.name)} matches ${outside.length} file(s) outside the config's folder (${shown.join(', ')}${outside.length > 3 ? ', …' : ''}); list their folder in "sharedFolders" to read them on purpose.`,
     place: layer.place ?? config.placeOf(pointerOf('layers', index, 'files')),
   };
-}
-
-/** The layer files read, added one by one in layer order: each kept for the merge or recorded as failed. */
-class LayerLoad {
-  private readonly files: SourceFile[] = [];
-  private readonly failed: FailedFile[] = [];
-  private readonly texts = new Map<string, string>();
-  /** The layer each file was first read for, by display path. */
-  private readonly seen = new Map<string, string>();
-  private readonly layerOf: Map<string, LayerConfig>;
-  private readonly hashes = new Map<string, number>();
-  private readonly clean = new Map<string, number>();
-
-  constructor(
-    private readonly config: Config,
-    private readonly diagnostics: Diagnostic[],
-    private readonly trusted?: ReadonlyMap<string, number>,
-    private readonly deferred?: ReadonlySet<string>,
-  ) {
-    this.layerOf = new Map(config.layers.map((l) => [l.name, l]));
-  }
-
-  /** One file: decoded, owned by one layer, parsed, classified, then checked against its kind's schema. */
-  add({ layer, path, bytes }: FileBytes): void {
-    const file = displayPath(this.config, path);
-    const reported = this.diagnostics.length;
-    const text = this.decode(file, bytes);
-    if (text === undefined || !this.claim(file, layer)) return;
-    this.texts.set(file, text);
-    // Hashed only for an incremental run (`trusted` given, if empty), which records the clean files for the next.
-    const hash = this.trusted ? hashText(text) : undefined;
-    if (hash !== undefined) this.hashes.set(file, hash);
-    const deferred = this.deferred?.has(file) === true;
-    const trusted = deferred || (hash !== undefined && this.trusted!.get(file) === hash);
-    const parsed = parseJsonFile(file, text, { trusted });
-    this.diagnostics.push(...parsed.diagnostics);
-    if (!parsed.json) {
-      this.failed.push({ file });
-      return;
-    }
-    const source = this.classify(file, layer, parsed.json);
-    // A base's texts of a locale the project left out are not part of its catalog.
-    if (!source || (source.kind === 'messages' && this.layerOf.get(layer)?.from && !this.config.locales.includes(source.data.locale)))
-      return;
-    const kept = this.check(source, file, text, parsed.diagnostics.length === 0, trusted);
-    if (kept && hash !== undefined && this.diagnostics.length === reported && !deferred) this.clean.set(file, hash);
-  }
-
-  result(): LoadedLayers {
-    return {
-      files: this.files,
-      failed: this.failed,
-      texts: this.texts,
-      diagnostics: this.diagnostics,
-      hashes: this.hashes,
-      clean: this.clean,
-    };
-  }
-
-  private decode(file: string, bytes: Buffer): string | undefined {
-    const { text, diagnostic } = decodeSource(file, bytes);
-    if (text === undefined) {
-      this.diagnostics.push(diagnostic!);
-      this.failed.push({ file });
-    }
-    return text;
-  }
-
-  /** Whether the file is this layer's: the first layer that matches it keeps it, another one is reported. */
-  private claim(file: string, layer: string): boolean {
-    const earlier = this.seen.get(file);
-    if (earlier !== undefined) {
-      this.diagnostics.push({
-        ruleId: 'config/file-in-two-layers',
-        severity: 'error',
-        message: `${file} is matched by layer ${JSON.stringify(earlier)} and by layer ${JSON.stringify(layer)}; a file belongs to one layer.`,
-        place: { file },
-      });
-      return false;
-    }
-    this.seen.set(file, layer);
-    return true;
-  }
-
-  private classify(file: string, layer: string, json: JsonFile): SourceFile | undefined {
-    const source = classify(layer, json);
-    if (!source) {
-      this.diagnostics.push({
-        ruleId: 'schema/kind',
-        severity: 'error',
-        message: 'Neither a registry file (with "codes") nor a messages file (with "locale" and "messages").',
-        place: { file, line: 1, column: 1, pointer: '' },
-      });
-      this.failed.push({ file });
-    }
-    return source;
-  }
-
-  /** Schema problems (and a registry's number forms) leave the file out; so does a parse that only recovered. Whether it was kept. */
-  private check(source: SourceFile, file: string, text: string, parsedCleanly: boolean, trusted: boolean): boolean {
-    const problems = trusted
-      ? []
-      : [...validateAgainstSchema(source.kind, source.json), ...(source.kind === 'registry' ? numberFormProblems(file, text) : [])];
-    this.diagnostics.push(...problems);
-    if (problems.length === 0 && parsedCleanly) {
-      this.files.push(source);
-      return true;
-    }
-    this.failed.push({
-      file,
-      kind: source.kind,
-      ...(source.kind === 'messages' && typeof source.data.locale === 'string' ? { locale: source.data.locale } : {}),
-    });
-    return false;
-  }
-}
-
-function classify(layer: string, json: JsonFile): SourceFile | undefined {
-  const value = json.value;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  if ('codes' in value) return { kind: 'registry', layer, json, data: value as RegistryData };
-  if ('locale' in value || 'messages' in value || 'user' in value) return { kind: 'messages', layer, json, data: value as MessagesData };
-  return undefined;
 }
 
 /** Whether a layer file lies inside the config's folder, a folder the config shares on purpose, or (for a base's layer) the base's folder. */

@@ -170,24 +170,26 @@ class Merge {
       const origin = originOf(layer, json, '/messages', key, true);
       const message = this.knownKey(key, origin, locale);
       if (!message) continue;
-      const entry = entryOf(data.messages![key]!);
-      if (entry.text === undefined) this.gaps.push({ key, locale, origin, doubts: entry.doubts ?? [] });
-      else this.mergeInto(message.translations, `Key ${key}`, key, locale, layer, entry, origin);
+      const entry = data.messages![key]!;
+      const text = textOf(entry);
+      if (text === undefined) this.gaps.push({ key, locale, origin, doubts: (entry as MessageEntry).doubts ?? [] });
+      else this.mergeInto(message.translations, 'key', key, locale, layer, text, entry, origin);
     }
     for (const id in data.user) {
       if (!Object.hasOwn(data.user, id)) continue;
       const origin = originOf(layer, json, '/user', id, true);
-      const text = this.userTexts.get(id) ?? this.userTexts.set(id, { id, translations: {}, origin }).get(id)!;
-      const entry = entryOf(data.user[id]!);
-      if (entry.text !== undefined)
-        this.mergeInto(text.translations, `User message ${JSON.stringify(id)}`, undefined, locale, layer, entry, origin);
+      const shared = this.userTexts.get(id) ?? this.userTexts.set(id, { id, translations: {}, origin }).get(id)!;
+      const entry = data.user[id]!;
+      const text = textOf(entry);
+      if (text !== undefined) this.mergeInto(shared.translations, 'user', id, locale, layer, text, entry, origin);
     }
     for (const key of this.keysOf(data.userOverrides)) {
       const origin = originOf(layer, json, '/userOverrides', key, true);
       if (!this.knownKey(key, origin, locale)) continue;
-      const entry = entryOf(data.userOverrides![key]!);
+      const entry = data.userOverrides![key]!;
+      const text = textOf(entry);
       const byLocale = this.userOverrides.get(key) ?? this.userOverrides.set(key, {}).get(key)!;
-      if (entry.text !== undefined) this.mergeInto(byLocale, `The user message of key ${key}`, key, locale, layer, entry, origin);
+      if (text !== undefined) this.mergeInto(byLocale, 'override', key, locale, layer, text, entry, origin);
     }
   }
 
@@ -260,18 +262,24 @@ class Merge {
     return undefined;
   }
 
-  /** Puts one layer's text for a locale over the earlier layers' (keeping their origins); two in one layer are a conflict. */
+  /**
+   * Puts one layer's text for a locale over the earlier layers' (keeping their origins); two in one layer are a conflict.
+   * `of`: what the text is of, a key's message (`name` the key), a shared user text (its id) or a key's own user text.
+   */
   private mergeInto(
     translations: Record<string, Translation>,
-    what: string,
-    key: string | undefined,
+    of: 'key' | 'user' | 'override',
+    name: string,
     locale: string,
     layer: string,
-    entry: MessageEntry,
+    text: string,
+    entry: string | MessageEntry,
     origin: Origin,
   ): void {
     const previous = translations[locale];
     if (previous && previous.origin.layer === layer) {
+      const what =
+        of === 'key' ? `Key ${name}` : of === 'user' ? `User message ${JSON.stringify(name)}` : `The user message of key ${name}`;
       this.diagnostics.push({
         ...error(
           'merge/conflict',
@@ -280,14 +288,16 @@ class Merge {
           previous.origin,
         ),
         locale,
-        ...(key !== undefined ? { key } : {}),
+        ...(of !== 'user' ? { key: name } : {}),
       });
       return;
     }
-    const translation: Translation = { text: entry.text!, ast: [], state: entry.state ?? 'translated', origin };
+    // A plain string is the common entry: read without wrapping it in an object.
+    const full = typeof entry === 'string' ? undefined : entry;
+    const translation: Translation = { text, ast: [], state: full?.state ?? 'translated', origin };
     if (previous) translation.overrides = [...(previous.overrides ?? []), previous.origin];
-    if (entry.note !== undefined) translation.note = entry.note;
-    if (entry.doubts?.length) translation.doubts = entry.doubts;
+    if (full?.note !== undefined) translation.note = full.note;
+    if (full?.doubts?.length) translation.doubts = full.doubts;
     translations[locale] = translation;
   }
 }
@@ -308,8 +318,9 @@ function messageOf(key: string, entry: RegistryEntry, origin: Origin): Message {
   return message;
 }
 
-function entryOf(value: string | MessageEntry): MessageEntry {
-  return typeof value === 'string' ? { text: value } : value;
+/** An entry's text: the string itself, or its `text`. */
+function textOf(entry: string | MessageEntry): string | undefined {
+  return typeof entry === 'string' ? entry : entry.text;
 }
 
 /** Sorted by name: JSON member order carries no meaning, and positional formats (%1$s, {0}) number params in this order. */

@@ -3,12 +3,15 @@
  * that is not is an error at its line and column, never a silent U+FFFD in
  * the output.
  */
+import { Buffer, isAscii, isUtf8, transcode } from 'node:buffer';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { positionAt } from '../json/json-file.js';
 
 const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function decodeSource(file: string, bytes: Uint8Array): { text?: string; diagnostic?: Diagnostic } {
+  const valid = decodeValid(bytes);
+  if (valid !== undefined) return { text: valid };
   try {
     return { text: strict.decode(bytes) };
   } catch {
@@ -23,6 +26,18 @@ export function decodeSource(file: string, bytes: Uint8Array): { text?: string; 
       },
     };
   }
+}
+
+/**
+ * Text that is valid UTF-8 and not all ASCII, by ICU's UTF-8 to UTF-16 (~3× TextDecoder's speed on
+ * CJK text: 17 MB in ~30 ms); undefined for anything else, which the strict decoder takes (ASCII
+ * by its own fast path, into V8's heap: Node would make a 20 MB latin1 string external, and the
+ * 100k catalog's peak RSS grew by 70 MB). Same text as the strict decoder, a byte order mark included.
+ */
+function decodeValid(bytes: Uint8Array): string | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(buffer) || !isUtf8(buffer)) return undefined;
+  return transcode(buffer, 'utf8', 'utf16le').toString('utf16le');
 }
 
 /** Offset of the first byte that does not begin or continue a well-formed UTF-8 sequence (Unicode table 3-7). */

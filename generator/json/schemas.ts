@@ -19,6 +19,8 @@ import type { Ajv2020 as Ajv2020Class, ErrorObject, Options, ValidateFunction } 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadPrecompiled, schemaDir } from '../package-root.js';
 import { escapePointer, type JsonFile } from './json-file.js';
+import { PLAIN_MESSAGES_SCHEMA_HASH, plainMessagesFile } from './plain-messages.js';
+import { hashText } from './text-hash.js';
 import type { JSON_RULES } from './rules.js';
 
 /** A keyword of schema/ whose errors have a rule of their own (`schema/<keyword>` in rules.ts); a test checks the schemas use no other. */
@@ -43,6 +45,8 @@ interface PrecompiledValidators {
 
 const require = createRequire(import.meta.url);
 const compiled = new Map<SchemaName, ValidateFunction>();
+/** Whether schema/messages.schema.json is the text plainMessagesFile was written against (known once the validator is). */
+let plainMessagesShortcut = false;
 let ajv: Ajv2020Class | undefined;
 let precompiled: PrecompiledValidators | null | undefined;
 
@@ -68,6 +72,7 @@ function validatorFor(name: SchemaName): ValidateFunction {
       ajv ??= newAjv();
       validate = ajv.compile(JSON.parse(text));
     }
+    if (name === 'messages') plainMessagesShortcut = hashText(text) === PLAIN_MESSAGES_SCHEMA_HASH;
     compiled.set(name, validate);
   }
   return validate;
@@ -104,6 +109,7 @@ export function precompiledValidatorsSource(): string {
 /** Validates a parsed source file; every violation becomes one located diagnostic. */
 export function validateAgainstSchema(name: SchemaName, json: JsonFile): Diagnostic[] {
   const validate = validatorFor(name);
+  if (name === 'messages' && plainMessagesShortcut && plainMessagesFile(json.value)) return [];
   if (validate(json.value)) return [];
   return simplifyErrors(validate.errors ?? []).map((error) => toDiagnostic(error, json, name));
 }
