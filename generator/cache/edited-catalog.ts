@@ -137,16 +137,15 @@ async function readEdits(config: Config, globbed: readonly string[][], context: 
   const edited = new Set<number>();
   const relaid = new Set<string>();
   const texts = new Map<string, string>();
-  for (const { file, text, layout, at } of await relaidFiles(
+  for (const { f, text, layout, at } of await relaidFiles(
     files.filter((f) => deferred.has(f.file)),
     context,
   )) {
-    const f = files.find((g) => g.file === file)!;
     unread.push(f);
     skipped.add(f.path);
-    relaid.add(file);
-    texts.set(file, text);
-    layouts[file] = layout;
+    relaid.add(f.file);
+    texts.set(f.file, text);
+    layouts[f.file] = layout;
     if (at !== undefined) edited.add(at);
   }
   const loaded = await loadLayers(
@@ -179,9 +178,10 @@ async function readEdits(config: Config, globbed: readonly string[][], context: 
  * edit is one entry's (relayout.ts): each with its text, its layout now and the edited key (none
  * when only its stat changed). The others are left to the loader, which reports what it finds.
  */
-async function relaidFiles(files: readonly { path: string; file: string }[], { previous, stats }: EditContext) {
-  const relaid: { file: string; text: string; layout: SourceLayout; at?: number }[] = [];
-  for (const { path, file } of files) {
+async function relaidFiles<F extends { path: string; file: string }>(files: readonly F[], { previous, stats }: EditContext) {
+  const relaid: { f: F; text: string; layout: SourceLayout; at?: number }[] = [];
+  for (const f of files) {
+    const { path, file } = f;
     const before = previous.sources[file]!;
     if (before.kind !== 'messages') continue;
     const { text } = decodeSource(file, await readFile(path));
@@ -189,10 +189,10 @@ async function relaidFiles(files: readonly { path: string; file: string }[], { p
     const stat = stats.get(file);
     const withStat = (layout: SourceLayout) => (stat ? { ...layout, stat } : layout);
     const content = hashText(text);
-    if (content === before.content) relaid.push({ file, text, layout: withStat(before) });
+    if (content === before.content) relaid.push({ f, text, layout: withStat(before) });
     else {
-      const next = relaidOut(before, text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, previous.fingerprints.keys);
-      if (next) relaid.push({ file, text, layout: withStat({ ...next.layout, content }), at: next.edited });
+      const next = relaidOut(before, text, previous.fingerprints.keys);
+      if (next) relaid.push({ f, text, layout: withStat({ ...next.layout, content }), at: next.edited });
     }
   }
   return relaid;

@@ -16,7 +16,7 @@
  * entry (its slice holds the container's end), or one that moves a line.
  */
 import { hashText } from '../json/text-hash.js';
-import type { EntryList, SourceLayout } from './source-layout.js';
+import { withoutBom, type EntryList, type SourceLayout } from './source-layout.js';
 
 export interface Relaid {
   /** The layout of the new text (content and stat for the caller to set). */
@@ -38,8 +38,9 @@ const JSON_BLANK = /^[ \t\n\r]*$/;
 const MEMBER_NAME = /^"(?:[^"\\\u0000-\u001f]|\\.)*"[ \t\n\r]*:/;
 const COMMA_TAIL = /[ \t\n\r]*,[ \t\n\r]*$/;
 
-/** `text`: the file's new text without a byte order mark; `names`: the key table. */
-export function relaidOut(before: SourceLayout, text: string, names: readonly string[]): Relaid | undefined {
+/** `file`: the file's new text, as sourceLayout takes it; `names`: the key table. */
+export function relaidOut(before: SourceLayout, file: string, names: readonly string[]): Relaid | undefined {
+  const text = withoutBom(file);
   const pieces = piecesOf(before);
   if (!pieces || before.kind !== 'messages') return undefined;
   const delta = text.length - pieces[pieces.length - 1]!.to;

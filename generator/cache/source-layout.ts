@@ -74,8 +74,7 @@ export function sourceLayout(
   keyIndex: ReadonlyMap<string, number>,
   value?: unknown,
 ): SourceLayout | undefined {
-  // Offsets as the JSON reader counts them: after a byte order mark (json/json-file.ts).
-  const text = file.charCodeAt(0) === 0xfeff ? file.slice(1) : file;
+  const text = withoutBom(file);
   const index = indexShallowValues(text);
   const top = index.children.get('');
   if (!top || text.charCodeAt(index.at('')?.value ?? -1) !== 0x7b) return undefined;
@@ -120,6 +119,11 @@ export function sourceLayout(
   }
   const { rest, restPieces } = restOf(text, slices);
   return { content, kind, rest, restPieces, lists, ...(value !== undefined ? { frame: frameOf(kind, value) } : {}) };
+}
+
+/** Offsets as the JSON reader counts them: after a byte order mark (json/json-file.ts). */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** The members of a file that are no key's entry, as JSON: what a run reading only some entries of it still needs whole. */

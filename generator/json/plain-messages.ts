@@ -29,7 +29,7 @@ export function plainMessagesFile(value: unknown): boolean {
         if (typeof member !== 'string') return false;
         break;
       case 'sections':
-        if (!allStrings(member, 1)) return false;
+        if (!nonEmptyStrings(member)) return false;
         break;
       case 'messages':
         if (!allMessages(member)) return false;
@@ -46,14 +46,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** An object whose every member is a string of at least `minLength` UTF-16 units (1 unit ⇔ 1 code point, for minLength 0 or 1). */
-function allStrings(value: unknown, minLength: 0 | 1): boolean {
+/** An object whose every member is a non-empty string (the schema's minLength 1: one UTF-16 unit ⇔ one code point). */
+function nonEmptyStrings(value: unknown): boolean {
   if (!isObject(value)) return false;
   // Values only (the schema names no key): no string made for every integer-like key, as for...in would.
   const members = Object.values(value);
   for (let i = 0; i < members.length; i++) {
     const member = members[i];
-    if (typeof member !== 'string' || member.length < minLength) return false;
+    if (typeof member !== 'string' || member.length === 0) return false;
   }
   return true;
 }

@@ -57,7 +57,8 @@ export function sectionFileStem(id: string): string {
   return stem;
 }
 
-function escapeChar(ch: string): string {
+/** A character as `_hex_` (its code point): how section stems, row anchors and rule tokens write what they cannot keep. */
+export function escapeChar(ch: string): string {
   return `_${ch.codePointAt(0)!.toString(16)}_`;
 }
 

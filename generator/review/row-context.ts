@@ -12,6 +12,7 @@ import { formFor, pluralCategories, splitPlural, type PluralSplit } from '../emi
 import { directionOf } from './direction.js';
 import type { Finding } from './finding.js';
 import { htmlAttr, htmlText } from './html-escape.js';
+import { escapeChar } from './page-files.js';
 
 export const SEVERITY_ORDER = ['error', 'warning', 'info'];
 
@@ -287,5 +288,5 @@ export function ruleTokenOf(ruleId: string): string {
 
 /** `text` with any character but letters, digits and `-` as `_hex_` (one-to-one: a raw `_` is escaped too). */
 function escapedToken(text: string): string {
-  return text.replace(/[^A-Za-z0-9-]/gu, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`);
+  return text.replace(/[^A-Za-z0-9-]/gu, escapeChar);
 }

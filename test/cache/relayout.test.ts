@@ -79,11 +79,11 @@ describe('laying out an edited messages file from its last layout', () => {
     expect(relaid).toBeGreaterThan(150);
   });
 
-  it('takes an entry of the last container, and a file with a byte order mark once the mark is cut off', () => {
+  it('takes an entry of the last container, and a file with a byte order mark', () => {
     const text = fileOf(5, '\n');
     expect(expectSameAsWhole(layout(text), text.replace('上書き', 'うわがき'))).toBe(5);
     const edited = text.replace('テキスト2', 'テキスト二');
-    const relaid = relaidOut(layout(`\ufeff${text}`), edited, keys)!;
+    const relaid = relaidOut(layout(`\ufeff${text}`), `\ufeff${edited}`, keys)!;
     const whole = layout(`\ufeff${edited}`);
     expect(relaid.edited).toBe(2);
     expect([...relaid.layout.lists!['/messages']!.bytes]).toEqual([...whole.lists!['/messages']!.bytes]);
