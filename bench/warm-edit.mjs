@@ -11,10 +11,11 @@
 // start-up, and reading and replacing those files, with nothing computed. No warm edit can take less.
 //
 // `--write` also puts the table into its own section of bench/RESULTS.md (bench/run.mjs keeps it).
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { editOne } from './lib/edit-one.mjs';
 import { writeSection } from './lib/marked-section.mjs';
 import { measureNode, summary } from './lib/measure.mjs';
 import { writeSyntheticCatalog } from './synth-catalog.mjs';
@@ -22,6 +23,7 @@ import { writeSyntheticCatalog } from './synth-catalog.mjs';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repo, 'build/generator/cli.js');
 const ioFloor = join(repo, 'bench/io-floor.mjs');
+const watchEdit = join(repo, 'bench/watch-edit.mjs');
 
 function parseArgs(argv) {
   const o = { codes: 100000, runs: 3, targets: undefined, also: undefined, write: false };
@@ -34,20 +36,6 @@ function parseArgs(argv) {
     else throw new Error(`unknown option ${argv[i]}`);
   }
   return o;
-}
-
-/** Appends a word to one ja message in place (a different one each time), the file's formatting kept, as an editor's save does. */
-function editOne(file, n) {
-  const text = readFileSync(file, 'utf8');
-  const data = JSON.parse(text);
-  const keys = Object.keys(data.messages);
-  const key = keys[Math.floor(((n + 1) * keys.length) / 7) % keys.length];
-  const value = data.messages[key];
-  const old = JSON.stringify(typeof value === 'string' ? value : value.text);
-  const at = text.indexOf(old, text.indexOf(`${JSON.stringify(key)}:`));
-  const edited = JSON.stringify(`${JSON.parse(old)} 編集${n}`);
-  writeFileSync(file, `${text.slice(0, at)}${edited}${text.slice(at + old.length)}`);
-  return key;
 }
 
 /** Each file below `dir` (the cache's own folder left out) with its inode and mtime: what a run replaced shows as a new pair. */
@@ -113,6 +101,13 @@ async function main() {
         figures.unchanged.push(await run());
         figures.cold.push(await run(['--no-cache']));
       }
+      // The same edits in one long-lived `--watch` process (after the cold runs: its first run finds the cache warm).
+      const config = join(dir, 'codebook.config.json');
+      const watched = await measureNode([watchEdit, config, join(dir, `out-${n}`), String(1000 + n * o.runs), String(o.runs), targets ?? '']);
+      if (watched.code !== 0) throw new Error(`watch-edit exited ${watched.code}: ${watched.stderr.slice(0, 2000)}`);
+      const watchRuns = JSON.parse(watched.stdout).runs;
+      figures.watch = watchRuns.map((r) => ({ wallMs: r.runMs, cpuMs: r.cpuMs, rssKiB: watched.rssKiB }));
+      figures.saveToDone = watchRuns.map((r) => ({ wallMs: r.saveToDoneMs }));
       const fmt = (rs, field) => summary(rs.map((r) => r[field])).median;
       lines.push(
         ...(n > 0 ? [''] : []),
@@ -123,10 +118,13 @@ async function main() {
           ['floor', `I/O floor: the ${(summary(written).median / 1048576).toFixed(0)} MiB of output it changed, read and replaced`],
           ['unchanged', 'nothing changed, cache warm'],
           ['cold', 'cold, `--no-cache`'],
-        ].map(
-          ([name, label]) =>
-            `| ${label} | ${(fmt(figures[name], 'wallMs') / 1000).toFixed(2)} s | ${(fmt(figures[name], 'cpuMs') / 1000).toFixed(2)} s | ${Math.round(fmt(figures[name], 'rssKiB') / 1024)} MiB |`,
-        ),
+          ['watch', 'in `--watch`: the run after one ja message edited (peak RSS: the whole watch process)'],
+          ['saveToDone', 'in `--watch`: save to done (adds the file event and the 100 ms debounce)'],
+        ].map(([name, label]) => {
+          const cell = (field, unit) => (figures[name][0][field] === undefined ? '–' : unit(fmt(figures[name], field)));
+          const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+          return `| ${label} | ${cell('wallMs', seconds)} | ${cell('cpuMs', seconds)} | ${cell('rssKiB', (kib) => `${Math.round(kib / 1024)} MiB`)} |`;
+        }),
       );
     }
     console.log(lines.join('\n'));
