@@ -102,15 +102,17 @@ export function reviewLayers(stacks: readonly LayerStack[], options: ReviewOptio
   if (stacks.length === 0) return [];
   const final = stacks[stacks.length - 1];
   const rank = new Map(stacks.map((s, i) => [s.layer, i]));
-  const current = runChecks(final, options);
+  // Every stack's messages by key, built once: runChecks, unreportableKeys and resolvedBy look keys up in them.
+  const finalByKey = messagesByKey(final.catalog);
+  const current = runChecks(final, finalByKey, options);
   const currentIds = new Set(current.map((r) => r.identity));
   const resolved = new Map<string, Finding>();
   for (const stack of stacks.slice(0, -1)) {
-    for (const run of runChecks(stack, options, unreportableKeys(stack, final))) {
+    for (const run of runChecks(stack, messagesByKey(stack.catalog), options, unreportableKeys(stack, final, finalByKey))) {
       if (currentIds.has(run.identity) || resolved.has(run.identity)) continue;
       const own = run.finding.origins.some((o) => o.layer === stack.layer) || run.subjects.some((s) => s.origin?.layer === stack.layer);
       if (!own) continue;
-      resolved.set(run.identity, { ...run.finding, resolvedBy: resolvedBy(run.subjects, final.catalog) });
+      resolved.set(run.identity, { ...run.finding, resolvedBy: resolvedBy(run.subjects, finalByKey) });
     }
   }
   return [...current.map((r) => r.finding), ...resolved.values()].sort((a, b) => compareFindings(a, b, rank));
@@ -133,10 +135,18 @@ export function reviewOptionsOf(settings: ReviewSettings): ReviewOptions {
   return { ...(severities ? { severities } : {}), settings: checkSettings };
 }
 
-function runChecks(stack: LayerStack, options: ReviewOptions, skip: ReadonlySet<string> = new Set()): Run[] {
+function messagesByKey(catalog: Catalog): Map<string, Message> {
+  return new Map(catalog.messages.map((m) => [m.key, m]));
+}
+
+function runChecks(
+  stack: LayerStack,
+  byKey: ReadonlyMap<string, Message>,
+  options: ReviewOptions,
+  skip: ReadonlySet<string> = new Set(),
+): Run[] {
   const { catalog } = stack;
   const gapsByKey = gapsByKeyOf(stack);
-  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
   const runs: Run[] = [];
   // One context per message, shared by every check (they only read it).
   const noGaps: Gap[] = [];
@@ -195,12 +205,11 @@ function gapsByKeyOf(stack: LayerStack): Map<string, Gap[]> {
  * - no translation (nor replaced definition) or gap of the message comes from the stack's own
  *   layer: the findings' origins and subjects come from those, so none would be the layer's own.
  */
-function unreportableKeys(stack: LayerStack, final: LayerStack): Set<string> {
+function unreportableKeys(stack: LayerStack, final: LayerStack, finalByKey: ReadonlyMap<string, Message>): Set<string> {
   const skip = new Set<string>();
   const a = stack.catalog;
   const b = final.catalog;
   const sameLocales = a.sourceLocale === b.sourceLocale && sameList(a.locales, b.locales, (x, y) => x === y);
-  const finalByKey = new Map(b.messages.map((m) => [m.key, m]));
   const gapsA = gapsByKeyOf(stack);
   const gapsB = gapsByKeyOf(final);
   for (const message of a.messages) {
@@ -262,8 +271,7 @@ function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
   return a.length === b.length && a.every((x, i) => same(x, b[i]));
 }
 
-function resolvedBy(subjects: readonly Subject[], catalog: Catalog): Origin[] {
-  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
+function resolvedBy(subjects: readonly Subject[], byKey: ReadonlyMap<string, Message>): Origin[] {
   const replaced: Origin[] = [];
   const all: Origin[] = [];
   for (const subject of subjects) {
