@@ -21,7 +21,6 @@ import { qaRule } from '../rules.js';
 import { targetLocales } from './check.js';
 import { hasWords } from './same-as-source.js';
 import { hasText, listOf, literalText, normalizeSpace, quote } from './text.js';
-import { pushTo } from '../../multimap.js';
 
 const DUPLICATE_ROW = /duplicated row|two different rows/iu;
 
@@ -43,16 +42,28 @@ const indexes = new WeakMap<Catalog, Index>();
 function indexOf(catalog: Catalog): Index {
   let index = indexes.get(catalog);
   if (index) return index;
+  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
   const groupBy = (locale: string, skipCodes: boolean): Map<string, Group> => {
-    const byText = new Map<string, string[]>();
+    // The first key of each text, and every key of a text two or more keys have (few do): no list per text.
+    const firstKey = new Map<string, string>();
+    const shared = new Map<string, string[]>();
     for (const m of catalog.messages) {
       const t = m.translations[locale];
-      if (!hasText(t) || (skipCodes && !hasWords(literalText(t)))) continue;
+      if (!hasText(t)) continue;
       const text = normalizeSpace(t.text);
-      pushTo(byText, text, m.key);
+      const first = firstKey.get(text);
+      if (first === undefined) {
+        firstKey.set(text, m.key);
+        continue;
+      }
+      const keys = shared.get(text);
+      if (keys) keys.push(m.key);
+      else shared.set(text, [first, m.key]);
     }
     const groups = new Map<string, Group>();
-    for (const keys of byText.values()) {
+    for (const candidates of shared.values()) {
+      // Texts that are only codes do not group: asked of a shared text's keys alone, the words are read for few texts.
+      const keys = skipCodes ? candidates.filter((key) => hasWords(literalText(byKey.get(key)!.translations[locale]))) : candidates;
       if (keys.length < 2) continue;
       const sorted = [...keys].sort(compareKeys);
       groups.set(sorted[0], { keys: sorted });
@@ -60,7 +71,7 @@ function indexOf(catalog: Catalog): Index {
     return groups;
   };
   index = {
-    byKey: new Map(catalog.messages.map((m) => [m.key, m])),
+    byKey,
     bySource: groupBy(catalog.sourceLocale, false),
     byText: new Map(targetLocales(catalog).map((l) => [l, groupBy(l, true)])),
   };
@@ -112,6 +123,8 @@ export const duplicateDiverging: QaCheck = {
     }
     for (const locale of catalog.locales) {
       const translation = message.translations[locale];
+      // Doubts are recorded on the translation, or on the gaps of a locale without text: most keys have neither.
+      if (!translation?.doubts?.length && (hasText(translation) || gaps.length === 0)) continue;
       const recorded: { doubt: string; origin: Origin }[] = [
         ...(translation?.doubts ?? []).map((doubt) => ({ doubt, origin: translation!.origin })),
         ...(hasText(translation)
