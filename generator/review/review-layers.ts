@@ -65,11 +65,15 @@ interface Run {
  */
 export function buildLayerStacks(files: readonly SourceFile[], config: Config, merged?: { catalog: Catalog; gaps: Gap[] }): LayerStack[] {
   const names = config.layers.map((l) => l.name);
-  // The AST of each text, parsed once for all stacks: a text most stacks share is one parse.
+  // The AST of each text, parsed once for all stacks: a text most stacks share is one parse. Filled
+  // from the merged catalog when a stack first has a text (a registry-only stack has none).
   const asts = new Map<string, MessageFormatElement[] | null>();
-  if (merged)
-    for (const message of merged.catalog.messages)
-      for (const t of Object.values(message.translations)) if (t.ast.length > 0) asts.set(t.text, t.ast);
+  const astsOfMerged = () => {
+    if (merged && asts.size === 0)
+      for (const message of merged.catalog.messages)
+        for (const t of Object.values(message.translations)) if (t.ast.length > 0) asts.set(t.text, t.ast);
+    return asts;
+  };
   return names.map((name, i) => {
     if (merged && i === names.length - 1) return { layer: MERGED_LAYER, catalog: merged.catalog, gaps: merged.gaps };
     const included = new Set(names.slice(0, i + 1));
@@ -78,9 +82,13 @@ export function buildLayerStacks(files: readonly SourceFile[], config: Config, m
       config,
     );
     // Fills each translation's AST as the validate stage does; its diagnostics are the validate stage's business.
-    fillAsts(stack.catalog, asts);
+    if (hasTranslations(stack.catalog)) fillAsts(stack.catalog, astsOfMerged());
     return { layer: i === names.length - 1 ? MERGED_LAYER : name, catalog: stack.catalog, gaps: stack.gaps };
   });
+}
+
+function hasTranslations(catalog: Catalog): boolean {
+  return catalog.messages.some((m) => Object.keys(m.translations).length > 0);
 }
 
 /** Sets each translation's AST to the parse of its text, as validateCatalog does (a text that does not parse keeps its AST). */
@@ -148,19 +156,23 @@ function runChecks(
   const { catalog } = stack;
   const gapsByKey = gapsByKeyOf(stack);
   const runs: Run[] = [];
-  // One context per message, shared by every check (they only read it).
-  const noGaps: Gap[] = [];
-  const contexts = catalog.messages.map((message) => ({
-    gaps: gapsByKey.get(message.key) ?? noGaps,
-    ...(options.settings ? { settings: options.settings } : {}),
-  }));
+  // One context per message, shared by every check (they only read it); the messages without gaps (most) share one.
+  const settings = options.settings ? { settings: options.settings } : {};
+  const withoutGaps = { gaps: [], ...settings };
+  const contexts = catalog.messages.map((message) => {
+    const gaps = gapsByKey.get(message.key);
+    return gaps ? { gaps, ...settings } : withoutGaps;
+  });
+  // The positions of the messages that message-scoped checks review, when some are skipped: the skip set is read once, not once per check.
+  const kept = skip.size > 0 ? positionsNotIn(catalog.messages, skip) : undefined;
   for (const check of options.checks ?? qaChecks) {
     const setting = options.severities?.[check.id];
     if (setting === 'off') continue;
-    const skipping = check.scope === 'message' && skip.size > 0;
-    for (let i = 0; i < catalog.messages.length; i++) {
+    const positions = check.scope === 'message' ? kept : undefined;
+    const count = positions ? positions.length : catalog.messages.length;
+    for (let n = 0; n < count; n++) {
+      const i = positions ? positions[n] : n;
       const message = catalog.messages[i];
-      if (skipping && skip.has(message.key)) continue;
       const hits = check.check(message, catalog, contexts[i]);
       for (const hit of hits) {
         const key = hit.key ?? message.key;
@@ -189,6 +201,12 @@ function runChecks(
     }
   }
   return runs;
+}
+
+function positionsNotIn(messages: readonly Message[], skip: ReadonlySet<string>): number[] {
+  const positions: number[] = [];
+  for (let i = 0; i < messages.length; i++) if (!skip.has(messages[i].key)) positions.push(i);
+  return positions;
 }
 
 function gapsByKeyOf(stack: LayerStack): Map<string, Gap[]> {

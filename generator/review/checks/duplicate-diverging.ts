@@ -44,28 +44,28 @@ function indexOf(catalog: Catalog): Index {
   if (index) return index;
   const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
   const groupBy = (locale: string, skipCodes: boolean): Map<string, Group> => {
-    // The first key of each text, and every key of a text two or more keys have (few do): no list per text.
-    const firstKey = new Map<string, string>();
-    const shared = new Map<string, string[]>();
+    // The first message of each text, and every message of a text two or more have (few do): no list per text.
+    const firstOf = new Map<string, Message>();
+    const shared = new Map<string, Message[]>();
     for (const m of catalog.messages) {
       const t = m.translations[locale];
       if (!hasText(t)) continue;
       const text = normalizeSpace(t.text);
-      const first = firstKey.get(text);
+      const first = firstOf.get(text);
       if (first === undefined) {
-        firstKey.set(text, m.key);
+        firstOf.set(text, m);
         continue;
       }
-      const keys = shared.get(text);
-      if (keys) keys.push(m.key);
-      else shared.set(text, [first, m.key]);
+      const messages = shared.get(text);
+      if (messages) messages.push(m);
+      else shared.set(text, [first, m]);
     }
     const groups = new Map<string, Group>();
     for (const candidates of shared.values()) {
-      // Texts that are only codes do not group: asked of a shared text's keys alone, the words are read for few texts.
-      const keys = skipCodes ? candidates.filter((key) => hasWords(literalText(byKey.get(key)!.translations[locale]))) : candidates;
-      if (keys.length < 2) continue;
-      const sorted = [...keys].sort(compareKeys);
+      // Texts that are only codes do not group: asked of a shared text's messages alone, the words are read for few texts.
+      const messages = skipCodes ? candidates.filter((m) => hasWords(literalText(m.translations[locale]))) : candidates;
+      if (messages.length < 2) continue;
+      const sorted = messages.map((m) => m.key).sort(compareKeys);
       groups.set(sorted[0], { keys: sorted });
     }
     return groups;

@@ -89,7 +89,8 @@ export const markupDiffers: QaCheck = {
   scope: 'message',
   check(message, catalog) {
     // Markup and brackets need one of these characters: most keys have none in any locale, and no hits.
-    if (!catalog.locales.some((l) => hasText(message.translations[l]) && BRACKET_OR_TAG.test(literalText(message.translations[l])))) return [];
+    if (!catalog.locales.some((l) => hasText(message.translations[l]) && BRACKET_OR_TAG.test(literalText(message.translations[l]))))
+      return [];
     const locales = catalog.locales.filter((l) => hasText(message.translations[l]));
     const hits: CheckHit[] = [];
     const counts = new Map(locales.map((l) => [l, markupOfText(literalText(message.translations[l]))]));
