@@ -63,7 +63,7 @@ function indexOf(catalog: Catalog): Index {
     const groups = new Map<string, Group>();
     for (const candidates of shared.values()) {
       // Texts that are only codes do not group: asked of a shared text's messages alone, the words are read for few texts.
-      const messages = skipCodes ? candidates.filter((m) => hasWords(literalText(m.translations[locale]))) : candidates;
+      const messages = skipCodes ? candidates.filter(withWords(locale)) : candidates;
       if (messages.length < 2) continue;
       const sorted = messages.map((m) => m.key).sort(compareKeys);
       groups.set(sorted[0], { keys: sorted });
@@ -144,6 +144,16 @@ export const duplicateDiverging: QaCheck = {
     return hits;
   },
 };
+
+/** A filter of messages whose text in `locale` has words; the messages of a shared text mostly have one literal text, read once. */
+function withWords(locale: string): (message: Message) => boolean {
+  let last: { literal: string; words: boolean } | undefined;
+  return (message) => {
+    const literal = literalText(message.translations[locale]);
+    if (last?.literal !== literal) last = { literal, words: hasWords(literal) };
+    return last.words;
+  };
+}
 
 /** The distinct texts of `keys` in `locale`, each with the keys that have it, in key order. */
 function variantsOf(keys: readonly string[], locale: string, byKey: Map<string, Message>): { text: string; keys: string[] }[] {
