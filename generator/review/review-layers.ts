@@ -65,11 +65,15 @@ interface Run {
  */
 export function buildLayerStacks(files: readonly SourceFile[], config: Config, merged?: { catalog: Catalog; gaps: Gap[] }): LayerStack[] {
   const names = config.layers.map((l) => l.name);
-  // The AST of each text, parsed once for all stacks: a text most stacks share is one parse.
+  // The AST of each text, parsed once for all stacks: a text most stacks share is one parse. Filled
+  // from the merged catalog when a stack first has a text (a registry-only stack has none).
   const asts = new Map<string, MessageFormatElement[] | null>();
-  if (merged)
-    for (const message of merged.catalog.messages)
-      for (const t of Object.values(message.translations)) if (t.ast.length > 0) asts.set(t.text, t.ast);
+  const astsOfMerged = () => {
+    if (merged && asts.size === 0)
+      for (const message of merged.catalog.messages)
+        for (const t of Object.values(message.translations)) if (t.ast.length > 0) asts.set(t.text, t.ast);
+    return asts;
+  };
   return names.map((name, i) => {
     if (merged && i === names.length - 1) return { layer: MERGED_LAYER, catalog: merged.catalog, gaps: merged.gaps };
     const included = new Set(names.slice(0, i + 1));
@@ -78,9 +82,13 @@ export function buildLayerStacks(files: readonly SourceFile[], config: Config, m
       config,
     );
     // Fills each translation's AST as the validate stage does; its diagnostics are the validate stage's business.
-    fillAsts(stack.catalog, asts);
+    if (hasTranslations(stack.catalog)) fillAsts(stack.catalog, astsOfMerged());
     return { layer: i === names.length - 1 ? MERGED_LAYER : name, catalog: stack.catalog, gaps: stack.gaps };
   });
+}
+
+function hasTranslations(catalog: Catalog): boolean {
+  return catalog.messages.some((m) => Object.keys(m.translations).length > 0);
 }
 
 /** Sets each translation's AST to the parse of its text, as validateCatalog does (a text that does not parse keeps its AST). */
@@ -102,15 +110,17 @@ export function reviewLayers(stacks: readonly LayerStack[], options: ReviewOptio
   if (stacks.length === 0) return [];
   const final = stacks[stacks.length - 1];
   const rank = new Map(stacks.map((s, i) => [s.layer, i]));
-  const current = runChecks(final, options);
+  // Every stack's messages by key, built once: runChecks, unreportableKeys and resolvedBy look keys up in them.
+  const finalByKey = messagesByKey(final.catalog);
+  const current = runChecks(final, finalByKey, options);
   const currentIds = new Set(current.map((r) => r.identity));
   const resolved = new Map<string, Finding>();
   for (const stack of stacks.slice(0, -1)) {
-    for (const run of runChecks(stack, options, unreportableKeys(stack, final))) {
+    for (const run of runChecks(stack, messagesByKey(stack.catalog), options, unreportableKeys(stack, final, finalByKey))) {
       if (currentIds.has(run.identity) || resolved.has(run.identity)) continue;
       const own = run.finding.origins.some((o) => o.layer === stack.layer) || run.subjects.some((s) => s.origin?.layer === stack.layer);
       if (!own) continue;
-      resolved.set(run.identity, { ...run.finding, resolvedBy: resolvedBy(run.subjects, final.catalog) });
+      resolved.set(run.identity, { ...run.finding, resolvedBy: resolvedBy(run.subjects, finalByKey) });
     }
   }
   return [...current.map((r) => r.finding), ...resolved.values()].sort((a, b) => compareFindings(a, b, rank));
@@ -133,24 +143,36 @@ export function reviewOptionsOf(settings: ReviewSettings): ReviewOptions {
   return { ...(severities ? { severities } : {}), settings: checkSettings };
 }
 
-function runChecks(stack: LayerStack, options: ReviewOptions, skip: ReadonlySet<string> = new Set()): Run[] {
+function messagesByKey(catalog: Catalog): Map<string, Message> {
+  return new Map(catalog.messages.map((m) => [m.key, m]));
+}
+
+function runChecks(
+  stack: LayerStack,
+  byKey: ReadonlyMap<string, Message>,
+  options: ReviewOptions,
+  skip: ReadonlySet<string> = new Set(),
+): Run[] {
   const { catalog } = stack;
   const gapsByKey = gapsByKeyOf(stack);
-  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
   const runs: Run[] = [];
-  // One context per message, shared by every check (they only read it).
-  const noGaps: Gap[] = [];
-  const contexts = catalog.messages.map((message) => ({
-    gaps: gapsByKey.get(message.key) ?? noGaps,
-    ...(options.settings ? { settings: options.settings } : {}),
-  }));
+  // One context per message, shared by every check (they only read it); the messages without gaps (most) share one.
+  const settings = options.settings ? { settings: options.settings } : {};
+  const withoutGaps = { gaps: [], ...settings };
+  const contexts = catalog.messages.map((message) => {
+    const gaps = gapsByKey.get(message.key);
+    return gaps ? { gaps, ...settings } : withoutGaps;
+  });
+  // The positions of the messages that message-scoped checks review, when some are skipped: the skip set is read once, not once per check.
+  const kept = skip.size > 0 ? positionsNotIn(catalog.messages, skip) : undefined;
   for (const check of options.checks ?? qaChecks) {
     const setting = options.severities?.[check.id];
     if (setting === 'off') continue;
-    const skipping = check.scope === 'message' && skip.size > 0;
-    for (let i = 0; i < catalog.messages.length; i++) {
+    const positions = check.scope === 'message' ? kept : undefined;
+    const count = positions ? positions.length : catalog.messages.length;
+    for (let n = 0; n < count; n++) {
+      const i = positions ? positions[n] : n;
       const message = catalog.messages[i];
-      if (skipping && skip.has(message.key)) continue;
       const hits = check.check(message, catalog, contexts[i]);
       for (const hit of hits) {
         const key = hit.key ?? message.key;
@@ -181,6 +203,12 @@ function runChecks(stack: LayerStack, options: ReviewOptions, skip: ReadonlySet<
   return runs;
 }
 
+function positionsNotIn(messages: readonly Message[], skip: ReadonlySet<string>): number[] {
+  const positions: number[] = [];
+  for (let i = 0; i < messages.length; i++) if (!skip.has(messages[i].key)) positions.push(i);
+  return positions;
+}
+
 function gapsByKeyOf(stack: LayerStack): Map<string, Gap[]> {
   const gapsByKey = new Map<string, Gap[]>();
   for (const gap of stack.gaps ?? []) pushTo(gapsByKey, gap.key, gap);
@@ -195,12 +223,11 @@ function gapsByKeyOf(stack: LayerStack): Map<string, Gap[]> {
  * - no translation (nor replaced definition) or gap of the message comes from the stack's own
  *   layer: the findings' origins and subjects come from those, so none would be the layer's own.
  */
-function unreportableKeys(stack: LayerStack, final: LayerStack): Set<string> {
+function unreportableKeys(stack: LayerStack, final: LayerStack, finalByKey: ReadonlyMap<string, Message>): Set<string> {
   const skip = new Set<string>();
   const a = stack.catalog;
   const b = final.catalog;
   const sameLocales = a.sourceLocale === b.sourceLocale && sameList(a.locales, b.locales, (x, y) => x === y);
-  const finalByKey = new Map(b.messages.map((m) => [m.key, m]));
   const gapsA = gapsByKeyOf(stack);
   const gapsB = gapsByKeyOf(final);
   for (const message of a.messages) {
@@ -262,8 +289,7 @@ function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boo
   return a.length === b.length && a.every((x, i) => same(x, b[i]));
 }
 
-function resolvedBy(subjects: readonly Subject[], catalog: Catalog): Origin[] {
-  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
+function resolvedBy(subjects: readonly Subject[], byKey: ReadonlyMap<string, Message>): Origin[] {
   const replaced: Origin[] = [];
   const all: Origin[] = [];
   for (const subject of subjects) {

@@ -21,7 +21,6 @@ import { qaRule } from '../rules.js';
 import { targetLocales } from './check.js';
 import { hasWords } from './same-as-source.js';
 import { hasText, listOf, literalText, normalizeSpace, quote } from './text.js';
-import { pushTo } from '../../multimap.js';
 
 const DUPLICATE_ROW = /duplicated row|two different rows/iu;
 
@@ -43,24 +42,36 @@ const indexes = new WeakMap<Catalog, Index>();
 function indexOf(catalog: Catalog): Index {
   let index = indexes.get(catalog);
   if (index) return index;
+  const byKey = new Map(catalog.messages.map((m) => [m.key, m]));
   const groupBy = (locale: string, skipCodes: boolean): Map<string, Group> => {
-    const byText = new Map<string, string[]>();
+    // The first message of each text, and every message of a text two or more have (few do): no list per text.
+    const firstOf = new Map<string, Message>();
+    const shared = new Map<string, Message[]>();
     for (const m of catalog.messages) {
       const t = m.translations[locale];
-      if (!hasText(t) || (skipCodes && !hasWords(literalText(t)))) continue;
+      if (!hasText(t)) continue;
       const text = normalizeSpace(t.text);
-      pushTo(byText, text, m.key);
+      const first = firstOf.get(text);
+      if (first === undefined) {
+        firstOf.set(text, m);
+        continue;
+      }
+      const messages = shared.get(text);
+      if (messages) messages.push(m);
+      else shared.set(text, [first, m]);
     }
     const groups = new Map<string, Group>();
-    for (const keys of byText.values()) {
-      if (keys.length < 2) continue;
-      const sorted = [...keys].sort(compareKeys);
+    for (const candidates of shared.values()) {
+      // Texts that are only codes do not group: asked of a shared text's messages alone, the words are read for few texts.
+      const messages = skipCodes ? candidates.filter(withWords(locale)) : candidates;
+      if (messages.length < 2) continue;
+      const sorted = messages.map((m) => m.key).sort(compareKeys);
       groups.set(sorted[0], { keys: sorted });
     }
     return groups;
   };
   index = {
-    byKey: new Map(catalog.messages.map((m) => [m.key, m])),
+    byKey,
     bySource: groupBy(catalog.sourceLocale, false),
     byText: new Map(targetLocales(catalog).map((l) => [l, groupBy(l, true)])),
   };
@@ -112,6 +123,8 @@ export const duplicateDiverging: QaCheck = {
     }
     for (const locale of catalog.locales) {
       const translation = message.translations[locale];
+      // Doubts are recorded on the translation, or on the gaps of a locale without text: most keys have neither.
+      if (!translation?.doubts?.length && (hasText(translation) || gaps.length === 0)) continue;
       const recorded: { doubt: string; origin: Origin }[] = [
         ...(translation?.doubts ?? []).map((doubt) => ({ doubt, origin: translation!.origin })),
         ...(hasText(translation)
@@ -131,6 +144,16 @@ export const duplicateDiverging: QaCheck = {
     return hits;
   },
 };
+
+/** A filter of messages whose text in `locale` has words; the messages of a shared text mostly have one literal text, read once. */
+function withWords(locale: string): (message: Message) => boolean {
+  let last: { literal: string; words: boolean } | undefined;
+  return (message) => {
+    const literal = literalText(message.translations[locale]);
+    if (last?.literal !== literal) last = { literal, words: hasWords(literal) };
+    return last.words;
+  };
+}
 
 /** The distinct texts of `keys` in `locale`, each with the keys that have it, in key order. */
 function variantsOf(keys: readonly string[], locale: string, byKey: Map<string, Message>): { text: string; keys: string[] }[] {

@@ -19,11 +19,12 @@
 import type { CheckHit, QaCheck } from './check.js';
 import { qaRule } from '../rules.js';
 import { targetLocales } from './check.js';
-import { hasText, IDEOGRAPHIC_SCRIPTS, literalText, memoByText, scriptOf } from './text.js';
+import { hasText, IDEOGRAPHIC_SCRIPTS, lastCodePoint, literalText, scriptOf } from './text.js';
 
 const IDEOGRAPHIC_STOPS = '。．！？｡…‥';
 const LATIN_STOPS = '.!?…';
 const LATIN_STYLE_SCRIPTS = new Set(['Latn', 'Cyrl', 'Grek', 'Kore', 'Armn', 'Geor']);
+const CLOSER_CHARS = `)]}）］｝」』】〕〉》"'”’»`;
 const CLOSERS = /[)\]}）］｝」』】〕〉》"'”’»]+$/u;
 const TRAILING_TAGS = /(?:\s*<\/?[A-Za-z][^<>]*>)+$/u;
 
@@ -38,14 +39,13 @@ function styleOf(locale: string): Style | undefined {
 }
 
 /** The last character that matters: trailing whitespace and markup dropped; `closed` when closing brackets or quotes were looked through. */
-const ending: (text: string) => { readonly last: string; readonly closed: boolean } = memoByText(readEnding);
-
-function readEnding(text: string): { last: string; closed: boolean } {
-  let t = text.trimEnd().replace(TRAILING_TAGS, '').trimEnd();
-  const closers = CLOSERS.exec(t);
+function ending(text: string): { last: string; closed: boolean } {
+  let t = text.trimEnd();
+  // The patterns are anchored at the end, but a regex tries them from every position: ask only a text that ends as they do.
+  if (t.endsWith('>')) t = t.replace(TRAILING_TAGS, '').trimEnd();
+  const closers = t !== '' && CLOSER_CHARS.includes(t.charAt(t.length - 1)) ? CLOSERS.exec(t) : null;
   if (closers) t = t.slice(0, closers.index).trimEnd();
-  const chars = [...t];
-  return { last: chars[chars.length - 1] ?? '', closed: closers !== null };
+  return { last: lastCodePoint(t), closed: closers !== null };
 }
 
 export const endPunctuation: QaCheck = {

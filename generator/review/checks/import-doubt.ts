@@ -8,6 +8,7 @@
  */
 import type { CheckHit, QaCheck } from './check.js';
 import { qaRule } from '../rules.js';
+import { isBlank } from './text.js';
 
 export const importDoubt: QaCheck = {
   ...qaRule('qa/import-doubt'),
@@ -19,7 +20,7 @@ export const importDoubt: QaCheck = {
       for (const doubt of translation?.doubts ?? []) {
         hits.push({ locales: [locale], message: `Import doubt (${locale}): ${doubt}`, origins: [translation!.origin], id: doubt });
       }
-      if (translation && translation.text.trim() !== '') continue;
+      if ((translation && !isBlank(translation.text)) || gaps.length === 0) continue;
       for (const gap of gaps.filter((g) => g.locale === locale)) {
         for (const doubt of gap.doubts) {
           hits.push({

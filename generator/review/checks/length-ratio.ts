@@ -14,7 +14,7 @@
 import type { CheckHit, QaCheck } from './check.js';
 import { qaRule } from '../rules.js';
 import { targetLocales } from './check.js';
-import { hasText, literalText, scriptOf } from './text.js';
+import { codePointLength, hasText, literalText, scriptOf } from './text.js';
 
 const EXPECTED: Record<string, number> = {
   Latn: 1.2,
@@ -42,13 +42,13 @@ export const lengthRatio: QaCheck = {
   check(message, catalog) {
     const source = message.translations[catalog.sourceLocale];
     if (!hasText(source)) return [];
-    const sourceLength = [...literalText(source).trim()].length;
+    const sourceLength = codePointLength(literalText(source).trim());
     if (sourceLength < MIN_SOURCE_LENGTH) return [];
     const hits: CheckHit[] = [];
     for (const locale of targetLocales(catalog)) {
       const translation = message.translations[locale];
       if (!hasText(translation)) continue;
-      const length = [...literalText(translation).trim()].length;
+      const length = codePointLength(literalText(translation).trim());
       const expected = expectedRatio(locale) / expectedRatio(catalog.sourceLocale);
       const ratio = length / sourceLength;
       const off = ratio / expected;

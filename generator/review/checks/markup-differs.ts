@@ -61,17 +61,22 @@ function unpairedTags(text: string): string[] {
 const NO_MARKUP: ReadonlyMap<string, number> = new Map();
 const NONE: readonly string[] = [];
 
-/** markupOf, remembered by text (read only); a text without `<`, `[` or `【` (most texts) has none. */
-const markupOfText: (text: string) => ReadonlyMap<string, number> = memoByText((text) =>
-  text.includes('<') || text.includes('[') || text.includes('【') ? markupOf(text) : NO_MARKUP,
-);
+/** markupOf, remembered by text (read only); a text without `<`, `[` or `【` (most texts) has none, and is not remembered. */
+function markupOfText(text: string): ReadonlyMap<string, number> {
+  return text.includes('<') || text.includes('[') || text.includes('【') ? rememberedMarkupOf(text) : NO_MARKUP;
+}
+
+const rememberedMarkupOf: (text: string) => ReadonlyMap<string, number> = memoByText(markupOf);
 
 /** A character that can open or close a bracket or a tag: without one, a text has nothing unbalanced. */
 const BRACKET_OR_TAG = /[()[\]【】「」{}（）［］｛｝<>]/u;
 
-/** The bracket pairs and elements a text leaves unbalanced, remembered by text (read only). */
-const unbalancedOf: (raw: string) => readonly string[] = memoByText((raw) => {
-  if (!BRACKET_OR_TAG.test(raw)) return NONE;
+/** The bracket pairs and elements a text leaves unbalanced, remembered by text (read only) when it has any bracket. */
+function unbalancedOf(raw: string): readonly string[] {
+  return BRACKET_OR_TAG.test(raw) ? rememberedUnbalancedOf(raw) : NONE;
+}
+
+const rememberedUnbalancedOf: (raw: string) => readonly string[] = memoByText((raw) => {
   const text = raw.replace(/[（）［］｛｝]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   return [
     ...PAIRS.filter(([open, close]) => text.split(open).length !== text.split(close).length).map(([o, c]) => `${o}${c}`),
@@ -83,10 +88,13 @@ export const markupDiffers: QaCheck = {
   ...qaRule('qa/markup-differs'),
   scope: 'message',
   check(message, catalog) {
+    // Markup and brackets need one of these characters: most keys have none in any locale, and no hits.
+    if (!catalog.locales.some((l) => hasText(message.translations[l]) && BRACKET_OR_TAG.test(literalText(message.translations[l]))))
+      return [];
     const locales = catalog.locales.filter((l) => hasText(message.translations[l]));
     const hits: CheckHit[] = [];
     const counts = new Map(locales.map((l) => [l, markupOfText(literalText(message.translations[l]))]));
-    const items = [...new Set([...counts.values()].flatMap((c) => [...c.keys()]))].sort();
+    const items = hasAny(counts.values()) ? [...new Set([...counts.values()].flatMap((c) => [...c.keys()]))].sort() : NONE;
     for (const item of items) {
       const per = locales.map((l) => ({ locale: l, n: counts.get(l)!.get(item) ?? 0 }));
       if (new Set(per.map((p) => p.n)).size <= 1) continue;
@@ -110,6 +118,11 @@ export const markupDiffers: QaCheck = {
     return hits;
   },
 };
+
+function hasAny(counts: Iterable<ReadonlyMap<string, number>>): boolean {
+  for (const c of counts) if (c.size > 0) return true;
+  return false;
+}
 
 function origins(message: Message, locales: readonly string[]) {
   return [...locales].sort().map((l) => message.translations[l].origin);

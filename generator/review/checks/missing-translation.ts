@@ -8,6 +8,7 @@
  */
 import type { CheckHit, QaCheck } from './check.js';
 import { qaRule } from '../rules.js';
+import { isBlank } from './text.js';
 
 export const missingTranslation: QaCheck = {
   ...qaRule('qa/missing-translation'),
@@ -18,7 +19,7 @@ export const missingTranslation: QaCheck = {
       const translation = message.translations[locale];
       const isSource = locale === catalog.sourceLocale;
       const severity = isSource ? ('error' as const) : undefined;
-      if (translation && translation.text.trim() !== '') continue;
+      if (translation && !isBlank(translation.text)) continue;
       if (translation) {
         hits.push({
           locales: [locale],

@@ -26,9 +26,11 @@ export const numbersDiffer: QaCheck = {
       .filter((locale) => hasText(message.translations[locale]))
       .map((locale) => ({ locale, quantities: quantitiesOf(literalText(message.translations[locale]), locale) }));
     const hits: CheckHit[] = [];
+    // Texts without numbers (most) cannot differ in them.
+    if (texts.every((t) => t.quantities.length === 0)) return hits;
     for (let i = 0; i < texts.length; i++) {
       for (let j = i + 1; j < texts.length; j++) {
-        const [a, b] = [texts[i], texts[j]].sort((x, y) => (x.locale < y.locale ? -1 : 1));
+        const [a, b] = texts[i].locale < texts[j].locale ? [texts[i], texts[j]] : [texts[j], texts[i]];
         const onlyA = unmatched(a.quantities, b.quantities);
         const onlyB = unmatched(b.quantities, a.quantities);
         const differs =

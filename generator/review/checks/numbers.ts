@@ -173,6 +173,10 @@ let quantityCacheSize = 0;
 
 /** Every number of a text written in `locale`, in order of appearance. */
 export function quantitiesOf(text: string, locale: string): Quantity[] {
+  const normalized = text.normalize('NFKC');
+  // Every number the scanner finds has an ASCII digit: a text without one (most texts) has none,
+  // is not remembered, and a locale none of whose texts has one never builds its Intl.NumberFormat.
+  if (!/[0-9]/.test(normalized)) return [];
   let byText = quantityCache.get(locale);
   if (!byText) quantityCache.set(locale, (byText = new Map()));
   let found = byText.get(text);
@@ -183,18 +187,15 @@ export function quantitiesOf(text: string, locale: string): Quantity[] {
       byText.clear();
       quantityCacheSize = 0;
     }
-    found = readQuantities(text, locale);
+    found = readQuantities(normalized, locale);
     byText.set(text, found);
     quantityCacheSize += 1;
   }
   return found.map((q) => ({ ...q }));
 }
 
-function readQuantities(text: string, locale: string): Quantity[] {
-  const normalized = text.normalize('NFKC');
-  // Every number the scanner finds has an ASCII digit: a text without one (most texts) has none,
-  // and a locale none of whose texts has one never builds its Intl.NumberFormat.
-  if (!/[0-9]/.test(normalized)) return [];
+/** The quantities of a text already NFKC-normalised. */
+function readQuantities(normalized: string, locale: string): Quantity[] {
   const { scanner, separators } = scannerFor(locale);
   // One scanner per locale, restarted: readQuantities does not call itself.
   const re = scanner;

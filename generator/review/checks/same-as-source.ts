@@ -17,11 +17,14 @@ export const sameAsSource: QaCheck = {
   scope: 'message',
   check(message, catalog) {
     const source = message.translations[catalog.sourceLocale];
-    if (!hasText(source) || !hasWords(literalText(source))) return [];
     const hits: CheckHit[] = [];
+    if (!hasText(source)) return hits;
+    // Whether the source has words is read only when a translation is the same (few are).
+    let words: boolean | undefined;
     for (const locale of targetLocales(catalog)) {
       const translation = message.translations[locale];
       if (!hasText(translation) || normalizeSpace(translation.text) !== normalizeSpace(source.text)) continue;
+      if (!(words ??= hasWords(literalText(source)))) return hits;
       hits.push({
         locales: [catalog.sourceLocale, locale].sort(),
         message: `The ${locale} text is the same as the ${catalog.sourceLocale} text ${quote(source.text)}.`,

@@ -14,7 +14,7 @@ import type { Catalog, Message, Translation } from '../../catalog/model.js';
 import type { CheckHit, QaCheck } from './check.js';
 import { qaRule } from '../rules.js';
 import { expectedRatio } from './length-ratio.js';
-import { hasText, literalText, memoByText } from './text.js';
+import { codePointLength, hasText, literalText, memoByText } from './text.js';
 
 export const DEFAULT_USER_MESSAGE_MAX_LENGTH = 90;
 
@@ -71,7 +71,7 @@ export const userTooLong: QaCheck = {
     const hits: CheckHit[] = [];
     for (const [locale, text, what] of userTextsToReport(message, catalog)) {
       const limit = Math.ceil((limitInSource * expectedRatio(locale)) / expectedRatio(catalog.sourceLocale));
-      const length = [...literalText(text).trim()].length;
+      const length = codePointLength(literalText(text).trim());
       if (length > limit)
         hits.push({
           locales: [locale],

@@ -6,6 +6,10 @@
  */
 import type { CheckHit, QaCheck } from './check.js';
 import { qaRule } from '../rules.js';
+import { hasText, isSpaceCode } from './text.js';
+
+/** Two whitespace characters in a row (a text without has no doubled whitespace). */
+const DOUBLED = /\s\s/;
 
 export const whitespace: QaCheck = {
   ...qaRule('qa/whitespace'),
@@ -14,8 +18,10 @@ export const whitespace: QaCheck = {
     const hits: CheckHit[] = [];
     for (const locale of catalog.locales) {
       const translation = message.translations[locale];
-      if (!translation || translation.text.trim() === '') continue;
+      if (!hasText(translation)) continue;
       const text = translation.text;
+      // What most texts are: no whitespace at either end, none doubled.
+      if (!isSpaceCode(text.charCodeAt(0)) && !isSpaceCode(text.charCodeAt(text.length - 1)) && !DOUBLED.test(text)) continue;
       const problems = [
         ...(/^\s/u.test(text) ? ['starts with whitespace'] : []),
         ...(/\s$/u.test(text) ? ['ends with whitespace'] : []),
