@@ -8,6 +8,7 @@
  */
 import type { Catalog } from '../catalog/model.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { entryCount } from '../emit/lazy-entries.js';
 import { entryListsOf, type FileLayout, type TemplateRenderer } from '../emit/render.js';
 import type { PlanOptions, PlannedFile, Target } from '../emit/target.js';
 import type { StagedOutput } from '../output/write-output.js';
@@ -197,7 +198,7 @@ export class WarmRun {
     if (files === null) return;
     if (!files) this.next.set(target.id, (files = new Map()));
     if (!target.entriesByKey) return; // kept whole or planned whole: no entry is ever spliced
-    const hasEntries = (file.entries?.contexts.length ?? 0) > 0 || (file.moreEntries ?? []).some((l) => l.contexts.length > 0);
+    const hasEntries = entryListsOf(file).some((l) => entryCount(l) > 0);
     // With planOfKeys, a file without keyed entries (the review's report.json) is rendered whole by a splice: it needs no layout.
     const whole = target.planOfKeys && !entryListsOf(file).some((l) => l.keys);
     const index =

@@ -22,6 +22,7 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import type { HelperDelegate, TemplateDelegate } from 'handlebars';
 import { loadPrecompiled, templatesDir } from '../package-root.js';
+import { eachContext, entryCount } from './lazy-entries.js';
 import type { EntryRendering, PlannedFile } from './target.js';
 import { templateHelpers } from './template-helpers.js';
 
@@ -115,14 +116,14 @@ export class TemplateRenderer {
    */
   *chunks(targetId: string, file: PlannedFile, layout?: (layout: FileLayout) => void): Generator<string> {
     const lists = entryListsOf(file);
-    const marked = lists.flatMap((l, i) => (l.contexts.length > 0 ? [i] : []));
+    const marked = lists.flatMap((l, i) => (entryCount(l) > 0 ? [i] : []));
     const shell = marked.length > 0 ? this.shellOf(targetId, file, marked) : undefined;
     if (!shell) {
       yield this.render(targetId, file);
       return;
     }
     // With `layout`, each entry's UTF-8 length is noted as it passes (lists whose entries name their keys only).
-    const noted = layout && lists.every((l) => l.contexts.length === 0 || l.keys) ? lists.map(() => new Uint32Array(0)) : undefined;
+    const noted = layout && lists.every((l) => l.keys || entryCount(l) === 0) ? lists.map(() => new Uint32Array(0)) : undefined;
     for (const piece of shell) {
       if (typeof piece === 'string') {
         if (piece) yield piece;
@@ -131,11 +132,12 @@ export class TemplateRenderer {
       const list = lists[piece]!;
       const entry = this.entryTemplateOf(targetId, list);
       const separator = list.separator ?? '\n';
-      const lengths = noted ? (noted[piece] = new Uint32Array(list.contexts.length)) : undefined;
+      const lengths = noted ? (noted[piece] = new Uint32Array(entryCount(list))) : undefined;
       // Entries go out in runs of about CHUNK_CHARS characters: few enough yields that their cost vanishes.
       let run: string[] = [];
       let size = 0;
-      for (const [n, context] of list.contexts.entries()) {
+      let n = 0;
+      for (const context of eachContext(list)) {
         const text = entry(context);
         if (lengths) lengths[n] = Buffer.byteLength(text, 'utf8');
         run.push(n === 0 ? text : separator + text);
@@ -145,6 +147,7 @@ export class TemplateRenderer {
           run = [];
           size = 0;
         }
+        n++;
       }
       if (run.length > 0) yield run.join('');
     }

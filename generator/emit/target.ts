@@ -58,6 +58,14 @@ export interface EntryRendering<C extends object = object> {
    * a warm run keeps it as it is.
    */
   keys?: readonly string[];
+  /**
+   * For contexts built when they are read (emit/lazy-entries.ts): how many
+   * there are, and each built when reached, as the renderer reads them (so a
+   * plan never holds a file's contexts; `contexts` builds them all when
+   * first read).
+   */
+  count?: number;
+  eachContext?(): Iterable<C>;
 }
 
 export interface TargetPlan {

@@ -11,6 +11,7 @@
  * override that drops a required member makes the file unreadable to it.
  */
 import { jsonString } from '../emit/escape.js';
+import { lazyEntries } from '../emit/lazy-entries.js';
 import type { Target } from '../emit/target.js';
 import { SNAPSHOT_FILE, snapshotOf, type Snapshot, type SnapshotMessage, type SnapshotParam } from './catalog-snapshot.js';
 
@@ -71,14 +72,17 @@ export const catalogTarget: Target = {
       path: SNAPSHOT_FILE,
       template: 'catalog.json.hbs',
       context: snapshotFileContext(snapshot),
-      entries: {
-        template: 'message.json.hbs',
-        field: 'messages',
-        separator: ',\n',
-        contexts: snapshot.messages.map(snapshotMessageContext),
-        keys: snapshot.messages.map((m) => m.key),
-        builtIn: snapshotMessageText,
-      },
+      entries: lazyEntries(
+        {
+          template: 'message.json.hbs',
+          field: 'messages',
+          separator: ',\n',
+          keys: snapshot.messages.map((m) => m.key),
+          builtIn: snapshotMessageText,
+        },
+        snapshot.messages,
+        snapshotMessageContext,
+      ),
     };
     return { files: [{ ...file, json: {} }], diagnostics: [] };
   },

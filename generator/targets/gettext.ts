@@ -38,6 +38,7 @@ import { argumentOf } from '../emit/plural-shape.js';
 import type { PlannedFile, Target } from '../emit/target.js';
 import { allConverted, cannot, converted, localeUnrepresentable, unrepresentable, type Converted } from '../emit/unrepresentable.js';
 import { planEachAudience } from '../emit/audiences.js';
+import { lazyEntries } from '../emit/lazy-entries.js';
 import { gettextLocaleName, gettextPlurals, msgstrForms, type GettextPlurals } from './gettext-plural-forms.js';
 import { poComment, poCommentLines, poMessageText, poReference, poStringLines, poUnrepresentable } from './gettext-po.js';
 import { sourceSectionTitles } from '../emit/section-titles.js';
@@ -148,7 +149,6 @@ function planDomain(catalog: Catalog, folder: string, header: string): { files: 
       [header, `Template of the ${catalog.namespace} domain: msgctxt is the message key.`],
       HEADER_FIELDS,
       templateEntries(shared),
-      shared.map((part) => part.message.key),
     ),
   ];
   const owners = new Map<string, string>();
@@ -169,14 +169,12 @@ function planDomain(catalog: Catalog, folder: string, header: string): { files: 
       ...HEADER_FIELDS.slice(1),
       `Plural-Forms: ${rule.header}`,
     ];
-    const { contexts, keys } = localeEntries(catalog, shared, locale, rule, diagnostics);
     files.push(
       poFile(
         `gettext/${folder}${name}.po`,
         [header, `Locale ${locale} (BCP 47) as gettext ${name}: msgctxt is the message key.`],
         fields,
-        contexts,
-        keys,
+        localeEntries(catalog, shared, locale, rule, diagnostics),
       ),
     );
   }
@@ -184,7 +182,7 @@ function planDomain(catalog: Catalog, folder: string, header: string): { files: 
 }
 
 /** A PO or POT file: file.po.hbs around the entries (`keys`: the message key of each), each rendered with entry.po.hbs and separated by a blank line. */
-function poFile(path: string, headerComments: string[], fields: string[], contexts: PoEntryContext[], keys: string[]): PlannedFile {
+function poFile(path: string, headerComments: string[], fields: string[], { keys, written, contextOf }: PoEntries): PlannedFile {
   const [first, ...headerFields] = poStringLines('msgstr', fields.map((f) => `${f}\n`).join(''));
   if (first !== '""') throw new Error('codebook: a PO header of one line'); // never: every header has several fields
   const context: PoFileContext = { headerComments: headerComments.flatMap((c) => poComment('#', c)), headerFields };
@@ -192,7 +190,7 @@ function poFile(path: string, headerComments: string[], fields: string[], contex
     path,
     template: 'file.po.hbs',
     context,
-    entries: { template: 'entry.po.hbs', field: 'entries', contexts, keys, separator: '\n', builtIn: poEntryText },
+    entries: lazyEntries({ template: 'entry.po.hbs', field: 'entries', keys, separator: '\n', builtIn: poEntryText }, written, contextOf),
   };
 }
 
@@ -234,21 +232,43 @@ function sharedPart(catalog: Catalog, message: Message, source: SourceSide, titl
   };
 }
 
-/** The POT's entries: every message with a source side, msgstr empty. */
-function templateEntries(shared: readonly SharedPart[]): PoEntryContext[] {
-  return shared.map((part) => entryContext(part, part.references, false, [], 2));
+/** A PO file's entry: the message's shared part and its msgstr values (the POT's: none). */
+interface WrittenEntry {
+  part: SharedPart;
+  values: readonly string[];
 }
 
-/** One PO file's entries and their message keys: every message with a source side whose msgstrs can be written (the others are reported). */
+/** A PO file's entries: their keys, and each entry's context as it is rendered (emit/lazy-entries.ts). */
+interface PoEntries {
+  keys: string[];
+  written: WrittenEntry[];
+  contextOf(entry: WrittenEntry): PoEntryContext;
+}
+
+/** The POT's entries: every message with a source side, msgstr empty. */
+function templateEntries(shared: readonly SharedPart[]): PoEntries {
+  return {
+    keys: shared.map((part) => part.message.key),
+    written: shared.map((part) => ({ part, values: [] })),
+    contextOf: ({ part }) => entryContext(part, part.references, false, [], 2),
+  };
+}
+
+/**
+ * One PO file's message keys and entries: every message with a source side
+ * whose msgstrs can be written (the others are reported here, at plan time).
+ * The msgstr values are kept; the contexts are built from them when the file
+ * is rendered (emit/lazy-entries.ts).
+ */
 function localeEntries(
   catalog: Catalog,
   shared: readonly SharedPart[],
   locale: string,
   rule: GettextPlurals,
   diagnostics: Diagnostic[],
-): { contexts: PoEntryContext[]; keys: string[] } {
+): PoEntries {
   const ownReference = locale !== catalog.sourceLocale; // the source text's reference is already there
-  const out: PoEntryContext[] = [];
+  const written: WrittenEntry[] = [];
   const keys: string[] = [];
   for (const part of shared) {
     const { message, source } = part;
@@ -257,13 +277,16 @@ function localeEntries(
       diagnostics.push(unrepresentable('gettext', message, locale, values.why));
       continue;
     }
-    const t = message.translations[locale];
-    const origin = ownReference ? t?.origin : undefined;
-    const references = origin ? [...part.references, poReference(origin.file, origin.line)] : part.references;
-    out.push(entryContext(part, references, t?.state === 'initial', values.value, rule.forms.length));
+    written.push({ part, values: values.value });
     keys.push(message.key);
   }
-  return { contexts: out, keys };
+  const contextOf = ({ part, values }: WrittenEntry) => {
+    const t = part.message.translations[locale];
+    const origin = ownReference ? t?.origin : undefined;
+    const references = origin ? [...part.references, poReference(origin.file, origin.line)] : part.references;
+    return entryContext(part, references, t?.state === 'initial', values, rule.forms.length);
+  };
+  return { keys, written, contextOf };
 }
 
 /** An entry's context: the message's shared part, this file's references, flags and msgstr lines. */

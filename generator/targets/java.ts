@@ -57,6 +57,7 @@ import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-par
 import type { Catalog, Message } from '../catalog/model.js';
 import type { JavaMessageFormat } from '../config/load-config.js';
 import { planEachAudience } from '../emit/audiences.js';
+import { lazyEntries } from '../emit/lazy-entries.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { messageComment } from '../emit/message-notes.js';
 import { pascalCase } from '../emit/naming.js';
@@ -119,13 +120,17 @@ function planBundle(catalog: Catalog, header: string, mode: JavaMessageFormat): 
   const base = pascalCase(catalog.namespace);
   const diagnostics: Diagnostic[] = [];
   const files: PlannedFile[] = [];
-  const file = (name: string, notes: string[], { contexts, keys }: { contexts: BundleEntryContext[]; keys: string[] }) => {
+  const file = (name: string, notes: string[], { keys, written, contextOf }: BundleEntries) => {
     const context: BundleFileContext = { header: propertiesComment(header), notes: notes.map(propertiesComment) };
     files.push({
       path: `java/${name}.properties`,
       template: 'bundle.properties.hbs',
       context,
-      entries: { template: 'entry.properties.hbs', field: 'entries', contexts, keys, separator: '\n\n', builtIn: entryText },
+      entries: lazyEntries(
+        { template: 'entry.properties.hbs', field: 'entries', keys, separator: '\n\n', builtIn: entryText },
+        written,
+        contextOf,
+      ),
     });
   };
   if (!/^[A-Za-z_$][\w$]*$/.test(base)) {
@@ -160,13 +165,34 @@ function planBundle(catalog: Catalog, header: string, mode: JavaMessageFormat): 
   }
   const stub = bundleSuffix(new Intl.Locale(catalog.sourceLocale).language);
   const note = `Empty on purpose: getBundle for ${catalog.sourceLocale} stops here and reads the root bundle instead of trying the JVM default locale first.`;
-  if (stub && !owners.has(stub)) file(`${base}${stub}`, [note], { contexts: [], keys: [] });
+  if (stub && !owners.has(stub))
+    file(`${base}${stub}`, [note], {
+      keys: [],
+      written: [],
+      contextOf: () => {
+        throw new Error('codebook: the empty bundle has no entries');
+      },
+    });
   return { files, diagnostics };
 }
 
+/** A message a bundle writes, with its converted entries (escaped when the bundle is rendered). */
+interface WrittenMessage {
+  message: Message;
+  entries: Entry[];
+}
+
+interface BundleEntries {
+  keys: string[];
+  written: WrittenMessage[];
+  contextOf(written: WrittenMessage): BundleEntryContext;
+}
+
 /**
- * One bundle's entry contexts and their message keys, one per translated
- * message that can be written; two messages never share a key.
+ * One bundle's entries: the keys of the translated messages that can be
+ * written (the others reported here, at plan time), and their contexts, built
+ * when the bundle is rendered (emit/lazy-entries.ts); two messages never
+ * share a key.
  */
 function entryContextsOf(
   messages: readonly Message[],
@@ -175,16 +201,14 @@ function entryContextsOf(
   comments: Map<Message, string>,
   mode: JavaMessageFormat,
   diagnostics: Diagnostic[],
-): { contexts: BundleEntryContext[]; keys: string[] } {
-  const contexts: BundleEntryContext[] = [];
+): BundleEntries {
+  const written: WrittenMessage[] = [];
   const keys: string[] = [];
   // Never hit, so each entry stays its key's alone: message keys hold no "." (unsafe-keys.ts), a plural group's keys all do.
   const taken = new Set<string>();
   for (const message of messages) {
-    const translation = message.translations[locale];
-    if (!translation) continue;
-    const plural = plurals.get(message.key);
-    const converted = entriesOf(message, locale, plural, mode);
+    if (!message.translations[locale]) continue;
+    const converted = entriesOf(message, locale, plurals.get(message.key), mode);
     const clash = converted.ok ? converted.value.find(([key]) => taken.has(key)) : undefined;
     if (!converted.ok || clash) {
       diagnostics.push(
@@ -192,21 +216,21 @@ function entryContextsOf(
       );
       continue;
     }
-    const properties: { key: string; value: string }[] = [];
-    for (const [key, value] of converted.value) {
-      taken.add(key);
-      properties.push({ key: propertiesKey(key), value: propertiesValue(value) });
-    }
-    contexts.push({
-      messageKey: message.key,
-      comment: commentOf(message, comments),
-      pattern: plural !== undefined || isPatternMessage(message, mode),
-      plural: plural !== undefined,
-      properties,
-    });
+    for (const [key] of converted.value) taken.add(key);
+    written.push({ message, entries: converted.value });
     keys.push(message.key);
   }
-  return { contexts, keys };
+  const contextOf = ({ message, entries }: WrittenMessage): BundleEntryContext => {
+    const plural = plurals.get(message.key) !== undefined;
+    return {
+      messageKey: message.key,
+      comment: commentOf(message, comments),
+      pattern: plural || isPatternMessage(message, mode),
+      plural,
+      properties: entries.map(([key, value]) => ({ key: propertiesKey(key), value: propertiesValue(value) })),
+    };
+  };
+  return { keys, written, contextOf };
 }
 
 /**
