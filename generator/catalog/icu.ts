@@ -8,11 +8,15 @@ import type { ParamType } from './model.js';
 
 export type ParseResult = { ok: true; ast: MessageFormatElement[] } | { ok: false; kind: string; message: string; offset: number };
 
-/**
- * What can make a text more than one literal, with tags ignored: a brace, or an apostrophe before
- * what it would quote (ICU's "only where needed": ' { } < >). Any other apostrophe is a letter.
- */
-const ICU_SYNTAX = /[{}]|'['{}<>]/;
+/** The characters that can make a text more than one literal, with tags ignored. */
+const ICU_CHARACTERS = /[{}']/;
+/** An apostrophe quotes only before what it would quote (ICU's "only where needed": ' { } < >); any other is a letter. */
+const QUOTING_APOSTROPHE = /'['{}<>]/;
+
+/** Whether ICU reads `text` as more than one literal: a brace, or a quoting apostrophe (one character class first: most texts have none of them). */
+function hasIcuSyntax(text: string): boolean {
+  return ICU_CHARACTERS.test(text) && (text.includes('{') || text.includes('}') || QUOTING_APOSTROPHE.test(text));
+}
 
 /** `{name}` or `{name, number|date|time}`, spaces around each part: what most messages use, read here without the parser. */
 const SIMPLE_ARGUMENT = /\{ *(\w+) *(?:, *(number|date|time) *)?\}/y;
@@ -20,7 +24,7 @@ const SIMPLE_ARGUMENT = /\{ *(\w+) *(?:, *(number|date|time) *)?\}/y;
 export function parseMessage(text: string): ParseResult {
   // Most catalog texts are plain sentences, or sentences with simple arguments: skip the parser
   // for them (test/catalog/fast-paths.test.ts proves the shortcuts equal to it).
-  if (text !== '' && !ICU_SYNTAX.test(text)) return { ok: true, ast: [{ type: TYPE.literal, value: text }] };
+  if (text !== '' && !hasIcuSyntax(text)) return { ok: true, ast: [{ type: TYPE.literal, value: text }] };
   const simple = simpleArguments(text);
   if (simple) return { ok: true, ast: simple };
   try {
