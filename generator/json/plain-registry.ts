@@ -12,24 +12,16 @@
  * counts the member names too, as plainMessagesMembers's does.
  */
 import { isObject, NOT_PLAIN } from './plain-messages.js';
+import { ACTIONS as REGISTRY_ACTIONS, FAULTS as REGISTRY_FAULTS, PARAM_TYPES as REGISTRY_PARAM_TYPES } from './registry-enums.js';
 
 /** hashText of schema/registry.schema.json, the schema plainRegistryMembers was written against. */
 export const PLAIN_REGISTRY_SCHEMA_HASH = 6224567882809238;
 
 /** The schema's `id` pattern (ajv compiles it with the u flag; this pattern means the same without). */
 const ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
-const ACTIONS = new Set([
-  'sign-in-again',
-  'check-connection',
-  'retry',
-  'retry-later',
-  'fix-input',
-  'update-app',
-  'contact-support',
-  'none',
-]);
-const FAULTS = new Set(['user', 'app', 'service', 'network']);
-const PARAM_TYPES = new Set(['string', 'number', 'plural', 'select', 'date', 'time']);
+const ACTIONS: ReadonlySet<unknown> = new Set(REGISTRY_ACTIONS);
+const FAULTS: ReadonlySet<unknown> = new Set(REGISTRY_FAULTS);
+const PARAM_TYPES: ReadonlySet<unknown> = new Set(REGISTRY_PARAM_TYPES);
 
 /**
  * The number of member names in `value` if the registry schema accepts it for certain: an object
@@ -117,10 +109,10 @@ function plainEntry(value: unknown, ids: Set<string>): number {
         if (typeof member !== 'string') return NOT_PLAIN;
         break;
       case 'action':
-        if (!ACTIONS.has(member as string)) return NOT_PLAIN;
+        if (!ACTIONS.has(member)) return NOT_PLAIN;
         break;
       case 'fault':
-        if (!FAULTS.has(member as string)) return NOT_PLAIN;
+        if (!FAULTS.has(member)) return NOT_PLAIN;
         break;
       case 'params': {
         const inside = plainParams(member);
@@ -149,7 +141,7 @@ function plainParams(value: unknown): number {
       const member = declared[name];
       const plain =
         name === 'type'
-          ? PARAM_TYPES.has(member as string)
+          ? PARAM_TYPES.has(member)
           : name === 'example'
             ? typeof member === 'string' || Number.isFinite(member)
             : name === 'description' && typeof member === 'string';

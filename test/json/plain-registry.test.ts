@@ -10,6 +10,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { NOT_PLAIN } from '../../generator/json/plain-messages.js';
 import { PLAIN_REGISTRY_SCHEMA_HASH, plainRegistryMembers } from '../../generator/json/plain-registry.js';
+import { ACTIONS, FAULTS, PARAM_TYPES } from '../../generator/json/registry-enums.js';
 import { hashText } from '../../generator/json/text-hash.js';
 import { repoRoot } from '../support/catalogs.js';
 import { memberNames } from '../support/member-names.js';
@@ -97,6 +98,15 @@ describe('plain registry files', () => {
     expect(hashText(schemaText), 'schema/registry.schema.json changed: check plainRegistryMembers against it, then update the hash').toBe(
       PLAIN_REGISTRY_SCHEMA_HASH,
     );
+  });
+
+  it("knows the schema's enums as it has them", () => {
+    const defs = (
+      JSON.parse(schemaText) as { $defs: Record<string, { enum?: string[]; properties?: Record<string, { enum?: string[] }> }> }
+    ).$defs;
+    expect([...ACTIONS]).toEqual(defs.action!.enum);
+    expect([...FAULTS]).toEqual(defs.fault!.enum);
+    expect([...PARAM_TYPES]).toEqual(defs.param!.properties!.type!.enum);
   });
 
   it('accepts only what the schema accepts, and the plain shape, counting every member name', () => {
