@@ -8,18 +8,64 @@ import type { ParamType } from './model.js';
 
 export type ParseResult = { ok: true; ast: MessageFormatElement[] } | { ok: false; kind: string; message: string; offset: number };
 
-/** Only braces and apostrophes mean anything to ICU with tags ignored; a text without them is one literal. */
-const ICU_SYNTAX = /[{}']/;
+/** The characters that can make a text more than one literal, with tags ignored. */
+const ICU_CHARACTERS = /[{}']/;
+/** An apostrophe quotes only before what it would quote (ICU's "only where needed": ' { } < >); any other is a letter. */
+const QUOTING_APOSTROPHE = /'['{}<>]/;
+
+/** Whether ICU reads `text` as more than one literal: a brace, or a quoting apostrophe (one character class first: most texts have none of them). */
+function hasIcuSyntax(text: string): boolean {
+  return ICU_CHARACTERS.test(text) && (text.includes('{') || text.includes('}') || QUOTING_APOSTROPHE.test(text));
+}
+
+/** `{name}` or `{name, number|date|time}`, spaces around each part: what most messages use, read here without the parser. */
+const SIMPLE_ARGUMENT = /\{ *(\w+) *(?:, *(number|date|time) *)?\}/y;
 
 export function parseMessage(text: string): ParseResult {
-  // Most catalog texts are plain sentences: skip the parser for them (test/catalog/icu.test.ts proves the shortcut equal).
-  if (text !== '' && !ICU_SYNTAX.test(text)) return { ok: true, ast: [{ type: TYPE.literal, value: text }] };
+  // Most catalog texts are plain sentences, or sentences with simple arguments: skip the parser
+  // for them (test/catalog/fast-paths.test.ts proves the shortcuts equal to it).
+  if (text !== '' && !hasIcuSyntax(text)) return { ok: true, ast: [{ type: TYPE.literal, value: text }] };
+  const simple = simpleArguments(text);
+  if (simple) return { ok: true, ast: simple };
   try {
     return { ok: true, ast: parse(text, { ignoreTag: true, requiresOtherClause: true }) };
   } catch (error) {
     const e = error as Error & { location?: { start: { offset: number } } };
     return { ok: false, kind: e.message, message: describeIcuError(e.message), offset: e.location?.start.offset ?? 0 };
   }
+}
+
+/**
+ * The parser's AST of a text of literals (no apostrophe, no "}") and SIMPLE_ARGUMENTs, in the
+ * parser's element shapes and key order; undefined for any other text.
+ */
+function simpleArguments(text: string): MessageFormatElement[] | undefined {
+  if (text.includes("'")) return undefined;
+  const ast: MessageFormatElement[] = [];
+  let at = 0;
+  for (let open = text.indexOf('{'); open !== -1; open = text.indexOf('{', at)) {
+    if (!pushLiteral(ast, text, at, open)) return undefined;
+    SIMPLE_ARGUMENT.lastIndex = open;
+    const argument = SIMPLE_ARGUMENT.exec(text);
+    if (!argument) return undefined;
+    const [whole, name, type] = argument as unknown as [string, string, 'number' | 'date' | 'time' | undefined];
+    ast.push(
+      type === undefined
+        ? { type: TYPE.argument, value: name }
+        : { type: type === 'number' ? TYPE.number : type === 'date' ? TYPE.date : TYPE.time, value: name, style: null },
+    );
+    at = open + whole.length;
+  }
+  return pushLiteral(ast, text, at, text.length) ? ast : undefined;
+}
+
+/** The literal text[from, to) if any, unless it holds a "}" (which the parser reads in its own way). */
+function pushLiteral(ast: MessageFormatElement[], text: string, from: number, to: number): boolean {
+  if (from === to) return true;
+  const value = text.slice(from, to);
+  if (value.includes('}')) return false;
+  ast.push({ type: TYPE.literal, value });
+  return true;
 }
 
 const ICU_ERRORS: Record<string, string> = {

@@ -8,7 +8,8 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { parseJsonFile, type JsonFile } from '../json/json-file.js';
-import { validateAgainstSchema } from '../json/schemas.js';
+import { NOT_PLAIN } from '../json/plain-messages.js';
+import { plainMembers, validateAgainstSchema } from '../json/schemas.js';
 import { hashText } from '../json/text-hash.js';
 import { numberFormProblems } from './number-forms.js';
 import type { FailedFile, LoadedLayers, MessagesData, RegistryData, SourceFile } from './source-files.js';
@@ -79,7 +80,15 @@ export class LayerLoad {
     if (hash !== undefined) this.hashes.set(file, hash);
     const deferred = options.deferred?.has(file) === true;
     const trusted = options.assumeClean === true || deferred || (hash !== undefined && options.trusted!.get(file) === hash);
-    const parsed = parseJsonFile(file, text, { trusted });
+    // A plain file's schema check (a shortcut past ajv) counts its member names too: one walk for both.
+    let plain = false;
+    const members = (value: unknown) => {
+      const kind = kindOf(value);
+      const count = kind ? plainMembers(kind, value) : NOT_PLAIN;
+      plain = count !== NOT_PLAIN;
+      return plain ? count : undefined;
+    };
+    const parsed = parseJsonFile(file, text, { trusted, members });
     this.diagnostics.push(...parsed.diagnostics);
     if (!parsed.json) {
       this.failed.push({ file });
@@ -89,7 +98,7 @@ export class LayerLoad {
     // A base's texts of a locale the project left out are not part of its catalog.
     if (!source || (source.kind === 'messages' && this.baseLayers.has(layer) && !this.settings.locales.includes(source.data.locale)))
       return;
-    const kept = this.check(source, file, text, parsed.diagnostics.length === 0, trusted);
+    const kept = this.check(source, file, text, parsed.diagnostics.length === 0, trusted, plain);
     if (kept) {
       this.kept.push(index);
       if (options.retain !== false) this.files.push(source);
@@ -152,11 +161,17 @@ export class LayerLoad {
     return source;
   }
 
-  /** Schema problems (and a registry's number forms) leave the file out; so does a parse that only recovered. Whether it was kept. */
-  private check(source: SourceFile, file: string, text: string, parsedCleanly: boolean, trusted: boolean): boolean {
+  /**
+   * Schema problems (and a registry's number forms) leave the file out; so does a parse that only recovered. Whether it was kept.
+   * `plain`: the schema accepts the file for certain (plainMembers).
+   */
+  private check(source: SourceFile, file: string, text: string, parsedCleanly: boolean, trusted: boolean, plain: boolean): boolean {
     const problems = trusted
       ? []
-      : [...validateAgainstSchema(source.kind, source.json), ...(source.kind === 'registry' ? numberFormProblems(file, text) : [])];
+      : [
+          ...(plain ? [] : validateAgainstSchema(source.kind, source.json)),
+          ...(source.kind === 'registry' ? numberFormProblems(file, text) : []),
+        ];
     this.diagnostics.push(...problems);
     if (problems.length === 0 && parsedCleanly) return true;
     this.failed.push({
@@ -170,8 +185,20 @@ export class LayerLoad {
 
 function classify(layer: string, json: JsonFile): SourceFile | undefined {
   const value = json.value;
+  switch (kindOf(value)) {
+    case 'registry':
+      return { kind: 'registry', layer, json, data: value as RegistryData };
+    case 'messages':
+      return { kind: 'messages', layer, json, data: value as MessagesData };
+    default:
+      return undefined;
+  }
+}
+
+/** A registry file has "codes"; a messages file has "locale", "messages" or "user"; anything else is neither. */
+function kindOf(value: unknown): SourceFile['kind'] | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-  if ('codes' in value) return { kind: 'registry', layer, json, data: value as RegistryData };
-  if ('locale' in value || 'messages' in value || 'user' in value) return { kind: 'messages', layer, json, data: value as MessagesData };
+  if ('codes' in value) return 'registry';
+  if ('locale' in value || 'messages' in value || 'user' in value) return 'messages';
   return undefined;
 }

@@ -6,6 +6,7 @@
  * and locale are a conflict, reported, never resolved silently; messages and
  * locales come out in one fixed order whatever the input order.
  */
+import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import type { Config } from '../config/load-config.js';
 import { localeProblem } from '../config/load-config.js';
@@ -13,7 +14,7 @@ import { compareKeys, keyOfCode, keyOfRange, parseKey, UNKNOWN_KEY } from './key
 import type { JsonFile } from '../json/json-file.js';
 import type { MessageEntry, RegistryData, SourceFile } from './load-layers.js';
 import type { Catalog, Message, Origin, Param, Section, Translation, UserText } from './model.js';
-import { placeOf, SourceOrigin } from './origin.js';
+import { OriginScope, placeOf } from './origin.js';
 import { unsafeKeyReason } from './unsafe-keys.js';
 
 /** A key a layer mentions without text (an empty vendor message), kept so completeness checks can say why. */
@@ -86,13 +87,14 @@ class Merge {
       }
       this.sections.set(s.id, { id: s.id, ...(s.part ? { part: s.part } : {}), titles: {}, origin });
     }
-    for (const [i, entry] of source.data.codes.entries()) if (entry) this.addCode(source, entry, i);
+    const codesScope = new OriginScope(layer, json, '/codes', false);
+    for (const [i, entry] of source.data.codes.entries()) if (entry) this.addCode(source, entry, i, codesScope);
   }
 
-  private addCode({ json, layer }: RegistrySource, entry: RegistryEntry, i: number): void {
+  private addCode({ json, layer }: RegistrySource, entry: RegistryEntry, i: number, codesScope: OriginScope): void {
     const key = entry.code !== undefined ? keyOfCode(entry.code) : entry.range ? keyOfRange(entry.range) : entry.key!;
     if (this.only && !this.only.has(key)) return;
-    const origin = originOf(layer, json, '/codes', i);
+    const origin = codesScope.member(i);
     if (entry.key !== undefined) {
       const unsafe = unsafeKeyReason(key);
       if (unsafe)
@@ -166,9 +168,12 @@ class Merge {
           ),
         );
     }
+    const messagesScope = new OriginScope(layer, json, '/messages', true);
     for (const key of this.keysOf(data.messages)) {
-      const origin = originOf(layer, json, '/messages', key, true);
-      const message = this.knownKey(key, origin, locale);
+      const known = this.messages.get(key);
+      // Named by the registry's key string when known: the member name read here then dies young.
+      const origin = messagesScope.member(known?.key ?? key);
+      const message = known ?? this.unknownKey(key, origin, locale);
       if (!message) continue;
       const entry = data.messages![key]!;
       const text = textOf(entry);
@@ -247,8 +252,11 @@ class Merge {
 
   /** The registry's message for `key`, or undefined after reporting why the key cannot be used. */
   private knownKey(key: string, origin: Origin, locale: string): Message | undefined {
-    const message = this.messages.get(key);
-    if (message) return message;
+    return this.messages.get(key) ?? this.unknownKey(key, origin, locale);
+  }
+
+  /** Reports why `key`, which the registry lacks, cannot be used. */
+  private unknownKey(key: string, origin: Origin, locale: string): undefined {
     // A registry key is already known safe; only keys outside it need the check.
     const unsafe = unsafeKeyReason(key);
     if (unsafe) this.diagnostics.push(error('key/unsafe', `Key ${JSON.stringify(key)} is unsafe: ${unsafe}.`, origin));
@@ -294,13 +302,16 @@ class Merge {
     }
     // A plain string is the common entry: read without wrapping it in an object.
     const full = typeof entry === 'string' ? undefined : entry;
-    const translation: Translation = { text, ast: [], state: full?.state ?? 'translated', origin };
+    const translation: Translation = { text, ast: NOT_PARSED, state: full?.state ?? 'translated', origin };
     if (previous) translation.overrides = [...(previous.overrides ?? []), previous.origin];
     if (full?.note !== undefined) translation.note = full.note;
     if (full?.doubts?.length) translation.doubts = full.doubts;
     translations[locale] = translation;
   }
 }
+
+/** The AST of every translation until the validate stage parses its text: one shared empty list, frozen (nothing adds to an AST). */
+const NOT_PARSED = Object.freeze([]) as unknown as MessageFormatElement[];
 
 /** A registry entry as a message without translations, built field by field in the documented order (no spread per optional field). */
 function messageOf(key: string, entry: RegistryEntry, origin: Origin): Message {
@@ -371,7 +382,7 @@ function findRange(sorted: Message[], code: number): Message | undefined {
 
 /** The origin of member `name` of the value at `parent` (a pointer); `atKey`: at the member's name. */
 function originOf(layer: string, json: JsonFile, parent: string, name: string | number, atKey = false): Origin {
-  return new SourceOrigin(layer, json, parent, name, atKey);
+  return new OriginScope(layer, json, parent, atKey).member(name);
 }
 
 function error(ruleId: RuleId, message: string, at: Origin, first?: Origin): Diagnostic {

@@ -5,8 +5,9 @@
  */
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { CodeRange } from './keys.js';
+import { ACTIONS, FAULTS, type PARAM_TYPES } from '../json/registry-enums.js';
 
-export type ParamType = 'string' | 'number' | 'plural' | 'select' | 'date' | 'time';
+export type ParamType = (typeof PARAM_TYPES)[number];
 export type TranslationState = 'initial' | 'translated' | 'reviewed' | 'final';
 
 /** Where a fact was defined: the layer, the file (relative to the config) and the position. */
@@ -47,21 +48,10 @@ export interface Section {
 }
 
 /** What the app should offer its user next (registry `action`). */
-export type Action =
-  'sign-in-again' | 'check-connection' | 'retry' | 'retry-later' | 'fix-input' | 'update-app' | 'contact-support' | 'none';
-export const ACTIONS: readonly Action[] = [
-  'sign-in-again',
-  'check-connection',
-  'retry',
-  'retry-later',
-  'fix-input',
-  'update-app',
-  'contact-support',
-  'none',
-];
+export type Action = (typeof ACTIONS)[number];
 /** Whose problem it is (registry `fault`). */
-export type Fault = 'user' | 'app' | 'service' | 'network';
-export const FAULTS: readonly Fault[] = ['user', 'app', 'service', 'network'];
+export type Fault = (typeof FAULTS)[number];
+export { ACTIONS, FAULTS };
 
 export interface Message {
   key: string;

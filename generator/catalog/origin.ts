@@ -8,33 +8,52 @@ import type { Place } from '../diagnostics/diagnostic.js';
 import { escapePointer, type JsonFile, type Position } from '../json/json-file.js';
 import type { Origin } from './model.js';
 
+/**
+ * What the origins of one container's members have in common (its file, layer, pointer and
+ * whether they point at names): made once per container, so that each of its 100k origins keeps
+ * only its member's name and what it has looked up.
+ */
+export class OriginScope {
+  constructor(
+    readonly layer: string,
+    readonly json: JsonFile,
+    readonly parent: string,
+    readonly atKey: boolean,
+  ) {}
+
+  /** The origin of member `name` (an index for arrays). */
+  member(name: string | number): SourceOrigin {
+    return new SourceOrigin(this, name);
+  }
+}
+
 export class SourceOrigin implements Origin {
-  readonly layer: string;
-  readonly file: string;
-  #json: JsonFile;
-  #parent: string;
+  #scope: OriginScope;
   #name: string;
-  #atKey: boolean;
   #pointer: string | undefined;
   #position: Position | undefined;
 
-  /** The member `name` of the object or array at `parent`; `atKey` points at the member's name rather than its value. */
-  constructor(layer: string, json: JsonFile, parent: string, name: string | number, atKey: boolean) {
-    this.layer = layer;
-    this.file = json.file;
-    this.#json = json;
-    this.#parent = parent;
+  /** The member `name` of the object or array at the scope's parent; the scope's `atKey` points at the member's name rather than its value. */
+  constructor(scope: OriginScope, name: string | number) {
+    this.#scope = scope;
     this.#name = String(name);
-    this.#atKey = atKey;
+  }
+
+  get layer(): string {
+    return this.#scope.layer;
+  }
+
+  get file(): string {
+    return this.#scope.json.file;
   }
 
   get pointer(): string {
-    return (this.#pointer ??= `${this.#parent}/${escapePointer(this.#name)}`);
+    return (this.#pointer ??= `${this.#scope.parent}/${escapePointer(this.#name)}`);
   }
 
   /** Whether two origins have the same pointer, without building either when both are SourceOrigins (the pointer is `parent/escaped name`, one string per pair). */
   static samePointer(a: Origin, b: Origin): boolean {
-    if (a instanceof SourceOrigin && b instanceof SourceOrigin) return a.#name === b.#name && a.#parent === b.#parent;
+    if (a instanceof SourceOrigin && b instanceof SourceOrigin) return a.#name === b.#name && a.#scope.parent === b.#scope.parent;
     return a.pointer === b.pointer;
   }
 
@@ -47,7 +66,8 @@ export class SourceOrigin implements Origin {
   }
 
   #locate(): Position {
-    return (this.#position ??= this.#json.locateMember(this.#parent, this.#name, this.#atKey));
+    const scope = this.#scope;
+    return (this.#position ??= scope.json.locateMember(scope.parent, this.#name, scope.atKey));
   }
 
   toJSON(): Origin {

@@ -41,8 +41,21 @@ interface Located {
   value: Position;
 }
 
-/** `trusted`: this very text parsed without a problem before (cache/, by its hash), so the depth and duplicate-member checks are skipped. */
-export function parseJsonFile(file: string, text: string, { trusted = false } = {}): { json?: JsonFile; diagnostics: Diagnostic[] } {
+export interface ParseOptions {
+  /** This very text parsed without a problem before (cache/, by its hash), so the depth and duplicate-member checks are skipped. */
+  trusted?: boolean;
+  /**
+   * The number of member names in the parsed value, if the caller's own walk of it (a schema
+   * shortcut) can tell, and proves it nested shallower than MAX_DEPTH; undefined: counted here.
+   */
+  members?: (value: unknown) => number | undefined;
+}
+
+export function parseJsonFile(
+  file: string,
+  text: string,
+  { trusted = false, members }: ParseOptions = {},
+): { json?: JsonFile; diagnostics: Diagnostic[] } {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
@@ -51,7 +64,7 @@ export function parseJsonFile(file: string, text: string, { trusted = false } = 
     return { diagnostics: [syntaxError(file, source, error as Error)] };
   }
   // One walk counts the member names (for duplicates, below) and bounds the depth.
-  const keys = trusted ? 0 : keysInValue(value);
+  const keys = trusted ? 0 : (members?.(value) ?? keysInValue(value));
   if (keys === TOO_DEEP) return { diagnostics: [depthProblem(file, source)] };
   let tree: PositionIndex | undefined;
   const index = () => (tree ??= indexPositions(file, parse(source, { mode: 'json' })));

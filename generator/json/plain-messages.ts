@@ -6,88 +6,105 @@
  * it words errors. ajv would spend ~0.1 s on a 100k-key file, most of it on
  * the failed branch of each message's oneOf.
  *
+ * The walk also counts the file's member names, which the duplicate-member
+ * check needs (json-file.ts), so a plain file's 100k messages are walked
+ * once for both.
+ *
  * The shortcut reads the schema as it was written: it applies only while
  * schema/messages.schema.json has the text hash below (test/json/plain-messages.test.ts
  * fails when the schema changes, so the two are reviewed together).
  */
 
-/** hashText of schema/messages.schema.json, the schema plainMessagesFile was written against. */
+/** hashText of schema/messages.schema.json, the schema plainMessagesMembers was written against. */
 export const PLAIN_MESSAGES_SCHEMA_HASH = 4305985891307440;
 
+/** What a shortcut's walk answers: not known to be valid (ask ajv), or valid with this many member names in all. */
+export const NOT_PLAIN = -1;
+
 /**
- * Whether the messages schema accepts `value` for certain: an object with a string "locale", at
- * most a string "$schema", "sections" of non-empty strings and "messages" of strings and plain
- * entries, and nothing else. False means only "ask ajv".
+ * The number of member names in `value` if the messages schema accepts it for certain: an object
+ * with a string "locale", at most a string "$schema", "sections" of non-empty strings and
+ * "messages" of strings and plain entries, and nothing else. NOT_PLAIN means only "ask ajv".
  */
-export function plainMessagesFile(value: unknown): boolean {
-  if (!isObject(value)) return false;
+export function plainMessagesMembers(value: unknown): number {
+  if (!isObject(value)) return NOT_PLAIN;
+  let count = 0;
   for (const name in value) {
     const member = value[name];
+    let inside = 0;
     switch (name) {
       case '$schema':
       case 'locale':
-        if (typeof member !== 'string') return false;
+        if (typeof member !== 'string') return NOT_PLAIN;
         break;
       case 'sections':
-        if (!nonEmptyStrings(member)) return false;
+        inside = nonEmptyStrings(member);
         break;
       case 'messages':
-        if (!allMessages(member)) return false;
+        inside = allMessages(member);
         break;
       default:
-        return false;
+        return NOT_PLAIN;
     }
+    if (inside === NOT_PLAIN) return NOT_PLAIN;
+    count += 1 + inside;
   }
-  return typeof value.locale === 'string';
+  return typeof value.locale === 'string' ? count : NOT_PLAIN;
 }
 
 /** Objects as ajv's `type: object` tells them (for...in, as ajv walks them). */
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** An object whose every member is a non-empty string (the schema's minLength 1: one UTF-16 unit ⇔ one code point). */
-function nonEmptyStrings(value: unknown): boolean {
-  if (!isObject(value)) return false;
+/** The member count of an object whose every member is a non-empty string (the schema's minLength 1: one UTF-16 unit ⇔ one code point). */
+function nonEmptyStrings(value: unknown): number {
+  if (!isObject(value)) return NOT_PLAIN;
   // Values only (the schema names no key): no string made for every integer-like key, as for...in would.
   const members = Object.values(value);
   for (let i = 0; i < members.length; i++) {
     const member = members[i];
-    if (typeof member !== 'string' || member.length === 0) return false;
+    if (typeof member !== 'string' || member.length === 0) return NOT_PLAIN;
   }
-  return true;
+  return members.length;
 }
 
-/** An object whose every member is a string or a plain entry (the schema's oneOf of the two: nothing is both). */
-function allMessages(value: unknown): boolean {
-  if (!isObject(value)) return false;
+/** The member count, entries' included, of an object whose every member is a string or a plain entry (the schema's oneOf of the two: nothing is both). */
+function allMessages(value: unknown): number {
+  if (!isObject(value)) return NOT_PLAIN;
   const members = Object.values(value);
+  let count = members.length;
   for (let i = 0; i < members.length; i++) {
     const member = members[i];
-    if (typeof member !== 'string' && !plainEntry(member)) return false;
+    if (typeof member === 'string') continue;
+    const inside = plainEntry(member);
+    if (inside === NOT_PLAIN) return NOT_PLAIN;
+    count += inside;
   }
-  return true;
+  return count;
 }
 
-/** The schema's `message`: an object of at most a string text and note, a known state and a list of string doubts. */
-function plainEntry(value: unknown): boolean {
-  if (!isObject(value)) return false;
+/** The schema's `message`: an object of at most a string text and note, a known state and a list of string doubts; its member count. */
+function plainEntry(value: unknown): number {
+  if (!isObject(value)) return NOT_PLAIN;
+  let count = 0;
   for (const name in value) {
     const member = value[name];
     switch (name) {
       case 'text':
       case 'note':
-        if (typeof member !== 'string') return false;
+        if (typeof member !== 'string') return NOT_PLAIN;
         break;
       case 'state':
-        if (member !== 'initial' && member !== 'translated' && member !== 'reviewed' && member !== 'final') return false;
+        if (member !== 'initial' && member !== 'translated' && member !== 'reviewed' && member !== 'final') return NOT_PLAIN;
         break;
       case 'doubts':
-        if (!Array.isArray(member) || !member.every((doubt) => typeof doubt === 'string')) return false;
+        if (!Array.isArray(member) || !member.every((doubt) => typeof doubt === 'string')) return NOT_PLAIN;
         break;
       default:
-        return false;
+        return NOT_PLAIN;
     }
+    count++;
   }
-  return true;
+  return count;
 }

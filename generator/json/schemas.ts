@@ -19,7 +19,8 @@ import type { Ajv2020 as Ajv2020Class, ErrorObject, Options, ValidateFunction } 
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { loadPrecompiled, schemaDir } from '../package-root.js';
 import { escapePointer, type JsonFile } from './json-file.js';
-import { PLAIN_MESSAGES_SCHEMA_HASH, plainMessagesFile } from './plain-messages.js';
+import { NOT_PLAIN, PLAIN_MESSAGES_SCHEMA_HASH, plainMessagesMembers } from './plain-messages.js';
+import { PLAIN_REGISTRY_SCHEMA_HASH, plainRegistryMembers } from './plain-registry.js';
 import { hashText } from './text-hash.js';
 import type { JSON_RULES } from './rules.js';
 
@@ -45,8 +46,13 @@ interface PrecompiledValidators {
 
 const require = createRequire(import.meta.url);
 const compiled = new Map<SchemaName, ValidateFunction>();
-/** Whether schema/messages.schema.json is the text plainMessagesFile was written against (known once the validator is). */
-let plainMessagesShortcut = false;
+/** The shortcuts past ajv, each with the hash of the schema text it was written against. */
+const SHORTCUTS: Partial<Record<SchemaName, { hash: number; members: (value: unknown) => number }>> = {
+  messages: { hash: PLAIN_MESSAGES_SCHEMA_HASH, members: plainMessagesMembers },
+  registry: { hash: PLAIN_REGISTRY_SCHEMA_HASH, members: plainRegistryMembers },
+};
+/** The shortcuts that apply: their schema is the text they were written against (known once the validator is). */
+const shortcuts = new Map<SchemaName, (value: unknown) => number>();
 let ajv: Ajv2020Class | undefined;
 let precompiled: PrecompiledValidators | null | undefined;
 
@@ -72,7 +78,8 @@ function validatorFor(name: SchemaName): ValidateFunction {
       ajv ??= newAjv();
       validate = ajv.compile(JSON.parse(text));
     }
-    if (name === 'messages') plainMessagesShortcut = hashText(text) === PLAIN_MESSAGES_SCHEMA_HASH;
+    const shortcut = SHORTCUTS[name];
+    if (shortcut && hashText(text) === shortcut.hash) shortcuts.set(name, shortcut.members);
     compiled.set(name, validate);
   }
   return validate;
@@ -106,10 +113,20 @@ export function precompiledValidatorsSource(): string {
   ].join('\n');
 }
 
+/**
+ * The number of member names in `value`, a file of kind `name`, when its schema accepts it for
+ * certain (plain-messages.ts, plain-registry.ts: one walk that also counts the names); NOT_PLAIN
+ * when only ajv can tell.
+ */
+export function plainMembers(name: SchemaName, value: unknown): number {
+  validatorFor(name);
+  return shortcuts.get(name)?.(value) ?? NOT_PLAIN;
+}
+
 /** Validates a parsed source file; every violation becomes one located diagnostic. */
 export function validateAgainstSchema(name: SchemaName, json: JsonFile): Diagnostic[] {
   const validate = validatorFor(name);
-  if (name === 'messages' && plainMessagesShortcut && plainMessagesFile(json.value)) return [];
+  if (plainMembers(name, json.value) !== NOT_PLAIN) return [];
   if (validate(json.value)) return [];
   return simplifyErrors(validate.errors ?? []).map((error) => toDiagnostic(error, json, name));
 }

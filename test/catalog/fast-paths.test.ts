@@ -101,7 +101,7 @@ describe('duplicate keys', () => {
   });
 });
 
-describe('ICU shortcut for plain text', () => {
+describe('ICU shortcuts for plain text and simple arguments', () => {
   const texts = [
     ...repoFiles.flatMap((path) => {
       const value = JSON.parse(readFileSync(path, 'utf8').replace(/^\uFEFF/, '')) as {
@@ -114,6 +114,43 @@ describe('ICU shortcut for plain text', () => {
     'tab\tnew\nline 😀',
     "it's {n}",
     "'{literal}'",
+    // Apostrophes: a letter unless before what they would quote.
+    "it's",
+    "don''t",
+    "end'",
+    "a '<b>' c",
+    "x '>' y",
+    "'#' x",
+    "'}' y",
+    "a'b'c",
+    "{n}'s",
+    "it's {n, number}",
+    // Arguments the shortcut reads, and near misses it leaves to the parser (or the parser rejects).
+    '{a}',
+    '{ a }',
+    '{a,number}',
+    '{ a , number }',
+    'x {a} {b, date} {c, time} y',
+    '{a}{b}',
+    '{0}',
+    '{a_1} and {B2, number}',
+    '<b>{a}</b> # {a}',
+    '{a, Number}',
+    '{a, number, }',
+    '{a, number, integer}',
+    '{a, date, short}',
+    '{a, plural, other {x}}',
+    '{a-b}',
+    '{a}}',
+    'a } b',
+    '{}',
+    '{a',
+    'a {b',
+    '{ a\t}',
+    '{é}',
+    '{a b}',
+    '{{a}}',
+    '{a, select, x {y} other {z}}',
   ];
 
   it(`gives the parser's AST for every catalog and fixture text (${texts.length})`, () => {
@@ -126,6 +163,8 @@ describe('ICU shortcut for plain text', () => {
       }
       const actual = parseMessage(text);
       expect(actual.ok ? actual : { ok: false }, text).toEqual(expected);
+      // The same members in the same order: targets may serialize the AST.
+      expect(JSON.stringify(actual.ok ? actual : { ok: false }), text).toBe(JSON.stringify(expected));
     }
   });
 });
