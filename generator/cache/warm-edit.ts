@@ -10,9 +10,11 @@
  * each key's entries present where they were, the diagnostics without a key.
  * A target that declares `planOfKeys` (the review) is planned whole but for
  * its entries, which are those of the edited keys and of the keys it names
- * (`entriesAlsoChanged`: whose findings changed); its files without keyed
- * entries, and those whose text outside their entries changed, are rendered
- * whole instead of sending the target down the ordinary path.
+ * (`entriesAlsoChanged`: whose findings changed); its text outside the
+ * entries (a page's finding counts) is the whole plan's, so where it changed
+ * it is spliced too; its files without keyed entries, and those the splice
+ * cannot place, are rendered whole instead of sending the target down the
+ * ordinary path.
  * test/cache/warm-equals-cold.test.ts holds the result to a cold run's bytes.
  */
 import { catalogOfKeys } from '../catalog/of-keys.js';
@@ -131,14 +133,14 @@ export class WarmEdit {
     if (!diagnostics || paths.some((path) => !indexed.has(path)) || plan.files.some((f) => !recorded.files[f.path])) return undefined;
     const planned = new Map(plan.files.map((f) => [f.path, f]));
     const edits = new Map<string, { splices: Splice[]; index: FileIndex }>();
-    /** With planOfKeys: files rendered whole (those without keyed entry lists, and those whose shell changed). */
+    /** With planOfKeys: files rendered whole (those without keyed entry lists, and those the splice cannot place). */
     const whole: string[] = [];
     for (const path of paths) {
       const file = planned.get(path);
       if (target.planOfKeys) {
         if (!file || (file.json && renderer.overriddenTemplates(target.id, file).length > 0)) return undefined; // every file is planned; JSON an override renders is checked by emitTargets
         const keyed = entryListsOf(file).some((l) => l.keys);
-        const edited = keyed && this.editOf(target.id, file, indexed.get(path)!, renderer);
+        const edited = keyed && this.editOf(target.id, file, indexed.get(path)!, renderer, { shellPlanned: true });
         if (edited) edits.set(path, edited);
         else whole.push(path);
         continue;
@@ -196,12 +198,17 @@ export class WarmEdit {
     return edited ? undefined : { splices: [], index };
   }
 
-  /** The splices of one file and its index after them; undefined when the file is not as the index describes it. */
+  /**
+   * The splices of one file and its index after them; undefined when the file is not as the index describes it.
+   * `shellPlanned`: the file's text outside its entries is the whole plan's (planOfKeys), so where it changed it is spliced too;
+   * otherwise (a plan of the cut-down catalog) it must be as recorded.
+   */
   private editOf(
     targetId: string,
     file: PlannedFile,
     index: FileIndex,
     renderer: TemplateRenderer,
+    { shellPlanned = false } = {},
   ): { splices: Splice[]; index: FileIndex } | undefined {
     const marked = index.pieces.filter((p): p is number => typeof p === 'number');
     // A file that had no entries keeps none: an edited key with entries in it now changes the file.
@@ -209,19 +216,17 @@ export class WarmEdit {
       return entryListsOf(file).some((l) => (l.keys ?? []).some((k) => this.isMessageKey(k))) ? undefined : { splices: [], index };
     const shell = renderer.shellOf(targetId, file, marked);
     const lists = entryListsOf(file);
-    if (
-      !shell ||
-      lists.length !== index.lists.length ||
-      shell.length !== index.pieces.length ||
-      shell.some((p, i) => p !== index.pieces[i])
-    )
-      return undefined;
+    if (!shell || lists.length !== index.lists.length || !sameLists(shell, index.pieces, shellPlanned)) return undefined;
     const splices: Splice[] = [];
     const newLists = [...index.lists];
     let at = 0;
-    for (const piece of index.pieces) {
+    for (const [n, piece] of index.pieces.entries()) {
       if (typeof piece === 'string') {
-        at += Buffer.byteLength(piece, 'utf8');
+        // Text outside the entries that changed (the review page's finding counts) is spliced like an entry.
+        const bytes = Buffer.byteLength(piece, 'utf8');
+        const now = shell[n] as string;
+        if (now !== piece) splices.push({ start: at, end: at + bytes, bytes: Buffer.from(now, 'utf8') });
+        at += bytes;
         continue;
       }
       const list = lists[piece]!;
@@ -233,7 +238,7 @@ export class WarmEdit {
       newLists[piece] = spliced.list;
       at += listBytes(index.lists[piece]!);
     }
-    return { splices, index: { pieces: index.pieces, lists: newLists, size: index.size } };
+    return { splices, index: { pieces: shell, lists: newLists, size: index.size } };
   }
 
   /**
@@ -309,6 +314,14 @@ function patchedList(
   keysOut.set(keys.subarray(from), to);
   lengthsOut.set(lengths.subarray(from), to);
   return { keys: keysOut, lengths: lengthsOut };
+}
+
+/** Whether a shell has its entry lists where the recorded one had them, and (unless `textMayDiffer`) its text between them. */
+function sameLists(shell: readonly (string | number)[], recorded: readonly (string | number)[], textMayDiffer: boolean): boolean {
+  return (
+    shell.length === recorded.length &&
+    shell.every((p, i) => p === recorded[i] || (textMayDiffer && typeof p === 'string' && typeof recorded[i] === 'string'))
+  );
 }
 
 function listBytes(list: ListIndex): number {

@@ -9,9 +9,10 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { StageTimer } from '../../generator/stage-timer.js';
+import { reviewTarget } from '../../generator/targets/review.js';
 import { fixtureCopy, readTree } from '../support/files.js';
 
 async function warmRun(dir: string) {
@@ -133,6 +134,26 @@ describe('the warm review', () => {
     expect(run.result.cache?.spliced).toContain('review');
     await expectCold(dir, run);
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a page whose finding counts change gets them spliced with the edited rows: the review is planned once, for those rows', async () => {
+    const dir = await project();
+    const plans = vi.spyOn(reviewTarget, 'planOfKeys');
+    try {
+      // A trailing double space: key 1 gets a whitespace finding, so its page's counts change.
+      editFile(dir, 'locales/ja/messages.json', (data) => {
+        data.messages['1'] = `${textOf(data.messages['1'])}  `;
+      });
+      const run = await warmRun(dir);
+      expect(run.warm).toBe(true);
+      expect(run.result.cache?.spliced).toContain('review');
+      expect(run.result.findings?.some((f) => f.key === '1' && f.ruleId === 'qa/whitespace')).toBe(true);
+      expect(plans.mock.calls.map(([, keys]) => [...keys].sort())).toEqual([['1']]);
+      await expectCold(dir, run);
+    } finally {
+      plans.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a key added reviews whole', async () => {
