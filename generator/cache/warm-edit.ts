@@ -26,6 +26,7 @@ import type { Splice } from '../output/spliced-file.js';
 import type { StagedOutput } from '../output/write-output.js';
 import type { EntryIndex, FileIndex, ListIndex } from './entry-index.js';
 import type { TargetRecord } from './output-cache.js';
+import { standInsOf } from './review-frame.js';
 
 /** Past this share of the keys (or 64, in a small catalog), splicing saves little over rendering whole. */
 const MAX_CHANGED_SHARE = 0.05;
@@ -125,9 +126,16 @@ export class WarmEdit {
     sink: StagedOutput,
     indexed: ReadonlyMap<string, FileIndex>,
   ): SplicedTarget | undefined {
+    // A catalog of stand-ins but for some keys (review-frame.ts) plans the rows of those keys alone.
+    const standIns = standInsOf(catalog);
     const planOf = (keys: ReadonlySet<string>) =>
-      target.planOfKeys ? target.planOfKeys(catalog, keys, options) : target.plan(catalogOfKeys(catalog, keys), options);
+      standIns && [...keys].some((k) => standIns.has(k))
+        ? undefined
+        : target.planOfKeys
+          ? target.planOfKeys(catalog, keys, options)
+          : target.plan(catalogOfKeys(catalog, keys), options);
     const plan = planOf(this.changed);
+    if (!plan) return undefined;
     const diagnostics = this.diagnosticsOf(plan.diagnostics, recorded.diagnostics);
     const paths = Object.keys(recorded.files);
     if (!diagnostics || paths.some((path) => !indexed.has(path)) || plan.files.some((f) => !recorded.files[f.path])) return undefined;
@@ -152,11 +160,13 @@ export class WarmEdit {
     }
     const files = new Map<string, FileIndex>();
     if (hasErrors(diagnostics)) return { diagnostics, files }; // the run stops before writing anything
+    const wholeFiles = this.wholeFiles(whole, planned, indexed, planOf);
+    if (!wholeFiles) return undefined;
     for (const [path, { splices, index }] of edits) {
       sink.addSpliced(path, splices, recorded.files[path]!.sha256);
       files.set(path, { ...index, size: sink.sizes.get(path)! });
     }
-    for (const file of this.wholeFiles(whole, planned, indexed, planOf)) {
+    for (const file of wholeFiles) {
       let layout: FileLayout | undefined;
       sink.add(
         file.path,
@@ -172,15 +182,17 @@ export class WarmEdit {
     paths: readonly string[],
     planned: ReadonlyMap<string, PlannedFile>,
     indexed: ReadonlyMap<string, FileIndex>,
-    planOf: (keys: ReadonlySet<string>) => { files: PlannedFile[] },
-  ): PlannedFile[] {
+    planOf: (keys: ReadonlySet<string>) => { files: PlannedFile[] } | undefined,
+  ): PlannedFile[] | undefined {
     const keyed = paths.filter((path) => entryListsOf(planned.get(path)!).some((l) => l.keys));
     if (keyed.length === 0) return paths.map((path) => planned.get(path)!);
     const keys = new Set(this.changed);
     for (const path of keyed)
       for (const list of indexed.get(path)!.lists)
         for (const at of list.keys) if (at !== NOT_A_MESSAGE) keys.add(this.previous.fingerprints.keys[at]!);
-    const again = new Map(planOf(keys).files.map((f) => [f.path, f]));
+    const plan = planOf(keys);
+    if (!plan) return undefined;
+    const again = new Map(plan.files.map((f) => [f.path, f]));
     return paths.map((path) => again.get(path) ?? planned.get(path)!);
   }
 
