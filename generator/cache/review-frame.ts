@@ -135,7 +135,11 @@ function standInTranslation(byte: number): Translation {
   return { text: byte & BLANK ? '' : 'x', ast: [], state, origin: NO_ORIGIN };
 }
 
-/** The catalog's fields besides its messages that the review's pages read. */
+/**
+ * The catalog's fields besides its messages that the review's pages read: not the sections'
+ * origins, which they do not print and which a partial read places by reading the file whole.
+ */
 function shapeOf({ namespace, sourceLocale, locales, fallback, sections }: Catalog): number {
-  return hashText(JSON.stringify({ namespace, sourceLocale, locales, fallback: fallback ?? null, sections }));
+  const titled = sections.map(({ id, part, titles }) => ({ id, part: part ?? null, titles }));
+  return hashText(JSON.stringify({ namespace, sourceLocale, locales, fallback: fallback ?? null, sections: titled }));
 }
