@@ -210,8 +210,8 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
 
   const run = incremental?.run;
   // A text edit inside some keys' entries reads the edited files and merges those keys alone.
-  // Not tried for a target whose entries follow more than their keys' texts (the review's rows, its findings): it needs the whole catalog.
-  const onlyTexts = !selectTargets(config, options.targets).targets.some((t) => t.entriesAlsoChanged);
+  // Not tried for a target whose entries follow more than their keys' texts unless it plans whole but for its entries (the review: cache/warm-review.ts).
+  const onlyTexts = !selectTargets(config, options.targets).targets.some((t) => t.entriesAlsoChanged && !t.planOfKeys);
   const edited =
     run && stats && onlyTexts ? await timer.timeAsync('load edited keys', () => editedCatalogOf(run, config, globbed, stats)) : undefined;
   if (edited) {
@@ -254,8 +254,16 @@ async function generateFrom(result: GenerateResult, layers: LoadedLayers, contex
   const loadDiagnostics = [...result.diagnostics];
   // QA findings feed the review target only; skip the layer-by-layer merges when it is not selected (warm: cache/warm-review.ts).
   const qa = run && toRender.some((t) => t.id === 'review') ? await timer.timeAsync('cache', () => WarmReview.open(run)) : undefined;
+  // From the edited keys alone, the review is warm or the catalog is loaded whole.
+  const partialFindings =
+    qa && edited
+      ? timer.time('review', () => qa.partialFindings({ config, settings: config.review ?? {} }, edited.catalog, timer))
+      : undefined;
+  if (qa && edited && !partialFindings) return undefined;
+  if (qa?.planCatalog) warm?.planFrom(qa.planCatalog);
   result.findings = toRender.some((t) => t.id === 'review')
-    ? timer.time('review', () =>
+    ? (partialFindings ??
+      timer.time('review', () =>
         qa
           ? qa.findings(
               { files: result.sources ?? [], config, settings: config.review ?? {}, merged: mergedOf(result)! },
@@ -264,7 +272,7 @@ async function generateFrom(result: GenerateResult, layers: LoadedLayers, contex
               timer,
             )
           : reviewSources(result.sources ?? [], config, config.review, mergedOf(result)),
-      )
+      ))
     : [];
   const renderer = (await options.warm?.rendererFor(config)) ?? new TemplateRenderer(templateOverrides(config));
   const planned = new Map<string, Diagnostic[]>();

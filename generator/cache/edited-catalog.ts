@@ -50,6 +50,12 @@ export interface EditedCatalog {
   fingerprints: KeyFingerprints;
   /** Every layer file's layout, the edited files' anew. */
   layouts: Record<string, SourceLayout>;
+  /**
+   * The layer files read for the edited keys and `more` besides, and their merge cut down to those
+   * keys (validated: its texts parsed) as the whole merge would have them; undefined when a key is
+   * not in the key table or a read is not as laid out.
+   */
+  mergeOf(more: ReadonlySet<string>): { files: SourceFile[]; merged: { catalog: Catalog; gaps: Gap[] } } | undefined;
 }
 
 /** What a warm run knows before it reads anything: the last run's index and catalog diagnostics, the files trusted by content, and every layer file's stat. */
@@ -71,18 +77,28 @@ export async function editedCatalog(
   const read = await readEdits(config, globbed, context);
   if (!read || !fewEdited(read.edited.size, previous.fingerprints.keys.length)) return undefined;
   const { loaded, unread, deferred, layouts, edited, relaid } = read;
-  const partial = unread.map((f) => partialSource({ ...f, layout: layouts[f.file]! }, edited, keyIndex));
-  if (partial.some((p) => !p)) return undefined;
-  // A file laid out again from its last layout is checked on its edited entry alone, as a deferred one read whole is.
-  for (const source of partial as SourceFile[])
-    if (relaid.has(source.json.file) && !editedEntriesPass(source, layouts[source.json.file]!, edited)) return undefined;
-  // In the layer order the last run read them (which its layouts kept).
-  const byPath = new Map([...loaded.files, ...(partial as SourceFile[])].map((f) => [f.json.file, f]));
-  const sources = Object.keys(previous.sources).map((path) => byPath.get(path)!);
-  // The edited keys' origins are placed from the layouts: no file is indexed again for them.
-  for (const { json } of sources) {
-    const layout = layouts[json.file];
-    if (layout?.lists) json.knownPositions ??= knownPositions(layout, keyIndex);
+  /** The layer files with the entries of the keys at `places` (those read whole as they are), in the layer order the last run read them (which its layouts kept). */
+  const sourcesOf = (places: ReadonlySet<number>): SourceFile[] | undefined => {
+    const partial = unread.map((f) => partialSource({ ...f, layout: layouts[f.file]! }, places, keyIndex));
+    if (partial.some((p) => !p)) return undefined;
+    const byPath = new Map([...loaded.files, ...(partial as SourceFile[])].map((f) => [f.json.file, f]));
+    const sources = Object.keys(previous.sources).map((path) => byPath.get(path)!);
+    // The keys' origins are placed from the layouts: no file is indexed again for them.
+    for (const { json } of sources) {
+      const layout = layouts[json.file];
+      if (layout?.lists) json.knownPositions ??= knownPositions(layout, keyIndex);
+    }
+    return sources;
+  };
+  const sources = sourcesOf(edited);
+  if (!sources) return undefined;
+  // A file laid out again from its last layout is checked on its edited entry alone, as a deferred one read whole is
+  // (one whose text is the one that loaded clean last time, its stat alone changed, has nothing new to check).
+  for (const source of sources) {
+    const path = source.json.file;
+    const layout = layouts[path]!;
+    if (relaid.has(path) && layout.content !== previous.sources[path]!.content && !editedEntriesPass(source, layout, edited))
+      return undefined;
   }
   const keys = new Set([...edited].map((at) => previous.fingerprints.keys[at]!));
   const { twoAudiences } = previous.fingerprints;
@@ -112,6 +128,22 @@ export async function editedCatalog(
     relaid: relaid.size,
     fingerprints,
     layouts,
+    mergeOf(more) {
+      const places = new Set(edited);
+      for (const key of more) {
+        const at = keyIndex.get(key);
+        if (at === undefined) return undefined;
+        places.add(at);
+      }
+      const files = sourcesOf(places);
+      if (!files) return undefined;
+      const all = new Set([...places].map((at) => previous.fingerprints.keys[at]!));
+      const { catalog, gaps } = mergeLayers(files, config, { keys: all, twoAudiences });
+      // A key whose entries the reads missed (a registry not in key-table order) is not merged as the whole merge has it.
+      if (catalog.messages.length !== all.size) return undefined;
+      validateCatalog(catalog, gaps);
+      return { files, merged: { catalog, gaps } };
+    },
     layers: { files: sources, failed: [], texts: new FileTexts(config.root, loaded.texts), diagnostics: [], hashes, clean },
   };
 }

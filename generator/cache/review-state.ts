@@ -3,20 +3,29 @@
  * `<record>.review.bin` (warm-review.ts reads it): a JSON header (format, the
  * review's base and record keys, the key table's hash, the findings)
  * followed by 32-bit words: per layer stack each key's group hashes
- * (review/warm-qa.ts). Which keys an edit touched is the entry index's
- * business (its layouts of the layer files, cache/source-layout.ts).
+ * (review/warm-qa.ts), and the review's frame of every key (review-frame.ts).
+ * The header also names the keys of the registries' first codes naming a
+ * user text (review/stacks-of-keys.ts keeps them in its cut stacks), which a
+ * warm edit merges with the keys it reviews again. Which keys an edit
+ * touched is the entry index's business (its layouts of the layer files,
+ * cache/source-layout.ts).
  */
 import { readBinaryFile, writeBinaryFile, WordWriter } from './binary-file.js';
 import type { Finding } from '../review/finding.js';
 import type { QaState, StackGroups } from '../review/warm-qa.js';
+import type { ReviewFrame } from './review-frame.js';
 
-const FORMAT = 3;
+const FORMAT = 4;
 
 export interface ReviewState extends QaState {
   /** The review's base key (code, config, templates) and record key in the run that wrote this. */
   base: string;
   recordKey: string;
   keysHash: number;
+  /** Every key's section, range and texts' state, for the review's plan without the whole catalog. */
+  frame?: ReviewFrame;
+  /** The keys of each registry's first code that names a user text (stacks-of-keys.ts userNamingKeys). */
+  userNaming?: string[];
 }
 
 interface Header {
@@ -27,6 +36,8 @@ interface Header {
   keyCount: number;
   groups: { offsetsAt: number; tokensAt: number; tokenCount: number }[];
   findings: Finding[];
+  frame: (Omit<ReviewFrame, 'sectionOf' | 'texts'> & { sectionOfAt: number; textsAt: number; textsLength: number }) | null;
+  userNaming: string[] | null;
 }
 
 export function reviewStateFileFor(cacheFile: string): string {
@@ -37,6 +48,9 @@ export async function writeReviewState(file: string, state: ReviewState, keyCoun
   const words = new WordWriter();
   const place = (array: Uint32Array) => words.place(array);
   const groups = state.groups.map((g) => ({ offsetsAt: place(g.offsets), tokensAt: place(g.tokens), tokenCount: g.tokens.length }));
+  const { frame } = state;
+  const textWords = frame && new Uint32Array(Math.ceil(frame.texts.length / 4));
+  if (frame && textWords) new Uint8Array(textWords.buffer).set(frame.texts);
   const header: Header = {
     format: FORMAT,
     base: state.base,
@@ -45,6 +59,18 @@ export async function writeReviewState(file: string, state: ReviewState, keyCoun
     keyCount,
     groups,
     findings: state.findings,
+    frame:
+      frame && textWords
+        ? {
+            shape: frame.shape,
+            sections: frame.sections,
+            ranges: frame.ranges,
+            sectionOfAt: place(frame.sectionOf),
+            textsAt: place(textWords),
+            textsLength: frame.texts.length,
+          }
+        : null,
+    userNaming: state.userNaming ?? null,
   };
   return writeBinaryFile(file, header, words);
 }
@@ -58,8 +84,18 @@ export async function readReviewState(file: string): Promise<ReviewState | undef
       offsets: words.subarray(g.offsetsAt, g.offsetsAt + header.keyCount + 1),
       tokens: words.subarray(g.tokensAt, g.tokensAt + g.tokenCount),
     }));
-    const { base, recordKey, keysHash, findings } = header;
-    return { base, recordKey, keysHash, groups, findings };
+    const { base, recordKey, keysHash, findings, userNaming } = header;
+    const f = header.frame;
+    const frame: ReviewFrame | undefined = f
+      ? {
+          shape: f.shape,
+          sections: f.sections,
+          ranges: f.ranges,
+          sectionOf: words.subarray(f.sectionOfAt, f.sectionOfAt + header.keyCount),
+          texts: new Uint8Array(words.buffer, words.byteOffset + f.textsAt * 4, f.textsLength),
+        }
+      : undefined;
+    return { base, recordKey, keysHash, groups, findings, ...(userNaming ? { userNaming } : {}), ...(frame ? { frame } : {}) };
   } catch {
     return undefined;
   }

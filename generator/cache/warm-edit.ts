@@ -10,9 +10,11 @@
  * each key's entries present where they were, the diagnostics without a key.
  * A target that declares `planOfKeys` (the review) is planned whole but for
  * its entries, which are those of the edited keys and of the keys it names
- * (`entriesAlsoChanged`: whose findings changed); its files without keyed
- * entries, and those whose text outside their entries changed, are rendered
- * whole instead of sending the target down the ordinary path.
+ * (`entriesAlsoChanged`: whose findings changed); its text outside the
+ * entries (a page's finding counts) is the whole plan's, so where it changed
+ * it is spliced too; its files without keyed entries, and those the splice
+ * cannot place, are rendered whole instead of sending the target down the
+ * ordinary path.
  * test/cache/warm-equals-cold.test.ts holds the result to a cold run's bytes.
  */
 import { catalogOfKeys } from '../catalog/of-keys.js';
@@ -24,6 +26,7 @@ import type { Splice } from '../output/spliced-file.js';
 import type { StagedOutput } from '../output/write-output.js';
 import type { EntryIndex, FileIndex, ListIndex } from './entry-index.js';
 import type { TargetRecord } from './output-cache.js';
+import { standInsOf } from './review-frame.js';
 
 /** Past this share of the keys (or 64, in a small catalog), splicing saves little over rendering whole. */
 const MAX_CHANGED_SHARE = 0.05;
@@ -123,22 +126,29 @@ export class WarmEdit {
     sink: StagedOutput,
     indexed: ReadonlyMap<string, FileIndex>,
   ): SplicedTarget | undefined {
+    // A catalog of stand-ins but for some keys (review-frame.ts) plans the rows of those keys alone.
+    const standIns = standInsOf(catalog);
     const planOf = (keys: ReadonlySet<string>) =>
-      target.planOfKeys ? target.planOfKeys(catalog, keys, options) : target.plan(catalogOfKeys(catalog, keys), options);
+      standIns && [...keys].some((k) => standIns.has(k))
+        ? undefined
+        : target.planOfKeys
+          ? target.planOfKeys(catalog, keys, options)
+          : target.plan(catalogOfKeys(catalog, keys), options);
     const plan = planOf(this.changed);
+    if (!plan) return undefined;
     const diagnostics = this.diagnosticsOf(plan.diagnostics, recorded.diagnostics);
     const paths = Object.keys(recorded.files);
     if (!diagnostics || paths.some((path) => !indexed.has(path)) || plan.files.some((f) => !recorded.files[f.path])) return undefined;
     const planned = new Map(plan.files.map((f) => [f.path, f]));
     const edits = new Map<string, { splices: Splice[]; index: FileIndex }>();
-    /** With planOfKeys: files rendered whole (those without keyed entry lists, and those whose shell changed). */
+    /** With planOfKeys: files rendered whole (those without keyed entry lists, and those the splice cannot place). */
     const whole: string[] = [];
     for (const path of paths) {
       const file = planned.get(path);
       if (target.planOfKeys) {
         if (!file || (file.json && renderer.overriddenTemplates(target.id, file).length > 0)) return undefined; // every file is planned; JSON an override renders is checked by emitTargets
         const keyed = entryListsOf(file).some((l) => l.keys);
-        const edited = keyed && this.editOf(target.id, file, indexed.get(path)!, renderer);
+        const edited = keyed && this.editOf(target.id, file, indexed.get(path)!, renderer, { shellPlanned: true });
         if (edited) edits.set(path, edited);
         else whole.push(path);
         continue;
@@ -150,11 +160,13 @@ export class WarmEdit {
     }
     const files = new Map<string, FileIndex>();
     if (hasErrors(diagnostics)) return { diagnostics, files }; // the run stops before writing anything
+    const wholeFiles = this.wholeFiles(whole, planned, indexed, planOf);
+    if (!wholeFiles) return undefined;
     for (const [path, { splices, index }] of edits) {
       sink.addSpliced(path, splices, recorded.files[path]!.sha256);
       files.set(path, { ...index, size: sink.sizes.get(path)! });
     }
-    for (const file of this.wholeFiles(whole, planned, indexed, planOf)) {
+    for (const file of wholeFiles) {
       let layout: FileLayout | undefined;
       sink.add(
         file.path,
@@ -170,15 +182,17 @@ export class WarmEdit {
     paths: readonly string[],
     planned: ReadonlyMap<string, PlannedFile>,
     indexed: ReadonlyMap<string, FileIndex>,
-    planOf: (keys: ReadonlySet<string>) => { files: PlannedFile[] },
-  ): PlannedFile[] {
+    planOf: (keys: ReadonlySet<string>) => { files: PlannedFile[] } | undefined,
+  ): PlannedFile[] | undefined {
     const keyed = paths.filter((path) => entryListsOf(planned.get(path)!).some((l) => l.keys));
     if (keyed.length === 0) return paths.map((path) => planned.get(path)!);
     const keys = new Set(this.changed);
     for (const path of keyed)
       for (const list of indexed.get(path)!.lists)
         for (const at of list.keys) if (at !== NOT_A_MESSAGE) keys.add(this.previous.fingerprints.keys[at]!);
-    const again = new Map(planOf(keys).files.map((f) => [f.path, f]));
+    const plan = planOf(keys);
+    if (!plan) return undefined;
+    const again = new Map(plan.files.map((f) => [f.path, f]));
     return paths.map((path) => again.get(path) ?? planned.get(path)!);
   }
 
@@ -196,12 +210,17 @@ export class WarmEdit {
     return edited ? undefined : { splices: [], index };
   }
 
-  /** The splices of one file and its index after them; undefined when the file is not as the index describes it. */
+  /**
+   * The splices of one file and its index after them; undefined when the file is not as the index describes it.
+   * `shellPlanned`: the file's text outside its entries is the whole plan's (planOfKeys), so where it changed it is spliced too;
+   * otherwise (a plan of the cut-down catalog) it must be as recorded.
+   */
   private editOf(
     targetId: string,
     file: PlannedFile,
     index: FileIndex,
     renderer: TemplateRenderer,
+    { shellPlanned = false } = {},
   ): { splices: Splice[]; index: FileIndex } | undefined {
     const marked = index.pieces.filter((p): p is number => typeof p === 'number');
     // A file that had no entries keeps none: an edited key with entries in it now changes the file.
@@ -209,19 +228,17 @@ export class WarmEdit {
       return entryListsOf(file).some((l) => (l.keys ?? []).some((k) => this.isMessageKey(k))) ? undefined : { splices: [], index };
     const shell = renderer.shellOf(targetId, file, marked);
     const lists = entryListsOf(file);
-    if (
-      !shell ||
-      lists.length !== index.lists.length ||
-      shell.length !== index.pieces.length ||
-      shell.some((p, i) => p !== index.pieces[i])
-    )
-      return undefined;
+    if (!shell || lists.length !== index.lists.length || !sameLists(shell, index.pieces, shellPlanned)) return undefined;
     const splices: Splice[] = [];
     const newLists = [...index.lists];
     let at = 0;
-    for (const piece of index.pieces) {
+    for (const [n, piece] of index.pieces.entries()) {
       if (typeof piece === 'string') {
-        at += Buffer.byteLength(piece, 'utf8');
+        // Text outside the entries that changed (the review page's finding counts) is spliced like an entry.
+        const bytes = Buffer.byteLength(piece, 'utf8');
+        const now = shell[n] as string;
+        if (now !== piece) splices.push({ start: at, end: at + bytes, bytes: Buffer.from(now, 'utf8') });
+        at += bytes;
         continue;
       }
       const list = lists[piece]!;
@@ -233,7 +250,7 @@ export class WarmEdit {
       newLists[piece] = spliced.list;
       at += listBytes(index.lists[piece]!);
     }
-    return { splices, index: { pieces: index.pieces, lists: newLists, size: index.size } };
+    return { splices, index: { pieces: shell, lists: newLists, size: index.size } };
   }
 
   /**
@@ -309,6 +326,14 @@ function patchedList(
   keysOut.set(keys.subarray(from), to);
   lengthsOut.set(lengths.subarray(from), to);
   return { keys: keysOut, lengths: lengthsOut };
+}
+
+/** Whether a shell has its entry lists where the recorded one had them, and (unless `textMayDiffer`) its text between them. */
+function sameLists(shell: readonly (string | number)[], recorded: readonly (string | number)[], textMayDiffer: boolean): boolean {
+  return (
+    shell.length === recorded.length &&
+    shell.every((p, i) => p === recorded[i] || (textMayDiffer && typeof p === 'string' && typeof recorded[i] === 'string'))
+  );
 }
 
 function listBytes(list: ListIndex): number {

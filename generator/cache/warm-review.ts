@@ -10,12 +10,24 @@
  * state was written with and the keys must be as they were; and every key
  * whose translations or their origins' places changed (key-fingerprints.ts)
  * must be an edited one.
+ *
+ * A warm edit whose catalog holds the edited keys alone (edited-catalog.ts)
+ * reviews from it (partialFindings): the keys warmQa merges are read and
+ * merged apart (EditedCatalog.mergeOf), with what the cut stacks keep
+ * besides (each registry's first code naming a user text, recorded; each
+ * messages file's first user override, from its layout), and the review's
+ * plan gets a catalog of every key from the recorded frame (review-frame.ts).
+ * Anything it cannot do gives undefined: the run loads the whole catalog.
  */
+import type { Catalog } from '../catalog/model.js';
 import { hashText } from '../json/text-hash.js';
 import type { Finding } from '../review/finding.js';
+import { stacksOfKeys, userNamingKeys } from '../review/stacks-of-keys.js';
 import { StageTimer } from '../stage-timer.js';
-import { warmQa, wholeQa, type QaInput } from '../review/warm-qa.js';
+import { cutOfCatalog, warmQa, wholeQa, type QaCut, type QaInput, type QaResult } from '../review/warm-qa.js';
+import type { EditedCatalog } from './edited-catalog.js';
 import type { IncrementalRun } from './incremental.js';
+import { frameCatalog, frameOf, patchedFrame } from './review-frame.js';
 import { readReviewState, reviewStateFileFor, writeReviewState, type ReviewState } from './review-state.js';
 
 /** Past this share of the keys (or 64), reviewing whole costs little more. */
@@ -32,6 +44,8 @@ export class WarmReview {
    * the rows of the keys whose findings changed.
    */
   findingsChanged?: ReadonlySet<string>;
+  /** After partialFindings: the catalog of every key the review's plan reads (review-frame.ts frameCatalog). */
+  planCatalog?: Catalog;
 
   private constructor(
     private readonly run: IncrementalRun,
@@ -53,25 +67,81 @@ export class WarmReview {
     moved: ReadonlySet<string> | undefined,
     timer = new StageTimer(),
   ): Finding[] {
-    const keys = input.merged.catalog.messages.map((m) => m.key);
-    const keysHash = hashText(keys.join('\n'));
-    const base = this.run.baseKey(REVIEW);
-    const previous = this.previous;
-    const usable =
-      previous?.base === base && previous.recordKey === this.run.recordedKey(REVIEW) && previous.keysHash === keysHash
-        ? previous
-        : undefined;
-    const maxKeys = Math.max(64, keys.length * MAX_SHARE);
+    const cut = cutOfCatalog(input);
+    const { usable, keysHash } = this.usable(cut.keys);
     // Nested stages (`--timings`, and the tests' proof that the warm path ran): a failed warm attempt is followed by a whole one.
     const warm =
       usable && edited && moved && [...moved].every((k) => edited.has(k))
-        ? timer.time('review warm', () => warmQa(input, usable, edited, maxKeys))
+        ? timer.time('review warm', () => warmQa(input, cut, usable, edited, maxKeysOf(cut.keys)))
         : undefined;
     const result = warm ?? timer.time('review whole', () => wholeQa(input));
-    if (usable) this.findingsChanged = changedFindings(usable.findings, result.state.findings, warm?.reviewed);
-    this.next = { ...result.state, base, recordKey: '', keysHash };
-    this.keyCount = keys.length;
+    const { catalog } = input.merged;
+    this.keep(result, usable, keysHash, cut.keys.length, frameOf(catalog), userNamingKeys(input.files, catalog));
     return result.findings;
+  }
+
+  /**
+   * The run's findings from a catalog of the edited keys alone: undefined when the warm review
+   * cannot be done from it (no usable state or frame, too many keys, a read not as laid out), and
+   * the catalog must be loaded whole.
+   */
+  partialFindings(input: Pick<QaInput, 'config' | 'settings'>, edited: EditedCatalog, timer = new StageTimer()): Finding[] | undefined {
+    const { keys } = edited.fingerprints;
+    const { usable, keysHash } = this.usable(keys);
+    const firstOverrides = firstOverriddenKeys(edited, keys);
+    if (!usable?.frame || !usable.userNaming || !firstOverrides) return undefined;
+    const { config } = input;
+    const besides = new Set([...usable.userNaming, ...firstOverrides]);
+    let last: ReturnType<EditedCatalog['mergeOf']>;
+    const cut: QaCut = {
+      keys,
+      stacksOf(cutKeys) {
+        last = edited.mergeOf(new Set([...cutKeys, ...besides]));
+        // Cut registries are rebuilt from the merge's origins only while every registry is in the first layer (stacks-of-keys.ts).
+        const cutRegistries = last?.files.every((f) => f.kind !== 'registry' || f.layer === config.layers[0]!.name);
+        return last && cutRegistries ? stacksOfKeys(last.files, config, last.merged, cutKeys) : undefined;
+      },
+    };
+    const warm = timer.time('review warm', () => warmQa(input, cut, usable, edited.edited, maxKeysOf(keys)));
+    const merged = last?.merged.catalog;
+    const frame = merged && patchedFrame(usable.frame, merged, new Map(keys.map((k, i) => [k, i])));
+    const planCatalog = frame && frameCatalog(frame, keys, merged);
+    if (!warm || !planCatalog) return undefined;
+    this.planCatalog = planCatalog;
+    this.keep(warm, usable, keysHash, keys.length, frame, usable.userNaming);
+    return warm.findings;
+  }
+
+  /** The recorded state when it is of this review (base, record and key table as they are). */
+  private usable(keys: readonly string[]): { usable?: ReviewState; keysHash: number } {
+    const keysHash = hashText(keys.join('\n'));
+    const previous = this.previous;
+    const usable =
+      previous?.base === this.run.baseKey(REVIEW) && previous.recordKey === this.run.recordedKey(REVIEW) && previous.keysHash === keysHash
+        ? previous
+        : undefined;
+    return { ...(usable ? { usable } : {}), keysHash };
+  }
+
+  /** Notes what changed since the recorded state, and the state to save. */
+  private keep(
+    result: QaResult,
+    usable: ReviewState | undefined,
+    keysHash: number,
+    keyCount: number,
+    frame: ReviewState['frame'],
+    userNaming: string[] | undefined,
+  ): void {
+    if (usable) this.findingsChanged = changedFindings(usable.findings, result.state.findings, result.reviewed);
+    this.next = {
+      ...result.state,
+      base: this.run.baseKey(REVIEW),
+      recordKey: '',
+      keysHash,
+      ...(frame ? { frame } : {}),
+      ...(userNaming ? { userNaming } : {}),
+    };
+    this.keyCount = keyCount;
   }
 
   private keyCount = 0;
@@ -81,6 +151,23 @@ export class WarmReview {
     if (!this.next || !recordKey) return;
     await writeReviewState(reviewStateFileFor(this.run.file), { ...this.next, recordKey }, this.keyCount);
   }
+}
+
+function maxKeysOf(keys: readonly string[]): number {
+  return Math.max(64, keys.length * MAX_SHARE);
+}
+
+/** Each messages file's first user-overridden key (a user override alone makes two audiences: the cut stacks keep it), from its layout. */
+function firstOverriddenKeys(edited: EditedCatalog, keys: readonly string[]): string[] | undefined {
+  const found: string[] = [];
+  for (const source of edited.layers.files) {
+    if (source.kind !== 'messages') continue;
+    const layout = edited.layouts[source.json.file];
+    if (!layout?.lists) return undefined;
+    const first = layout.lists['/userOverrides']?.keys[0];
+    if (first !== undefined) found.push(keys[first]!);
+  }
+  return found;
 }
 
 /** The keys whose findings differ (of `among`, when only those can). */

@@ -173,13 +173,24 @@ export class WarmRun {
 
   private readonly records = new Map<string, TargetRecord>();
 
+  /**
+   * On a partial run, the catalog of every key that a target planned whole but for its entries
+   * (`planOfKeys`: the review) plans from (cache/review-frame.ts); without one it needs the whole catalog.
+   */
+  planFrom(catalog: Catalog): void {
+    this.planCatalog = catalog;
+  }
+
+  private planCatalog?: Catalog;
+
   /** What emitTargets calls for each target of a run writing to `sink`; `onFile` is told each spliced file's path. */
   hooks(catalog: Catalog, sink: StagedOutput, onFile: (path: string) => void): WarmHooks {
     return {
       mightSplice: (target) => this.records.has(target.id),
       splice: (target, options, renderer) => {
         const record = this.records.get(target.id);
-        const spliced = record && this.edit?.splice(target, catalog, options, renderer, record, sink);
+        const from = target.planOfKeys && this.partial ? this.planCatalog : catalog;
+        const spliced = record && from && this.edit?.splice(target, from, options, renderer, record, sink);
         if (!spliced && this.partial) throw new WholeCatalogNeeded(target.id);
         if (!spliced) return undefined;
         this.next.set(target.id, spliced.files);

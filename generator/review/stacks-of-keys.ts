@@ -62,9 +62,28 @@ function cutRegistry(file: SourceFile & { kind: 'registry' }, messages: Readonly
     const at = m.origin.file === file.json.file ? /^\/codes\/(\d+)$/.exec(m.origin.pointer) : null;
     if (at) kept.add(Number(at[1]));
   }
-  const naming = codes.findIndex((c) => c.user !== undefined);
+  const naming = firstNaming(codes);
   if (naming >= 0) kept.add(naming);
   return { ...file, data: { ...file.data, codes: [...kept].sort((a, b) => a - b).map((i) => codes[i]!) } };
+}
+
+/** The first code naming a user text (a warm edit's registry is a sparse array of the codes it read: cache/partial-source.ts). */
+function firstNaming(codes: readonly ({ user?: unknown } | undefined)[]): number {
+  return codes.findIndex((c) => c?.user !== undefined);
+}
+
+/**
+ * The keys of each registry's first code naming a user text, which cut registries keep: what a
+ * warm edit that reads some keys alone must read too; undefined when one has no message.
+ */
+export function userNamingKeys(files: readonly SourceFile[], catalog: Catalog): string[] | undefined {
+  const pointers = new Map<string, string>();
+  for (const f of files) {
+    const at = f.kind === 'registry' ? firstNaming(f.data.codes) : -1;
+    if (at >= 0) pointers.set(f.json.file, `/codes/${at}`);
+  }
+  const keys = catalog.messages.filter((m) => pointers.get(m.origin.file) === m.origin.pointer).map((m) => m.key);
+  return keys.length === pointers.size ? keys : undefined;
 }
 
 /** A message file with only the keys' messages (its sections, shared user texts and user overrides whole); a registry as it is. */

@@ -53,6 +53,19 @@ export interface QaInput {
   merged: { catalog: Catalog; gaps: Gap[] };
 }
 
+/** Where a warm review finds the key table and the layer stacks cut down to some keys. */
+export interface QaCut {
+  /** The key table, in catalog order. */
+  keys: readonly string[];
+  /** The layer stacks cut down to `keys` (stacks-of-keys.ts); undefined when they cannot be built from what was read. */
+  stacksOf(keys: ReadonlySet<string>): LayerStack[] | undefined;
+}
+
+/** The cut of a whole catalog. */
+export function cutOfCatalog({ files, config, merged }: QaInput): QaCut {
+  return { keys: merged.catalog.messages.map((m) => m.key), stacksOf: (keys) => stacksOfKeys(files, config, merged, keys) };
+}
+
 export interface QaResult {
   /** With `strict` applied: the run's findings. */
   findings: Finding[];
@@ -75,12 +88,17 @@ export function wholeQa({ files, config, settings, merged }: QaInput): QaResult 
 /**
  * The review after only `edited` keys' texts changed since the one `previous` describes (of the
  * same config, settings and key table): undefined when it cannot be told apart from the whole one
- * cheaply (a check without groups, more than `maxKeys` keys to review again).
+ * cheaply (a check without groups, more than `maxKeys` keys to review again, stacks `cut` cannot give).
  */
-export function warmQa(input: QaInput, previous: QaState, edited: ReadonlySet<string>, maxKeys: number): QaResult | undefined {
-  const { config, settings, merged } = input;
+export function warmQa(
+  { config, settings }: Pick<QaInput, 'config' | 'settings'>,
+  cut: QaCut,
+  previous: QaState,
+  edited: ReadonlySet<string>,
+  maxKeys: number,
+): QaResult | undefined {
   const checks = groupingChecks(settings);
-  const keys = merged.catalog.messages.map((m) => m.key);
+  const { keys } = cut;
   const stackCount = config.layers.length;
   if (!checks || previous.groups.length !== stackCount || edited.size > maxKeys) return undefined;
   const positions = new Map(keys.map((k, i) => [k, i]));
@@ -90,17 +108,18 @@ export function warmQa(input: QaInput, previous: QaState, edited: ReadonlySet<st
   if (editedAt.length !== edited.size) return undefined;
   // First guess of the keys to merge: the edited ones, those sharing a group with them before the edit, and their groups' keys and peers.
   let related = withShared(tables, new Set(editedAt), { peers: false });
-  let cut = withShared(tables, related, { peers: true });
+  let merging = withShared(tables, related, { peers: true });
   for (let round = 0; round < 3; round++) {
     // The keys merged are only checked; a few times the keys to review is still far less than a whole review.
-    if (related.size > maxKeys || cut.size > maxKeys * 4) return undefined;
-    const stacks = stacksOfKeys(input.files, config, merged, new Set([...cut].map((p) => keys[p]!)));
+    if (related.size > maxKeys || merging.size > maxKeys * 4) return undefined;
+    const stacks = cut.stacksOf(new Set([...merging].map((p) => keys[p]!)));
+    if (!stacks) return undefined;
     // The edited keys' groups now; the others' are as they were.
     for (const [s, stack] of stacks.entries()) tables[s]!.replace(editedAt, groupsOf(stack.catalog, checks, positions, editedAt));
     related = withShared(tables, new Set(editedAt), { peers: false, before: previous.groups });
     const needed = withShared(tables, related, { peers: true });
-    if ([...needed].every((p) => cut.has(p))) return related.size > maxKeys ? undefined : finish(stacks, related);
-    cut = new Set([...cut, ...needed]);
+    if ([...needed].every((p) => merging.has(p))) return related.size > maxKeys ? undefined : finish(stacks, related);
+    merging = new Set([...merging, ...needed]);
   }
   return undefined;
 

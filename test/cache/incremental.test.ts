@@ -89,7 +89,9 @@ describe('incremental generate', () => {
     writeFileSync(ja, readFileSync(ja, 'utf8').replace('ログインしていません。', 'まだログインしていません。'));
     const result = run(['generate', '--timings'], dir);
     expect(result.code).toBe(0);
-    expect(stagesOf(result.stderr)).toContain('load layers');
+    // An edit inside one entry: that key alone is merged, the review's included (cache/warm-review.ts), not the whole catalog.
+    expect(stagesOf(result.stderr)).toContain('load edited keys');
+    expect(stagesOf(result.stderr)).not.toContain('load layers');
     const after = readTree(dist);
     const changed = files.filter((f) => before[f] !== after[f]);
     expect(changed).toContain('i18next/ja/errors.json');
@@ -102,8 +104,9 @@ describe('incremental generate', () => {
     expect(stagesOf(result.stderr)).toContain('splice i18next');
     expect(stagesOf(result.stderr)).not.toContain('plan i18next');
     // types and the lookup tables read only source texts and which argument is plural: a ja edit leaves them.
+    expect(result.stderr).toContain('cache: merged and checked the 1 edited key(s) alone');
     expect(result.stderr).toContain(
-      'cache: reused 5 unchanged target(s) (types, lookup-kotlin, lookup-java, lookup-swift, lookup-dart); spliced the edited entries into 9 target(s) (i18next, android, apple, flutter, gettext, java, xliff, catalog, review).',
+      ' reused 5 unchanged target(s) (types, lookup-kotlin, lookup-java, lookup-swift, lookup-dart); spliced the edited entries into 9 target(s) (i18next, android, apple, flutter, gettext, java, xliff, catalog, review).',
     );
     // And the run after that is a hit again.
     expect(run(['generate'], dir).stderr).toContain('up to date (cache hit');

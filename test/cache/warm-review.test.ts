@@ -6,12 +6,13 @@
  * cross-key finding, or edits an earlier layer's text that a later layer
  * overrides (a resolved finding). A config change reviews whole.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { StageTimer } from '../../generator/stage-timer.js';
+import { reviewTarget } from '../../generator/targets/review.js';
 import { fixtureCopy, readTree } from '../support/files.js';
 
 async function warmRun(dir: string) {
@@ -117,6 +118,38 @@ describe('the warm review', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it("merged from the edited key alone: a ja text made equal to another key's is reviewed with the keys of its group, which the edit did not touch", async () => {
+    const dir = await project();
+    const ja = (JSON.parse(readFileSync(join(dir, 'locales/ja/messages.json'), 'utf8')) as Messages).messages;
+    const before = textOf(ja['1'])!;
+    // A first edit elsewhere: the run after the project's first one records what an edit merged alone starts from.
+    editFile(dir, 'locales/ja/messages.json', (data) => {
+      data.messages['6014'] = `今すぐ ${textOf(data.messages['6014'])}`;
+    });
+    await expectCold(dir, await warmRun(dir));
+    // -302 comes first in key order: the finding of a group of equal ja texts with different en texts is on -302.
+    const onFirst = (findings: { ruleId: string; key: string; message: string }[] | undefined) =>
+      (findings ?? []).filter((f) => f.ruleId === 'qa/duplicate-diverging' && f.key === '-302' && f.message.includes(' ja text '));
+    editFile(dir, 'locales/ja/messages.json', (data) => {
+      data.messages['1'] = textOf(data.messages['-302'])!;
+    });
+    const created = await warmRun(dir);
+    expect(created.warm).toBe(true);
+    expect(created.result.cache?.edited?.keys).toBe(1);
+    expect(created.result.cache?.spliced).toContain('review');
+    expect(onFirst(created.result.findings).length).toBeGreaterThan(0);
+    await expectCold(dir, created);
+    editFile(dir, 'locales/ja/messages.json', (data) => {
+      data.messages['1'] = before;
+    });
+    const removed = await warmRun(dir);
+    expect(removed.warm).toBe(true);
+    expect(removed.result.cache?.edited?.keys).toBe(1);
+    expect(onFirst(removed.result.findings)).toEqual([]);
+    await expectCold(dir, removed);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('an edit of an earlier layer text that a later layer overrides changes the resolved findings', async () => {
     const dir = await project();
     const resolvedOn2 = (findings: { key: string; resolvedBy?: unknown; layer: string }[] | undefined) =>
@@ -132,6 +165,50 @@ describe('the warm review', () => {
     // The merged texts are as they were: only key 2's row changes, with its findings.
     expect(run.result.cache?.spliced).toContain('review');
     await expectCold(dir, run);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a page whose finding counts change gets them spliced with the edited rows: the review is planned once, for those rows', async () => {
+    const dir = await project();
+    const plans = vi.spyOn(reviewTarget, 'planOfKeys');
+    try {
+      // A trailing double space: key 1 gets a whitespace finding, so its page's counts change.
+      editFile(dir, 'locales/ja/messages.json', (data) => {
+        data.messages['1'] = `${textOf(data.messages['1'])}  `;
+      });
+      const run = await warmRun(dir);
+      expect(run.warm).toBe(true);
+      expect(run.result.cache?.spliced).toContain('review');
+      expect(run.result.findings?.some((f) => f.key === '1' && f.ruleId === 'qa/whitespace')).toBe(true);
+      expect(plans.mock.calls.map(([, keys]) => [...keys].sort())).toEqual([['1']]);
+      await expectCold(dir, run);
+    } finally {
+      plans.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('without the recorded review state, an edit merged alone falls back to the whole catalog and reviews whole', async () => {
+    const dir = await project();
+    const cache = join(dir, 'node_modules/.cache/codebook');
+    const states = readdirSync(cache).filter((name) => name.endsWith('.review.bin'));
+    expect(states.length).toBe(1);
+    rmSync(join(cache, states[0]!));
+    editFile(dir, 'locales/ja/messages.json', (data) => {
+      data.messages['1'] = `今すぐ ${textOf(data.messages['1'])}`;
+    });
+    const run = await warmRun(dir);
+    expect(run.whole).toBe(true);
+    expect(run.result.cache?.edited).toBeUndefined();
+    await expectCold(dir, run);
+    // The state is written again: the next edit is merged alone.
+    editFile(dir, 'locales/ja/messages.json', (data) => {
+      data.messages['1'] = `もう一度 ${textOf(data.messages['1'])}`;
+    });
+    const next = await warmRun(dir);
+    expect(next.warm).toBe(true);
+    expect(next.result.cache?.edited?.keys).toBe(1);
+    await expectCold(dir, next);
     rmSync(dir, { recursive: true, force: true });
   });
 

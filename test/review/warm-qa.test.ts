@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../generator/pipeline.js';
-import { warmQa, wholeQa, type QaInput } from '../../generator/review/warm-qa.js';
+import { cutOfCatalog, warmQa, wholeQa, type QaInput } from '../../generator/review/warm-qa.js';
 
 type Texts = Record<string, Record<string, string>>;
 
@@ -106,7 +106,7 @@ describe('the warm review of an edit', () => {
       edit(m, f, o);
       const input = await load(dir, m, f, o);
       const state = JSON.parse(JSON.stringify(before.state.findings)) as typeof before.state.findings;
-      const warm = warmQa(input, { ...before.state, findings: state }, new Set(edited), 64);
+      const warm = warmQa(input, cutOfCatalog(input), { ...before.state, findings: state }, new Set(edited), 64);
       const whole = wholeQa(input);
       expect(warm).toBeDefined();
       expect(plain(warm!.findings)).toEqual(plain(whole.findings));
@@ -127,7 +127,7 @@ describe('the warm review of an edit', () => {
     const dir = mkdtempSync(join(tmpdir(), 'codebook-warm-qa-'));
     try {
       const input = await load(dir, MESSAGES, FIXES, OVERRIDES);
-      expect(warmQa(input, wholeQa(input).state, new Set(['1', '2']), 1)).toBeUndefined();
+      expect(warmQa(input, cutOfCatalog(input), wholeQa(input).state, new Set(['1', '2']), 1)).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
