@@ -28,7 +28,7 @@
  * from them).
  */
 import { compareKeys } from '../catalog/keys.js';
-import type { Catalog, Section, TranslationState } from '../catalog/model.js';
+import type { Catalog, Message, Section, TranslationState } from '../catalog/model.js';
 import type { Config } from '../config/load-config.js';
 import { directionOf } from './direction.js';
 import type { Finding } from './finding.js';
@@ -65,10 +65,20 @@ export interface ReviewPageOptions {
 export interface ReviewPage {
   path: string;
   context: IndexContext | SectionPageContext;
-  /** Each row's context, for row.html.hbs; the page template gets the rendered rows as `rows`. Absent on the index. */
-  rows?: RowContext[];
+  /**
+   * What each row shows (its message and user message), for row.html.hbs through `rowContext`; the
+   * page template gets the rendered rows as `rows`. Absent on the index. A row's context is built as
+   * the page is rendered, so that 100k rows' contexts never live at once.
+   */
+  rows?: readonly PageRow[];
+  rowContext?: (row: PageRow) => RowContext;
   /** Each row's message key, parallel to `rows`. */
   keys?: string[];
+}
+
+export interface PageRow {
+  message: Message;
+  user: Message | undefined;
 }
 
 interface LocaleView {
@@ -429,16 +439,21 @@ function ruleOptions({ ruleIds }: Review, findings: readonly Finding[]) {
 }
 
 /** The page's rows: each message of the section from `page.from` to `page.to` (of `only`, when given), with its user message when the catalog has them. */
-function pageRows(review: Review, group: SectionGroup, page: PagePlan, only?: ReadonlySet<string>): { rows: RowContext[]; keys: string[] } {
-  const rows: RowContext[] = [];
+function pageRows(
+  review: Review,
+  group: SectionGroup,
+  page: PagePlan,
+  only?: ReadonlySet<string>,
+): Required<Pick<ReviewPage, 'rows' | 'rowContext' | 'keys'>> {
+  const rows: PageRow[] = [];
   const keys: string[] = [];
   for (let i = page.from; i < page.to; i++) {
     const message = group.messages[i];
     if (only && !only.has(message.key)) continue;
-    rows.push(rowContext(review, message, review.catalog.userMessages?.[group.indexes[i]]));
+    rows.push({ message, user: review.catalog.userMessages?.[group.indexes[i]] });
     keys.push(message.key);
   }
-  return { rows, keys };
+  return { rows, keys, rowContext: (row) => rowContext(review, row.message, row.user) };
 }
 
 function percent(part: number, whole: number): string {

@@ -67,6 +67,7 @@ import type { PlanOptions, PlannedFile, Target } from '../emit/target.js';
 import type { Catalog } from '../catalog/model.js';
 import { prepareReview, reviewPages, type PreparedReview, type ReviewPage, type ReviewPageOptions } from '../review/page-context.js';
 import { rowHtml } from '../review/row-html.js';
+import { lazyEntries } from '../emit/lazy-entries.js';
 
 export const reviewTarget: Target = {
   id: 'review',
@@ -132,7 +133,12 @@ function reportFile(catalog: Catalog, findings: PlanOptions['findings'] = []): P
 }
 
 /** A page's file: page.html.hbs, and on a section page its rows through row.html.hbs (rowHtml while that is the built-in one), each row's key given. */
-function pageFile({ path, context, rows, keys }: ReviewPage): PlannedFile {
+function pageFile({ path, context, rows, rowContext, keys }: ReviewPage): PlannedFile {
   const file: PlannedFile = { path, template: 'page.html.hbs', context };
-  return rows ? { ...file, entries: { template: 'row.html.hbs', field: 'rows', contexts: rows, builtIn: rowHtml, keys } } : file;
+  return rows && rowContext
+    ? {
+        ...file,
+        entries: lazyEntries({ template: 'row.html.hbs', field: 'rows', builtIn: rowHtml, ...(keys ? { keys } : {}) }, rows, rowContext),
+      }
+    : file;
 }

@@ -28,7 +28,7 @@ function sectionPage(findings: Finding[], config = configWith()): ReviewPage {
   return reviewPages({ catalog, config, header: 'h', findings }).find((p) => p.rows)!;
 }
 
-const rowOf = (page: ReviewPage, key: string) => page.rows![page.keys!.indexOf(key)];
+const rowOf = (page: ReviewPage, key: string) => page.rowContext!(page.rows![page.keys!.indexOf(key)]!);
 const offered = (page: ReviewPage) => (page.context as SectionPageContext).rules.map((r) => r.col);
 
 describe('rule tokens', () => {
