@@ -103,7 +103,14 @@ async function main() {
       }
       // The same edits in one long-lived `--watch` process (after the cold runs: its first run finds the cache warm).
       const config = join(dir, 'codebook.config.json');
-      const watched = await measureNode([watchEdit, config, join(dir, `out-${n}`), String(1000 + n * o.runs), String(o.runs), targets ?? '']);
+      const watched = await measureNode([
+        watchEdit,
+        config,
+        join(dir, `out-${n}`),
+        String(1000 + n * o.runs),
+        String(o.runs),
+        targets ?? '',
+      ]);
       if (watched.code !== 0) throw new Error(`watch-edit exited ${watched.code}: ${watched.stderr.slice(0, 2000)}`);
       const watchRuns = JSON.parse(watched.stdout).runs;
       figures.watch = watchRuns.map((r) => ({ wallMs: r.runMs, cpuMs: r.cpuMs, rssKiB: watched.rssKiB }));
