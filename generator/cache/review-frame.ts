@@ -12,8 +12,7 @@
  */
 import type { Catalog, Message, Translation, TranslationState } from '../catalog/model.js';
 import { hashText } from '../json/text-hash.js';
-
-const STATES: readonly TranslationState[] = ['initial', 'translated', 'reviewed', 'final'];
+import { STATES } from '../review/page-context.js';
 
 /** A text's byte: 0 when the key has none in the locale, else PRESENT, BLANK when its text trims to '', and its state's place in STATES + 1 shifted by 2. */
 const PRESENT = 1;

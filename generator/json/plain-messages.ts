@@ -27,29 +27,38 @@ export const NOT_PLAIN = -1;
  * "messages" of strings and plain entries, and nothing else. NOT_PLAIN means only "ask ajv".
  */
 export function plainMessagesMembers(value: unknown): number {
+  const count = plainMembers(value, messagesMember);
+  return count !== NOT_PLAIN && typeof (value as Record<string, unknown>).locale === 'string' ? count : NOT_PLAIN;
+}
+
+/** The member count inside one top-level member of a plain messages file; NOT_PLAIN for a name the shortcut does not know. */
+function messagesMember(name: string, member: unknown): number {
+  switch (name) {
+    case '$schema':
+    case 'locale':
+      return typeof member === 'string' ? 0 : NOT_PLAIN;
+    case 'sections':
+      return nonEmptyStrings(member);
+    case 'messages':
+      return allMessages(member);
+    default:
+      return NOT_PLAIN;
+  }
+}
+
+/**
+ * The member count of a file (an object) whose every top-level member `inside` accepts, each
+ * counted with the member names inside it; NOT_PLAIN when it is not an object or `inside` refuses one.
+ */
+export function plainMembers(value: unknown, inside: (name: string, member: unknown) => number): number {
   if (!isObject(value)) return NOT_PLAIN;
   let count = 0;
   for (const name in value) {
-    const member = value[name];
-    let inside = 0;
-    switch (name) {
-      case '$schema':
-      case 'locale':
-        if (typeof member !== 'string') return NOT_PLAIN;
-        break;
-      case 'sections':
-        inside = nonEmptyStrings(member);
-        break;
-      case 'messages':
-        inside = allMessages(member);
-        break;
-      default:
-        return NOT_PLAIN;
-    }
-    if (inside === NOT_PLAIN) return NOT_PLAIN;
-    count += 1 + inside;
+    const members = inside(name, value[name]);
+    if (members === NOT_PLAIN) return NOT_PLAIN;
+    count += 1 + members;
   }
-  return typeof value.locale === 'string' ? count : NOT_PLAIN;
+  return count;
 }
 
 /** Objects as ajv's `type: object` tells them (for...in, as ajv walks them). */

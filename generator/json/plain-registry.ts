@@ -11,7 +11,7 @@
  * (test/json/plain-registry.test.ts fails when the schema changes). Its walk
  * counts the member names too, as plainMessagesMembers's does.
  */
-import { isObject, NOT_PLAIN } from './plain-messages.js';
+import { isObject, NOT_PLAIN, plainMembers } from './plain-messages.js';
 import { ACTIONS as REGISTRY_ACTIONS, FAULTS as REGISTRY_FAULTS, PARAM_TYPES as REGISTRY_PARAM_TYPES } from './registry-enums.js';
 
 /** hashText of schema/registry.schema.json, the schema plainRegistryMembers was written against. */
@@ -29,29 +29,20 @@ const PARAM_TYPES: ReadonlySet<unknown> = new Set(REGISTRY_PARAM_TYPES);
  * nothing else. NOT_PLAIN means only "ask ajv".
  */
 export function plainRegistryMembers(value: unknown): number {
-  if (!isObject(value)) return NOT_PLAIN;
   const ids = new Set<string>();
-  let count = 0;
-  for (const name in value) {
-    const member = value[name];
-    let inside = 0;
+  const count = plainMembers(value, (name, member) => {
     switch (name) {
       case '$schema':
-        if (typeof member !== 'string') return NOT_PLAIN;
-        break;
+        return typeof member === 'string' ? 0 : NOT_PLAIN;
       case 'sections':
-        inside = allOf(member, (section) => plainSection(section, ids));
-        break;
+        return allOf(member, (section) => plainSection(section, ids));
       case 'codes':
-        inside = allOf(member, (entry) => plainEntry(entry, ids));
-        break;
+        return allOf(member, (entry) => plainEntry(entry, ids));
       default:
         return NOT_PLAIN;
     }
-    if (inside === NOT_PLAIN) return NOT_PLAIN;
-    count += 1 + inside;
-  }
-  return value.codes !== undefined ? count : NOT_PLAIN;
+  });
+  return count !== NOT_PLAIN && (value as Record<string, unknown>).codes !== undefined ? count : NOT_PLAIN;
 }
 
 /** The member count of an array whose every item is plain by `plain` (its member count). */

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { generate } from '../../generator/pipeline.js';
 import { StageTimer } from '../../generator/stage-timer.js';
 import { readTree } from '../support/files.js';
+import { QA_MESSAGES } from '../support/qa-texts.js';
 
 type Texts = Record<string, string>;
 interface MessagesFile {
@@ -60,18 +61,7 @@ function project(): string {
       { key: 'unknown', section: 'general', user: 'retry', action: 'retry', fault: 'app', params: { code: { type: 'number' } } },
     ],
   });
-  const messages: Record<string, Texts> = {
-    en: {
-      '1': 'Connection lost.',
-      '2': 'Connection lost.',
-      '3': 'File missing.',
-      '4': 'Disk full.',
-      '5': 'Token expired.',
-      '6': 'Try later.',
-    },
-    fr: { '1': 'Connexion perdue.', '2': 'Connexion coupée.', '3': 'Fichier manquant.', '4': 'Disque plein.', '5': 'Jeton expiré.' },
-    ja: { '1': '接続が切れました。', '2': '接続が切れました。', '3': 'ファイルがありません', '4': 'ディスクがいっぱいです。', '6': '後で' },
-  };
+  const messages = QA_MESSAGES;
   const user: Record<string, Texts> = {
     en: { retry: 'Please try again.', busy: 'Busy, try later.' },
     fr: { retry: 'Réessayez.', busy: 'Occupé.' },

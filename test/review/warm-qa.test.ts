@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../generator/pipeline.js';
 import { cutOfCatalog, warmQa, wholeQa, type QaInput } from '../../generator/review/warm-qa.js';
+import { QA_MESSAGES } from '../support/qa-texts.js';
 
 type Texts = Record<string, Record<string, string>>;
 
@@ -64,18 +65,7 @@ async function load(dir: string, messages: Texts, fixes: Texts, overrides: Texts
   };
 }
 
-const MESSAGES: Texts = {
-  en: {
-    '1': 'Connection lost.',
-    '2': 'Connection lost.',
-    '3': 'File missing.',
-    '4': 'Disk full.',
-    '5': 'Token expired.',
-    '6': 'Try later.',
-  },
-  fr: { '1': 'Connexion perdue.', '2': 'Connexion coupée.', '3': 'Fichier manquant.', '4': 'Disque plein.', '5': 'Jeton expiré.' },
-  ja: { '1': '接続が切れました。', '2': '接続が切れました。', '3': 'ファイルがありません', '4': 'ディスクがいっぱいです。', '6': '後で' },
-};
+const MESSAGES: Texts = QA_MESSAGES;
 const FIXES: Texts = { ja: { '3': 'ファイルがありません。' } };
 const OVERRIDES: Texts = { en: { '4': 'Your disk is full, so nothing can be saved.' } };
 
