@@ -3,7 +3,9 @@
  * `<record>.review.bin` (warm-review.ts reads it): a JSON header (format, the
  * review's base and record keys, the key table's hash, the findings)
  * followed by 32-bit words: per layer stack each key's group hashes
- * (review/warm-qa.ts), and the review's frame of every key (review-frame.ts).
+ * (review/warm-qa.ts), the review's frame of every key (review-frame.ts),
+ * and the findings' display order (review/page-context.ts displayOrder), so
+ * that a warm review sorts only the findings of the keys it reviewed again.
  * The header also names the keys of the registries' first codes naming a
  * user text (review/stacks-of-keys.ts keeps them in its cut stacks), which a
  * warm edit merges with the keys it reviews again. Which keys an edit
@@ -15,7 +17,7 @@ import type { Finding } from '../review/finding.js';
 import type { QaState, StackGroups } from '../review/warm-qa.js';
 import type { ReviewFrame } from './review-frame.js';
 
-const FORMAT = 4;
+const FORMAT = 5;
 
 export interface ReviewState extends QaState {
   /** The review's base key (code, config, templates) and record key in the run that wrote this. */
@@ -26,6 +28,8 @@ export interface ReviewState extends QaState {
   frame?: ReviewFrame;
   /** The keys of each registry's first code that names a user text (stacks-of-keys.ts userNamingKeys). */
   userNaming?: string[];
+  /** The findings' places in display order (review/page-context.ts displayOrder). */
+  order?: Uint32Array;
 }
 
 interface Header {
@@ -38,6 +42,7 @@ interface Header {
   findings: Finding[];
   frame: (Omit<ReviewFrame, 'sectionOf' | 'texts'> & { sectionOfAt: number; textsAt: number; textsLength: number }) | null;
   userNaming: string[] | null;
+  orderAt: number | null;
 }
 
 export function reviewStateFileFor(cacheFile: string): string {
@@ -71,6 +76,7 @@ export async function writeReviewState(file: string, state: ReviewState, keyCoun
           }
         : null,
     userNaming: state.userNaming ?? null,
+    orderAt: state.order && state.order.length === state.findings.length ? place(state.order) : null,
   };
   return writeBinaryFile(file, header, words);
 }
@@ -95,7 +101,17 @@ export async function readReviewState(file: string): Promise<ReviewState | undef
           texts: new Uint8Array(words.buffer, words.byteOffset + f.textsAt * 4, f.textsLength),
         }
       : undefined;
-    return { base, recordKey, keysHash, groups, findings, ...(userNaming ? { userNaming } : {}), ...(frame ? { frame } : {}) };
+    const order = header.orderAt === null ? undefined : words.subarray(header.orderAt, header.orderAt + findings.length);
+    return {
+      base,
+      recordKey,
+      keysHash,
+      groups,
+      findings,
+      ...(userNaming ? { userNaming } : {}),
+      ...(frame ? { frame } : {}),
+      ...(order ? { order } : {}),
+    };
   } catch {
     return undefined;
   }

@@ -26,7 +26,7 @@ import type { Splice } from '../output/spliced-file.js';
 import type { StagedOutput } from '../output/write-output.js';
 import type { EntryIndex, FileIndex, ListIndex } from './entry-index.js';
 import type { TargetRecord } from './output-cache.js';
-import { standInsOf } from './review-frame.js';
+import { rowKeysOf } from './review-frame.js';
 
 /** Past this share of the keys (or 64, in a small catalog), splicing saves little over rendering whole. */
 const MAX_CHANGED_SHARE = 0.05;
@@ -126,10 +126,10 @@ export class WarmEdit {
     sink: StagedOutput,
     indexed: ReadonlyMap<string, FileIndex>,
   ): SplicedTarget | undefined {
-    // A catalog of stand-ins but for some keys (review-frame.ts) plans the rows of those keys alone.
-    const standIns = standInsOf(catalog);
+    // A catalog carrying the review's key table (review-frame.ts) plans the rows of its own messages alone.
+    const rowKeys = rowKeysOf(catalog);
     const planOf = (keys: ReadonlySet<string>) =>
-      standIns && [...keys].some((k) => standIns.has(k))
+      rowKeys && [...keys].some((k) => !rowKeys.has(k))
         ? undefined
         : target.planOfKeys
           ? target.planOfKeys(catalog, keys, options)

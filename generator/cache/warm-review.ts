@@ -16,12 +16,16 @@
  * merged apart (EditedCatalog.mergeOf), with what the cut stacks keep
  * besides (each registry's first code naming a user text, recorded; each
  * messages file's first user override, from its layout), and the review's
- * plan gets a catalog of every key from the recorded frame (review-frame.ts).
+ * plan gets their catalog carrying every key's table from the recorded
+ * frame (review-frame.ts). The findings' display order is kept too: only
+ * the findings of the keys reviewed again are sorted and merged in.
  * Anything it cannot do gives undefined: the run loads the whole catalog.
  */
 import type { Catalog } from '../catalog/model.js';
+import type { Config } from '../config/load-config.js';
 import { hashText } from '../json/text-hash.js';
 import type { Finding } from '../review/finding.js';
+import { displayOrder, noteDisplayOrder } from '../review/page-context.js';
 import { stacksOfKeys, userNamingKeys } from '../review/stacks-of-keys.js';
 import { StageTimer } from '../stage-timer.js';
 import { cutOfCatalog, warmQa, wholeQa, type QaCut, type QaInput, type QaResult } from '../review/warm-qa.js';
@@ -44,7 +48,7 @@ export class WarmReview {
    * the rows of the keys whose findings changed.
    */
   findingsChanged?: ReadonlySet<string>;
-  /** After partialFindings: the catalog of every key the review's plan reads (review-frame.ts frameCatalog). */
+  /** After partialFindings: the catalog the review's plan reads, carrying every key's table (review-frame.ts frameCatalog). */
   planCatalog?: Catalog;
 
   private constructor(
@@ -76,7 +80,7 @@ export class WarmReview {
         : undefined;
     const result = warm ?? timer.time('review whole', () => wholeQa(input));
     const { catalog } = input.merged;
-    this.keep(result, usable, keysHash, cut.keys.length, frameOf(catalog), userNamingKeys(input.files, catalog));
+    this.keep(input.config, result, usable, keysHash, cut.keys.length, frameOf(catalog), userNamingKeys(input.files, catalog));
     return result.findings;
   }
 
@@ -92,9 +96,11 @@ export class WarmReview {
     if (!usable?.frame || !usable.userNaming || !firstOverrides) return undefined;
     const { config } = input;
     const besides = new Set([...usable.userNaming, ...firstOverrides]);
+    const keyIndex = new Map(keys.map((k, i) => [k, i]));
     let last: ReturnType<EditedCatalog['mergeOf']>;
     const cut: QaCut = {
       keys,
+      positions: keyIndex,
       stacksOf(cutKeys) {
         last = edited.mergeOf(new Set([...cutKeys, ...besides]));
         // Cut registries are rebuilt from the merge's origins only while every registry is in the first layer (stacks-of-keys.ts).
@@ -104,11 +110,11 @@ export class WarmReview {
     };
     const warm = timer.time('review warm', () => warmQa(input, cut, usable, edited.edited, maxKeysOf(keys)));
     const merged = last?.merged.catalog;
-    const frame = merged && patchedFrame(usable.frame, merged, new Map(keys.map((k, i) => [k, i])));
-    const planCatalog = frame && frameCatalog(frame, keys, merged);
+    const frame = merged && patchedFrame(usable.frame, merged, keyIndex);
+    const planCatalog = frame && frameCatalog(frame, keys, merged, keyIndex);
     if (!warm || !planCatalog) return undefined;
     this.planCatalog = planCatalog;
-    this.keep(warm, usable, keysHash, keys.length, frame, usable.userNaming);
+    this.keep(config, warm, usable, keysHash, keys.length, frame, usable.userNaming);
     return warm.findings;
   }
 
@@ -123,8 +129,9 @@ export class WarmReview {
     return { ...(usable ? { usable } : {}), keysHash };
   }
 
-  /** Notes what changed since the recorded state, and the state to save. */
+  /** Notes what changed since the recorded state, the findings' display order (for the pages), and the state to save. */
   private keep(
+    config: Config,
     result: QaResult,
     usable: ReviewState | undefined,
     keysHash: number,
@@ -133,6 +140,8 @@ export class WarmReview {
     userNaming: string[] | undefined,
   ): void {
     if (usable) this.findingsChanged = changedFindings(usable.findings, result.state.findings, result.reviewed);
+    const order = displayOrder(result.findings, config, keptOrder(usable, result));
+    noteDisplayOrder(result.findings, order);
     this.next = {
       ...result.state,
       base: this.run.baseKey(REVIEW),
@@ -140,6 +149,7 @@ export class WarmReview {
       keysHash,
       ...(frame ? { frame } : {}),
       ...(userNaming ? { userNaming } : {}),
+      order: Uint32Array.from(order),
     };
     this.keyCount = keyCount;
   }
@@ -168,6 +178,34 @@ function firstOverriddenKeys(edited: EditedCatalog, keys: readonly string[]): st
     if (first !== undefined) found.push(keys[first]!);
   }
   return found;
+}
+
+/**
+ * On a warm review, the places in its findings of those it kept (of the keys not reviewed again), in
+ * the recorded display order; undefined when unknown (then all are sorted).
+ */
+function keptOrder(usable: ReviewState | undefined, result: QaResult): number[] | undefined {
+  const { reviewed } = result;
+  const before = usable?.order;
+  if (
+    !usable ||
+    !before ||
+    !reviewed ||
+    before.length !== usable.findings.length ||
+    result.findings.length !== result.state.findings.length
+  )
+    return undefined;
+  // Kept findings are the recorded objects (warm-qa.ts), in the state's findings at the places the run's have them (applyStrict maps one to one).
+  const placeOf = new Map(result.state.findings.map((f, at) => [f, at]));
+  const kept: number[] = [];
+  for (const at of before) {
+    const f = usable.findings[at]!;
+    if (reviewed.has(f.key)) continue;
+    const now = placeOf.get(f);
+    if (now === undefined) return undefined;
+    kept.push(now);
+  }
+  return kept;
 }
 
 /** The keys whose findings differ (of `among`, when only those can). */

@@ -174,8 +174,9 @@ export class WarmRun {
   private readonly records = new Map<string, TargetRecord>();
 
   /**
-   * On a partial run, the catalog of every key that a target planned whole but for its entries
-   * (`planOfKeys`: the review) plans from (cache/review-frame.ts); without one it needs the whole catalog.
+   * On a partial run, the catalog that a target planned whole but for its entries (`planOfKeys`: the
+   * review) plans from: the edited keys' carrying every key's table (cache/review-frame.ts); without
+   * one it needs the whole catalog.
    */
   planFrom(catalog: Catalog): void {
     this.planCatalog = catalog;

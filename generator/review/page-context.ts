@@ -19,20 +19,25 @@
  * (open first, then severity, rule, layer in config order, locales,
  * message), counts and percentages computed, no dates.
  *
+ * Every count over the messages reads the catalog's key table
+ * (key-table.ts), not its messages: a warm edit plans the review from the
+ * edited keys' messages and the last run's table of every key.
+ *
  * The steps, in the order reviewPages runs them: indexFindings (sort and
  * group the findings), localeColumns, sectionGroups (page-files.ts),
- * then the index (localeSummaries, sectionSummaries, pageKeysJson) and each
+ * findingsOfPages, then the index (localeSummaries, sectionSummaries, pageKeysJson) and each
  * section page (pageNav, then sectionPageContext: pageHeading, pagePosition,
  * ruleOptions, and pageRows, which builds each message's RowContext in
  * row-context.ts; the page template prints the rows row.html.hbs renders
  * from them).
  */
 import { compareKeys } from '../catalog/keys.js';
-import type { Catalog, Message, Section, TranslationState } from '../catalog/model.js';
+import type { Catalog, Message, Section } from '../catalog/model.js';
 import type { Config } from '../config/load-config.js';
 import { directionOf } from './direction.js';
 import type { Finding } from './finding.js';
 import { htmlAttr, htmlComment, htmlText } from './html-escape.js';
+import { keyTableOf, localeCounts, STATES, type KeyTable } from './key-table.js';
 import { rowsPerPage, sectionGroups, type PagePlan, type SectionGroup } from './page-files.js';
 import { PAGE_CSP, PAGE_SCRIPT } from './page-script.js';
 import { findingContext, rowContext, ruleTokenOf, SEVERITY_ORDER, type RowContext } from './row-context.js';
@@ -41,7 +46,7 @@ import { QA_RULE_IDS } from './rules.js';
 export { directionOf } from './direction.js';
 export { anchorOf } from './row-context.js';
 
-export const STATES: readonly TranslationState[] = ['initial', 'translated', 'reviewed', 'final'];
+export { STATES } from './key-table.js';
 
 export interface ReviewPageInput {
   catalog: Catalog;
@@ -127,6 +132,12 @@ interface FindingIndex {
 export type PreparedReview = Review;
 
 interface Review extends ReviewPageInput, FindingIndex {
+  /** Every key's section, range and text states, and the messages rows are built of (key-table.ts). */
+  table: KeyTable;
+  /** Each page's findings, pages in reading order (counts only: in no particular order). */
+  pageFindings: Finding[][];
+  /** The keys with findings that the catalog does not have (the index lists them apart). */
+  orphanKeys: ReadonlySet<string>;
   col: Map<string, string>;
   locales: LocaleView[];
   groups: SectionGroup[];
@@ -144,7 +155,11 @@ export function reviewPages(input: ReviewPageInput, options: ReviewPageOptions =
   const order = review.groups.flatMap((group) => group.pages.map((page) => ({ group, page })));
   order.forEach(({ group, page }, i) => {
     const nav = pageNav(review, order[i - 1], order[i + 1]);
-    pages.push({ path: page.path, context: sectionPageContext(review, group, page, nav), ...pageRows(review, group, page, options.only) });
+    pages.push({
+      path: page.path,
+      context: sectionPageContext(review, group, page, i, nav),
+      ...pageRows(review, group, page, options.only),
+    });
   });
   return pages;
 }
@@ -156,7 +171,9 @@ export function reviewPages(input: ReviewPageInput, options: ReviewPageOptions =
  */
 export function prepareReview(input: ReviewPageInput, perPage = rowsPerPage(input.catalog.locales.length)): PreparedReview {
   const { catalog } = input;
-  const found = indexFindings(input.findings, input.config);
+  const table = keyTableOf(catalog);
+  const indexed = indexFindings(input.findings, input.config);
+  const groups = sectionGroups(catalog.sections, table, perPage);
   const { col, locales } = localeColumns(catalog);
   const titles = new Map(catalog.sections.map((s) => [s.id, s.titles[catalog.sourceLocale] ?? s.id]));
   const namespace = htmlText(catalog.namespace);
@@ -164,10 +181,12 @@ export function prepareReview(input: ReviewPageInput, perPage = rowsPerPage(inpu
   const stateNames = [...STATES, 'missing'];
   return {
     ...input,
-    ...found,
+    ...indexed,
+    ...findingsOfPages(table, groups, indexed.byKey),
+    table,
     col,
     locales,
-    groups: sectionGroups(catalog, perPage),
+    groups,
     titleOf: (id) => titles.get(id) ?? id,
     common: (title, index) => ({
       index,
@@ -188,8 +207,7 @@ export function prepareReview(input: ReviewPageInput, perPage = rowsPerPage(inpu
  * not turn off, and any other found, sorted) and each key's findings.
  */
 function indexFindings(findings: readonly Finding[], config: Config): FindingIndex {
-  const layerOrder = [...config.layers.map((l) => l.name), 'merged'];
-  const sorted = [...findings].sort((a, b) => compareFindings(a, b, layerOrder));
+  const sorted = (displayed.get(findings) ?? displayOrder(findings, config)).map((at) => findings[at]!);
   const severities = config.review?.severities ?? {};
   const run = QA_RULE_IDS.filter((id) => severities[id] !== 'off');
   const ruleIds = [...new Set<string>([...run, ...sorted.map((f) => f.ruleId)])].sort();
@@ -200,6 +218,32 @@ function indexFindings(findings: readonly Finding[], config: Config): FindingInd
     else byKey.set(f.key, [f]);
   }
   return { sorted, ruleIds, byKey };
+}
+
+/**
+ * Step 3b (after sectionGroups): each page's findings, bucketed by their keys' places, so that the
+ * counts read the findings (thousands), not every key (a hundred thousand); and the orphans' keys.
+ */
+function findingsOfPages(
+  table: KeyTable,
+  groups: readonly SectionGroup[],
+  byKey: ReadonlyMap<string, Finding[]>,
+): { pageFindings: Finding[][]; orphanKeys: Set<string> } {
+  const pageAt = new Uint32Array(table.keys.length);
+  let page = 0;
+  for (const group of groups)
+    for (const { from, to } of group.pages) {
+      for (let i = from; i < to; i++) pageAt[group.positions[i]!] = page;
+      page++;
+    }
+  const pageFindings = Array.from({ length: page }, (): Finding[] => []);
+  const orphanKeys = new Set<string>();
+  for (const [key, found] of byKey) {
+    const at = table.positionOf(key);
+    if (at === undefined) orphanKeys.add(key);
+    else pageFindings[pageAt[at]!]!.push(...found);
+  }
+  return { pageFindings, orphanKeys };
 }
 
 /** Step 2: a column `cN` per locale, in config order, with its tag and direction. */
@@ -218,13 +262,12 @@ function localeColumns(catalog: Catalog): { col: Map<string, string>; locales: L
 // ── The index page ──────────────────────────────────────────────────────────
 
 function indexContext(review: Review) {
-  const { catalog, sorted } = review;
-  const keys = new Set(catalog.messages.map((m) => m.key));
+  const { catalog, sorted, table, orphanKeys } = review;
   const sections = sectionSummaries(review);
   const open = sorted.filter((f) => !f.resolvedBy);
   return {
     ...review.common(`Translator review: ${catalog.namespace}`, true),
-    total: catalog.messages.length,
+    total: table.keys.length,
     findingCount: sorted.length,
     openCount: open.length,
     sectionCount: sections.length,
@@ -232,11 +275,11 @@ function indexContext(review: Review) {
     severities: SEVERITY_ORDER,
     sections,
     /** Open findings on the catalog's keys, by severity (the sections table's last row). */
-    openBySeverity: severityCounts(open.filter((f) => keys.has(f.key))),
+    openBySeverity: severityCounts(orphanKeys.size > 0 ? open.filter((f) => !orphanKeys.has(f.key)) : open),
     summary: localeSummaries(review),
     overall: ruleCounts(sorted),
     orphans: sorted
-      .filter((f) => !keys.has(f.key))
+      .filter((f) => orphanKeys.has(f.key))
       .sort((a, b) => compareKeys(a.key, b.key))
       .map(findingContext),
     pageKeys: pageKeysJson(review),
@@ -244,23 +287,12 @@ function indexContext(review: Review) {
 }
 
 /** Per locale: share with text, share reviewed or final, counts by state, findings by rule, and what the fallback chain fills. */
-function localeSummaries({ catalog, sorted, col }: Review) {
-  const total = catalog.messages.length;
-  return catalog.locales.map((locale) => {
-    // One pass over the messages (at 100k keys the filters per count cost half a second).
-    const byState = STATES.map(() => 0);
-    let present = 0;
-    let viaChain = 0;
-    // Missing texts that the configured chain fills (zh-Hant's details from zh-Hans): a fallback, not a translation.
+function localeSummaries({ catalog, sorted, col, table }: Review) {
+  const total = table.keys.length;
+  const counts = localeCounts(table, catalog);
+  return catalog.locales.map((locale, l) => {
+    const { byState, present, viaChain } = counts[l]!;
     const chain = catalog.fallback?.[locale] ?? [];
-    for (const m of catalog.messages) {
-      const t = m.translations[locale];
-      if (t) {
-        present++;
-        const at = STATES.indexOf(t.state);
-        if (at >= 0) byState[at]!++;
-      } else if (chain.length > 0 && chain.some((l) => m.translations[l])) viaChain++;
-    }
     const done = byState[STATES.indexOf('reviewed')]! + byState[STATES.indexOf('final')]!;
     const involved = sorted.filter((f) => f.locales.includes(locale));
     return {
@@ -280,33 +312,36 @@ function localeSummaries({ catalog, sorted, col }: Review) {
 
 /** Per section: its titles, message count, open findings by severity and by rule, and its pages with their key ranges. */
 function sectionSummaries(review: Review) {
-  const { byKey } = review;
+  const { keys } = review.table;
+  let pageNumber = 0;
   return review.groups.map((group) => {
-    const open = group.messages.flatMap((m) => (byKey.get(m.key) ?? []).filter((f) => !f.resolvedBy));
+    const { positions } = group;
+    const open: Finding[] = [];
+    const pages = group.pages.map((page) => {
+      const before = open.length;
+      for (const f of review.pageFindings[pageNumber++]!) if (!f.resolvedBy) open.push(f);
+      const first = keys[positions[page.from]!]!;
+      const last = keys[positions[page.to - 1]!]!;
+      return {
+        href: `sections/${page.name}`,
+        number: page.number,
+        rows: page.to - page.from,
+        keys: htmlText(first === last ? first : `${first} … ${last}`),
+        open: open.length - before,
+      };
+    });
     const s = group.section;
     return {
       id: htmlText(group.id),
       part: htmlText(s?.part ?? ''),
       title: htmlText(review.titleOf(group.id)),
-      count: group.messages.length,
+      count: positions.length,
       /** The first page, linked from the title; '' for a section without messages. */
       href: group.pages.length > 0 ? `sections/${group.pages[0].name}` : '',
       open: open.length,
       bySeverity: severityCounts(open),
       byRule: ruleCounts(open).map(({ rule, open: n }) => ({ rule, open: n })),
-      pages: group.pages.map((page) => {
-        const first = group.messages[page.from].key;
-        const last = group.messages[page.to - 1].key;
-        return {
-          href: `sections/${page.name}`,
-          number: page.number,
-          rows: page.to - page.from,
-          keys: htmlText(first === last ? first : `${first} … ${last}`),
-          open: group.messages
-            .slice(page.from, page.to)
-            .reduce((n, m) => n + (byKey.get(m.key) ?? []).filter((f) => !f.resolvedBy).length, 0),
-        };
-      }),
+      pages,
       titles: titleViews(review, s),
     };
   });
@@ -319,17 +354,23 @@ function sectionSummaries(review: Review) {
  * `\u003C`…, and so is every character HTML cannot carry (JSON.stringify
  * already escapes C0 controls and lone surrogates).
  */
-function pageKeysJson({ groups, titleOf }: Review): string {
+function pageKeysJson({ groups, titleOf, table }: Review): string {
   const pages: [string, string][] = [];
   const keys: string[][] = [];
   const ranges: [number, string, number, number][] = [];
   for (const group of groups) {
     for (const page of group.pages) {
       const label = `${titleOf(group.id)} (${group.id})${page.of > 1 ? `, page ${page.number} of ${page.of}` : ''}`;
-      const messages = group.messages.slice(page.from, page.to);
-      for (const m of messages) if (m.range) ranges.push([pages.length, m.key, m.range[0], m.range[1]]);
+      const pageKeys: string[] = [];
+      for (let i = page.from; i < page.to; i++) {
+        const at = group.positions[i]!;
+        const key = table.keys[at]!;
+        const range = table.rangeOf(at);
+        if (range) ranges.push([pages.length, key, range[0], range[1]]);
+        pageKeys.push(key);
+      }
       pages.push([`sections/${page.name}`, label]);
-      keys.push(messages.map((m) => m.key));
+      keys.push(pageKeys);
     }
   }
   return JSON.stringify({ pages, keys, ranges }).replace(JSON_UNSAFE, (s) =>
@@ -379,11 +420,9 @@ function pageNav(
 }
 
 /** A section page's context; its rows are rendered apart (pageRows, row.html.hbs) and given to the page as `rows`. */
-function sectionPageContext(review: Review, group: SectionGroup, page: PagePlan, nav: ReturnType<typeof pageNav>) {
+function sectionPageContext(review: Review, group: SectionGroup, page: PagePlan, pageNumber: number, nav: ReturnType<typeof pageNav>) {
   const { catalog } = review;
-  const findings: Finding[] = [];
-  // A loop, not flatMap: every page of a 100k review is planned on each run, spliced or not.
-  for (let i = page.from; i < page.to; i++) findings.push(...(review.byKey.get(group.messages[i]!.key) ?? []));
+  const findings = review.pageFindings[pageNumber]!;
   const total = page.to - page.from;
   return {
     ...review.common(pageTitle(review, group, page), false),
@@ -426,7 +465,7 @@ function pagePosition(group: SectionGroup, page: PagePlan) {
     multi: page.of > 1,
     first: page.from + 1,
     last: page.to,
-    sectionTotal: group.messages.length,
+    sectionTotal: group.positions.length,
   };
 }
 
@@ -447,11 +486,16 @@ function pageRows(
 ): Required<Pick<ReviewPage, 'rows' | 'rowContext' | 'keys'>> {
   const rows: PageRow[] = [];
   const keys: string[] = [];
+  const { table } = review;
   for (let i = page.from; i < page.to; i++) {
-    const message = group.messages[i];
-    if (only && !only.has(message.key)) continue;
-    rows.push({ message, user: review.catalog.userMessages?.[group.indexes[i]] });
-    keys.push(message.key);
+    const at = group.positions[i]!;
+    const key = table.keys[at]!;
+    if (only && !only.has(key)) continue;
+    const message = table.messageAt(at);
+    // A warm edit's table holds the messages of the keys it plans rows for (cache/warm-edit.ts asks first).
+    if (!message) throw new Error(`codebook: the review has no message of key ${key} to build its row from`);
+    rows.push({ message, user: table.userMessageAt(at) });
+    keys.push(key);
   }
   return { rows, keys, rowContext: (row) => rowContext(review, row.message, row.user) };
 }
@@ -480,22 +524,61 @@ function ruleCounts(findings: readonly Finding[]): { rule: string; open: number;
   return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([rule, c]) => ({ rule: htmlText(rule), ...c }));
 }
 
-function compareFindings(a: Finding, b: Finding, layerOrder: string[]): number {
-  const layer = (f: Finding) => {
-    const i = layerOrder.indexOf(f.layer);
-    return i < 0 ? layerOrder.length : i;
-  };
-  return (
-    Number(!!a.resolvedBy) - Number(!!b.resolvedBy) ||
-    rank(SEVERITY_ORDER, a.severity) - rank(SEVERITY_ORDER, b.severity) ||
-    cmp(a.ruleId, b.ruleId) ||
-    layer(a) - layer(b) ||
-    cmp(a.layer, b.layer) ||
-    cmp(a.locales.join(','), b.locales.join(',')) ||
-    cmp(a.message, b.message) ||
-    cmp(JSON.stringify(a.origins), JSON.stringify(b.origins)) ||
-    cmp(JSON.stringify(a.resolvedBy ?? []), JSON.stringify(b.resolvedBy ?? []))
-  );
+/** Findings whose display order is known (a warm review's, kept from the last run: cache/warm-review.ts), by their array. */
+const displayed = new WeakMap<readonly Finding[], readonly number[]>();
+
+/** Notes the display order of `findings` (places in it, as displayOrder gives them), for the pages planned from that array. */
+export function noteDisplayOrder(findings: readonly Finding[], order: readonly number[]): void {
+  displayed.set(findings, order);
+}
+
+/**
+ * The findings' places in display order: open first, then severity, rule, layer in config order,
+ * locales, message, origins and what resolved them; findings equal in all that in the order given.
+ * `kept`: the places of some of them, already in display order (a warm review's, whose other findings
+ * are those of the few keys it reviewed again): only the others are sorted, and merged in.
+ */
+export function displayOrder(findings: readonly Finding[], config: Config, kept?: readonly number[]): number[] {
+  const layers = [...config.layers.map((l) => l.name), 'merged'];
+  const layerOrder = new Map<string, number>();
+  layers.forEach((name, i) => layerOrder.has(name) || layerOrder.set(name, i));
+  // Each finding's sort fields, computed once (a sort compares each one ~log n times); origins only on a tie.
+  const fields = findings.map((f, at) => ({
+    at,
+    f,
+    resolved: Number(!!f.resolvedBy),
+    severity: rank(SEVERITY_ORDER, f.severity),
+    layer: layerOrder.get(f.layer) ?? layers.length,
+    locales: f.locales.join(','),
+    origins: undefined as string | undefined,
+    resolvedBy: undefined as string | undefined,
+  }));
+  type Fields = (typeof fields)[number];
+  const origins = (x: Fields) => (x.origins ??= JSON.stringify(x.f.origins));
+  const resolvedBy = (x: Fields) => (x.resolvedBy ??= JSON.stringify(x.f.resolvedBy ?? []));
+  const compare = (a: Fields, b: Fields) =>
+    a.resolved - b.resolved ||
+    a.severity - b.severity ||
+    cmp(a.f.ruleId, b.f.ruleId) ||
+    a.layer - b.layer ||
+    cmp(a.f.layer, b.f.layer) ||
+    cmp(a.locales, b.locales) ||
+    cmp(a.f.message, b.f.message) ||
+    cmp(origins(a), origins(b)) ||
+    cmp(resolvedBy(a), resolvedBy(b)) ||
+    a.at - b.at;
+  if (!kept) return fields.sort(compare).map((x) => x.at);
+  const isKept = new Uint8Array(findings.length);
+  for (const at of kept) isKept[at] = 1;
+  const fresh = fields.filter((x) => !isKept[x.at]).sort(compare);
+  const order: number[] = [];
+  let k = 0;
+  for (const x of fresh) {
+    while (k < kept.length && compare(fields[kept[k]!]!, x) < 0) order.push(kept[k++]!);
+    order.push(x.at);
+  }
+  while (k < kept.length) order.push(kept[k++]!);
+  return order;
 }
 
 function rank(order: string[], value: string): number {

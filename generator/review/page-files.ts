@@ -24,7 +24,8 @@
  * a `~`).
  */
 import { createHash } from 'node:crypto';
-import type { Catalog, Message, Section } from '../catalog/model.js';
+import type { Section } from '../catalog/model.js';
+import type { KeyTable } from './key-table.js';
 
 /**
  * A page holds at most this many translation cells (rows × locales). Size
@@ -72,10 +73,8 @@ export interface SectionGroup {
   id: string;
   /** The catalog's section; undefined for an id only messages name. */
   section?: Section;
-  /** Its messages, in catalog order. */
-  messages: Message[];
-  /** Indexes of those messages in `catalog.messages` (for the parallel `userMessages`). */
-  indexes: number[];
+  /** Its messages' places in the catalog (review/key-table.ts), in catalog order. */
+  positions: number[];
   pages: PagePlan[];
 }
 
@@ -87,31 +86,44 @@ export interface PagePlan {
   /** 1-based within the section, and the section's page count. */
   number: number;
   of: number;
-  /** The page's rows: `messages.slice(from, to)` of its section (0-based, `to` exclusive). */
+  /** The page's rows: `positions.slice(from, to)` of its section (0-based, `to` exclusive). */
   from: number;
   to: number;
 }
 
 /**
- * The catalog's messages by section, each section cut into pages of at most
- * `perPage` rows. A section of n rows gets ceil(n / perPage) pages whose
- * sizes differ by at most one (the first ones the larger); a section
- * without messages gets no page.
+ * The catalog's messages by section (the catalog's sections in order, then
+ * any section only messages name, in order of first use), each section cut
+ * into pages of at most `perPage` rows. A section of n rows gets
+ * ceil(n / perPage) pages whose sizes differ by at most one (the first ones
+ * the larger); a section without messages gets no page.
  */
-export function sectionGroups(catalog: Catalog, perPage: number): SectionGroup[] {
+export function sectionGroups(
+  sections: readonly Section[],
+  table: Pick<KeyTable, 'keys' | 'sectionIds' | 'sectionOf'>,
+  perPage: number,
+): SectionGroup[] {
   if (!Number.isInteger(perPage) || perPage < 1)
     throw new Error(`codebook: rows per review page must be a positive integer, not ${perPage}`);
   const groups = new Map<string, SectionGroup>();
-  for (const section of catalog.sections)
-    if (!groups.has(section.id)) groups.set(section.id, { id: section.id, section, messages: [], indexes: [], pages: [] });
-  catalog.messages.forEach((message, i) => {
-    let group = groups.get(message.section);
-    if (!group) groups.set(message.section, (group = { id: message.section, messages: [], indexes: [], pages: [] }));
-    group.messages.push(message);
-    group.indexes.push(i);
-  });
+  for (const section of sections)
+    if (!groups.has(section.id)) groups.set(section.id, { id: section.id, section, positions: [], pages: [] });
+  // Each section id's group, found once per id, not once per message.
+  const groupOfId: (SectionGroup | undefined)[] = [];
+  const { sectionIds, sectionOf } = table;
+  for (let at = 0; at < table.keys.length; at++) {
+    const s = sectionOf[at]!;
+    let group = groupOfId[s];
+    if (!group) {
+      const id = sectionIds[s]!;
+      group = groups.get(id);
+      if (!group) groups.set(id, (group = { id, positions: [], pages: [] }));
+      groupOfId[s] = group;
+    }
+    group.positions.push(at);
+  }
   for (const group of groups.values()) {
-    const n = group.messages.length;
+    const n = group.positions.length;
     const count = Math.ceil(n / perPage);
     let from = 0;
     for (let p = 0; p < count; p++) {

@@ -7,6 +7,7 @@
 import type { Catalog, Origin } from '../catalog/model.js';
 import type { Severity } from '../diagnostics/diagnostic.js';
 import type { Finding } from './finding.js';
+import { keyTableOf, localeCounts } from './key-table.js';
 import { compareFindings } from './review-layers.js';
 import { pushTo } from '../multimap.js';
 
@@ -25,12 +26,14 @@ interface LocaleCompleteness {
   complete: number;
 }
 
-/** Messages with a non-blank text in each locale, over all messages. */
+/** Messages with a non-blank text in each locale, over all messages (counted on the catalog's key table, review/key-table.ts). */
 export function completeness(catalog: Catalog): Record<string, LocaleCompleteness> {
-  const total = catalog.messages.length;
+  const table = keyTableOf(catalog);
+  const total = table.keys.length;
+  const counts = localeCounts(table, catalog);
   return Object.fromEntries(
-    catalog.locales.map((locale) => {
-      const translated = catalog.messages.filter((m) => (m.translations[locale]?.text.trim() ?? '') !== '').length;
+    catalog.locales.map((locale, l) => {
+      const translated = counts[l]!.nonBlank;
       return [locale, { translated, total, complete: total === 0 ? 100 : Math.floor((translated / total) * 1000) / 10 }];
     }),
   );
@@ -158,7 +161,7 @@ export function summaryContext(findings: readonly Finding[], catalog: Catalog): 
   return {
     locales,
     rules,
-    lists: lists.map((l, i) => ({ title: l.title, entries: l.entries.slice(0, shown[i]), more: l.entries.length - shown[i] })),
+    lists: lists.map((l, i) => ({ title: l.title, entries: l.entries(shown[i]!), more: l.count - shown[i]! })),
   };
 }
 
@@ -207,31 +210,58 @@ function ruleRows(sorted: readonly Finding[]): SummaryContext['rules'] {
   });
 }
 
+/** A list below the tables: its title, its entry count and its first `n` entries (only the lines shown are written). */
+interface FindingList {
+  title: string;
+  count: number;
+  entries(n: number): string[];
+}
+
 /** The lists below the tables: open errors and warnings (errors first), then what later layers resolved. */
-function findingLists(open: readonly Finding[], sorted: readonly Finding[]): { title: string; entries: string[] }[] {
-  const blocking = open
-    .filter((f) => f.severity !== 'info')
-    .sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || compareFindings(a, b));
+function findingLists(open: readonly Finding[], sorted: readonly Finding[]): FindingList[] {
+  const blocking = bySeverity(open.filter((f) => f.severity !== 'info'));
   const resolved = sorted.filter((f) => f.resolvedBy);
-  const sections: { title: string; entries: string[] }[] = [];
-  if (blocking.length > 0) sections.push({ title: `**Open errors and warnings (${blocking.length})**`, entries: blocking.map(openLine) });
-  if (resolved.length > 0)
-    sections.push({ title: `**Resolved by a later layer (${resolved.length})**`, entries: resolvedEntries(resolved) });
+  const sections: FindingList[] = [];
+  if (blocking.length > 0)
+    sections.push({
+      title: `**Open errors and warnings (${blocking.length})**`,
+      count: blocking.length,
+      entries: (n) => blocking.slice(0, n).map(openLine),
+    });
+  if (resolved.length > 0) {
+    const entries = resolvedEntries(resolved);
+    sections.push({
+      title: `**Resolved by a later layer (${resolved.length})**`,
+      count: entries.length,
+      entries: (n) => entries.slice(0, n),
+    });
+  }
   return sections;
+}
+
+/**
+ * Findings in compareFindings order, stably sorted by severity (SEVERITIES order, any other first):
+ * each severity's findings in the order given, which is the sort by severity, then compareFindings.
+ */
+function bySeverity(sorted: readonly Finding[]): Finding[] {
+  const ranks = [...SEVERITIES.map(() => [] as Finding[]), [] as Finding[]];
+  for (const f of sorted) {
+    const at = SEVERITIES.indexOf(f.severity);
+    ranks[at < 0 ? 0 : at + 1]!.push(f);
+  }
+  return ranks.flat();
 }
 
 /**
  * How many entries of each list fit in `available` lines: the open problems
  * first, keeping room for up to 6 entries (and a "more" line) of each later list.
  */
-function fitLists(sections: readonly { entries: string[] }[], available: number): number[] {
+function fitLists(sections: readonly { count: number }[], available: number): number[] {
   return sections.map((s, i) => {
-    const reserve = sections
-      .slice(i + 1)
-      .reduce((n, later) => n + Math.min(later.entries.length, 6) + (later.entries.length > 6 ? 1 : 0), 0);
+    const reserve = sections.slice(i + 1).reduce((n, later) => n + Math.min(later.count, 6) + (later.count > 6 ? 1 : 0), 0);
     const room = available - reserve;
-    const count = s.entries.length <= room ? s.entries.length : Math.max(3, room - 1);
-    available -= count + (count < s.entries.length ? 1 : 0);
+    const count = s.count <= room ? s.count : Math.max(3, room - 1);
+    available -= count + (count < s.count ? 1 : 0);
     return count;
   });
 }

@@ -57,6 +57,8 @@ export interface QaInput {
 export interface QaCut {
   /** The key table, in catalog order. */
   keys: readonly string[];
+  /** Each key's place in `keys`, when the caller has it (else warmQa makes it). */
+  positions?: ReadonlyMap<string, number>;
   /** The layer stacks cut down to `keys` (stacks-of-keys.ts); undefined when they cannot be built from what was read. */
   stacksOf(keys: ReadonlySet<string>): LayerStack[] | undefined;
 }
@@ -101,7 +103,7 @@ export function warmQa(
   const { keys } = cut;
   const stackCount = config.layers.length;
   if (!checks || previous.groups.length !== stackCount || edited.size > maxKeys) return undefined;
-  const positions = new Map(keys.map((k, i) => [k, i]));
+  const positions = cut.positions ?? new Map(keys.map((k, i) => [k, i]));
   if (previous.groups.some((g) => g.offsets.length !== keys.length + 1)) return undefined;
   const tables = previous.groups.map((g) => new GroupTable(g));
   const editedAt = [...edited].map((k) => positions.get(k)).filter((p): p is number => p !== undefined);
@@ -188,31 +190,42 @@ class GroupTable {
   sharing(tokens: ReadonlySet<number>, into: Set<number>): void {
     if (tokens.size === 0) return;
     const { offsets, tokens: all } = this.base;
-    for (let p = 0; p + 1 < offsets.length; p++) {
-      if (this.replaced.has(p)) continue;
-      for (let i = offsets[p]!; i < offsets[p + 1]!; i++)
-        if (tokens.has(all[i]!)) {
-          into.add(p);
-          break;
-        }
+    // One walk over the tokens; a match's position found by advancing through the offsets.
+    let p = 0;
+    for (let i = 0; i < all.length; i++) {
+      if (!tokens.has(all[i]!)) continue;
+      while (offsets[p + 1]! <= i) p++;
+      if (!this.replaced.has(p)) into.add(p);
     }
     for (const [p, list] of this.replaced) if (list.some((t) => tokens.has(t))) into.add(p);
   }
 
   compact(): StackGroups {
     if (this.replaced.size === 0) return this.base;
-    const count = this.base.offsets.length - 1;
+    const { offsets: baseOffsets, tokens: baseTokens } = this.base;
+    const count = baseOffsets.length - 1;
     const offsets = new Uint32Array(count + 1);
-    let size = this.base.tokens.length;
-    for (const [p, list] of this.replaced) size += list.length - (this.base.offsets[p + 1]! - this.base.offsets[p]!);
+    let size = baseTokens.length;
+    for (const [p, list] of this.replaced) size += list.length - (baseOffsets[p + 1]! - baseOffsets[p]!);
     const tokens = new Uint32Array(size);
+    // The positions between two replaced ones keep their tokens: copied as one block, their offsets shifted.
     let at = 0;
-    for (let p = 0; p < count; p++) {
+    let from = 0;
+    const copy = (to: number) => {
+      const shift = at - baseOffsets[from]!;
+      for (let p = from; p < to; p++) offsets[p] = baseOffsets[p]! + shift;
+      tokens.set(baseTokens.subarray(baseOffsets[from]!, baseOffsets[to]!), at);
+      at += baseOffsets[to]! - baseOffsets[from]!;
+    };
+    for (const p of [...this.replaced.keys()].sort((a, b) => a - b)) {
+      copy(p);
+      const list = this.replaced.get(p)!;
       offsets[p] = at;
-      const list = this.at(p);
       tokens.set(list, at);
       at += list.length;
+      from = p + 1;
     }
+    copy(count);
     offsets[count] = at;
     return { offsets, tokens };
   }

@@ -68,6 +68,7 @@ import type { Catalog } from '../catalog/model.js';
 import { prepareReview, reviewPages, type PreparedReview, type ReviewPage, type ReviewPageOptions } from '../review/page-context.js';
 import { rowHtml } from '../review/row-html.js';
 import { lazyEntries } from '../emit/lazy-entries.js';
+import { carriesKeyTable, tableOfCatalog, withKeyTable } from '../review/key-table.js';
 
 export const reviewTarget: Target = {
   id: 'review',
@@ -85,11 +86,8 @@ export const reviewTarget: Target = {
 };
 
 /** The target's files: the pages (index first, then sections in reading order), report.json and summary.md. `pages` is for tests (a small `rowsPerPage`). */
-export function reviewFiles(
-  catalog: Catalog,
-  { config, header, findings = [] }: PlanOptions,
-  pages: ReviewPageOptions = {},
-): PlannedFile[] {
+export function reviewFiles(whole: Catalog, { config, header, findings = [] }: PlanOptions, pages: ReviewPageOptions = {}): PlannedFile[] {
+  const catalog = tabled(whole);
   return [
     ...reviewPages({ catalog, config, header, findings }, pages).map(pageFile),
     reportFile(catalog, findings),
@@ -104,16 +102,25 @@ export function reviewFiles(
  */
 const keyless = new WeakMap<Catalog, { options: PlanOptions; prepared: PreparedReview; index: PlannedFile; rest: PlannedFile[] }>();
 
-function reviewFilesOfKeys(catalog: Catalog, options: PlanOptions, only: ReadonlySet<string>): PlannedFile[] {
-  const last = keyless.get(catalog);
+/** The catalog carrying its key table, which the pages, report.json and summary.md all count on: built once (review/key-table.ts). */
+function tabled(catalog: Catalog): Catalog {
+  return carriesKeyTable(catalog) ? catalog : withKeyTable(catalog, tableOfCatalog(catalog));
+}
+
+function reviewFilesOfKeys(whole: Catalog, options: PlanOptions, only: ReadonlySet<string>): PlannedFile[] {
+  const last = keyless.get(whole);
   const { config, header, findings = [] } = options;
   if (last && last.options.config === config && last.options.header === header && last.options.findings === options.findings) {
-    const pages = reviewPages({ catalog, config, header, findings }, { only, index: false, prepared: last.prepared }).map(pageFile);
+    const pages = reviewPages(
+      { catalog: last.prepared.catalog, config, header, findings },
+      { only, index: false, prepared: last.prepared },
+    ).map(pageFile);
     return [last.index, ...pages, ...last.rest];
   }
+  const catalog = tabled(whole);
   const prepared = prepareReview({ catalog, config, header, findings });
   const files = reviewFiles(catalog, options, { only, prepared });
-  keyless.set(catalog, { options, prepared, index: files[0]!, rest: files.slice(-2) });
+  keyless.set(whole, { options, prepared, index: files[0]!, rest: files.slice(-2) });
   return files;
 }
 

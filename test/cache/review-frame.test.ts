@@ -1,15 +1,17 @@
 /**
- * cache/review-frame.ts: a catalog of stand-ins but for some keys plans the
- * review's files as the whole catalog does (the index, report.json and
- * summary.md whole; the rows of those keys), a frame patched with edited
- * messages is the edited catalog's frame, and the stand-ins are named.
+ * cache/review-frame.ts: some keys' catalog carrying the frame's key table
+ * plans the review's files as the whole catalog does (the index, report.json
+ * and summary.md whole; the rows of those keys), a frame patched with edited
+ * messages is the edited catalog's frame, and the keys whose rows it can
+ * plan are named.
  */
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { catalogOfKeys } from '../../generator/catalog/of-keys.js';
 import type { Catalog } from '../../generator/catalog/model.js';
-import { frameCatalog, frameOf, patchedFrame, standInsOf } from '../../generator/cache/review-frame.js';
+import { frameCatalog, frameOf, patchedFrame, rowKeysOf } from '../../generator/cache/review-frame.js';
+import { keyTableOf } from '../../generator/review/key-table.js';
 import { review } from '../../generator/pipeline.js';
 import { reviewFiles } from '../../generator/targets/review.js';
 import { fixtureCopy } from '../support/files.js';
@@ -21,7 +23,7 @@ async function reviewed() {
   return { catalog: result.catalog!, config: result.config!, findings: result.findings ?? [] };
 }
 
-/** The planned files as JSON, rows built from the messages, nothing else of them (the stand-ins have no origins or params). */
+/** The planned files as JSON, rows built from the messages. */
 const planned = (catalog: Catalog, options: Parameters<typeof reviewFiles>[1], only: ReadonlySet<string>) =>
   JSON.stringify(reviewFiles(catalog, options, { only, rowsPerPage: 3 }));
 
@@ -40,11 +42,14 @@ describe('the review frame', () => {
     const picks = [keys[0]!, keys[Math.floor(keys.length / 2)]!, keys[keys.length - 1]!, ...findings.slice(0, 3).map((f) => f.key)];
     const only = new Set(picks.filter((k) => keys.includes(k) && k !== blank.key));
     const partial = catalogOfKeys(catalog, only);
-    const stood = frameCatalog(frame, keys, partial)!;
-    expect(stood.messages.map((m) => m.key)).toEqual(keys);
-    expect([...standInsOf(stood)!].sort()).toEqual(keys.filter((k) => !only.has(k)).sort());
-    expect(standInsOf(catalog)).toBeUndefined();
-    expect(planned(stood, options, only)).toEqual(planned(catalog, options, only));
+    const framed = frameCatalog(frame, keys, partial)!;
+    expect(framed.messages).toEqual(partial.messages);
+    expect(keyTableOf(framed).keys).toEqual(keys);
+    expect([...rowKeysOf(framed)!].sort()).toEqual([...only].sort());
+    expect(rowKeysOf(catalog)).toBeUndefined();
+    expect(planned(framed, options, only)).toEqual(planned(catalog, options, only));
+    // A row of a key the catalog does not hold cannot be planned from it.
+    expect(() => planned(framed, options, new Set([blank.key]))).toThrow(/no message of key/);
   });
 
   it('patched with edited messages, is the frame of the edited catalog; another key table or catalog shape gives none', async () => {

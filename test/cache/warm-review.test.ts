@@ -188,6 +188,67 @@ describe('the warm review', () => {
     }
   });
 
+  it("counts an edit changes (states, findings by locale, section and rule) come from the recorded key table and findings, each run a cold one's", async () => {
+    const dir = await project();
+    // A first edit elsewhere: the run after the project's first one records what an edit merged alone starts from.
+    // Key 1's ja text becomes an object (a text with its state), which the steps below edit.
+    editFile(dir, 'locales/ja/messages.json', (data) => {
+      data.messages['6014'] = `今すぐ ${textOf(data.messages['6014'])}`;
+      data.messages['1'] = { text: textOf(data.messages['1'])!, state: 'translated' } as Messages['messages'][string];
+    });
+    await expectCold(dir, await warmRun(dir));
+    const read = (file: string) => readFileSync(join(dir, 'dist/review', file), 'utf8');
+    const set = (key: string, value: string | { text: string; state: string }) => (data: Messages) => {
+      data.messages[key] = value as Messages['messages'][string];
+    };
+    const ja = (JSON.parse(readFileSync(join(dir, 'locales/ja/messages.json'), 'utf8')) as Messages).messages;
+    // Each step: what it does and the file whose counts it changes (index.html counts states and findings per locale, section and rule).
+    const steps: [string, (data: Messages) => void, string][] = [
+      ['a state made final', set('1', { text: textOf(ja['1'])!, state: 'final' }), 'index.html'],
+      ['a finding appearing (trailing spaces)', set('8', `${textOf(ja['8'])}  `), 'index.html'],
+      ['the finding resolved', set('8', textOf(ja['8'])!), 'index.html'],
+      ['a state back to translated', set('1', { text: textOf(ja['1'])!, state: 'translated' }), 'index.html'],
+    ];
+    for (const [what, edit, changes] of steps) {
+      const before = read(changes);
+      editFile(dir, 'locales/ja/messages.json', edit);
+      const run = await warmRun(dir);
+      expect(run.warm, what).toBe(true);
+      expect(run.result.cache?.edited?.keys, what).toBe(1);
+      expect(run.result.cache?.spliced, what).toContain('review');
+      expect(read(changes), what).not.toEqual(before);
+      await expectCold(dir, run);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('with strict on, warnings shown as errors keep their display order from run to run (the kept findings are the recorded ones)', async () => {
+    const dir = await project();
+    const configPath = join(dir, 'codebook.config.json');
+    const config = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
+    writeFileSync(configPath, `${JSON.stringify({ ...config, review: { strict: true } }, null, 2)}\n`);
+    await expectCold(dir, await warmRun(dir));
+    // A first edit elsewhere: the run after a whole one records what an edit merged alone starts from.
+    editFile(dir, 'locales/ja/messages.json', (data) => {
+      data.messages['6014'] = `今すぐ ${textOf(data.messages['6014'])}`;
+    });
+    await expectCold(dir, await warmRun(dir));
+    for (const [key, text] of [
+      ['8', (t: string) => `${t}  `],
+      ['1', (t: string) => `今すぐ ${t}`],
+      ['8', (t: string) => t.trimEnd()],
+    ] as const) {
+      editFile(dir, 'locales/ja/messages.json', (data) => {
+        data.messages[key] = text(textOf(data.messages[key])!);
+      });
+      const run = await warmRun(dir);
+      expect(run.warm, key).toBe(true);
+      expect(run.result.cache?.edited?.keys, key).toBe(1);
+      await expectCold(dir, run);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('without the recorded review state, an edit merged alone falls back to the whole catalog and reviews whole', async () => {
     const dir = await project();
     const cache = join(dir, 'node_modules/.cache/codebook');
