@@ -190,10 +190,14 @@ class GroupTable {
   sharing(tokens: ReadonlySet<number>, into: Set<number>): void {
     if (tokens.size === 0) return;
     const { offsets, tokens: all } = this.base;
+    // A bit per value of the low 16 bits of the tokens looked for: most tokens fail it without a Set look-up.
+    const bits = new Uint32Array(2048);
+    for (const t of tokens) bits[(t & 0xffff) >>> 5]! |= 1 << (t & 31);
     // One walk over the tokens; a match's position found by advancing through the offsets.
     let p = 0;
     for (let i = 0; i < all.length; i++) {
-      if (!tokens.has(all[i]!)) continue;
+      const t = all[i]!;
+      if ((bits[(t & 0xffff) >>> 5]! & (1 << (t & 31))) === 0 || !tokens.has(t)) continue;
       while (offsets[p + 1]! <= i) p++;
       if (!this.replaced.has(p)) into.add(p);
     }
