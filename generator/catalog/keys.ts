@@ -36,6 +36,26 @@ export function compareKeys(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/**
+ * compareKeys of two messages' keys, read from their code or range when both have one (the key
+ * is then that code or range written out: keyOfCode, keyOfRange) instead of parsed: the merge
+ * sorts 100k messages, most of them codes, and each key parsed is two regex matches and an entry
+ * in the orders kept below.
+ */
+export function compareMessageKeys(a: KeyedMessage, b: KeyedMessage): number {
+  if ((a.code === undefined && !a.range) || (b.code === undefined && !b.range)) return compareKeys(a.key, b.key);
+  const start = (a.code ?? a.range![0]) - (b.code ?? b.range![0]);
+  // At the same start a code comes before the range it starts.
+  return start !== 0 ? start : (a.code === undefined ? 1 : 0) - (b.code === undefined ? 1 : 0);
+}
+
+/** What compareMessageKeys reads of a message. */
+export interface KeyedMessage {
+  key: string;
+  code?: number;
+  range?: CodeRange;
+}
+
 interface Order {
   /** The code, or the first code of a range. */
   start: number;

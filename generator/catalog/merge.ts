@@ -10,7 +10,7 @@ import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import type { Diagnostic, RuleId } from '../diagnostics/diagnostic.js';
 import type { Config } from '../config/load-config.js';
 import { localeProblem } from '../config/load-config.js';
-import { compareKeys, keyOfCode, keyOfRange, parseKey, UNKNOWN_KEY } from './keys.js';
+import { compareMessageKeys, keyOfCode, keyOfRange, parseKey, UNKNOWN_KEY } from './keys.js';
 import type { JsonFile } from '../json/json-file.js';
 import type { MessageEntry, RegistryData, SourceFile } from './load-layers.js';
 import type { Catalog, Message, Origin, Param, Section, Translation, UserText } from './model.js';
@@ -222,7 +222,7 @@ class Merge {
         detailNamespace: config.detailNamespace,
         ...(Object.keys(config.fallback).length > 0 ? { fallback: config.fallback } : {}),
         sections: [...this.sections.values()],
-        messages: [...this.messages.values()].sort((a, b) => compareKeys(a.key, b.key)),
+        messages: [...this.messages.values()].sort(compareMessageKeys),
         ...(twoAudiences
           ? {
               userTexts: [...this.userTexts.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),

@@ -6,7 +6,7 @@
  */
 
 /** What JSON.stringify escapes in a string: `"`, `\\`, C0 controls and (lone) surrogates; a surrogate pair is left to it too. */
-const JSON_ESCAPED = /["\\\x00-\x1f\ud800-\udfff]/;
+export const JSON_ESCAPED = /["\\\x00-\x1f\ud800-\udfff]/;
 
 /** What tsString escapes: JSON's characters and the two line separators. */
 const TS_ESCAPED = /["\\\x00-\x1f\ud800-\udfff\u2028\u2029]/;

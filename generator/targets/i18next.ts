@@ -24,7 +24,8 @@ import { formFor, pluralCategories, splitPlural } from '../emit/plural-forms.js'
 import type { Target, TargetPlan } from '../emit/target.js';
 import { isExactSelector } from '../emit/plural-shape.js';
 import { cannot, converted, unrepresentable, type Converted } from '../emit/unrepresentable.js';
-import { jsonString } from '../emit/escape.js';
+import { JSON_ESCAPED, jsonString } from '../emit/escape.js';
+import { lazyEntries } from '../emit/lazy-entries.js';
 
 /**
  * What `templates/i18next/entry.json.hbs` renders: one key/value pair of a
@@ -70,20 +71,18 @@ export const i18nextTarget: Target = {
     for (const locale of catalog.locales)
       for (const [namespace, messages] of bundles) {
         const context: BundleFileContext = { locale: JSON.stringify(locale), namespace: JSON.stringify(namespace) };
-        const { contexts, keys } = bundleEntries(messages, quotedKeys.get(messages)!, locale, plan);
+        const quoted = quotedKeys.get(messages)!;
+        const { items, keys } = bundleEntries(messages, quoted, locale, plan);
         plan.files.push({
           path: `i18next/${locale}/${namespace}.json`,
           template: 'bundle.json.hbs',
           context,
           json: { shape: stringTree },
-          entries: {
-            template: 'entry.json.hbs',
-            field: 'entries',
-            separator: ',\n',
-            contexts,
-            keys,
-            builtIn: bundleEntryText,
-          },
+          entries: lazyEntries(
+            { template: 'entry.json.hbs', field: 'entries', separator: ',\n', keys, builtIn: bundleEntryText },
+            items,
+            (item) => (typeof item === 'number' ? quotedEntry(quoted[item]!, messages[item]!.translations[locale]!) : item),
+          ),
         });
       }
     return plan;
@@ -98,22 +97,33 @@ export function bundleEntryText(e: BundleEntryContext): string {
   return `  ${e.key}: ${e.value}`;
 }
 
-/** The entries of one locale's bundle and their message keys, in output order; what i18next cannot carry is reported in `plan`. */
+/**
+ * What the plan keeps of each entry of one locale's bundle, in output order: the index of a
+ * message whose text is written as it is (most: its context is built as the renderer reaches it,
+ * emit/lazy-entries.ts), or the context of any other entry; and the entries' message keys. What
+ * i18next cannot carry is reported in `plan`.
+ */
 function bundleEntries(
   messages: readonly Message[],
   quotedKeys: readonly string[],
   locale: string,
   plan: TargetPlan,
-): { contexts: BundleEntryContext[]; keys: string[] } {
-  const entries: BundleEntryContext[] = [];
+): { items: (number | BundleEntryContext)[]; keys: string[] } {
+  const items: (number | BundleEntryContext)[] = [];
   const keys: string[] = [];
-  for (const [n, message] of messages.entries()) {
+  for (let n = 0; n < messages.length; n++) {
+    const message = messages[n]!;
     const translation = message.translations[locale];
     if (!translation) continue;
-    const messageKey = quotedKeys[n]!;
+    const text = literalText(translation.ast);
+    if (text !== undefined && !ASKS_A_LOOK.test(text)) {
+      items.push(n);
+      keys.push(message.key);
+      continue;
+    }
     const plain = plainText(translation.ast);
     if (plain !== undefined) {
-      entries.push({ key: messageKey, value: jsonString(plain), messageKey, category: 'null', plural: false });
+      items.push(plainEntry(quotedKeys[n]!, plain));
       keys.push(message.key);
       continue;
     }
@@ -122,14 +132,31 @@ function bundleEntries(
       plan.diagnostics.push(unrepresentable('i18next', message, locale, result.why));
       continue;
     }
+    const messageKey = quotedKeys[n]!;
     for (const [key, value] of result.value) {
       const plural = key !== message.key; // a plural form's key is the message key and its category
       const category = plural ? JSON.stringify(key.slice(message.key.length + 1)) : 'null';
-      entries.push({ key: plural ? JSON.stringify(key) : messageKey, value: jsonString(value), messageKey, category, plural });
+      items.push({ key: plural ? JSON.stringify(key) : messageKey, value: jsonString(value), messageKey, category, plural });
       keys.push(message.key);
     }
   }
-  return { contexts: entries, keys };
+  return { items, keys };
+}
+
+/** The entry of a message written as it is, its key given as JSON. */
+function plainEntry(messageKey: string, text: string): BundleEntryContext {
+  return { key: messageKey, value: jsonString(text), messageKey, category: 'null', plural: false };
+}
+
+/** plainEntry of a translation whose one literal neither i18next nor JSON reads anything in (ASKS_A_LOOK): its text between quotes. */
+function quotedEntry(messageKey: string, translation: Translation): BundleEntryContext {
+  return { key: messageKey, value: `"${literalText(translation.ast)!}"`, messageKey, category: 'null', plural: false };
+}
+
+/** The text of an AST that is one literal; undefined for any other. */
+function literalText(ast: readonly MessageFormatElement[]): string | undefined {
+  const el = ast.length === 1 ? ast[0]! : undefined;
+  return el?.type === TYPE.literal ? el.value : undefined;
 }
 
 type Entries = Converted<[string, string][]>;
@@ -155,12 +182,11 @@ export function i18nextEntries(message: Message, locale: string): Entries {
  * memoised. Undefined for any other text.
  */
 function plainText(ast: readonly MessageFormatElement[]): string | undefined {
-  if (ast.length !== 1) return undefined;
-  const el = ast[0]!;
-  return el.type === TYPE.literal && literalProblem(el.value) === undefined ? el.value : undefined;
+  const text = literalText(ast);
+  return text !== undefined && literalProblem(text) === undefined ? text : undefined;
 }
 
-const pluralArgumentByMessage = new WeakMap<Message, string | null>();
+const pluralArgumentByMessage = new WeakMap<Message, string>();
 
 /**
  * The name of the argument a message's plural selects by, when it is not
@@ -168,25 +194,28 @@ const pluralArgumentByMessage = new WeakMap<Message, string | null>();
  * The first locale (in tag order) with such a plural decides; the others must agree.
  */
 export function i18nextPluralArgument(message: Message): string | undefined {
+  // Most messages have no plural that renames: nothing to sort or remember for them.
+  if (!Object.values(message.translations).some(rename)) return undefined;
   let arg = pluralArgumentByMessage.get(message);
   if (arg === undefined) {
-    arg = null;
-    const translations = Object.values(message.translations);
-    // Most messages have no plural that renames: sort the locales only for one that has.
-    const renames = translations.some((t) => {
-      const split = splitPlural(t.ast);
-      return split.kind === 'plural' && split.plural.arg !== 'count';
-    });
-    for (const locale of renames ? Object.keys(message.translations).sort() : []) {
-      const split = splitPlural(message.translations[locale]!.ast);
-      if (split.kind === 'plural' && split.plural.arg !== 'count') {
-        arg = split.plural.arg;
-        break;
-      }
-    }
+    const locale = Object.keys(message.translations)
+      .sort()
+      .find((l) => rename(message.translations[l]!));
+    arg = splitPluralArgument(message.translations[locale!]!)!;
     pluralArgumentByMessage.set(message, arg);
   }
-  return arg ?? undefined;
+  return arg;
+}
+
+/** Whether a translation's plural selects by an argument not named `count`. */
+function rename(translation: Translation): boolean {
+  return splitPluralArgument(translation) !== undefined;
+}
+
+/** The argument a translation's plural selects by when it is not `count`; undefined for any other translation. */
+function splitPluralArgument(translation: Translation): string | undefined {
+  const split = splitPlural(translation.ast);
+  return split.kind === 'plural' && split.plural.arg !== 'count' ? split.plural.arg : undefined;
 }
 
 /** Options i18next's t() reads from the same object as the interpolation values: an argument of that name changes the lookup. */
@@ -324,6 +353,19 @@ function toI18next(elements: readonly MessageFormatElement[], pluralArg: string 
 
 /** A character the hazards below begin with: most texts have none, and one scan for them is cheaper than the pattern. */
 const HAZARD_START = /[{}$]/;
+
+/**
+ * A character that literalProblem (HAZARD_START) or jsonString (JSON_ESCAPED) would look at: a
+ * literal with none is plain and written between quotes as it is, after one scan instead of two.
+ */
+const ASKS_A_LOOK = new RegExp(`[${classOf(HAZARD_START)}${classOf(JSON_ESCAPED)}]`);
+
+/** The members of a pattern that is one character class (`[…]`), for a class of both (one class scans faster than an alternation). */
+function classOf(pattern: RegExp): string {
+  if (!/^\[[^\]]*\]$/.test(pattern.source) || pattern.flags !== '')
+    throw new Error(`codebook: ${pattern.source} is not one character class`);
+  return pattern.source.slice(1, -1);
+}
 
 function literalProblem(text: string): string | undefined {
   if (!HAZARD_START.test(text)) return undefined;

@@ -24,13 +24,18 @@ export const typesTarget: Target = {
     const audiences = catalog.userMessages ? audiencesOf(catalog) : undefined;
     // Loops rather than flatMap: a closure and an array per message add up at 100k keys.
     const coded = catalog.messages.filter((m) => m.code !== undefined);
+    let keys: string[] | undefined;
     const context = {
       header,
       namespace: tsString(catalog.namespace),
       resourcesName,
       audiences,
-      codes: coded.map((m) => String(m.code)),
-      keys: catalog.messages.map((m) => tsString(m.key)),
+      // A code's key is its decimal string (keyOfCode): the number literal, without a second string per code.
+      codes: coded.map((m) => m.key),
+      // Printed by no built-in template (only a replacement's): made when one reads it.
+      get keys(): string[] {
+        return (keys ??= catalog.messages.map((m) => tsString(m.key)));
+      },
       otherKeys: catalog.messages.filter((m) => m.code === undefined).map((m) => tsString(m.key)),
       sectionIds: catalog.sections.map((s) => tsString(s.id)),
       ranges: catalog.messages.filter((m) => m.range).map((m) => ({ from: m.range![0], to: m.range![1], key: tsString(m.key) })),

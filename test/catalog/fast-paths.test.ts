@@ -9,7 +9,7 @@ import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
 import { escapePointer, parseJsonFile } from '../../generator/json/json-file.js';
 import { parseMessage } from '../../generator/catalog/icu.js';
-import { compareKeys, parseKey } from '../../generator/catalog/keys.js';
+import { compareKeys, compareMessageKeys, keyOfCode, keyOfRange, parseKey, type KeyedMessage } from '../../generator/catalog/keys.js';
 
 const repoFiles = globSync(['locales/**/*.json', 'test/fixtures/hazards/locales/**/*.json'], { absolute: true }).sort();
 
@@ -210,5 +210,27 @@ describe('key order remembered by key', () => {
     ];
     for (let round = 0; round < 2; round++)
       for (const a of keys) for (const b of keys) expect(Math.sign(compareKeys(a, b)), `${a} ${b}`).toBe(Math.sign(compareByParsing(a, b)));
+  });
+});
+
+describe('messages ordered by their codes and ranges', () => {
+  it('gives compareKeys order for every pair of messages as the merge makes them', () => {
+    const codes = [0, -0, 1, -1, 7, -302, 6013, 6014, 120001, 9007199254740991, -9007199254740991];
+    const ranges: [number, number][] = [
+      [6014, 6020],
+      [6013, 7000],
+      [-5, -3],
+      [120001, 130000],
+      [0, 0],
+    ];
+    const messages: KeyedMessage[] = [
+      ...codes.map((code) => ({ key: keyOfCode(code), code })),
+      ...ranges.map((range) => ({ key: keyOfRange(range), range })),
+      // Named keys, one of them looking like a code (the registry reports it; it still sorts as its key says).
+      ...['unknown', 'a', 'B', '', '6014', '7-8'].map((key) => ({ key })),
+    ];
+    for (const a of messages)
+      for (const b of messages)
+        expect(Math.sign(compareMessageKeys(a, b)) || 0, `${a.key} ${b.key}`).toBe(Math.sign(compareKeys(a.key, b.key)) || 0);
   });
 });

@@ -6,6 +6,7 @@
  */
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { entryCount } from '../../generator/emit/lazy-entries.js';
 import { TemplateRenderer } from '../../generator/emit/render.js';
 import { i18nextTarget, type BundleEntryContext } from '../../generator/targets/i18next.js';
 import { loadTestCatalog, renderScenario } from '../support/catalogs.js';
@@ -38,6 +39,21 @@ describe('i18next templates', () => {
       for (const file of i18nextTarget.plan(catalog, { config, header: 'h' }).files) {
         const pairs = (entriesOf(file).contexts as BundleEntryContext[]).map((c) => [JSON.parse(c.key), JSON.parse(c.value)] as const);
         expect(renderer.render('i18next', file), file.path).toBe(flatJson(pairs));
+      }
+    }
+  });
+
+  it('builds the entries of plain texts as the file is rendered, chunk by chunk to the bytes of the whole render', async () => {
+    for (const scenario of ['hazards', 'default']) {
+      const { catalog, config } = await loadTestCatalog(scenario);
+      const renderer = new TemplateRenderer();
+      for (const file of i18nextTarget.plan(catalog, { config, header: 'h' }).files) {
+        const entries = entriesOf(file);
+        // A lazy list (emit/lazy-entries.ts): its size known from the plan, its contexts built when read.
+        expect(entries.eachContext, file.path).toBeDefined();
+        expect(entryCount(entries), file.path).toBe(entries.keys!.length);
+        expect([...entries.eachContext!()], file.path).toEqual(entries.contexts);
+        expect([...renderer.chunks('i18next', file)].join(''), file.path).toBe(renderer.render('i18next', file));
       }
     }
   });
