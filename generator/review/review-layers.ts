@@ -16,7 +16,7 @@
  * texts for its locales). A finding found in several earlier stacks is
  * reported once, for the first.
  */
-import type { Gap } from '../catalog/merge.js';
+import type { Gap, MergeResult } from '../catalog/merge.js';
 import { mergeLayers } from '../catalog/merge.js';
 import type { MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { parseMessage } from '../catalog/icu.js';
@@ -41,6 +41,11 @@ export interface LayerStack {
   layer: string;
   catalog: Catalog;
   gaps?: Gap[];
+  /**
+   * An earlier stack merged from registries alone: it has no text, user text or gap, so no check
+   * finds in it what reviewLayers would report (see there), and its catalog is merged only when read.
+   */
+  textless?: boolean;
 }
 
 export interface ReviewOptions {
@@ -77,14 +82,29 @@ export function buildLayerStacks(files: readonly SourceFile[], config: Config, m
   return names.map((name, i) => {
     if (merged && i === names.length - 1) return { layer: MERGED_LAYER, catalog: merged.catalog, gaps: merged.gaps };
     const included = new Set(names.slice(0, i + 1));
-    const stack = mergeLayers(
-      files.filter((f) => included.has(f.layer)),
-      config,
-    );
+    const stackFiles = files.filter((f) => included.has(f.layer));
+    if (i < names.length - 1 && !stackFiles.some((f) => f.kind === 'messages')) return textlessStack(name, stackFiles, config);
+    const stack = mergeLayers(stackFiles, config);
     // Fills each translation's AST as the validate stage does; its diagnostics are the validate stage's business.
     if (hasTranslations(stack.catalog)) fillAsts(stack.catalog, astsOfMerged());
     return { layer: i === names.length - 1 ? MERGED_LAYER : name, catalog: stack.catalog, gaps: stack.gaps };
   });
+}
+
+/** An earlier stack of registries alone, merged when its catalog or gaps are first read (reviewLayers reads neither). */
+function textlessStack(layer: string, files: readonly SourceFile[], config: Config): LayerStack {
+  let merged: MergeResult | undefined;
+  const merge = () => (merged ??= mergeLayers(files, config));
+  return {
+    layer,
+    textless: true,
+    get catalog() {
+      return merge().catalog;
+    },
+    get gaps() {
+      return merge().gaps;
+    },
+  };
 }
 
 function hasTranslations(catalog: Catalog): boolean {
@@ -116,6 +136,8 @@ export function reviewLayers(stacks: readonly LayerStack[], options: ReviewOptio
   const currentIds = new Set(current.map((r) => r.identity));
   const resolved = new Map<string, Finding>();
   for (const stack of stacks.slice(0, -1)) {
+    // No finding can involve a text of a registries-only stack's layer: unreportableKeys would skip every message, and the other checks find nothing without texts.
+    if (stack.textless) continue;
     for (const run of runChecks(stack, messagesByKey(stack.catalog), options, unreportableKeys(stack, final, finalByKey))) {
       if (currentIds.has(run.identity) || resolved.has(run.identity)) continue;
       const own = run.finding.origins.some((o) => o.layer === stack.layer) || run.subjects.some((s) => s.origin?.layer === stack.layer);

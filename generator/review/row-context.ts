@@ -13,6 +13,7 @@ import { directionOf } from './direction.js';
 import type { Finding } from './finding.js';
 import { htmlAttr, htmlText } from './html-escape.js';
 import { escapeChar } from './page-files.js';
+import { memoByText } from './checks/text.js';
 
 export const SEVERITY_ORDER = ['error', 'warning', 'info'];
 
@@ -125,10 +126,12 @@ export interface RowSource {
 /** The row of a message (`user`: its user message, when the catalog has them). */
 export function rowContext(source: RowSource, message: Message, user: Message | undefined): RowContext {
   const { catalog, byKey, col } = source;
-  const own = byKey.get(message.key) ?? [];
-  const openLocales = new Set(own.filter((f) => !f.resolvedBy).flatMap((f) => f.locales));
+  const own = byKey.get(message.key) ?? NO_FINDINGS;
+  // Most rows have no finding: no set, list or token to build for them.
+  const openLocales = own.length > 0 ? new Set(own.filter((f) => !f.resolvedBy).flatMap((f) => f.locales)) : undefined;
+  const key = htmlAttr(message.key);
   const cells = catalog.locales.map((locale) =>
-    cellContext(catalog, message, locale, col.get(locale)!, openLocales.has(locale), user?.translations[locale]),
+    cellContext(catalog, message, locale, col.get(locale)!, key, openLocales?.has(locale) ?? false, user?.translations[locale]),
   );
   return {
     anchor: htmlAttr(anchorOf(message.key)),
@@ -141,12 +144,16 @@ export function rowContext(source: RowSource, message: Message, user: Message | 
     userId: htmlText(message.user ?? ''),
     params: message.params.map(paramContext),
     states: cells.map((c) => `${c.col}:${c.state}`).join(' '),
-    rules: [...new Set(own.map((f) => ruleTokenOf(f.ruleId)))].join(' '),
-    open: own.filter((f) => !f.resolvedBy).length,
-    findings: own.map(findingContext),
+    rules: own.length > 0 ? [...new Set(own.map((f) => ruleTokenOf(f.ruleId)))].join(' ') : '',
+    open: own.length > 0 ? own.filter((f) => !f.resolvedBy).length : 0,
+    findings: own.length > 0 ? own.map(findingContext) : NONE,
     cells,
   };
 }
+
+const NO_FINDINGS: readonly Finding[] = [];
+/** The empty list of every field that has none (most cells' overrides, doubts and forms): one, frozen, for 300k cells. */
+const NONE = Object.freeze([]) as never[];
 
 function paramContext(p: Param): ParamContext {
   return {
@@ -157,70 +164,51 @@ function paramContext(p: Param): ParamContext {
   };
 }
 
+/** A cell, present or missing, with every field in template order, built as one object (300k cells at 100k keys). */
 function cellContext(
   catalog: Catalog,
   message: Message,
   locale: string,
   col: string,
+  key: string,
   flagged: boolean,
   userText: Translation | undefined,
 ): CellContext {
   const t: Translation | undefined = message.translations[locale];
-  const where = {
+  const fallbackTo = t ? undefined : (catalog.fallback?.[locale] ?? []).find((l) => message.translations[l]);
+  return {
     col,
-    key: htmlAttr(message.key),
+    present: t !== undefined,
+    key,
     locale: htmlAttr(locale),
     dir: directionOf(locale),
+    text: t ? htmlText(t.text) : '',
+    state: t ? t.state : 'missing',
     flagged,
-    user: userText ? { text: htmlText(userText.text), origin: htmlText(at(userText.origin)) } : null,
-  };
-  return t ? presentCell(where, message, t, locale) : missingCell(where, catalog, message, locale);
-}
-
-/** What every cell has, present or missing. */
-type CellPlace = Pick<CellContext, 'col' | 'key' | 'locale' | 'dir' | 'flagged' | 'user'>;
-
-function presentCell(where: CellPlace, message: Message, t: Translation, locale: string): CellContext {
-  // Validation makes every locale use the registry's arguments, so only a message with a plural argument can have a plural.
-  const split = message.params.some((p) => p.type === 'plural') ? splitPlural(t.ast) : undefined;
-  return {
-    ...cellFields(where, true),
-    text: htmlText(t.text),
-    state: t.state,
-    layer: htmlText(t.origin.layer),
-    origin: htmlText(at(t.origin)),
-    overrides: (t.overrides ?? []).map((o) => ({ layer: htmlText(o.layer), at: htmlText(at(o)) })),
-    note: htmlText(t.note ?? ''),
-    doubts: (t.doubts ?? []).map(htmlText),
-    forms: split?.kind === 'plural' ? formsOf(split.plural, locale) : [],
+    layer: t ? htmlName(t.origin.layer) : '',
+    origin: t ? htmlAt(t.origin) : '',
+    overrides: t?.overrides ? t.overrides.map((o) => ({ layer: htmlName(o.layer), at: htmlAt(o) })) : NONE,
+    note: t?.note ? htmlText(t.note) : '',
+    doubts: t?.doubts ? t.doubts.map(htmlText) : NONE,
+    forms: t ? pluralForms(message, t, locale) : NONE,
+    fallbackTo: fallbackTo ? htmlAttr(fallbackTo) : '',
+    user: userText ? { text: htmlText(userText.text), origin: htmlAt(userText.origin) } : null,
   };
 }
 
-function missingCell(where: CellPlace, catalog: Catalog, message: Message, locale: string): CellContext {
-  const fallbackTo = (catalog.fallback?.[locale] ?? []).find((l) => message.translations[l]);
-  return { ...cellFields(where, false), fallbackTo: fallbackTo ? htmlAttr(fallbackTo) : '' };
+/** For a plural message, its text's forms; validation makes every locale use the registry's arguments, so only a message with a plural argument can have a plural. */
+function pluralForms(message: Message, t: Translation, locale: string): FormContext[] {
+  if (!message.params.some((p) => p.type === 'plural')) return NONE;
+  const split = splitPlural(t.ast);
+  return split.kind === 'plural' ? formsOf(split.plural, locale) : NONE;
 }
 
-/** A cell with every field in template order, empty where a text would fill it. */
-function cellFields(where: CellPlace, present: boolean): CellContext {
-  return {
-    col: where.col,
-    present,
-    key: where.key,
-    locale: where.locale,
-    dir: where.dir,
-    text: '',
-    state: 'missing',
-    flagged: where.flagged,
-    layer: '',
-    origin: '',
-    overrides: [],
-    note: '',
-    doubts: [],
-    forms: [],
-    fallbackTo: '',
-    user: where.user,
-  };
+/** htmlText of a layer name or file path, remembered: every cell repeats a few of them. */
+const htmlName = memoByText(htmlText, 1_000);
+
+/** htmlText(at(origin)): the file escaped once, the line a number. */
+function htmlAt(origin: Origin): string {
+  return `${htmlName(origin.file)}:${origin.line}`;
 }
 
 export function findingContext(f: Finding): FindingContext {

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadLayers } from '../../generator/catalog/load-layers.js';
 import { loadConfig } from '../../generator/config/load-config.js';
 import type { Finding } from '../../generator/review/finding.js';
-import { buildLayerStacks, reviewLayers, reviewSources } from '../../generator/review/review-layers.js';
+import { qaChecks } from '../../generator/review/checks/index.js';
+import { buildLayerStacks, reviewLayers, reviewOptionsOf, reviewSources, type LayerStack } from '../../generator/review/review-layers.js';
 import { applyStrict, hasOpenErrors, unknownRuleIds } from '../../generator/review/severity.js';
 import { repoRoot } from '../support/catalogs.js';
 import { buildCatalog } from './build-catalog.js';
@@ -69,6 +70,39 @@ describe('reviewLayers on a layered fixture', () => {
     expect(resolved.map((f) => f.severity)).toEqual(['warning', 'warning']);
     expect(hasOpenErrors(findings)).toBe(true);
     expect(hasOpenErrors(reviewSources(files, config))).toBe(false);
+  });
+});
+
+describe('registries-only stacks', () => {
+  // The layered fixture and the Chat catalog (two audiences: its registry names user messages).
+  const projects = ['test/fixtures/review/layered/codebook.config.json', 'codebook.config.json'];
+  const load = async (path: string) => {
+    const { config } = await loadConfig(join(repoRoot, path));
+    return { config: config!, files: (await loadLayers(config!)).files, options: reviewOptionsOf(config!.review ?? {}) };
+  };
+  /** The stack as a plain object: its catalog merged, and reviewed in full. */
+  const plain = ({ layer, catalog, gaps }: LayerStack): LayerStack => ({ layer, catalog, gaps });
+
+  it.each(projects)('are marked textless and skipped, and reviewing them in full finds nothing more (%s)', async (path) => {
+    const { config, files, options } = await load(path);
+    const stacks = buildLayerStacks(files, config);
+    expect(stacks.map((s) => s.textless ?? false)).toEqual(stacks.map((s, i) => i === 0));
+    const skipped = reviewLayers(stacks, options);
+    expect(skipped.length).toBeGreaterThan(0);
+    expect(reviewLayers(stacks.map(plain), options)).toEqual(skipped);
+  });
+
+  it.each(projects)('have a catalog without texts, in which the checks without scope find nothing (%s)', async (path) => {
+    const { config, files, options } = await load(path);
+    const registry = buildLayerStacks(files, config)[0];
+    const { catalog, gaps = [] } = registry;
+    expect(catalog.messages.length).toBeGreaterThan(0);
+    expect(catalog.messages.every((m) => Object.keys(m.translations).length === 0)).toBe(true);
+    expect(gaps).toEqual([]);
+    const crossKey = qaChecks.filter((c) => c.scope !== 'message');
+    expect(crossKey.length).toBeGreaterThan(0);
+    const hits = crossKey.flatMap((c) => catalog.messages.flatMap((m) => c.check(m, catalog, { gaps: [], settings: options.settings })));
+    expect(hits).toEqual([]);
   });
 });
 

@@ -58,7 +58,8 @@ export interface QaCheck {
    * are on the message's own key, with origins and subjects taken from its translations and
    * gaps only. The review relies on it to skip, in earlier layer stacks, messages whose hits
    * could not be reported there (see review-layers.ts). Leave it out when a check reads other
-   * messages of the catalog.
+   * messages of the catalog; such a check must find nothing in a catalog without texts, user
+   * texts or gaps (one merged from registries alone), which the review therefore does not check.
    */
   scope?: 'message';
   /**

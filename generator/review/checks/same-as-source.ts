@@ -36,7 +36,29 @@ export const sameAsSource: QaCheck = {
 };
 
 /** True when a text has a word a translator would translate, not only codes and identifiers. */
-export const hasWords: (text: string) => boolean = memoByText(readHasWords);
+export function hasWords(text: string): boolean {
+  // A kana, ideograph or Hangul syllable is a letter of a script other than Latin: the word it is in counts, whatever else the text holds.
+  return hasCjkLetter(text) || rememberedHasWords(text);
+}
+
+const rememberedHasWords = memoByText(readHasWords);
+
+/** Code-unit ranges (inclusive) of letters (\p{L}) outside the Latin script: hiragana, katakana, CJK ideographs, Hangul syllables. */
+export const CJK_LETTERS: readonly (readonly [number, number])[] = [
+  [0x3041, 0x3096],
+  [0x30a1, 0x30fa],
+  [0x4e00, 0x9fff],
+  [0xac00, 0xd7a3],
+];
+
+function hasCjkLetter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x3041) continue;
+    for (const [from, to] of CJK_LETTERS) if (c >= from && c <= to) return true;
+  }
+  return false;
+}
 
 function readHasWords(text: string): boolean {
   for (const [word] of text.matchAll(/[\p{L}\p{M}\p{N}_]+/gu)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasWords, sameAsSource } from '../../../generator/review/checks/same-as-source.js';
+import { CJK_LETTERS, hasWords, sameAsSource } from '../../../generator/review/checks/same-as-source.js';
 import { hitsOf } from '../build-catalog.js';
 
 describe('qa/same-as-source', () => {
@@ -22,5 +22,17 @@ describe('qa/same-as-source', () => {
     expect(hasWords('UserSig TIMManager.getInstance To_Account QALSDK 404')).toBe(false);
     expect(hasWords('Invalid UserSig')).toBe(true);
     expect(hasWords('无效')).toBe(true);
+    expect(hasWords('QALSDK 404 エラー')).toBe(true);
+  });
+
+  it('takes a kana, ideograph or Hangul syllable for a word only where the rule would: each is a letter of a script other than Latin', () => {
+    const wrong: number[] = [];
+    for (const [from, to] of CJK_LETTERS) {
+      for (let c = from; c <= to; c++) {
+        const ch = String.fromCharCode(c);
+        if (!/^\p{L}$/u.test(ch) || /\p{Script=Latin}/u.test(ch)) wrong.push(c);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
