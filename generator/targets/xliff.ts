@@ -43,6 +43,7 @@ import { location, paramNote, sectionLabel, sourceOrigins } from '../emit/messag
 import { argumentPositions } from '../emit/placeholders.js';
 import { pluralCategories, splitPlural } from '../emit/plural-forms.js';
 import { exactSelectors, formShownFor } from '../emit/plural-shape.js';
+import { lazyEntries } from '../emit/lazy-entries.js';
 import type { EntryRendering, PlannedFile, Target } from '../emit/target.js';
 import { cannot, converted, unrepresentable, type Converted } from '../emit/unrepresentable.js';
 import { formUnitId, overrideUnitId, PLURAL_GROUP_TYPE, USER_FILE_ID } from '../emit/xliff-ids.js';
@@ -113,25 +114,31 @@ export const xliffTarget: Target = {
     const files = catalog.locales
       .filter((locale) => locale !== catalog.sourceLocale)
       .map((locale): PlannedFile => {
-        /** The entry list of some messages (with their notes and entry key, for user units), the ones XLIFF cannot carry reported. */
+        /**
+         * The entry list of some messages (with their notes and entry key, for user units), the ones XLIFF
+         * cannot carry reported. Each entry's text is converted here (a conversion can fail); its context,
+         * notes included, is built as the file is rendered (emit/lazy-entries.ts).
+         */
         const itemsOf = (
           field: string,
           entries: readonly { message: Message; notes?: readonly Note[]; key?: string }[],
         ): EntryRendering => {
-          const contexts: XliffEntry[] = [];
+          const items: PlannedItem[] = [];
           const keys: string[] = [];
           for (const { message, notes, key = message.key } of entries) {
-            const item = itemOf(catalog, message, locale, shared, notes);
-            if (item.ok) {
-              contexts.push(item.value);
+            const body = bodyOf(catalog, message, locale, dialect);
+            if (body.ok) {
+              items.push({ message, common: notes, body: body.value });
               keys.push(key);
               continue;
             }
-            const problem = unrepresentable('xliff', message, locale, item.why);
+            const problem = unrepresentable('xliff', message, locale, body.why);
             // An override's problem is its key's, so a warm run that re-plans the key replaces it.
             diagnostics.push(isMessageKey(key) ? { ...problem, key } : problem);
           }
-          return { template: dialect.entryTemplate, field, contexts, keys, builtIn: dialect.entryText };
+          return lazyEntries({ template: dialect.entryTemplate, field, keys, builtIn: dialect.entryText }, items, (item) =>
+            entryOf(catalog, item, locale, shared),
+          );
         };
         const context: XliffFileContext = {
           header: commentText(header),
@@ -167,25 +174,33 @@ export function userTextEntryKey(id: string): string {
 
 const isMessageKey = (key: string) => !key.includes(':');
 
-/** The entry context of one `<unit>`, or one `<group>` of plural units. */
-function itemOf(catalog: Catalog, message: Message, locale: string, shared: SharedNotes, common?: readonly Note[]): Converted<XliffEntry> {
+/** What the plan keeps of an entry: its message, a user unit's notes, its converted text. */
+interface PlannedItem {
+  message: Message;
+  common: readonly Note[] | undefined;
+  body: Body;
+}
+
+/** A message's text converted: one unit's segment, or a plural group's argument and one segment per form. */
+type Body = { plural: false; segment: Segment } | { plural: true; arg: string; forms: { selector: string; segment: Segment }[] };
+
+/** A message's text for one target locale, converted, or why XLIFF cannot carry it. */
+function bodyOf(catalog: Catalog, message: Message, locale: string, dialect: XliffDialect): Converted<Body> {
   const source = message.translations[catalog.sourceLocale];
   const target = message.translations[locale];
   if (!source) return cannot('it has no source text');
-  const { dialect } = shared;
-  const notes = notesOf(catalog, message, locale, shared, common);
   const splits = [source, target].flatMap((t) => (t ? [splitPlural(t.ast)] : []));
   const unsupported = splits.find((s) => s.kind === 'unsupported');
   if (unsupported?.kind === 'unsupported') return cannot(`XLIFF core has no representation of ${unsupported.reason}`);
   const plurals = splits.flatMap((s) => (s.kind === 'plural' ? [s.plural] : []));
   if (plurals.length === 0) {
     const plain = segment(dialect, message, source.ast, target);
-    return plain.ok ? converted(dialect.unit({ id: message.key, name: null, notes, ...plain.value })) : plain;
+    return plain.ok ? converted({ plural: false, segment: plain.value }) : plain;
   }
   const arg = plurals[0].arg;
   if (plurals.some((p) => p.arg !== arg))
     return cannot(`the source and the translation pluralize different arguments ({${plurals.map((p) => p.arg).join('} and {')}})`);
-  const units: XliffUnit[] = [];
+  const forms: { selector: string; segment: Segment }[] = [];
   for (const selector of [...exactSelectors(plurals), ...pluralCategories(locale)]) {
     const form = segment(
       dialect,
@@ -195,9 +210,20 @@ function itemOf(catalog: Catalog, message: Message, locale: string, shared: Shar
       arg,
     );
     if (!form.ok) return form;
-    units.push(dialect.unit({ id: formUnitId(message.key, selector), name: selector, notes: [], ...form.value }));
+    forms.push({ selector, segment: form.value });
   }
-  return converted({ isGroup: true, id: message.key, name: arg, type: dialect.groupType, notes, units });
+  return converted({ plural: true, arg, forms });
+}
+
+/** The entry context of one `<unit>`, or one `<group>` of plural units. */
+function entryOf(catalog: Catalog, { message, common, body }: PlannedItem, locale: string, shared: SharedNotes): XliffEntry {
+  const { dialect } = shared;
+  const notes = notesOf(catalog, message, locale, shared, common);
+  if (!body.plural) return dialect.unit({ id: message.key, name: null, notes, ...body.segment });
+  const units = body.forms.map(({ selector, segment }) =>
+    dialect.unit({ id: formUnitId(message.key, selector), name: selector, notes: [], ...segment }),
+  );
+  return { isGroup: true, id: message.key, name: body.arg, type: dialect.groupType, notes, units };
 }
 
 /** The segment fields of a unit (what the dialect's `unit` prints besides id, name and notes). */
