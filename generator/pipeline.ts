@@ -20,6 +20,7 @@ import { TemplateRenderer, type FileLayout } from './emit/render.js';
 import { jsonOutputProblem } from './emit/json-output-check.js';
 import type { Target } from './emit/target.js';
 import { OutputComparison, StagedOutput, type OutputStatus, type WriteResult } from './output/write-output.js';
+import { textOfChunks, type Chunk } from './output/streamed-file.js';
 import { hasPendingJournal } from './output/commit-journal.js';
 import { openOutputForWriting, outputFailure } from './output/output-session.js';
 import { checkOutputFolder } from './config/output-guard.js';
@@ -644,7 +645,7 @@ export function emitTargets(
   config: Config,
   targets: readonly Target[],
   diagnostics: Diagnostic[],
-  emit: (path: string, text: Iterable<string>) => void,
+  emit: (path: string, text: Iterable<Chunk>) => void,
   {
     timer = new StageTimer(),
     findings = [],
@@ -705,7 +706,7 @@ export function renderTargets(
   options: EmitOptions = {},
 ): Map<string, string> | undefined {
   const files = new Map<string, string>();
-  if (!emitTargets(catalog, config, targets, diagnostics, (path, text) => files.set(path, [...text].join('')), options)) return undefined;
+  if (!emitTargets(catalog, config, targets, diagnostics, (path, text) => files.set(path, textOfChunks(text)), options)) return undefined;
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 

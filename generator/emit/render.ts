@@ -22,14 +22,15 @@ import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import type { HelperDelegate, TemplateDelegate } from 'handlebars';
 import { loadPrecompiled, templatesDir } from '../package-root.js';
+import type { Chunk } from '../output/streamed-file.js';
 import { eachContext, entryCount } from './lazy-entries.js';
 import type { EntryRendering, PlannedFile } from './target.js';
 import { templateHelpers } from './template-helpers.js';
 
 type Template = (context: object) => string;
 
-/** About how many characters of entries `chunks` yields at a time. */
-const CHUNK_CHARS = 1 << 16;
+/** About how many bytes of entries `chunks` yields at a time. */
+const CHUNK_BYTES = 1 << 16;
 
 /** What handlebars compiles every template and partial with. */
 const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
@@ -107,14 +108,14 @@ export class TemplateRenderer {
   }
 
   /**
-   * The file as chunks whose concatenation is `render`'s text, each entry
+   * The file as chunks whose text (textOfChunks) is `render`'s, each entry
    * rendered only when its chunk is asked for, so a file of 100k entries is
-   * never one string. The file template is rendered once with a marker in
+   * never one string: the shell's pieces as text, the entries as UTF-8. The file template is rendered once with a marker in
    * place of each entry list and cut at the markers; that is done for the
    * built-in file templates only, which print each list once and as it is
    * (an override might transform the list, so it gets `render`'s one chunk).
    */
-  *chunks(targetId: string, file: PlannedFile, layout?: (layout: FileLayout) => void): Generator<string> {
+  *chunks(targetId: string, file: PlannedFile, layout?: (layout: FileLayout) => void): Generator<Chunk> {
     const lists = entryListsOf(file);
     const marked = lists.flatMap((l, i) => (entryCount(l) > 0 ? [i] : []));
     const shell = marked.length > 0 ? this.shellOf(targetId, file, marked) : undefined;
@@ -124,6 +125,9 @@ export class TemplateRenderer {
     }
     // With `layout`, each entry's UTF-8 length is noted as it passes (lists whose entries name their keys only).
     const noted = layout && lists.every((l) => l.keys || entryCount(l) === 0) ? lists.map(() => new Uint32Array(0)) : undefined;
+    // Entries are encoded as they are rendered, which gives each one's UTF-8 length, into one buffer that goes out every
+    // CHUNK_BYTES or so and is then reused (a chunk is read before the next is asked for: output/streamed-file.ts).
+    let buffer = Buffer.allocUnsafe(0);
     for (const piece of shell) {
       if (typeof piece === 'string') {
         if (piece) yield piece;
@@ -133,23 +137,24 @@ export class TemplateRenderer {
       const entry = this.entryTemplateOf(targetId, list);
       const separator = list.separator ?? '\n';
       const lengths = noted ? (noted[piece] = new Uint32Array(entryCount(list))) : undefined;
-      // Entries go out in runs of about CHUNK_CHARS characters: few enough yields that their cost vanishes.
-      let run: string[] = [];
-      let size = 0;
+      if (buffer.length === 0) buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+      let used = 0;
       let n = 0;
       for (const context of eachContext(list)) {
         const text = entry(context);
-        if (lengths) lengths[n] = Buffer.byteLength(text, 'utf8');
-        run.push(n === 0 ? text : separator + text);
-        size += text.length;
-        if (size >= CHUNK_CHARS) {
-          yield run.join('');
-          run = [];
-          size = 0;
+        const most = (n === 0 ? 0 : separator.length * 3) + text.length * 3; // a UTF-16 unit is at most 3 UTF-8 bytes
+        if (used + most > buffer.length) {
+          if (used > 0) yield buffer.subarray(0, used);
+          used = 0;
+          if (most > buffer.length) buffer = Buffer.allocUnsafe(most);
         }
+        if (n > 0) used += buffer.write(separator, used);
+        const bytes = buffer.write(text, used);
+        if (lengths) lengths[n] = bytes;
+        used += bytes;
         n++;
       }
-      if (run.length > 0) yield run.join('');
+      if (used > 0) yield buffer.subarray(0, used);
     }
     if (noted)
       layout!({

@@ -14,22 +14,44 @@ import { createHash, type Hash } from 'node:crypto';
 const BATCH_BYTES = 1 << 20;
 const COPY_BYTES = 1 << 20;
 
+/**
+ * A piece of a file: text, or bytes already encoded as UTF-8 (a renderer's
+ * entries, emit/render.ts). Bytes may be a view of a buffer that the
+ * producer reuses for the next chunk: read a chunk before asking for the
+ * next, never keep it.
+ */
+export type Chunk = string | Uint8Array;
+
+/** The text of `chunks`, each decoded as it passes (so reused buffers are safe). */
+export function textOfChunks(chunks: Iterable<Chunk>): string {
+  let text = '';
+  for (const chunk of chunks)
+    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('utf8');
+  return text;
+}
+
 /** The SHA-256 of a file's bytes, as the incremental cache records and checks it. */
 export function fileSha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
 /**
- * The chunks as UTF-8 batches of up to BATCH_BYTES, each chunk encoded
+ * The chunks as UTF-8 batches of up to BATCH_BYTES, each text chunk encoded
  * straight into one reused buffer (no joined string, no buffer per batch; a
  * chunk is never split, so no surrogate pair is). A batch is a view that the
  * next one overwrites: use it before asking for the next. A chunk too large
- * for the buffer is a batch of its own.
+ * for the buffer is a batch of its own, and so is a chunk of bytes.
  */
-export function* encodedBatches(chunks: Iterable<string>): Generator<Buffer> {
+export function* encodedBatches(chunks: Iterable<Chunk>): Generator<Buffer> {
   const batch = Buffer.allocUnsafe(BATCH_BYTES);
   let used = 0;
   for (const chunk of chunks) {
+    if (typeof chunk !== 'string') {
+      if (used > 0) yield batch.subarray(0, used);
+      used = 0;
+      yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+      continue;
+    }
     const most = chunk.length * 3; // a UTF-16 unit is at most 3 UTF-8 bytes (a pair: 2 units, 4 bytes)
     if (used + most > BATCH_BYTES) {
       if (used > 0) yield batch.subarray(0, used);
@@ -61,7 +83,7 @@ export interface StreamedFileResult {
  * rendered and no hash is given).
  */
 export function streamFile(
-  chunks: Iterable<string>,
+  chunks: Iterable<Chunk>,
   existing: string | undefined,
   openStaged: () => number | undefined,
   options: { hash?: boolean } = {},

@@ -19,11 +19,11 @@ import { readdir } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { checkpoint, commitStaged, discardStaged, hasPendingJournal, makeFolder, stagedFileOf, STAGING_DIR } from './commit-journal.js';
 import { MANIFEST_PATH, ownedFiles, readManifest, serializeManifest, STATE_DIR, type Manifest } from './manifest.js';
-import { streamFile } from './streamed-file.js';
+import { streamFile, type Chunk } from './streamed-file.js';
 import { spliceFile, type Splice } from './spliced-file.js';
 
 /** A rendered file: its text, or its text in order as chunks (never joined: see streamed-file.ts). */
-export type FileText = string | Iterable<string>;
+export type FileText = string | Iterable<Chunk>;
 
 export interface OutputStatus {
   /** Files whose content differs from what would be generated. */
@@ -104,7 +104,7 @@ export class OutputComparison extends OutputSinkBase {
   }
 
   /** Compared chunk by chunk, as rendered; the first differing byte ends it. */
-  private compare(path: string, chunks: Iterable<string>): 'missing' | 'stale' | 'unchanged' {
+  private compare(path: string, chunks: Iterable<Chunk>): 'missing' | 'stale' | 'unchanged' {
     const target = join(this.outDir, path);
     if (kindOf(target) !== 'file') return this.verdict(path, 'missing');
     const { changed } = streamFile(chunks, target, () => undefined);

@@ -11,13 +11,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { builtInTargets } from '../../generator/targets/index.js';
 import { TemplateRenderer } from '../../generator/emit/render.js';
-import { encodedBatches, fileSha256, streamFile } from '../../generator/output/streamed-file.js';
+import { encodedBatches, fileSha256, streamFile, textOfChunks, type Chunk } from '../../generator/output/streamed-file.js';
 import { loadTestCatalog } from '../support/catalogs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'codebook-stream-'));
 
 /** Streams `chunks` over `old` (undefined: no file) and returns what the disk and the result say. */
-function run(chunks: string[], old: Buffer | undefined, stopAtDifference = false) {
+function run(chunks: Iterable<Chunk>, old: Buffer | undefined, stopAtDifference = false) {
   const existing = join(dir, 'old');
   const staged = join(dir, 'staged');
   rmSync(existing, { force: true });
@@ -51,13 +51,28 @@ const chunked = (s: string, cuts: number[]) => {
   return out;
 };
 
+/** Every other piece as UTF-8 bytes in one reused buffer, as a renderer gives its entries. */
+function* asBytesAtTimes(pieces: string[]): Generator<Chunk> {
+  const reused = Buffer.allocUnsafe(4096);
+  for (const [i, piece] of pieces.entries()) {
+    if (i % 2 === 0) {
+      yield piece;
+      continue;
+    }
+    const length = reused.write(piece, 0);
+    yield reused.subarray(0, length);
+    reused.fill(0xff); // what the next chunk would overwrite: a consumer that kept this one would see it
+  }
+}
+
 describe('streamFile', () => {
   it('writes exactly the joined text, and only when it differs from the old file', () => {
     fc.assert(
-      fc.property(text, fc.array(fc.nat(), { maxLength: 8 }), fc.option(text), (s, cuts, oldText) => {
+      fc.property(text, fc.array(fc.nat(), { maxLength: 8 }), fc.option(text), fc.boolean(), (s, cuts, oldText, bytesToo) => {
         const bytes = Buffer.from(s, 'utf8');
         const old = oldText === null ? undefined : Buffer.from(oldText, 'utf8');
-        const { result, opened, staged } = run(chunked(s, cuts), old);
+        const pieces = chunked(s, cuts);
+        const { result, opened, staged } = run(bytesToo ? asBytesAtTimes(pieces) : pieces, old);
         const same = old !== undefined && old.equals(bytes);
         expect(result.changed).toBe(!same);
         expect(opened).toBe(same ? 0 : 1);
@@ -122,6 +137,14 @@ describe('encodedBatches', () => {
     for (const batch of encodedBatches(chunks)) copies.push(Buffer.from(batch)); // each batch is a view the next one overwrites
     expect(Buffer.concat(copies).equals(Buffer.from(chunks.join(''), 'utf8'))).toBe(true);
   });
+
+  it('passes chunks of bytes through in order, after the text before them', () => {
+    const pieces = ['a', 'é語', '😀', '', 'tail'];
+    const copies: Buffer[] = [];
+    for (const batch of encodedBatches(asBytesAtTimes(pieces))) copies.push(Buffer.from(batch));
+    expect(Buffer.concat(copies).toString('utf8')).toBe(pieces.join(''));
+    expect(textOfChunks(asBytesAtTimes(pieces))).toBe(pieces.join(''));
+  });
 });
 
 describe('TemplateRenderer.chunks', () => {
@@ -133,9 +156,14 @@ describe('TemplateRenderer.chunks', () => {
       for (const target of builtInTargets) {
         const plan = target.plan(catalog, { config, header: 'header', findings: [] });
         for (const file of plan.files) {
-          const chunks = [...renderer.chunks(target.id, file)];
-          if (chunks.length > 1) streamed += 1;
-          expect(chunks.join(''), file.path).toBe(renderer.render(target.id, file));
+          let count = 0;
+          const text = textOfChunks(
+            (function* counted(chunks) {
+              for (const chunk of chunks) yield (count++, chunk);
+            })(renderer.chunks(target.id, file)),
+          );
+          if (count > 1) streamed += 1;
+          expect(text, file.path).toBe(renderer.render(target.id, file));
         }
       }
       // The entry-templated targets really stream (android, gettext, java, xliff at least).

@@ -7,6 +7,7 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { entryCount } from '../../generator/emit/lazy-entries.js';
+import { textOfChunks } from '../../generator/output/streamed-file.js';
 import { TemplateRenderer } from '../../generator/emit/render.js';
 import { i18nextTarget, type BundleEntryContext } from '../../generator/targets/i18next.js';
 import { loadTestCatalog, renderScenario } from '../support/catalogs.js';
@@ -53,7 +54,7 @@ describe('i18next templates', () => {
         expect(entries.eachContext, file.path).toBeDefined();
         expect(entryCount(entries), file.path).toBe(entries.keys!.length);
         expect([...entries.eachContext!()], file.path).toEqual(entries.contexts);
-        expect([...renderer.chunks('i18next', file)].join(''), file.path).toBe(renderer.render('i18next', file));
+        expect(textOfChunks(renderer.chunks('i18next', file)), file.path).toBe(renderer.render('i18next', file));
       }
     }
   });
