@@ -195,7 +195,7 @@ async function readEdits(config: Config, globbed: readonly string[][], context: 
     const content = loaded.hashes.get(path)!;
     if (before.content === content) continue;
     if (source.kind !== 'messages') return undefined;
-    const after = sourceLayout('messages', source.json.text, content, keyIndex, source.json.value);
+    const after = sourceLayout('messages', source.json.text, content, keyIndex, source.json.value, source.json.shallow);
     const entries = after && editedEntries(before, after);
     if (!entries || (deferred.has(path) && !editedEntriesPass(source, after, new Set(entries)))) return undefined;
     for (const at of entries) edited.add(at);

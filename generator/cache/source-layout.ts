@@ -11,7 +11,7 @@
  * entries all start where they did, differ only inside the entries whose
  * slice hash differs: every origin of every other key is where it was.
  */
-import { indexShallowValues, lastAtOrBefore, lineStartsOf, type Offsets } from '../json/json-positions.js';
+import { indexShallowValues, lastAtOrBefore, lineStartsOf, type Offsets, type ShallowIndex } from '../json/json-positions.js';
 import type { KnownPositions } from '../json/json-file.js';
 import { Hash53, hashText } from '../json/text-hash.js';
 
@@ -66,6 +66,7 @@ export interface FileStat {
  * The layout of a layer file's text; undefined when an entry's member name is not a key of the
  * table (a file the merge reports, which a warm run never trusts) or the text is no object.
  * A registry's layout serves positions only: a warm run never splits a registry edit by key.
+ * `shallow`: the text's shallow index when its JSON file has one (the origins' positions use it too).
  */
 export function sourceLayout(
   kind: 'registry' | 'messages',
@@ -73,9 +74,10 @@ export function sourceLayout(
   content: number,
   keyIndex: ReadonlyMap<string, number>,
   value?: unknown,
+  shallow?: () => ShallowIndex,
 ): SourceLayout | undefined {
   const text = withoutBom(file);
-  const index = indexShallowValues(text);
+  const index = shallow?.() ?? indexShallowValues(text);
   const top = index.children.get('');
   if (!top || text.charCodeAt(index.at('')?.value ?? -1) !== 0x7b) return undefined;
   const topStarts = [...top.values()].map((o) => o.key).filter((k) => k >= 0);
@@ -256,7 +258,7 @@ class LineCounter {
 
 /** The layouts of a run's layer files: the last run's for a text it laid out, else laid out now. */
 export function layoutsOf(
-  files: readonly { kind: 'registry' | 'messages'; json: { file: string; text: string; value: unknown } }[],
+  files: readonly { kind: 'registry' | 'messages'; json: { file: string; text: string; value: unknown; shallow?: () => ShallowIndex } }[],
   hashes: ReadonlyMap<string, number>,
   keyIndex: ReadonlyMap<string, number>,
   previous: Readonly<Record<string, SourceLayout>> = {},
@@ -268,7 +270,9 @@ export function layoutsOf(
     if (content === undefined) continue;
     const before = previous[json.file];
     const { stat: _stale, ...layout } =
-      before?.content === content ? before : (sourceLayout(kind, json.text, content, keyIndex, json.value) ?? { content, rest: 0 });
+      before?.content === content
+        ? before
+        : (sourceLayout(kind, json.text, content, keyIndex, json.value, json.shallow) ?? { content, rest: 0 });
     const stat = stats.get(json.file);
     layouts[json.file] = stat ? { ...layout, stat } : layout;
   }

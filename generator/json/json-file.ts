@@ -31,6 +31,8 @@ export interface JsonFile {
   locateMember(parent: string, name: string, atKey: boolean): Position;
   /** Positions of members known without reading the text again (a warm run's layouts of it, cache/source-layout.ts); asked before any index is built. */
   knownPositions?: KnownPositions;
+  /** The offsets of the text's shallow values (json-positions.ts), built on first use and shared with whoever else reads them (cache/source-layout.ts). */
+  shallow?: () => ShallowIndex;
 }
 
 /** A member's position (locateMember's), when known; undefined otherwise. */
@@ -69,7 +71,8 @@ export function parseJsonFile(
   let tree: PositionIndex | undefined;
   const index = () => (tree ??= indexPositions(file, parse(source, { mode: 'json' })));
   let shallowIndex: ShallowIndex | undefined;
-  const shallow = (pointer: string) => (depthOf(pointer) <= SHALLOW_DEPTH ? (shallowIndex ??= indexShallowValues(source)) : undefined);
+  const shallowValues = () => (shallowIndex ??= indexShallowValues(source));
+  const shallow = (pointer: string) => (depthOf(pointer) <= SHALLOW_DEPTH ? shallowValues() : undefined);
   const json: JsonFile = {
     file,
     text,
@@ -91,12 +94,13 @@ export function parseJsonFile(
     locateMember(parent, name, atKey) {
       const known = json.knownPositions?.(parent, name, atKey);
       if (known) return known;
-      shallowIndex ??= indexShallowValues(source);
-      const hit = depthOf(parent) < SHALLOW_DEPTH ? shallowIndex.children.get(parent)?.get(name) : undefined;
-      if (hit) return shallowIndex.position(atKey && hit.key >= 0 ? hit.key : hit.value);
+      const index = shallowValues();
+      const hit = depthOf(parent) < SHALLOW_DEPTH ? index.children.get(parent)?.get(name) : undefined;
+      if (hit) return index.position(atKey && hit.key >= 0 ? hit.key : hit.value);
       const pointer = `${parent}/${escapePointer(name)}`;
       return atKey ? json.locateKey(pointer) : json.locate(pointer);
     },
+    shallow: shallowValues,
   };
   // Duplicate keys are the one thing JSON.parse hides; the syntax tree names each one.
   const diagnostics = trusted || keysInText(source) === keys ? [] : index().duplicates;
