@@ -110,7 +110,8 @@ export class TemplateRenderer {
   /**
    * The file as chunks whose text (textOfChunks) is `render`'s, each entry
    * rendered only when its chunk is asked for, so a file of 100k entries is
-   * never one string: the shell's pieces as text, the entries as UTF-8. The file template is rendered once with a marker in
+   * never one string: the shell's pieces as text, the entries as UTF-8. The
+   * file template is rendered once with a marker in
    * place of each entry list and cut at the markers; that is done for the
    * built-in file templates only, which print each list once and as it is
    * (an override might transform the list, so it gets `render`'s one chunk).
