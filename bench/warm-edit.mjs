@@ -1,6 +1,7 @@
 // The save a user feels: one message edited in a synthetic catalog, then `codebook generate` with
 // its incremental cache warm (a cold process, as the CLI runs after each save), all targets.
-// Also the run with nothing changed, and a cold `--no-cache` run for scale. Prints medians.
+// Also the run with nothing changed, a cold `--no-cache` run for scale, and a first run with the cache
+// on (no output, no cache: what recording the cache adds to a cold run). Prints medians.
 //
 //   node bench/warm-edit.mjs [--codes 100000] [--runs 3] [--targets ids] [--also ids] [--write]
 //
@@ -80,8 +81,14 @@ async function main() {
         if (r.code !== 0) throw new Error(`generate exited ${r.code}: ${r.stderr.slice(0, 2000)}`);
         return r;
       };
-      await run(); // fills the output and the cache
-      const figures = { edit: [], floor: [], unchanged: [], cold: [] };
+      // A first run: no output, no cache (a clean checkout, a CI build). The last one leaves both filled.
+      const first = [];
+      for (let i = 0; i < o.runs; i++) {
+        rmSync(join(dir, `out-${n}`), { recursive: true, force: true });
+        rmSync(join(dir, 'node_modules/.cache'), { recursive: true, force: true });
+        first.push(await run());
+      }
+      const figures = { first, edit: [], floor: [], unchanged: [], cold: [] };
       const written = [];
       for (let i = 0; i < o.runs; i++) {
         editOne(join(dir, 'locales/ja/messages.json'), n * o.runs + i);
@@ -125,6 +132,7 @@ async function main() {
           ['floor', `I/O floor: the ${(summary(written).median / 1048576).toFixed(0)} MiB of output it changed, read and replaced`],
           ['unchanged', 'nothing changed, cache warm'],
           ['cold', 'cold, `--no-cache`'],
+          ['first', 'first run, cache on: no output folder, no cache (a clean checkout, a CI build)'],
           ['watch', 'in `--watch`: the run after one ja message edited (peak RSS: the whole watch process)'],
           ['saveToDone', 'in `--watch`: save to done (adds the file event and the 100 ms debounce)'],
         ].map(([name, label]) => {
