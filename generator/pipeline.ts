@@ -248,7 +248,7 @@ async function generateFrom(result: GenerateResult, layers: LoadedLayers, contex
   // Targets whose key and files are as recorded are neither planned nor rendered.
   const reused = run ? await timer.timeAsync('cache', () => run.reusable()) : new Map<string, Diagnostic[]>();
   // Below the target level: which keys' texts changed, and what can be kept or spliced (cache/warm-run.ts).
-  const warm = run ? await timer.timeAsync('cache', () => openWarmRun(run, result, targets, reused, edited)) : undefined;
+  const warm = run ? await timer.timeAsync('cache', () => openWarmRun(run, result, targets, reused, edited, stats)) : undefined;
   const toRender = targets.filter((t) => !reused.has(t.id));
   // A catalog of the edited keys alone serves only runs whose every target is kept or spliced.
   if (warm?.partial && !warm.splicesAll(toRender)) return undefined;
@@ -549,14 +549,15 @@ async function recordRun(
 /** The warm run of an incremental one: `reused` (the targets whose key is unchanged) gains those a text edit leaves as they are. */
 async function openWarmRun(
   run: IncrementalRun,
-  { catalog, hashes }: CatalogResult,
+  { catalog, hashes, sources }: CatalogResult,
   targets: readonly Target[],
   reused: Map<string, Diagnostic[]>,
   edited: RunContext['edited'],
+  stats: ReadonlyMap<string, FileStat> | undefined,
 ): Promise<WarmRun> {
   const warm = edited
     ? WarmRun.ofEdited(run, edited.catalog, edited.index, edited.keyIndex)
-    : await WarmRun.open(run, catalog!, hashes ?? new Map());
+    : await WarmRun.open(run, catalog!, hashes ?? new Map(), sources && { files: sources, stats: stats ?? new Map() });
   warm.reused(reused.keys(), (id) => run.recordedKey(id));
   for (const [id, diagnostics] of await warm.keep(targets.filter((t) => !reused.has(t.id)))) reused.set(id, diagnostics);
   await warm.prepare(targets.filter((t) => !reused.has(t.id)));

@@ -137,17 +137,31 @@ function frameOf(kind: 'registry' | 'messages', value: unknown): string {
 
 /**
  * Positions a layout knows, as the JSON reader gives them (json/json-file.ts `knownPositions`): a
- * messages entry's name, a registry element's value. Looked up one by one: a warm run asks for
- * the edited keys' origins only.
+ * messages entry's name, a registry element's value. A first look-up in a list indexes its entries
+ * by key place, so placing every origin of a file (a run that records its layout) costs an array
+ * read each.
  */
 export function knownPositions(layout: SourceLayout, keyIndex: ReadonlyMap<string, number>): KnownPositions {
+  const entries = new Map<EntryList, Int32Array>();
   return (parent, name, atKey) => {
     const list = layout.lists?.[parent];
     if (!list || atKey !== (parent !== '/codes')) return undefined;
     const at = parent === '/codes' ? Number(name) : keyIndex.get(name);
-    const i = at === undefined ? -1 : list.keys.indexOf(at);
+    if (at === undefined) return undefined;
+    let entryOf = entries.get(list);
+    if (!entryOf) entries.set(list, (entryOf = entryOfKey(list.keys)));
+    const i = entryOf[at] ?? -1;
     return i < 0 ? undefined : { line: list.lines[i]!, column: list.columns[i]! + 1 };
   };
+}
+
+/** Each key place's first entry in a list, -1 for none. */
+function entryOfKey(keys: Uint32Array): Int32Array {
+  let most = -1;
+  for (const key of keys) if (key > most) most = key;
+  const entryOf = new Int32Array(most + 1).fill(-1);
+  for (let i = 0; i < keys.length; i++) if (entryOf[keys[i]!] === -1) entryOf[keys[i]!] = i;
+  return entryOf;
 }
 
 /**

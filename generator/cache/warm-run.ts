@@ -17,7 +17,7 @@ import type { IncrementalRun } from './incremental.js';
 import { hashText } from '../json/text-hash.js';
 import { changedTexts, keyFingerprints, type KeyFingerprints } from './key-fingerprints.js';
 import type { EditedCatalog } from './edited-catalog.js';
-import { editedEntriesOfFiles, layoutsOf, type FileStat, type SourceLayout } from './source-layout.js';
+import { editedEntriesOfFiles, knownPositions, layoutsOf, type FileStat, type SourceLayout } from './source-layout.js';
 import type { SourceFile } from '../catalog/load-layers.js';
 import type { TargetRecord } from './output-cache.js';
 import { fileIndexOf, WarmEdit } from './warm-edit.js';
@@ -78,14 +78,28 @@ export class WarmRun {
     return (this.index ??= new Map(this.fingerprints.keys.map((key, i) => [key, i])));
   }
 
+  /**
+   * The warm run of a whole catalog. With its layer files, their layouts (which the next index
+   * keeps) are made first and place the origins the fingerprints hash (knownPositions): an array
+   * read each, where the JSON files' indexes took a look-up and a search.
+   */
   static async open(
     run: IncrementalRun,
     catalog: Catalog,
     sourceHashes: ReadonlyMap<string, number>,
-    previous?: EntryIndex,
+    layerFiles?: { files: readonly SourceFile[]; stats: ReadonlyMap<string, FileStat> },
   ): Promise<WarmRun> {
-    previous ??= await WarmRun.lastIndex(run);
-    return new WarmRun(run, catalog, keyFingerprints(catalog, sourceHashes, previous?.fingerprints), previous);
+    const previous = await WarmRun.lastIndex(run);
+    const keyIndex = new Map(catalog.messages.map((m, i) => [m.key, i]));
+    const layouts = layerFiles && layoutsOf(layerFiles.files, sourceHashes, keyIndex, previous?.sources, layerFiles.stats);
+    for (const { json } of layerFiles?.files ?? []) {
+      const layout = layouts?.[json.file];
+      if (layout?.lists) json.knownPositions ??= knownPositions(layout, keyIndex);
+    }
+    const warm = new WarmRun(run, catalog, keyFingerprints(catalog, sourceHashes, previous?.fingerprints), previous);
+    warm.index = keyIndex;
+    warm.nextLayouts = layouts;
+    return warm;
   }
 
   /** The last run's entry index, if it has a readable one. */
