@@ -91,7 +91,7 @@ export class WarmRun {
   ): Promise<WarmRun> {
     const previous = await WarmRun.lastIndex(run);
     const keyIndex = new Map(catalog.messages.map((m, i) => [m.key, i]));
-    const layouts = layerFiles && layoutsOf(layerFiles.files, sourceHashes, keyIndex, previous?.sources, layerFiles.stats);
+    const layouts = layerFiles && layoutsOf(layerFiles.files, sourceHashes, keyIndex, reusableLayouts(previous, catalog), layerFiles.stats);
     for (const { json } of layerFiles?.files ?? []) {
       const layout = layouts?.[json.file];
       if (layout?.lists) json.knownPositions ??= knownPositions(layout, keyIndex);
@@ -238,7 +238,8 @@ export class WarmRun {
    * text it laid out and laid out now for the others (once per run: `editedEntryKeys` and `save` share them).
    */
   private layoutsOf(files: readonly SourceFile[], hashes: ReadonlyMap<string, number>, stats: ReadonlyMap<string, FileStat>) {
-    return (this.nextLayouts ??= this.layouts ?? layoutsOf(files, hashes, this.keyIndex, this.previous?.sources, stats));
+    return (this.nextLayouts ??=
+      this.layouts ?? layoutsOf(files, hashes, this.keyIndex, reusableLayouts(this.previous, this.catalog), stats));
   }
 
   private nextLayouts?: Record<string, SourceLayout>;
@@ -278,6 +279,17 @@ export class WarmRun {
     const sources = this.layoutsOf(files, hashes, stats);
     return writeEntryIndex(indexFileFor(this.run.file), { fingerprints: this.fingerprints, targets, sources });
   }
+}
+
+/**
+ * The last index's layouts, when they can describe this run's unchanged texts: a layout names keys
+ * by their place in the key table, so after a key is added or removed anywhere its places are another
+ * run's (and would place origins on the wrong entries).
+ */
+function reusableLayouts(previous: EntryIndex | undefined, catalog: Catalog): EntryIndex['sources'] | undefined {
+  const keys = previous?.fingerprints.keys;
+  if (!keys || keys.length !== catalog.messages.length) return undefined;
+  return catalog.messages.every((m, i) => m.key === keys[i]) ? previous.sources : undefined;
 }
 
 /** A partial catalog's warm run met a target it cannot splice: the run starts again with the whole catalog. */

@@ -107,6 +107,24 @@ describe('a warm edit', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('a key added before the others moves every key place: origins in the files it left alone are still placed right, then and at the next edits', async () => {
+    const dir = await freshProject();
+    const registry = join(dir, 'locales/codes.json');
+    const codes = JSON.parse(readFileSync(registry, 'utf8')) as { codes: object[] };
+    codes.codes.unshift({ code: -999, section: 'general', description: 'Added before every other code.' });
+    writeFileSync(registry, `${JSON.stringify(codes, null, 2)}\n`);
+    const en = join(dir, 'locales/en/messages.json');
+    const messages = JSON.parse(readFileSync(en, 'utf8')) as { messages: Record<string, unknown> };
+    messages.messages = { '-999': 'Added.', ...messages.messages };
+    writeFileSync(en, `${JSON.stringify(messages, null, 2)}\n`);
+    await expectCold(dir, await warmRun(dir)); // ja, fr… unchanged: their layouts name the keys by their old places
+    for (const locale of ['ja', 'fr', 'ja']) {
+      editText(dir, locale, '1', (text) => `もう一度 ${text}`);
+      await expectCold(dir, await warmRun(dir));
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('an overridden file template is never spliced: its target plans whole', async () => {
     const dir = await freshProject();
     const configPath = join(dir, 'codebook.config.json');
