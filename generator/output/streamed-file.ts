@@ -20,13 +20,12 @@ const COPY_BYTES = 1 << 20;
  * producer reuses for the next chunk: read a chunk before asking for the
  * next, never keep it.
  */
-export type Chunk = string | Uint8Array;
+export type Chunk = string | Buffer;
 
 /** The text of `chunks`, each decoded as it passes (so reused buffers are safe). */
 export function textOfChunks(chunks: Iterable<Chunk>): string {
   let text = '';
-  for (const chunk of chunks)
-    text += typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length).toString('utf8');
+  for (const chunk of chunks) text += typeof chunk === 'string' ? chunk : chunk.toString('utf8');
   return text;
 }
 
@@ -49,7 +48,7 @@ export function* encodedBatches(chunks: Iterable<Chunk>): Generator<Buffer> {
     if (typeof chunk !== 'string') {
       if (used > 0) yield batch.subarray(0, used);
       used = 0;
-      yield Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+      yield chunk;
       continue;
     }
     const most = chunk.length * 3; // a UTF-16 unit is at most 3 UTF-8 bytes (a pair: 2 units, 4 bytes)

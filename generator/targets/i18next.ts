@@ -195,21 +195,16 @@ const pluralArgumentByMessage = new WeakMap<Message, string>();
  */
 export function i18nextPluralArgument(message: Message): string | undefined {
   // Most messages have no plural that renames: nothing to sort or remember for them.
-  if (!Object.values(message.translations).some(rename)) return undefined;
+  if (!Object.values(message.translations).some((t) => splitPluralArgument(t) !== undefined)) return undefined;
   let arg = pluralArgumentByMessage.get(message);
-  if (arg === undefined) {
-    const locale = Object.keys(message.translations)
-      .sort()
-      .find((l) => rename(message.translations[l]!));
-    arg = splitPluralArgument(message.translations[locale!]!)!;
-    pluralArgumentByMessage.set(message, arg);
+  for (const locale of arg === undefined ? Object.keys(message.translations).sort() : []) {
+    arg = splitPluralArgument(message.translations[locale]!);
+    if (arg !== undefined) {
+      pluralArgumentByMessage.set(message, arg);
+      break;
+    }
   }
   return arg;
-}
-
-/** Whether a translation's plural selects by an argument not named `count`. */
-function rename(translation: Translation): boolean {
-  return splitPluralArgument(translation) !== undefined;
 }
 
 /** The argument a translation's plural selects by when it is not `count`; undefined for any other translation. */
